@@ -1,0 +1,42 @@
+namespace Domain.Access;
+
+/// The roles of DOMAIN.md ("Who uses it"). Stored by name in Identity's role table.
+public enum Role
+{
+    ReviewOfficer,
+    Manager,
+    IndependentAuthor,
+    AgencyContact,
+    CrgMember,
+    BoardMember,
+    DataProtectionOfficer,
+    Administrator,
+}
+
+public static class Roles
+{
+    public const string ReviewOfficer = nameof(Role.ReviewOfficer);
+    public const string Manager = nameof(Role.Manager);
+    public const string IndependentAuthor = nameof(Role.IndependentAuthor);
+    public const string AgencyContact = nameof(Role.AgencyContact);
+    public const string CrgMember = nameof(Role.CrgMember);
+    public const string BoardMember = nameof(Role.BoardMember);
+    public const string DataProtectionOfficer = nameof(Role.DataProtectionOfficer);
+    public const string Administrator = nameof(Role.Administrator);
+
+    /// Office staff: see every case of the CSPs their office serves.
+    public const string OfficeStaff = ReviewOfficer + "," + Manager;
+
+    public static string Describe(Role role) => role switch
+    {
+        Role.ReviewOfficer => "Review officer",
+        Role.Manager => "Manager",
+        Role.IndependentAuthor => "Independent chair/author",
+        Role.AgencyContact => "Agency contact",
+        Role.CrgMember => "CRG member",
+        Role.BoardMember => "Board member",
+        Role.DataProtectionOfficer => "Data protection officer",
+        Role.Administrator => "Administrator",
+        _ => role.ToString(),
+    };
+}

@@ -1,0 +1,58 @@
+namespace Domain.Organisations;
+
+public enum OrganisationKind
+{
+    /// A Community Safety Partnership: owns its reviews.
+    Csp,
+    /// A business office or community safety team that runs reviews for the CSPs it serves.
+    ReviewOffice,
+    /// Police, health, council services, probation, charities: contribute to reviews.
+    Agency,
+}
+
+public sealed class Organisation
+{
+    public int Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public OrganisationKind Kind { get; set; }
+
+    /// Review offices: the prefix of review references, e.g. "LR" in LR-2025-004.
+    public string? Code { get; set; }
+
+    /// CSPs: the review office that runs their reviews.
+    public int? ServingOfficeId { get; set; }
+
+    public Organisation? ServingOffice { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public int Version { get; set; }
+
+    public static IReadOnlyList<Error> Validate(string? name, OrganisationKind kind, string? code, int? servingOfficeId)
+    {
+        var errors = new List<Error>();
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            errors.Add(new Error("Enter the organisation's name.", nameof(Name)));
+        }
+        else if (name.Trim().Length > 200)
+        {
+            errors.Add(new Error("The name must be 200 characters or fewer.", nameof(Name)));
+        }
+
+        if (kind == OrganisationKind.ReviewOffice
+            && (string.IsNullOrWhiteSpace(code) || code.Trim().Length is < 2 or > 6 || !code.Trim().All(char.IsAsciiLetterUpper)))
+        {
+            errors.Add(new Error("Enter a reference code of 2 to 6 capital letters for the review office, e.g. LR.", nameof(Code)));
+        }
+
+        if (kind != OrganisationKind.Csp && servingOfficeId is not null)
+        {
+            errors.Add(new Error("Only a CSP is served by a review office.", nameof(ServingOfficeId)));
+        }
+
+        return errors;
+    }
+}

@@ -1,0 +1,59 @@
+namespace Domain.Reviews;
+
+public enum ReviewType
+{
+    /// Domestic Abuse Related Death Review (Victims and Prisoners Act 2024, s.19): the default for new cases.
+    Dardr,
+    /// Domestic Homicide Review: reviews that started under the old name keep it.
+    Dhr,
+}
+
+/// Stages of process version 1 (DOMAIN.md). The workflow definition decides which moves are allowed.
+public enum Stage
+{
+    NotificationReceived,
+    AwaitingCrgDecision,
+    DecisionNotified,
+    Commissioning,
+    PanelAndReport,
+    CrgSignOff,
+    Submitted,
+    Publication,
+    ActionPlanMonitoring,
+    Closed,
+    OnHold,
+}
+
+public static class StageNames
+{
+    public static string Describe(Stage stage) => stage switch
+    {
+        Stage.NotificationReceived => "Notification received",
+        Stage.AwaitingCrgDecision => "Awaiting CRG decision",
+        Stage.DecisionNotified => "Decision notified to the Home Office",
+        Stage.Commissioning => "Commissioning chair/author",
+        Stage.PanelAndReport => "Panel and report writing",
+        Stage.CrgSignOff => "CRG sign-off",
+        Stage.Submitted => "Submitted to the Home Office",
+        Stage.Publication => "Publication",
+        Stage.ActionPlanMonitoring => "Action plan monitoring",
+        Stage.Closed => "Closed",
+        Stage.OnHold => "On hold",
+        _ => stage.ToString(),
+    };
+
+    public static string Describe(ReviewType type) => type switch
+    {
+        ReviewType.Dardr => "DARDR",
+        ReviewType.Dhr => "DHR",
+        _ => type.ToString(),
+    };
+}
+
+public enum ParticipantKind
+{
+    /// The appointed independent chair and/or author: sees the case.
+    ChairAuthor,
+    /// A panel member: sees the panel pages and drafts of this review, nothing else.
+    PanelMember,
+}

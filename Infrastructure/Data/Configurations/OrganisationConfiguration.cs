@@ -1,0 +1,34 @@
+using Domain.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workflows.Data;
+
+namespace Infrastructure.Data.Configurations;
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> b)
+    {
+        b.Property(o => o.Name).HasMaxLength(200);
+        b.Property(o => o.Code).HasMaxLength(6);
+        b.HasIndex(o => new { o.Kind, o.Name }).IsUnique();
+        b.HasIndex(o => o.Code).IsUnique();
+        b.Property(o => o.Version).IsConcurrencyToken();
+        b.HasOne(o => o.ServingOffice).WithMany().HasForeignKey(o => o.ServingOfficeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> b)
+    {
+        b.HasKey(m => new { m.UserId, m.OrganisationId });
+        b.HasOne<PortalUser>().WithMany(u => u.Memberships).HasForeignKey(m => m.UserId);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
+{
+    public void Configure(EntityTypeBuilder<PortalUser> b) => b.Property(u => u.DisplayName).HasMaxLength(200);
+}

@@ -1,0 +1,63 @@
+using Domain.Organisations;
+using Domain.Reviews;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Infrastructure.Data.Configurations;
+
+internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
+{
+    public void Configure(EntityTypeBuilder<Review> b)
+    {
+        b.Property(r => r.Reference).HasMaxLength(20);
+        b.HasIndex(r => r.Reference).IsUnique();
+        b.Property(r => r.CaseLabel).HasMaxLength(Notification.CaseLabelMaxLength);
+        b.Property(r => r.CaseLabelKey).HasMaxLength(Notification.CaseLabelMaxLength);
+        b.HasIndex(r => r.CaseLabelKey).IsUnique();
+        b.Property(r => r.SearchText).HasMaxLength(80);
+        b.Property(r => r.Summary).HasMaxLength(Notification.SummaryMaxLength);
+        b.Property(r => r.DefinitionId).HasMaxLength(20);
+        b.Property(r => r.CreatedByUserId).HasMaxLength(450);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.HasIndex(r => new { r.LeadOfficeId, r.NotificationYear });
+        b.HasIndex(r => r.LeadCspId);
+        b.HasIndex(r => r.Stage);
+        b.HasIndex(r => r.DateNotified);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.LeadCspId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.LeadOfficeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.NotifyingAgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(r => r.InvolvedCsps).WithOne().HasForeignKey(c => c.ReviewId);
+        b.HasMany(r => r.Participants).WithOne().HasForeignKey(p => p.ReviewId);
+        b.HasOne(r => r.Restricted).WithOne().HasForeignKey<RestrictedDetails>(d => d.ReviewId);
+    }
+}
+
+internal sealed class ReviewCspConfiguration : IEntityTypeConfiguration<ReviewCsp>
+{
+    public void Configure(EntityTypeBuilder<ReviewCsp> b)
+    {
+        b.HasKey(c => new { c.ReviewId, c.CspId });
+        b.HasIndex(c => c.CspId);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(c => c.CspId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReviewParticipantConfiguration : IEntityTypeConfiguration<ReviewParticipant>
+{
+    public void Configure(EntityTypeBuilder<ReviewParticipant> b)
+    {
+        b.Property(p => p.UserId).HasMaxLength(450);
+        b.HasIndex(p => new { p.UserId, p.ReviewId });
+    }
+}
+
+internal sealed class RestrictedDetailsConfiguration : IEntityTypeConfiguration<RestrictedDetails>
+{
+    public void Configure(EntityTypeBuilder<RestrictedDetails> b)
+    {
+        b.ToTable("ReviewRestrictedDetails");
+        b.HasKey(d => d.ReviewId);
+        b.Property(d => d.DeceasedNames).HasMaxLength(Notification.NamesMaxLength);
+        b.Property(d => d.PerpetratorNames).HasMaxLength(Notification.NamesMaxLength);
+    }
+}

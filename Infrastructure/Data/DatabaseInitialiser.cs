@@ -1,0 +1,38 @@
+using Domain.Access;
+using Infrastructure.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Infrastructure.Data;
+
+/// Creates and migrates the database on start, creates the roles, and seeds the demo data set once.
+public sealed class DatabaseInitialiser(ReviewDb db, RoleManager<IdentityRole> roles, DemoData demo, IConfiguration configuration,
+    ILogger<DatabaseInitialiser> logger)
+{
+    public async Task InitialiseAsync(CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers carry on while a writer commits; the setting persists in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+
+        foreach (var role in Enum.GetNames<Role>())
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        if (configuration.GetValue("Seed:DemoData", false))
+        {
+            var accounts = await demo.SeedAsync(ct);
+            logger.LogInformation("Demo sign-in (password for every account: {Password}):{Accounts}",
+                demo.Password, string.Concat(accounts.Select(a => $"{Environment.NewLine}  {a.Role,-24} {a.Email}")));
+        }
+    }
+}

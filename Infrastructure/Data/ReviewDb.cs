@@ -1,0 +1,46 @@
+using Domain.Audit;
+using Domain.Organisations;
+using Domain.Reviews;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Data;
+
+namespace Infrastructure.Data;
+
+/// The one EF context. Each provider has a subclass of its own so that each keeps its own migrations.
+public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<PortalUser>(options), IReviewDb, IDataProtectionKeyContext
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Review> Reviews => Set<Review>();
+
+    public DbSet<ReviewCsp> ReviewCsps => Set<ReviewCsp>();
+
+    public DbSet<ReviewParticipant> ReviewParticipants => Set<ReviewParticipant>();
+
+    public DbSet<RestrictedDetails> RestrictedDetails => Set<RestrictedDetails>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ReviewDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in the database and safe when members are added.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}
+
+public sealed class SqliteReviewDb(DbContextOptions<SqliteReviewDb> options) : ReviewDb(options);
+
+public sealed class PostgresReviewDb(DbContextOptions<PostgresReviewDb> options) : ReviewDb(options);

@@ -1,0 +1,69 @@
+using Infrastructure.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Workflows;
+using Workflows.Data;
+
+namespace Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var dataPath = Path.GetFullPath(Path.Combine(contentRoot, options.DataPath));
+        Directory.CreateDirectory(dataPath);
+        services.AddSingleton(new DataFolder(dataPath));
+        services.AddSingleton(options);
+        services.AddWorkflows(configuration);
+
+        var dataProtection = services.AddDataProtection().SetApplicationName("ReviewPortal");
+        switch (options.Provider)
+        {
+            case DatabaseProvider.PostgreSql:
+                var connection = options.PostgreSqlConnection
+                    ?? throw new InvalidOperationException("Database:PostgreSqlConnection must be set when Database:Provider is PostgreSql.");
+                AddContext<PostgresReviewDb>(services, o => o.UseNpgsql(connection));
+                // Several portal processes share one key ring, so a sign-in works on any of them.
+                dataProtection.PersistKeysToDbContext<PostgresReviewDb>();
+                break;
+            default:
+                var file = options.SqliteFile(dataPath);
+                AddContext<SqliteReviewDb>(services, o => o.UseSqlite($"Data Source={file};Cache=Shared;Foreign Keys=True"));
+                dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
+                break;
+        }
+
+        services.AddIdentityCore<PortalUser>(o =>
+            {
+                o.SignIn.RequireConfirmedAccount = false;
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Security:MaxFailedSignIns", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Security:LockoutMinutes", 15));
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version2;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<ReviewDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddScoped<DatabaseInitialiser>();
+        services.AddScoped<Seeding.DemoData>();
+        return services;
+    }
+
+    private static void AddContext<TDb>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TDb : ReviewDb
+    {
+        services.AddDbContextFactory<TDb>(configure);
+        services.AddScoped<ReviewDb>(sp => sp.GetRequiredService<TDb>());
+        services.AddSingleton<IReviewDbFactory, ReviewDbFactory<TDb>>();
+    }
+}
+
+public sealed record DataFolder(string Path);

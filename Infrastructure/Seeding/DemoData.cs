@@ -1,0 +1,132 @@
+using Domain.Access;
+using Domain.Organisations;
+using Domain.Reviews;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Workflows.Access;
+using Workflows.Data;
+using Workflows.Reviews;
+
+namespace Infrastructure.Seeding;
+
+public sealed record DemoAccount(string Role, string Email);
+
+/// The demo data set: two review offices serving several CSPs, a few agencies, one user per role and a dozen
+/// reviews registered through the same handler the form uses. Seeded once: a database with organisations is left alone.
+public sealed class DemoData(IReviewDbFactory dbs, UserManager<PortalUser> users, RegisterNotificationHandler register, ReviewLookups lookups, IConfiguration configuration)
+{
+    public string Password => configuration["Seed:DemoPassword"] ?? "Demo-Password-2026!";
+
+    public static readonly (Role Role, string Email, string Name, string? Organisation)[] Accounts =
+    [
+        (Role.ReviewOfficer, "officer@lr.example.org", "Olivia Officer", "Leicestershire & Rutland Safeguarding Partnerships Business Office"),
+        (Role.Manager, "manager@lr.example.org", "Max Manager", "Leicestershire & Rutland Safeguarding Partnerships Business Office"),
+        (Role.ReviewOfficer, "officer@kent.example.org", "Kit Officer", "Kent Community Safety Team"),
+        (Role.IndependentAuthor, "author@example.org", "Alex Author", null),
+        (Role.AgencyContact, "contact@police.example.org", "Priya Police", "Leicestershire Police"),
+        (Role.CrgMember, "crg@lr.example.org", "Chris CRG", null),
+        (Role.BoardMember, "board@lr.example.org", "Bea Board", null),
+        (Role.DataProtectionOfficer, "dpo@example.org", "Dana DPO", null),
+        (Role.Administrator, "admin@example.org", "Adam Admin", null),
+    ];
+
+    public async Task<IReadOnlyList<DemoAccount>> SeedAsync(CancellationToken ct = default)
+    {
+        var list = Accounts.Select(a => new DemoAccount(Roles.Describe(a.Role), a.Email)).ToList();
+        await using (var db = await dbs.CreateAsync(ct))
+        {
+            if (await db.Organisations.AnyAsync(ct))
+            {
+                return list;
+            }
+
+            var lr = new Organisation { Name = "Leicestershire & Rutland Safeguarding Partnerships Business Office", Kind = OrganisationKind.ReviewOffice, Code = "LR" };
+            var kent = new Organisation { Name = "Kent Community Safety Team", Kind = OrganisationKind.ReviewOffice, Code = "KT" };
+            db.Organisations.AddRange(lr, kent);
+            foreach (var name in new[] { "Leicester City CSP", "Leicestershire CSP", "Rutland CSP", "Charnwood CSP" })
+            {
+                db.Organisations.Add(new Organisation { Name = name, Kind = OrganisationKind.Csp, ServingOffice = lr });
+            }
+
+            foreach (var name in new[] { "Ashford CSP", "Canterbury CSP", "Dover CSP", "Maidstone CSP" })
+            {
+                db.Organisations.Add(new Organisation { Name = name, Kind = OrganisationKind.Csp, ServingOffice = kent });
+            }
+
+            foreach (var name in new[] { "Leicestershire Police", "Kent Police", "University Hospitals of Leicester NHS Trust", "Probation Service", "Women's Aid Leicestershire", "Kent County Council Adult Social Care" })
+            {
+                db.Organisations.Add(new Organisation { Name = name, Kind = OrganisationKind.Agency });
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        foreach (var (role, email, name, organisation) in Accounts)
+        {
+            var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+            Check(await users.CreateAsync(user, Password));
+            Check(await users.AddToRoleAsync(user, role.ToString()));
+            if (organisation is not null)
+            {
+                await using var db = await dbs.CreateAsync(ct);
+                var orgId = await db.Organisations.Where(o => o.Name == organisation).Select(o => o.Id).SingleAsync(ct);
+                db.Memberships.Add(new Membership { UserId = user.Id, OrganisationId = orgId });
+                await db.SaveChangesAsync(ct);
+            }
+        }
+
+        await RegisterReviewsAsync(ct);
+        return list;
+    }
+
+    private async Task RegisterReviewsAsync(CancellationToken ct)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        var ids = await db.Organisations.ToDictionaryAsync(o => o.Name, o => o.Id, ct);
+        var lrOfficer = await ActorLoader.LoadAsync(db, await UserIdAsync(db, "officer@lr.example.org", ct), ct);
+        var kentOfficer = await ActorLoader.LoadAsync(db, await UserIdAsync(db, "officer@kent.example.org", ct), ct);
+        var police = ids["Leicestershire Police"];
+        var kentPolice = ids["Kent Police"];
+
+        (Actor Officer, ReviewType Type, string Lead, string[] Others, int Agency, DateOnly Notified, int DeathYear, int DeathMonth, int Deceased, string Summary)[] cases =
+        [
+            (lrOfficer, ReviewType.Dhr, "Leicester City CSP", [], police, new(2024, 2, 12), 2024, 1, 1, "Death of a woman in her forties at home; former partner charged."),
+            (lrOfficer, ReviewType.Dhr, "Leicestershire CSP", ["Rutland CSP"], police, new(2024, 6, 3), 2024, 5, 1, "Suicide of a man where coercive control by a partner was reported."),
+            (lrOfficer, ReviewType.Dhr, "Charnwood CSP", [], ids["Probation Service"], new(2024, 11, 20), 2024, 10, 2, "Homicide-suicide of an older couple; caring responsibilities."),
+            (lrOfficer, ReviewType.Dardr, "Rutland CSP", [], police, new(2025, 3, 7), 2025, 2, 1, "Death of a young woman; stalking by a former partner reported to police."),
+            (lrOfficer, ReviewType.Dardr, "Leicester City CSP", ["Leicestershire CSP"], ids["University Hospitals of Leicester NHS Trust"], new(2025, 8, 14), 2025, 7, 1, "Death of a woman after a long history of economic and emotional abuse."),
+            (lrOfficer, ReviewType.Dardr, "Leicestershire CSP", [], police, new(2026, 1, 19), 2025, 12, 1, "Death of a man at the hands of his adult son; mental health services involved."),
+            (lrOfficer, ReviewType.Dardr, "Leicester City CSP", [], police, new(2026, 9, 2), 2026, 8, 1, "Death of a woman; separation two months before; children present."),
+            (kentOfficer, ReviewType.Dhr, "Ashford CSP", [], kentPolice, new(2024, 4, 22), 2024, 3, 1, "Death of a woman; alcohol misuse by both partners."),
+            (kentOfficer, ReviewType.Dardr, "Canterbury CSP", ["Dover CSP"], kentPolice, new(2025, 5, 30), 2025, 5, 1, "Suicide of a woman after years of coercive control."),
+            (kentOfficer, ReviewType.Dardr, "Dover CSP", [], ids["Kent County Council Adult Social Care"], new(2025, 10, 6), 2025, 9, 1, "Death of a disabled man; his carer is the suspect."),
+            (kentOfficer, ReviewType.Dardr, "Maidstone CSP", [], kentPolice, new(2026, 2, 25), 2026, 2, 1, "Death of a woman; MARAC had heard the case twice."),
+            (kentOfficer, ReviewType.Dardr, "Ashford CSP", ["Leicester City CSP"], kentPolice, new(2026, 10, 12), 2026, 9, 1, "Death of a man who had moved from Leicester; both areas' agencies involved."),
+        ];
+
+        foreach (var c in cases)
+        {
+            var label = await lookups.SuggestLabelAsync(c.Notified.Year, ct);
+            var result = await register.HandleAsync(c.Officer, new Notification(
+                c.Type, JointWithSar: c.Deceased == 2, JointWithCspr: false, IsAlternativeReview: false,
+                ids[c.Lead], c.Others.Select(o => ids[o]).ToArray(), c.Agency, c.Notified, c.DeathYear, c.DeathMonth, c.Deceased,
+                label, DeceasedNames: "Demo Person " + label[5..], PerpetratorNames: null, c.Summary), ct);
+            if (!result.IsSuccess)
+            {
+                throw new InvalidOperationException("Demo review could not be registered: " + result.Error!.Message);
+            }
+        }
+    }
+
+    private static Task<string> UserIdAsync(IReviewDb db, string email, CancellationToken ct) =>
+        db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(ct);
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demo account could not be created: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration.Json;
+using MudBlazor.Services;
+using Portal.Components.Account;
+using Workflows.Data;
+
+namespace Portal;
+
+public static class PortalSetup
+{
+    /// The repository-root appsettings.json (linked into the output folder) as the lowest-priority source:
+    /// environment variables and the command line still override it.
+    public static void AddPortalSettings(this ConfigurationManager configuration)
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        var source = new JsonConfigurationSource { Path = Path.GetFileName(file), Optional = false, ReloadOnChange = false };
+        source.ResolveFileProvider();
+        source.FileProvider ??= new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory);
+        configuration.Sources.Insert(0, source);
+    }
+
+    public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<CurrentActor>();
+
+        var revalidate = TimeSpan.FromMinutes(configuration.GetValue("Security:SessionRevalidationMinutes", 5));
+        services.AddSingleton(new SessionRevalidation(revalidate));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = revalidate);
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        var secure = configuration.GetValue("Security:RequireHttpsCookies", false)
+            ? CookieSecurePolicy.Always
+            : CookieSecurePolicy.SameAsRequest;
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "portal.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = secure;
+            o.LoginPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.SecurePolicy = secure;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddAuthorization();
+        return services;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders(SecurityHeaders.Policy());
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+        return app;
+    }
+}
+
+public sealed record SessionRevalidation(TimeSpan Interval);

@@ -1,0 +1,26 @@
+using Infrastructure;
+using Infrastructure.Data;
+using Portal;
+using Portal.Components;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddPortalSettings();
+builder.WebHost.UseStaticWebAssets();
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddPortal(builder.Configuration);
+
+var app = builder.Build();
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().InitialiseAsync();
+}
+
+app.UsePortal();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAdditionalIdentityEndpoints();
+await app.RunAsync();
+
+public partial class Program;

@@ -1,0 +1,46 @@
+using Domain.Audit;
+using Domain.Organisations;
+using Domain.Reviews;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Workflows.Data;
+
+/// The database as the use cases see it (implemented by Infrastructure's EF context).
+/// Handlers query it directly: no repositories.
+public interface IReviewDb : IAsyncDisposable
+{
+    DbSet<Organisation> Organisations { get; }
+
+    DbSet<Review> Reviews { get; }
+
+    DbSet<ReviewCsp> ReviewCsps { get; }
+
+    DbSet<ReviewParticipant> ReviewParticipants { get; }
+
+    DbSet<RestrictedDetails> RestrictedDetails { get; }
+
+    DbSet<AuditEvent> AuditEvents { get; }
+
+    DbSet<Membership> Memberships { get; }
+
+    DbSet<PortalUser> Users { get; }
+
+    DbSet<IdentityRole> Roles { get; }
+
+    DbSet<IdentityUserRole<string>> UserRoles { get; }
+
+    DatabaseFacade Database { get; }
+
+    ChangeTracker ChangeTracker { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}
+
+/// A context per operation (never one that lives as long as a circuit).
+public interface IReviewDbFactory
+{
+    Task<IReviewDb> CreateAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Workflows.Audit;
+using Workflows.Reviews;
+using Workflows.Time;
+
+namespace Workflows;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddWorkflows(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(new BusinessClock(TimeProvider.System));
+        var dardrFrom = configuration.GetValue<DateOnly?>("Reviews:DardrEffectiveFrom") ?? new DateOnly(2025, 1, 1);
+        services.AddSingleton(new ReviewTypeDefaults(dardrFrom));
+        services.AddSingleton<AuditLog>();
+        services.AddScoped<RegisterNotificationHandler>();
+        services.AddScoped<ReviewRegisterQuery>();
+        services.AddScoped<GetReviewHandler>();
+        services.AddScoped<ReviewLookups>();
+        services.AddScoped<SearchAuditQuery>();
+        return services;
+    }
+}
