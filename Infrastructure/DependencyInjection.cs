@@ -45,7 +45,6 @@ public static class DependencyInjection
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Security:MaxFailedSignIns", 5);
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Security:LockoutMinutes", 15));
-                o.Stores.SchemaVersion = IdentitySchemaVersions.Version2;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ReviewDb>()

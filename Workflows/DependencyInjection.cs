@@ -14,11 +14,12 @@ public static class DependencyInjection
         var dardrFrom = configuration.GetValue<DateOnly?>("Reviews:DardrEffectiveFrom") ?? new DateOnly(2025, 1, 1);
         services.AddSingleton(new ReviewTypeDefaults(dardrFrom));
         services.AddSingleton<AuditLog>();
-        services.AddScoped<RegisterNotificationHandler>();
-        services.AddScoped<ReviewRegisterQuery>();
-        services.AddScoped<GetReviewHandler>();
-        services.AddScoped<ReviewLookups>();
-        services.AddScoped<SearchAuditQuery>();
+        // Handlers are stateless (a context per operation), so one instance serves every circuit.
+        services.AddSingleton<RegisterNotificationHandler>();
+        services.AddSingleton<ReviewRegisterQuery>();
+        services.AddSingleton<GetReviewHandler>();
+        services.AddSingleton<ReviewLookups>();
+        services.AddSingleton<SearchAuditQuery>();
         return services;
     }
 }

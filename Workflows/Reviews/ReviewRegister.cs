@@ -46,25 +46,26 @@ public sealed class ReviewRegisterQuery(IReviewDbFactory dbs)
         }
 
         var total = await reviews.CountAsync(ct);
-        var rows = reviews.Join(db.Organisations, r => r.LeadCspId, o => o.Id, (r, o) =>
-            new ReviewRow(r.Id, r.Reference, r.CaseLabel, r.Type, o.Name, r.Stage, r.DateNotified));
-        IOrderedQueryable<ReviewRow> ordered = (page.SortBy, page.Descending) switch
+        var rows = reviews.Join(db.Organisations, r => r.LeadCspId, o => o.Id, (r, o) => new { Review = r, LeadCsp = o.Name });
+        var ordered = (page.SortBy, page.Descending) switch
         {
-            (nameof(ReviewRow.CaseLabel), false) => rows.OrderBy(r => r.CaseLabel),
-            (nameof(ReviewRow.CaseLabel), true) => rows.OrderByDescending(r => r.CaseLabel),
-            (nameof(ReviewRow.Type), false) => rows.OrderBy(r => r.Type),
-            (nameof(ReviewRow.Type), true) => rows.OrderByDescending(r => r.Type),
-            (nameof(ReviewRow.LeadCsp), false) => rows.OrderBy(r => r.LeadCsp),
-            (nameof(ReviewRow.LeadCsp), true) => rows.OrderByDescending(r => r.LeadCsp),
-            (nameof(ReviewRow.Stage), false) => rows.OrderBy(r => r.Stage),
-            (nameof(ReviewRow.Stage), true) => rows.OrderByDescending(r => r.Stage),
-            (nameof(ReviewRow.Reference), false) => rows.OrderBy(r => r.Reference),
-            (nameof(ReviewRow.Reference), true) => rows.OrderByDescending(r => r.Reference),
-            (nameof(ReviewRow.DateNotified), false) => rows.OrderBy(r => r.DateNotified),
+            (nameof(ReviewRow.CaseLabel), false) => rows.OrderBy(x => x.Review.CaseLabel),
+            (nameof(ReviewRow.CaseLabel), true) => rows.OrderByDescending(x => x.Review.CaseLabel),
+            (nameof(ReviewRow.Type), false) => rows.OrderBy(x => x.Review.Type),
+            (nameof(ReviewRow.Type), true) => rows.OrderByDescending(x => x.Review.Type),
+            (nameof(ReviewRow.LeadCsp), false) => rows.OrderBy(x => x.LeadCsp),
+            (nameof(ReviewRow.LeadCsp), true) => rows.OrderByDescending(x => x.LeadCsp),
+            (nameof(ReviewRow.Stage), false) => rows.OrderBy(x => x.Review.Stage),
+            (nameof(ReviewRow.Stage), true) => rows.OrderByDescending(x => x.Review.Stage),
+            (nameof(ReviewRow.Reference), false) => rows.OrderBy(x => x.Review.Reference),
+            (nameof(ReviewRow.Reference), true) => rows.OrderByDescending(x => x.Review.Reference),
+            (nameof(ReviewRow.DateNotified), false) => rows.OrderBy(x => x.Review.DateNotified),
             // newest notifications first by default: that is what officers look for
-            _ => rows.OrderByDescending(r => r.DateNotified),
+            _ => rows.OrderByDescending(x => x.Review.DateNotified),
         };
-        var items = await ordered.ThenBy(r => r.Id).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
+        var items = await ordered.ThenBy(x => x.Review.Id).Skip(page.Skip).Take(page.Size)
+            .Select(x => new ReviewRow(x.Review.Id, x.Review.Reference, x.Review.CaseLabel, x.Review.Type, x.LeadCsp, x.Review.Stage, x.Review.DateNotified))
+            .ToListAsync(ct);
         return new PagedResult<ReviewRow>(items, total);
     }
 }

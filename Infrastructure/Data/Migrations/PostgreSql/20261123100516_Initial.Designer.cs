@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Infrastructure.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresReviewDb))]
-    [Migration("20261123100050_Initial")]
+    [Migration("20261123100516_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

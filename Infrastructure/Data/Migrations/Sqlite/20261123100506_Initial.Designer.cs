@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteReviewDb))]
-    [Migration("20261123100043_Initial")]
+    [Migration("20261123100506_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

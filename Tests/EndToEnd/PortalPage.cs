@@ -1,0 +1,83 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Portal.Testing;
+
+namespace Portal.EndToEnd.Tests;
+
+/// A browser tab on a running portal, with the steps a person takes: sign in, wait for the page to be live, check it.
+public sealed class PortalPage : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+    private readonly List<string> _consoleErrors = [];
+
+    private PortalPage(IBrowserContext context, IPage page, string baseUrl)
+    {
+        _context = context;
+        Page = page;
+        BaseUrl = baseUrl;
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+            {
+                _consoleErrors.Add(m.Text);
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    public string BaseUrl { get; }
+
+    /// Console errors so far, e.g. Content-Security-Policy violations.
+    public IReadOnlyList<string> ConsoleErrors => _consoleErrors;
+
+    public static async Task<PortalPage> OpenAsync(BrowserFixture browser, PortalFactory portal)
+    {
+        var baseUrl = portal.ServerAddress;
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "en-GB", TimezoneId = "Europe/London" });
+        context.SetDefaultTimeout(15_000);
+        return new PortalPage(context, await context.NewPageAsync(), baseUrl);
+    }
+
+    public async Task GotoAsync(string path, bool interactive = true)
+    {
+        await Page.GotoAsync(path.TrimStart('/'));
+        if (interactive)
+        {
+            await WaitForInteractiveAsync();
+        }
+    }
+
+    /// Clicks on prerendered HTML are lost: wait until the interactive circuit has taken over the page.
+    public Task WaitForInteractiveAsync() =>
+        Page.Locator("main[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    /// Signs in through the static sign-in page, as a person does.
+    public async Task SignInAsync(string email, string password = "Demo-Password-2026!", bool expectSuccess = true)
+    {
+        await Page.GotoAsync("Account/Login");
+        await Page.GetByLabel("Email address").FillAsync(email);
+        await Page.GetByLabel("Password").FillAsync(password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        if (expectSuccess)
+        {
+            await Page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+            await WaitForInteractiveAsync();
+        }
+    }
+
+    /// axe with the WCAG 2.0, 2.1 and 2.2 A and AA rules: no violations allowed.
+    public async Task AssertAccessibleAsync()
+    {
+        var results = await Page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] },
+        });
+        var violations = results.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Html).Take(3))}").ToList();
+        Assert.True(violations.Count == 0, $"Accessibility violations on {Page.Url}:\n" + string.Join("\n", violations));
+    }
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}

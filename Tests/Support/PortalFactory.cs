@@ -1,0 +1,101 @@
+using Domain.Access;
+using Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Workflows.Access;
+using Workflows.Data;
+using Workflows.Time;
+
+namespace Portal.Testing;
+
+/// The real portal (Program.cs) on a fresh data folder of its own, with business time pinned by a FakeTimeProvider.
+/// Sign-in cookies keep the system clock: only the business clock is fake (ARCHITECTURE.md, Data).
+public sealed class PortalFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public PortalFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, bool demoData = true, bool kestrel = false)
+    {
+        DataPath = Directory.CreateTempSubdirectory("portal-test-").FullName;
+        _settings = new()
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["Database:DataPath"] = DataPath,
+            ["Seed:DemoData"] = demoData ? "true" : "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            _settings["Database:PostgreSqlConnection"] = TestPostgres.NewDatabaseConnectionString();
+        }
+
+        if (kestrel)
+        {
+            UseKestrel(0);
+        }
+    }
+
+    public FakeTimeProvider Time { get; } = new(DefaultNow);
+
+    public string DataPath { get; }
+
+    public string DemoPassword => "Demo-Password-2026!";
+
+    /// The root address when started with Kestrel (for the browser).
+    public string ServerAddress
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/";
+        }
+    }
+
+    public void Set(string key, string? value) => _settings[key] = value;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton(new BusinessClock(Time)));
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<IReviewDb, Task<T>> work)
+    {
+        await using var db = await Services.GetRequiredService<IReviewDbFactory>().CreateAsync();
+        return await work(db);
+    }
+
+    public Task<Actor> ActorAsync(string email) => WithDbAsync(async db =>
+    {
+        var id = db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleOrDefault();
+        return await ActorLoader.LoadAsync(db, id);
+    });
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temp folder is cleaned by the OS.
+        }
+    }
+}
