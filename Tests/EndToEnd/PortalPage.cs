@@ -50,8 +50,28 @@ public sealed class PortalPage : IAsyncDisposable
     }
 
     /// Clicks on prerendered HTML are lost: wait until the interactive circuit has taken over the page.
-    public Task WaitForInteractiveAsync() =>
-        Page.Locator("main[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+    public async Task WaitForInteractiveAsync()
+    {
+        try
+        {
+            await Page.Locator("main[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        }
+        catch (TimeoutException)
+        {
+            await ScreenshotAsync("not-interactive");
+            throw;
+        }
+    }
+
+    /// Saves a full-page screenshot under the test output's screenshots folder (kept as a CI artefact) and returns its path.
+    public async Task<string> ScreenshotAsync(string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"{DateTime.UtcNow:HHmmssfff}-{name}.png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
 
     /// Signs in through the static sign-in page, as a person does.
     public async Task SignInAsync(string email, string password = "Demo-Password-2026!", bool expectSuccess = true)
@@ -70,6 +90,8 @@ public sealed class PortalPage : IAsyncDisposable
     /// axe with the WCAG 2.0, 2.1 and 2.2 A and AA rules: no violations allowed.
     public async Task AssertAccessibleAsync()
     {
+        // Fading elements (snackbars, menus) have low contrast mid-transition: check the settled page.
+        await Page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
         var results = await Page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] },

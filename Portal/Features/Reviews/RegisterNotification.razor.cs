@@ -1,0 +1,95 @@
+using Domain;
+using Domain.Reviews;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Workflows.Reviews;
+
+namespace Portal.Features.Reviews;
+
+public partial class RegisterNotification
+{
+    private readonly NotificationForm model = new();
+    private MudForm form = null!;
+    private RegistrationOptions? options;
+    private Dictionary<string, string> errors = [];
+    private string? suggestedLabel;
+    private bool saving;
+
+    [Inject]
+    private ReviewLookups Lookups { get; set; } = null!;
+
+    [Inject]
+    private RegisterNotificationHandler Handler { get; set; } = null!;
+
+    [Inject]
+    private CurrentActor Actors { get; set; } = null!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = null!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        options = await Lookups.RegistrationOptionsAsync(await Actors.GetAsync());
+        model.Type = options.DefaultType;
+        model.CaseLabel = suggestedLabel = options.SuggestedLabel;
+        if (options.LeadCsps.Count == 1)
+        {
+            model.LeadCspId = options.LeadCsps[0].Id;
+        }
+    }
+
+    private bool Has(string field) => errors.ContainsKey(field);
+
+    private string? ErrorFor(string field) => errors.GetValueOrDefault(field);
+
+    /// The label follows the year of notification unless the officer has typed their own.
+    private async Task OnDateNotifiedChanged(DateTime? date)
+    {
+        model.DateNotified = date;
+        if (date is { } d && model.CaseLabel == suggestedLabel)
+        {
+            model.CaseLabel = suggestedLabel = await Lookups.SuggestLabelAsync(d.Year);
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        if (saving)
+        {
+            return;
+        }
+
+        saving = true;
+        errors = [];
+        try
+        {
+            await form.ValidateAsync();
+            if (!form.IsValid)
+            {
+                errors["form"] = "Some answers are missing or not valid: see the messages beside the fields.";
+                return;
+            }
+
+            var result = await Handler.HandleAsync(await Actors.GetAsync(), model.ToNotification());
+            if (result.IsSuccess)
+            {
+                Snackbar.Add($"Registered {result.Value.Reference} ({result.Value.CaseLabel}).", Severity.Success);
+                Navigation.NavigateTo($"reviews/{result.Value.Id}");
+                return;
+            }
+
+            errors = result.Error switch
+            {
+                ValidationFailed v => v.Errors.GroupBy(e => e.Field ?? "form").ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message))),
+                var e => new() { ["form"] = e?.Message ?? "The notification was not saved." },
+            };
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+}

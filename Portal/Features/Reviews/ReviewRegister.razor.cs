@@ -1,0 +1,40 @@
+using Domain.Reviews;
+using MudBlazor;
+using Workflows;
+using Workflows.Reviews;
+
+namespace Portal.Features.Reviews;
+
+public partial class ReviewRegister
+{
+    private MudDataGrid<ReviewRow> grid = null!;
+    private IReadOnlyList<OrganisationOption> csps = [];
+    private string? search;
+    private int? cspId;
+    private ReviewType? type;
+    private Stage? stage;
+    private int? year;
+
+    protected override async Task OnInitializedAsync() => csps = await Lookups.CspsAsync();
+
+    private async Task<GridData<ReviewRow>> LoadAsync(GridState<ReviewRow> state, CancellationToken ct)
+    {
+        var sort = state.SortDefinitions.FirstOrDefault();
+        var actor = await Actors.GetAsync(ct);
+        var result = await Register.HandleAsync(actor, new RegisterFilter(cspId, type, stage, year, search),
+            new PageRequest(state.Page, state.PageSize, sort?.SortBy, sort?.Descending ?? false), ct);
+        return new GridData<ReviewRow> { Items = result.Items, TotalItems = result.TotalCount };
+    }
+
+    private Task OnSearch(string? value)
+    {
+        search = value;
+        return grid.ReloadServerData();
+    }
+
+    private Task Filter(Action set)
+    {
+        set();
+        return grid.ReloadServerData();
+    }
+}
