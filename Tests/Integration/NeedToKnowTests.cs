@@ -1,0 +1,181 @@
+using Domain;
+using Domain.Audit;
+using Domain.Reviews;
+using Microsoft.EntityFrameworkCore;
+using Portal.Testing;
+using Workflows;
+using Workflows.Audit;
+using Workflows.Reviews;
+
+namespace Portal.Integration.Tests;
+
+/// Need-to-know for each role, through the handlers the pages call: what it must see and what it must not,
+/// and that every refused read is audited.
+public sealed class NeedToKnowTests(SqliteFixture fixture) : IClassFixture<SqliteFixture>
+{
+    private PortalFactory Portal => fixture.Portal;
+
+    /// An LR-led review that involves no Kent CSP.
+    private Task<Review> LrReviewAsync() => Portal.WithDbAsync(db =>
+        db.Reviews.Where(r => r.Reference.StartsWith("LR-") && !r.InvolvedCsps.Any()).OrderBy(r => r.Id).FirstAsync());
+
+    public static TheoryData<string, bool, bool, bool> LeadOfficeReview => new()
+    {
+        // account, can read, can change, sees real names
+        { DemoAccounts.LrOfficer, true, true, true },
+        { DemoAccounts.LrManager, true, true, true },
+        { DemoAccounts.KentOfficer, false, false, false },
+        { DemoAccounts.Author, false, false, false },
+        { DemoAccounts.AgencyContact, false, false, false },
+        { DemoAccounts.CrgMember, false, false, false },
+        { DemoAccounts.BoardMember, false, false, false },
+        { DemoAccounts.Dpo, true, false, true },
+        { DemoAccounts.Admin, false, false, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(LeadOfficeReview))]
+    public async Task ReviewPage_EachRole_SeesOnlyWhatItNeeds(string account, bool canRead, bool canChange, bool seesNames)
+    {
+        var review = await LrReviewAsync();
+        var actor = await Portal.ActorAsync(account);
+        var refusalsBefore = await RefusalsAsync(actor.UserId, review.Id);
+
+        var result = await Portal.Get<GetReviewHandler>().HandleAsync(actor, review.Id);
+
+        Assert.Equal(canRead, result.IsSuccess);
+        if (canRead)
+        {
+            Assert.Equal(canChange, result.Value.Access.CanChange);
+            Assert.Equal(seesNames, result.Value.Restricted is not null);
+            Assert.Equal(refusalsBefore, await RefusalsAsync(actor.UserId, review.Id));
+        }
+        else
+        {
+            Assert.IsType<AccessRefused>(result.Error);
+            Assert.Equal(refusalsBefore + 1, await RefusalsAsync(actor.UserId, review.Id));
+        }
+    }
+
+    [Theory]
+    [InlineData(DemoAccounts.LrOfficer, true)]
+    [InlineData(DemoAccounts.KentOfficer, false)]
+    [InlineData(DemoAccounts.Author, false)]
+    [InlineData(DemoAccounts.AgencyContact, false)]
+    [InlineData(DemoAccounts.CrgMember, false)]
+    [InlineData(DemoAccounts.BoardMember, false)]
+    [InlineData(DemoAccounts.Dpo, true)]
+    [InlineData(DemoAccounts.Admin, false)]
+    public async Task Register_EachRole_ListsTheLeadOfficesReviewOnlyIfItMaySeeIt(string account, bool listed)
+    {
+        var review = await LrReviewAsync();
+        var page = await Portal.Get<ReviewRegisterQuery>().HandleAsync(await Portal.ActorAsync(account), new RegisterFilter(Search: review.Reference), new PageRequest());
+        Assert.Equal(listed, page.Items.Any(r => r.Id == review.Id));
+    }
+
+    [Fact]
+    public async Task InvolvedOffice_ReadsAnotherOfficesReview_ButCannotChangeItOrSeeNames()
+    {
+        // The Kent review that involves Leicester City CSP.
+        var kentReview = await Portal.WithDbAsync(async db =>
+        {
+            var leicester = await db.Organisations.Where(o => o.Name == "Leicester City CSP").Select(o => o.Id).SingleAsync();
+            return await db.Reviews.FirstAsync(r => r.Reference.StartsWith("KT-") && r.InvolvedCsps.Any(c => c.CspId == leicester));
+        });
+        var result = await Portal.Get<GetReviewHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), kentReview.Id);
+
+        Assert.True(result.IsSuccess);
+        Assert.False(result.Value.Access.CanChange);
+        Assert.Null(result.Value.Restricted);
+        Assert.Empty(result.Value.History);
+    }
+
+    [Fact]
+    public async Task Author_SeesAReviewOnlyWhileAppointed()
+    {
+        var review = await LrReviewAsync();
+        var author = await Portal.ActorAsync(DemoAccounts.Author);
+        var handler = Portal.Get<GetReviewHandler>();
+        var appointment = new ReviewParticipant { ReviewId = review.Id, UserId = author.UserId, Kind = ParticipantKind.ChairAuthor, GrantedAtUtc = DateTime.UtcNow };
+        await Portal.WithDbAsync(async db =>
+        {
+            db.ReviewParticipants.Add(appointment);
+            return await db.SaveChangesAsync();
+        });
+
+        var appointed = await handler.HandleAsync(author, review.Id);
+        Assert.True(appointed.IsSuccess);
+        Assert.NotNull(appointed.Value.Restricted);
+        Assert.False(appointed.Value.Access.CanChange);
+
+        await Portal.WithDbAsync(db => db.ReviewParticipants.Where(p => p.Id == appointment.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.RevokedAtUtc, DateTime.UtcNow)));
+
+        Assert.IsType<AccessRefused>((await handler.HandleAsync(author, review.Id)).Error);
+    }
+
+    [Fact]
+    public async Task PanelMembership_DoesNotOpenTheCaseRecord()
+    {
+        var review = await LrReviewAsync();
+        var contact = await Portal.ActorAsync(DemoAccounts.AgencyContact);
+        await Portal.WithDbAsync(async db =>
+        {
+            db.ReviewParticipants.Add(new ReviewParticipant { ReviewId = review.Id, UserId = contact.UserId, Kind = ParticipantKind.PanelMember, GrantedAtUtc = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.IsType<AccessRefused>((await Portal.Get<GetReviewHandler>().HandleAsync(contact, review.Id)).Error);
+    }
+
+    [Theory]
+    [InlineData(DemoAccounts.Dpo, true, true)]
+    [InlineData(DemoAccounts.Admin, true, false)]
+    [InlineData(DemoAccounts.LrManager, false, false)]
+    [InlineData(DemoAccounts.BoardMember, false, false)]
+    public async Task AuditTrail_DpoSeesDetail_AdminSeesMetadataOnly_OthersRefused(string account, bool allowed, bool seesDetail)
+    {
+        var actor = await Portal.ActorAsync(account);
+        var result = await Portal.Get<SearchAuditQuery>().HandleAsync(actor, new AuditFilter(Action: AuditAction.Created), new PageRequest());
+
+        Assert.Equal(allowed, result.IsSuccess);
+        if (allowed)
+        {
+            Assert.NotEmpty(result.Value.Items);
+            Assert.Equal(seesDetail, result.Value.Items.All(r => r.Detail is not null));
+            Assert.All(result.Value.Items, r => Assert.NotNull(r.CaseReference));
+        }
+        else
+        {
+            Assert.True(await Portal.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.UserId == actor.UserId && a.Action == AuditAction.Refused && a.Subject == "AuditTrail")));
+        }
+    }
+
+    [Fact]
+    public async Task UnknownReviewId_IsRefusedLikeAForbiddenOne()
+    {
+        var result = await Portal.Get<GetReviewHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), 999_999);
+        Assert.IsType<AccessRefused>(result.Error);
+    }
+
+    [Fact]
+    public async Task DisabledAccount_HasNoAccess()
+    {
+        var officer = await Portal.ActorAsync(DemoAccounts.LrManager);
+        var review = await LrReviewAsync();
+        await Portal.WithDbAsync(db => db.Users.Where(u => u.Id == officer.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, true)));
+        try
+        {
+            var reloaded = await Portal.ActorAsync(DemoAccounts.LrManager);
+            Assert.Empty(reloaded.Roles);
+            Assert.IsType<AccessRefused>((await Portal.Get<GetReviewHandler>().HandleAsync(reloaded, review.Id)).Error);
+        }
+        finally
+        {
+            await Portal.WithDbAsync(db => db.Users.Where(u => u.Id == officer.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, false)));
+        }
+    }
+
+    private Task<int> RefusalsAsync(string userId, int reviewId) =>
+        Portal.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.UserId == userId && a.ReviewId == reviewId && a.Action == AuditAction.Refused));
+}
