@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using MudBlazor.Services;
+using Portal.Testing;
+using Workflows.Audit;
+using Workflows.Data;
+using Workflows.Reviews;
+using Workflows.Time;
+
+namespace Portal.Components.Tests;
+
+/// bUnit with MudBlazor, the real handlers and a real SQLite database (the portal's own, seeded with demo data).
+public abstract class ComponentContext : BunitContext, IAsyncLifetime
+{
+    protected PortalFactory Portal { get; } = new();
+
+    protected ComponentContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        foreach (var type in new[] { typeof(IReviewDbFactory), typeof(BusinessClock), typeof(AuditLog), typeof(ReviewRegisterQuery), typeof(ReviewLookups), typeof(RegisterNotificationHandler), typeof(GetReviewHandler) })
+        {
+            Services.AddSingleton(type, _ => Portal.Services.GetRequiredService(type));
+        }
+
+        Services.AddScoped<CurrentActor>();
+    }
+
+    /// Signs the test user in as a demo account (the id claim is what CurrentActor reads).
+    protected async Task SignInAsync(string email)
+    {
+        var actor = await Portal.ActorAsync(email);
+        var auth = AddAuthorization();
+        auth.SetAuthorized(email);
+        auth.SetRoles(actor.Roles.Select(r => r.ToString()).ToArray());
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, actor.UserId));
+    }
+
+    /// MudSelect and MudDatePicker need the popover provider in the render tree.
+    protected IRenderedComponent<T> RenderWithProviders<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null)
+        where T : IComponent
+    {
+        SetRendererInfo(new RendererInfo("Server", true));
+        Render<MudPopoverProvider>();
+        return Render(parameters);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Portal.DisposeAsync();
+    }
+}
