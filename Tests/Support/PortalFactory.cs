@@ -20,10 +20,13 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsDataPath;
 
-    public PortalFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, bool demoData = true, bool kestrel = false)
+    /// dataPath: reuse a data folder (a restart of the same portal); by default a new temporary one.
+    public PortalFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, bool demoData = true, bool kestrel = false, string? dataPath = null)
     {
-        DataPath = Directory.CreateTempSubdirectory("portal-test-").FullName;
+        _ownsDataPath = dataPath is null;
+        DataPath = dataPath ?? Directory.CreateTempSubdirectory("portal-test-").FullName;
         _settings = new()
         {
             ["Database:Provider"] = provider.ToString(),
@@ -89,6 +92,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (!_ownsDataPath)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataPath, recursive: true);

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Testing;
+using Workflows.Reviews;
+
+namespace Portal.Integration.Tests;
+
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task FirstStart_CreatesTheDatabaseInTheDataFolder_InWalMode_WithTheDemoData()
+    {
+        await using var portal = new PortalFactory();
+        var (organisations, users, reviews) = await portal.WithDbAsync(async db =>
+            (await db.Organisations.CountAsync(), await db.Users.CountAsync(), await db.Reviews.CountAsync()));
+
+        Assert.True(File.Exists(Path.Combine(portal.DataPath, "portal.db")));
+        Assert.Equal(16, organisations); // 2 offices, 8 CSPs, 6 agencies
+        Assert.Equal(9, users);
+        Assert.Equal(12, reviews);
+        var journalMode = await portal.WithDbAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());
+        Assert.Equal("wal", Assert.Single(journalMode));
+    }
+
+    [Fact]
+    public async Task SecondStart_OnTheSameDataFolder_KeepsTheData_AndDoesNotSeedAgain()
+    {
+        var dataPath = Directory.CreateTempSubdirectory("portal-restart-").FullName;
+        int registeredId;
+        await using (var first = new PortalFactory(dataPath: dataPath))
+        {
+            var officer = await first.ActorAsync(DemoAccounts.LrOfficer);
+            var csps = await first.WithDbAsync(db => db.Organisations.ToDictionaryAsync(o => o.Name, o => o.Id));
+            var result = await first.Get<RegisterNotificationHandler>().HandleAsync(officer, new Domain.Reviews.Notification(
+                Domain.Reviews.ReviewType.Dardr, false, false, false, csps["Rutland CSP"], [], csps["Leicestershire Police"],
+                new DateOnly(2026, 11, 20), 2026, 11, 1, "Case Restart 2026", null, null, null));
+            registeredId = result.Value.Id;
+        }
+
+        await using var second = new PortalFactory(dataPath: dataPath);
+        var (reviews, users, kept) = await second.WithDbAsync(async db =>
+            (await db.Reviews.CountAsync(), await db.Users.CountAsync(), await db.Reviews.AnyAsync(r => r.Id == registeredId)));
+
+        Assert.True(kept);
+        Assert.Equal(13, reviews);
+        Assert.Equal(9, users);
+        Directory.Delete(dataPath, recursive: true);
+    }
+
+    [Fact]
+    public async Task SecurityHeaders_AreSent_OnEveryPage()
+    {
+        await using var portal = new PortalFactory(demoData: false);
+        using var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        using var response = await client.GetAsync(new Uri("/Account/Login", UriKind.Relative));
+
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task AnonymousRequest_ForAReview_IsSentToSignIn()
+    {
+        await using var portal = new PortalFactory(demoData: false);
+        using var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        using var response = await client.GetAsync(new Uri("/reviews/1", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/Login", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+}
