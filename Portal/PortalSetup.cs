@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration.Json;
 using MudBlazor.Services;
 using Portal.Components.Account;
+using System.Security.Claims;
+using Workflows.Access;
+using Workflows.Audit;
 using Workflows.Data;
 
 namespace Portal;
@@ -52,6 +55,11 @@ public static class PortalSetup
             o.AccessDeniedPath = "/Account/AccessDenied";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            o.Events.OnRedirectToAccessDenied = async context =>
+            {
+                await AuditRefusedPageAsync(context.HttpContext);
+                context.Response.Redirect(context.RedirectUri);
+            };
         });
         services.AddAntiforgery(o =>
         {
@@ -60,6 +68,15 @@ public static class PortalSetup
         });
         services.AddAuthorization();
         return services;
+    }
+
+    /// A page the user's roles do not allow is a refused access too: record who asked for which address.
+    private static async Task AuditRefusedPageAsync(HttpContext http)
+    {
+        var services = http.RequestServices;
+        await using var db = await services.GetRequiredService<IReviewDbFactory>().CreateAsync(http.RequestAborted);
+        var actor = await ActorLoader.LoadAsync(db, http.User.FindFirstValue(ClaimTypes.NameIdentifier), http.RequestAborted);
+        await services.GetRequiredService<AuditLog>().RefusedAsync(db, actor, "Page", null, null, "open " + http.Request.Path, http.RequestAborted);
     }
 
     public static WebApplication UsePortal(this WebApplication app)

@@ -2,6 +2,7 @@ using Infrastructure;
 using Infrastructure.Data;
 using Portal;
 using Portal.Components;
+using Portal.Features.Reviews;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddPortalSettings();
@@ -21,6 +22,7 @@ app.UsePortal();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
+app.MapRegisterExport();
 await app.RunAsync();
 
 public partial class Program;

@@ -91,6 +91,28 @@ public sealed class ReviewRegisterTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Officer_ExportsTheFilteredRegister_AsCsv_AndTheExportIsAudited()
+    {
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        await tab.SignInAsync(DemoAccounts.KentOfficer);
+        await tab.GotoAsync("reviews");
+        await ChooseAsync(tab.Page, "filter-type", "DHR");
+        await Assertions.Expect(tab.Page.Locator("#review-register tbody tr")).ToHaveCountAsync(1);
+
+        var download = await tab.Page.RunAndWaitForDownloadAsync(() => tab.Page.Locator("#export-register").ClickAsync());
+        var path = await download.PathAsync();
+        var lines = await File.ReadAllLinesAsync(path!);
+
+        Assert.Equal("review-register.csv", download.SuggestedFilename);
+        Assert.Equal("Reference,Case label,Type,Lead CSP,Stage,Date notified", lines[0].TrimStart('\uFEFF'));
+        var row = Assert.Single(lines.Skip(1));
+        Assert.StartsWith("KT-2024-001,", row, StringComparison.Ordinal);
+        Assert.Contains(",DHR,Ashford CSP,Notification received,22 Apr 2024", row, StringComparison.Ordinal);
+        var officer = await _portal.ActorAsync(DemoAccounts.KentOfficer);
+        Assert.True(await _portal.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.UserId == officer.UserId && a.Action == AuditAction.Exported)));
+    }
+
+    [Fact]
     public async Task AgencyContact_OpeningAReviewByItsAddress_IsRefused_AndTheRefusalIsAudited()
     {
         var reviewId = await _portal.WithDbAsync(db => db.Reviews.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
@@ -105,9 +127,11 @@ public sealed class ReviewRegisterTests(BrowserFixture browser) : IAsyncLifetime
         Assert.True(await _portal.WithDbAsync(db => db.AuditEvents.AnyAsync(a =>
             a.UserId == contact.UserId && a.Action == AuditAction.Refused && a.ReviewId == reviewId)));
 
-        // The register itself is not offered to an agency contact either.
+        // The register itself is not offered to an agency contact either, and asking for it is recorded.
         await tab.Page.GotoAsync("reviews");
         await tab.Page.WaitForURLAsync(url => url.Contains("/Account/AccessDenied", StringComparison.OrdinalIgnoreCase));
+        Assert.True(await _portal.WithDbAsync(db => db.AuditEvents.AnyAsync(a =>
+            a.UserId == contact.UserId && a.Action == AuditAction.Refused && a.Subject == "Page" && a.Detail == "open /reviews")));
     }
 
     [Fact]
