@@ -55,15 +55,10 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, AuditLog audit
             return refused;
         }
 
-        var org = await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, ct);
+        var (org, stale) = await LoadAtVersionAsync(db, id, version, ct);
         if (org is null)
         {
-            return new NotFound("The organisation");
-        }
-
-        if (org.Version != version)
-        {
-            return new Conflict("This organisation");
+            return stale!;
         }
 
         var (name, code) = Tidy(input);
@@ -102,6 +97,15 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, AuditLog audit
         return await SaveOrExplainAsync(db, org, input with { Name = name, Code = code }, ct) is { } clash
             ? clash
             : new SavedOrganisation(org.Id, org.Name, org.Version);
+    }
+
+    /// The organisation to change, if it still exists at the version the administrator last saw.
+    internal static async Task<(Organisation? Org, Error? Error)> LoadAtVersionAsync(IReviewDb db, int id, int version, CancellationToken ct)
+    {
+        var org = await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, ct);
+        return org is null ? (null, new NotFound("The organisation"))
+            : org.Version != version ? (null, new Conflict("This organisation"))
+            : (org, null);
     }
 
     /// The version column and the unique indexes settle races between two administrators: the loser gets the same

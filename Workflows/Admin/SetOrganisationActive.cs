@@ -20,15 +20,10 @@ public sealed class SetOrganisationActiveHandler(IReviewDbFactory dbs, AuditLog 
             return refused;
         }
 
-        var org = await db.Organisations.SingleOrDefaultAsync(o => o.Id == id, ct);
+        var (org, stale) = await SaveOrganisationHandler.LoadAtVersionAsync(db, id, version, ct);
         if (org is null)
         {
-            return new NotFound("The organisation");
-        }
-
-        if (org.Version != version)
-        {
-            return new Conflict("This organisation");
+            return stale!;
         }
 
         if (org.IsActive != active)
