@@ -24,18 +24,18 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, AuditLog audit
             return refused;
         }
 
-        var (name, code) = Tidy(input);
-        var errors = await ValidateAsync(db, null, input with { Name = name, Code = code }, ct);
+        input = Tidy(input);
+        var errors = await ValidateAsync(db, null, input, ct);
         if (errors.Count > 0)
         {
             return new ValidationFailed(errors);
         }
 
-        var org = new Organisation { Name = name, Kind = input.Kind, Code = code, ServingOfficeId = ServingOffice(input) };
+        var org = new Organisation { Name = input.Name!, Kind = input.Kind, Code = input.Code, ServingOfficeId = input.ServingOfficeId };
         // The audit row needs the new id, so both saves share one transaction.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Organisations.Add(org);
-        if (await SaveOrExplainAsync(db, null, input with { Name = name, Code = code }, ct) is { } clash)
+        if (await SaveOrExplainAsync(db, null, input, ct) is { } clash)
         {
             return clash;
         }
@@ -61,29 +61,29 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, AuditLog audit
             return stale!;
         }
 
-        var (name, code) = Tidy(input);
-        var errors = await ValidateAsync(db, org, input with { Name = name, Code = code }, ct);
+        input = Tidy(input);
+        var errors = await ValidateAsync(db, org, input, ct);
         if (errors.Count > 0)
         {
             return new ValidationFailed(errors);
         }
 
         var changed = new List<string>();
-        if (org.Name != name)
+        if (org.Name != input.Name)
         {
-            org.Name = name;
+            org.Name = input.Name!;
             changed.Add("name");
         }
 
-        if (org.Code != code)
+        if (org.Code != input.Code)
         {
-            org.Code = code;
+            org.Code = input.Code;
             changed.Add("code");
         }
 
-        if (org.ServingOfficeId != ServingOffice(input))
+        if (org.ServingOfficeId != input.ServingOfficeId)
         {
-            org.ServingOfficeId = ServingOffice(input);
+            org.ServingOfficeId = input.ServingOfficeId;
             changed.Add("serving office");
         }
 
@@ -94,7 +94,7 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, AuditLog audit
 
         org.Version++;
         audit.Add(db, actor, AuditAction.Changed, "Organisation", org.Id.ToString(), detail: "Changed: " + string.Join(", ", changed));
-        return await SaveOrExplainAsync(db, org, input with { Name = name, Code = code }, ct) is { } clash
+        return await SaveOrExplainAsync(db, org, input, ct) is { } clash
             ? clash
             : new SavedOrganisation(org.Id, org.Name, org.Version);
     }
@@ -139,17 +139,19 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, AuditLog audit
         }
     }
 
-    private static (string Name, string? Code) Tidy(OrganisationInput input) => (
-        input.Name?.Trim() ?? string.Empty,
-        input.Kind == OrganisationKind.ReviewOffice && !string.IsNullOrWhiteSpace(input.Code) ? input.Code.Trim().ToUpperInvariant() : null);
+    /// Trimmed, the code upper-cased, and only the fields the kind uses (the form hides the others).
+    private static OrganisationInput Tidy(OrganisationInput input) => input with
+    {
+        Name = input.Name?.Trim() ?? string.Empty,
+        Code = input.Kind == OrganisationKind.ReviewOffice && !string.IsNullOrWhiteSpace(input.Code) ? input.Code.Trim().ToUpperInvariant() : null,
+        ServingOfficeId = input.Kind == OrganisationKind.Csp ? input.ServingOfficeId : null,
+    };
 
-    private static int? ServingOffice(OrganisationInput input) => input.Kind == OrganisationKind.Csp ? input.ServingOfficeId : null;
-
-    /// The domain's field rules, then the rules that need the database: unique name per kind, unique code,
+    /// For a tidied input: the domain's field rules, then the rules that need the database: unique name per kind, unique code,
     /// an active review office to serve a CSP, and the things that must not change once in use.
     private static async Task<List<Error>> ValidateAsync(IReviewDb db, Organisation? existing, OrganisationInput input, CancellationToken ct)
     {
-        var errors = Organisation.Validate(input.Name, input.Kind, input.Code, ServingOffice(input)).ToList();
+        var errors = Organisation.Validate(input.Name, input.Kind, input.Code, input.ServingOfficeId).ToList();
         var id = existing?.Id ?? 0;
         if (existing is not null && existing.Kind != input.Kind)
         {
@@ -183,7 +185,7 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, AuditLog audit
                 nameof(Organisation.Code)));
         }
 
-        if (ServingOffice(input) is int officeId && officeId != existing?.ServingOfficeId
+        if (input.ServingOfficeId is int officeId && officeId != existing?.ServingOfficeId
             && !await db.Organisations.AnyAsync(o => o.Id == officeId && o.Kind == OrganisationKind.ReviewOffice && o.IsActive, ct))
         {
             errors.Add(new Error("Choose an active review office from the list to serve this CSP.", nameof(Organisation.ServingOfficeId)));

@@ -7,8 +7,6 @@ public sealed class ServerErrors
 {
     private IReadOnlyList<Error> _errors = [];
 
-    public bool Any => _errors.Count > 0;
-
     public bool IsConflict => _errors.Any(e => e is Conflict);
 
     public void Show(Error? error) => _errors = error switch
