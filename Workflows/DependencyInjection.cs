@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Workflows.Admin;
 using Workflows.Audit;
 using Workflows.Reviews;
 using Workflows.Time;
@@ -20,6 +21,15 @@ public static class DependencyInjection
         services.AddSingleton<GetReviewHandler>();
         services.AddSingleton<ReviewLookups>();
         services.AddSingleton<SearchAuditQuery>();
+        services.AddSingleton<ListOrganisationsQuery>();
+        services.AddSingleton<SaveOrganisationHandler>();
+        services.AddSingleton<SetOrganisationActiveHandler>();
+        services.AddSingleton<AdminLookups>();
+        services.AddSingleton<ListUsersQuery>();
+        services.AddSingleton<GetUserHandler>();
+        // Takes IServiceScopeFactory and opens a scope per operation for UserManager (scoped), so it can be a singleton too.
+        services.AddSingleton<CreateUserHandler>();
+        services.AddSingleton<ChangeUserHandler>();
         return services;
     }
 }

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Workflows.Admin;
+
+namespace Portal.Features.Admin;
+
+public partial class EditUserPage
+{
+    private const string NameField = nameof(UserChange.DisplayName);
+    private static readonly string[] Fields = [NameField, AccessFields.RolesField, AccessFields.OfficesField, AccessFields.AgenciesField];
+
+    private readonly ServerErrors errors = new();
+    private MudForm form = default!;
+    private AdminChoices? choices;
+    private UserDetails? user;
+    private string? actorId;
+    private string? displayName;
+    private AccessForm access = new();
+    private bool saving;
+
+    [Parameter]
+    public string Id { get; set; } = string.Empty;
+
+    [Inject]
+    private CurrentActor Actors { get; set; } = default!;
+
+    [Inject]
+    private AdminLookups Lookups { get; set; } = default!;
+
+    [Inject]
+    private GetUserHandler GetUser { get; set; } = default!;
+
+    [Inject]
+    private ChangeUserHandler Change { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var lookups = await Lookups.HandleAsync(await Actors.GetAsync());
+        choices = lookups.IsSuccess ? lookups.Value : null;
+        await LoadAsync();
+    }
+
+    /// Loads the account as saved now, replacing what the form shows (after a conflict, the admin asks for this).
+    private async Task LoadAsync()
+    {
+        var actor = await Actors.GetAsync();
+        actorId = actor.UserId;
+        var result = await GetUser.HandleAsync(actor, Id);
+        errors.Show(result.Error);
+        user = result.IsSuccess ? result.Value : null;
+        if (user is not null)
+        {
+            (displayName, access) = (user.DisplayName, AccessForm.From(user.Access));
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        await form.ValidateAsync();
+        if (!form.IsValid || user is null)
+        {
+            return;
+        }
+
+        saving = true;
+        var result = await Change.HandleAsync(await Actors.GetAsync(), new UserChange(user.Id, user.ConcurrencyStamp, displayName, access.ToAccess()));
+        saving = false;
+        errors.Show(result.Error);
+        if (result.IsSuccess)
+        {
+            user = user with { DisplayName = displayName?.Trim() ?? string.Empty, Access = access.ToAccess(), ConcurrencyStamp = result.Value.ConcurrencyStamp };
+            Snackbar.Add($"Changes to {user.DisplayName} saved.", Severity.Success);
+        }
+    }
+}

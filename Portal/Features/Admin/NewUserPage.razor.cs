@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Workflows.Admin;
+
+namespace Portal.Features.Admin;
+
+public partial class NewUserPage
+{
+    private const string NameField = nameof(NewUser.DisplayName);
+    private const string EmailField = nameof(NewUser.Email);
+    private const string PasswordField = nameof(NewUser.TemporaryPassword);
+    private static readonly string[] Fields = [NameField, EmailField, PasswordField, AccessFields.RolesField, AccessFields.OfficesField, AccessFields.AgenciesField];
+
+    private readonly ServerErrors errors = new();
+    private MudForm form = default!;
+    private AdminChoices? choices;
+    private AccessForm access = new();
+    private string? displayName;
+    private string? email;
+    private bool generatePassword = true;
+    private string? password;
+    private bool saving;
+    private CreatedUser? created;
+
+    [Inject]
+    private CurrentActor Actors { get; set; } = default!;
+
+    [Inject]
+    private AdminLookups Lookups { get; set; } = default!;
+
+    [Inject]
+    private CreateUserHandler Create { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var result = await Lookups.HandleAsync(await Actors.GetAsync());
+        choices = result.IsSuccess ? result.Value : new AdminChoices([], []);
+        errors.Show(result.Error);
+    }
+
+    private async Task CreateAsync()
+    {
+        await form.ValidateAsync();
+        if (!form.IsValid)
+        {
+            return;
+        }
+
+        saving = true;
+        var request = new NewUser(displayName, email, generatePassword ? null : password, access.ToAccess());
+        var result = await Create.HandleAsync(await Actors.GetAsync(), request);
+        saving = false;
+        errors.Show(result.Error);
+        if (result.IsSuccess)
+        {
+            created = result.Value;
+            // Only the page holds the password now; it goes when the admin leaves or starts again.
+            password = null;
+        }
+    }
+
+    private void StartAgain()
+    {
+        (created, displayName, email, password, generatePassword, access) = (null, null, null, null, true, new AccessForm());
+        errors.Clear();
+    }
+}

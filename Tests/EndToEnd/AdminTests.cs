@@ -1,0 +1,131 @@
+using Microsoft.Playwright;
+using Portal.Testing;
+
+namespace Portal.EndToEnd.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AdminTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly PortalFactory _portal = new(kestrel: true);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _portal.DisposeAsync();
+
+    [Fact]
+    public async Task Admin_CreatesAnAgencyAndAContactForIt_WhoThenSignsInWithTheTemporaryPassword()
+    {
+        var agency = $"Test Refuge {Guid.NewGuid():N}"[..20];
+        var email = $"contact.{Guid.NewGuid():N}@refuge.example.org";
+        string password;
+        await using (var admin = await PortalPage.OpenAsync(browser, _portal))
+        {
+            await admin.SignInAsync(DemoAccounts.Admin);
+            await admin.GotoAsync("admin/organisations");
+            var page = admin.Page;
+            await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Kent Police", Exact = true })).ToBeVisibleAsync();
+            await admin.AssertAccessibleAsync();
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add organisation" }).ClickAsync();
+            var dialog = page.GetByRole(AriaRole.Dialog);
+            await dialog.GetByLabel("Name").FillAsync(agency);
+            await admin.AssertAccessibleAsync();
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+            await Assertions.Expect(page.GetByText($"{agency} added.")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = agency, Exact = true })).ToBeVisibleAsync();
+
+            await admin.GotoAsync("admin/users/new");
+            await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Robin Refuge");
+            await page.GetByLabel("Email address").FillAsync(email);
+            await page.GetByLabel("Agency contact").CheckAsync();
+            await ChooseAsync(page, "Agencies", agency);
+            await admin.AssertAccessibleAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+
+            await Assertions.Expect(page.Locator("#account-created")).ToContainTextAsync(email);
+            password = await page.Locator("#temporary-password").InputValueAsync();
+            Assert.True(password.Length >= 16, "a generated password is shown once");
+            await admin.AssertAccessibleAsync();
+
+            await admin.GotoAsync("admin/users");
+            await page.GetByLabel("Search by name or email").FillAsync(email);
+            var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = email });
+            await Assertions.Expect(row).ToContainTextAsync("Agency contact");
+            await Assertions.Expect(row).ToContainTextAsync(agency);
+            await Assertions.Expect(row).ToContainTextAsync("23 Nov 2026");
+            await admin.AssertAccessibleAsync();
+            Assert.Empty(admin.ConsoleErrors);
+        }
+
+        await using var contact = await PortalPage.OpenAsync(browser, _portal);
+        await contact.SignInAsync(email, password);
+        await Assertions.Expect(contact.Page.GetByText("Agency contact")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Admin_SavingAnInvalidAccount_SeesEachMessageBesideItsField()
+    {
+        await using var admin = await PortalPage.OpenAsync(browser, _portal);
+        await admin.SignInAsync(DemoAccounts.Admin);
+        await admin.GotoAsync("admin/users/new");
+        var page = admin.Page;
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Nia Officer");
+        await page.GetByLabel("Email address").FillAsync(DemoAccounts.LrOfficer);
+        await page.GetByLabel("Review officer").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("An account with this email address already exists")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Choose the review office this person works for")).ToBeVisibleAsync();
+        await admin.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task Admin_DeactivatingAnOrganisation_IsConfirmedFirst()
+    {
+        await using var admin = await PortalPage.OpenAsync(browser, _portal);
+        await admin.SignInAsync(DemoAccounts.Admin);
+        await admin.GotoAsync("admin/organisations");
+        var page = admin.Page;
+        await page.GetByLabel("Search by name or code").FillAsync("Probation");
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Kent Police", Exact = true })).ToHaveCountAsync(0); // search applied
+        await page.GetByRole(AriaRole.Button, new() { Name = "Deactivate Probation Service" }).ClickAsync();
+
+        var confirm = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(confirm).ToContainTextAsync("You can reactivate it later");
+        await admin.AssertAccessibleAsync();
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Deactivate" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Probation Service deactivated.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Reactivate Probation Service" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Officer_OpeningTheUsersPage_IsRefusedAndSeesNoAccounts()
+    {
+        await using var officer = await PortalPage.OpenAsync(browser, _portal);
+        await officer.SignInAsync(DemoAccounts.LrOfficer);
+        var page = officer.Page;
+
+        // Within the app (the circuit's router): the portal's own "no access" page.
+        await page.EvaluateAsync("Blazor.navigateTo('admin/users')");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You do not have access to this page", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell)).ToHaveCountAsync(0);
+        await officer.AssertAccessibleAsync();
+
+        // A full page load is refused by the endpoint's authorization before any component runs: the sign-in
+        // cookie's access-denied page.
+        await page.GotoAsync("admin/users");
+        await page.WaitForURLAsync(url => url.Contains("/Account/AccessDenied", StringComparison.OrdinalIgnoreCase));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText(DemoAccounts.Admin)).ToHaveCountAsync(0);
+        await officer.AssertAccessibleAsync();
+    }
+
+    /// Opens a MudSelect by its label and picks one option from its pop-over list.
+    private static async Task ChooseAsync(IPage page, string label, string option)
+    {
+        await page.GetByLabel(label, new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync();
+        await page.Keyboard.PressAsync("Escape");
+    }
+}

@@ -1,0 +1,33 @@
+using Domain;
+using Domain.Access;
+using Domain.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Audit;
+using Workflows.Data;
+
+namespace Workflows.Admin;
+
+public sealed record OrganisationChoice(int Id, string Name, bool IsActive);
+
+/// Review offices (for memberships and for the office serving a CSP) and agencies (for memberships).
+/// Inactive ones are included so that a form can still show a membership held before the deactivation.
+public sealed record AdminChoices(IReadOnlyList<OrganisationChoice> Offices, IReadOnlyList<OrganisationChoice> Agencies);
+
+public sealed class AdminLookups(IReviewDbFactory dbs, AuditLog audit)
+{
+    public async Task<Result<AdminChoices>> HandleAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        if (await audit.RefuseUnlessAdministratorAsync(db, actor, "Organisation", null, "list organisations to choose from", ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var orgs = await db.Organisations.AsNoTracking().Where(o => o.Kind != OrganisationKind.Csp)
+            .OrderBy(o => o.Name).Select(o => new { o.Kind, Choice = new OrganisationChoice(o.Id, o.Name, o.IsActive) })
+            .ToListAsync(ct);
+        return new AdminChoices(
+            orgs.Where(o => o.Kind == OrganisationKind.ReviewOffice).Select(o => o.Choice).ToList(),
+            orgs.Where(o => o.Kind == OrganisationKind.Agency).Select(o => o.Choice).ToList());
+    }
+}

@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using Domain;
+using Domain.Access;
+using Domain.Audit;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Audit;
+using Workflows.Data;
+
+namespace Workflows.Admin;
+
+/// A change to an account's name, roles and memberships, made from the version (ConcurrencyStamp) the administrator saw.
+public sealed record UserChange(string UserId, string ConcurrencyStamp, string? DisplayName, UserAccess Access);
+
+public sealed record ChangedUser(string Id, string ConcurrencyStamp);
+
+public sealed class ChangeUserHandler(IReviewDbFactory dbs, AuditLog audit)
+{
+    public async Task<Result<ChangedUser>> HandleAsync(Actor actor, UserChange change, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        if (await audit.RefuseUnlessAdministratorAsync(db, actor, "User", change.UserId, "change a user account", ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == change.UserId, ct);
+        if (user is null)
+        {
+            return new NotFound("The account");
+        }
+
+        if (user.ConcurrencyStamp != change.ConcurrencyStamp)
+        {
+            return new Conflict("This account");
+        }
+
+        var name = change.DisplayName?.Trim() ?? string.Empty;
+        var errors = AccountRules.CheckDisplayName(name).Concat(change.Access.Validate()).ToList();
+        if (user.Id == actor.UserId && !change.Access.Roles.Contains(Role.Administrator))
+        {
+            errors.Add(new Error("You cannot remove your own Administrator role: ask another administrator to do it, so that someone can always manage accounts.",
+                nameof(UserAccess.Roles)));
+        }
+
+        var held = await db.Memberships.Where(m => m.UserId == user.Id).Select(m => m.OrganisationId).ToListAsync(ct);
+        errors.AddRange(await AccountRules.CheckOrganisationsAsync(db, change.Access, held, ct));
+        if (errors.Count > 0)
+        {
+            return new ValidationFailed(errors);
+        }
+
+        // Roles, memberships, the new security stamp and the audit row are saved by one context in one transaction,
+        // which is why this goes through the context rather than UserManager's one-save-per-call methods.
+        var changed = await AccountRules.ReplaceAccessAsync(db, user.Id, change.Access, ct);
+        if (changed.Count > 0)
+        {
+            // Open sessions still carry the old roles as claims: a new stamp ends them at the next revalidation
+            // (Security:SessionRevalidationMinutes). Handlers load access fresh, so they use the new access at once.
+            user.SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
+        }
+
+        if (user.DisplayName != name)
+        {
+            user.DisplayName = name;
+            changed.Insert(0, "display name");
+        }
+
+        if (changed.Count == 0)
+        {
+            return new ChangedUser(user.Id, user.ConcurrencyStamp ?? string.Empty);
+        }
+
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        audit.Add(db, actor, AuditAction.Changed, "User", user.Id, detail: "Changed: " + string.Join(", ", changed));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The stamp no longer matched (DbUpdateConcurrencyException), or another administrator added the same
+            // membership a moment ago: either way someone else changed the account meanwhile.
+            return new Conflict("This account");
+        }
+
+        return new ChangedUser(user.Id, user.ConcurrencyStamp);
+    }
+}

@@ -1,0 +1,39 @@
+using Domain;
+using Domain.Access;
+using Domain.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Audit;
+using Workflows.Data;
+
+namespace Workflows.Admin;
+
+/// ConcurrencyStamp is Identity's version of the account row: a change must quote the one it started from.
+public sealed record UserDetails(string Id, string DisplayName, string Email, DateTime CreatedAtUtc, bool IsDisabled, UserAccess Access,
+    string ConcurrencyStamp);
+
+public sealed class GetUserHandler(IReviewDbFactory dbs, AuditLog audit)
+{
+    public async Task<Result<UserDetails>> HandleAsync(Actor actor, string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        if (await audit.RefuseUnlessAdministratorAsync(db, actor, "User", userId, "open a user account", ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.CreatedAtUtc, u.IsDisabled, u.ConcurrencyStamp })
+            .SingleOrDefaultAsync(ct);
+        if (user is null)
+        {
+            return new NotFound("The account");
+        }
+
+        var roles = await AccountRules.RolesOfAsync(db, [userId], ct);
+        var offices = await AccountRules.MembershipsOfAsync(db, [userId], OrganisationKind.ReviewOffice, ct);
+        var agencies = await AccountRules.MembershipsOfAsync(db, [userId], OrganisationKind.Agency, ct);
+        var access = new UserAccess(roles[userId].ToHashSet(), offices[userId].Select(o => o.Id).ToHashSet(), agencies[userId].Select(o => o.Id).ToHashSet());
+        return new UserDetails(user.Id, user.DisplayName, user.Email ?? string.Empty, user.CreatedAtUtc, user.IsDisabled, access,
+            user.ConcurrencyStamp ?? string.Empty);
+    }
+}
