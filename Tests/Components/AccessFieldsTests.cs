@@ -8,6 +8,8 @@ using MudBlazor.Services;
 using Portal.Features.Admin;
 using Workflows.Admin;
 
+using Portal.Components.Shared;
+
 namespace Portal.Components.Tests;
 
 public sealed class AccessFieldsTests : IAsyncLifetime

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Workflows.Admin;
 
+using Portal.Components.Shared;
+
 namespace Portal.Features.Admin;
 
 public partial class EditUserPage

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Workflows.Admin;
 
+using Portal.Components.Shared;
+
 namespace Portal.Features.Admin;
 
 /// Adds an organisation (Row null) or edits one; closes with the SavedOrganisation. Errors from the handler are shown
@@ -51,7 +53,7 @@ public partial class OrganisationDialog
         errors.Show(choices.Error);
     }
 
-    private string OfficeName(int? id) => Formats.Choice(offices, id);
+    private string OfficeName(int? id) => AdminFormats.Choice(offices, id);
 
     private void Cancel() => Dialog.Cancel();
 

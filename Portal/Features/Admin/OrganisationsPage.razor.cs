@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Workflows.Admin;
 
+using Portal.Components.Shared;
+
 namespace Portal.Features.Admin;
 
 public partial class OrganisationsPage
@@ -102,9 +104,9 @@ public partial class OrganisationsPage
 
     private static string DeactivationConsequences(OrganisationRow row) => row.Kind switch
     {
-        OrganisationKind.ReviewOffice => $"{Formats.Count(row.MemberCount, "member")} will lose the access it gives straight away, and the "
-            + $"{Formats.Count(row.ServedCspCount, "CSP")} it serves will have no active office to run new reviews.",
-        OrganisationKind.Agency => $"{Formats.Count(row.MemberCount, "member")} will lose the access it gives straight away, "
+        OrganisationKind.ReviewOffice => $"{AdminFormats.Count(row.MemberCount, "member")} will lose the access it gives straight away, and the "
+            + $"{AdminFormats.Count(row.ServedCspCount, "CSP")} it serves will have no active office to run new reviews.",
+        OrganisationKind.Agency => $"{AdminFormats.Count(row.MemberCount, "member")} will lose the access it gives straight away, "
             + "and it can no longer be chosen for new notifications.",
         _ => "New reviews can no longer be registered for it; its existing reviews are kept.",
     };

@@ -2,6 +2,7 @@ using Domain;
 using Domain.Reviews;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Portal.Components.Shared;
 using Workflows.Reviews;
 
 namespace Portal.Features.Reviews;
@@ -11,7 +12,7 @@ public partial class RegisterNotification
     private readonly NotificationForm model = new();
     private MudForm form = null!;
     private RegistrationOptions? options;
-    private Dictionary<string, string> errors = [];
+    private readonly ServerErrors errors = new();
     private string? suggestedLabel;
     private bool saving;
 
@@ -41,10 +42,6 @@ public partial class RegisterNotification
         }
     }
 
-    private bool Has(string field) => errors.ContainsKey(field);
-
-    private string? ErrorFor(string field) => errors.GetValueOrDefault(field);
-
     /// The label follows the year of notification unless the officer has typed their own.
     private async Task OnDateNotifiedChanged(DateTime? date)
     {
@@ -63,13 +60,13 @@ public partial class RegisterNotification
         }
 
         saving = true;
-        errors = [];
+        errors.Clear();
         try
         {
             await form.ValidateAsync();
             if (!form.IsValid)
             {
-                errors["form"] = "Some answers are missing or not valid: see the messages beside the fields.";
+                errors.Show(new Error("Some answers are missing or not valid: see the messages beside the fields."));
                 return;
             }
 
@@ -81,11 +78,7 @@ public partial class RegisterNotification
                 return;
             }
 
-            errors = result.Error switch
-            {
-                ValidationFailed v => v.Errors.GroupBy(e => e.Field ?? "form").ToDictionary(g => g.Key, g => string.Join(" ", g.Select(e => e.Message))),
-                var e => new() { ["form"] = e?.Message ?? "The notification was not saved." },
-            };
+            errors.Show(result.Error);
         }
         finally
         {

@@ -1,6 +1,6 @@
 using Domain.Reviews;
 using MudBlazor;
-using Workflows;
+using Portal.Components.Shared;
 using Workflows.Reviews;
 
 namespace Portal.Features.Reviews;
@@ -19,22 +19,20 @@ public partial class ReviewRegister
 
     private async Task<GridData<ReviewRow>> LoadAsync(GridState<ReviewRow> state, CancellationToken ct)
     {
-        var sort = state.SortDefinitions.FirstOrDefault();
         var actor = await Actors.GetAsync(ct);
-        var result = await Register.HandleAsync(actor, new RegisterFilter(cspId, type, stage, year, search),
-            new PageRequest(state.Page, state.PageSize, sort?.SortBy, sort?.Descending ?? false), ct);
+        var result = await Register.HandleAsync(actor, new RegisterFilter(cspId, type, stage, year, search), state.ToPageRequest(), ct);
         return new GridData<ReviewRow> { Items = result.Items, TotalItems = result.TotalCount };
     }
 
     private Task OnSearch(string? value)
     {
         search = value;
-        return grid.ReloadServerData();
+        return grid.ReloadFromFirstPageAsync();
     }
 
     private Task Filter(Action set)
     {
         set();
-        return grid.ReloadServerData();
+        return grid.ReloadFromFirstPageAsync();
     }
 }

@@ -2,7 +2,7 @@ using Domain;
 using MudBlazor;
 using Workflows;
 
-namespace Portal.Features.Admin;
+namespace Portal.Components.Shared;
 
 public static class GridPaging
 {

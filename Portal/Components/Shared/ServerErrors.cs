@@ -1,6 +1,6 @@
 using Domain;
 
-namespace Portal.Features.Admin;
+namespace Portal.Components.Shared;
 
 /// The errors of a handler's Result, shown beside the field each names (Error.Field); the rest above the form.
 public sealed class ServerErrors
@@ -8,6 +8,10 @@ public sealed class ServerErrors
     private IReadOnlyList<Error> _errors = [];
 
     public bool IsConflict => _errors.Any(e => e is Conflict);
+
+    public bool Any => _errors.Count > 0;
+
+    public IEnumerable<string> All => _errors.Select(e => e.Message).Distinct();
 
     public void Show(Error? error) => _errors = error switch
     {

@@ -1,16 +1,10 @@
-using System.Globalization;
 using Workflows.Admin;
-using Workflows.Time;
 
 namespace Portal.Features.Admin;
 
-public static class Formats
+/// Admin-only wording; dates come from Components/Shared/Formats.
+public static class AdminFormats
 {
-    /// A UK date as people write it, e.g. "23 Nov 2026", on the London calendar. Invariant month names: en-GB's
-    /// ICU data writes "Sept".
-    public static string UkDate(DateTime utc) =>
-        utc == default ? "Not recorded" : BusinessClock.ToLondon(utc).ToString("d MMM yyyy", CultureInfo.InvariantCulture);
-
     public static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     /// An organisation in a list of choices, marked when it has been deactivated.
