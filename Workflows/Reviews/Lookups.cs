@@ -24,9 +24,8 @@ public sealed class ReviewLookups(IReviewDbFactory dbs, BusinessClock clock, Rev
             .OrderBy(o => o.Name)
             .Select(o => new OrganisationOption(o.Id, o.Name, o.Kind, o.ServingOfficeId)).ToListAsync(ct);
         var csps = orgs.Where(o => o.Kind == OrganisationKind.Csp).ToList();
-        var served = scope.ServedCspIds;
         return new RegistrationOptions(
-            csps.Where(o => o.ServingOfficeId is int office && actor.OfficeIds.Contains(office) && served.Contains(o.Id)).ToList(),
+            csps.Where(o => scope.ServedCspIds.Contains(o.Id)).ToList(),
             csps,
             orgs.Where(o => o.Kind == OrganisationKind.Agency).ToList(),
             await SuggestLabelAsync(db, clock.Today.Year, ct),
