@@ -1,8 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Domain.Calendar;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflows.Audit;
+using Workflows.Process;
 using Workflows.Reviews;
 using Workflows.Time;
+using Workflows.Timers;
 
 namespace Workflows;
 
@@ -20,6 +24,18 @@ public static class DependencyInjection
         services.AddSingleton<GetReviewHandler>();
         services.AddSingleton<ReviewLookups>();
         services.AddSingleton<SearchAuditQuery>();
+        services.AddProcess(configuration);
         return services;
+    }
+
+    /// The workflow engine, its definitions, work queues and the timer sweep.
+    private static void AddProcess(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Deadlines").Get<DeadlineSettings>() ?? new DeadlineSettings());
+        var dardrV1 = new DardrV1();
+        services.AddSingleton(new ProcessRegistry([dardrV1], current: dardrV1));
+        services.TryAddSingleton<IProcessNotifications, NoProcessNotifications>();
+        services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<TimerSweep>();
     }
 }
