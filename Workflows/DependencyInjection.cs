@@ -7,6 +7,7 @@ using Workflows.Process;
 using Workflows.Reviews;
 using Workflows.Time;
 using Workflows.Timers;
+using Workflows.WorkItems;
 
 namespace Workflows;
 
@@ -37,5 +38,11 @@ public static class DependencyInjection
         services.TryAddSingleton<IProcessNotifications, NoProcessNotifications>();
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<TimerSweep>();
+        services.AddSingleton<ReviewProcessQuery>();
+        services.AddSingleton<ReviewJournalQuery>();
+        services.AddSingleton<WorkItemCommands>();
+        services.AddSingleton<WorkQueueQuery>();
+        services.AddSingleton<OnHoldReviewsQuery>();
+        services.AddSingleton<ManagerDashboardQuery>();
     }
 }
