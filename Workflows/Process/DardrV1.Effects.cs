@@ -53,7 +53,7 @@ public sealed partial class DardrV1
 
             case Trigger.RecordHomeOfficeAcknowledged:
                 c.CloseItems(WorkItemKind.RecordHomeOfficeResponse);
-                OpenWithClock(c, WorkItemKind.AppointAuthor, "Appoint an independent chair/author", ClockKind.Appointment);
+                OpenAppointAuthor(c);
                 break;
 
             case Trigger.RecordHomeOfficeDirection:
@@ -68,7 +68,7 @@ public sealed partial class DardrV1
                     c.Note("Directed, under challenge.");
                 }
 
-                OpenWithClock(c, WorkItemKind.AppointAuthor, "Appoint an independent chair/author", ClockKind.Appointment);
+                OpenAppointAuthor(c);
                 break;
 
             case Trigger.AppointAuthor:
@@ -193,6 +193,9 @@ public sealed partial class DardrV1
         var clock = c.Clock(clockKind);
         c.OpenItem(kind, title, clock?.DueDate, clock);
     }
+
+    private static void OpenAppointAuthor(CaseChanges c) =>
+        OpenWithClock(c, WorkItemKind.AppointAuthor, "Appoint an independent chair/author", ClockKind.Appointment);
 
     private static void OpenPublish(CaseChanges c) =>
         c.OpenItem(WorkItemKind.Publish, "Agree the publication date with the family and publish the report");

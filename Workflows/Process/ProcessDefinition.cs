@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Domain.Access;
 using Domain.Reviews;
@@ -14,6 +15,8 @@ public sealed record ActionOption(Trigger Trigger, string Label, bool IsAvailabl
 /// on the Review row), plus who may fire each trigger. Subclasses declare the table in Configure.
 public abstract class ProcessDefinition
 {
+    private readonly ConcurrentDictionary<Stage, IReadOnlyList<Trigger>> _triggers = new();
+
     public abstract string Id { get; }
 
     public abstract int Version { get; }
@@ -41,7 +44,9 @@ public abstract class ProcessDefinition
     }
 
     /// The triggers this definition has for a stage, whatever the guards say.
-    public IReadOnlyList<Trigger> TriggersIn(Stage stage)
+    public IReadOnlyList<Trigger> TriggersIn(Stage stage) => _triggers.GetOrAdd(stage, FindTriggers);
+
+    private IReadOnlyList<Trigger> FindTriggers(Stage stage)
     {
         var state = Build(Blank(stage)).GetInfo().States.SingleOrDefault(s => (Stage)s.UnderlyingState == stage);
         if (state is null)

@@ -17,7 +17,7 @@ public sealed record TransitionResult(int ReviewId, Trigger Trigger, Stage From,
 
 /// The action is not available now: the reasons say why (permission, guards), as on the review page.
 public sealed record ActionUnavailable(string Action, IReadOnlyList<string> Reasons)
-    : Error($"You cannot {Action.ToLowerInvariant()} now: {string.Join(" ", Reasons)}");
+    : Error($"\"{Action}\" is not available: {string.Join(" ", Reasons)}");
 
 public sealed record KeyReused()
     : Error("This form was already used for a different action. Reload the page and try again.");
