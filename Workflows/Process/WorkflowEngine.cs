@@ -40,11 +40,6 @@ public sealed class WorkflowEngine(IReviewDbFactory dbs, BusinessClock clock, Au
         }
 
         await using var db = await dbs.CreateAsync(ct);
-        if (await EarlierResultAsync(db, idempotencyKey, reviewId, trigger, ct) is { } earlier)
-        {
-            return earlier;
-        }
-
         var scope = await CaseScope.LoadAsync(db, actor, ct);
         var access = await scope.ForAsync(db, reviewId, ct);
         if (!access.CanRead)
@@ -55,6 +50,14 @@ public sealed class WorkflowEngine(IReviewDbFactory dbs, BusinessClock clock, Au
         }
 
         var review = await db.Reviews.Include(r => r.Participants).SingleAsync(r => r.Id == reviewId, ct);
+
+        // Looked up after loading the review: a twin request that committed meanwhile is then seen here, not
+        // mistaken for a refusal because the review has already moved on.
+        if (await EarlierResultAsync(db, idempotencyKey, reviewId, trigger, ct) is { } earlier)
+        {
+            return earlier;
+        }
+
         if (args.ExpectedVersion is int expected && expected != review.Version)
         {
             return new Conflict("This review");
