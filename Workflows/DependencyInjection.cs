@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Domain.Calendar;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflows.Audit;
+using Workflows.Calendar;
 using Workflows.Process;
 using Workflows.Reviews;
 using Workflows.Time;
@@ -44,5 +45,6 @@ public static class DependencyInjection
         services.AddSingleton<WorkQueueQuery>();
         services.AddSingleton<OnHoldReviewsQuery>();
         services.AddSingleton<ManagerDashboardQuery>();
+        services.AddSingleton<BankHolidaysHandler>();
     }
 }
