@@ -1,4 +1,5 @@
 using Infrastructure.Data;
+using Infrastructure.Jobs;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,7 @@ public static class DependencyInjection
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
+        services.AddJobs(configuration, options);
         services.AddScoped<DatabaseInitialiser>();
         services.AddScoped<Seeding.DemoData>();
         return services;

@@ -1,3 +1,4 @@
+using Infrastructure.Jobs;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration.Json;
@@ -90,6 +91,7 @@ public static class PortalSetup
         app.UseSecurityHeaders(SecurityHeaders.Policy());
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
+        app.MapJobsDashboard();
         return app;
     }
 }

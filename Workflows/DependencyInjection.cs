@@ -1,9 +1,15 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Domain.Calendar;
 using Workflows.Admin;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflows.Audit;
+using Workflows.Calendar;
+using Workflows.Process;
 using Workflows.Reviews;
 using Workflows.Time;
+using Workflows.Timers;
+using Workflows.WorkItems;
 
 namespace Workflows;
 
@@ -30,6 +36,25 @@ public static class DependencyInjection
         // Takes IServiceScopeFactory and opens a scope per operation for UserManager (scoped), so it can be a singleton too.
         services.AddSingleton<CreateUserHandler>();
         services.AddSingleton<ChangeUserHandler>();
+        services.AddProcess(configuration);
         return services;
+    }
+
+    /// The workflow engine, its definitions, work queues and the timer sweep.
+    private static void AddProcess(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Deadlines").Get<DeadlineSettings>() ?? new DeadlineSettings());
+        var dardrV1 = new DardrV1();
+        services.AddSingleton(new ProcessRegistry([dardrV1], current: dardrV1));
+        services.TryAddSingleton<IProcessNotifications, NoProcessNotifications>();
+        services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<TimerSweep>();
+        services.AddSingleton<ReviewProcessQuery>();
+        services.AddSingleton<ReviewJournalQuery>();
+        services.AddSingleton<WorkItemCommands>();
+        services.AddSingleton<WorkQueueQuery>();
+        services.AddSingleton<OnHoldReviewsQuery>();
+        services.AddSingleton<ManagerDashboardQuery>();
+        services.AddSingleton<BankHolidaysHandler>();
     }
 }

@@ -18,6 +18,8 @@ public enum Stage
     PanelAndReport,
     CrgSignOff,
     Submitted,
+    /// QA approved the report subject to listed amendments: publish once they are made.
+    QaAmendments,
     Publication,
     ActionPlanMonitoring,
     Closed,
@@ -35,6 +37,7 @@ public static class StageNames
         Stage.PanelAndReport => "Panel and report writing",
         Stage.CrgSignOff => "CRG sign-off",
         Stage.Submitted => "Submitted to the Home Office",
+        Stage.QaAmendments => "Amendments after quality assurance",
         Stage.Publication => "Publication",
         Stage.ActionPlanMonitoring => "Action plan monitoring",
         Stage.Closed => "Closed",

@@ -1,6 +1,7 @@
 namespace Domain.Reviews;
 
-public sealed class Review
+/// The process state (stage, hold, decisions) is in Review.Process.cs.
+public sealed partial class Review
 {
     public int Id { get; set; }
 

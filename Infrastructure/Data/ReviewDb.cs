@@ -1,6 +1,8 @@
 using Domain.Audit;
+using Domain.Calendar;
 using Domain.Organisations;
 using Domain.Reviews;
+using Domain.Workflow;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +26,18 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
+
+    public DbSet<WorkItem> WorkItems => Set<WorkItem>();
+
+    public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
+
+    public DbSet<ReviewClock> ReviewClocks => Set<ReviewClock>();
+
+    public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
+
+    public DbSet<BankHoliday> BankHolidays => Set<BankHoliday>();
 
     /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -7,14 +7,17 @@ using Microsoft.Extensions.Configuration;
 using Workflows.Access;
 using Workflows.Data;
 using Workflows.Reviews;
+using Workflows.Time;
 
 namespace Infrastructure.Seeding;
 
 public sealed record DemoAccount(string Role, string Email);
 
 /// The demo data set: two review offices serving several CSPs, a few agencies, one user per role and a dozen
-/// reviews registered through the same handler the form uses. Seeded once: a database with organisations is left alone.
-public sealed class DemoData(IReviewDbFactory dbs, UserManager<PortalUser> users, RegisterNotificationHandler register, ReviewLookups lookups, IConfiguration configuration)
+/// reviews registered through the same handler the form uses and moved on through the workflow engine (DemoHistories).
+/// Seeded once: a database with organisations is left alone.
+public sealed class DemoData(IReviewDbFactory dbs, UserManager<PortalUser> users, ReviewLookups lookups, IConfiguration configuration,
+    IServiceProvider services, BusinessClock clock)
 {
     public string Password => configuration["Seed:DemoPassword"] ?? "Demo-Password-2026!";
 
@@ -105,10 +108,13 @@ public sealed class DemoData(IReviewDbFactory dbs, UserManager<PortalUser> users
             (kentOfficer, ReviewType.Dardr, "Ashford CSP", ["Leicester City CSP"], kentPolice, new(2026, 10, 12), 2026, 9, 1, "Death of a man who had moved from Leicester; both areas' agencies involved."),
         ];
 
-        foreach (var c in cases)
+        var histories = new DemoHistories(services, clock);
+        var scripts = DemoHistories.Scripts(await UserIdAsync(db, "author@example.org", ct));
+        foreach (var (c, script) in cases.Zip(scripts))
         {
             var label = await lookups.SuggestLabelAsync(c.Notified.Year, ct);
-            var result = await register.HandleAsync(c.Officer, new Notification(
+            await histories.AtAsync(c.Notified, ct);
+            var result = await histories.Register.HandleAsync(c.Officer, new Notification(
                 c.Type, JointWithSar: c.Deceased == 2, JointWithCspr: false, IsAlternativeReview: false,
                 ids[c.Lead], c.Others.Select(o => ids[o]).ToArray(), c.Agency, c.Notified, c.DeathYear, c.DeathMonth, c.Deceased,
                 label, DeceasedNames: "Demo Person " + label[5..], PerpetratorNames: null, c.Summary), ct);
@@ -116,7 +122,11 @@ public sealed class DemoData(IReviewDbFactory dbs, UserManager<PortalUser> users
             {
                 throw new InvalidOperationException("Demo review could not be registered: " + result.Error!.Message);
             }
+
+            await histories.PlayAsync(c.Officer, result.Value.Id, result.Value.Reference, c.Notified, script, ct);
         }
+
+        await histories.CatchUpAsync(ct);
     }
 
     private static Task<string> UserIdAsync(IReviewDb db, string email, CancellationToken ct) =>

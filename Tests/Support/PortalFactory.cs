@@ -20,23 +20,27 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
     private readonly Dictionary<string, string?> _settings;
-    private readonly bool _ownsDataPath;
+    private readonly bool _ownsData;
 
-    /// dataPath: reuse a data folder (a restart of the same portal); by default a new temporary one.
-    public PortalFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, bool demoData = true, bool kestrel = false, string? dataPath = null)
+    /// dataPath / postgresConnection: share another portal's data (a restart, or a second process); the data then
+    /// outlives this factory. Job servers are off (Jobs:Enabled=false): tests run the timer sweep themselves.
+    public PortalFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, bool demoData = true, bool kestrel = false,
+        string? dataPath = null, string? postgresConnection = null)
     {
-        _ownsDataPath = dataPath is null;
+        _ownsData = dataPath is null;
         DataPath = dataPath ?? Directory.CreateTempSubdirectory("portal-test-").FullName;
         _settings = new()
         {
             ["Database:Provider"] = provider.ToString(),
             ["Database:DataPath"] = DataPath,
             ["Seed:DemoData"] = demoData ? "true" : "false",
+            ["Jobs:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         if (provider == DatabaseProvider.PostgreSql)
         {
-            _settings["Database:PostgreSqlConnection"] = TestPostgres.NewDatabaseConnectionString();
+            PostgresConnection = postgresConnection ?? TestPostgres.NewDatabaseConnectionString();
+            _settings["Database:PostgreSqlConnection"] = PostgresConnection;
         }
 
         if (kestrel)
@@ -48,6 +52,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public FakeTimeProvider Time { get; } = new(DefaultNow);
 
     public string DataPath { get; }
+
+    public string? PostgresConnection { get; }
 
     public string DemoPassword => "Demo-Password-2026!";
 
@@ -92,7 +98,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!_ownsDataPath)
+        if (!_ownsData)
         {
             return;
         }

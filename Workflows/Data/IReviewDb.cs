@@ -1,6 +1,8 @@
 using Domain.Audit;
+using Domain.Calendar;
 using Domain.Organisations;
 using Domain.Reviews;
+using Domain.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -25,6 +27,18 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<AuditEvent> AuditEvents { get; }
 
     DbSet<Membership> Memberships { get; }
+
+    DbSet<JournalEntry> JournalEntries { get; }
+
+    DbSet<WorkItem> WorkItems { get; }
+
+    DbSet<WorkflowTimer> Timers { get; }
+
+    DbSet<ReviewClock> ReviewClocks { get; }
+
+    DbSet<IdempotencyKey> IdempotencyKeys { get; }
+
+    DbSet<BankHoliday> BankHolidays { get; }
 
     DbSet<PortalUser> Users { get; }
 

@@ -7,13 +7,14 @@ using Microsoft.EntityFrameworkCore;
 using Workflows.Access;
 using Workflows.Audit;
 using Workflows.Data;
+using Workflows.Process;
 using Workflows.Time;
 
 namespace Workflows.Reviews;
 
 public sealed record RegisteredReview(int Id, string Reference, string CaseLabel);
 
-public sealed class RegisterNotificationHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit)
+public sealed class RegisterNotificationHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, WorkflowEngine engine)
 {
     public async Task<Result<RegisteredReview>> HandleAsync(Actor actor, Notification n, CancellationToken ct = default)
     {
@@ -77,6 +78,8 @@ public sealed class RegisterNotificationHandler(IReviewDbFactory dbs, BusinessCl
             {
                 db.Reviews.Add(review);
                 await db.SaveChangesAsync(ct);
+                // The process starts in the same transaction: journal, decision clock and first task.
+                await engine.StartAsync(db, review, actor, ct);
                 audit.Add(db, actor, AuditAction.Created, "Review", review.Id.ToString(), review.Id, review.Reference,
                     "Registered notification: " + string.Join(", ", FieldsEntered(n)));
                 await db.SaveChangesAsync(ct);

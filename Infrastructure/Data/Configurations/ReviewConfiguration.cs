@@ -19,6 +19,7 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         b.Property(r => r.DefinitionId).HasMaxLength(20);
         b.Property(r => r.CreatedByUserId).HasMaxLength(450);
         b.Property(r => r.Version).IsConcurrencyToken();
+        b.Property(r => r.PublicationLink).HasMaxLength(400);
         b.HasIndex(r => new { r.LeadOfficeId, r.NotificationYear });
         b.HasIndex(r => r.LeadCspId);
         b.HasIndex(r => r.Stage);

@@ -70,6 +70,35 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Domain.Calendar.BankHoliday", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.ToTable("BankHolidays");
+                });
+
             modelBuilder.Entity("Domain.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -147,12 +176,22 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedByUserId")
                         .IsRequired()
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CrgFirstPresentedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrgOutcome")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DateNotified")
@@ -164,6 +203,9 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("DeathYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DefinitionId")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -171,6 +213,29 @@ namespace Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<int>("DefinitionVersion")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FamilyConsentWithdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeldFromStage")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HeldSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HoldExpectedReviewDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HoldReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HomeOfficeDirected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("HomeOfficeNotifiedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsAlternativeReview")
                         .HasColumnType("INTEGER");
@@ -196,6 +261,17 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("NumberOfDeceased")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PublicationLink")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QaOutcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -206,9 +282,15 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("SignedOffOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SubmittedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
@@ -220,6 +302,9 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("UnderChallenge")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -293,6 +378,311 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "ReviewId");
 
                     b.ToTable("ReviewParticipants");
+                });
+
+            modelBuilder.Entity("Domain.Workflow.IdempotencyKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("JournalEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JournalEntryId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyKeys");
+                });
+
+            modelBuilder.Entity("Domain.Workflow.JournalEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromStage")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToStage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "AtUtc");
+
+                    b.ToTable("JournalEntries");
+                });
+
+            modelBuilder.Entity("Domain.Workflow.ReviewClock", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("BaseDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OverdueSinceUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PausedDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PausedSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "Status");
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("ReviewClocks");
+                });
+
+            modelBuilder.Entity("Domain.Workflow.WorkItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AssignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CandidateRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CandidateUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClockId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowUpDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPaused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsProcessStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PausedSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("ClockId");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("ReviewId", "Status");
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("Status", "AssigneeUserId", "DueDate");
+
+                    b.HasIndex("Status", "OfficeId", "AssigneeUserId", "DueDate");
+
+                    b.ToTable("WorkItems");
+                });
+
+            modelBuilder.Entity("Domain.Workflow.WorkflowTimer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClockId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FiredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WorkItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimedBy");
+
+                    b.HasIndex("ClockId");
+
+                    b.HasIndex("WorkItemId");
+
+                    b.HasIndex("ReviewId", "Status");
+
+                    b.HasIndex("Status", "DueAtUtc");
+
+                    b.ToTable("Timers", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -592,6 +982,83 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Workflow.IdempotencyKey", b =>
+                {
+                    b.HasOne("Domain.Workflow.JournalEntry", "JournalEntry")
+                        .WithMany()
+                        .HasForeignKey("JournalEntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("JournalEntry");
+                });
+
+            modelBuilder.Entity("Domain.Workflow.JournalEntry", b =>
+                {
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Workflow.ReviewClock", b =>
+                {
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Workflow.WorkItem", b =>
+                {
+                    b.HasOne("Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Domain.Workflow.ReviewClock", "Clock")
+                        .WithMany()
+                        .HasForeignKey("ClockId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Clock");
+                });
+
+            modelBuilder.Entity("Domain.Workflow.WorkflowTimer", b =>
+                {
+                    b.HasOne("Domain.Workflow.ReviewClock", "Clock")
+                        .WithMany()
+                        .HasForeignKey("ClockId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Domain.Workflow.WorkItem", "WorkItem")
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Clock");
+
+                    b.Navigation("WorkItem");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

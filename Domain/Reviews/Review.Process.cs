@@ -1,0 +1,74 @@
+namespace Domain.Reviews;
+
+/// What the process definition's guards read and the engine records as the review moves on. Changed only through
+/// the workflow engine (Workflows/Process), never by a page directly.
+public sealed partial class Review
+{
+    /// While on hold: the stage the review left, where Resume returns it.
+    public Stage? HeldFromStage { get; set; }
+
+    public HoldReason? HoldReason { get; set; }
+
+    public DateOnly? HeldSince { get; set; }
+
+    /// When the officer plans to look at the hold again (the "On hold" queue shows it).
+    public DateOnly? HoldExpectedReviewDate { get; set; }
+
+    /// The date the case was first presented to the CRG: boards group cases by it.
+    public DateOnly? CrgFirstPresentedOn { get; set; }
+
+    public CrgOutcome? CrgOutcome { get; set; }
+
+    /// The date of the decision that starts the appointment and completion clocks (the CRG's, or a Home Office direction's).
+    public DateOnly? DecidedOn { get; set; }
+
+    public DateOnly? HomeOfficeNotifiedOn { get; set; }
+
+    /// The Home Office directed a review after a "criteria not met" decision.
+    public bool HomeOfficeDirected { get; set; }
+
+    /// The CSP challenges the direction (judicial review): "directed, under challenge".
+    public bool UnderChallenge { get; set; }
+
+    /// The CRG signed off the final report (cleared when the report goes back for amendments).
+    public DateOnly? SignedOffOn { get; set; }
+
+    public DateOnly? SubmittedOn { get; set; }
+
+    public QaOutcome? QaOutcome { get; set; }
+
+    public DateOnly? PublishedOn { get; set; }
+
+    public string? PublicationLink { get; set; }
+
+    /// The family withdrew consent to the report pseudonym: publication is blocked until it is restored.
+    public bool FamilyConsentWithdrawn { get; set; }
+
+    public DateOnly? ClosedOn { get; set; }
+
+    public bool HasActiveChairAuthor =>
+        Participants.Any(p => p.Kind == ParticipantKind.ChairAuthor && p.RevokedAtUtc is null);
+}
+
+public enum CrgOutcome
+{
+    CriteriaMet,
+    CriteriaNotMet,
+}
+
+public enum QaOutcome
+{
+    Approved,
+    ApprovedSubjectToAmendments,
+    Resubmit,
+}
+
+public enum HoldReason
+{
+    CriminalTrial,
+    Inquest,
+    CoronersRequest,
+    PoliceInvestigation,
+    FamilyRequest,
+    Other,
+}

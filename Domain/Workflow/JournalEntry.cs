@@ -1,0 +1,49 @@
+using Domain.Reviews;
+
+namespace Domain.Workflow;
+
+public enum JournalKind
+{
+    /// The review was registered and its process started.
+    Started,
+    /// A person fired a trigger.
+    Transition,
+    /// A timer fell due (a clock or a task became overdue).
+    Deadline,
+}
+
+/// One line of a review's history: who, when, from which stage to which, by which trigger, and why.
+/// Written by the engine in the same transaction as the change; never edited.
+public sealed class JournalEntry
+{
+    public long Id { get; set; }
+
+    public int ReviewId { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    /// Null when the portal itself acted (a timer).
+    public string? UserId { get; set; }
+
+    public JournalKind Kind { get; set; }
+
+    public Stage? FromStage { get; set; }
+
+    public Stage ToStage { get; set; }
+
+    public Trigger? Trigger { get; set; }
+
+    /// What the person entered: the reason, rationale or comment.
+    public string? Comment { get; set; }
+
+    /// What the engine did as a result, in words: clocks paused or moved, tasks opened, dates recorded.
+    public string? Detail { get; set; }
+
+    public required string DefinitionId { get; set; }
+
+    public int DefinitionVersion { get; set; }
+
+    public const int CommentMaxLength = 2000;
+
+    public const int DetailMaxLength = 2000;
+}

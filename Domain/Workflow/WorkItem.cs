@@ -1,0 +1,137 @@
+using Domain.Access;
+using Domain.Reviews;
+
+namespace Domain.Workflow;
+
+public enum WorkItemKind
+{
+    PresentToCrg,
+    RecordCrgDecision,
+    NotifyHomeOffice,
+    RecordHomeOfficeResponse,
+    AppointAuthor,
+    CompleteReview,
+    RecordSignOff,
+    SubmitToHomeOffice,
+    RecordQaOutcome,
+    MakeQaAmendments,
+    Publish,
+    MonitorActionPlan,
+    ReviewHold,
+    /// Not a process step: opened when QA has not answered in time; completed from the queue once chased.
+    ChaseQaOutcome,
+}
+
+public enum WorkItemStatus
+{
+    Open,
+    Completed,
+    Cancelled,
+}
+
+public enum WorkItemPriority
+{
+    Normal,
+    High,
+    Urgent,
+}
+
+/// A human task. Offered to a candidate role in an office (or to a named agency or user); someone claims it or
+/// a manager assigns it. Process steps close when the matching action is recorded on the review.
+public sealed class WorkItem
+{
+    public long Id { get; set; }
+
+    public int ReviewId { get; set; }
+
+    public WorkItemKind Kind { get; set; }
+
+    public required string Title { get; set; }
+
+    /// The stage that opened it (null for follow-ups).
+    public Stage? Stage { get; set; }
+
+    /// Closed by the engine when the review moves on; not completed from the queue.
+    public bool IsProcessStep { get; set; }
+
+    public Role? CandidateRole { get; set; }
+
+    /// The review office whose staff may take it (the partnership's office).
+    public int? OfficeId { get; set; }
+
+    public int? AgencyId { get; set; }
+
+    /// A named person (e.g. the appointed author) instead of a role.
+    public string? CandidateUserId { get; set; }
+
+    public string? AssigneeUserId { get; set; }
+
+    public DateTime? AssignedAtUtc { get; set; }
+
+    public DateOnly? DueDate { get; set; }
+
+    public DateOnly? FollowUpDate { get; set; }
+
+    public WorkItemPriority Priority { get; set; }
+
+    public WorkItemStatus Status { get; set; }
+
+    public string? Outcome { get; set; }
+
+    public string? CompletedByUserId { get; set; }
+
+    public DateTime? CompletedAtUtc { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    /// Paused by the officer: the due date stops; resuming adds the paused days.
+    public bool IsPaused { get; set; }
+
+    public DateOnly? PausedSince { get; set; }
+
+    /// The clock this task works to: its due date moves with the clock when a hold ends.
+    public long? ClockId { get; set; }
+
+    public ReviewClock? Clock { get; set; }
+
+    /// Optimistic concurrency (claims race): incremented by the application on every change.
+    public int Version { get; set; }
+
+    public const int OutcomeMaxLength = 1000;
+
+    public bool IsOpen => Status == WorkItemStatus.Open;
+
+    public void Close(WorkItemStatus status, string? outcome, string? userId, DateTime nowUtc)
+    {
+        Status = status;
+        Outcome = outcome;
+        CompletedByUserId = userId;
+        CompletedAtUtc = nowUtc;
+        Version++;
+    }
+
+    public void Assign(string? userId, DateTime nowUtc)
+    {
+        AssigneeUserId = userId;
+        AssignedAtUtc = userId is null ? null : nowUtc;
+        Version++;
+    }
+
+    public void Pause(DateOnly today)
+    {
+        IsPaused = true;
+        PausedSince = today;
+        Version++;
+    }
+
+    /// Returns the calendar days paused, which move the due date (if any) on.
+    public int Resume(DateOnly today)
+    {
+        var days = PausedSince is DateOnly since ? Math.Max(0, today.DayNumber - since.DayNumber) : 0;
+        DueDate = DueDate?.AddDays(days);
+        IsPaused = false;
+        PausedSince = null;
+        Version++;
+        return days;
+    }
+}

@@ -1,0 +1,20 @@
+using Domain.Reviews;
+using Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Infrastructure.Data.Configurations;
+
+internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<JournalEntry>
+{
+    public void Configure(EntityTypeBuilder<JournalEntry> b)
+    {
+        b.Property(j => j.UserId).HasMaxLength(450);
+        b.Property(j => j.Comment).HasMaxLength(JournalEntry.CommentMaxLength);
+        b.Property(j => j.Detail).HasMaxLength(JournalEntry.DetailMaxLength);
+        b.Property(j => j.DefinitionId).HasMaxLength(20);
+        // The review page reads a review's journal newest first.
+        b.HasIndex(j => new { j.ReviewId, j.AtUtc });
+        b.HasOne<Review>().WithMany().HasForeignKey(j => j.ReviewId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

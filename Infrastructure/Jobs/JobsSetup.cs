@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using Domain.Access;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using Infrastructure.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Workflows.Access;
+using Workflows.Data;
+using Workflows.Timers;
+
+namespace Infrastructure.Jobs;
+
+/// Hangfire runs the background jobs: in memory with SQLite (one process), in PostgreSQL when several processes
+/// share a database. Its storage can be lost without losing a deadline: due times live in our Timers table.
+/// "Jobs:Enabled" = false runs no job server (the tests call the sweep themselves).
+public static class JobsSetup
+{
+    public const string TimerSweepJobId = "timer-sweep";
+
+    public const string DashboardPath = "/hangfire";
+
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration, DatabaseOptions options)
+    {
+        if (!configuration.GetValue("Jobs:Enabled", true))
+        {
+            return services;
+        }
+
+        services.AddHangfire(c =>
+        {
+            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (options.Provider == DatabaseProvider.PostgreSql)
+            {
+                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.PostgreSqlConnection));
+            }
+            else
+            {
+                c.UseInMemoryStorage();
+            }
+        });
+        services.AddHangfireServer(o => o.WorkerCount = Math.Min(4, Environment.ProcessorCount));
+        services.AddHostedService<RecurringJobs>();
+        services.AddSingleton<TimerSweepJob>();
+        return services;
+    }
+
+    /// The dashboard at /hangfire, for administrators only (checked against the database on every request).
+    public static void MapJobsDashboard(this IEndpointRouteBuilder endpoints)
+    {
+        if (endpoints.ServiceProvider.GetService<JobStorage>() is null)
+        {
+            return;
+        }
+
+        endpoints.MapHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            Authorization = [],
+            AsyncAuthorization = [new AdministratorsOnly()],
+            DisplayStorageConnectionString = false,
+        });
+    }
+
+    /// Registers the recurring jobs on start (UTC; IDs only, never case data, as arguments: here none at all).
+    private sealed class RecurringJobs(IRecurringJobManager jobs) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            jobs.AddOrUpdate<TimerSweepJob>(TimerSweepJobId, j => j.RunAsync(), Cron.Minutely(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class AdministratorsOnly : IDashboardAsyncAuthorizationFilter
+    {
+        public async Task<bool> AuthorizeAsync(DashboardContext context)
+        {
+            var http = context.GetHttpContext();
+            var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
+            if (userId is null)
+            {
+                return false;
+            }
+
+            await using var db = await http.RequestServices.GetRequiredService<IReviewDbFactory>().CreateAsync(http.RequestAborted);
+            return (await ActorLoader.LoadAsync(db, userId, http.RequestAborted)).Is(Role.Administrator);
+        }
+    }
+}
+
+/// The job Hangfire calls every minute: sweeps due timers. No arguments.
+public sealed class TimerSweepJob(TimerSweep sweep)
+{
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    public Task RunAsync() => sweep.RunAsync();
+}

@@ -1,0 +1,154 @@
+using Domain.Access;
+using Domain.Calendar;
+using Domain.Reviews;
+using Domain.Workflow;
+using Microsoft.Extensions.DependencyInjection;
+using Workflows.Audit;
+using Workflows.Process;
+using Workflows.Reviews;
+using Workflows.Time;
+using Workflows.Timers;
+
+namespace Infrastructure.Seeding;
+
+/// Gives the demo reviews real histories: each is registered and moved on through the engine at the business
+/// time the step happened (a clock of its own, moved forward step by step), with the timer sweep run before each
+/// step so that missed deadlines appear in the journal as they would have. Nothing is written by hand.
+internal sealed class DemoHistories
+{
+    private readonly SeedTime _time = new();
+    private readonly DateTime _realNowUtc;
+    private readonly WorkflowEngine _engine;
+    private readonly TimerSweep _sweep;
+
+    public DemoHistories(IServiceProvider services, BusinessClock realClock)
+    {
+        _realNowUtc = realClock.UtcNow;
+        var clock = new BusinessClock(_time);
+        var audit = new AuditLog(clock);
+        _engine = ActivatorUtilities.CreateInstance<WorkflowEngine>(services, clock, audit);
+        _sweep = ActivatorUtilities.CreateInstance<TimerSweep>(services, clock, _engine);
+        Register = ActivatorUtilities.CreateInstance<RegisterNotificationHandler>(services, clock, audit, _engine);
+    }
+
+    /// Registers with the notification date as business time.
+    public RegisterNotificationHandler Register { get; }
+
+    public sealed record Step(int Day, Trigger Trigger, TriggerArgs Args);
+
+    public async Task AtAsync(DateOnly date, CancellationToken ct)
+    {
+        var at = London.StartOfDayUtc(date).AddHours(10);
+        _time.Now = at < _realNowUtc ? at : _realNowUtc;
+        await _sweep.RunAsync(ct);
+    }
+
+    /// Plays the steps (days after notification) up to today; later ones are left for the future.
+    public async Task PlayAsync(Actor officer, int reviewId, string reference, DateOnly notified, IEnumerable<Step> steps, CancellationToken ct)
+    {
+        var n = 0;
+        foreach (var step in steps)
+        {
+            var date = notified.AddDays(step.Day);
+            if (date > London.DateOf(_realNowUtc))
+            {
+                break;
+            }
+
+            await AtAsync(date, ct);
+            var result = await _engine.FireAsync(reviewId, step.Trigger, step.Args with { Date = date }, officer, $"demo:{reference}:{++n}", ct);
+            if (!result.IsSuccess)
+            {
+                throw new InvalidOperationException($"Demo review {reference} could not {step.Trigger}: {result.Error!.Message}");
+            }
+        }
+    }
+
+    /// Fires what fell due since the last step, at the real business time.
+    public async Task CatchUpAsync(CancellationToken ct)
+    {
+        _time.Now = _realNowUtc;
+        await _sweep.RunAsync(ct);
+    }
+
+    /// One history per demo case, in the order DemoData registers them.
+    public static IReadOnlyList<Step[]> Scripts(string authorId)
+    {
+        static Step S(int day, Trigger trigger, string? comment = null) => new(day, trigger, new TriggerArgs { Comment = comment });
+        Step Appoint(int day) => new(day, Trigger.AppointAuthor, new TriggerArgs { AuthorUserId = authorId });
+        Step[] ToCommissioning(int presented, int decided) =>
+        [
+            S(presented, Trigger.PresentToCrg),
+            S(decided, Trigger.RecordCriteriaMet, "Intimate partner homicide: the statutory criteria are met."),
+            S(decided + 3, Trigger.RecordHomeOfficeNotified),
+            S(decided + 15, Trigger.RecordHomeOfficeAcknowledged),
+        ];
+
+        return
+        [
+            // Published after QA amendments; the action plan is being monitored.
+            [
+                .. ToCommissioning(10, 25), Appoint(70), S(300, Trigger.SubmitForSignOff), S(320, Trigger.RecordSignedOff),
+                S(330, Trigger.SubmitToHomeOffice), S(420, Trigger.RecordQaApprovedSubjectToAmendments, "Strengthen the recommendations on GP information sharing."),
+                S(450, Trigger.RecordAmendmentsMade),
+                new(500, Trigger.RecordPublished, new TriggerArgs { PublicationLink = "https://www.example.org/community-safety/dhr-case-a-2024" }),
+            ],
+            // On hold while a criminal trial runs.
+            [
+                .. ToCommissioning(7, 20), Appoint(60),
+                new(120, Trigger.PutOnHold, new TriggerArgs { HoldReason = HoldReason.CriminalTrial, ExpectedReviewDate = new DateOnly(2027, 1, 15), Comment = "Trial listed at the Crown Court." }),
+            ],
+            // Signed off and submitted; QA has not answered.
+            [.. ToCommissioning(14, 28), Appoint(70), S(330, Trigger.SubmitForSignOff), S(345, Trigger.RecordSignedOff), S(360, Trigger.SubmitToHomeOffice)],
+            // Criteria not met, then a Home Office direction that the CSP challenges.
+            [
+                S(10, Trigger.PresentToCrg),
+                new(25, Trigger.RecordCriteriaNotMet, new TriggerArgs { Comment = "No evidence of a qualifying relationship at the time of death." }),
+                S(27, Trigger.RecordHomeOfficeNotified),
+                new(90, Trigger.RecordHomeOfficeDirection, new TriggerArgs { UnderChallenge = true, Comment = "The Home Office directs a review; the CSP is seeking legal advice." }),
+                Appoint(130),
+            ],
+            // Held for an inquest and resumed: the clocks moved on by the days held.
+            [
+                .. ToCommissioning(12, 26),
+                new(50, Trigger.PutOnHold, new TriggerArgs { HoldReason = HoldReason.Inquest, ExpectedReviewDate = new DateOnly(2025, 12, 15) }),
+                S(110, Trigger.Resume, "Inquest concluded."), Appoint(115),
+            ],
+            // More information first, then a late decision.
+            [
+                S(14, Trigger.PresentToCrg), S(28, Trigger.RecordMoreInformationNeeded, "Ask mental health services for their contact history."),
+                S(56, Trigger.RecordCriteriaMet, "Death at the hands of an adult son: criteria met."), S(70, Trigger.RecordHomeOfficeNotified),
+            ],
+            // Presented; the CRG decision is awaited.
+            [S(20, Trigger.PresentToCrg)],
+            // Criteria not met; the Home Office agreed and the case was closed.
+            [
+                S(10, Trigger.PresentToCrg), S(30, Trigger.RecordCriteriaNotMet, "The death was not the result of abuse by a relative or household member."),
+                S(33, Trigger.RecordHomeOfficeNotified), S(80, Trigger.CloseWithoutReview, "The Home Office accepted the decision."),
+            ],
+            // Approved by QA after the CRG sent it back once; awaiting publication.
+            [
+                .. ToCommissioning(9, 24), Appoint(60), S(250, Trigger.SubmitForSignOff),
+                S(265, Trigger.RecordAmendmentsRequired, "Add the family's account of agency contact."), S(300, Trigger.SubmitForSignOff),
+                S(310, Trigger.RecordSignedOff), S(320, Trigger.SubmitToHomeOffice), S(400, Trigger.RecordQaApproved),
+            ],
+            // Commissioning a chair/author.
+            ToCommissioning(14, 30),
+            // An alternative review after "criteria not met".
+            [
+                S(10, Trigger.PresentToCrg),
+                new(30, Trigger.RecordCriteriaNotMet, new TriggerArgs { AlternativeReview = true, Comment = "Criteria not met, but the MARAC history holds learning: alternative review." }),
+                S(33, Trigger.RecordHomeOfficeNotified), S(60, Trigger.RecordHomeOfficeAcknowledged),
+            ],
+            // Just notified.
+            [],
+        ];
+    }
+
+    private sealed class SeedTime : TimeProvider
+    {
+        public DateTime Now { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => new(DateTime.SpecifyKind(Now, DateTimeKind.Utc));
+    }
+}

@@ -1,0 +1,268 @@
+using Domain.Access;
+using Domain.Reviews;
+using Domain.Workflow;
+using Stateless;
+using Workflows.Process;
+
+namespace Portal.Fast.Tests;
+
+/// The process table of DOMAIN.md, written out independently of DardrV1, and checked trigger by trigger,
+/// stage by stage and role by role.
+public class DardrV1Tests
+{
+    private static readonly DardrV1 Definition = new();
+
+    private static readonly DateOnly Day = new(2026, 11, 2);
+
+    private sealed record Row(Stage From, Trigger Trigger, Stage To, Action<Review>? Arrange = null);
+
+    private static readonly Row[] Table =
+    [
+        new(Stage.NotificationReceived, Trigger.PresentToCrg, Stage.AwaitingCrgDecision),
+        new(Stage.AwaitingCrgDecision, Trigger.RecordCriteriaMet, Stage.DecisionNotified),
+        new(Stage.AwaitingCrgDecision, Trigger.RecordCriteriaNotMet, Stage.DecisionNotified),
+        new(Stage.AwaitingCrgDecision, Trigger.RecordMoreInformationNeeded, Stage.AwaitingCrgDecision),
+        new(Stage.DecisionNotified, Trigger.RecordHomeOfficeNotified, Stage.DecisionNotified, r => r.CrgOutcome = CrgOutcome.CriteriaMet),
+        new(Stage.DecisionNotified, Trigger.RecordHomeOfficeAcknowledged, Stage.Commissioning, r => (r.CrgOutcome, r.HomeOfficeNotifiedOn) = (CrgOutcome.CriteriaMet, Day)),
+        new(Stage.DecisionNotified, Trigger.RecordHomeOfficeDirection, Stage.Commissioning, r => (r.CrgOutcome, r.HomeOfficeNotifiedOn) = (CrgOutcome.CriteriaNotMet, Day)),
+        new(Stage.DecisionNotified, Trigger.CloseWithoutReview, Stage.Closed, r => (r.CrgOutcome, r.HomeOfficeNotifiedOn) = (CrgOutcome.CriteriaNotMet, Day)),
+        new(Stage.Commissioning, Trigger.AppointAuthor, Stage.PanelAndReport),
+        new(Stage.PanelAndReport, Trigger.AppointAuthor, Stage.PanelAndReport),
+        new(Stage.PanelAndReport, Trigger.SubmitForSignOff, Stage.CrgSignOff, WithAuthor),
+        new(Stage.CrgSignOff, Trigger.RecordSignedOff, Stage.CrgSignOff),
+        new(Stage.CrgSignOff, Trigger.RecordAmendmentsRequired, Stage.PanelAndReport),
+        new(Stage.CrgSignOff, Trigger.SubmitToHomeOffice, Stage.Submitted, r => r.SignedOffOn = Day),
+        new(Stage.Submitted, Trigger.RecordQaApproved, Stage.Publication),
+        new(Stage.Submitted, Trigger.RecordQaApprovedSubjectToAmendments, Stage.QaAmendments),
+        new(Stage.Submitted, Trigger.RecordQaResubmit, Stage.PanelAndReport),
+        new(Stage.QaAmendments, Trigger.RecordAmendmentsMade, Stage.Publication),
+        new(Stage.Publication, Trigger.RecordPublished, Stage.ActionPlanMonitoring),
+        new(Stage.ActionPlanMonitoring, Trigger.CloseReview, Stage.Closed),
+        .. DardrV1.OpenStages.Select(s => new Row(s, Trigger.PutOnHold, Stage.OnHold)),
+        new(Stage.OnHold, Trigger.ReviewHold, Stage.OnHold, r => r.HeldFromStage = Stage.Submitted),
+        new(Stage.OnHold, Trigger.Resume, Stage.Submitted, r => r.HeldFromStage = Stage.Submitted),
+    ];
+
+    /// DOMAIN.md, "Who moves a review on": the officer records; holds are the officer's or the manager's.
+    private static HashSet<Role> Expected(Trigger trigger) => trigger is Trigger.PutOnHold or Trigger.ReviewHold or Trigger.Resume
+        ? new HashSet<Role> { Role.ReviewOfficer, Role.Manager }
+        : new HashSet<Role> { Role.ReviewOfficer };
+
+    public static TheoryData<Stage, Trigger> EveryStageAndTrigger()
+    {
+        var data = new TheoryData<Stage, Trigger>();
+        foreach (var stage in Enum.GetValues<Stage>())
+        {
+            foreach (var trigger in Enum.GetValues<Trigger>())
+            {
+                data.Add(stage, trigger);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryStageAndTrigger))]
+    public void Evaluate_EveryStageTriggerAndRole_MatchesTheTable(Stage stage, Trigger trigger)
+    {
+        var row = Table.SingleOrDefault(r => r.From == stage && r.Trigger == trigger);
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            var review = ReviewAt(stage, row?.Arrange);
+            var option = Definition.Evaluate(review, ActorWith(role), canChange: true, trigger);
+
+            var expected = row is not null && Expected(trigger).Contains(role);
+            Assert.True(expected == option.IsAvailable, $"{stage} / {trigger} / {role}: expected {expected}. {string.Join(" ", option.Reasons)}");
+            if (expected)
+            {
+                Definition.Build(review).Fire(trigger);
+                Assert.Equal(row!.To, review.Stage);
+            }
+            else
+            {
+                Assert.NotEmpty(option.Reasons);
+            }
+        }
+
+        // Staff of another office (CaseScope: no change rights) can never move it on.
+        Assert.False(Definition.Evaluate(ReviewAt(stage, row?.Arrange), ActorWith(Role.ReviewOfficer, Role.Manager), canChange: false, trigger).IsAvailable);
+    }
+
+    [Fact]
+    public void TriggersIn_EachStage_AreExactlyTheTablesRows()
+    {
+        foreach (var stage in Enum.GetValues<Stage>())
+        {
+            Assert.Equal(Table.Where(r => r.From == stage).Select(r => r.Trigger).Order(), Definition.TriggersIn(stage).Order());
+        }
+    }
+
+    [Fact]
+    public void Acknowledgement_BeforeTheHomeOfficeIsNotified_SaysToRecordTheNotificationFirst()
+    {
+        var review = ReviewAt(Stage.DecisionNotified, r => r.CrgOutcome = CrgOutcome.CriteriaMet);
+        var option = Definition.Evaluate(review, ActorWith(Role.ReviewOfficer), true, Trigger.RecordHomeOfficeAcknowledged);
+        Assert.False(option.IsAvailable);
+        Assert.Equal(["Record that the Home Office was notified of the decision first."], option.Reasons);
+    }
+
+    [Fact]
+    public void CloseWithoutReview_AfterCriteriaMet_IsUnavailableWithAReason()
+    {
+        var review = ReviewAt(Stage.DecisionNotified, r => (r.CrgOutcome, r.HomeOfficeNotifiedOn) = (CrgOutcome.CriteriaMet, Day));
+        var option = Definition.Evaluate(review, ActorWith(Role.ReviewOfficer), true, Trigger.CloseWithoutReview);
+        Assert.Contains(option.Reasons, r => r.Contains("record the Home Office's acknowledgement instead", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AlternativeReview_AfterCriteriaNotMet_GoesAheadOnTheAcknowledgement()
+    {
+        var review = ReviewAt(Stage.DecisionNotified, r => (r.CrgOutcome, r.HomeOfficeNotifiedOn, r.IsAlternativeReview) = (CrgOutcome.CriteriaNotMet, Day, true));
+        Assert.True(Definition.Evaluate(review, ActorWith(Role.ReviewOfficer), true, Trigger.RecordHomeOfficeAcknowledged).IsAvailable);
+        Assert.False(Definition.Evaluate(review, ActorWith(Role.ReviewOfficer), true, Trigger.CloseWithoutReview).IsAvailable);
+    }
+
+    [Fact]
+    public void SubmitForSignOff_WhenTheAuthorsAppointmentEnded_SaysToAppointOne()
+    {
+        var review = ReviewAt(Stage.PanelAndReport, r =>
+        {
+            WithAuthor(r);
+            r.Participants[0].RevokedAtUtc = new DateTime(2026, 11, 20, 0, 0, 0, DateTimeKind.Utc);
+        });
+        var option = Definition.Evaluate(review, ActorWith(Role.ReviewOfficer), true, Trigger.SubmitForSignOff);
+        Assert.Contains(option.Reasons, r => r.StartsWith("No chair/author is appointed", StringComparison.Ordinal));
+        Assert.True(Definition.Evaluate(review, ActorWith(Role.ReviewOfficer), true, Trigger.AppointAuthor).IsAvailable);
+    }
+
+    [Fact]
+    public void Publish_WhileFamilyConsentIsWithdrawn_IsBlocked()
+    {
+        var review = ReviewAt(Stage.Publication, r => r.FamilyConsentWithdrawn = true);
+        var option = Definition.Evaluate(review, ActorWith(Role.ReviewOfficer), true, Trigger.RecordPublished);
+        Assert.Equal(["Publication is blocked: the family has withdrawn consent to the report pseudonym."], option.Reasons);
+    }
+
+    [Fact]
+    public void SubmitToHomeOffice_BeforeSignOff_IsUnavailable() =>
+        Assert.Contains("The CRG has not signed off the final report yet: record its sign-off first.",
+            Definition.Evaluate(ReviewAt(Stage.CrgSignOff), ActorWith(Role.ReviewOfficer), true, Trigger.SubmitToHomeOffice).Reasons);
+
+    [Fact]
+    public void Evaluate_AManagerRecordingTheCrgDecision_IsToldOnlyAnOfficerCan()
+    {
+        var option = Definition.Evaluate(ReviewAt(Stage.AwaitingCrgDecision), ActorWith(Role.Manager), true, Trigger.RecordCriteriaMet);
+        Assert.Equal(["Only a review officer of the review's lead office can do this."], option.Reasons);
+    }
+
+    [Fact]
+    public void Evaluate_ATriggerOfAnotherStage_SaysItIsNotPossibleAtThisStage()
+    {
+        var option = Definition.Evaluate(ReviewAt(Stage.NotificationReceived), ActorWith(Role.ReviewOfficer), true, Trigger.RecordQaApproved);
+        Assert.Equal(["\"Record QA outcome: approved\" is not possible while the review is at \"Notification received\"."], option.Reasons);
+    }
+
+    [Theory]
+    [MemberData(nameof(OpenStages))]
+    public void Hold_FromEveryOpenStage_ResumesToTheStageItLeft(Stage stage)
+    {
+        var review = ReviewAt(stage);
+        var machine = Definition.Build(review);
+        machine.Fire(Trigger.PutOnHold);
+        review.HeldFromStage = stage; // the effect of PutOnHold (DardrV1.Effects)
+        Assert.Equal(Stage.OnHold, review.Stage);
+        Assert.Equal([Trigger.ReviewHold, Trigger.Resume], Definition.Actions(review, ActorWith(Role.Manager), true).Where(a => a.IsAvailable).Select(a => a.Trigger));
+
+        Definition.Build(review).Fire(Trigger.Resume);
+        Assert.Equal(stage, review.Stage);
+    }
+
+    public static TheoryData<Stage> OpenStages() => new(DardrV1.OpenStages);
+
+    [Fact]
+    public void Hold_WhenClosed_IsNotPossible() =>
+        Assert.False(Definition.Evaluate(ReviewAt(Stage.Closed), ActorWith(Role.ReviewOfficer), true, Trigger.PutOnHold).IsAvailable);
+
+    [Fact]
+    public void Actions_ListAvailableAndUnavailableWithReasons()
+    {
+        var actions = Definition.Actions(ReviewAt(Stage.DecisionNotified, r => r.CrgOutcome = CrgOutcome.CriteriaMet), ActorWith(Role.ReviewOfficer), true);
+        Assert.Equal(
+            [Trigger.RecordHomeOfficeNotified, Trigger.RecordHomeOfficeAcknowledged, Trigger.RecordHomeOfficeDirection, Trigger.CloseWithoutReview, Trigger.PutOnHold],
+            actions.Select(a => a.Trigger));
+        Assert.Equal([true, false, false, false, true], actions.Select(a => a.IsAvailable));
+        Assert.All(actions.Where(a => !a.IsAvailable), a => Assert.NotEmpty(a.Reasons));
+    }
+
+    [Fact]
+    public void Registry_CasesStayOnTheVersionTheyStartedOn()
+    {
+        var v1 = new DardrV1();
+        var v2 = new SkipsPresentingV2();
+        var registry = new ProcessRegistry([v1], current: v2);
+        var onV1 = ReviewAt(Stage.NotificationReceived);
+        var onV2 = ReviewAt(Stage.NotificationReceived, r => r.DefinitionVersion = 2);
+
+        Assert.Same(v2, registry.Current);
+        Assert.Same(v1, registry.For(onV1));
+        Assert.Same(v2, registry.For(onV2));
+        Assert.False(registry.For(onV1).Evaluate(onV1, ActorWith(Role.ReviewOfficer), true, Trigger.RecordCriteriaMet).IsAvailable);
+        Assert.True(registry.For(onV2).Evaluate(onV2, ActorWith(Role.ReviewOfficer), true, Trigger.RecordCriteriaMet).IsAvailable);
+        Assert.Throws<InvalidOperationException>(() => registry.Get("dardr", 9));
+    }
+
+    [Fact]
+    public void ToMermaid_DrawsTheTableAndHighlightsTheCurrentStage()
+    {
+        var text = Definition.ToMermaid(Stage.Submitted);
+        Assert.StartsWith("stateDiagram-v2", text, StringComparison.Ordinal);
+        Assert.Contains("NotificationReceived --> AwaitingCrgDecision : PresentToCrg", text, StringComparison.Ordinal);
+        Assert.Contains("Submitted --> QaAmendments : RecordQaApprovedSubjectToAmendments", text, StringComparison.Ordinal);
+        Assert.EndsWith("class Submitted current" + Environment.NewLine, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("class ", Definition.ToMermaid(), StringComparison.Ordinal);
+    }
+
+    private static void WithAuthor(Review r) =>
+        r.Participants.Add(new ReviewParticipant { UserId = "author", Kind = ParticipantKind.ChairAuthor });
+
+    internal static Review ReviewAt(Stage stage, Action<Review>? arrange = null)
+    {
+        var review = new Review
+        {
+            Reference = "LR-2026-001",
+            CaseLabel = "Case A 2026",
+            CaseLabelKey = "case a 2026",
+            SearchText = "case a 2026|lr-2026-001",
+            CreatedByUserId = "officer",
+            DateNotified = new DateOnly(2026, 10, 1),
+            Stage = stage,
+        };
+        arrange?.Invoke(review);
+        return review;
+    }
+
+    internal static Actor ActorWith(params Role[] roles) =>
+        new("user", "user@example.org", roles.ToHashSet(), new HashSet<int> { 1 }, new HashSet<int>());
+
+    /// A later version that lets the CRG decide without the presenting step: proof that v1 cases are unaffected.
+    private sealed class SkipsPresentingV2 : ProcessDefinition
+    {
+        public override string Id => "dardr";
+
+        public override int Version => 2;
+
+        public override IReadOnlySet<Role> WhoMayFire(Trigger trigger) => new HashSet<Role> { Role.ReviewOfficer };
+
+        public override void Start(CaseChanges c)
+        {
+        }
+
+        public override void Apply(CaseChanges c, Trigger trigger, Stage from, TriggerArgs args)
+        {
+        }
+
+        protected override void Configure(StateMachine<Stage, Trigger> m, Review r) =>
+            m.Configure(Stage.NotificationReceived).Permit(Trigger.RecordCriteriaMet, Stage.DecisionNotified);
+    }
+}

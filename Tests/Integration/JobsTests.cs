@@ -1,0 +1,27 @@
+using System.Net;
+using Hangfire;
+using Hangfire.Storage;
+using Infrastructure.Jobs;
+using Portal.Testing;
+
+namespace Portal.Integration.Tests;
+
+/// Hangfire as configured for the embedded (SQLite) portal: the recurring sweep and the admin-only dashboard.
+public sealed class JobsTests
+{
+    [Fact]
+    public async Task Start_RegistersTheMinutelySweep_AndTheDashboardRefusesAnonymousUsers()
+    {
+        await using var portal = new PortalFactory(demoData: false);
+        portal.Set("Jobs:Enabled", "true");
+        using var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(JobsSetup.DashboardPath);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        using var connection = portal.Get<JobStorage>().GetConnection();
+        var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == JobsSetup.TimerSweepJobId);
+        Assert.Equal(Cron.Minutely(), job.Cron);
+        Assert.Empty(job.Job.Args);
+    }
+}

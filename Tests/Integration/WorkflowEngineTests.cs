@@ -1,0 +1,253 @@
+using Domain;
+using Domain.Audit;
+using Domain.Calendar;
+using Domain.Reviews;
+using Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Portal.Testing;
+using Workflows.Process;
+using Workflows.Reviews;
+using Workflows.Timers;
+
+namespace Portal.Integration.Tests;
+
+/// The workflow engine's one command path on a real database of each provider.
+public abstract class WorkflowEngineTests(ProviderFixture fixture)
+{
+    private PortalFactory Portal => fixture.Portal;
+
+    private WorkflowEngine Engine => Portal.Get<WorkflowEngine>();
+
+    private DateOnly Today => London.DateOf(Portal.Time.GetUtcNow().UtcDateTime);
+
+    internal static async Task<int> RegisterAsync(PortalFactory portal, DateOnly notified, string csp = "Rutland CSP")
+    {
+        var officer = await portal.ActorAsync(DemoAccounts.LrOfficer);
+        var ids = await portal.WithDbAsync(db => db.Organisations.ToDictionaryAsync(o => o.Name, o => o.Id));
+        var result = await portal.Get<RegisterNotificationHandler>().HandleAsync(officer, new Notification(
+            ReviewType.Dardr, false, false, false, ids[csp], [], ids["Leicestershire Police"], notified, notified.Year, notified.Month, 1,
+            $"Case E{Guid.NewGuid():N}"[..20], null, null, "A summary."));
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        return result.Value.Id;
+    }
+
+    private async Task<Result<TransitionResult>> FireAsync(int reviewId, Trigger trigger, TriggerArgs? args = null, string who = DemoAccounts.LrOfficer, string? key = null) =>
+        await Engine.FireAsync(reviewId, trigger, args ?? TriggerArgs.None, await Portal.ActorAsync(who), key ?? Guid.NewGuid().ToString());
+
+    [Fact]
+    public async Task Register_StartsTheProcess_JournalDecisionClockTimerAndFirstTask()
+    {
+        var id = await RegisterAsync(Portal, Today.AddDays(-3));
+
+        var (journal, clock, item, timer) = await Portal.WithDbAsync(async db => (
+            await db.JournalEntries.SingleAsync(j => j.ReviewId == id),
+            await db.ReviewClocks.SingleAsync(c => c.ReviewId == id),
+            await db.WorkItems.SingleAsync(w => w.ReviewId == id),
+            await db.Timers.SingleAsync(t => t.ReviewId == id)));
+        Assert.Equal(JournalKind.Started, journal.Kind);
+        Assert.Equal(Stage.NotificationReceived, journal.ToStage);
+        Assert.Equal(("dardr", 1), (journal.DefinitionId, journal.DefinitionVersion));
+        Assert.Equal(ClockKind.Decision, clock.Kind);
+        Assert.Equal(Today.AddDays(-3).AddMonths(1), clock.DueDate);
+        Assert.Equal(WorkItemKind.PresentToCrg, item.Kind);
+        Assert.Equal(clock.DueDate, item.DueDate);
+        Assert.Equal(London.OverdueFromUtc(clock.DueDate), timer.DueAtUtc);
+        Assert.Equal(TimerStatus.Pending, timer.Status);
+    }
+
+    [Fact]
+    public async Task FireAsync_ThroughTheCrgDecision_WritesJournalTasksAndClocks()
+    {
+        var id = await RegisterAsync(Portal, Today.AddDays(-10));
+
+        var presented = await FireAsync(id, Trigger.PresentToCrg, new TriggerArgs { Date = Today.AddDays(-2) });
+        var decided = await FireAsync(id, Trigger.RecordCriteriaMet, new TriggerArgs { Comment = "Criteria met: former partner.", ExpectedVersion = presented.Value.Version });
+
+        Assert.True(decided.IsSuccess, decided.Error?.Message);
+        Assert.Equal((Stage.AwaitingCrgDecision, Stage.DecisionNotified), (decided.Value.From, decided.Value.To));
+        await Portal.WithDbAsync(async db =>
+        {
+            var review = await db.Reviews.SingleAsync(r => r.Id == id);
+            Assert.Equal(Today.AddDays(-2), review.CrgFirstPresentedOn);
+            Assert.Equal(CrgOutcome.CriteriaMet, review.CrgOutcome);
+            Assert.Equal(2, review.Version);
+            var clocks = await db.ReviewClocks.Where(c => c.ReviewId == id).ToDictionaryAsync(c => c.Kind);
+            Assert.Equal(ClockStatus.Completed, clocks[ClockKind.Decision].Status);
+            Assert.Equal(BusinessCalendar.EnglandAndWales().AddWorkingDays(Today, 5), clocks[ClockKind.HomeOfficeNotification].DueDate);
+            Assert.Equal(Today.AddMonths(1), clocks[ClockKind.Appointment].DueDate);
+            Assert.Equal(Today.AddMonths(6), clocks[ClockKind.Completion].DueDate);
+            var open = await db.WorkItems.Where(w => w.ReviewId == id && w.Status == WorkItemStatus.Open).ToListAsync();
+            Assert.Equal(WorkItemKind.NotifyHomeOffice, Assert.Single(open).Kind);
+            var journal = await db.JournalEntries.Where(j => j.ReviewId == id).OrderBy(j => j.Id).ToListAsync();
+            Assert.Equal([null, Trigger.PresentToCrg, Trigger.RecordCriteriaMet], journal.Select(j => j.Trigger));
+            Assert.Equal("Criteria met: former partner.", journal[^1].Comment);
+            Assert.Contains("Home Office notification due", journal[^1].Detail, StringComparison.Ordinal);
+            Assert.Equal(2, await db.AuditEvents.CountAsync(a => a.ReviewId == id && a.Action == AuditAction.Changed));
+            // The decision clock's timer went with it; the new clocks have theirs.
+            Assert.Equal(3, await db.Timers.CountAsync(t => t.ReviewId == id && t.Status == TimerStatus.Pending));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task FireAsync_RepeatedIdempotencyKey_MakesOneTransition()
+    {
+        var id = await RegisterAsync(Portal, Today.AddDays(-1));
+        var key = Guid.NewGuid().ToString();
+
+        var first = await FireAsync(id, Trigger.PresentToCrg, key: key);
+        var again = await FireAsync(id, Trigger.PresentToCrg, key: key);
+
+        Assert.False(first.Value.Repeated);
+        Assert.True(again.Value.Repeated);
+        Assert.Equal(first.Value.JournalEntryId, again.Value.JournalEntryId);
+        Assert.Equal(1, await Portal.WithDbAsync(db => db.JournalEntries.CountAsync(j => j.ReviewId == id && j.Trigger == Trigger.PresentToCrg)));
+        Assert.IsType<KeyReused>((await FireAsync(id, Trigger.RecordMoreInformationNeeded, new TriggerArgs { Comment = "x" }, key: key)).Error);
+    }
+
+    [Fact]
+    public async Task FireAsync_SameKeyConcurrently_MakesOneTransition()
+    {
+        var id = await RegisterAsync(Portal, Today.AddDays(-1));
+        var key = Guid.NewGuid().ToString();
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => Engine.FireAsync(id, Trigger.PresentToCrg, TriggerArgs.None, officer, key))));
+
+        Assert.All(results, r => Assert.True(r.IsSuccess, r.Error?.Message));
+        Assert.Single(results.Select(r => r.Value.JournalEntryId).Distinct());
+        Assert.Equal(1, await Portal.WithDbAsync(db => db.JournalEntries.CountAsync(j => j.ReviewId == id && j.Trigger == Trigger.PresentToCrg)));
+    }
+
+    [Fact]
+    public async Task FireAsync_TwoUsersAtOnce_OneWinsTheOtherGetsConflict()
+    {
+        var id = await RegisterAsync(Portal, Today.AddDays(-1));
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        var manager = await Portal.ActorAsync(DemoAccounts.LrManager);
+        var args = new TriggerArgs { HoldReason = HoldReason.PoliceInvestigation, ExpectedReviewDate = Today.AddDays(30), ExpectedVersion = 0 };
+
+        var results = await Task.WhenAll(
+            Task.Run(() => Engine.FireAsync(id, Trigger.PresentToCrg, args, officer, Guid.NewGuid().ToString())),
+            Task.Run(() => Engine.FireAsync(id, Trigger.PutOnHold, args, manager, Guid.NewGuid().ToString())));
+
+        Assert.Single(results, r => r.IsSuccess);
+        var loser = Assert.Single(results, r => !r.IsSuccess);
+        Assert.IsType<Conflict>(loser.Error);
+        Assert.Contains("what you typed is kept", loser.Error!.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await Portal.WithDbAsync(db => db.JournalEntries.CountAsync(j => j.ReviewId == id && j.Kind == JournalKind.Transition)));
+    }
+
+    [Fact]
+    public async Task FireAsync_NotPermitted_IsRefusedWithReasonsAndAudited()
+    {
+        var id = await RegisterAsync(Portal, Today.AddDays(-1));
+
+        var manager = await FireAsync(id, Trigger.PresentToCrg, who: DemoAccounts.LrManager);
+        var kent = await FireAsync(id, Trigger.PresentToCrg, who: DemoAccounts.KentOfficer);
+        var wrongStage = await FireAsync(id, Trigger.RecordQaApproved);
+
+        Assert.Equal(["Only a review officer of the review's lead office can do this."], Assert.IsType<ActionUnavailable>(manager.Error).Reasons);
+        Assert.IsType<AccessRefused>(kent.Error);
+        Assert.IsType<ActionUnavailable>(wrongStage.Error);
+        Assert.Equal(3, await Portal.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.Action == AuditAction.Refused && (a.ReviewId == id || a.SubjectId == id.ToString()))));
+        Assert.Equal(Stage.NotificationReceived, await Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == id).Select(r => r.Stage).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task FireAsync_MissingArguments_ReturnsFieldErrorsAndChangesNothing()
+    {
+        var id = await RegisterAsync(Portal, Today.AddDays(-1));
+        var result = await FireAsync(id, Trigger.PutOnHold, new TriggerArgs { ExpectedReviewDate = Today });
+        var failed = Assert.IsType<ValidationFailed>(result.Error);
+        Assert.Equal([nameof(TriggerArgs.HoldReason), nameof(TriggerArgs.ExpectedReviewDate)], failed.Errors.Select(e => e.Field));
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == id).Select(r => r.Version).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Hold_PausesTheClocks_ResumeAddsTheDaysHeldAndTheJournalSaysSo()
+    {
+        var id = await RegisterAsync(Portal, Today.AddDays(-5));
+        var dueBefore = await Portal.WithDbAsync(db => db.ReviewClocks.Where(c => c.ReviewId == id).Select(c => c.DueDate).SingleAsync());
+
+        var held = await FireAsync(id, Trigger.PutOnHold, new TriggerArgs { HoldReason = HoldReason.Inquest, ExpectedReviewDate = Today.AddDays(60) });
+        Assert.True(held.IsSuccess, held.Error?.Message);
+        Assert.Equal(ClockStatus.Paused, await Portal.WithDbAsync(db => db.ReviewClocks.Where(c => c.ReviewId == id).Select(c => c.Status).SingleAsync()));
+        var onHold = await Portal.Get<Workflows.WorkItems.OnHoldReviewsQuery>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), null, new Workflows.PageRequest(0, 100));
+        Assert.Equal(Today.AddDays(60), onHold.Items.Single(r => r.ReviewId == id).ExpectedReviewDate);
+
+        Portal.Time.Advance(TimeSpan.FromDays(12));
+        var resumed = await FireAsync(id, Trigger.Resume);
+
+        Assert.Equal(Stage.NotificationReceived, resumed.Value.To);
+        await Portal.WithDbAsync(async db =>
+        {
+            var clock = await db.ReviewClocks.SingleAsync(c => c.ReviewId == id);
+            Assert.Equal(dueBefore.AddDays(12), clock.DueDate);
+            Assert.Equal(12, clock.PausedDays);
+            var item = await db.WorkItems.SingleAsync(w => w.ReviewId == id && w.Kind == WorkItemKind.PresentToCrg);
+            Assert.Equal(clock.DueDate, item.DueDate);
+            var timer = await db.Timers.SingleAsync(t => t.ReviewId == id && t.ClockId == clock.Id && t.Status == TimerStatus.Pending);
+            Assert.Equal(London.OverdueFromUtc(clock.DueDate), timer.DueAtUtc);
+            var journal = await db.JournalEntries.Where(j => j.ReviewId == id).OrderBy(j => j.Id).LastAsync();
+            Assert.Contains("12 days on hold", journal.Detail, StringComparison.Ordinal);
+            Assert.Contains($"moved from {CaseChanges.Format(dueBefore)} to {CaseChanges.Format(dueBefore.AddDays(12))}", journal.Detail, StringComparison.Ordinal);
+            Assert.Null((await db.Reviews.SingleAsync(r => r.Id == id)).HeldFromStage);
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task ReviewProcess_ShowsActionsWithReasonsClocksAndHighlightedDiagram()
+    {
+        var id = await RegisterAsync(Portal, Today.AddDays(-1));
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        var view = (await Portal.Get<ReviewProcessQuery>().HandleAsync(officer, id)).Value;
+
+        Assert.Equal(Stage.NotificationReceived, view.Stage);
+        Assert.Equal([Trigger.PresentToCrg, Trigger.PutOnHold], view.Actions.Select(a => a.Trigger));
+        Assert.Equal(ClockKind.Decision, Assert.Single(view.Clocks).Kind);
+        Assert.Contains("class NotificationReceived current", view.Diagram, StringComparison.Ordinal);
+
+        var journal = (await Portal.Get<ReviewJournalQuery>().HandleAsync(officer, id, new Workflows.PageRequest())).Value;
+        Assert.Equal("Olivia Officer", Assert.Single(journal.Items).Who);
+        Assert.IsType<AccessRefused>((await Portal.Get<ReviewProcessQuery>().HandleAsync(await Portal.ActorAsync(DemoAccounts.AgencyContact), id)).Error);
+    }
+
+    [Fact]
+    public async Task Sweep_DueTimer_MarksTheClockOverdueRaisesTheTaskAndFiresOnce()
+    {
+        var id = await RegisterAsync(Portal, Today.AddMonths(-1).AddDays(-1));
+        var sweep = Portal.Get<TimerSweep>();
+
+        await sweep.RunAsync();
+        await sweep.RunAsync();
+
+        await Portal.WithDbAsync(async db =>
+        {
+            Assert.Equal(TimerStatus.Fired, (await db.Timers.SingleAsync(t => t.ReviewId == id)).Status);
+            Assert.NotNull((await db.ReviewClocks.SingleAsync(c => c.ReviewId == id)).OverdueSinceUtc);
+            Assert.Equal(WorkItemPriority.Urgent, (await db.WorkItems.SingleAsync(w => w.ReviewId == id)).Priority);
+            var deadline = await db.JournalEntries.SingleAsync(j => j.ReviewId == id && j.Kind == JournalKind.Deadline);
+            Assert.Null(deadline.UserId);
+            Assert.Contains("CRG decision due", deadline.Detail, StringComparison.Ordinal);
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task DemoData_ReviewsHaveHistoriesMadeByTheEngine()
+    {
+        var reviews = await Portal.WithDbAsync(db => db.Reviews.Select(r => new { r.Id, r.Stage }).ToListAsync());
+        var stages = reviews.Select(r => r.Stage).ToHashSet();
+        Assert.Superset(new HashSet<Stage> { Stage.OnHold, Stage.Closed, Stage.Submitted, Stage.Publication, Stage.ActionPlanMonitoring, Stage.PanelAndReport, Stage.Commissioning, Stage.DecisionNotified, Stage.AwaitingCrgDecision }, stages);
+        var journals = await Portal.WithDbAsync(db => db.JournalEntries.GroupBy(j => j.ReviewId).Select(g => new { g.Key, Transitions = g.Count(j => j.Kind == JournalKind.Transition), Started = g.Count(j => j.Kind == JournalKind.Started) }).ToListAsync());
+        Assert.All(journals, j => Assert.Equal(1, j.Started));
+        Assert.True(journals.Sum(j => j.Transitions) >= 60);
+        Assert.True(await Portal.WithDbAsync(db => db.JournalEntries.AnyAsync(j => j.Kind == JournalKind.Deadline)));
+    }
+}
+
+public sealed class SqliteWorkflowEngineTests(SqliteFixture fixture) : WorkflowEngineTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class PostgresWorkflowEngineTests(PostgresFixture fixture) : WorkflowEngineTests(fixture), IClassFixture<PostgresFixture>;

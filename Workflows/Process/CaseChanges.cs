@@ -1,0 +1,248 @@
+using System.Globalization;
+using Domain.Access;
+using Domain.Calendar;
+using Domain.Reviews;
+using Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Data;
+
+namespace Workflows.Process;
+
+/// Everything one command changes in one case, gathered in one context so that a single SaveChanges writes it all
+/// in one transaction: clocks started, completed, paused and resumed (with their timers), tasks opened and closed,
+/// and the journal entry that says in words what happened.
+public sealed class CaseChanges
+{
+    private readonly IReviewDb _db;
+    private readonly List<ReviewClock> _clocks;
+    private readonly List<WorkItem> _openItems;
+    private readonly List<WorkflowTimer> _pendingTimers;
+    private readonly List<string> _notes = [];
+
+    private CaseChanges(IReviewDb db, Review review, Actor actor, DateTime nowUtc, BusinessCalendar calendar, DeadlineSettings deadlines,
+        List<ReviewClock> clocks, List<WorkItem> openItems, List<WorkflowTimer> pendingTimers)
+    {
+        _db = db;
+        Review = review;
+        Actor = actor;
+        NowUtc = nowUtc;
+        Today = London.DateOf(nowUtc);
+        Calendar = calendar;
+        Deadlines = deadlines;
+        _clocks = clocks;
+        _openItems = openItems;
+        _pendingTimers = pendingTimers;
+    }
+
+    public Review Review { get; }
+
+    public Actor Actor { get; }
+
+    public DateTime NowUtc { get; }
+
+    public DateOnly Today { get; }
+
+    public BusinessCalendar Calendar { get; }
+
+    public DeadlineSettings Deadlines { get; }
+
+    public IReadOnlyList<string> Notes => _notes;
+
+    /// Loads (tracked) the review's open clocks, open tasks and pending timers, and the business calendar.
+    public static async Task<CaseChanges> LoadAsync(IReviewDb db, Review review, Actor actor, DateTime nowUtc, DeadlineSettings deadlines,
+        CancellationToken ct)
+    {
+        var clocks = await db.ReviewClocks.Where(c => c.ReviewId == review.Id && (c.Status == ClockStatus.Running || c.Status == ClockStatus.Paused)).ToListAsync(ct);
+        var items = await db.WorkItems.Where(w => w.ReviewId == review.Id && w.Status == WorkItemStatus.Open).ToListAsync(ct);
+        var timers = await db.Timers.Where(t => t.ReviewId == review.Id && t.Status == TimerStatus.Pending).ToListAsync(ct);
+        var calendar = await LoadCalendarAsync(db, ct);
+        return new CaseChanges(db, review, actor, nowUtc, calendar, deadlines, clocks, items, timers);
+    }
+
+    /// The shipped bank holidays merged with those administrators added.
+    public static async Task<BusinessCalendar> LoadCalendarAsync(IReviewDb db, CancellationToken ct) =>
+        BusinessCalendar.EnglandAndWales(await db.BankHolidays.AsNoTracking().Select(h => h.Date).ToListAsync(ct));
+
+    public void Note(string text) => _notes.Add(text);
+
+    public static string Format(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    public ReviewClock? Clock(ClockKind kind) => _clocks.SingleOrDefault(c => c.Kind == kind && c.IsOpen);
+
+    public IReadOnlyList<WorkItem> OpenItems => _openItems.Where(w => w.IsOpen).ToList();
+
+    /// Starts a clock (replacing an open one of the same kind) with a timer at the start of the day after it is due.
+    public ReviewClock StartClock(ClockKind kind, DateOnly start, DateOnly due)
+    {
+        if (Clock(kind) is { } old)
+        {
+            CloseClock(old, ClockStatus.Cancelled, Today);
+        }
+
+        var clock = ReviewClock.Start(Review.Id, kind, start, due);
+        _db.ReviewClocks.Add(clock);
+        _clocks.Add(clock);
+        AddTimer(TimerKind.ClockDue, due, clock, null);
+        Note($"{ReviewClock.Describe(kind)}: {Format(due)}.");
+        return clock;
+    }
+
+    public void CompleteClock(ClockKind kind, DateOnly on)
+    {
+        if (Clock(kind) is { } clock)
+        {
+            CloseClock(clock, ClockStatus.Completed, on);
+            Note($"{ReviewClock.Describe(kind)} ({Format(clock.DueDate)}): met on {Format(on)}" + (on > clock.DueDate ? ", late." : "."));
+        }
+    }
+
+    /// A hold pauses the decision, appointment and completion clocks and their timers.
+    public void PauseClocksForHold()
+    {
+        foreach (var clock in _clocks.Where(c => c.PausesOnHold && c.Status == ClockStatus.Running))
+        {
+            clock.Pause(Today);
+            CancelTimers(t => t.ClockId == clock.Id && clock.Id != 0 || t.Clock == clock);
+            Note($"{ReviewClock.Describe(clock.Kind)} ({Format(clock.DueDate)}) paused.");
+        }
+    }
+
+    /// Resuming adds the calendar days held to each paused clock and to the due date of the tasks that work to it.
+    public void ResumeClocksAfterHold()
+    {
+        foreach (var clock in _clocks.Where(c => c.Status == ClockStatus.Paused))
+        {
+            var before = clock.DueDate;
+            var held = clock.Resume(Today);
+            AddTimer(TimerKind.ClockDue, clock.DueDate, clock, null);
+            foreach (var item in _openItems.Where(w => w.IsOpen && w.ClockId == clock.Id && w.DueDate is not null))
+            {
+                item.DueDate = clock.DueDate;
+                item.Version++;
+            }
+
+            Note($"{ReviewClock.Describe(clock.Kind)} moved from {Format(before)} to {Format(clock.DueDate)} ({held} {(held == 1 ? "day" : "days")} on hold).");
+        }
+    }
+
+    /// Opens a task for the review officers of the lead office. A task with a due date of its own (not a clock's)
+    /// gets a timer of its own.
+    public WorkItem OpenItem(WorkItemKind kind, string title, DateOnly? due = null, ReviewClock? clock = null, DateOnly? followUp = null,
+        bool processStep = true)
+    {
+        var item = new WorkItem
+        {
+            ReviewId = Review.Id,
+            Kind = kind,
+            Title = title,
+            Stage = processStep ? Review.Stage : null,
+            IsProcessStep = processStep,
+            CandidateRole = Role.ReviewOfficer,
+            OfficeId = Review.LeadOfficeId,
+            DueDate = due,
+            FollowUpDate = followUp,
+            Clock = clock,
+            Priority = WorkItemPriority.Normal,
+            Status = WorkItemStatus.Open,
+            CreatedAtUtc = NowUtc,
+        };
+        _db.WorkItems.Add(item);
+        _openItems.Add(item);
+        if (due is DateOnly date && clock is null)
+        {
+            AddTimer(TimerKind.WorkItemDue, date, null, item);
+        }
+
+        Note($"Task opened: {title}" + (due is DateOnly d ? $", due {Format(d)}." : "."));
+        return item;
+    }
+
+    /// Closes the open process tasks of these kinds as done by this command.
+    public void CloseItems(params WorkItemKind[] kinds)
+    {
+        foreach (var item in _openItems.Where(w => w.IsOpen && kinds.Contains(w.Kind)).ToList())
+        {
+            CloseItem(item, WorkItemStatus.Completed);
+        }
+    }
+
+    /// The review is closed: every open task is cancelled and every open clock stopped.
+    public void CloseEverything()
+    {
+        foreach (var item in _openItems.Where(w => w.IsOpen).ToList())
+        {
+            CloseItem(item, WorkItemStatus.Cancelled);
+        }
+
+        foreach (var clock in _clocks.Where(c => c.IsOpen).ToList())
+        {
+            CloseClock(clock, ClockStatus.Cancelled, Today);
+        }
+    }
+
+    public JournalEntry Journal(JournalKind kind, Stage? from, Trigger? trigger, string? comment)
+    {
+        var detail = string.Join(" ", _notes);
+        var entry = new JournalEntry
+        {
+            ReviewId = Review.Id,
+            AtUtc = NowUtc,
+            UserId = string.IsNullOrEmpty(Actor.UserId) ? null : Actor.UserId,
+            Kind = kind,
+            FromStage = from,
+            ToStage = Review.Stage,
+            Trigger = trigger,
+            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+            Detail = detail.Length == 0 ? null : detail[..Math.Min(detail.Length, JournalEntry.DetailMaxLength)],
+            DefinitionId = Review.DefinitionId,
+            DefinitionVersion = Review.DefinitionVersion,
+        };
+        _db.JournalEntries.Add(entry);
+        return entry;
+    }
+
+    private void CloseItem(WorkItem item, WorkItemStatus status)
+    {
+        item.Close(status, status == WorkItemStatus.Completed ? "Done: recorded on the review" : "Cancelled: the review was closed",
+            string.IsNullOrEmpty(Actor.UserId) ? null : Actor.UserId, NowUtc);
+        CancelTimers(t => t.WorkItemId == item.Id && item.Id != 0 || t.WorkItem == item);
+    }
+
+    private void CloseClock(ReviewClock clock, ClockStatus status, DateOnly on)
+    {
+        if (status == ClockStatus.Completed)
+        {
+            clock.Complete(on);
+        }
+        else
+        {
+            clock.Cancel();
+        }
+
+        CancelTimers(t => t.ClockId == clock.Id && clock.Id != 0 || t.Clock == clock);
+    }
+
+    private void AddTimer(TimerKind kind, DateOnly due, ReviewClock? clock, WorkItem? item)
+    {
+        var timer = new WorkflowTimer
+        {
+            ReviewId = Review.Id,
+            Kind = kind,
+            DueAtUtc = London.OverdueFromUtc(due),
+            Status = TimerStatus.Pending,
+            Clock = clock,
+            WorkItem = item,
+            CreatedAtUtc = NowUtc,
+        };
+        _db.Timers.Add(timer);
+        _pendingTimers.Add(timer);
+    }
+
+    private void CancelTimers(Func<WorkflowTimer, bool> which)
+    {
+        foreach (var timer in _pendingTimers.Where(t => t.Status == TimerStatus.Pending && which(t)))
+        {
+            timer.Status = TimerStatus.Cancelled;
+        }
+    }
+}

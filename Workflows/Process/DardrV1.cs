@@ -1,0 +1,126 @@
+using Domain.Access;
+using Domain.Reviews;
+using Domain.Workflow;
+using Stateless;
+using Stateless.Reflection;
+
+namespace Workflows.Process;
+
+/// Process "dardr" version 1 (DOMAIN.md, the review pipeline; who moves a review on). Read it as a table:
+/// each stage, the triggers it permits and where they lead. Guards say, in words, why an action is unavailable.
+/// A hold is reachable from every open stage and Resume returns to the stage stored in Review.HeldFromStage
+/// (a Stateless state has one superstate, so OnHold is a plain state with a dynamic way back).
+/// What each transition causes is in DardrV1.Effects.cs.
+public sealed partial class DardrV1 : ProcessDefinition
+{
+    public override string Id => "dardr";
+
+    public override int Version => 1;
+
+    public static readonly IReadOnlyList<Stage> OpenStages =
+    [
+        Stage.NotificationReceived, Stage.AwaitingCrgDecision, Stage.DecisionNotified, Stage.Commissioning, Stage.PanelAndReport,
+        Stage.CrgSignOff, Stage.Submitted, Stage.QaAmendments, Stage.Publication, Stage.ActionPlanMonitoring,
+    ];
+
+    private static readonly IReadOnlySet<Role> Officer = new HashSet<Role> { Role.ReviewOfficer };
+
+    private static readonly IReadOnlySet<Role> OfficerOrManager = new HashSet<Role> { Role.ReviewOfficer, Role.Manager };
+
+    /// The officer records what a meeting or the Home Office decided; holds are the officer's or manager's.
+    public override IReadOnlySet<Role> WhoMayFire(Trigger trigger) =>
+        trigger is Trigger.PutOnHold or Trigger.ReviewHold or Trigger.Resume ? OfficerOrManager : Officer;
+
+    protected override void Configure(StateMachine<Stage, Trigger> m, Review r)
+    {
+        var homeOfficeNotified = Guard(() => r.HomeOfficeNotifiedOn is not null,
+            "Record that the Home Office was notified of the decision first.");
+        var notYetNotified = Guard(() => r.HomeOfficeNotifiedOn is null,
+            "The Home Office has already been notified of this decision.");
+        var reviewGoesAhead = Guard(() => r.CrgOutcome == CrgOutcome.CriteriaMet || r.IsAlternativeReview,
+            "The CRG decided the criteria were not met: record the Home Office's direction, or close the case.");
+        var criteriaNotMet = Guard(() => r.CrgOutcome == CrgOutcome.CriteriaNotMet && !r.IsAlternativeReview,
+            "The CRG decided to hold a review (criteria met or an alternative review): record the Home Office's acknowledgement instead.");
+        var hasAuthor = Guard(() => r.HasActiveChairAuthor,
+            "No chair/author is appointed (the appointment may have ended): appoint one first.");
+        var noAuthor = Guard(() => !r.HasActiveChairAuthor,
+            "A chair/author is already appointed to this review.");
+        var notSignedOff = Guard(() => r.SignedOffOn is null,
+            "The CRG has already signed off this report.");
+        var signedOff = Guard(() => r.SignedOffOn is not null,
+            "The CRG has not signed off the final report yet: record its sign-off first.");
+        var familyConsents = Guard(() => !r.FamilyConsentWithdrawn,
+            "Publication is blocked: the family has withdrawn consent to the report pseudonym.");
+
+        m.Configure(Stage.NotificationReceived)
+            .Permit(Trigger.PresentToCrg, Stage.AwaitingCrgDecision)
+            .Permit(Trigger.PutOnHold, Stage.OnHold);
+
+        m.Configure(Stage.AwaitingCrgDecision)
+            .Permit(Trigger.RecordCriteriaMet, Stage.DecisionNotified)
+            .Permit(Trigger.RecordCriteriaNotMet, Stage.DecisionNotified)
+            .PermitReentry(Trigger.RecordMoreInformationNeeded)
+            .Permit(Trigger.PutOnHold, Stage.OnHold);
+
+        m.Configure(Stage.DecisionNotified)
+            .PermitReentryIf(Trigger.RecordHomeOfficeNotified, notYetNotified)
+            .PermitIf(Trigger.RecordHomeOfficeAcknowledged, Stage.Commissioning, homeOfficeNotified, reviewGoesAhead)
+            .PermitIf(Trigger.RecordHomeOfficeDirection, Stage.Commissioning, homeOfficeNotified, criteriaNotMet)
+            .PermitIf(Trigger.CloseWithoutReview, Stage.Closed, homeOfficeNotified, criteriaNotMet)
+            .Permit(Trigger.PutOnHold, Stage.OnHold);
+
+        m.Configure(Stage.Commissioning)
+            .PermitIf(Trigger.AppointAuthor, Stage.PanelAndReport, noAuthor)
+            .Permit(Trigger.PutOnHold, Stage.OnHold);
+
+        m.Configure(Stage.PanelAndReport)
+            .PermitReentryIf(Trigger.AppointAuthor, noAuthor)
+            .PermitIf(Trigger.SubmitForSignOff, Stage.CrgSignOff, hasAuthor)
+            .Permit(Trigger.PutOnHold, Stage.OnHold);
+
+        m.Configure(Stage.CrgSignOff)
+            .PermitReentryIf(Trigger.RecordSignedOff, notSignedOff)
+            .PermitIf(Trigger.RecordAmendmentsRequired, Stage.PanelAndReport, notSignedOff)
+            .PermitIf(Trigger.SubmitToHomeOffice, Stage.Submitted, signedOff)
+            .Permit(Trigger.PutOnHold, Stage.OnHold);
+
+        m.Configure(Stage.Submitted)
+            .Permit(Trigger.RecordQaApproved, Stage.Publication)
+            .Permit(Trigger.RecordQaApprovedSubjectToAmendments, Stage.QaAmendments)
+            .Permit(Trigger.RecordQaResubmit, Stage.PanelAndReport)
+            .Permit(Trigger.PutOnHold, Stage.OnHold);
+
+        m.Configure(Stage.QaAmendments)
+            .Permit(Trigger.RecordAmendmentsMade, Stage.Publication)
+            .Permit(Trigger.PutOnHold, Stage.OnHold);
+
+        m.Configure(Stage.Publication)
+            .PermitIf(Trigger.RecordPublished, Stage.ActionPlanMonitoring, familyConsents)
+            .Permit(Trigger.PutOnHold, Stage.OnHold);
+
+        m.Configure(Stage.ActionPlanMonitoring)
+            .Permit(Trigger.CloseReview, Stage.Closed)
+            .Permit(Trigger.PutOnHold, Stage.OnHold);
+
+        m.Configure(Stage.OnHold)
+            .PermitReentry(Trigger.ReviewHold)
+            .PermitDynamic(Trigger.Resume, () => r.HeldFromStage ?? Stage.NotificationReceived, "the stage it was held from", HeldFrom);
+
+        m.Configure(Stage.Closed);
+    }
+
+    private static readonly DynamicStateInfos HeldFrom = HeldFromInfos();
+
+    private static DynamicStateInfos HeldFromInfos()
+    {
+        var infos = new DynamicStateInfos();
+        foreach (var stage in OpenStages)
+        {
+            infos.Add(stage, "held from " + StageNames.Describe(stage));
+        }
+
+        return infos;
+    }
+
+    private static Tuple<Func<bool>, string> Guard(Func<bool> condition, string reason) => Tuple.Create(condition, reason);
+}

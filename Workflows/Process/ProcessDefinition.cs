@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Domain.Access;
+using Domain.Reviews;
+using Domain.Workflow;
+using Stateless;
+using Stateless.Graph;
+
+namespace Workflows.Process;
+
+/// An action on the review page: available, or not with the reasons a person can read (permission and guards).
+public sealed record ActionOption(Trigger Trigger, string Label, bool IsAvailable, IReadOnlyList<string> Reasons);
+
+/// A versioned process definition: a Stateless machine built per command over a review's stage (external state
+/// on the Review row), plus who may fire each trigger. Subclasses declare the table in Configure.
+public abstract class ProcessDefinition
+{
+    private readonly ConcurrentDictionary<Stage, IReadOnlyList<Trigger>> _triggers = new();
+
+    public abstract string Id { get; }
+
+    public abstract int Version { get; }
+
+    public string Name => $"{Id} v{Version}";
+
+    /// Roles that may fire the trigger; the actor must also be staff of the review's lead office.
+    public abstract IReadOnlySet<Role> WhoMayFire(Trigger trigger);
+
+    // Short parameter names keep the table in the definitions readable.
+    protected abstract void Configure(StateMachine<Stage, Trigger> m, Review r);
+
+    /// What starting a new case causes (clocks, first task), added to the registration's transaction.
+    public abstract void Start(CaseChanges c);
+
+    /// What a transition causes, after the machine has moved the review from `from` to its new stage.
+    public abstract void Apply(CaseChanges c, Trigger trigger, Stage from, TriggerArgs args);
+
+    /// The machine reads and writes review.Stage; guards read the review. Cheap: build one per command.
+    public StateMachine<Stage, Trigger> Build(Review review)
+    {
+        var machine = new StateMachine<Stage, Trigger>(() => review.Stage, s => review.Stage = s);
+        Configure(machine, review);
+        return machine;
+    }
+
+    /// The triggers this definition has for a stage, whatever the guards say.
+    public IReadOnlyList<Trigger> TriggersIn(Stage stage) => _triggers.GetOrAdd(stage, FindTriggers);
+
+    private IReadOnlyList<Trigger> FindTriggers(Stage stage)
+    {
+        var state = Build(Blank(stage)).GetInfo().States.SingleOrDefault(s => (Stage)s.UnderlyingState == stage);
+        if (state is null)
+        {
+            return [];
+        }
+
+        return state.FixedTransitions.Select(t => (Trigger)t.Trigger.UnderlyingTrigger)
+            .Concat(state.DynamicTransitions.Select(t => (Trigger)t.Trigger.UnderlyingTrigger))
+            .Distinct().ToList();
+    }
+
+    /// Whether the actor may fire the trigger on this review now, and if not, why.
+    public ActionOption Evaluate(Review review, Actor actor, bool canChange, Trigger trigger)
+    {
+        var label = TriggerNames.Describe(trigger);
+        if (!TriggersIn(review.Stage).Contains(trigger))
+        {
+            return new ActionOption(trigger, label, false,
+                [$"\"{label}\" is not possible while the review is at \"{StageNames.Describe(review.Stage)}\"."]);
+        }
+
+        var reasons = new List<string>();
+        var roles = WhoMayFire(trigger);
+        if (!canChange || !roles.Any(actor.Is))
+        {
+            reasons.Add($"Only a {string.Join(" or ", roles.Select(r => Roles.Describe(r).ToLowerInvariant()))} of the review's lead office can do this.");
+        }
+
+        if (!Build(review).CanFire(trigger, out var unmet))
+        {
+            reasons.AddRange(unmet);
+        }
+
+        return new ActionOption(trigger, label, reasons.Count == 0, reasons);
+    }
+
+    /// Every action of the review's current stage, available or not.
+    public IReadOnlyList<ActionOption> Actions(Review review, Actor actor, bool canChange) =>
+        TriggersIn(review.Stage).Select(t => Evaluate(review, actor, canChange, t)).ToList();
+
+    /// The definition as a Mermaid state diagram; the current stage, if given, is highlighted.
+    public string ToMermaid(Stage? current = null)
+    {
+        var text = new StringBuilder(MermaidGraph.Format(Build(Blank(Stage.NotificationReceived)).GetInfo()));
+        if (current is Stage stage)
+        {
+            text.AppendLine().AppendLine("classDef current fill:#ffd966,stroke:#7f6000,stroke-width:3px")
+                .Append("class ").Append(stage).AppendLine(" current");
+        }
+
+        return text.ToString();
+    }
+
+    private static Review Blank(Stage stage) => new()
+    {
+        Reference = string.Empty,
+        CaseLabel = string.Empty,
+        CaseLabelKey = string.Empty,
+        SearchText = string.Empty,
+        CreatedByUserId = string.Empty,
+        Stage = stage,
+    };
+}
+
+/// The definitions by (id, version): a case stays on the version it started with, so a v2 can run beside v1.
+public sealed class ProcessRegistry
+{
+    private readonly Dictionary<(string, int), ProcessDefinition> _definitions;
+
+    public ProcessRegistry(IEnumerable<ProcessDefinition> definitions, ProcessDefinition current)
+    {
+        _definitions = definitions.Append(current).DistinctBy(d => (d.Id, d.Version)).ToDictionary(d => (d.Id, d.Version));
+        Current = current;
+    }
+
+    /// The definition new cases start on.
+    public ProcessDefinition Current { get; }
+
+    public IEnumerable<ProcessDefinition> All => _definitions.Values;
+
+    public ProcessDefinition For(Review review) => Get(review.DefinitionId, review.DefinitionVersion);
+
+    public ProcessDefinition Get(string id, int version) =>
+        _definitions.TryGetValue((id, version), out var definition)
+            ? definition
+            : throw new InvalidOperationException($"Process definition {id} v{version} is not registered, but a case is pinned to it.");
+}

@@ -1,0 +1,213 @@
+using Domain;
+using Domain.Access;
+using Domain.Audit;
+using Domain.Calendar;
+using Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Audit;
+using Workflows.Data;
+using Workflows.Time;
+
+namespace Workflows.WorkItems;
+
+/// The task after a change: pages keep Version to send with the next command.
+public sealed record WorkItemChanged(long Id, int Version, string? AssigneeUserId, WorkItemStatus Status, DateOnly? DueDate, bool IsPaused);
+
+/// Claim, unclaim, reassign, complete, pause and resume a task. One class because every command shares the same
+/// load-check-audit-save steps. expectedVersion is the task's Version as the page showed it (optional): a task that
+/// changed since, or a racing command that commits first, returns Conflict.
+public sealed class WorkItemCommands(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit)
+{
+    /// Takes an unassigned task offered to the actor.
+    public Task<Result<WorkItemChanged>> ClaimAsync(Actor actor, long workItemId, int? expectedVersion = null, CancellationToken ct = default) =>
+        ChangeAsync(actor, workItemId, expectedVersion, "claim", (_, item) =>
+        {
+            if (!WorkItemAccess.IsCandidate(item, actor))
+            {
+                return Refused("this task (it is offered to another role, office or person)");
+            }
+
+            if (item.AssigneeUserId is not null)
+            {
+                return item.AssigneeUserId == actor.UserId
+                    ? new Error("You have already claimed this task.")
+                    : new Error("Someone else has already claimed this task: it is in their work now.");
+            }
+
+            item.Assign(actor.UserId, clock.UtcNow);
+            return null;
+        }, ct);
+
+    /// Gives a task back to the team queue: its assignee, or a manager of its office.
+    public Task<Result<WorkItemChanged>> UnclaimAsync(Actor actor, long workItemId, int? expectedVersion = null, CancellationToken ct = default) =>
+        ChangeAsync(actor, workItemId, expectedVersion, "unclaim", (_, item) =>
+        {
+            if (item.AssigneeUserId != actor.UserId && !WorkItemAccess.IsManagerOf(item, actor))
+            {
+                return Refused("giving back a task assigned to someone else (ask a manager)");
+            }
+
+            item.Assign(null, clock.UtcNow);
+            return null;
+        }, ct);
+
+    /// A manager of the task's office assigns it to a member of staff of that office (or to nobody: null).
+    public Task<Result<WorkItemChanged>> ReassignAsync(Actor actor, long workItemId, string? toUserId, int? expectedVersion = null,
+        CancellationToken ct = default) =>
+        ChangeAsync(actor, workItemId, expectedVersion, "reassign", async (db, item) =>
+        {
+            if (!WorkItemAccess.IsManagerOf(item, actor))
+            {
+                return Refused("reassigning tasks (managers of the review office only)");
+            }
+
+            if (toUserId is not null && !await IsStaffOfAsync(db, toUserId, item.OfficeId!.Value, ct))
+            {
+                return new Error("Choose an active officer or manager of this review office.", "AssigneeUserId");
+            }
+
+            item.Assign(toUserId, clock.UtcNow);
+            return null;
+        }, ct);
+
+    /// Completes a task that is not a process step, with what was done. Process steps complete when the action is
+    /// recorded on the review page.
+    public Task<Result<WorkItemChanged>> CompleteAsync(Actor actor, long workItemId, string? outcome, int? expectedVersion = null,
+        CancellationToken ct = default) =>
+        ChangeAsync(actor, workItemId, expectedVersion, "complete", (_, item) =>
+        {
+            if (!WorkItemAccess.IsCandidate(item, actor) && item.AssigneeUserId != actor.UserId)
+            {
+                return Refused("this task");
+            }
+
+            if (item.IsProcessStep)
+            {
+                return new Error("This task is done by recording the action on the review page; it then closes by itself.");
+            }
+
+            if (string.IsNullOrWhiteSpace(outcome) || outcome.Length > WorkItem.OutcomeMaxLength)
+            {
+                return new Error($"Say what was done (up to {WorkItem.OutcomeMaxLength} characters).", "Outcome");
+            }
+
+            item.Close(WorkItemStatus.Completed, outcome.Trim(), actor.UserId, clock.UtcNow);
+            return null;
+        }, ct);
+
+    /// Stops the task's own due date (e.g. agency information that waits on a trial). Review holds do not do this.
+    public Task<Result<WorkItemChanged>> PauseAsync(Actor actor, long workItemId, int? expectedVersion = null, CancellationToken ct = default) =>
+        ChangeAsync(actor, workItemId, expectedVersion, "pause", async (db, item) =>
+        {
+            if (!CanPause(item, actor))
+            {
+                return Refused("pausing tasks (review officers of the review office only)");
+            }
+
+            if (item.IsPaused)
+            {
+                return new Error("This task is already paused.");
+            }
+
+            item.Pause(clock.Today);
+            await db.Timers.Where(t => t.WorkItemId == item.Id && t.Status == TimerStatus.Pending)
+                .ForEachAsync(t => t.Status = TimerStatus.Cancelled, ct);
+            return null;
+        }, ct);
+
+    /// Restarts a paused task: its due date moves on by the calendar days it was paused.
+    public Task<Result<WorkItemChanged>> ResumeAsync(Actor actor, long workItemId, int? expectedVersion = null, CancellationToken ct = default) =>
+        ChangeAsync(actor, workItemId, expectedVersion, "resume", (db, item) =>
+        {
+            if (!CanPause(item, actor))
+            {
+                return Refused("resuming tasks (review officers of the review office only)");
+            }
+
+            if (!item.IsPaused)
+            {
+                return new Error("This task is not paused.");
+            }
+
+            item.Resume(clock.Today);
+            if (item.DueDate is DateOnly due && item.ClockId is null)
+            {
+                db.Timers.Add(new WorkflowTimer
+                {
+                    ReviewId = item.ReviewId,
+                    Kind = TimerKind.WorkItemDue,
+                    DueAtUtc = London.OverdueFromUtc(due),
+                    Status = TimerStatus.Pending,
+                    WorkItemId = item.Id,
+                    CreatedAtUtc = clock.UtcNow,
+                });
+            }
+
+            return null;
+        }, ct);
+
+    private static bool CanPause(WorkItem item, Actor actor) =>
+        actor.Is(Role.ReviewOfficer) && item.OfficeId is int office && actor.OfficeIds.Contains(office);
+
+    private static AccessRefused Refused(string what) => new(what);
+
+    private Task<Result<WorkItemChanged>> ChangeAsync(Actor actor, long workItemId, int? expectedVersion, string action,
+        Func<IReviewDb, WorkItem, Error?> change, CancellationToken ct) =>
+        ChangeAsync(actor, workItemId, expectedVersion, action, (db, item) => Task.FromResult(change(db, item)), ct);
+
+    private async Task<Result<WorkItemChanged>> ChangeAsync(Actor actor, long workItemId, int? expectedVersion, string action,
+        Func<IReviewDb, WorkItem, Task<Error?>> change, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        var item = await WorkItemAccess.Visible(db.WorkItems, actor).SingleOrDefaultAsync(w => w.Id == workItemId, ct);
+        if (item is null)
+        {
+            await audit.RefusedAsync(db, actor, "WorkItem", workItemId.ToString(), null, action, ct);
+            return new AccessRefused("this task");
+        }
+
+        if (expectedVersion is int expected && expected != item.Version)
+        {
+            return new Conflict("This task");
+        }
+
+        if (!item.IsOpen)
+        {
+            return new Error("This task is already closed.");
+        }
+
+        var error = await change(db, item);
+        if (error is AccessRefused)
+        {
+            await audit.RefusedAsync(db, actor, "WorkItem", workItemId.ToString(), item.ReviewId, action, ct);
+        }
+
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var reference = await db.Reviews.Where(r => r.Id == item.ReviewId).Select(r => r.Reference).SingleAsync(ct);
+        audit.Add(db, actor, AuditAction.Changed, "WorkItem", item.Id.ToString(), item.ReviewId, reference,
+            $"{action} task \"{item.Title}\"" + (item.AssigneeUserId is null ? string.Empty : $", assigned to {item.AssigneeUserId}"));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Conflict("This task");
+        }
+
+        return new WorkItemChanged(item.Id, item.Version, item.AssigneeUserId, item.Status, item.DueDate, item.IsPaused);
+    }
+
+    private static Task<bool> IsStaffOfAsync(IReviewDb db, string userId, int officeId, CancellationToken ct) =>
+        (from u in db.Users
+         join m in db.Memberships on u.Id equals m.UserId
+         join ur in db.UserRoles on u.Id equals ur.UserId
+         join role in db.Roles on ur.RoleId equals role.Id
+         where u.Id == userId && !u.IsDisabled && m.OrganisationId == officeId
+               && (role.Name == nameof(Role.ReviewOfficer) || role.Name == nameof(Role.Manager))
+         select u.Id).AnyAsync(ct);
+}

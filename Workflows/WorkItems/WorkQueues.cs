@@ -1,0 +1,130 @@
+using Domain.Access;
+using Domain.Calendar;
+using Domain.Reviews;
+using Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Access;
+using Workflows.Data;
+using Workflows.Time;
+
+namespace Workflows.WorkItems;
+
+public enum WorkQueue
+{
+    /// Open tasks assigned to me.
+    MyWork,
+    /// Unassigned open tasks offered to my roles in my offices (or to my agency, or to me by name): claim them.
+    Team,
+    /// Open tasks I can see whose due date has passed (paused ones excluded).
+    Overdue,
+    /// Open tasks I can see due today or in the next 14 days.
+    DueSoon,
+}
+
+public sealed record WorkItemFilter(string? Search = null, WorkItemPriority? Priority = null, Stage? Stage = null, int? ReviewId = null);
+
+/// A task in a queue. DueText reads "in 3 days" or "5 days overdue"; IsOverdue drives the highlight.
+public sealed record WorkItemRow(
+    long Id, int ReviewId, string Reference, string CaseLabel, WorkItemKind Kind, string Title, Stage? Stage, bool IsProcessStep,
+    Role? CandidateRole, string? AssigneeUserId, string? AssigneeName, DateOnly? DueDate, DateOnly? FollowUpDate,
+    WorkItemPriority Priority, bool IsPaused, bool IsOverdue, int? DaysLeft, string? DueText, int Version);
+
+/// The numbers beside each queue in the navigation.
+public sealed record QueueCounts(int MyWork, int Team, int Overdue, int DueSoon, int OnHold);
+
+/// The work queues: paged, sorted and filtered in the database, over the tasks the actor may see.
+/// Sort by: DueDate (default, undated last), Priority, Reference, CaseLabel, Title, Stage, Assignee, Created.
+public sealed class WorkQueueQuery(IReviewDbFactory dbs, BusinessClock clock)
+{
+    public const int DueSoonDays = 14;
+
+    public async Task<PagedResult<WorkItemRow>> HandleAsync(Actor actor, WorkQueue queue, WorkItemFilter filter, PageRequest page,
+        CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        var today = clock.Today;
+        var items = Queue(db, actor, queue, today);
+        if (filter.Priority is WorkItemPriority priority)
+        {
+            items = items.Where(w => w.Priority == priority);
+        }
+
+        if (filter.Stage is Stage stage)
+        {
+            items = items.Where(w => w.Stage == stage);
+        }
+
+        if (filter.ReviewId is int reviewId)
+        {
+            items = items.Where(w => w.ReviewId == reviewId);
+        }
+
+        var rows = from w in items
+                   join r in db.Reviews on w.ReviewId equals r.Id
+                   join u in db.Users on w.AssigneeUserId equals u.Id into assignees
+                   from u in assignees.DefaultIfEmpty()
+                   select new { Item = w, r.Reference, r.CaseLabel, r.SearchText, Assignee = u == null ? null : u.DisplayName };
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var term = CaseLabels.Normalise(filter.Search);
+            rows = rows.Where(x => x.SearchText.Contains(term) || x.Item.Title.ToLower().Contains(term));
+        }
+
+        var total = await rows.CountAsync(ct);
+        var d = page.Descending;
+        var ordered = page.SortBy switch
+        {
+            nameof(WorkItemRow.Priority) => d ? rows.OrderBy(x => x.Item.Priority == WorkItemPriority.Urgent ? 0 : x.Item.Priority == WorkItemPriority.High ? 1 : 2)
+                                              : rows.OrderByDescending(x => x.Item.Priority == WorkItemPriority.Urgent ? 0 : x.Item.Priority == WorkItemPriority.High ? 1 : 2),
+            nameof(WorkItemRow.Reference) => d ? rows.OrderByDescending(x => x.Reference) : rows.OrderBy(x => x.Reference),
+            nameof(WorkItemRow.CaseLabel) => d ? rows.OrderByDescending(x => x.CaseLabel) : rows.OrderBy(x => x.CaseLabel),
+            nameof(WorkItemRow.Title) => d ? rows.OrderByDescending(x => x.Item.Title) : rows.OrderBy(x => x.Item.Title),
+            nameof(WorkItemRow.Stage) => d ? rows.OrderByDescending(x => x.Item.Stage) : rows.OrderBy(x => x.Item.Stage),
+            "Assignee" or nameof(WorkItemRow.AssigneeName) => d ? rows.OrderByDescending(x => x.Assignee) : rows.OrderBy(x => x.Assignee),
+            "Created" => d ? rows.OrderByDescending(x => x.Item.CreatedAtUtc) : rows.OrderBy(x => x.Item.CreatedAtUtc),
+            // Soonest due first, undated last: what needs doing next.
+            _ => d ? rows.OrderBy(x => x.Item.DueDate == null).ThenByDescending(x => x.Item.DueDate)
+                   : rows.OrderBy(x => x.Item.DueDate == null).ThenBy(x => x.Item.DueDate),
+        };
+        var found = await ordered.ThenBy(x => x.Item.Id).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
+        var list = found.Select(x => Row(x.Item, x.Reference, x.CaseLabel, x.Assignee, today)).ToList();
+        return new PagedResult<WorkItemRow>(list, total);
+    }
+
+    public async Task<QueueCounts> CountsAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        var today = clock.Today;
+        var scope = await CaseScope.LoadAsync(db, actor, ct);
+        return new QueueCounts(
+            await Queue(db, actor, WorkQueue.MyWork, today).CountAsync(ct),
+            await Queue(db, actor, WorkQueue.Team, today).CountAsync(ct),
+            await Queue(db, actor, WorkQueue.Overdue, today).CountAsync(ct),
+            await Queue(db, actor, WorkQueue.DueSoon, today).CountAsync(ct),
+            await scope.Readable(db.Reviews.AsNoTracking()).CountAsync(r => r.Stage == Stage.OnHold, ct));
+    }
+
+    private static IQueryable<WorkItem> Queue(IReviewDb db, Actor actor, WorkQueue queue, DateOnly today)
+    {
+        var open = WorkItemAccess.Visible(db.WorkItems.AsNoTracking(), actor).Where(w => w.Status == WorkItemStatus.Open);
+        var userId = actor.UserId;
+        var roles = actor.Roles.Select(r => (Role?)r).ToList();
+        var soon = today.AddDays(DueSoonDays);
+        return queue switch
+        {
+            WorkQueue.MyWork => open.Where(w => w.AssigneeUserId == userId),
+            WorkQueue.Team => open.Where(w => w.AssigneeUserId == null && (w.CandidateRole == null || roles.Contains(w.CandidateRole))),
+            WorkQueue.Overdue => open.Where(w => !w.IsPaused && w.DueDate != null && w.DueDate < today),
+            WorkQueue.DueSoon => open.Where(w => !w.IsPaused && w.DueDate != null && w.DueDate >= today && w.DueDate <= soon),
+            _ => throw new ArgumentOutOfRangeException(nameof(queue)),
+        };
+    }
+
+    private static WorkItemRow Row(WorkItem w, string reference, string caseLabel, string? assignee, DateOnly today) => new(
+        w.Id, w.ReviewId, reference, caseLabel, w.Kind, w.Title, w.Stage, w.IsProcessStep, w.CandidateRole, w.AssigneeUserId, assignee,
+        w.DueDate, w.FollowUpDate, w.Priority, w.IsPaused,
+        IsOverdue: !w.IsPaused && w.DueDate is DateOnly due && DueText.IsOverdue(due, today),
+        DaysLeft: w.DueDate is DateOnly left ? DueText.DaysLeft(left, today) : null,
+        DueText: w.DueDate is DateOnly text ? (w.IsPaused ? "paused" : DueText.Describe(text, today)) : null,
+        w.Version);
+}
