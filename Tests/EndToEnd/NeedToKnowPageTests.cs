@@ -37,7 +37,7 @@ public sealed class NeedToKnowPageTests(BrowserFixture browser, NeedToKnowPageTe
     public async Task ReviewPage_ByRole(string account, Sees expected)
     {
         var review = await server.Portal.WithDbAsync(db =>
-            db.Reviews.Where(r => r.Reference.StartsWith("LR-") && !r.InvolvedCsps.Any()).OrderBy(r => r.Id).FirstAsync());
+            db.Reviews.Where(r => r.Reference.StartsWith("LR-") && !r.InvolvedCsps.Any() && !r.Participants.Any()).OrderBy(r => r.Id).FirstAsync());
         await using var tab = await PortalPage.OpenAsync(browser, server.Portal);
         await tab.SignInAsync(account);
         await tab.GotoAsync($"reviews/{review.Id}");
