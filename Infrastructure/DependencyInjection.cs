@@ -1,4 +1,5 @@
 using Infrastructure.Data;
+using Infrastructure.Email;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows;
 using Workflows.Data;
+using Workflows.Email;
 
 namespace Infrastructure;
 
@@ -50,6 +52,15 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<ReviewDb>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+
+        services.AddSingleton<IEmailTemplates>(new FileEmailTemplates(FileEmailTemplates.DefaultFolder));
+        services.AddSingleton<IEmailTransport>(sp =>
+        {
+            var email = sp.GetRequiredService<EmailOptions>();
+            return email.Transport == EmailTransportKind.Smtp
+                ? new SmtpEmailTransport(email)
+                : new PickupFolderTransport(Path.Combine(dataPath, "mail-pickup"), email);
+        });
 
         services.AddScoped<DatabaseInitialiser>();
         services.AddScoped<Seeding.DemoData>();

@@ -1,4 +1,6 @@
+using Domain.Accounts;
 using Domain.Audit;
+using Domain.Email;
 using Domain.Organisations;
 using Domain.Reviews;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -24,6 +26,14 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
 
     /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

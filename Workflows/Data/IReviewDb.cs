@@ -1,4 +1,6 @@
+using Domain.Accounts;
 using Domain.Audit;
+using Domain.Email;
 using Domain.Organisations;
 using Domain.Reviews;
 using Microsoft.AspNetCore.Identity;
@@ -25,6 +27,14 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<AuditEvent> AuditEvents { get; }
 
     DbSet<Membership> Memberships { get; }
+
+    DbSet<OutboxMessage> OutboxMessages { get; }
+
+    DbSet<Incident> Incidents { get; }
+
+    DbSet<Invitation> Invitations { get; }
+
+    DbSet<NotificationPreferences> NotificationPreferences { get; }
 
     DbSet<PortalUser> Users { get; }
 
