@@ -1,5 +1,6 @@
 using Infrastructure.Data;
 using Infrastructure.Jobs;
+using Infrastructure.Email;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows;
 using Workflows.Data;
+using Workflows.Email;
 
 namespace Infrastructure;
 
@@ -53,6 +55,15 @@ public static class DependencyInjection
             .AddDefaultTokenProviders();
 
         services.AddJobs(configuration, options);
+        services.AddSingleton<IEmailTemplates>(new FileEmailTemplates(FileEmailTemplates.DefaultFolder));
+        services.AddSingleton<IEmailTransport>(sp =>
+        {
+            var email = sp.GetRequiredService<EmailOptions>();
+            return email.Transport == EmailTransportKind.Smtp
+                ? new SmtpEmailTransport(email)
+                : new PickupFolderTransport(Path.Combine(dataPath, "mail-pickup"), email);
+        });
+
         services.AddScoped<DatabaseInitialiser>();
         services.AddScoped<Seeding.DemoData>();
         return services;

@@ -33,7 +33,11 @@ public static class PortalSetup
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentActor>();
 
-        var revalidate = TimeSpan.FromMinutes(configuration.GetValue("Security:SessionRevalidationMinutes", 5));
+        services.AddScoped<SignInManager<PortalUser>, PortalSignInManager>();
+        services.AddScoped<IUserClaimsPrincipalFactory<PortalUser>, PortalClaimsPrincipalFactory>();
+
+        // A TimeSpan ("00:05:00"), so that a test can end sessions within seconds.
+        var revalidate = configuration.GetValue("Security:SessionRevalidation", TimeSpan.FromMinutes(5));
         services.AddSingleton(new SessionRevalidation(revalidate));
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = revalidate);
 
@@ -90,6 +94,7 @@ public static class PortalSetup
 
         app.UseSecurityHeaders(SecurityHeaders.Policy());
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseTwoFactorPolicy();
         app.UseAntiforgery();
         app.MapJobsDashboard();
         return app;

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Domain.Calendar;
+using Workflows.Accounts;
 using Workflows.Admin;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflows.Audit;
 using Workflows.Calendar;
 using Workflows.Process;
+using Workflows.Email;
 using Workflows.Reviews;
 using Workflows.Time;
 using Workflows.Timers;
@@ -36,8 +38,38 @@ public static class DependencyInjection
         // Takes IServiceScopeFactory and opens a scope per operation for UserManager (scoped), so it can be a singleton too.
         services.AddSingleton<CreateUserHandler>();
         services.AddSingleton<ChangeUserHandler>();
+        services.AddSingleton<SetUserDisabledHandler>();
+        services.AddWorkflowEmail(configuration);
+        services.AddAccounts(configuration);
         services.AddProcess(configuration);
         return services;
+    }
+
+    /// The outbox and its dispatcher. The transport (SMTP or pickup folder) and the templates come from Infrastructure.
+    /// Nothing schedules the dispatcher here: a recurring job calls OutboxDispatcher.RunOnceAsync.
+    private static void AddWorkflowEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Email").Get<EmailOptions>() ?? new EmailOptions());
+        services.AddSingleton<IOutbox, Outbox>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<ListOutboxQuery>();
+        services.AddSingleton<OpenIncidentsQuery>();
+        services.AddSingleton<ResendMessageHandler>();
+        services.AddSingleton<ReadEmailTemplatesQuery>();
+    }
+
+    private static void AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(new InvitationOptions(TimeSpan.FromDays(configuration.GetValue("Accounts:InvitationDays", 7.0))));
+        services.AddSingleton(TwoFactorPolicy.Parse(configuration["Security:RequireTwoFactorForRoles"]));
+        // The workflow engine replaces this with the one that returns work items to the team queue.
+        services.AddSingleton<IAccountWorkHandover, NoWorkItemsYet>();
+        services.AddSingleton<Invitations>();
+        services.AddSingleton<InviteUserHandler>();
+        services.AddSingleton<ResendInvitationHandler>();
+        services.AddSingleton<AcceptInvitationHandler>();
+        services.AddSingleton<InvitationChoicesQuery>();
+        services.AddSingleton<EmailPreferencesHandler>();
     }
 
     /// The workflow engine, its definitions, work queues and the timer sweep.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need (Chromium, PostgreSQL, Node for maildev when needed), starts a throwaway
-# PostgreSQL server, and runs every test project. Used by .ci/run. Safe to run again.
+# PostgreSQL server and a maildev SMTP server, and runs every test project. Used by .ci/run. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +25,22 @@ su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pg/data -l $pg/log -o '-p 
 trap 'su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pg/data -m immediate stop" >/dev/null 2>&1; rm -rf "$pg"' EXIT
 export PORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Pooling=true;Maximum Pool Size=20"
 export PORTAL_CHROMIUM=/usr/bin/chromium
+
+# maildev: a real SMTP server with a JSON API (STACK-NOTES.md), installed once into a folder this script owns,
+# started on free loopback ports and stopped on exit.
+command -v npm >/dev/null || { apt-get update -qq >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; }
+tools="$HOME/.cache/portal-test-tools"
+[ -x "$tools/node_modules/.bin/maildev" ] || npm install --prefix "$tools" --no-audit --no-fund maildev@3.0.0 >/dev/null
+free_port() { local p=$1; while (echo >"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
+smtp_port=$(free_port 1025)
+web_port=$(free_port 1080)
+mail_dir=$(mktemp -d)
+"$tools/node_modules/.bin/maildev" --ip 127.0.0.1 --web-ip 127.0.0.1 -s "$smtp_port" -w "$web_port" --mail-directory "$mail_dir" >"$mail_dir.log" 2>&1 &
+maildev_pid=$!
+trap 'kill $maildev_pid 2>/dev/null; rm -rf "$mail_dir" "$mail_dir.log"; su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pg/data -m immediate stop" >/dev/null 2>&1; rm -rf "$pg"' EXIT
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$web_port/api/healthz" >/dev/null && break; sleep 0.2; done
+export PORTAL_TEST_SMTP_PORT=$smtp_port
+export PORTAL_TEST_MAILDEV_URL="http://127.0.0.1:$web_port"
 
 dotnet tool restore >/dev/null
 dotnet build portal.sln -c Release --nologo -v q

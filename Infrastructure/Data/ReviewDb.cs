@@ -1,5 +1,7 @@
+using Domain.Accounts;
 using Domain.Audit;
 using Domain.Calendar;
+using Domain.Email;
 using Domain.Organisations;
 using Domain.Reviews;
 using Domain.Workflow;
@@ -38,6 +40,13 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
 
     public DbSet<BankHoliday> BankHolidays => Set<BankHoliday>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
 
     /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

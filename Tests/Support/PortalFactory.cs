@@ -36,6 +36,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             ["Seed:DemoData"] = demoData ? "true" : "false",
             ["Jobs:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            // Existing tests sign in with a password alone; tests of the policy set it (RequireTwoFactorFor).
+            ["Security:RequireTwoFactorForRoles"] = string.Empty,
         };
         if (provider == DatabaseProvider.PostgreSql)
         {
@@ -69,6 +71,30 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     }
 
     public void Set(string key, string? value) => _settings[key] = value;
+
+    /// Security:RequireTwoFactorForRoles for this portal (before it starts), e.g. "IndependentAuthor,CrgMember".
+    public PortalFactory RequireTwoFactorFor(params string[] roles)
+    {
+        Set("Security:RequireTwoFactorForRoles", string.Join(',', roles));
+        return this;
+    }
+
+    /// Security:SessionRevalidation, short in tests of a disabled account's open page.
+    public PortalFactory RevalidateSessionsEvery(TimeSpan interval)
+    {
+        Set("Security:SessionRevalidation", interval.ToString("c"));
+        return this;
+    }
+
+    /// Email through maildev (scripts/test.sh) instead of the pickup folder.
+    public PortalFactory SendEmailThrough(MailDev mail)
+    {
+        Set("Email:Transport", "Smtp");
+        Set("Email:Smtp:Host", "127.0.0.1");
+        Set("Email:Smtp:Port", mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Set("Email:Smtp:TlsMode", "None");
+        return this;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -23,6 +23,11 @@ public sealed class AdminLookups(IReviewDbFactory dbs, AuditLog audit)
             return refused;
         }
 
+        return await LoadAsync(db, ct);
+    }
+
+    internal static async Task<AdminChoices> LoadAsync(IReviewDb db, CancellationToken ct)
+    {
         var orgs = await db.Organisations.AsNoTracking().Where(o => o.Kind != OrganisationKind.Csp)
             .OrderBy(o => o.Name).Select(o => new { o.Kind, Choice = new OrganisationChoice(o.Id, o.Name, o.IsActive) })
             .ToListAsync(ct);

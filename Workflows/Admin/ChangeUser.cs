@@ -55,7 +55,7 @@ public sealed class ChangeUserHandler(IReviewDbFactory dbs, AuditLog audit)
         if (changed.Count > 0)
         {
             // Open sessions still carry the old roles as claims: a new stamp ends them at the next revalidation
-            // (Security:SessionRevalidationMinutes). Handlers load access fresh, so they use the new access at once.
+            // (Security:SessionRevalidation). Handlers load access fresh, so they use the new access at once.
             user.SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
         }
 

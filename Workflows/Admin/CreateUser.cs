@@ -29,11 +29,33 @@ public sealed class CreateUserHandler(IReviewDbFactory dbs, IServiceScopeFactory
         // UserManager is scoped (it holds a context of its own): a scope for this operation only, never for a circuit.
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-
-        var email = request.Email?.Trim() ?? string.Empty;
-        var name = request.DisplayName?.Trim() ?? string.Empty;
         var generated = string.IsNullOrEmpty(request.TemporaryPassword);
         var password = generated ? TemporaryPasswords.Generate(Math.Max(16, users.Options.Password.RequiredLength + 4)) : request.TemporaryPassword!;
+        var created = await NewAccounts.CreateAsync(db, users, new NewAccount(request.DisplayName, request.Email, password, request.Access),
+            actor, clock, audit, "temporary password", stage: null, ct);
+        if (!created.IsSuccess)
+        {
+            return created.Error!;
+        }
+
+        var user = created.Value;
+        return new CreatedUser(user.Id, user.Email!, password, generated);
+    }
+}
+
+/// What both ways of creating an account share: CreateUserHandler (a temporary password) and InviteUserHandler
+/// (no password: an emailed invitation). Password null: the account has none until the person sets one.
+internal sealed record NewAccount(string? DisplayName, string? Email, string? Password, UserAccess Access);
+
+internal static class NewAccounts
+{
+    /// Validates, creates the account, grants its roles and memberships, lets the caller stage more rows (an invitation
+    /// and its email) and writes the audit row, all saved together. The caller has checked who may do this.
+    public static async Task<Result<PortalUser>> CreateAsync(IReviewDb db, UserManager<PortalUser> users, NewAccount request, Actor actor,
+        BusinessClock clock, AuditLog audit, string credential, Func<PortalUser, Task>? stage, CancellationToken ct)
+    {
+        var email = request.Email?.Trim() ?? string.Empty;
+        var name = request.DisplayName?.Trim() ?? string.Empty;
         var user = new PortalUser { UserName = email, Email = email, DisplayName = name, CreatedAtUtc = clock.UtcNow };
 
         var errors = AccountRules.CheckDisplayName(name).Concat(AccountRules.CheckEmail(email)).Concat(request.Access.Validate()).ToList();
@@ -43,9 +65,12 @@ public sealed class CreateUserHandler(IReviewDbFactory dbs, IServiceScopeFactory
             errors.Add(AccountRules.EmailTaken);
         }
 
-        foreach (var validator in users.PasswordValidators)
+        if (request.Password is not null)
         {
-            errors.AddRange(AccountRules.Describe((await validator.ValidateAsync(users, user, password)).Errors));
+            foreach (var validator in users.PasswordValidators)
+            {
+                errors.AddRange(AccountRules.Describe((await validator.ValidateAsync(users, user, request.Password)).Errors));
+            }
         }
 
         if (errors.Count > 0)
@@ -53,7 +78,7 @@ public sealed class CreateUserHandler(IReviewDbFactory dbs, IServiceScopeFactory
             return new ValidationFailed(errors);
         }
 
-        var created = await users.CreateAsync(user, password);
+        var created = request.Password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, request.Password);
         if (!created.Succeeded)
         {
             return new ValidationFailed(AccountRules.Describe(created.Errors).ToList());
@@ -62,8 +87,13 @@ public sealed class CreateUserHandler(IReviewDbFactory dbs, IServiceScopeFactory
         try
         {
             var granted = await AccountRules.ReplaceAccessAsync(db, user.Id, request.Access, ct);
+            if (stage is not null)
+            {
+                await stage(user);
+            }
+
             audit.Add(db, actor, AuditAction.Created, "User", user.Id,
-                detail: "Created account: " + string.Join(", ", ["display name", "email", "temporary password", .. granted]));
+                detail: "Created account: " + string.Join(", ", ["display name", "email", credential, .. granted]));
             await db.SaveChangesAsync(ct);
         }
         catch
@@ -74,7 +104,7 @@ public sealed class CreateUserHandler(IReviewDbFactory dbs, IServiceScopeFactory
             throw;
         }
 
-        return new CreatedUser(user.Id, email, password, generated);
+        return user;
     }
 }
 

@@ -9,7 +9,7 @@ namespace Workflows.Admin;
 
 /// ConcurrencyStamp is Identity's version of the account row: a change must quote the one it started from.
 public sealed record UserDetails(string Id, string DisplayName, string Email, DateTime CreatedAtUtc, bool IsDisabled, UserAccess Access,
-    string ConcurrencyStamp);
+    string ConcurrencyStamp, bool HasPassword = true);
 
 public sealed class GetUserHandler(IReviewDbFactory dbs, AuditLog audit)
 {
@@ -22,7 +22,7 @@ public sealed class GetUserHandler(IReviewDbFactory dbs, AuditLog audit)
         }
 
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.DisplayName, u.Email, u.CreatedAtUtc, u.IsDisabled, u.ConcurrencyStamp })
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.CreatedAtUtc, u.IsDisabled, u.ConcurrencyStamp, HasPassword = u.PasswordHash != null })
             .SingleOrDefaultAsync(ct);
         if (user is null)
         {
@@ -34,6 +34,6 @@ public sealed class GetUserHandler(IReviewDbFactory dbs, AuditLog audit)
         var agencies = await AccountRules.MembershipsOfAsync(db, [userId], OrganisationKind.Agency, ct);
         var access = new UserAccess(roles[userId].ToHashSet(), offices[userId].Select(o => o.Id).ToHashSet(), agencies[userId].Select(o => o.Id).ToHashSet());
         return new UserDetails(user.Id, user.DisplayName, user.Email ?? string.Empty, user.CreatedAtUtc, user.IsDisabled, access,
-            user.ConcurrencyStamp ?? string.Empty);
+            user.ConcurrencyStamp ?? string.Empty, user.HasPassword);
     }
 }

@@ -1,5 +1,7 @@
+using Domain.Accounts;
 using Domain.Audit;
 using Domain.Calendar;
+using Domain.Email;
 using Domain.Organisations;
 using Domain.Reviews;
 using Domain.Workflow;
@@ -39,6 +41,13 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<IdempotencyKey> IdempotencyKeys { get; }
 
     DbSet<BankHoliday> BankHolidays { get; }
+    DbSet<OutboxMessage> OutboxMessages { get; }
+
+    DbSet<Incident> Incidents { get; }
+
+    DbSet<Invitation> Invitations { get; }
+
+    DbSet<NotificationPreferences> NotificationPreferences { get; }
 
     DbSet<PortalUser> Users { get; }
 

@@ -8,8 +8,8 @@ using Workflows.Data;
 namespace Portal.Components.Account;
 
 // This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// while an interactive circuit is connected, every few minutes (Security:SessionRevalidationMinutes), so that
-// a disabled account or a changed password ends open sessions quickly.
+// while an interactive circuit is connected, every few minutes (Security:SessionRevalidation), so that
+// a disabled account or a changed password ends open sessions quickly: the page then shows the sign-in page.
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
@@ -31,7 +31,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     private async Task<bool> ValidateSecurityStampAsync(UserManager<PortalUser> userManager, ClaimsPrincipal principal)
     {
         var user = await userManager.GetUserAsync(principal);
-        if (user is null)
+        if (user is null || user.IsDisabled)
         {
             return false;
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Workflows.Accounts;
 using Workflows.Admin;
 
 using Portal.Components.Shared;
@@ -34,6 +35,15 @@ public partial class EditUserPage
 
     [Inject]
     private ChangeUserHandler Change { get; set; } = default!;
+
+    [Inject]
+    private SetUserDisabledHandler SetDisabled { get; set; } = default!;
+
+    [Inject]
+    private ResendInvitationHandler ResendInvitation { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -76,5 +86,49 @@ public partial class EditUserPage
             user = user with { DisplayName = displayName?.Trim() ?? string.Empty, Access = access.ToAccess(), ConcurrencyStamp = result.Value.ConcurrencyStamp };
             Snackbar.Add($"Changes to {user.DisplayName} saved.", Severity.Success);
         }
+    }
+
+    private async Task SetDisabledAsync()
+    {
+        if (user is null)
+        {
+            return;
+        }
+
+        var disable = !user.IsDisabled;
+        if (await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
+            {
+                Title = disable ? $"Disable {user.DisplayName}?" : $"Enable {user.DisplayName}?",
+                Message = disable
+                    ? "They will not be able to sign in, and any page they have open stops working within a few minutes. You can enable the account again later."
+                    : "They will be able to sign in again with their password.",
+                YesText = disable ? "Disable account" : "Enable account",
+                CancelText = "Cancel",
+            }) != true)
+        {
+            return;
+        }
+
+        var result = await SetDisabled.HandleAsync(await Actors.GetAsync(), user.Id, disable);
+        Snackbar.Add(result.IsSuccess ? $"{user.DisplayName} {(disable ? "disabled" : "enabled")}." : result.Error!.Message,
+            result.IsSuccess ? Severity.Success : Severity.Error);
+        await LoadAsync();
+    }
+
+    private async Task ResendInvitationAsync()
+    {
+        if (user is null || await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
+            {
+                Title = "Send the invitation again?",
+                Message = $"A new link goes to {user.Email}; the link in any earlier invitation stops working.",
+                YesText = "Send invitation",
+                CancelText = "Cancel",
+            }) != true)
+        {
+            return;
+        }
+
+        var result = await ResendInvitation.HandleAsync(await Actors.GetAsync(), user.Id);
+        Snackbar.Add(result.IsSuccess ? $"Invitation queued for {user.Email}." : result.Error!.Message, result.IsSuccess ? Severity.Success : Severity.Error);
     }
 }

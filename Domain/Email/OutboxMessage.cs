@@ -1,0 +1,79 @@
+namespace Domain.Email;
+
+public enum OutboxStatus
+{
+    /// Waiting for its first attempt (at NextAttemptUtc).
+    Pending,
+
+    /// Claimed by a dispatcher that is sending it now.
+    Sending,
+
+    Sent,
+
+    /// The last attempt failed; it is tried again at NextAttemptUtc. Messages never give up.
+    Failed,
+}
+
+/// One email to send, written in the same transaction as the change that causes it (ARCHITECTURE.md, Email).
+/// Bodies hold case labels and references only, never real names (DOMAIN.md, Sensitivity).
+public sealed class OutboxMessage
+{
+    public const string MessageIdDomain = "review-portal.local";
+
+    public long Id { get; set; }
+
+    public required string RecipientAddress { get; set; }
+
+    public string? RecipientUserId { get; set; }
+
+    /// Why it is sent, e.g. "Invitation"; with the occurrence it names one event for one recipient.
+    public required string Reason { get; set; }
+
+    public required string OccurrenceKey { get; set; }
+
+    /// Unique: recipient + reason + occurrence. A second enqueue of the same event is ignored.
+    public required string DedupeKey { get; set; }
+
+    public required string Subject { get; set; }
+
+    public required string TextBody { get; set; }
+
+    public required string HtmlBody { get; set; }
+
+    public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
+
+    public int Attempts { get; set; }
+
+    /// Not sent before this instant (e.g. 08:00 on the next working day).
+    public DateTime NotBeforeUtc { get; set; }
+
+    public DateTime NextAttemptUtc { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public DateTime? LastAttemptUtc { get; set; }
+
+    public DateTime? SentAtUtc { get; set; }
+
+    /// Which dispatcher run holds it while Sending, and since when (a claim older than the timeout is taken over).
+    public Guid? ClaimToken { get; set; }
+
+    public DateTime? ClaimedAtUtc { get; set; }
+
+    /// Stable across retries and processes, so that a receiving server (or a reader) can drop a duplicate.
+    public string MessageId => MessageIdFor(Id);
+
+    public static string MessageIdFor(long id) => $"<outbox-{id}@{MessageIdDomain}>";
+
+    public static string DedupeKeyFor(string recipientAddress, string reason, string occurrenceKey) =>
+        $"{recipientAddress.Trim().ToLowerInvariant()}|{reason}|{occurrenceKey}";
+
+    /// 1, 2, 4, 8 ... minutes after each consecutive failure, never more than the cap.
+    public static TimeSpan Backoff(int attempts, TimeSpan cap)
+    {
+        var minutes = Math.Pow(2, Math.Clamp(attempts - 1, 0, 30));
+        return TimeSpan.FromMinutes(Math.Min(minutes, cap.TotalMinutes));
+    }
+}

@@ -1,0 +1,69 @@
+using Domain.Email;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+using Workflows.Email;
+
+namespace Infrastructure.Email;
+
+internal static class MimeMessages
+{
+    /// The same message for every transport, with the outbox row's stable Message-Id.
+    public static MimeMessage Build(OutboxMessage message, EmailOptions options)
+    {
+        var mime = new MimeMessage
+        {
+            Subject = message.Subject,
+            MessageId = $"outbox-{message.Id}@{OutboxMessage.MessageIdDomain}",
+            Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody(),
+        };
+        mime.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
+        mime.To.Add(MailboxAddress.Parse(message.RecipientAddress));
+        return mime;
+    }
+}
+
+/// MailKit SMTP (Email:Smtp). A connection per message keeps the failure of one from affecting the next.
+public sealed class SmtpEmailTransport(EmailOptions options) : IEmailTransport
+{
+    public async Task SendAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var smtp = options.Smtp;
+        using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+        var tls = smtp.TlsMode switch
+        {
+            SmtpTlsMode.None => SecureSocketOptions.None,
+            SmtpTlsMode.StartTls => SecureSocketOptions.StartTls,
+            SmtpTlsMode.SslOnConnect => SecureSocketOptions.SslOnConnect,
+            _ => SecureSocketOptions.Auto,
+        };
+        await client.ConnectAsync(smtp.Host, smtp.Port, tls, ct);
+        if (!string.IsNullOrEmpty(smtp.UserName))
+        {
+            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? string.Empty, ct);
+        }
+
+        await client.SendAsync(MimeMessages.Build(message, options), ct);
+        await client.DisconnectAsync(quit: true, ct);
+    }
+}
+
+/// Writes each message as outbox-{id}.eml into a folder (the embedded default: {DataPath}/mail-pickup). Writing the
+/// same message again replaces its file, so a retry never makes a second copy.
+public sealed class PickupFolderTransport(string folder, EmailOptions options) : IEmailTransport
+{
+    public string Folder => folder;
+
+    public async Task SendAsync(OutboxMessage message, CancellationToken ct)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"outbox-{message.Id}.eml");
+        var temporary = path + ".tmp";
+        await using (var file = File.Create(temporary))
+        {
+            await MimeMessages.Build(message, options).WriteToAsync(file, ct);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+}

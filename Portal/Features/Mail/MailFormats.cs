@@ -1,0 +1,29 @@
+using Domain.Email;
+using MudBlazor;
+using Portal.Components.Shared;
+using Workflows.Email;
+
+namespace Portal.Features.Mail;
+
+public static class MailFormats
+{
+    public static string Describe(OutboxStatus status) => status switch
+    {
+        OutboxStatus.Pending => "Waiting",
+        OutboxStatus.Sending => "Sending",
+        OutboxStatus.Sent => "Sent",
+        OutboxStatus.Failed => "Failed, will retry",
+        _ => status.ToString(),
+    };
+
+    public static Color Colour(OutboxStatus status) => status switch
+    {
+        OutboxStatus.Sent => Color.Success,
+        OutboxStatus.Failed => Color.Error,
+        _ => Color.Default,
+    };
+
+    public static string When(OutboxRow row) => row.SentAtUtc is { } sent
+        ? "Sent " + Formats.DateTime(sent)
+        : "Next " + Formats.DateTime(row.NextAttemptUtc);
+}

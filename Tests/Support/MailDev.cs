@@ -1,0 +1,73 @@
+using System.Net.Http.Json;
+using System.Text.Json.Serialization;
+
+namespace Portal.Testing;
+
+/// The real SMTP server the tests send to: maildev, started by scripts/test.sh, which exports its ports.
+/// Test classes run in parallel against one maildev, so each reads and clears only its own recipients' messages.
+public sealed class MailDev : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public MailDev()
+    {
+        var url = Environment.GetEnvironmentVariable("PORTAL_TEST_MAILDEV_URL");
+        var port = Environment.GetEnvironmentVariable("PORTAL_TEST_SMTP_PORT");
+        if (string.IsNullOrEmpty(url) || !int.TryParse(port, out var smtpPort))
+        {
+            throw new InvalidOperationException(
+                "PORTAL_TEST_SMTP_PORT and PORTAL_TEST_MAILDEV_URL are not set: run the tests with scripts/test.sh, which starts maildev, "
+                + "or start maildev yourself (see scripts/test.sh) and export both.");
+        }
+
+        SmtpPort = smtpPort;
+        _http = new HttpClient { BaseAddress = new Uri(url.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public int SmtpPort { get; }
+
+    public async Task<IReadOnlyList<MailDevEmail>> ForAsync(string recipient)
+    {
+        var all = await _http.GetFromJsonAsync<List<MailDevEmail>>("api/email") ?? [];
+        return all.Where(m => m.To.Any(t => string.Equals(t.Address, recipient, StringComparison.OrdinalIgnoreCase))).ToList();
+    }
+
+    /// Waits until the recipient has at least `count` messages (SMTP delivery is quick but not instant).
+    public async Task<IReadOnlyList<MailDevEmail>> WaitForAsync(string recipient, int count = 1, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var messages = await ForAsync(recipient);
+            if (messages.Count >= count || DateTime.UtcNow > deadline)
+            {
+                return messages;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task ClearAsync(string recipient)
+    {
+        foreach (var message in await ForAsync(recipient))
+        {
+            using var response = await _http.DeleteAsync($"api/email/{message.Id}");
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}
+
+public sealed record MailDevAddress([property: JsonPropertyName("address")] string Address);
+
+public sealed record MailDevEmail(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("subject")] string Subject,
+    [property: JsonPropertyName("text")] string? Text,
+    [property: JsonPropertyName("html")] string? Html,
+    [property: JsonPropertyName("to")] IReadOnlyList<MailDevAddress> To,
+    [property: JsonPropertyName("headers")] IReadOnlyDictionary<string, object> Headers)
+{
+    public string? MessageId => Headers.TryGetValue("message-id", out var id) ? id.ToString() : null;
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Domain.Access;
+using Domain.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Data;
+using Workflows.Email;
+using Workflows.Time;
+
+namespace Workflows.Accounts;
+
+/// Issues invitation tokens: the link carries the token, the database only its SHA-256 hash.
+public sealed class Invitations(IOutbox outbox, EmailOptions email, InvitationOptions options, BusinessClock clock)
+{
+    public const string AcceptPath = "Account/AcceptInvitation";
+
+    /// Who may invite whom: administrators anyone; review officers and managers only independent authors and agency
+    /// contacts, with agency memberships (never office memberships, which would open the office's cases).
+    public static bool MayInvite(Actor actor, IReadOnlyCollection<Role> roles, IReadOnlyCollection<int> officeIds) =>
+        actor.Is(Role.Administrator)
+        || (actor.IsOfficeStaff && roles.All(r => r is Role.IndependentAuthor or Role.AgencyContact) && officeIds.Count == 0);
+
+    public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token.Trim())));
+
+    /// Stages a new invitation and its email in the caller's context, revoking any earlier one still usable:
+    /// only the newest link works.
+    public async Task<Invitation> IssueAsync(IReviewDb db, PortalUser user, IEnumerable<Role> roles, Actor invitedBy, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        await db.Invitations.Where(i => i.UserId == user.Id && i.UsedAtUtc == null && i.RevokedAtUtc == null)
+            .ForEachAsync(i => i.RevokedAtUtc = now, ct);
+
+        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var invitation = new Invitation
+        {
+            UserId = user.Id,
+            TokenHash = Hash(token),
+            CreatedAtUtc = now,
+            ExpiresAtUtc = now + options.Lifetime,
+            InvitedByUserId = string.IsNullOrEmpty(invitedBy.UserId) ? null : invitedBy.UserId,
+        };
+        db.Invitations.Add(invitation);
+
+        // No names in the email, not even the invitee's own (DOMAIN.md): the address and the roles say enough.
+        var values = new Dictionary<string, string>
+        {
+            ["Link"] = email.LinkTo($"{AcceptPath}?token={token}"),
+            ["Roles"] = string.Join(", ", roles.Order().Select(Roles.Describe)),
+            ["ExpiresAt"] = BusinessClock.ToLondon(invitation.ExpiresAtUtc).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture),
+            ["PortalBaseUrl"] = email.PortalBaseUrl.TrimEnd('/'),
+        };
+        await outbox.EnqueueAsync(db, new OutgoingEmail(user.Email!, user.Id, EmailReasons.Invitation, invitation.TokenHash[..16], "Invitation", values), ct);
+        return invitation;
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,37 @@
+using Domain;
+using Domain.Access;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Workflows.Admin;
+using Workflows.Audit;
+using Workflows.Data;
+using Workflows.Time;
+
+namespace Workflows.Accounts;
+
+/// A new account with no password: the person gets an email with a link to set one.
+public sealed record Invite(string? DisplayName, string? Email, UserAccess Access);
+
+public sealed record InvitedUser(string Id, string Email, DateTime ExpiresAtUtc);
+
+public sealed class InviteUserHandler(IReviewDbFactory dbs, IServiceScopeFactory scopes, Invitations invitations, BusinessClock clock, AuditLog audit)
+{
+    public async Task<Result<InvitedUser>> HandleAsync(Actor actor, Invite request, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        if (!Invitations.MayInvite(actor, request.Access.Roles, request.Access.OfficeIds))
+        {
+            await audit.RefusedAsync(db, actor, "User", null, null, "invite a user", ct);
+            return actor.IsOfficeStaff
+                ? new Error("Review officers and managers can invite independent authors and agency contacts only: ask an administrator to invite anyone else.")
+                : new AccessRefused("inviting people");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        DateTime expires = default;
+        var created = await NewAccounts.CreateAsync(db, users, new NewAccount(request.DisplayName, request.Email, null, request.Access), actor,
+            clock, audit, "invitation", async user => expires = (await invitations.IssueAsync(db, user, request.Access.Roles, actor, ct)).ExpiresAtUtc, ct);
+        return created.IsSuccess ? new InvitedUser(created.Value.Id, created.Value.Email!, expires) : created.Error!;
+    }
+}

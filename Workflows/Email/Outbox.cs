@@ -1,0 +1,49 @@
+using Domain.Email;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Data;
+using Workflows.Time;
+
+namespace Workflows.Email;
+
+/// An email to queue: the template and its values are rendered once, now, and stored.
+public sealed record OutgoingEmail(string RecipientAddress, string? RecipientUserId, string Reason, string OccurrenceKey, string Template,
+    IReadOnlyDictionary<string, string> Values, DateTime? NotBeforeUtc = null);
+
+public interface IOutbox
+{
+    /// Adds the message to the caller's context, so it is saved (or not) with the change that causes it.
+    /// Returns false, adding nothing, when the same recipient, reason and occurrence is already queued or sent.
+    Task<bool> EnqueueAsync(IReviewDb db, OutgoingEmail email, CancellationToken ct = default);
+}
+
+internal sealed class Outbox(IEmailTemplates templates, BusinessClock clock) : IOutbox
+{
+    public async Task<bool> EnqueueAsync(IReviewDb db, OutgoingEmail email, CancellationToken ct = default)
+    {
+        var key = OutboxMessage.DedupeKeyFor(email.RecipientAddress, email.Reason, email.OccurrenceKey);
+        // The unique index settles a race between two processes; this check makes the common repeat a no-op.
+        if (db.OutboxMessages.Local.Any(m => m.DedupeKey == key) || await db.OutboxMessages.AnyAsync(m => m.DedupeKey == key, ct))
+        {
+            return false;
+        }
+
+        var rendered = templates.Render(email.Template, email.Values);
+        var now = clock.UtcNow;
+        var notBefore = email.NotBeforeUtc ?? now;
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            RecipientAddress = email.RecipientAddress.Trim(),
+            RecipientUserId = email.RecipientUserId,
+            Reason = email.Reason,
+            OccurrenceKey = email.OccurrenceKey,
+            DedupeKey = key,
+            Subject = rendered.Subject,
+            TextBody = rendered.TextBody,
+            HtmlBody = rendered.HtmlBody,
+            CreatedAtUtc = now,
+            NotBeforeUtc = notBefore,
+            NextAttemptUtc = notBefore,
+        });
+        return true;
+    }
+}
