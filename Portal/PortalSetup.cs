@@ -32,6 +32,7 @@ public static class PortalSetup
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentActor>();
+        services.AddScoped<Portal.Features.Work.WorkQueueEvents>();
 
         var revalidate = TimeSpan.FromMinutes(configuration.GetValue("Security:SessionRevalidationMinutes", 5));
         services.AddSingleton(new SessionRevalidation(revalidate));
