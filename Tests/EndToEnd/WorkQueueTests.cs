@@ -157,6 +157,7 @@ public sealed class WorkQueueTests(BrowserFixture browser) : IAsyncLifetime
         await admin.SignInAsync(DemoAccounts.Admin);
         var response = await admin.Page.GotoAsync("hangfire/recurring");
         Assert.Equal(200, response!.Status);
+        Assert.Contains("script-src 'self'", await response.HeaderValueAsync("content-security-policy"), StringComparison.Ordinal);
         await Assertions.Expect(admin.Page.Locator(".js-jobs-list")).ToContainTextAsync("timer-sweep");
         await admin.Page.GotoAsync("hangfire");
         // The realtime graph is drawn by Hangfire's own script: it only appears if the policy lets the script run.
