@@ -53,12 +53,6 @@ public partial class QueueView
         return new GridData<WorkItemRow> { Items = result.Items, TotalItems = result.TotalCount };
     }
 
-    private Task SearchAsync(string? value)
-    {
-        search = value;
-        return grid.ReloadFromFirstPageAsync();
-    }
-
     private Task FilterAsync(Action set)
     {
         set();
