@@ -32,6 +32,7 @@ public static class PortalSetup
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentActor>();
+        services.AddScoped<Portal.Features.Work.WorkQueueEvents>();
 
         services.AddScoped<SignInManager<PortalUser>, PortalSignInManager>();
         services.AddScoped<IUserClaimsPrincipalFactory<PortalUser>, PortalClaimsPrincipalFactory>();

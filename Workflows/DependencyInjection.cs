@@ -87,6 +87,7 @@ public static class DependencyInjection
         services.AddSingleton<WorkQueueQuery>();
         services.AddSingleton<OnHoldReviewsQuery>();
         services.AddSingleton<ManagerDashboardQuery>();
+        services.AddSingleton<AssignableStaffQuery>();
         services.AddSingleton<BankHolidaysHandler>();
     }
 }

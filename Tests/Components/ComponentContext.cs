@@ -10,6 +10,7 @@ using Workflows.Audit;
 using Workflows.Data;
 using Workflows.Reviews;
 using Workflows.Time;
+using Workflows.WorkItems;
 
 namespace Portal.Components.Tests;
 
@@ -22,12 +23,14 @@ public abstract class ComponentContext : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        foreach (var type in new[] { typeof(IReviewDbFactory), typeof(BusinessClock), typeof(AuditLog), typeof(ReviewRegisterQuery), typeof(ReviewLookups), typeof(RegisterNotificationHandler), typeof(GetReviewHandler) })
+        foreach (var type in new[] { typeof(IReviewDbFactory), typeof(BusinessClock), typeof(AuditLog), typeof(ReviewRegisterQuery), typeof(ReviewLookups), typeof(RegisterNotificationHandler), typeof(GetReviewHandler),
+            typeof(WorkQueueQuery), typeof(WorkItemCommands), typeof(AssignableStaffQuery) })
         {
             Services.AddSingleton(type, _ => Portal.Services.GetRequiredService(type));
         }
 
         Services.AddScoped<CurrentActor>();
+        Services.AddScoped<Portal.Features.Work.WorkQueueEvents>();
     }
 
     /// Signs the test user in as a demo account (the id claim is what CurrentActor reads).

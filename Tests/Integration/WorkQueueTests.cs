@@ -148,6 +148,35 @@ public abstract class WorkQueueTests(ProviderFixture fixture)
     }
 
     [Fact]
+    public async Task Counts_InOneQuery_MatchEachQueuesTotal()
+    {
+        await NewReviewAsync(daysAgo: 40);
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+
+        var counts = await Queues.CountsAsync(officer);
+
+        async Task<int> Total(WorkQueue queue) => (await Queues.HandleAsync(officer, queue, new WorkItemFilter(), new PageRequest(0, 1))).TotalCount;
+        var onHold = (await Portal.Get<OnHoldReviewsQuery>().HandleAsync(officer, null, new PageRequest(0, 1))).TotalCount;
+        Assert.Equal(new QueueCounts(await Total(WorkQueue.MyWork), await Total(WorkQueue.Team), await Total(WorkQueue.Overdue),
+            await Total(WorkQueue.DueSoon), onHold), counts);
+    }
+
+    [Fact]
+    public async Task AssignableStaff_ForAManager_ListsTheOfficesStaffOnly_NotForAnOfficer()
+    {
+        var (_, itemId) = await NewReviewAsync();
+        var query = Portal.Get<AssignableStaffQuery>();
+
+        var staff = (await query.HandleAsync(await Portal.ActorAsync(DemoAccounts.LrManager), itemId)).Value;
+
+        Assert.Contains(staff, s => s.Name == "Olivia Officer");
+        Assert.Contains(staff, s => s.Name == "Max Manager");
+        Assert.DoesNotContain(staff, s => s.Name == "Kit Officer");
+        Assert.Equal(staff.Count, staff.Select(s => s.UserId).Distinct().Count());
+        Assert.IsType<AccessRefused>((await query.HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), itemId)).Error);
+    }
+
+    [Fact]
     public async Task ChaseTask_OpenedWhenQaIsLate_CanBeCompletedFromTheQueue()
     {
         var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);

@@ -203,11 +203,5 @@ public sealed class WorkItemCommands(IReviewDbFactory dbs, BusinessClock clock, 
     }
 
     private static Task<bool> IsStaffOfAsync(IReviewDb db, string userId, int officeId, CancellationToken ct) =>
-        (from u in db.Users
-         join m in db.Memberships on u.Id equals m.UserId
-         join ur in db.UserRoles on u.Id equals ur.UserId
-         join role in db.Roles on ur.RoleId equals role.Id
-         where u.Id == userId && !u.IsDisabled && m.OrganisationId == officeId
-               && (role.Name == nameof(Role.ReviewOfficer) || role.Name == nameof(Role.Manager))
-         select u.Id).AnyAsync(ct);
+        OfficeStaff.Of(db, officeId).AnyAsync(u => u.Id == userId, ct);
 }

@@ -91,18 +91,24 @@ public sealed class WorkQueueQuery(IReviewDbFactory dbs, BusinessClock clock)
         return new PagedResult<WorkItemRow>(list, total);
     }
 
+    /// Runs on every navigation (the menu's counts): one round trip for all five, after loading the actor's scope.
     public async Task<QueueCounts> CountsAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
         var today = clock.Today;
         var scope = await CaseScope.LoadAsync(db, actor, ct);
-        return new QueueCounts(
-            await Queue(db, actor, WorkQueue.MyWork, today).CountAsync(ct),
-            await Queue(db, actor, WorkQueue.Team, today).CountAsync(ct),
-            await Queue(db, actor, WorkQueue.Overdue, today).CountAsync(ct),
-            await Queue(db, actor, WorkQueue.DueSoon, today).CountAsync(ct),
-            await scope.Readable(db.Reviews.AsNoTracking()).CountAsync(r => r.Stage == Stage.OnHold, ct));
+        var tagged = Queue(db, actor, WorkQueue.MyWork, today).Select(_ => (int)WorkQueue.MyWork)
+            .Concat(Queue(db, actor, WorkQueue.Team, today).Select(_ => (int)WorkQueue.Team))
+            .Concat(Queue(db, actor, WorkQueue.Overdue, today).Select(_ => (int)WorkQueue.Overdue))
+            .Concat(Queue(db, actor, WorkQueue.DueSoon, today).Select(_ => (int)WorkQueue.DueSoon))
+            .Concat(scope.Readable(db.Reviews.AsNoTracking()).Where(r => r.Stage == Stage.OnHold).Select(_ => OnHoldTag));
+        var counts = await tagged.GroupBy(q => q).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        int Count(int tag) => counts.GetValueOrDefault(tag);
+        return new QueueCounts(Count((int)WorkQueue.MyWork), Count((int)WorkQueue.Team), Count((int)WorkQueue.Overdue), Count((int)WorkQueue.DueSoon),
+            Count(OnHoldTag));
     }
+
+    private const int OnHoldTag = -1;
 
     private static IQueryable<WorkItem> Queue(IReviewDb db, Actor actor, WorkQueue queue, DateOnly today)
     {

@@ -1,0 +1,148 @@
+using Domain;
+using Domain.Access;
+using Domain.Reviews;
+using Domain.Workflow;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Portal.Components.Shared;
+using Workflows.WorkItems;
+
+namespace Portal.Features.Work;
+
+public partial class QueueView
+{
+    public const string ConflictMessage = "Someone else changed this task; the list has been refreshed. Check it and try again if it still needs doing.";
+
+    private MudDataGrid<WorkItemRow> grid = null!;
+    private Actor actor = Actor.Anonymous;
+    private string? search;
+    private WorkItemPriority? priority;
+    private Stage? stage;
+
+    [Parameter, EditorRequired]
+    public WorkQueue Queue { get; set; }
+
+    [Inject]
+    private WorkQueueQuery Queues { get; set; } = null!;
+
+    [Inject]
+    private WorkItemCommands Commands { get; set; } = null!;
+
+    [Inject]
+    private CurrentActor Actors { get; set; } = null!;
+
+    [Inject]
+    private WorkQueueEvents Events { get; set; } = null!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = null!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = null!;
+
+    private QueueInfo Info => WorkQueues.For(Queue);
+
+    private bool Filtered => !string.IsNullOrWhiteSpace(search) || priority is not null || stage is not null;
+
+    // Decides which actions to offer; the commands check again on the server.
+    protected override async Task OnInitializedAsync() => actor = await Actors.GetAsync();
+
+    private async Task<GridData<WorkItemRow>> LoadAsync(GridState<WorkItemRow> state, CancellationToken ct)
+    {
+        var result = await Queues.HandleAsync(await Actors.GetAsync(ct), Queue, new WorkItemFilter(search, priority, stage), state.ToPageRequest(), ct);
+        return new GridData<WorkItemRow> { Items = result.Items, TotalItems = result.TotalCount };
+    }
+
+    private Task FilterAsync(Action set)
+    {
+        set();
+        return grid.ReloadFromFirstPageAsync();
+    }
+
+    private static string Describe(WorkItemRow row) => $"{row.Title}, {row.Reference}";
+
+    private static Color PriorityColour(WorkItemPriority priority) => priority switch
+    {
+        WorkItemPriority.Urgent => Color.Error,
+        WorkItemPriority.High => Color.Warning,
+        _ => Color.Default,
+    };
+
+    private bool CanUnclaim(WorkItemRow row) =>
+        row.AssigneeUserId is not null && (row.AssigneeUserId == actor.UserId || actor.Is(Role.Manager));
+
+    private bool HasMoreActions(WorkItemRow row) =>
+        CanUnclaim(row) || actor.Is(Role.Manager) || !row.IsProcessStep || actor.Is(Role.ReviewOfficer);
+
+    private Task ClaimAsync(WorkItemRow row) =>
+        RunAsync($"You claimed \"{row.Title}\" ({row.Reference}): it is in My work now.", a => Commands.ClaimAsync(a, row.Id, row.Version));
+
+    private async Task UnclaimAsync(WorkItemRow row)
+    {
+        if (await ConfirmAsync($"Give back \"{row.Title}\"?", $"{row.Reference} goes back to the team queue, for anyone in the office to claim.", "Give back"))
+        {
+            await RunAsync($"\"{row.Title}\" ({row.Reference}) is back in the team queue.", a => Commands.UnclaimAsync(a, row.Id, row.Version));
+        }
+    }
+
+    private async Task ReassignAsync(WorkItemRow row)
+    {
+        var parameters = new DialogParameters<ReassignDialog> { { d => d.Row, row } };
+        var result = await (await Dialogs.ShowAsync<ReassignDialog>("Reassign task", parameters, DialogOptions)).Result;
+        if (result is { Canceled: false, Data: StaffOption to })
+        {
+            await RunAsync($"\"{row.Title}\" ({row.Reference}) is assigned to {to.Name}.", a => Commands.ReassignAsync(a, row.Id, to.UserId, row.Version));
+        }
+    }
+
+    private async Task CompleteAsync(WorkItemRow row)
+    {
+        var parameters = new DialogParameters<CompleteDialog> { { d => d.Row, row } };
+        var result = await (await Dialogs.ShowAsync<CompleteDialog>("Complete task", parameters, DialogOptions)).Result;
+        if (result is { Canceled: false, Data: string outcome })
+        {
+            await RunAsync($"\"{row.Title}\" ({row.Reference}) is complete.", a => Commands.CompleteAsync(a, row.Id, outcome, row.Version));
+        }
+    }
+
+    private async Task PauseOrResumeAsync(WorkItemRow row)
+    {
+        if (row.IsPaused)
+        {
+            await RunAsync($"\"{row.Title}\" ({row.Reference}) resumed: its due date moved on by the days it was paused.",
+                a => Commands.ResumeAsync(a, row.Id, row.Version));
+        }
+        else if (await ConfirmAsync($"Pause \"{row.Title}\"?",
+                     "Its due date stops, and it leaves the overdue and due-soon queues, until you resume it. Resuming moves the due date on by the days paused.",
+                     "Pause"))
+        {
+            await RunAsync($"\"{row.Title}\" ({row.Reference}) is paused.", a => Commands.PauseAsync(a, row.Id, row.Version));
+        }
+    }
+
+    private static readonly DialogOptions DialogOptions = new() { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
+
+    private async Task<bool> ConfirmAsync(string title, string message, string yes) =>
+        await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions { Title = title, Message = message, YesText = yes, CancelText = "Cancel" }) == true;
+
+    /// Runs a command with the row's version; whatever happens, the list and the menu's counts are reloaded.
+    private async Task RunAsync(string done, Func<Actor, Task<Result<WorkItemChanged>>> command)
+    {
+        var result = await command(await Actors.GetAsync());
+        switch (result.Error)
+        {
+            case null:
+                Snackbar.Add(done, Severity.Success);
+                break;
+            case Conflict:
+                Snackbar.Add(ConflictMessage, Severity.Warning);
+                break;
+            default:
+                Snackbar.Add(result.Error.Message, Severity.Error);
+                break;
+        }
+
+        await grid.ReloadServerData();
+        Events.NotifyChanged();
+    }
+}

@@ -1,0 +1,174 @@
+using Domain.Access;
+using Microsoft.Playwright;
+using Portal.Testing;
+using Workflows.Admin;
+
+namespace Portal.EndToEnd.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class WorkQueueTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly PortalFactory _portal = new(kestrel: true);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _portal.DisposeAsync();
+
+    private static ILocator Rows(IPage page) => page.Locator("#work-queue tbody tr");
+
+    /// The menu's count beside a queue, once the interactive menu has loaded it.
+    private static async Task<int> NavCountAsync(IPage page, string href)
+    {
+        var count = page.Locator($"[data-count='{href}']");
+        await Assertions.Expect(count).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"));
+        return int.Parse(await count.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task ExpectNavCountAsync(IPage page, string href, int expected) =>
+        await Assertions.Expect(page.Locator($"[data-count='{href}']")).ToHaveTextAsync(expected.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static async Task AssertCleanAsync(PortalPage tab)
+    {
+        await tab.AssertAccessibleAsync();
+        Assert.Empty(tab.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Officer_ClaimsATeamQueueTask_ItMovesToMyWork_AndTheMenuCountsChange()
+    {
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        var page = tab.Page;
+        await tab.SignInAsync(DemoAccounts.LrOfficer);
+        await tab.GotoAsync("work/team");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Team queue", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(Rows(page).First.Locator("[data-action='claim']")).ToBeVisibleAsync();
+        var team = await NavCountAsync(page, "work/team");
+        var mine = await NavCountAsync(page, "work/mine");
+        await AssertCleanAsync(tab);
+
+        var row = Rows(page).First;
+        var reference = (await row.Locator("a").First.InnerTextAsync()).Trim();
+        var task = (await row.Locator("td").Nth(1).Locator("span").First.InnerTextAsync()).Trim();
+        await row.Locator("[data-action='claim']").ClickAsync();
+
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"You claimed \"{task}\" ({reference})");
+        await ExpectNavCountAsync(page, "work/team", team - 1);
+        await ExpectNavCountAsync(page, "work/mine", mine + 1);
+
+        await page.Locator("#nav-work").GetByRole(AriaRole.Link, new() { Name = "My work" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My work", Level = 1 })).ToBeVisibleAsync();
+        var claimed = Rows(page).Filter(new() { HasText = reference }).Filter(new() { HasText = task });
+        await Assertions.Expect(claimed).ToHaveCountAsync(1);
+        await tab.ScreenshotAsync("my-work");
+        await AssertCleanAsync(tab);
+    }
+
+    [Fact]
+    public async Task Manager_ReassignsATask_ToAnotherOfficerOfTheOffice_WhoSeesItInMyWork()
+    {
+        const string password = "Second-Officer-2026!";
+        var email = $"second.{Guid.NewGuid():N}@lr.example.org";
+        var lrOffice = (await _portal.ActorAsync(DemoAccounts.LrOfficer)).OfficeIds.Single();
+        var created = await _portal.Get<CreateUserHandler>().HandleAsync(await _portal.ActorAsync(DemoAccounts.Admin),
+            new NewUser("Sam Second", email, password, new UserAccess([Role.ReviewOfficer], [lrOffice], [])));
+        Assert.True(created.IsSuccess, created.Error?.Message);
+
+        await using var manager = await PortalPage.OpenAsync(browser, _portal);
+        var page = manager.Page;
+        await manager.SignInAsync(DemoAccounts.LrManager);
+        // The team queue offers a manager only tasks for managers: the office's officer tasks are in the overdue and due-soon queues.
+        await manager.GotoAsync("work/overdue");
+        var row = Rows(page).Filter(new() { Has = page.Locator("[data-action='claim']") }).First;
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        var reference = (await row.Locator("a").First.InnerTextAsync()).Trim();
+        var task = (await row.Locator("td").Nth(1).Locator("span").First.InnerTextAsync()).Trim();
+
+        await row.Locator("[data-action='more'] button").ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Reassign…" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync($"Reassign \"{task}\"");
+        await page.Locator("div.mud-select:has(#reassign-to)").Last.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Sam Second", Exact = true }).ClickAsync();
+        await manager.AssertAccessibleAsync();
+        await page.Locator("#reassign-save").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("is assigned to Sam Second");
+        Assert.Empty(manager.ConsoleErrors);
+
+        await using var second = await PortalPage.OpenAsync(browser, _portal);
+        await second.SignInAsync(email, password);
+        await second.GotoAsync("work/mine");
+        var mine = Rows(second.Page).Filter(new() { HasText = reference }).Filter(new() { HasText = task });
+        await Assertions.Expect(mine).ToHaveCountAsync(1);
+        await AssertCleanAsync(second);
+    }
+
+    [Fact]
+    public async Task Overdue_AfterBusinessTimeMovesOn_RowsAreHighlighted_AndEveryQueueIsAccessible()
+    {
+        _portal.Time.Advance(TimeSpan.FromDays(60));
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        var page = tab.Page;
+        await tab.SignInAsync(DemoAccounts.LrOfficer);
+        await tab.GotoAsync("work/overdue");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overdue", Level = 1 })).ToBeVisibleAsync();
+        var overdue = page.Locator("#work-queue tbody tr.row-overdue");
+        await Assertions.Expect(overdue.First).ToBeVisibleAsync();
+        Assert.Equal(await Rows(page).CountAsync(), await overdue.CountAsync());
+        await Assertions.Expect(overdue.First.Locator("[data-due-text]")).ToContainTextAsync("overdue");
+        Assert.True(await NavCountAsync(page, "work/overdue") > 0);
+        await tab.ScreenshotAsync("overdue");
+        await AssertCleanAsync(tab);
+
+        foreach (var (href, heading) in new[] { ("work/mine", "My work"), ("work/team", "Team queue"), ("work/due-soon", "Due in the next 14 days"), ("work/on-hold", "On hold") })
+        {
+            await tab.GotoAsync(href);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#work-queue tbody tr").First).ToBeVisibleAsync();
+            await AssertCleanAsync(tab);
+        }
+    }
+
+    [Fact]
+    public async Task Dashboard_ShowsAManagerTheOfficesFigures_AndIsRefusedToAnOfficer()
+    {
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        var page = tab.Page;
+        await tab.SignInAsync(DemoAccounts.LrManager);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#by-stage")).ToContainTextAsync("On hold");
+        await Assertions.Expect(page.Locator("#by-stage tbody tr").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#overdue-by-person")).ToContainTextAsync("Unassigned");
+        await Assertions.Expect(page.Locator("#clocks-at-risk a").First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"^reviews/\d+$"));
+        await tab.ScreenshotAsync("dashboard");
+        await AssertCleanAsync(tab);
+
+        await using var officer = await PortalPage.OpenAsync(browser, _portal);
+        await officer.SignInAsync(DemoAccounts.LrOfficer);
+        await Assertions.Expect(officer.Page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" })).ToHaveCountAsync(0);
+        await officer.Page.GotoAsync("dashboard");
+        await officer.Page.WaitForURLAsync(url => url.Contains("/Account/AccessDenied", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task JobsDashboard_WorksUnderOurContentSecurityPolicy_ForAnAdministrator_AndRefusesOthers()
+    {
+        _portal.Set("Jobs:Enabled", "true");
+        await using var admin = await PortalPage.OpenAsync(browser, _portal);
+        await admin.SignInAsync(DemoAccounts.Admin);
+        var response = await admin.Page.GotoAsync("hangfire/recurring");
+        Assert.Equal(200, response!.Status);
+        Assert.Contains("script-src 'self'", await response.HeaderValueAsync("content-security-policy"), StringComparison.Ordinal);
+        await Assertions.Expect(admin.Page.Locator(".js-jobs-list")).ToContainTextAsync("timer-sweep");
+        await admin.Page.GotoAsync("hangfire");
+        // The realtime graph is drawn by Hangfire's own script: it only appears if the policy lets the script run.
+        await Assertions.Expect(admin.Page.Locator("#realtimeGraph canvas, .hangfire-realtime-graph canvas, canvas").First).ToBeVisibleAsync();
+        await admin.ScreenshotAsync("hangfire");
+        Assert.True(admin.ConsoleErrors.Count == 0, string.Join("\n", admin.ConsoleErrors));
+
+        await using var officer = await PortalPage.OpenAsync(browser, _portal);
+        await officer.SignInAsync(DemoAccounts.LrOfficer);
+        var refused = await officer.Page.GotoAsync("hangfire");
+        Assert.Equal(403, refused!.Status);
+        await Assertions.Expect(officer.Page.GetByText("timer-sweep")).ToHaveCountAsync(0);
+    }
+}
