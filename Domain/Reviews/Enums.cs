@@ -45,6 +45,17 @@ public static class StageNames
         _ => stage.ToString(),
     };
 
+    public static string Describe(HoldReason reason) => reason switch
+    {
+        HoldReason.CriminalTrial => "Criminal trial",
+        HoldReason.Inquest => "Inquest",
+        HoldReason.CoronersRequest => "Coroner's request",
+        HoldReason.PoliceInvestigation => "Police investigation",
+        HoldReason.FamilyRequest => "Family request",
+        HoldReason.Other => "Other",
+        _ => reason.ToString(),
+    };
+
     public static string Describe(ReviewType type) => type switch
     {
         ReviewType.Dardr => "DARDR",
