@@ -20,16 +20,8 @@ public abstract class WorkflowEngineTests(ProviderFixture fixture)
 
     private DateOnly Today => London.DateOf(Portal.Time.GetUtcNow().UtcDateTime);
 
-    internal static async Task<int> RegisterAsync(PortalFactory portal, DateOnly notified, string csp = "Rutland CSP")
-    {
-        var officer = await portal.ActorAsync(DemoAccounts.LrOfficer);
-        var ids = await portal.WithDbAsync(db => db.Organisations.ToDictionaryAsync(o => o.Name, o => o.Id));
-        var result = await portal.Get<RegisterNotificationHandler>().HandleAsync(officer, new Notification(
-            ReviewType.Dardr, false, false, false, ids[csp], [], ids["Leicestershire Police"], notified, notified.Year, notified.Month, 1,
-            $"Case E{Guid.NewGuid():N}"[..20], null, null, "A summary."));
-        Assert.True(result.IsSuccess, result.Error?.Message);
-        return result.Value.Id;
-    }
+    internal static Task<int> RegisterAsync(PortalFactory portal, DateOnly notified, string csp = "Rutland CSP") =>
+        portal.RegisterReviewAsync(notified, csp);
 
     private async Task<Result<TransitionResult>> FireAsync(int reviewId, Trigger trigger, TriggerArgs? args = null, string who = DemoAccounts.LrOfficer, string? key = null) =>
         await Engine.FireAsync(reviewId, trigger, args ?? TriggerArgs.None, await Portal.ActorAsync(who), key ?? Guid.NewGuid().ToString());
