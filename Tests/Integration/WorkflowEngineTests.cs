@@ -207,6 +207,19 @@ public abstract class WorkflowEngineTests(ProviderFixture fixture)
     }
 
     [Fact]
+    public async Task ChairAuthors_ListsActiveAuthorsToOfficeStaff_AndRefusesOthers()
+    {
+        var query = Portal.Get<ChairAuthorsQuery>();
+
+        var authors = await query.HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer));
+        var refused = await query.HandleAsync(await Portal.ActorAsync(DemoAccounts.AgencyContact));
+
+        Assert.Contains(authors.Value, a => a.Email == DemoAccounts.Author && a.Name == "Alex Author");
+        Assert.DoesNotContain(authors.Value, a => a.Email == DemoAccounts.LrOfficer);
+        Assert.IsType<AccessRefused>(refused.Error);
+    }
+
+    [Fact]
     public async Task Sweep_DueTimer_MarksTheClockOverdueRaisesTheTaskAndFiresOnce()
     {
         var id = await RegisterAsync(Portal, Today.AddMonths(-1).AddDays(-1));
