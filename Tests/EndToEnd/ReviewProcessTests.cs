@@ -101,6 +101,8 @@ public sealed class ReviewProcessTests(BrowserFixture browser) : IAsyncLifetime
             await tab.ChooseAsync("action-hold-reason", "Criminal trial");
             await FillDateAsync(page, "action-expected-review", "23/02/2027");
             await page.Locator("#action-comment").FillAsync("Trial listed for February.");
+            await tab.AssertAccessibleAsync();
+            await tab.ScreenshotAsync("process-hold-form");
         });
         await Assertions.Expect(page.Locator("#process-stage")).ToContainTextAsync("Held fromCommissioning chair/author");
         await Assertions.Expect(page.Locator("#process-stage")).ToContainTextAsync("ReasonCriminal trial");
@@ -108,6 +110,7 @@ public sealed class ReviewProcessTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#process-stage")).ToContainTextAsync("Expected review date23 Feb 2027");
         await Assertions.Expect(page.Locator("#clock-Completion .clock-status")).ToHaveTextAsync("paused (on hold)");
         await tab.AssertAccessibleAsync();
+        await tab.ScreenshotAsync("process-on-hold");
 
         // Twenty days pass on the business clock.
         _portal.Time.Advance(TimeSpan.FromDays(20));

@@ -12,6 +12,7 @@ public partial class ProcessPanel
     private string? refused;
     private ActionOption? opened;
     private Guid openedAt;
+    private int? loadedId;
 
     [Parameter, EditorRequired]
     public int ReviewId { get; set; }
@@ -35,9 +36,12 @@ public partial class ProcessPanel
 
     protected override async Task OnParametersSetAsync()
     {
-        // Like the page, nothing is loaded in the prerender pass.
-        if (RendererInfo.IsInteractive)
+        // Like the page, nothing is loaded in the prerender pass. Only a new review reloads: the page re-renders this
+        // panel each time Loaded fires (a new delegate each time), which must not load again.
+        if (RendererInfo.IsInteractive && ReviewId != loadedId)
         {
+            loadedId = ReviewId;
+            opened = null;
             await LoadAsync();
         }
     }
