@@ -83,6 +83,7 @@ public static class DependencyInjection
         services.AddSingleton<TimerSweep>();
         services.AddSingleton<ReviewProcessQuery>();
         services.AddSingleton<ReviewJournalQuery>();
+        services.AddSingleton<ChairAuthorsQuery>();
         services.AddSingleton<WorkItemCommands>();
         services.AddSingleton<WorkQueueQuery>();
         services.AddSingleton<OnHoldReviewsQuery>();

@@ -87,6 +87,14 @@ public sealed class PortalPage : IAsyncDisposable
         }
     }
 
+    /// Chooses an option of a MudSelect by the select's id. MudSelect puts the id on a hidden input: click the visible select around it.
+    public async Task ChooseAsync(string selectId, string option)
+    {
+        await Page.Locator($"div.mud-select:has(#{selectId})").Last.ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Page.Keyboard.PressAsync("Escape");
+    }
+
     /// axe with the WCAG 2.0, 2.1 and 2.2 A and AA rules: no violations allowed.
     public async Task AssertAccessibleAsync()
     {

@@ -14,14 +14,6 @@ public sealed class ReviewRegisterTests(BrowserFixture browser) : IAsyncLifetime
 
     public async Task DisposeAsync() => await _portal.DisposeAsync();
 
-    private static async Task ChooseAsync(IPage page, string selectId, string option)
-    {
-        // MudSelect puts the id on a hidden input: click the visible select around it.
-        await page.Locator($"div.mud-select:has(#{selectId})").Last.ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-        await page.Keyboard.PressAsync("Escape");
-    }
-
     [Fact]
     public async Task Officer_RegistersANotification_FindsItInTheRegister_AndOpensIt()
     {
@@ -33,12 +25,12 @@ public sealed class ReviewRegisterTests(BrowserFixture browser) : IAsyncLifetime
         await tab.AssertAccessibleAsync();
 
         // Saving with the month of death after the notification date is refused with a clear message, and nothing is lost.
-        await ChooseAsync(page, "notifying-agency", "Leicestershire Police");
+        await tab.ChooseAsync("notifying-agency", "Leicestershire Police");
         await page.Locator("#date-notified").FillAsync("02/10/2026");
         await page.Locator("#date-notified").PressAsync("Tab");
-        await ChooseAsync(page, "death-month", "November");
+        await tab.ChooseAsync("death-month", "November");
         await page.Locator("#death-year").FillAsync("2026");
-        await ChooseAsync(page, "lead-csp", "Rutland CSP");
+        await tab.ChooseAsync("lead-csp", "Rutland CSP");
         var label = await page.Locator("#case-label").InputValueAsync();
         Assert.Matches(@"^Case [A-Z]+ 2026$", label);
         await page.Locator("#summary").FillAsync("Death of a woman at home; partner arrested.");
@@ -48,7 +40,7 @@ public sealed class ReviewRegisterTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#summary")).ToHaveValueAsync("Death of a woman at home; partner arrested.");
         await tab.AssertAccessibleAsync();
 
-        await ChooseAsync(page, "death-month", "September");
+        await tab.ChooseAsync("death-month", "September");
         await page.Locator("#save-notification").ClickAsync();
 
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/reviews/\d+$"));
@@ -83,7 +75,7 @@ public sealed class ReviewRegisterTests(BrowserFixture browser) : IAsyncLifetime
         await using var tab = await PortalPage.OpenAsync(browser, _portal);
         await tab.SignInAsync(DemoAccounts.KentOfficer);
         await tab.GotoAsync("reviews");
-        await ChooseAsync(tab.Page, "filter-type", "DHR");
+        await tab.ChooseAsync("filter-type", "DHR");
         var rows = tab.Page.Locator("#review-register tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(1);
         await Assertions.Expect(rows.First).ToContainTextAsync("Ashford CSP");
@@ -96,7 +88,7 @@ public sealed class ReviewRegisterTests(BrowserFixture browser) : IAsyncLifetime
         await using var tab = await PortalPage.OpenAsync(browser, _portal);
         await tab.SignInAsync(DemoAccounts.KentOfficer);
         await tab.GotoAsync("reviews");
-        await ChooseAsync(tab.Page, "filter-type", "DHR");
+        await tab.ChooseAsync("filter-type", "DHR");
         await Assertions.Expect(tab.Page.Locator("#review-register tbody tr")).ToHaveCountAsync(1);
 
         var download = await tab.Page.RunAndWaitForDownloadAsync(() => tab.Page.Locator("#export-register").ClickAsync());

@@ -20,16 +20,8 @@ public abstract class WorkflowEngineTests(ProviderFixture fixture)
 
     private DateOnly Today => London.DateOf(Portal.Time.GetUtcNow().UtcDateTime);
 
-    internal static async Task<int> RegisterAsync(PortalFactory portal, DateOnly notified, string csp = "Rutland CSP")
-    {
-        var officer = await portal.ActorAsync(DemoAccounts.LrOfficer);
-        var ids = await portal.WithDbAsync(db => db.Organisations.ToDictionaryAsync(o => o.Name, o => o.Id));
-        var result = await portal.Get<RegisterNotificationHandler>().HandleAsync(officer, new Notification(
-            ReviewType.Dardr, false, false, false, ids[csp], [], ids["Leicestershire Police"], notified, notified.Year, notified.Month, 1,
-            $"Case E{Guid.NewGuid():N}"[..20], null, null, "A summary."));
-        Assert.True(result.IsSuccess, result.Error?.Message);
-        return result.Value.Id;
-    }
+    internal static Task<int> RegisterAsync(PortalFactory portal, DateOnly notified, string csp = "Rutland CSP") =>
+        portal.RegisterReviewAsync(notified, csp);
 
     private async Task<Result<TransitionResult>> FireAsync(int reviewId, Trigger trigger, TriggerArgs? args = null, string who = DemoAccounts.LrOfficer, string? key = null) =>
         await Engine.FireAsync(reviewId, trigger, args ?? TriggerArgs.None, await Portal.ActorAsync(who), key ?? Guid.NewGuid().ToString());
@@ -212,6 +204,19 @@ public abstract class WorkflowEngineTests(ProviderFixture fixture)
         var journal = (await Portal.Get<ReviewJournalQuery>().HandleAsync(officer, id, new Workflows.PageRequest())).Value;
         Assert.Equal("Olivia Officer", Assert.Single(journal.Items).Who);
         Assert.IsType<AccessRefused>((await Portal.Get<ReviewProcessQuery>().HandleAsync(await Portal.ActorAsync(DemoAccounts.AgencyContact), id)).Error);
+    }
+
+    [Fact]
+    public async Task ChairAuthors_ListsActiveAuthorsToOfficeStaff_AndRefusesOthers()
+    {
+        var query = Portal.Get<ChairAuthorsQuery>();
+
+        var authors = await query.HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer));
+        var refused = await query.HandleAsync(await Portal.ActorAsync(DemoAccounts.AgencyContact));
+
+        Assert.Contains(authors.Value, a => a.Email == DemoAccounts.Author && a.Name == "Alex Author");
+        Assert.DoesNotContain(authors.Value, a => a.Email == DemoAccounts.LrOfficer);
+        Assert.IsType<AccessRefused>(refused.Error);
     }
 
     [Fact]

@@ -256,9 +256,5 @@ public sealed class WorkflowEngine(IReviewDbFactory dbs, BusinessClock clock, Au
     }
 
     private static Task<bool> IsAuthorAsync(IReviewDb db, string userId, CancellationToken ct) =>
-        (from u in db.Users
-         join ur in db.UserRoles on u.Id equals ur.UserId
-         join role in db.Roles on ur.RoleId equals role.Id
-         where u.Id == userId && !u.IsDisabled && role.Name == nameof(Role.IndependentAuthor)
-         select u.Id).AnyAsync(ct);
+        ChairAuthorsQuery.Active(db).AnyAsync(u => u.Id == userId, ct);
 }

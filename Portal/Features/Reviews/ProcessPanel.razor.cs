@@ -1,0 +1,74 @@
+using Domain.Reviews;
+using Domain.Workflow;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Workflows.Process;
+
+namespace Portal.Features.Reviews;
+
+public partial class ProcessPanel
+{
+    private ReviewProcessView? view;
+    private string? refused;
+    private ActionOption? opened;
+    private Guid openedAt;
+    private int? loadedId;
+
+    [Parameter, EditorRequired]
+    public int ReviewId { get; set; }
+
+    /// Each time the process is (re)loaded, e.g. so the page's heading shows the new stage.
+    [Parameter]
+    public EventCallback<ReviewProcessView> Loaded { get; set; }
+
+    [Inject]
+    private ReviewProcessQuery Query { get; set; } = null!;
+
+    [Inject]
+    private CurrentActor Actors { get; set; } = null!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = null!;
+
+    private string NoActionsText => view!.Stage == Stage.Closed
+        ? "The review is closed: nothing more can be done."
+        : "Only the review officers and managers of the review's lead office can move it on.";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        // Like the page, nothing is loaded in the prerender pass. Only a new review reloads: the page re-renders this
+        // panel each time Loaded fires (a new delegate each time), which must not load again.
+        if (RendererInfo.IsInteractive && ReviewId != loadedId)
+        {
+            loadedId = ReviewId;
+            opened = null;
+            await LoadAsync();
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        var result = await Query.HandleAsync(await Actors.GetAsync(), ReviewId);
+        if (!result.IsSuccess)
+        {
+            refused = result.Error!.Message;
+            return;
+        }
+
+        view = result.Value;
+        await Loaded.InvokeAsync(view);
+    }
+
+    private void Open(ActionOption action)
+    {
+        opened = action;
+        openedAt = Guid.NewGuid();
+    }
+
+    private async Task OnDoneAsync(TransitionResult result)
+    {
+        opened = null;
+        Snackbar.Add($"Recorded: {TriggerNames.Describe(result.Trigger)}. The review is at \"{StageNames.Describe(result.To)}\".", Severity.Success);
+        await LoadAsync();
+    }
+}

@@ -1,0 +1,197 @@
+using Domain.Calendar;
+using Domain.Reviews;
+using Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Portal.Testing;
+using Workflows.Process;
+
+namespace Portal.EndToEnd.Tests;
+
+/// The process panel of the review page: an officer moves a review on through the forms, the clocks, journal and
+/// diagram follow.
+[Collection(BrowserCollection.Name)]
+public sealed class ReviewProcessTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly PortalFactory _portal = new(kestrel: true);
+
+    private DateOnly Today => London.DateOf(_portal.Time.GetUtcNow().UtcDateTime);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _portal.DisposeAsync();
+
+    // Mermaid (5 MB) is loaded and parsed for the first drawing, and lays out the whole process for each: give it
+    // longer than the default 5 seconds on a busy machine.
+    private static readonly LocatorAssertionsToBeVisibleOptions DrawingTime = new() { Timeout = 30_000 };
+
+    private static ILocator Action(IPage page, Trigger trigger) => page.Locator($"#open-{trigger}");
+
+    /// Opens an action's form, lets the caller fill it, records it and waits for the stage it leads to.
+    private static async Task RecordAsync(PortalPage tab, Trigger trigger, string expectedStage, Func<Task>? fill = null)
+    {
+        await Action(tab.Page, trigger).ClickAsync();
+        await Assertions.Expect(tab.Page.Locator("#action-form-title")).ToHaveTextAsync(TriggerNames.Describe(trigger));
+        if (fill is not null)
+        {
+            await fill();
+        }
+
+        await tab.Page.Locator("#action-submit").ClickAsync();
+        await Assertions.Expect(tab.Page.Locator("#action-form")).ToHaveCountAsync(0);
+        await Assertions.Expect(tab.Page.Locator("#process-stage dd").First).ToHaveTextAsync(expectedStage);
+    }
+
+    private static async Task FillDateAsync(IPage page, string id, string date)
+    {
+        await page.Locator($"#{id}").FillAsync(date);
+        await page.Locator($"#{id}").PressAsync("Tab");
+    }
+
+    [Fact]
+    public async Task Officer_TakesAReviewToCommissioning_HoldsAndResumes_AndTheDeadlineMovesByTheDaysHeld()
+    {
+        var id = await _portal.RegisterReviewAsync(Today.AddDays(-5));
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        var page = tab.Page;
+        await tab.SignInAsync(DemoAccounts.LrOfficer);
+        await tab.GotoAsync($"reviews/{id}");
+
+        await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Notification received");
+        await Assertions.Expect(page.Locator("#clock-Decision .clock-due")).ToHaveTextAsync("18 Dec 2026");
+        await Assertions.Expect(page.Locator("#clock-Decision .clock-status")).ToHaveTextAsync("in 25 days");
+        await Assertions.Expect(page.Locator("#process-diagram svg")).ToBeVisibleAsync(DrawingTime);
+        await Assertions.Expect(page.Locator("#process-diagram")).ToContainTextAsync("Notification received (current stage)");
+        await tab.AssertAccessibleAsync();
+
+        // The form asks for the date, today unless changed; an open form is accessible too.
+        await Action(page, Trigger.PresentToCrg).ClickAsync();
+        await Assertions.Expect(page.Locator("#action-date")).ToHaveValueAsync("23/11/2026");
+        await tab.AssertAccessibleAsync();
+        await page.Locator("#action-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Awaiting CRG decision");
+        await Assertions.Expect(page.Locator("#review-stage")).ToHaveTextAsync("Awaiting CRG decision");
+
+        // The rationale is required: the server's message shows beside the field, and nothing is recorded.
+        await Action(page, Trigger.RecordCriteriaMet).ClickAsync();
+        await page.Locator("#action-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#action-form")).ToContainTextAsync("Enter the CRG's rationale for its decision.");
+        await tab.AssertAccessibleAsync();
+        await tab.ScreenshotAsync("process-form-error");
+
+        // A double click records the decision once.
+        await page.Locator("#action-comment").FillAsync("Criteria met: former partner, history of coercive control.");
+        await page.Locator("#action-submit").EvaluateAsync("b => { b.click(); b.click(); }");
+        await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Decision notified to the Home Office");
+        Assert.Equal(1, await _portal.WithDbAsync(db => db.JournalEntries.CountAsync(j => j.ReviewId == id && j.Trigger == Trigger.RecordCriteriaMet)));
+
+        // An unavailable action says why, in text.
+        var acknowledge = page.Locator($"#action-{Trigger.RecordHomeOfficeAcknowledged}");
+        await Assertions.Expect(Action(page, Trigger.RecordHomeOfficeAcknowledged)).ToBeDisabledAsync();
+        await Assertions.Expect(acknowledge).ToContainTextAsync("Not available: Record that the Home Office was notified of the decision first.");
+        await tab.AssertAccessibleAsync();
+
+        await RecordAsync(tab, Trigger.RecordHomeOfficeNotified, "Decision notified to the Home Office");
+        await RecordAsync(tab, Trigger.RecordHomeOfficeAcknowledged, "Commissioning chair/author");
+        await Assertions.Expect(page.Locator("#clock-Completion .clock-due")).ToHaveTextAsync("23 May 2027");
+        await Assertions.Expect(page.Locator("#clock-Appointment .clock-due")).ToHaveTextAsync("23 Dec 2026");
+
+        await RecordAsync(tab, Trigger.PutOnHold, "On hold", async () =>
+        {
+            await tab.ChooseAsync("action-hold-reason", "Criminal trial");
+            await FillDateAsync(page, "action-expected-review", "23/02/2027");
+            await page.Locator("#action-comment").FillAsync("Trial listed for February.");
+            await tab.AssertAccessibleAsync();
+            await tab.ScreenshotAsync("process-hold-form");
+        });
+        await Assertions.Expect(page.Locator("#process-stage")).ToContainTextAsync("Held fromCommissioning chair/author");
+        await Assertions.Expect(page.Locator("#process-stage")).ToContainTextAsync("ReasonCriminal trial");
+        await Assertions.Expect(page.Locator("#process-stage")).ToContainTextAsync("On hold since23 Nov 2026");
+        await Assertions.Expect(page.Locator("#process-stage")).ToContainTextAsync("Expected review date23 Feb 2027");
+        await Assertions.Expect(page.Locator("#clock-Completion .clock-status")).ToHaveTextAsync("paused (on hold)");
+        await tab.AssertAccessibleAsync();
+        await tab.ScreenshotAsync("process-on-hold");
+
+        // Twenty days pass on the business clock.
+        _portal.Time.Advance(TimeSpan.FromDays(20));
+        await tab.GotoAsync($"reviews/{id}");
+        await Assertions.Expect(page.Locator("#clock-Completion .clock-held")).ToHaveTextAsync("20");
+        await Assertions.Expect(page.Locator("#clock-Completion .clock-due")).ToHaveTextAsync("23 May 2027");
+
+        await RecordAsync(tab, Trigger.Resume, "Commissioning chair/author");
+        await Assertions.Expect(page.Locator("#clock-Completion .clock-due")).ToHaveTextAsync("12 Jun 2027");
+        await Assertions.Expect(page.Locator("#clock-Completion .clock-status")).ToHaveTextAsync("in 181 days");
+        await Assertions.Expect(page.Locator("#clock-Appointment .clock-due")).ToHaveTextAsync("12 Jan 2027");
+
+        // The journal shows every step, newest first, with UK dates and times.
+        var journal = page.Locator("#review-journal .journal-what");
+        await Assertions.Expect(journal).ToHaveTextAsync(
+        [
+            "Resume: \"On hold\" to \"Commissioning chair/author\"",
+            "Put on hold: \"Commissioning chair/author\" to \"On hold\"",
+            "Record the Home Office's acknowledgement: \"Decision notified to the Home Office\" to \"Commissioning chair/author\"",
+            "Record that the Home Office was notified",
+            "Record decision: criteria met: \"Awaiting CRG decision\" to \"Decision notified to the Home Office\"",
+            "Present to the CRG: \"Notification received\" to \"Awaiting CRG decision\"",
+            "Process started at \"Notification received\"",
+        ]);
+        await Assertions.Expect(page.Locator("#review-journal .journal-when").First).ToHaveTextAsync("13 Dec 2026 10:00 · Olivia Officer");
+        await Assertions.Expect(page.Locator("#review-journal")).ToContainTextAsync("Review completion due moved from 23 May 2027 to 12 Jun 2027 (20 days on hold).");
+        await Assertions.Expect(page.Locator("#process-diagram svg")).ToBeVisibleAsync(DrawingTime);
+        await tab.AssertAccessibleAsync();
+        await tab.ScreenshotAsync("process-resumed");
+        Assert.Empty(tab.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Officer_AfterSomeoneElseChangedTheReview_IsToldAndKeepsWhatTheyTyped()
+    {
+        var id = await _portal.RegisterReviewAsync(Today.AddDays(-2));
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        var page = tab.Page;
+        await tab.SignInAsync(DemoAccounts.LrOfficer);
+        await tab.GotoAsync($"reviews/{id}");
+
+        await Action(page, Trigger.PutOnHold).ClickAsync();
+        await tab.ChooseAsync("action-hold-reason", "Other");
+        await FillDateAsync(page, "action-expected-review", "15/01/2027");
+        await page.Locator("#action-comment").FillAsync("The family asked for a pause over the holidays.");
+
+        // Meanwhile a colleague presents the case to the CRG.
+        var colleague = await _portal.ActorAsync(DemoAccounts.LrOfficer);
+        var moved = await _portal.Get<WorkflowEngine>().FireAsync(id, Trigger.PresentToCrg, TriggerArgs.None, colleague, Guid.NewGuid().ToString());
+        Assert.True(moved.IsSuccess, moved.Error?.Message);
+
+        await page.Locator("#action-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#action-conflict")).ToContainTextAsync("changed by someone else while you were working");
+        await Assertions.Expect(page.Locator("#action-comment")).ToHaveValueAsync("The family asked for a pause over the holidays.");
+        await tab.AssertAccessibleAsync();
+        await tab.ScreenshotAsync("process-conflict");
+
+        await page.Locator("#reload-review").ClickAsync();
+        await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Awaiting CRG decision");
+        await Assertions.Expect(page.Locator("#action-reloaded")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#action-comment")).ToHaveValueAsync("The family asked for a pause over the holidays.");
+
+        await page.Locator("#action-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("On hold");
+        await Assertions.Expect(page.Locator("#process-stage")).ToContainTextAsync("Held fromAwaiting CRG decision");
+        await Assertions.Expect(page.Locator("#review-journal")).ToContainTextAsync("The family asked for a pause over the holidays.");
+        Assert.Equal(HoldReason.Other, await _portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == id).Select(r => r.HoldReason).SingleAsync()));
+        Assert.Empty(tab.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task DataProtectionOfficer_SeesTheProcess_ButNoActions()
+    {
+        var id = await _portal.RegisterReviewAsync(Today.AddDays(-2));
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        await tab.SignInAsync(DemoAccounts.Dpo);
+        await tab.GotoAsync($"reviews/{id}");
+
+        await Assertions.Expect(tab.Page.Locator("#no-actions")).ToContainTextAsync("Only the review officers and managers of the review's lead office");
+        await Assertions.Expect(tab.Page.Locator("#process-actions")).ToHaveCountAsync(0);
+        await Assertions.Expect(tab.Page.Locator("#review-journal .journal-entry")).ToHaveCountAsync(1);
+        await tab.AssertAccessibleAsync();
+    }
+}
