@@ -135,7 +135,7 @@ public sealed class ReviewRegisterTests(BrowserFixture browser) : IAsyncLifetime
         await tab.SignInAsync(DemoAccounts.Dpo);
         await tab.GotoAsync("audit");
         await tab.Page.Locator("#audit-reference").FillAsync(reference);
-        await ChooseAsync(tab.Page, "audit-action", "Created");
+        await tab.ChooseAsync("audit-action", "Created");
         await tab.Page.Locator("#audit-search").ClickAsync();
         var rows = tab.Page.Locator("#audit-grid tbody tr");
         await Assertions.Expect(rows.First).ToContainTextAsync("Registered notification");
