@@ -217,8 +217,8 @@ public class DardrV1Tests
     {
         var text = Definition.ToMermaid(Stage.Submitted);
         Assert.StartsWith("stateDiagram-v2", text, StringComparison.Ordinal);
-        Assert.Contains("NotificationReceived --> AwaitingCrgDecision : PresentToCrg", text, StringComparison.Ordinal);
-        Assert.Contains("Submitted --> QaAmendments : RecordQaApprovedSubjectToAmendments", text, StringComparison.Ordinal);
+        Assert.Contains("NotificationReceived --> AwaitingCrgDecision : Present to the CRG", text, StringComparison.Ordinal);
+        Assert.Contains("state \"Awaiting CRG decision\" as AwaitingCrgDecision", text, StringComparison.Ordinal);
         Assert.EndsWith("class Submitted current" + Environment.NewLine, text, StringComparison.Ordinal);
         Assert.DoesNotContain("class ", Definition.ToMermaid(), StringComparison.Ordinal);
     }

@@ -13,7 +13,7 @@ public sealed record ActionOption(Trigger Trigger, string Label, bool IsAvailabl
 
 /// A versioned process definition: a Stateless machine built per command over a review's stage (external state
 /// on the Review row), plus who may fire each trigger. Subclasses declare the table in Configure.
-public abstract class ProcessDefinition
+public abstract partial class ProcessDefinition
 {
     private readonly ConcurrentDictionary<Stage, IReadOnlyList<Trigger>> _triggers = new();
 
@@ -91,7 +91,20 @@ public abstract class ProcessDefinition
     /// The definition as a Mermaid state diagram; the current stage, if given, is highlighted.
     public string ToMermaid(Stage? current = null)
     {
-        var text = new StringBuilder(MermaidGraph.Format(Build(Blank(Stage.NotificationReceived)).GetInfo()));
+        var text = new StringBuilder();
+        foreach (var line in MermaidGraph.Format(Build(Blank(Stage.NotificationReceived)).GetInfo()).Split('\n'))
+        {
+            text.AppendLine(Readable(line.TrimEnd('\r')));
+            if (line.StartsWith("stateDiagram", StringComparison.Ordinal))
+            {
+                // People read stage names as staff use them, not the code's identifiers.
+                foreach (var each in Enum.GetValues<Stage>())
+                {
+                    text.Append("    state \"").Append(StageNames.Describe(each)).Append("\" as ").Append(each).AppendLine();
+                }
+            }
+        }
+
         if (current is Stage stage)
         {
             text.AppendLine().AppendLine("classDef current fill:#ffd966,stroke:#7f6000,stroke-width:3px")
@@ -100,6 +113,18 @@ public abstract class ProcessDefinition
 
         return text.ToString();
     }
+
+    /// "A --> B : TriggerName [guard]" becomes "A --> B : the action as the page names it" (guards are shown on the page).
+    private static string Readable(string line)
+    {
+        var match = TransitionLine().Match(line);
+        return match.Success && Enum.TryParse<Trigger>(match.Groups["trigger"].Value, out var trigger)
+            ? $"{match.Groups["head"].Value} : {TriggerNames.Describe(trigger).Replace(':', ' ')}"
+            : line;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<head>\s*\w+ --> \w+) : (?<trigger>\w+)")]
+    private static partial System.Text.RegularExpressions.Regex TransitionLine();
 
     private static Review Blank(Stage stage) => new()
     {
