@@ -66,6 +66,8 @@ public sealed class BenchHost : IAsyncDisposable
         services.AddLogging(b =>
         {
             b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+            // Migrating a new PostgreSQL database first probes it and logs the expected "does not exist" as an error.
+            b.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.Critical);
             if (Environment.GetEnvironmentVariable("PORTAL_BENCH_SQL") == "1")
             {
                 // Every SQL command EF sends, with its duration: to take a query to EXPLAIN.

@@ -19,14 +19,25 @@ public sealed class RawTeamQueue(string connectionString, bool sqlite)
         await connection.OpenAsync();
         var offices = actor.OfficeIds.ToArray();
         var roles = actor.Roles.Select(r => r.ToString()).ToArray();
-        var where = $"""
+        // As WorkItemAccess.OpenVisible: one indexed part per way a task reaches the officer, no OR across columns.
+        var team = $"""
             w."Status" = 'Open' AND w."AssigneeUserId" IS NULL
               AND (w."CandidateRole" IS NULL OR w."CandidateRole" IN ({string.Join(", ", roles.Select((_, i) => $"@r{i}"))}))
-              AND (w."OfficeId" IN ({string.Join(", ", offices.Select((_, i) => $"@o{i}"))}) OR w."CandidateUserId" = @me)
+            """;
+        var inOffices = $"w.\"OfficeId\" IN ({string.Join(", ", offices.Select((_, i) => $"@o{i}"))})";
+        var parts = $"""
+            SELECT w."Id", w."ReviewId", w."Kind", w."Title", w."Stage", w."CandidateRole", w."DueDate", w."Priority", w."IsPaused", w."Version"
+            FROM "WorkItems" w WHERE {team} AND {inOffices}
+            UNION ALL
+            SELECT w."Id", w."ReviewId", w."Kind", w."Title", w."Stage", w."CandidateRole", w."DueDate", w."Priority", w."IsPaused", w."Version"
+            FROM "WorkItems" w WHERE {team} AND w."CandidateUserId" = @me AND (w."OfficeId" IS NULL OR NOT {inOffices})
             """;
 
         await using var count = connection.CreateCommand();
-        count.CommandText = $"SELECT COUNT(*) FROM \"WorkItems\" w WHERE {where}";
+        count.CommandText = $"""
+            SELECT (SELECT COUNT(*) FROM "WorkItems" w WHERE {team} AND {inOffices})
+                 + (SELECT COUNT(*) FROM "WorkItems" w WHERE {team} AND w."CandidateUserId" = @me AND (w."OfficeId" IS NULL OR NOT {inOffices}))
+            """;
         Bind(count, actor, offices, roles);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
 
@@ -34,8 +45,7 @@ public sealed class RawTeamQueue(string connectionString, bool sqlite)
         page.CommandText = $"""
             SELECT w."Id", w."ReviewId", r."Reference", r."CaseLabel", w."Kind", w."Title", w."Stage", w."CandidateRole", w."DueDate",
                    w."Priority", w."IsPaused", w."Version"
-            FROM "WorkItems" w JOIN "Reviews" r ON r."Id" = w."ReviewId"
-            WHERE {where}
+            FROM ({parts}) w JOIN "Reviews" r ON r."Id" = w."ReviewId"
             ORDER BY w."DueDate" IS NULL, w."DueDate", w."Id"
             LIMIT @take OFFSET @skip
             """;
