@@ -23,9 +23,9 @@ public static class WorkItemAccess
     /// The open tasks this actor may see that match a queue's filter: the same rows as
     /// Visible(items, actor).Where(open).Where(filter), written as one query per way a task reaches someone (my office,
     /// my agency, me by name) joined with UNION ALL. Each part excludes the rows of the parts before it, so no task
-    /// appears twice. Each part is a plain AND that an index answers (Status + OfficeId + AssigneeUserId, AgencyId +
-    /// Status + AssigneeUserId, CandidateUserId + Status + AssigneeUserId); one OR across the three columns made SQLite
-    /// read every open unassigned task of every office for one officer's team queue (docs/BENCHMARKS.md).
+    /// appears twice. Each part is a plain AND that an index answers (WorkItemConfiguration: by office, and partial
+    /// ones by agency and by person); one OR across the three columns made SQLite read every open unassigned task of
+    /// every office for one officer's team queue (docs/BENCHMARKS.md).
     public static IQueryable<WorkItem> OpenVisible(IQueryable<WorkItem> items, Actor actor, Expression<Func<WorkItem, bool>> filter)
     {
         var offices = actor.IsOfficeStaff ? actor.OfficeIds.ToList() : [];
