@@ -59,6 +59,22 @@ public sealed class CaseChanges
         return new CaseChanges(db, review, actor, nowUtc, calendar, deadlines, clocks, items, timers);
     }
 
+    /// Loads (tracked) the open clocks, open tasks and pending timers of several reviews at once, and the calendar
+    /// once: for a batch of timers fired together. Returns a factory of one CaseChanges per command (notes of its
+    /// own); those of one review share its lists, so what one timer opens the next one sees.
+    public static async Task<Func<int, CaseChanges>> LoadManyAsync(IReviewDb db, IReadOnlyCollection<int> reviewIds, Actor actor, DateTime nowUtc,
+        DeadlineSettings deadlines, CancellationToken ct)
+    {
+        var reviews = await db.Reviews.Where(r => reviewIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var clocks = (await db.ReviewClocks.Where(c => reviewIds.Contains(c.ReviewId) && (c.Status == ClockStatus.Running || c.Status == ClockStatus.Paused))
+            .ToListAsync(ct)).ToLookup(c => c.ReviewId);
+        var items = (await db.WorkItems.Where(w => reviewIds.Contains(w.ReviewId) && w.Status == WorkItemStatus.Open).ToListAsync(ct)).ToLookup(w => w.ReviewId);
+        var timers = (await db.Timers.Where(t => reviewIds.Contains(t.ReviewId) && t.Status == TimerStatus.Pending).ToListAsync(ct)).ToLookup(t => t.ReviewId);
+        var calendar = await LoadCalendarAsync(db, ct);
+        var lists = reviews.Keys.ToDictionary(id => id, id => (Clocks: clocks[id].ToList(), Items: items[id].ToList(), Timers: timers[id].ToList()));
+        return id => new CaseChanges(db, reviews[id], actor, nowUtc, calendar, deadlines, lists[id].Clocks, lists[id].Items, lists[id].Timers);
+    }
+
     /// The shipped bank holidays merged with those administrators added.
     public static async Task<BusinessCalendar> LoadCalendarAsync(IReviewDb db, CancellationToken ct) =>
         BusinessCalendar.EnglandAndWales(await db.BankHolidays.AsNoTracking().Select(h => h.Date).ToListAsync(ct));
@@ -68,6 +84,9 @@ public sealed class CaseChanges
     public static string Format(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
     public ReviewClock? Clock(ClockKind kind) => _clocks.SingleOrDefault(c => c.Kind == kind && c.IsOpen);
+
+    /// One of the review's open clocks by ID (null if it has completed or been cancelled).
+    public ReviewClock? OpenClock(long? id) => _clocks.SingleOrDefault(c => c.Id == id && c.IsOpen);
 
     public IReadOnlyList<WorkItem> OpenItems => _openItems.Where(w => w.IsOpen).ToList();
 

@@ -141,7 +141,7 @@ public sealed class WorkflowEngine(IReviewDbFactory dbs, BusinessClock clock, Au
     /// Returns whether it did something.
     public async Task<bool> FireTimerAsync(long timerId, string claimToken, CancellationToken ct = default)
     {
-        var key = $"timer:{timerId}";
+        var key = TimerKey(timerId);
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await dbs.CreateAsync(ct);
@@ -162,19 +162,7 @@ public sealed class WorkflowEngine(IReviewDbFactory dbs, BusinessClock clock, Au
 
             var review = await db.Reviews.SingleAsync(r => r.Id == timer.ReviewId, ct);
             var changes = await CaseChanges.LoadAsync(db, review, Actor.Anonymous, now, deadlines, ct);
-            var notice = await DeadlinePassedAsync(db, changes, timer, ct);
-            timer.Status = notice is null ? TimerStatus.Cancelled : TimerStatus.Fired;
-            timer.FiredAtUtc = now;
-            JournalEntry? journal = null;
-            if (notice is not null)
-            {
-                journal = changes.Journal(JournalKind.Deadline, review.Stage, null, null);
-                review.Version++;
-                audit.Add(db, Actor.Anonymous, AuditAction.Changed, "Review", review.Id.ToString(), review.Id, review.Reference, $"deadline: timer {timerId}");
-                notifications.DeadlinePassed(db, notice);
-            }
-
-            db.IdempotencyKeys.Add(new IdempotencyKey { Key = key, ReviewId = review.Id, CreatedAtUtc = now, JournalEntry = journal });
+            var notice = Fire(db, changes, timer, key);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -187,13 +175,76 @@ public sealed class WorkflowEngine(IReviewDbFactory dbs, BusinessClock clock, Au
         }
     }
 
-    private static async Task<DeadlineNotice?> DeadlinePassedAsync(IReviewDb db, CaseChanges c, WorkflowTimer timer, CancellationToken ct)
+    /// Fires a batch of timers claimed by one sweep (claimToken) in one context and one transaction, with the same
+    /// effects and keys as FireTimerAsync for each: the cases are loaded together and a single commit writes them,
+    /// instead of a commit per timer (on SQLite each commit waits for the disk). Timers no longer claimed by this
+    /// token are left alone. Throws if the batch cannot be saved (e.g. a person changed one of its cases at the same
+    /// moment): nothing is then written, and the sweep fires those timers one by one. Returns how many did something.
+    public async Task<int> FireTimersAsync(IReadOnlyCollection<long> timerIds, string claimToken, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        var timers = await db.Timers.Where(t => timerIds.Contains(t.Id) && t.Status == TimerStatus.Claimed && t.ClaimedBy == claimToken)
+            .OrderBy(t => t.DueAtUtc).ThenBy(t => t.Id).ToListAsync(ct);
+        if (timers.Count == 0)
+        {
+            return 0;
+        }
+
+        var now = clock.UtcNow;
+        var keys = timers.Select(t => TimerKey(t.Id)).ToList();
+        var done = (await db.IdempotencyKeys.AsNoTracking().Where(k => keys.Contains(k.Key)).Select(k => k.Key).ToListAsync(ct)).ToHashSet();
+        var cases = await CaseChanges.LoadManyAsync(db, timers.Select(t => t.ReviewId).Distinct().ToList(), Actor.Anonymous, now, deadlines, ct);
+        var fired = 0;
+        foreach (var timer in timers)
+        {
+            var key = TimerKey(timer.Id);
+            if (done.Contains(key))
+            {
+                timer.Status = TimerStatus.Fired;
+                timer.FiredAtUtc ??= now;
+            }
+            else if (Fire(db, cases(timer.ReviewId), timer, key) is not null)
+            {
+                fired++;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return fired;
+    }
+
+    private static string TimerKey(long timerId) => $"timer:{timerId}";
+
+    /// What firing one timer writes (saved by the caller): the deadline's effects, the timer's new status, and for a
+    /// deadline that still stands the journal entry, the review's version, the audit row and the notification; then
+    /// the key. Returns the notice, or null if the clock or task had moved on (the timer is cancelled).
+    private DeadlineNotice? Fire(IReviewDb db, CaseChanges changes, WorkflowTimer timer, string key)
+    {
+        var review = changes.Review;
+        var notice = DeadlinePassed(changes, timer);
+        timer.Status = notice is null ? TimerStatus.Cancelled : TimerStatus.Fired;
+        timer.FiredAtUtc = changes.NowUtc;
+        JournalEntry? journal = null;
+        if (notice is not null)
+        {
+            journal = changes.Journal(JournalKind.Deadline, review.Stage, null, null);
+            review.Version++;
+            audit.Add(db, Actor.Anonymous, AuditAction.Changed, "Review", review.Id.ToString(), review.Id, review.Reference, $"deadline: timer {timer.Id}");
+            notifications.DeadlinePassed(db, notice);
+        }
+
+        db.IdempotencyKeys.Add(new IdempotencyKey { Key = key, ReviewId = review.Id, CreatedAtUtc = changes.NowUtc, JournalEntry = journal });
+        return notice;
+    }
+
+    private static DeadlineNotice? DeadlinePassed(CaseChanges c, WorkflowTimer timer)
     {
         switch (timer.Kind)
         {
             case TimerKind.ClockDue:
-                var clockRow = await db.ReviewClocks.SingleAsync(x => x.Id == timer.ClockId, ct);
-                if (clockRow.Status != ClockStatus.Running || London.OverdueFromUtc(clockRow.DueDate) > c.NowUtc)
+                // CaseChanges holds the review's open clocks: one not among them has completed or been cancelled.
+                var clockRow = c.OpenClock(timer.ClockId);
+                if (clockRow is null || clockRow.Status != ClockStatus.Running || London.OverdueFromUtc(clockRow.DueDate) > c.NowUtc)
                 {
                     return null;
                 }

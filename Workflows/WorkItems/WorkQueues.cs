@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Domain.Access;
 using Domain.Calendar;
 using Domain.Reviews;
@@ -112,18 +113,18 @@ public sealed class WorkQueueQuery(IReviewDbFactory dbs, BusinessClock clock)
 
     private static IQueryable<WorkItem> Queue(IReviewDb db, Actor actor, WorkQueue queue, DateOnly today)
     {
-        var open = WorkItemAccess.Visible(db.WorkItems.AsNoTracking(), actor).Where(w => w.Status == WorkItemStatus.Open);
         var userId = actor.UserId;
         var roles = actor.Roles.Select(r => (Role?)r).ToList();
         var soon = today.AddDays(DueSoonDays);
-        return queue switch
+        Expression<Func<WorkItem, bool>> filter = queue switch
         {
-            WorkQueue.MyWork => open.Where(w => w.AssigneeUserId == userId),
-            WorkQueue.Team => open.Where(w => w.AssigneeUserId == null && (w.CandidateRole == null || roles.Contains(w.CandidateRole))),
-            WorkQueue.Overdue => open.Where(w => !w.IsPaused && w.DueDate != null && w.DueDate < today),
-            WorkQueue.DueSoon => open.Where(w => !w.IsPaused && w.DueDate != null && w.DueDate >= today && w.DueDate <= soon),
+            WorkQueue.MyWork => w => w.AssigneeUserId == userId,
+            WorkQueue.Team => w => w.AssigneeUserId == null && (w.CandidateRole == null || roles.Contains(w.CandidateRole)),
+            WorkQueue.Overdue => w => !w.IsPaused && w.DueDate != null && w.DueDate < today,
+            WorkQueue.DueSoon => w => !w.IsPaused && w.DueDate != null && w.DueDate >= today && w.DueDate <= soon,
             _ => throw new ArgumentOutOfRangeException(nameof(queue)),
         };
+        return WorkItemAccess.OpenVisible(db.WorkItems.AsNoTracking(), actor, filter);
     }
 
     private static WorkItemRow Row(WorkItem w, string reference, string caseLabel, string? assignee, DateOnly today) => new(

@@ -16,10 +16,15 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
         b.Property(w => w.AssigneeUserId).HasMaxLength(450);
         b.Property(w => w.CompletedByUserId).HasMaxLength(450);
         b.Property(w => w.Version).IsConcurrencyToken();
-        // The queues: team (office, unassigned), my work (assignee), overdue and due soon (due date); the review's tasks.
+        // The queues (WorkQueueQuery, one part per way a task reaches someone: WorkItemAccess.OpenVisible):
+        // team and my work by office (office, unassigned or assignee), overdue and due soon by office (due date),
+        // and the same for tasks addressed to an agency or a person by name. Those two are partial indexes (most tasks
+        // name neither), which SQLite also prefers for "CandidateUserId = ?" without statistics. The review's tasks.
         b.HasIndex(w => new { w.Status, w.OfficeId, w.AssigneeUserId, w.DueDate });
         b.HasIndex(w => new { w.Status, w.AssigneeUserId, w.DueDate });
-        b.HasIndex(w => new { w.Status, w.DueDate });
+        b.HasIndex(w => new { w.Status, w.OfficeId, w.DueDate });
+        b.HasIndex(w => new { w.AgencyId, w.Status, w.DueDate }).HasFilter("\"AgencyId\" IS NOT NULL");
+        b.HasIndex(w => new { w.CandidateUserId, w.Status, w.DueDate }).HasFilter("\"CandidateUserId\" IS NOT NULL");
         b.HasIndex(w => new { w.ReviewId, w.Status });
         b.HasOne<Review>().WithMany().HasForeignKey(w => w.ReviewId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organisation>().WithMany().HasForeignKey(w => w.OfficeId).OnDelete(DeleteBehavior.Restrict);

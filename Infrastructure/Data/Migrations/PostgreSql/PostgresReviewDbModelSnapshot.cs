@@ -822,17 +822,21 @@ namespace Infrastructure.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AgencyId");
-
                     b.HasIndex("ClockId");
 
                     b.HasIndex("OfficeId");
 
                     b.HasIndex("ReviewId", "Status");
 
-                    b.HasIndex("Status", "DueDate");
+                    b.HasIndex("AgencyId", "Status", "DueDate")
+                        .HasFilter("\"AgencyId\" IS NOT NULL");
+
+                    b.HasIndex("CandidateUserId", "Status", "DueDate")
+                        .HasFilter("\"CandidateUserId\" IS NOT NULL");
 
                     b.HasIndex("Status", "AssigneeUserId", "DueDate");
+
+                    b.HasIndex("Status", "OfficeId", "DueDate");
 
                     b.HasIndex("Status", "OfficeId", "AssigneeUserId", "DueDate");
 
