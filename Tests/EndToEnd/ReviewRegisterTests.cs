@@ -43,7 +43,8 @@ public sealed class ReviewRegisterTests(BrowserFixture browser) : IAsyncLifetime
         await tab.ChooseAsync("death-month", "September");
         await page.Locator("#save-notification").ClickAsync();
 
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/reviews/\d+$"));
+        // Blazor navigates within the page: wait for the address, not for a load event.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/reviews/\d+$"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = label, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#restricted-details")).ToContainTextAsync("Jane Testperson");
         await Assertions.Expect(page.Locator("#review-history")).ToContainTextAsync("Created");
