@@ -62,8 +62,7 @@ public static class DependencyInjection
     {
         services.AddSingleton(new InvitationOptions(TimeSpan.FromDays(configuration.GetValue("Accounts:InvitationDays", 7.0))));
         services.AddSingleton(TwoFactorPolicy.Parse(configuration["Security:RequireTwoFactorForRoles"]));
-        // The workflow engine replaces this with the one that returns work items to the team queue.
-        services.AddSingleton<IAccountWorkHandover, NoWorkItemsYet>();
+        services.AddSingleton<IAccountWorkHandover, ReturnWorkToTeamQueue>();
         services.AddSingleton<Invitations>();
         services.AddSingleton<InviteUserHandler>();
         services.AddSingleton<ResendInvitationHandler>();

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Workflows.Access;
 using Workflows.Data;
+using Workflows.Email;
 using Workflows.Timers;
 
 namespace Infrastructure.Jobs;
@@ -21,6 +22,8 @@ namespace Infrastructure.Jobs;
 public static class JobsSetup
 {
     public const string TimerSweepJobId = "timer-sweep";
+
+    public const string OutboxDispatchJobId = "outbox-dispatch";
 
     public const string DashboardPath = "/hangfire";
 
@@ -46,6 +49,7 @@ public static class JobsSetup
         services.AddHangfireServer(o => o.WorkerCount = Math.Min(4, Environment.ProcessorCount));
         services.AddHostedService<RecurringJobs>();
         services.AddSingleton<TimerSweepJob>();
+        services.AddSingleton<OutboxDispatchJob>();
         return services;
     }
 
@@ -70,7 +74,9 @@ public static class JobsSetup
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            jobs.AddOrUpdate<TimerSweepJob>(TimerSweepJobId, j => j.RunAsync(), Cron.Minutely(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
+            jobs.AddOrUpdate<TimerSweepJob>(TimerSweepJobId, j => j.RunAsync(), Cron.Minutely(), utc);
+            jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJobId, j => j.RunAsync(), Cron.Minutely(), utc);
             return Task.CompletedTask;
         }
 
@@ -99,4 +105,11 @@ public sealed class TimerSweepJob(TimerSweep sweep)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
     public Task RunAsync() => sweep.RunAsync();
+}
+
+/// The job Hangfire calls every minute: sends what the outbox holds (due messages only; retries wait out their backoff).
+public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher)
+{
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    public Task RunAsync() => dispatcher.RunOnceAsync();
 }
