@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflows.Audit;
 using Workflows.Calendar;
 using Workflows.Process;
+using Workflows.Reminders;
 using Workflows.Email;
 using Workflows.Reviews;
 using Workflows.Time;
@@ -42,6 +43,8 @@ public static class DependencyInjection
         services.AddWorkflowEmail(configuration);
         services.AddAccounts(configuration);
         services.AddProcess(configuration);
+        services.AddSingleton(configuration.GetSection("Reminders").Get<ReminderOptions>() ?? new ReminderOptions());
+        services.AddSingleton<ReminderScan>();
         return services;
     }
 

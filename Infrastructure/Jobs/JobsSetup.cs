@@ -12,6 +12,7 @@ using Microsoft.Extensions.Hosting;
 using Workflows.Access;
 using Workflows.Data;
 using Workflows.Email;
+using Workflows.Reminders;
 using Workflows.Timers;
 
 namespace Infrastructure.Jobs;
@@ -24,6 +25,8 @@ public static class JobsSetup
     public const string TimerSweepJobId = "timer-sweep";
 
     public const string OutboxDispatchJobId = "outbox-dispatch";
+
+    public const string ReminderScanJobId = "reminder-scan";
 
     public const string DashboardPath = "/hangfire";
 
@@ -50,6 +53,7 @@ public static class JobsSetup
         services.AddHostedService<RecurringJobs>();
         services.AddSingleton<TimerSweepJob>();
         services.AddSingleton<OutboxDispatchJob>();
+        services.AddSingleton<ReminderScanJob>();
         return services;
     }
 
@@ -77,6 +81,7 @@ public static class JobsSetup
             var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
             jobs.AddOrUpdate<TimerSweepJob>(TimerSweepJobId, j => j.RunAsync(), Cron.Minutely(), utc);
             jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJobId, j => j.RunAsync(), Cron.Minutely(), utc);
+            jobs.AddOrUpdate<ReminderScanJob>(ReminderScanJobId, j => j.RunAsync(), "*/15 * * * *", utc);
             return Task.CompletedTask;
         }
 
@@ -112,4 +117,11 @@ public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
     public Task RunAsync() => dispatcher.RunOnceAsync();
+}
+
+/// The job Hangfire calls every 15 minutes: queues the reminders and escalations due today, cancels unwanted ones.
+public sealed class ReminderScanJob(ReminderScan scan)
+{
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    public Task RunAsync() => scan.RunAsync();
 }

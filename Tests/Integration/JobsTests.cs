@@ -27,5 +27,9 @@ public sealed class JobsTests
             Assert.Equal(Cron.Minutely(), job.Cron);
             Assert.Empty(job.Job.Args);
         }
+
+        var scan = Assert.Single(jobs, j => j.Id == JobsSetup.ReminderScanJobId);
+        Assert.Equal("*/15 * * * *", scan.Cron);
+        Assert.Empty(scan.Job.Args);
     }
 }
