@@ -183,4 +183,83 @@ public sealed class ReminderTests : IAsyncLifetime
             await _mail.ClearAsync(to);
         }
     }
+    [Fact]
+    public async Task AgencyTaskAndClock_HaveTheirOwnRecipients_AndNoEmailHoldsARealName()
+    {
+        var seniorManager = $"senior-{Guid.NewGuid():N}@police.example.org";
+        var police = await _portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Leicestershire Police").Select(o => o.Id).SingleAsync());
+        await _portal.WithDbAsync(db => db.Organisations.Where(o => o.Id == police).ExecuteUpdateAsync(s => s.SetProperty(o => o.EscalationEmail, seniorManager)));
+        var agencyReview = await WorkflowEngineTests.RegisterAsync(_portal, Notified);
+        var agencyItem = await _portal.WithDbAsync(async db =>
+        {
+            var item = new WorkItem
+            {
+                ReviewId = agencyReview, Kind = WorkItemKind.RecordQaOutcome, Title = "Return the chronology", AgencyId = police,
+                DueDate = Due, CreatedAtUtc = _portal.Time.GetUtcNow().UtcDateTime,
+            };
+            db.WorkItems.Add(item);
+            await db.SaveChangesAsync();
+            return item.Id;
+        });
+        // A clock with no open task working to it gets the ladder itself: officers, then managers.
+        var clockReview = await WorkflowEngineTests.RegisterAsync(_portal, Notified);
+        await _portal.WithDbAsync(db => db.WorkItems.Where(w => w.ReviewId == clockReview).ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WorkItemStatus.Cancelled)));
+        var clockId = await _portal.WithDbAsync(db => db.ReviewClocks.Where(c => c.ReviewId == clockReview).Select(c => c.Id).SingleAsync());
+
+        await RunHourlyUntilAsync(new DateTimeOffset(2026, 12, 29, 9, 0, 0, TimeSpan.Zero));
+
+        var agency = (await OutboxAsync(agencyReview)).Where(m => m.Key.StartsWith($"workitem:{agencyItem}:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            [
+                (DemoAccounts.AgencyContact, "due-7d"), (DemoAccounts.AgencyContact, "due-1wd"), (DemoAccounts.AgencyContact, "due-day"),
+                (seniorManager, "overdue-1wd"),
+            ],
+            agency.Select(m => (m.To, m.Key.Split(':')[2])));
+        var clock = (await OutboxAsync(clockReview)).Where(m => m.Key.StartsWith($"clock:{clockId}:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            [(DemoAccounts.LrOfficer, "due-7d"), (DemoAccounts.LrOfficer, "due-1wd"), (DemoAccounts.LrOfficer, "due-day"), (DemoAccounts.LrManager, "overdue-1wd")],
+            clock.Select(m => (m.To, m.Key.Split(':')[2])));
+        Assert.StartsWith("Deadline: CRG decision due for ", clock[0].Subject, StringComparison.Ordinal);
+        Assert.Contains("due in 7 days", clock[0].Text, StringComparison.Ordinal);
+
+        var names = await _portal.WithDbAsync(db => db.RestrictedDetails.Select(r => new[] { r.DeceasedNames, r.PerpetratorNames }).ToListAsync());
+        var displayNames = await _portal.WithDbAsync(db => db.Users.Select(u => u.DisplayName).ToListAsync());
+        var bodies = await _portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.Reason != EmailReasons.Invitation)
+            .Select(m => m.Subject + "\n" + m.TextBody + "\n" + m.HtmlBody).ToListAsync());
+        Assert.NotEmpty(bodies);
+        foreach (var name in names.SelectMany(n => n).Concat(displayNames).OfType<string>().Where(n => n.Length > 3))
+        {
+            Assert.All(bodies, body => Assert.DoesNotContain(name, body, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    [Fact]
+    public async Task DigestManager_GetsOneListAWorkingDayInsteadOfOverdueEmails_AndOptedOutOfficer_NoReminders()
+    {
+        var manager = await _portal.ActorAsync(DemoAccounts.LrManager);
+        var officer = await _portal.ActorAsync(DemoAccounts.LrOfficer);
+        await _portal.WithDbAsync(async db =>
+        {
+            db.NotificationPreferences.Add(new Domain.Accounts.NotificationPreferences { UserId = manager.UserId, DailyDigest = true });
+            db.NotificationPreferences.Add(new Domain.Accounts.NotificationPreferences { UserId = officer.UserId, DueSoonReminders = false });
+            return await db.SaveChangesAsync();
+        });
+        var review = await WorkflowEngineTests.RegisterAsync(_portal, Notified);
+        var reference = await _portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == review).Select(r => r.Reference).SingleAsync());
+
+        await RunHourlyUntilAsync(new DateTimeOffset(2026, 12, 29, 9, 0, 0, TimeSpan.Zero));
+
+        Assert.Empty(await _portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.RecipientAddress == DemoAccounts.LrOfficer && m.Reason == EmailReasons.Reminder).ToListAsync()));
+        Assert.Empty(await _portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.RecipientAddress == DemoAccounts.LrManager && m.Reason == EmailReasons.OverdueEscalation).ToListAsync()));
+        var digests = await _portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.RecipientAddress == DemoAccounts.LrManager && m.Reason == EmailReasons.DailyDigest)
+            .OrderBy(m => m.Id).ToListAsync());
+        // One a working day from 14 Dec (the first scan) to 29 Dec: none on 19-20 and 26-27 (weekends), 25 and 28 (bank holidays).
+        Assert.Equal(
+            ["2026-12-14", "2026-12-15", "2026-12-16", "2026-12-17", "2026-12-18", "2026-12-21", "2026-12-22", "2026-12-23", "2026-12-24", "2026-12-29"],
+            digests.Select(d => d.OccurrenceKey["digest:".Length..]));
+        Assert.All(digests, d => Assert.Equal(OutboxStatus.Sent, d.Status));
+        Assert.All(digests, d => Assert.Equal(8, d.SentAtUtc!.Value.Hour));
+        Assert.Contains($"({reference}): Present the case to the CRG, due 24 Dec 2026, 1 working day overdue", digests[^1].TextBody, StringComparison.Ordinal);
+        Assert.Contains($"({reference}): Present the case to the CRG, due 24 Dec 2026, due in 7 days", digests[3].TextBody, StringComparison.Ordinal);
+    }
 }
