@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddProcess(configuration);
         services.AddSingleton(configuration.GetSection("Reminders").Get<ReminderOptions>() ?? new ReminderOptions());
         services.AddSingleton<ReminderScan>();
+        services.AddSingleton<NotificationsSentQuery>();
         return services;
     }
 

@@ -262,4 +262,23 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.Contains($"({reference}): Present the case to the CRG, due 24 Dec 2026, 1 working day overdue", digests[^1].TextBody, StringComparison.Ordinal);
         Assert.Contains($"({reference}): Present the case to the CRG, due 24 Dec 2026, due in 7 days", digests[3].TextBody, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task NotificationsSent_ListsTheReviewsMessages_ForItsLeadOfficeOnly()
+    {
+        var review = await WorkflowEngineTests.RegisterAsync(_portal, Notified);
+        _portal.Time.SetUtcNow(new DateTimeOffset(2026, 12, 17, 9, 0, 0, TimeSpan.Zero));
+        await _portal.Get<ReminderScan>().RunAsync();
+        await _portal.Get<OutboxDispatcher>().RunOnceAsync();
+        var query = _portal.Get<NotificationsSentQuery>();
+
+        var rows = await query.HandleAsync(await _portal.ActorAsync(DemoAccounts.LrManager), review);
+
+        var row = Assert.Single(rows!);
+        Assert.Equal((DemoAccounts.LrOfficer, EmailReasons.Reminder, OutboxStatus.Sent), (row.RecipientAddress, row.Reason, row.Status));
+        Assert.Equal(new DateTime(2026, 12, 17, 9, 0, 0, DateTimeKind.Utc), row.SentAtUtc);
+        Assert.NotNull(await query.HandleAsync(await _portal.ActorAsync(DemoAccounts.LrOfficer), review));
+        Assert.Null(await query.HandleAsync(await _portal.ActorAsync(DemoAccounts.KentOfficer), review));
+        Assert.Null(await query.HandleAsync(await _portal.ActorAsync(DemoAccounts.AgencyContact), review));
+        Assert.Null(await query.HandleAsync(await _portal.ActorAsync(DemoAccounts.Admin), review));
+    }
 }
