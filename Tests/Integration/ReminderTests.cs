@@ -281,4 +281,49 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.Null(await query.HandleAsync(await _portal.ActorAsync(DemoAccounts.AgencyContact), review));
         Assert.Null(await query.HandleAsync(await _portal.ActorAsync(DemoAccounts.Admin), review));
     }
+    [Fact]
+    public async Task SmtpDownForAnHour_RemindersWaitWithAnIncident_ThenArriveOnceAndTheIncidentCloses()
+    {
+        var review = await WorkflowEngineTests.RegisterAsync(_portal, Notified);
+        var item = await ItemAsync(review, WorkItemKind.PresentToCrg);
+        await _mail.ClearAsync(DemoAccounts.LrOfficer);
+        var options = _portal.Get<EmailOptions>();
+        var down = _portal.DispatcherWithSmtpDown();
+        var admin = await _portal.ActorAsync(DemoAccounts.Admin);
+        var key = $"workitem:{item}:due-7d:2026-12-24";
+
+        // 17 Dec, 08:00 to 09:00: the 7-day reminder is due but the SMTP server is down; the jobs run every minute.
+        var start = new DateTimeOffset(2026, 12, 17, 8, 0, 0, TimeSpan.Zero);
+        for (var minute = 0; minute < 60; minute++)
+        {
+            _portal.Time.SetUtcNow(start.AddMinutes(minute));
+            await _portal.Get<ReminderScan>().RunAsync();
+            await down.RunOnceAsync();
+        }
+
+        var waiting = await _portal.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.OccurrenceKey == key));
+        Assert.Equal(OutboxStatus.Failed, waiting.Status);
+        Assert.True(waiting.Attempts >= 5, $"{waiting.Attempts} attempts");
+        Assert.NotEmpty(await _portal.Get<OpenIncidentsQuery>().HandleAsync(admin));
+        Assert.Empty(await _mail.ForAsync(DemoAccounts.LrOfficer));
+
+        // Back at 09:00: sent at its next attempt (backoff at most Email:MaxBackoff), once; the incident closes.
+        DateTimeOffset? sentAt = null;
+        for (var minute = 60; minute < 60 + 70 && sentAt is null; minute++)
+        {
+            _portal.Time.SetUtcNow(start.AddMinutes(minute));
+            await _portal.Get<ReminderScan>().RunAsync();
+            if ((await _portal.Get<OutboxDispatcher>().RunOnceAsync()).Sent > 0)
+            {
+                sentAt = _portal.Time.GetUtcNow();
+            }
+        }
+
+        Assert.NotNull(sentAt);
+        Assert.True(sentAt <= start.AddMinutes(60) + options.MaxBackoff, $"sent at {sentAt}");
+        Assert.Equal(OutboxStatus.Sent, await _portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.OccurrenceKey == key).Select(m => m.Status).SingleAsync()));
+        Assert.Empty(await _portal.Get<OpenIncidentsQuery>().HandleAsync(admin));
+        Assert.Single(await _mail.WaitForAsync(DemoAccounts.LrOfficer), m => m.Subject.Contains("due in 7 days", StringComparison.Ordinal));
+        await _mail.ClearAsync(DemoAccounts.LrOfficer);
+    }
 }
