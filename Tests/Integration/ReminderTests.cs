@@ -201,6 +201,19 @@ public sealed class ReminderTests : IAsyncLifetime
             await db.SaveChangesAsync();
             return item.Id;
         });
+        // An agency with no senior manager on record: its overdue task goes to the lead office's managers instead.
+        var kentPolice = await _portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Kent Police").Select(o => o.Id).SingleAsync());
+        var noContactItem = await _portal.WithDbAsync(async db =>
+        {
+            var item = new WorkItem
+            {
+                ReviewId = agencyReview, Kind = WorkItemKind.RecordQaOutcome, Title = "Return the scoping answer", AgencyId = kentPolice,
+                DueDate = Due, CreatedAtUtc = _portal.Time.GetUtcNow().UtcDateTime,
+            };
+            db.WorkItems.Add(item);
+            await db.SaveChangesAsync();
+            return item.Id;
+        });
         // A clock with no open task working to it gets the ladder itself: officers, then managers.
         var clockReview = await WorkflowEngineTests.RegisterAsync(_portal, Notified);
         await _portal.WithDbAsync(db => db.WorkItems.Where(w => w.ReviewId == clockReview).ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WorkItemStatus.Cancelled)));
@@ -215,6 +228,8 @@ public sealed class ReminderTests : IAsyncLifetime
                 (seniorManager, "overdue-1wd"),
             ],
             agency.Select(m => (m.To, m.Key.Split(':')[2])));
+        Assert.Equal([DemoAccounts.LrManager], (await OutboxAsync(agencyReview))
+            .Where(m => m.Key.StartsWith($"workitem:{noContactItem}:overdue-1wd:", StringComparison.Ordinal)).Select(m => m.To));
         var clock = (await OutboxAsync(clockReview)).Where(m => m.Key.StartsWith($"clock:{clockId}:", StringComparison.Ordinal)).ToList();
         Assert.Equal(
             [(DemoAccounts.LrOfficer, "due-7d"), (DemoAccounts.LrOfficer, "due-1wd"), (DemoAccounts.LrOfficer, "due-day"), (DemoAccounts.LrManager, "overdue-1wd")],

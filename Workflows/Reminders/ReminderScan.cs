@@ -62,7 +62,8 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
                 var recipients = occasion.Reason switch
                 {
                     EmailReasons.Reminder => plan.Candidates(item),
-                    EmailReasons.OverdueEscalation when item.AgencyId is int agency => Contact(escalationEmails, agency),
+                    // An agency without a senior manager on record: the lead office's managers hear instead of nobody.
+                    EmailReasons.OverdueEscalation when item.AgencyId is int agency && escalationEmails.ContainsKey(agency) => Contact(escalationEmails, agency),
                     EmailReasons.OverdueEscalation => plan.Staff(item.OfficeId ?? review.LeadOfficeId, Role.Manager),
                     _ => Contact(escalationEmails, review.LeadCspId),
                 };
