@@ -70,6 +70,19 @@ public sealed class ReminderTests : IAsyncLifetime
         }
     }
 
+    /// A task addressed to an agency (as information requests are), due on Due.
+    private Task<long> AddAgencyItemAsync(int reviewId, int agencyId, string title) => _portal.WithDbAsync(async db =>
+    {
+        var item = new WorkItem
+        {
+            ReviewId = reviewId, Kind = WorkItemKind.RecordQaOutcome, Title = title, AgencyId = agencyId, DueDate = Due,
+            CreatedAtUtc = _portal.Time.GetUtcNow().UtcDateTime,
+        };
+        db.WorkItems.Add(item);
+        await db.SaveChangesAsync();
+        return item.Id;
+    });
+
     private static DateTime At8(int year, int month, int day) => new(year, month, day, 8, 0, 0, DateTimeKind.Utc);
 
     [Fact]
@@ -190,30 +203,10 @@ public sealed class ReminderTests : IAsyncLifetime
         var police = await _portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Leicestershire Police").Select(o => o.Id).SingleAsync());
         await _portal.WithDbAsync(db => db.Organisations.Where(o => o.Id == police).ExecuteUpdateAsync(s => s.SetProperty(o => o.EscalationEmail, seniorManager)));
         var agencyReview = await WorkflowEngineTests.RegisterAsync(_portal, Notified);
-        var agencyItem = await _portal.WithDbAsync(async db =>
-        {
-            var item = new WorkItem
-            {
-                ReviewId = agencyReview, Kind = WorkItemKind.RecordQaOutcome, Title = "Return the chronology", AgencyId = police,
-                DueDate = Due, CreatedAtUtc = _portal.Time.GetUtcNow().UtcDateTime,
-            };
-            db.WorkItems.Add(item);
-            await db.SaveChangesAsync();
-            return item.Id;
-        });
+        var agencyItem = await AddAgencyItemAsync(agencyReview, police, "Return the chronology");
         // An agency with no senior manager on record: its overdue task goes to the lead office's managers instead.
         var kentPolice = await _portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Kent Police").Select(o => o.Id).SingleAsync());
-        var noContactItem = await _portal.WithDbAsync(async db =>
-        {
-            var item = new WorkItem
-            {
-                ReviewId = agencyReview, Kind = WorkItemKind.RecordQaOutcome, Title = "Return the scoping answer", AgencyId = kentPolice,
-                DueDate = Due, CreatedAtUtc = _portal.Time.GetUtcNow().UtcDateTime,
-            };
-            db.WorkItems.Add(item);
-            await db.SaveChangesAsync();
-            return item.Id;
-        });
+        var noContactItem = await AddAgencyItemAsync(agencyReview, kentPolice, "Return the scoping answer");
         // A clock with no open task working to it gets the ladder itself: officers, then managers.
         var clockReview = await WorkflowEngineTests.RegisterAsync(_portal, Notified);
         await _portal.WithDbAsync(db => db.WorkItems.Where(w => w.ReviewId == clockReview).ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WorkItemStatus.Cancelled)));
