@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflows.Audit;
 using Workflows.Calendar;
 using Workflows.Process;
+using Workflows.Reminders;
 using Workflows.Email;
 using Workflows.Reviews;
 using Workflows.Time;
@@ -42,6 +43,9 @@ public static class DependencyInjection
         services.AddWorkflowEmail(configuration);
         services.AddAccounts(configuration);
         services.AddProcess(configuration);
+        services.AddSingleton(configuration.GetSection("Reminders").Get<ReminderOptions>() ?? new ReminderOptions());
+        services.AddSingleton<ReminderScan>();
+        services.AddSingleton<NotificationsSentQuery>();
         return services;
     }
 
@@ -62,8 +66,7 @@ public static class DependencyInjection
     {
         services.AddSingleton(new InvitationOptions(TimeSpan.FromDays(configuration.GetValue("Accounts:InvitationDays", 7.0))));
         services.AddSingleton(TwoFactorPolicy.Parse(configuration["Security:RequireTwoFactorForRoles"]));
-        // The workflow engine replaces this with the one that returns work items to the team queue.
-        services.AddSingleton<IAccountWorkHandover, NoWorkItemsYet>();
+        services.AddSingleton<IAccountWorkHandover, ReturnWorkToTeamQueue>();
         services.AddSingleton<Invitations>();
         services.AddSingleton<InviteUserHandler>();
         services.AddSingleton<ResendInvitationHandler>();

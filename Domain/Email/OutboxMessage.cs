@@ -12,6 +12,9 @@ public enum OutboxStatus
 
     /// The last attempt failed; it is tried again at NextAttemptUtc. Messages never give up.
     Failed,
+
+    /// No longer to be sent (e.g. a reminder for a task completed or paused meanwhile). The dispatcher never claims it.
+    Cancelled,
 }
 
 /// One email to send, written in the same transaction as the change that causes it (ARCHITECTURE.md, Email).
@@ -30,6 +33,9 @@ public sealed class OutboxMessage
     public required string Reason { get; set; }
 
     public required string OccurrenceKey { get; set; }
+
+    /// The review it is about, if any: managers see on the review page who was told what, and when.
+    public int? ReviewId { get; set; }
 
     /// Unique: recipient + reason + occurrence. A second enqueue of the same event is ignored.
     public required string DedupeKey { get; set; }

@@ -26,6 +26,12 @@ public sealed class Organisation
 
     public Organisation? ServingOffice { get; set; }
 
+    /// Escalation contact, by email address only: for an agency its senior manager (overdue agency tasks), for a CSP its
+    /// accountable lead (e.g. its chair: second escalation of overdue work on its reviews). Set by administrators.
+    public string? EscalationEmail { get; set; }
+
+    public const int EscalationEmailMaxLength = 256;
+
     public bool IsActive { get; set; } = true;
 
     public int Version { get; set; }
@@ -54,5 +60,25 @@ public sealed class Organisation
         }
 
         return errors;
+    }
+
+    /// The escalation contact is for CSPs (accountable lead) and agencies (senior manager), and must look like an address.
+    public static Error? ValidateEscalationEmail(OrganisationKind kind, string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return null;
+        }
+
+        if (kind == OrganisationKind.ReviewOffice)
+        {
+            return new Error("A review office has no escalation contact: its managers receive the overdue emails.", nameof(EscalationEmail));
+        }
+
+        var e = email.Trim();
+        var at = e.IndexOf('@', StringComparison.Ordinal);
+        return e.Length > EscalationEmailMaxLength || at < 1 || at == e.Length - 1 || e.Contains(' ', StringComparison.Ordinal)
+            ? new Error("Enter an email address, e.g. chair@csp.example.org.", nameof(EscalationEmail))
+            : null;
     }
 }

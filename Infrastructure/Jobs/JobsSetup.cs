@@ -11,6 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Workflows.Access;
 using Workflows.Data;
+using Workflows.Email;
+using Workflows.Reminders;
 using Workflows.Timers;
 
 namespace Infrastructure.Jobs;
@@ -21,6 +23,10 @@ namespace Infrastructure.Jobs;
 public static class JobsSetup
 {
     public const string TimerSweepJobId = "timer-sweep";
+
+    public const string OutboxDispatchJobId = "outbox-dispatch";
+
+    public const string ReminderScanJobId = "reminder-scan";
 
     public const string DashboardPath = "/hangfire";
 
@@ -46,6 +52,8 @@ public static class JobsSetup
         services.AddHangfireServer(o => o.WorkerCount = Math.Min(4, Environment.ProcessorCount));
         services.AddHostedService<RecurringJobs>();
         services.AddSingleton<TimerSweepJob>();
+        services.AddSingleton<OutboxDispatchJob>();
+        services.AddSingleton<ReminderScanJob>();
         return services;
     }
 
@@ -70,7 +78,10 @@ public static class JobsSetup
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            jobs.AddOrUpdate<TimerSweepJob>(TimerSweepJobId, j => j.RunAsync(), Cron.Minutely(), new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
+            jobs.AddOrUpdate<TimerSweepJob>(TimerSweepJobId, j => j.RunAsync(), Cron.Minutely(), utc);
+            jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJobId, j => j.RunAsync(), Cron.Minutely(), utc);
+            jobs.AddOrUpdate<ReminderScanJob>(ReminderScanJobId, j => j.RunAsync(), "*/15 * * * *", utc);
             return Task.CompletedTask;
         }
 
@@ -99,4 +110,18 @@ public sealed class TimerSweepJob(TimerSweep sweep)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
     public Task RunAsync() => sweep.RunAsync();
+}
+
+/// The job Hangfire calls every minute: sends what the outbox holds (due messages only; retries wait out their backoff).
+public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher)
+{
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    public Task RunAsync() => dispatcher.RunOnceAsync();
+}
+
+/// The job Hangfire calls every 15 minutes: queues the reminders and escalations due today, cancels unwanted ones.
+public sealed class ReminderScanJob(ReminderScan scan)
+{
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    public Task RunAsync() => scan.RunAsync();
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Portal.Testing;
 
@@ -29,10 +30,13 @@ public sealed class AdminTests(BrowserFixture browser) : IAsyncLifetime
             await page.GetByRole(AriaRole.Button, new() { Name = "Add organisation" }).ClickAsync();
             var dialog = page.GetByRole(AriaRole.Dialog);
             await dialog.GetByLabel("Name").FillAsync(agency);
+            await dialog.GetByLabel("Senior manager's email").FillAsync("head@refuge.example.org");
             await admin.AssertAccessibleAsync();
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
             await Assertions.Expect(page.GetByText($"{agency} added.")).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = agency, Exact = true })).ToBeVisibleAsync();
+            Assert.Equal("head@refuge.example.org", await _portal.WithDbAsync(db =>
+                db.Organisations.Where(o => o.Name == agency).Select(o => o.EscalationEmail).SingleAsync()));
 
             await admin.GotoAsync("admin/users/new");
             await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Robin Refuge");

@@ -123,6 +123,32 @@ public abstract class AdminTests(ProviderFixture fixture)
     }
 
     [Fact]
+    public async Task EscalationEmail_SetOnACspAndAnAgency_CheckedAndAudited_NotForAReviewOffice()
+    {
+        var handler = Portal.Get<SaveOrganisationHandler>();
+        var admin = await AdminAsync();
+        var name = Unique("CSP");
+        var csp = await CreateOrganisationAsync(new OrganisationInput(name, OrganisationKind.Csp));
+
+        var bad = await handler.ChangeAsync(admin, csp, 0, new OrganisationInput(name, OrganisationKind.Csp, EscalationEmail: "the chair"));
+        var good = await handler.ChangeAsync(admin, csp, 0, new OrganisationInput(name, OrganisationKind.Csp, EscalationEmail: " chair@csp.example.org "));
+        var office = await handler.CreateAsync(admin, new OrganisationInput(Unique("Office"), OrganisationKind.ReviewOffice, "ZQ", EscalationEmail: "x@y.org"));
+        var agency = await handler.CreateAsync(admin, new OrganisationInput(Unique("Agency"), OrganisationKind.Agency, EscalationEmail: "boss@agency.example.org"));
+
+        Assert.Contains(Assert.IsType<ValidationFailed>(bad.Error).Errors, e => e.Field == nameof(Organisation.EscalationEmail));
+        Assert.True(good.IsSuccess, good.Error?.Message);
+        Assert.True(office.IsSuccess, office.Error?.Message);
+        Assert.True(agency.IsSuccess, agency.Error?.Message);
+        var emails = await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Id == csp || o.Id == office.Value.Id || o.Id == agency.Value.Id)
+            .ToDictionaryAsync(o => o.Id, o => o.EscalationEmail));
+        Assert.Equal("chair@csp.example.org", emails[csp]);
+        Assert.Null(emails[office.Value.Id]);
+        Assert.Equal("boss@agency.example.org", emails[agency.Value.Id]);
+        Assert.Equal("Changed: accountable lead email", await Portal.WithDbAsync(db => db.AuditEvents
+            .Where(a => a.SubjectId == csp.ToString() && a.Action == AuditAction.Changed).Select(a => a.Detail).SingleAsync()));
+    }
+
+    [Fact]
     public async Task ChangeOrganisation_CodeOfAnOfficeWithReviewsOrTheKind_IsRefusedWithAReason()
     {
         var handler = Portal.Get<SaveOrganisationHandler>();

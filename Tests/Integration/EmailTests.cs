@@ -53,23 +53,7 @@ public sealed class EmailTests(SmtpPortalFixture fixture) : IClassFixture<SmtpPo
     private Task<OutboxMessage> MessageAsync(string recipient) =>
         Portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.RecipientAddress == recipient));
 
-    /// A dispatcher whose SMTP server is a closed port: every attempt fails.
-    private OutboxDispatcher DispatcherWithSmtpDown()
-    {
-        var options = Portal.Get<EmailOptions>();
-        var down = new EmailOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", Port = ClosedPort(), TlsMode = SmtpTlsMode.None, Timeout = TimeSpan.FromSeconds(5) } };
-        return new OutboxDispatcher(Portal.Get<IReviewDbFactory>(), new SmtpEmailTransport(down), Portal.Get<BusinessClock>(), options,
-            NullLogger<OutboxDispatcher>.Instance);
-    }
-
-    private static int ClosedPort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    private OutboxDispatcher DispatcherWithSmtpDown() => Portal.DispatcherWithSmtpDown();
 
     [Fact]
     public async Task RunOnce_DeliversThroughSmtpOnce_WithTheOutboxMessageId()

@@ -159,6 +159,29 @@ public abstract partial class InvitationTests(ProviderFixture fixture)
     }
 
     [Fact]
+    public async Task Disable_ReturnsTheOpenAssignedWorkToTheTeamQueue_Audited()
+    {
+        var officer = (await InviteAsync(DemoAccounts.Admin, Role.ReviewOfficer)).Value;
+        var reviewId = await WorkflowEngineTests.RegisterAsync(Portal, new DateOnly(2026, 11, 20));
+        var itemId = await Portal.WithDbAsync(async db =>
+        {
+            var item = await db.WorkItems.SingleAsync(w => w.ReviewId == reviewId);
+            item.Assign(officer.Id, DateTime.UtcNow);
+            await db.SaveChangesAsync();
+            return item.Id;
+        });
+
+        var off = await Portal.Get<SetUserDisabledHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.Admin), officer.Id, disabled: true);
+
+        Assert.True(off.IsSuccess, off.Error?.Message);
+        var (assignee, audited) = await Portal.WithDbAsync(async db => (
+            await db.WorkItems.Where(w => w.Id == itemId).Select(w => w.AssigneeUserId).SingleAsync(),
+            await db.AuditEvents.Where(a => a.Subject == "WorkItem" && a.SubjectId == itemId.ToString()).Select(a => a.Detail!).ToListAsync()));
+        Assert.Null(assignee);
+        Assert.Contains(audited, d => d.Contains("to the team queue", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Emails_NeverContainARealNameHeldForAnyReview()
     {
         await InviteAsync(DemoAccounts.Admin, Role.IndependentAuthor);

@@ -6,7 +6,7 @@ using Portal.Testing;
 
 namespace Portal.Integration.Tests;
 
-/// Hangfire as configured for the embedded (SQLite) portal: the recurring sweep and the admin-only dashboard.
+/// Hangfire as configured for the embedded (SQLite) portal: the recurring sweep, the outbox dispatcher and the admin-only dashboard.
 public sealed class JobsTests
 {
     [Fact]
@@ -20,8 +20,16 @@ public sealed class JobsTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         using var connection = portal.Get<JobStorage>().GetConnection();
-        var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == JobsSetup.TimerSweepJobId);
-        Assert.Equal(Cron.Minutely(), job.Cron);
-        Assert.Empty(job.Job.Args);
+        var jobs = connection.GetRecurringJobs();
+        foreach (var id in new[] { JobsSetup.TimerSweepJobId, JobsSetup.OutboxDispatchJobId })
+        {
+            var job = Assert.Single(jobs, j => j.Id == id);
+            Assert.Equal(Cron.Minutely(), job.Cron);
+            Assert.Empty(job.Job.Args);
+        }
+
+        var scan = Assert.Single(jobs, j => j.Id == JobsSetup.ReminderScanJobId);
+        Assert.Equal("*/15 * * * *", scan.Cron);
+        Assert.Empty(scan.Job.Args);
     }
 }

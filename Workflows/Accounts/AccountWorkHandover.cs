@@ -1,16 +1,12 @@
+using Domain.Access;
 using Workflows.Data;
 
 namespace Workflows.Accounts;
 
-/// What happens to a disabled account's work. The workflow engine (work items) implements this to return the
-/// person's claimed items to their team queue, staged in the same context as the disabling so both are saved together.
-/// Until the engine is merged there is no work to return.
+/// What happens to a disabled account's work: its claimed items go back to their team queue, staged in the same
+/// context as the disabling so both are saved together (Workflows/WorkItems/ReturnWorkToTeamQueue.cs).
 public interface IAccountWorkHandover
 {
-    Task ReturnWorkToTeamQueueAsync(IReviewDb db, string userId, CancellationToken ct);
-}
-
-internal sealed class NoWorkItemsYet : IAccountWorkHandover
-{
-    public Task ReturnWorkToTeamQueueAsync(IReviewDb db, string userId, CancellationToken ct) => Task.CompletedTask;
+    /// Returns how many open items were given back. `by` is the administrator who disabled the account (for the audit).
+    Task<int> ReturnWorkToTeamQueueAsync(IReviewDb db, Actor by, string userId, CancellationToken ct);
 }

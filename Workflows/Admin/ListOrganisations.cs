@@ -10,7 +10,7 @@ namespace Workflows.Admin;
 public sealed record OrganisationFilter(OrganisationKind? Kind = null, string? Search = null, bool? IsActive = null);
 
 public sealed record OrganisationRow(int Id, string Name, OrganisationKind Kind, string? Code, int? ServingOfficeId, string? ServingOffice,
-    int MemberCount, int ServedCspCount, bool IsActive, int Version);
+    int MemberCount, int ServedCspCount, bool IsActive, int Version, string? EscalationEmail = null);
 
 public static class OrganisationKinds
 {
@@ -80,7 +80,7 @@ public sealed class ListOrganisationsQuery(IReviewDbFactory dbs, AuditLog audit)
             .Select(o => new OrganisationRow(o.Id, o.Name, o.Kind, o.Code, o.ServingOfficeId, o.ServingOffice == null ? null : o.ServingOffice.Name,
                 db.Memberships.Count(m => m.OrganisationId == o.Id),
                 db.Organisations.Count(c => c.ServingOfficeId == o.Id && c.IsActive),
-                o.IsActive, o.Version))
+                o.IsActive, o.Version, o.EscalationEmail))
             .ToListAsync(ct);
         return new PagedResult<OrganisationRow>(items, total);
     }

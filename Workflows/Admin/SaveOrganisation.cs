@@ -9,7 +9,9 @@ using Workflows.Data;
 namespace Workflows.Admin;
 
 /// What an administrator enters for an organisation. Code is for review offices, ServingOfficeId for CSPs.
-public sealed record OrganisationInput(string? Name, OrganisationKind Kind, string? Code = null, int? ServingOfficeId = null);
+/// EscalationEmail: a CSP's accountable lead or an agency's senior manager (overdue escalations).
+public sealed record OrganisationInput(string? Name, OrganisationKind Kind, string? Code = null, int? ServingOfficeId = null,
+    string? EscalationEmail = null);
 
 public sealed record SavedOrganisation(int Id, string Name, int Version);
 
@@ -31,7 +33,8 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, AuditLog audit
             return new ValidationFailed(errors);
         }
 
-        var org = new Organisation { Name = input.Name!, Kind = input.Kind, Code = input.Code, ServingOfficeId = input.ServingOfficeId };
+        var org = new Organisation { Name = input.Name!, Kind = input.Kind, Code = input.Code, ServingOfficeId = input.ServingOfficeId,
+            EscalationEmail = input.EscalationEmail };
         // The audit row needs the new id, so both saves share one transaction.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Organisations.Add(org);
@@ -85,6 +88,12 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, AuditLog audit
         {
             org.ServingOfficeId = input.ServingOfficeId;
             changed.Add("serving office");
+        }
+
+        if (org.EscalationEmail != input.EscalationEmail)
+        {
+            org.EscalationEmail = input.EscalationEmail;
+            changed.Add(input.Kind == OrganisationKind.Csp ? "accountable lead email" : "senior manager email");
         }
 
         if (changed.Count == 0)
@@ -145,6 +154,7 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, AuditLog audit
         Name = input.Name?.Trim() ?? string.Empty,
         Code = input.Kind == OrganisationKind.ReviewOffice && !string.IsNullOrWhiteSpace(input.Code) ? input.Code.Trim().ToUpperInvariant() : null,
         ServingOfficeId = input.Kind == OrganisationKind.Csp ? input.ServingOfficeId : null,
+        EscalationEmail = input.Kind != OrganisationKind.ReviewOffice && !string.IsNullOrWhiteSpace(input.EscalationEmail) ? input.EscalationEmail.Trim() : null,
     };
 
     /// For a tidied input: the domain's field rules, then the rules that need the database: unique name per kind, unique code,
@@ -152,6 +162,11 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, AuditLog audit
     private static async Task<List<Error>> ValidateAsync(IReviewDb db, Organisation? existing, OrganisationInput input, CancellationToken ct)
     {
         var errors = Organisation.Validate(input.Name, input.Kind, input.Code, input.ServingOfficeId).ToList();
+        if (Organisation.ValidateEscalationEmail(input.Kind, input.EscalationEmail) is { } badEmail)
+        {
+            errors.Add(badEmail);
+        }
+
         var id = existing?.Id ?? 0;
         if (existing is not null && existing.Kind != input.Kind)
         {
@@ -206,6 +221,11 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, AuditLog audit
         if (org.ServingOfficeId is not null)
         {
             yield return "serving office";
+        }
+
+        if (org.EscalationEmail is not null)
+        {
+            yield return "escalation email";
         }
     }
 }

@@ -43,7 +43,7 @@ public sealed class SetUserDisabledHandler(IReviewDbFactory dbs, IAccountWorkHan
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
         if (disabled)
         {
-            await work.ReturnWorkToTeamQueueAsync(db, user.Id, ct);
+            await work.ReturnWorkToTeamQueueAsync(db, actor, user.Id, ct);
         }
 
         audit.Add(db, actor, AuditAction.Changed, "User", user.Id, detail: disabled ? "Disabled" : "Enabled");

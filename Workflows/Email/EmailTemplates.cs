@@ -17,4 +17,18 @@ public interface IEmailTemplates
 public static class EmailReasons
 {
     public const string Invitation = "Invitation";
+
+    /// Before a task or a review clock is due (7 days, 1 working day, on the day): to the person or group doing it.
+    public const string Reminder = "Reminder";
+
+    /// 1 working day overdue: the responsible office's managers (an agency's senior manager for its tasks).
+    public const string OverdueEscalation = "OverdueEscalation";
+
+    /// 10 working days overdue: the accountable lead of the review's lead CSP.
+    public const string SecondEscalation = "SecondEscalation";
+
+    /// One message per manager per working day instead of single escalations (NotificationPreferences.DailyDigest).
+    public const string DailyDigest = "DailyDigest";
+
+    public static readonly IReadOnlyList<string> AboutDeadlines = [Reminder, OverdueEscalation, SecondEscalation];
 }

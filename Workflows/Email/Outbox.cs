@@ -7,7 +7,7 @@ namespace Workflows.Email;
 
 /// An email to queue: the template and its values are rendered once, now, and stored.
 public sealed record OutgoingEmail(string RecipientAddress, string? RecipientUserId, string Reason, string OccurrenceKey, string Template,
-    IReadOnlyDictionary<string, string> Values, DateTime? NotBeforeUtc = null);
+    IReadOnlyDictionary<string, string> Values, DateTime? NotBeforeUtc = null, int? ReviewId = null);
 
 public interface IOutbox
 {
@@ -36,6 +36,7 @@ internal sealed class Outbox(IEmailTemplates templates, BusinessClock clock) : I
             RecipientUserId = email.RecipientUserId,
             Reason = email.Reason,
             OccurrenceKey = email.OccurrenceKey,
+            ReviewId = email.ReviewId,
             DedupeKey = key,
             Subject = rendered.Subject,
             TextBody = rendered.TextBody,

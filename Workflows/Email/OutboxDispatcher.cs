@@ -126,7 +126,7 @@ public sealed class OutboxDispatcher(IReviewDbFactory dbs, IEmailTransport trans
     {
         var threshold = Math.Max(1, options.IncidentAfterFailures);
         await using var db = await dbs.CreateAsync(ct);
-        var stuck = db.OutboxMessages.Where(m => m.Status != OutboxStatus.Sent && m.Attempts >= threshold);
+        var stuck = db.OutboxMessages.Where(m => (m.Status == OutboxStatus.Failed || m.Status == OutboxStatus.Sending) && m.Attempts >= threshold);
         var count = await stuck.CountAsync(ct);
         var open = await db.Incidents.Where(i => i.Kind == IncidentKind.EmailDelivery && i.ResolvedAtUtc == null).ToListAsync(ct);
         var now = clock.UtcNow;

@@ -23,6 +23,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         // The dispatcher's claim query.
         b.HasIndex(m => new { m.Status, m.NextAttemptUtc });
         b.HasIndex(m => m.ClaimToken);
+        // "Notifications sent" on the review page.
+        b.HasIndex(m => m.ReviewId);
     }
 }
 

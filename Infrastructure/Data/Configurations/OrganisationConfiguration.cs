@@ -11,6 +11,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
     {
         b.Property(o => o.Name).HasMaxLength(200);
         b.Property(o => o.Code).HasMaxLength(6);
+        b.Property(o => o.EscalationEmail).HasMaxLength(Organisation.EscalationEmailMaxLength);
         b.HasIndex(o => new { o.Kind, o.Name }).IsUnique();
         b.HasIndex(o => o.Code).IsUnique();
         b.Property(o => o.Version).IsConcurrencyToken();

@@ -15,7 +15,8 @@ public partial class OrganisationDialog
     private const string KindField = nameof(Organisation.Kind);
     private const string CodeField = nameof(Organisation.Code);
     private const string OfficeField = nameof(Organisation.ServingOfficeId);
-    private static readonly string[] Fields = [NameField, KindField, CodeField, OfficeField];
+    private const string EscalationField = nameof(Organisation.EscalationEmail);
+    private static readonly string[] Fields = [NameField, KindField, CodeField, OfficeField, EscalationField];
 
     private readonly ServerErrors errors = new();
     private MudForm form = default!;
@@ -24,6 +25,7 @@ public partial class OrganisationDialog
     private OrganisationKind kind = OrganisationKind.Agency;
     private string? code;
     private int? servingOfficeId;
+    private string? escalationEmail;
     private bool saving;
 
     [CascadingParameter]
@@ -45,7 +47,7 @@ public partial class OrganisationDialog
     {
         if (Row is not null)
         {
-            (name, kind, code, servingOfficeId) = (Row.Name, Row.Kind, Row.Code, Row.ServingOfficeId);
+            (name, kind, code, servingOfficeId, escalationEmail) = (Row.Name, Row.Kind, Row.Code, Row.ServingOfficeId, Row.EscalationEmail);
         }
 
         var choices = await Lookups.HandleAsync(await Actors.GetAsync());
@@ -66,7 +68,7 @@ public partial class OrganisationDialog
         }
 
         saving = true;
-        var input = new OrganisationInput(name, kind, code, servingOfficeId);
+        var input = new OrganisationInput(name, kind, code, servingOfficeId, escalationEmail);
         var actor = await Actors.GetAsync();
         var result = Row is null ? await Save.CreateAsync(actor, input) : await Save.ChangeAsync(actor, Row.Id, Row.Version, input);
         saving = false;

@@ -13,6 +13,7 @@ public static class MailFormats
         OutboxStatus.Sending => "Sending",
         OutboxStatus.Sent => "Sent",
         OutboxStatus.Failed => "Failed, will retry",
+        OutboxStatus.Cancelled => "Cancelled, not sent",
         _ => status.ToString(),
     };
 

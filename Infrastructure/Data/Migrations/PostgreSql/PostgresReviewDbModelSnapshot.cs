@@ -266,6 +266,9 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<int?>("ReviewId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("SentAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -290,6 +293,8 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.HasIndex("DedupeKey")
                         .IsUnique();
 
+                    b.HasIndex("ReviewId");
+
                     b.HasIndex("Status", "NextAttemptUtc");
 
                     b.ToTable("OutboxMessages");
@@ -306,6 +311,10 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.Property<string>("Code")
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
+
+                    b.Property<string>("EscalationEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");

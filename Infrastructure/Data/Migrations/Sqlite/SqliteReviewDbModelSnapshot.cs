@@ -251,6 +251,9 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ReviewId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SentAtUtc")
                         .HasColumnType("TEXT");
 
@@ -275,6 +278,8 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("DedupeKey")
                         .IsUnique();
 
+                    b.HasIndex("ReviewId");
+
                     b.HasIndex("Status", "NextAttemptUtc");
 
                     b.ToTable("OutboxMessages");
@@ -288,6 +293,10 @@ namespace Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("Code")
                         .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EscalationEmail")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")

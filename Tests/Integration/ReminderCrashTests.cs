@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using Domain.Calendar;
+using Domain.Email;
+using Microsoft.EntityFrameworkCore;
+using Portal.Testing;
+using Workflows.Reminders;
+using Xunit.Abstractions;
+
+namespace Portal.Integration.Tests;
+
+/// Issue 4, crash test: the real portal process (Hangfire dispatching the outbox every minute) is killed with SIGKILL
+/// again and again while due reminders are being sent, and restarted each time. At the end every due reminder has
+/// arrived at the SMTP server (maildev), at most one duplicate per kill, none once deduplicated by Message-Id.
+/// The figures are printed (docs/RELIABILITY.md records a run). Takes a few minutes: filter on it to run it alone.
+public sealed class ReminderCrashTests(ITestOutputHelper output)
+{
+    private const int Reviews = 200;
+    private const int Kills = 4;
+
+    [Fact]
+    public async Task KilledWhileSending_EveryDueReminderArrives_AtMostOneDuplicatePerKill()
+    {
+        using var mail = new MailDev();
+        var dataPath = Directory.CreateTempSubdirectory("portal-crash-").FullName;
+        int due;
+        await using (var portal = new PortalFactory(dataPath: dataPath))
+        {
+            // Business time = real time here: the real process that sends uses the system clock.
+            portal.Time.SetUtcNow(DateTimeOffset.UtcNow);
+            var today = London.DateOf(DateTime.UtcNow);
+            for (var i = 0; i < Reviews; i++)
+            {
+                await WorkflowEngineTests.RegisterAsync(portal, today.AddMonths(-1));
+            }
+
+            await portal.Get<ReminderScan>().RunAsync();
+            due = await portal.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Pending && m.NextAttemptUtc <= DateTime.UtcNow));
+            var recipients = await portal.WithDbAsync(db => db.OutboxMessages.Select(m => m.RecipientAddress).Distinct().ToListAsync());
+            foreach (var to in recipients)
+            {
+                await mail.ClearAsync(to);
+            }
+        }
+
+        Assert.True(due >= Reviews, $"{due} reminders due");
+        var kills = 0;
+        for (; kills < Kills; kills++)
+        {
+            var before = (await mail.ForAsync(DemoAccounts.LrOfficer)).Count;
+            using var process = Start(dataPath, mail);
+            // Wait for sending to start (Hangfire runs the dispatcher at the next minute), then kill mid-batch.
+            var deadline = DateTime.UtcNow.AddSeconds(100);
+            while ((await mail.ForAsync(DemoAccounts.LrOfficer)).Count == before && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+
+            await Task.Delay(Random.Shared.Next(0, 300));
+            process.Kill();
+            await process.WaitForExitAsync();
+            if ((await mail.ForAsync(DemoAccounts.LrOfficer)).Count >= Reviews)
+            {
+                kills++;
+                break;
+            }
+        }
+
+        // The last start runs until everything has arrived (a claim of a killed process is taken over after ClaimTimeout).
+        var messageIds = new List<string>();
+        using (var last = Start(dataPath, mail))
+        {
+            var deadline = DateTime.UtcNow.AddMinutes(4);
+            while (DateTime.UtcNow < deadline)
+            {
+                messageIds = await ReceivedAsync(mail, dataPath);
+                if (messageIds.Distinct().Count() >= due)
+                {
+                    break;
+                }
+
+                await Task.Delay(1000);
+            }
+
+            last.Kill();
+            await last.WaitForExitAsync();
+        }
+
+        var distinct = messageIds.Distinct().Count();
+        var duplicates = messageIds.Count - distinct;
+        output.WriteLine($"kills={kills} due={due} delivered={distinct} received={messageIds.Count} duplicates={duplicates}");
+        Assert.Equal(due, distinct);
+        Assert.True(duplicates <= kills, $"{duplicates} duplicates for {kills} kills");
+        Directory.Delete(dataPath, recursive: true);
+    }
+
+    /// Every Message-Id maildev received for the reminders' recipients.
+    private static async Task<List<string>> ReceivedAsync(MailDev mail, string dataPath)
+    {
+        await using var portal = new PortalFactory(dataPath: dataPath);
+        var recipients = await portal.WithDbAsync(db => db.OutboxMessages.Select(m => m.RecipientAddress).Distinct().ToListAsync());
+        var ids = new List<string>();
+        foreach (var to in recipients)
+        {
+            ids.AddRange((await mail.ForAsync(to)).Select(m => m.MessageId ?? m.Id));
+        }
+
+        return ids;
+    }
+
+    /// The portal as deployed: its own process, Hangfire on, SMTP to maildev, a short claim timeout.
+    private static Process Start(string dataPath, MailDev mail)
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "portal.sln")))
+        {
+            root = Path.GetDirectoryName(root.TrimEnd('/'))!;
+        }
+
+        var bin = Path.Combine(root, "Portal", "bin", "Debug", "net10.0");
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(bin, "Portal.dll")])
+        {
+            WorkingDirectory = bin,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in new Dictionary<string, string>
+        {
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Database__Provider"] = "Sqlite",
+            ["Database__DataPath"] = dataPath,
+            ["Jobs__Enabled"] = "true",
+            ["Email__Transport"] = "Smtp",
+            ["Email__Smtp__Host"] = "127.0.0.1",
+            ["Email__Smtp__Port"] = mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Email__Smtp__TlsMode"] = "None",
+            ["Email__BatchSize"] = "5",
+            ["Email__ClaimTimeout"] = "00:00:20",
+            ["Reminders__Enabled"] = "false",
+            ["Logging__LogLevel__Default"] = "Warning",
+        })
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}

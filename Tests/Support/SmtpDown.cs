@@ -1,0 +1,28 @@
+using Infrastructure.Email;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Workflows.Data;
+using Workflows.Email;
+using Workflows.Time;
+
+namespace Portal.Testing;
+
+public static class SmtpDown
+{
+    /// A dispatcher of this portal whose SMTP server is a closed port: every attempt fails, as when the server is down.
+    public static OutboxDispatcher DispatcherWithSmtpDown(this PortalFactory portal)
+    {
+        var down = new EmailOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", Port = ClosedPort(), TlsMode = SmtpTlsMode.None, Timeout = TimeSpan.FromSeconds(5) } };
+        return new OutboxDispatcher(portal.Services.GetRequiredService<IReviewDbFactory>(), new SmtpEmailTransport(down),
+            portal.Services.GetRequiredService<BusinessClock>(), portal.Services.GetRequiredService<EmailOptions>(), NullLogger<OutboxDispatcher>.Instance);
+    }
+
+    private static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

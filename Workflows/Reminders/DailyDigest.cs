@@ -1,0 +1,74 @@
+using Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Data;
+using Workflows.Email;
+
+namespace Workflows.Reminders;
+
+/// For managers who chose it (NotificationPreferences.DailyDigest): on each working day, one message listing every
+/// overdue and due-soon task and clock of the reviews their offices lead, instead of single overdue emails.
+internal sealed class DailyDigest(IReviewDb db, IOutbox outbox, ReminderOptions options, EmailOptions email)
+{
+    private sealed record Line(DateOnly Due, string Text);
+
+    public async Task<int> QueueAsync(ReminderScan.Plan plan, CancellationToken ct)
+    {
+        if (plan.Today != plan.SendDay)
+        {
+            return 0;
+        }
+
+        var managers = plan.People.All.Where(p => plan.People.TakesDigest(p.Id)).ToList();
+        if (managers.Count == 0)
+        {
+            return 0;
+        }
+
+        var horizon = plan.Today.AddDays(options.DaysBefore);
+        var items = await db.WorkItems.AsNoTracking()
+            .Where(w => w.Status == WorkItemStatus.Open && !w.IsPaused && w.DueDate != null && w.DueDate <= horizon
+                && (w.Clock == null || w.Clock.Status == ClockStatus.Running))
+            .Join(db.Reviews, w => w.ReviewId, r => r.Id, (w, r) => new { w.ReviewId, Office = w.OfficeId ?? r.LeadOfficeId, r.CaseLabel, r.Reference, w.Title, Due = w.DueDate!.Value })
+            .ToListAsync(ct);
+        var kinds = options.ClockKinds.ToList();
+        var clocks = await db.ReviewClocks.AsNoTracking()
+            .Where(c => c.Status == ClockStatus.Running && kinds.Contains(c.Kind) && c.DueDate <= horizon)
+            .Join(db.Reviews, c => c.ReviewId, r => r.Id, (c, r) => new { c.ReviewId, Office = r.LeadOfficeId, r.CaseLabel, r.Reference, c.Kind, Due = c.DueDate })
+            .ToListAsync(ct);
+
+        var queued = 0;
+        foreach (var manager in managers)
+        {
+            var lines = items.Where(i => manager.Organisations.Contains(i.Office))
+                .Select(i => new Line(i.Due, Describe(plan, i.CaseLabel, i.Reference, i.Title, i.Due, i.ReviewId)))
+                .Concat(clocks.Where(c => manager.Organisations.Contains(c.Office))
+                    .Select(c => new Line(c.Due, Describe(plan, c.CaseLabel, c.Reference, ReviewClock.Describe(c.Kind), c.Due, c.ReviewId))))
+                .OrderBy(l => l.Due).ThenBy(l => l.Text, StringComparer.Ordinal).ToList();
+            if (lines.Count == 0)
+            {
+                continue;
+            }
+
+            var values = new Dictionary<string, string>
+            {
+                ["Date"] = ReminderLadder.Format(plan.Today),
+                ["Count"] = lines.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Items"] = string.Join("\n", lines.Select(l => l.Text)),
+                ["Link"] = email.LinkTo("reviews"),
+                ["PortalBaseUrl"] = email.PortalBaseUrl,
+            };
+            if (await outbox.EnqueueAsync(db, new OutgoingEmail(manager.Email, manager.Id, EmailReasons.DailyDigest, $"digest:{plan.Today:yyyy-MM-dd}",
+                    EmailReasons.DailyDigest, values, plan.NotBeforeUtc), ct))
+            {
+                queued++;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return queued;
+    }
+
+    private string Describe(ReminderScan.Plan plan, string caseLabel, string reference, string step, DateOnly due, int reviewId) =>
+        $"- {caseLabel} ({reference}): {step}, due {ReminderLadder.Format(due)}, {ReminderScan.HowLate(due, plan.SendDay, plan.Calendar)}: "
+        + email.LinkTo($"reviews/{reviewId}");
+}

@@ -1,0 +1,97 @@
+using Domain.Calendar;
+using Workflows.Email;
+
+namespace Workflows.Reminders;
+
+/// One rung: a step name (part of the occurrence key), the email reason, and the working day it is sent on.
+public sealed record Occasion(string Step, string Reason, DateOnly On);
+
+/// The reminder and escalation dates of one due date. Every date is a working day, so nothing goes out on a weekend
+/// or bank holiday: an intended date that is not one moves to the next working day.
+public static class ReminderLadder
+{
+    public static IReadOnlyList<Occasion> For(DateOnly due, BusinessCalendar calendar, ReminderOptions options)
+    {
+        var before = new List<Occasion>();
+        if (options.DaysBefore > 0)
+        {
+            before.Add(new($"due-{options.DaysBefore}d", EmailReasons.Reminder, NextWorkingDay(due.AddDays(-options.DaysBefore), calendar)));
+        }
+
+        if (options.WorkingDaysBefore > 0)
+        {
+            before.Add(new($"due-{options.WorkingDaysBefore}wd", EmailReasons.Reminder, SubtractWorkingDays(due, options.WorkingDaysBefore, calendar)));
+        }
+
+        if (options.OnTheDay && calendar.IsWorkingDay(due))
+        {
+            before.Add(new("due-day", EmailReasons.Reminder, due));
+        }
+
+        // Two reminders that land on the same day (holidays between them) are one: the later step says more.
+        var ladder = before.Where(o => o.On < due || o.Step == "due-day").GroupBy(o => o.On).Select(g => g.Last()).ToList();
+        ladder.Add(new($"overdue-{options.EscalateAfterWorkingDays}wd", EmailReasons.OverdueEscalation,
+            calendar.AddWorkingDays(due, Math.Max(1, options.EscalateAfterWorkingDays))));
+        ladder.Add(new($"overdue-{options.SecondEscalationAfterWorkingDays}wd", EmailReasons.SecondEscalation,
+            calendar.AddWorkingDays(due, Math.Max(1, options.SecondEscalationAfterWorkingDays))));
+        return ladder;
+    }
+
+    /// The rungs to queue today: the latest reminder reached (while not yet overdue: a missed one is only worth sending
+    /// if no later one has replaced it) and every escalation reached (each is sent once, whenever the scan first sees it).
+    public static IEnumerable<Occasion> DueBy(IReadOnlyList<Occasion> ladder, DateOnly due, DateOnly today)
+    {
+        var reminder = ladder.Where(o => o.Reason == EmailReasons.Reminder && o.On <= today).MaxBy(o => o.On);
+        if (reminder is not null && today <= due)
+        {
+            yield return reminder;
+        }
+
+        foreach (var escalation in ladder.Where(o => o.Reason != EmailReasons.Reminder && o.On <= today))
+        {
+            yield return escalation;
+        }
+    }
+
+    public static DateOnly NextWorkingDay(DateOnly date, BusinessCalendar calendar)
+    {
+        while (!calendar.IsWorkingDay(date))
+        {
+            date = date.AddDays(1);
+        }
+
+        return date;
+    }
+
+    public static DateOnly SubtractWorkingDays(DateOnly date, int days, BusinessCalendar calendar)
+    {
+        for (var counted = 0; counted < days;)
+        {
+            date = date.AddDays(-1);
+            if (calendar.IsWorkingDay(date))
+            {
+                counted++;
+            }
+        }
+
+        return date;
+    }
+
+    /// Working days after the due date up to and including `on` (0 until it is overdue).
+    public static int WorkingDaysOverdue(DateOnly due, DateOnly on, BusinessCalendar calendar)
+    {
+        var count = 0;
+        for (var d = due.AddDays(1); d <= on; d = d.AddDays(1))
+        {
+            if (calendar.IsWorkingDay(d))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// UK style, as the emails show it: "23 Nov 2026" (invariant month names: en-GB writes September "Sept").
+    public static string Format(DateOnly date) => date.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+}

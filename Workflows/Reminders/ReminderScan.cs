@@ -1,0 +1,203 @@
+using Domain.Access;
+using Domain.Calendar;
+using Domain.Email;
+using Domain.Organisations;
+using Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Data;
+using Workflows.Email;
+using Workflows.Process;
+using Workflows.Time;
+
+namespace Workflows.Reminders;
+
+public sealed record ReminderScanResult(int Queued, int Cancelled);
+
+/// Reminders and overdue escalations by email (issue 4). Run periodically (Hangfire, every 15 minutes; tests call it
+/// directly after moving the business clock). For business today it works out each open task's and open clock's
+/// ladder (ReminderLadder) and queues the rungs reached, to be sent from 08:00 London time on a working day. The
+/// occurrence key holds the due date ("workitem:12:due-7d:2026-11-23"), so running the scan again queues nothing new
+/// (the outbox's unique key) and a due date that moves (a hold ends, a task resumes) plans a fresh ladder. Messages not
+/// yet sent for a task that is closed or paused, a clock that is paused or stopped, or an old due date are cancelled.
+public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessClock clock, ReminderOptions options, EmailOptions email)
+{
+    public async Task<ReminderScanResult> RunAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        var cancelled = await CancelUnwantedAsync(db, ct);
+        if (!options.Enabled)
+        {
+            return new ReminderScanResult(0, cancelled);
+        }
+
+        var today = clock.Today;
+        var calendar = await CaseChanges.LoadCalendarAsync(db, ct);
+        var sendDay = ReminderLadder.NextWorkingDay(today, calendar);
+        var notBefore = London.StartOfDayUtc(sendDay) + options.SendAt.ToTimeSpan();
+        var people = await People.LoadAsync(db, ct);
+        var plan = new Plan(today, sendDay, notBefore, calendar, people);
+
+        var items = await db.WorkItems.AsNoTracking()
+            .Where(w => w.Status == WorkItemStatus.Open && !w.IsPaused && w.DueDate != null && w.DueDate <= today.AddDays(options.DaysBefore + 7)
+                && (w.Clock == null || w.Clock.Status == ClockStatus.Running))
+            .ToListAsync(ct);
+        var kinds = options.ClockKinds.ToList();
+        var clockIdsWithTask = items.Where(i => i.ClockId != null).Select(i => i.ClockId!.Value).ToHashSet();
+        var clocks = (await db.ReviewClocks.AsNoTracking()
+            .Where(c => c.Status == ClockStatus.Running && kinds.Contains(c.Kind) && c.DueDate <= today.AddDays(options.DaysBefore + 7))
+            .ToListAsync(ct)).Where(c => !clockIdsWithTask.Contains(c.Id)).ToList();
+        var reviewIds = items.Select(i => i.ReviewId).Concat(clocks.Select(c => c.ReviewId)).Distinct().ToList();
+        var reviews = await db.Reviews.AsNoTracking().Where(r => reviewIds.Contains(r.Id))
+            .Select(r => new ReviewFacts(r.Id, r.Reference, r.CaseLabel, r.LeadOfficeId, r.LeadCspId)).ToDictionaryAsync(r => r.Id, ct);
+        var escalationEmails = await db.Organisations.AsNoTracking().Where(o => o.EscalationEmail != null && o.IsActive)
+            .ToDictionaryAsync(o => o.Id, o => o.EscalationEmail!, ct);
+
+        var queued = 0;
+        foreach (var item in items)
+        {
+            var review = reviews[item.ReviewId];
+            var due = item.DueDate!.Value;
+            foreach (var occasion in ReminderLadder.DueBy(ReminderLadder.For(due, calendar, options), due, today))
+            {
+                var recipients = occasion.Reason switch
+                {
+                    EmailReasons.Reminder => plan.Candidates(item),
+                    // An agency without a senior manager on record: the lead office's managers hear instead of nobody.
+                    EmailReasons.OverdueEscalation when item.AgencyId is int agency && escalationEmails.ContainsKey(agency) => Contact(escalationEmails, agency),
+                    EmailReasons.OverdueEscalation => plan.Staff(item.OfficeId ?? review.LeadOfficeId, Role.Manager),
+                    _ => Contact(escalationEmails, review.LeadCspId),
+                };
+                queued += await QueueAsync(db, plan, recipients, occasion, $"workitem:{item.Id}", item.Title, due, review, ct);
+            }
+        }
+
+        foreach (var c in clocks)
+        {
+            var review = reviews[c.ReviewId];
+            foreach (var occasion in ReminderLadder.DueBy(ReminderLadder.For(c.DueDate, calendar, options), c.DueDate, today))
+            {
+                var recipients = occasion.Reason switch
+                {
+                    EmailReasons.Reminder => plan.Staff(review.LeadOfficeId, Role.ReviewOfficer),
+                    EmailReasons.OverdueEscalation => plan.Staff(review.LeadOfficeId, Role.Manager),
+                    _ => Contact(escalationEmails, review.LeadCspId),
+                };
+                queued += await QueueAsync(db, plan, recipients, occasion, $"clock:{c.Id}", ReviewClock.Describe(c.Kind), c.DueDate, review, ct);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        queued += await new DailyDigest(db, outbox, options, email).QueueAsync(plan, ct);
+        return new ReminderScanResult(queued, cancelled);
+    }
+
+    private static IEnumerable<Recipient> Contact(Dictionary<int, string> emails, int organisationId) =>
+        emails.TryGetValue(organisationId, out var address) ? [new Recipient(address, null)] : [];
+
+    private async Task<int> QueueAsync(IReviewDb db, Plan plan, IEnumerable<Recipient> recipients, Occasion occasion, string subject,
+        string step, DateOnly due, ReviewFacts review, CancellationToken ct)
+    {
+        var values = Values(plan, occasion, step, due, review);
+        var template = occasion.Reason == EmailReasons.Reminder && subject.StartsWith("clock:", StringComparison.Ordinal) ? "ClockReminder" : occasion.Reason;
+        var queued = 0;
+        foreach (var to in recipients.DistinctBy(r => r.Address.ToLowerInvariant()))
+        {
+            if (to.UserId is string userId && !plan.People.Wants(userId, occasion.Reason))
+            {
+                continue;
+            }
+
+            var key = $"{subject}:{occasion.Step}:{due:yyyy-MM-dd}";
+            if (await outbox.EnqueueAsync(db, new OutgoingEmail(to.Address, to.UserId, occasion.Reason, key, template, values, plan.NotBeforeUtc, review.Id), ct))
+            {
+                queued++;
+            }
+        }
+
+        return queued;
+    }
+
+    private Dictionary<string, string> Values(Plan plan, Occasion occasion, string step, DateOnly due, ReviewFacts review) => new()
+    {
+        ["CaseLabel"] = review.CaseLabel,
+        ["Reference"] = review.Reference,
+        ["Step"] = step,
+        ["DueDate"] = ReminderLadder.Format(due),
+        ["HowLate"] = HowLate(due, plan.SendDay, plan.Calendar),
+        ["Link"] = email.LinkTo($"reviews/{review.Id}"),
+        ["PortalBaseUrl"] = email.PortalBaseUrl,
+    };
+
+    /// As at the day the email goes out: "due in 7 days", "due today", "3 working days overdue".
+    public static string HowLate(DateOnly due, DateOnly on, BusinessCalendar calendar)
+    {
+        var overdue = ReminderLadder.WorkingDaysOverdue(due, on, calendar);
+        return (due.DayNumber - on.DayNumber) switch
+        {
+            0 => "due today",
+            1 => "due tomorrow",
+            > 1 and var d => $"due in {d} days",
+            _ => overdue == 1 ? "1 working day overdue" : $"{overdue} working days overdue",
+        };
+    }
+
+    /// Unsent reminders that no longer fit the task or clock they are about: Cancelled, never sent.
+    private static async Task<int> CancelUnwantedAsync(IReviewDb db, CancellationToken ct)
+    {
+        var reasons = EmailReasons.AboutDeadlines.ToList();
+        var waiting = await db.OutboxMessages.AsNoTracking()
+            .Where(m => (m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.Failed) && reasons.Contains(m.Reason))
+            .Select(m => new { m.Id, m.OccurrenceKey }).ToListAsync(ct);
+        var parsed = waiting.Select(m => (m.Id, Key: OccurrenceKey.Parse(m.OccurrenceKey))).Where(m => m.Key is not null).ToList();
+        var itemIds = parsed.Where(m => m.Key!.Kind == "workitem").Select(m => m.Key!.Id).Distinct().ToList();
+        var clockIds = parsed.Where(m => m.Key!.Kind == "clock").Select(m => m.Key!.Id).Distinct().ToList();
+        var liveItems = await db.WorkItems.AsNoTracking()
+            .Where(w => itemIds.Contains(w.Id) && w.Status == WorkItemStatus.Open && !w.IsPaused && (w.Clock == null || w.Clock.Status == ClockStatus.Running))
+            .ToDictionaryAsync(w => w.Id, w => w.DueDate, ct);
+        var liveClocks = await db.ReviewClocks.AsNoTracking().Where(c => clockIds.Contains(c.Id) && c.Status == ClockStatus.Running)
+            .ToDictionaryAsync(c => c.Id, c => c.DueDate, ct);
+        var unwanted = parsed.Where(m => m.Key!.Kind == "workitem"
+                ? !(liveItems.TryGetValue(m.Key.Id, out var due) && due == m.Key.Due)
+                : !(liveClocks.TryGetValue(m.Key.Id, out var clockDue) && clockDue == m.Key.Due))
+            .Select(m => m.Id).ToList();
+        if (unwanted.Count == 0)
+        {
+            return 0;
+        }
+
+        // Conditional: a message the dispatcher claimed meanwhile is being sent and stays as it is.
+        return await db.OutboxMessages
+            .Where(m => unwanted.Contains(m.Id) && (m.Status == OutboxStatus.Pending || m.Status == OutboxStatus.Failed))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Cancelled), ct);
+    }
+
+    internal sealed record ReviewFacts(int Id, string Reference, string CaseLabel, int LeadOfficeId, int LeadCspId);
+
+    internal sealed record Recipient(string Address, string? UserId);
+
+    /// Today's scan: the day, when its messages go out, the calendar and who is who.
+    internal sealed record Plan(DateOnly Today, DateOnly SendDay, DateTime NotBeforeUtc, BusinessCalendar Calendar, People People)
+    {
+        public IEnumerable<Recipient> Staff(int officeId, Role role) => People.Staff(officeId, role);
+
+        /// The assignee, or else whoever may take the task: the named person, the agency's contacts, the office's staff
+        /// with its candidate role.
+        public IEnumerable<Recipient> Candidates(WorkItem item) =>
+            item.AssigneeUserId is string assignee ? People.Active(assignee)
+            : item.CandidateUserId is string named ? People.Active(named)
+            : item.AgencyId is int agency ? People.Staff(agency, Role.AgencyContact)
+            : item.OfficeId is int office ? People.Staff(office, item.CandidateRole ?? Role.ReviewOfficer)
+            : [];
+    }
+
+    /// "workitem:12:due-7d:2026-11-23" read back.
+    internal sealed record OccurrenceKey(string Kind, long Id, DateOnly Due)
+    {
+        public static OccurrenceKey? Parse(string key)
+        {
+            var parts = key.Split(':');
+            return parts.Length == 4 && long.TryParse(parts[1], out var id)
+                && DateOnly.TryParseExact(parts[3], "yyyy-MM-dd", out var due) ? new OccurrenceKey(parts[0], id, due) : null;
+        }
+    }
+}
