@@ -116,7 +116,9 @@ public sealed class ReminderCrashTests(ITestOutputHelper output)
             root = Path.GetDirectoryName(root.TrimEnd('/'))!;
         }
 
-        var bin = Path.Combine(root, "Portal", "bin", "Debug", "net10.0");
+        // The portal built in the same configuration as this test (Debug locally, Release in scripts/test.sh).
+        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/')));
+        var bin = Path.Combine(root, "Portal", "bin", configuration!, "net10.0");
         var info = new ProcessStartInfo("dotnet", [Path.Combine(bin, "Portal.dll")])
         {
             WorkingDirectory = bin,
