@@ -37,10 +37,19 @@ web_port=$(free_port 1080)
 mail_dir=$(mktemp -d)
 "$tools/node_modules/.bin/maildev" --ip 127.0.0.1 --web-ip 127.0.0.1 -s "$smtp_port" -w "$web_port" --mail-directory "$mail_dir" >"$mail_dir.log" 2>&1 &
 maildev_pid=$!
-trap 'kill $maildev_pid 2>/dev/null; rm -rf "$mail_dir" "$mail_dir.log"; su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pg/data -m immediate stop" >/dev/null 2>&1; rm -rf "$pg"' EXIT
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$web_port/api/healthz" >/dev/null && break; sleep 0.2; done
+# A second maildev for the crash test alone (it counts duplicate Message-Ids, which repeat across test databases).
+crash_smtp_port=$(free_port $((smtp_port + 1)))
+crash_web_port=$(free_port $((web_port + 1)))
+"$tools/node_modules/.bin/maildev" --ip 127.0.0.1 --web-ip 127.0.0.1 -s "$crash_smtp_port" -w "$crash_web_port" --mail-directory "$mail_dir/crash" >"$mail_dir.crash.log" 2>&1 &
+crash_maildev_pid=$!
+trap 'kill $maildev_pid $crash_maildev_pid 2>/dev/null; rm -rf "$mail_dir" "$mail_dir.log" "$mail_dir.crash.log"; su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pg/data -m immediate stop" >/dev/null 2>&1; rm -rf "$pg"' EXIT
+for port in "$web_port" "$crash_web_port"; do
+  for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/api/healthz" >/dev/null && break; sleep 0.2; done
+done
 export PORTAL_TEST_SMTP_PORT=$smtp_port
 export PORTAL_TEST_MAILDEV_URL="http://127.0.0.1:$web_port"
+export PORTAL_TEST_CRASH_SMTP_PORT=$crash_smtp_port
+export PORTAL_TEST_CRASH_MAILDEV_URL="http://127.0.0.1:$crash_web_port"
 
 dotnet tool restore >/dev/null
 dotnet build portal.sln -c Release --nologo -v q

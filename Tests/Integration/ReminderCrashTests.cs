@@ -20,7 +20,7 @@ public sealed class ReminderCrashTests(ITestOutputHelper output)
     [Fact]
     public async Task KilledWhileSending_EveryDueReminderArrives_AtMostOneDuplicatePerKill()
     {
-        using var mail = new MailDev();
+        using var mail = new MailDev("PORTAL_TEST_CRASH");
         var dataPath = Directory.CreateTempSubdirectory("portal-crash-").FullName;
         int due;
         await using (var portal = new PortalFactory(dataPath: dataPath))

@@ -9,14 +9,16 @@ public sealed class MailDev : IDisposable
 {
     private readonly HttpClient _http;
 
-    public MailDev()
+    /// prefix "PORTAL_TEST_CRASH" names the second maildev that scripts/test.sh starts for the crash test alone: Message-Ids
+    /// (outbox-{id}) repeat across the tests' separate databases, so counting duplicates needs a server of its own.
+    public MailDev(string prefix = "PORTAL_TEST")
     {
-        var url = Environment.GetEnvironmentVariable("PORTAL_TEST_MAILDEV_URL");
-        var port = Environment.GetEnvironmentVariable("PORTAL_TEST_SMTP_PORT");
+        var url = Environment.GetEnvironmentVariable(prefix + "_MAILDEV_URL");
+        var port = Environment.GetEnvironmentVariable(prefix + "_SMTP_PORT");
         if (string.IsNullOrEmpty(url) || !int.TryParse(port, out var smtpPort))
         {
             throw new InvalidOperationException(
-                "PORTAL_TEST_SMTP_PORT and PORTAL_TEST_MAILDEV_URL are not set: run the tests with scripts/test.sh, which starts maildev, "
+                $"{prefix}_SMTP_PORT and {prefix}_MAILDEV_URL are not set: run the tests with scripts/test.sh, which starts maildev, "
                 + "or start maildev yourself (see scripts/test.sh) and export both.");
         }
 
