@@ -17,10 +17,11 @@ public sealed class CaseChanges
     private readonly List<ReviewClock> _clocks;
     private readonly List<WorkItem> _openItems;
     private readonly List<WorkflowTimer> _pendingTimers;
+    private readonly bool _pendingTimersLoaded;
     private readonly List<string> _notes = [];
 
     private CaseChanges(IReviewDb db, Review review, Actor actor, DateTime nowUtc, BusinessCalendar calendar, DeadlineSettings deadlines,
-        List<ReviewClock> clocks, List<WorkItem> openItems, List<WorkflowTimer> pendingTimers)
+        List<ReviewClock> clocks, List<WorkItem> openItems, List<WorkflowTimer>? pendingTimers)
     {
         _db = db;
         Review = review;
@@ -31,7 +32,8 @@ public sealed class CaseChanges
         Deadlines = deadlines;
         _clocks = clocks;
         _openItems = openItems;
-        _pendingTimers = pendingTimers;
+        _pendingTimers = pendingTimers ?? [];
+        _pendingTimersLoaded = pendingTimers is not null;
     }
 
     public Review Review { get; }
@@ -59,9 +61,11 @@ public sealed class CaseChanges
         return new CaseChanges(db, review, actor, nowUtc, calendar, deadlines, clocks, items, timers);
     }
 
-    /// Loads (tracked) the open clocks, open tasks and pending timers of several reviews at once, and the calendar
-    /// once: for a batch of timers fired together. Returns a factory of one CaseChanges per command (notes of its
-    /// own); those of one review share its lists, so what one timer opens the next one sees.
+    /// Loads (tracked) the open clocks and open tasks of several reviews at once, and the calendar once: for a batch
+    /// of timers fired together. Their pending timers are not loaded: a deadline passing cancels and reschedules no
+    /// timer (it marks clocks overdue, raises task priorities and may open a chase task), and tracking about ten
+    /// timers a case that nothing reads cost the sweep time (CancelTimers refuses to run without them). Returns a
+    /// factory of one CaseChanges per command (notes of its own); those of one review share its lists, so what one timer opens the next one sees.
     public static async Task<Func<int, CaseChanges>> LoadManyAsync(IReviewDb db, IReadOnlyCollection<int> reviewIds, Actor actor, DateTime nowUtc,
         DeadlineSettings deadlines, CancellationToken ct)
     {
@@ -69,10 +73,9 @@ public sealed class CaseChanges
         var clocks = (await db.ReviewClocks.Where(c => reviewIds.Contains(c.ReviewId) && (c.Status == ClockStatus.Running || c.Status == ClockStatus.Paused))
             .ToListAsync(ct)).ToLookup(c => c.ReviewId);
         var items = (await db.WorkItems.Where(w => reviewIds.Contains(w.ReviewId) && w.Status == WorkItemStatus.Open).ToListAsync(ct)).ToLookup(w => w.ReviewId);
-        var timers = (await db.Timers.Where(t => reviewIds.Contains(t.ReviewId) && t.Status == TimerStatus.Pending).ToListAsync(ct)).ToLookup(t => t.ReviewId);
         var calendar = await LoadCalendarAsync(db, ct);
-        var lists = reviews.Keys.ToDictionary(id => id, id => (Clocks: clocks[id].ToList(), Items: items[id].ToList(), Timers: timers[id].ToList()));
-        return id => new CaseChanges(db, reviews[id], actor, nowUtc, calendar, deadlines, lists[id].Clocks, lists[id].Items, lists[id].Timers);
+        var lists = reviews.Keys.ToDictionary(id => id, id => (Clocks: clocks[id].ToList(), Items: items[id].ToList()));
+        return id => new CaseChanges(db, reviews[id], actor, nowUtc, calendar, deadlines, lists[id].Clocks, lists[id].Items, pendingTimers: null);
     }
 
     /// The shipped bank holidays merged with those administrators added.
@@ -259,6 +262,11 @@ public sealed class CaseChanges
 
     private void CancelTimers(Func<WorkflowTimer, bool> which)
     {
+        if (!_pendingTimersLoaded)
+        {
+            throw new InvalidOperationException("This command was loaded without the case's pending timers, so it cannot cancel any.");
+        }
+
         foreach (var timer in _pendingTimers.Where(t => t.Status == TimerStatus.Pending && which(t)))
         {
             timer.Status = TimerStatus.Cancelled;
