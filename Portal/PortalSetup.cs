@@ -95,7 +95,7 @@ public static class PortalSetup
 
         app.UseSecurityHeaders(SecurityHeaders.Policy());
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-        app.UseTwoFactorPolicy();
+        app.UseAccountRequirements();
         app.UseAntiforgery();
         app.MapJobsDashboard();
         return app;

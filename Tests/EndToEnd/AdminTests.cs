@@ -61,9 +61,33 @@ public sealed class AdminTests(BrowserFixture browser) : IAsyncLifetime
             Assert.Empty(admin.ConsoleErrors);
         }
 
+        // The password was temporary: the first thing the contact must do is choose their own.
         await using var contact = await PortalPage.OpenAsync(browser, _portal);
-        await contact.SignInAsync(email, password);
-        await Assertions.Expect(contact.Page.GetByText("Agency contact")).ToBeVisibleAsync();
+        await contact.SignInAsync(email, password, expectSuccess: false);
+        var self = contact.Page;
+        await self.WaitForURLAsync(url => url.Contains("/Account/Manage/ChangePassword", StringComparison.Ordinal));
+        await Assertions.Expect(self.GetByText("The password you were given is temporary")).ToBeVisibleAsync();
+        await contact.AssertAccessibleAsync();
+
+        await self.GotoAsync("preferences");
+        Assert.Contains("/Account/Manage/ChangePassword", self.Url, StringComparison.Ordinal);
+
+        await self.GetByLabel("Current password").FillAsync(password);
+        await self.GetByLabel("New password", new() { Exact = true }).FillAsync(password);
+        await self.GetByLabel("New password again").FillAsync(password);
+        await self.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Assertions.Expect(self.GetByText("Choose a new password, different from the temporary one.")).ToBeVisibleAsync();
+
+        const string own = "Robins-Own-Password-2026!";
+        await self.GetByLabel("Current password").FillAsync(password);
+        await self.GetByLabel("New password", new() { Exact = true }).FillAsync(own);
+        await self.GetByLabel("New password again").FillAsync(own);
+        await self.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Assertions.Expect(self.GetByText("Your password has been changed.")).ToBeVisibleAsync();
+
+        await contact.GotoAsync("");
+        await Assertions.Expect(self.GetByText("Agency contact")).ToBeVisibleAsync();
+        Assert.False(await _portal.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.MustChangePassword).SingleAsync()));
     }
 
     [Fact]

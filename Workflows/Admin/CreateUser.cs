@@ -56,7 +56,8 @@ internal static class NewAccounts
     {
         var email = request.Email?.Trim() ?? string.Empty;
         var name = request.DisplayName?.Trim() ?? string.Empty;
-        var user = new PortalUser { UserName = email, Email = email, DisplayName = name, CreatedAtUtc = clock.UtcNow };
+        // A password given by an administrator is temporary; one the person sets (by invitation) is their own.
+        var user = new PortalUser { UserName = email, Email = email, DisplayName = name, CreatedAtUtc = clock.UtcNow, MustChangePassword = request.Password is not null };
 
         var errors = AccountRules.CheckDisplayName(name).Concat(AccountRules.CheckEmail(email)).Concat(request.Access.Validate()).ToList();
         errors.AddRange(await AccountRules.CheckOrganisationsAsync(db, request.Access, [], ct));

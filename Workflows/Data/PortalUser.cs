@@ -13,6 +13,10 @@ public sealed class PortalUser : IdentityUser
     /// Set by an administrator; a disabled account cannot sign in and has no access.
     public bool IsDisabled { get; set; }
 
+    /// The password was set by an administrator (a temporary one): the person must choose their own before
+    /// anything else. Cleared when they change it.
+    public bool MustChangePassword { get; set; }
+
     public List<Membership> Memberships { get; set; } = [];
 }
 
