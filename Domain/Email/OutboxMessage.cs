@@ -68,10 +68,15 @@ public sealed class OutboxMessage
 
     public DateTime? ClaimedAtUtc { get; set; }
 
-    /// Stable across retries and processes, so that a receiving server (or a reader) can drop a duplicate.
-    public string MessageId => MessageIdFor(Id);
+    /// Random, set when the message is queued: with the row's id it makes the Message-Id unique across databases
+    /// (ids alone repeat: another deployment, a restored backup, each test's own database).
+    public string Nonce { get; set; } = Guid.NewGuid().ToString("N")[..16];
 
-    public static string MessageIdFor(long id) => $"<outbox-{id}@{MessageIdDomain}>";
+    /// Stable across retries and processes, so that a receiving server (or a reader) can drop a duplicate.
+    public string MessageId => $"<{LocalId}>";
+
+    /// The Message-Id without its angle brackets (MimeKit adds them).
+    public string LocalId => $"outbox-{Id}.{Nonce}@{MessageIdDomain}";
 
     public static string DedupeKeyFor(string recipientAddress, string reason, string occurrenceKey) =>
         $"{recipientAddress.Trim().ToLowerInvariant()}|{reason}|{occurrenceKey}";

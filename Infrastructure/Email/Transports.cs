@@ -14,7 +14,7 @@ internal static class MimeMessages
         var mime = new MimeMessage
         {
             Subject = message.Subject,
-            MessageId = $"outbox-{message.Id}@{OutboxMessage.MessageIdDomain}",
+            MessageId = message.LocalId,
             Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody(),
         };
         mime.From.Add(new MailboxAddress(options.FromName, options.FromAddress));

@@ -69,7 +69,8 @@ public sealed class EmailTests(SmtpPortalFixture fixture) : IClassFixture<SmtpPo
         Assert.Equal(OutboxStatus.Sent, message.Status);
         Assert.Equal(1, message.Attempts);
         Assert.Equal(Portal.Time.GetUtcNow().UtcDateTime, message.SentAtUtc);
-        Assert.Equal($"<outbox-{message.Id}@review-portal.local>", received.MessageId);
+        Assert.Equal($"<outbox-{message.Id}.{message.Nonce}@review-portal.local>", received.MessageId);
+        Assert.Matches("^[0-9a-f]{16}$", message.Nonce);
         Assert.Equal("You are invited to the Review Portal", received.Subject);
         Assert.Contains("Test <role>", received.Text, StringComparison.Ordinal);
         Assert.Contains("Test &lt;role&gt;", received.Html, StringComparison.Ordinal);
@@ -181,7 +182,7 @@ public sealed class EmailTests(SmtpPortalFixture fixture) : IClassFixture<SmtpPo
         var transport = new PickupFolderTransport(folder, Portal.Get<EmailOptions>());
         var message = new OutboxMessage
         {
-            Id = 987654, RecipientAddress = "someone@example.org", Reason = "Test", OccurrenceKey = "1", DedupeKey = "k",
+            Id = 987654, Nonce = "0123456789abcdef", RecipientAddress = "someone@example.org", Reason = "Test", OccurrenceKey = "1", DedupeKey = "k",
             Subject = "Subject line", TextBody = "Plain body", HtmlBody = "<p>HTML body</p>",
         };
 
@@ -191,7 +192,7 @@ public sealed class EmailTests(SmtpPortalFixture fixture) : IClassFixture<SmtpPo
         var file = Assert.Single(Directory.GetFiles(folder));
         Assert.Equal("outbox-987654.eml", Path.GetFileName(file));
         var eml = await File.ReadAllTextAsync(file);
-        Assert.Contains("Message-Id: <outbox-987654@review-portal.local>", eml, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Message-Id: <outbox-987654.0123456789abcdef@review-portal.local>", eml, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Subject: Subject line", eml, StringComparison.Ordinal);
         Assert.Contains("Plain body", eml, StringComparison.Ordinal);
     }

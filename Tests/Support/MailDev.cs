@@ -9,8 +9,8 @@ public sealed class MailDev : IDisposable
 {
     private readonly HttpClient _http;
 
-    /// prefix "PORTAL_TEST_CRASH" names the second maildev that scripts/test.sh starts for the crash test alone: Message-Ids
-    /// (outbox-{id}) repeat across the tests' separate databases, so counting duplicates needs a server of its own.
+    /// prefix "PORTAL_TEST_CRASH" names the second maildev that scripts/test.sh starts for the crash test alone, so that
+    /// the mail it counts is only its own.
     public MailDev(string prefix = "PORTAL_TEST")
     {
         var url = Environment.GetEnvironmentVariable(prefix + "_MAILDEV_URL");

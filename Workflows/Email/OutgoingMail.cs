@@ -13,8 +13,6 @@ namespace Workflows.Email;
 public sealed record OutboxRow(long Id, string RecipientAddress, string Reason, string Subject, OutboxStatus Status, int Attempts,
     DateTime CreatedAtUtc, DateTime NextAttemptUtc, DateTime? LastAttemptUtc, DateTime? SentAtUtc, string? LastError)
 {
-    public string MessageId => OutboxMessage.MessageIdFor(Id);
-
     public bool CanResend => Status is OutboxStatus.Pending or OutboxStatus.Failed;
 }
 

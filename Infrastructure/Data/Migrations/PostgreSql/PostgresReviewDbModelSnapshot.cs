@@ -244,6 +244,11 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.Property<DateTime>("NextAttemptUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateTime>("NotBeforeUtc")
                         .HasColumnType("timestamp with time zone");
 

@@ -229,6 +229,11 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime>("NextAttemptUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("NotBeforeUtc")
                         .HasColumnType("TEXT");
 
