@@ -1,6 +1,7 @@
 using Domain.Accounts;
 using Domain.Audit;
 using Domain.Calendar;
+using Domain.Documents;
 using Domain.Email;
 using Domain.Organisations;
 using Domain.Reviews;
@@ -47,6 +48,10 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
+
+    public DbSet<Document> Documents => Set<Document>();
+
+    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
 
     /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,6 +1,7 @@
 using Domain.Accounts;
 using Domain.Audit;
 using Domain.Calendar;
+using Domain.Documents;
 using Domain.Email;
 using Domain.Organisations;
 using Domain.Reviews;
@@ -48,6 +49,10 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<Invitation> Invitations { get; }
 
     DbSet<NotificationPreferences> NotificationPreferences { get; }
+
+    DbSet<Document> Documents { get; }
+
+    DbSet<DocumentVersion> DocumentVersions { get; }
 
     DbSet<PortalUser> Users { get; }
 
