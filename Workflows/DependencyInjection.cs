@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflows.Audit;
 using Workflows.Calendar;
 using Workflows.Documents;
+using Workflows.Drafts;
 using Workflows.Process;
 using Workflows.Reminders;
 using Workflows.Email;
@@ -48,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton<ReminderScan>();
         services.AddSingleton<NotificationsSentQuery>();
         services.AddDocuments(configuration);
+        services.AddDraftsAndFamilyLog(configuration);
         return services;
     }
 

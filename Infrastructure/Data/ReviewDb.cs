@@ -2,7 +2,9 @@ using Domain.Accounts;
 using Domain.Audit;
 using Domain.Calendar;
 using Domain.Documents;
+using Domain.Drafts;
 using Domain.Email;
+using Domain.Family;
 using Domain.Organisations;
 using Domain.Reviews;
 using Domain.Workflow;
@@ -52,6 +54,16 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<Document> Documents => Set<Document>();
 
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
+
+    public DbSet<Draft> Drafts => Set<Draft>();
+
+    public DbSet<DraftComment> DraftComments => Set<DraftComment>();
+
+    public DbSet<DraftInvitation> DraftInvitations => Set<DraftInvitation>();
+
+    public DbSet<FamilyEngagement> FamilyEngagements => Set<FamilyEngagement>();
+
+    public DbSet<FamilyContact> FamilyContacts => Set<FamilyContact>();
 
     /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
