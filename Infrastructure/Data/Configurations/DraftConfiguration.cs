@@ -1,3 +1,4 @@
+using Domain.Documents;
 using Domain.Drafts;
 using Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,7 @@ internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
         b.Property(d => d.ClosedByUserId).HasMaxLength(450);
         b.Property(d => d.Version).IsConcurrencyToken();
         b.HasOne<Review>().WithMany().HasForeignKey(d => d.ReviewId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Document>().WithMany().HasForeignKey(d => d.DocumentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(d => d.OfficeWorkItem).WithMany().HasForeignKey(d => d.OfficeWorkItemId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(d => d.Comments).WithOne().HasForeignKey(c => c.DraftId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(d => d.Invitations).WithOne().HasForeignKey(i => i.DraftId).OnDelete(DeleteBehavior.Cascade);
