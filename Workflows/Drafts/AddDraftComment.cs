@@ -3,7 +3,6 @@ using Domain.Access;
 using Domain.Audit;
 using Domain.Drafts;
 using Domain.Workflow;
-using Microsoft.EntityFrameworkCore;
 using Workflows.Audit;
 using Workflows.Data;
 using Workflows.Time;
@@ -19,14 +18,14 @@ public sealed class AddDraftCommentHandler(IReviewDbFactory dbs, BusinessClock c
     public async Task<Result<long>> HandleAsync(Actor actor, NewDraftComment input, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
-        var draft = await db.Drafts.SingleOrDefaultAsync(d => d.Id == input.DraftId, ct);
-        var roles = draft is null ? null : await ReviewRoles.LoadAsync(db, actor, draft.ReviewId, ct);
-        if (draft is null || roles is not { Panel: true })
+        var loaded = await DraftCommands.LoadAsync(db, audit, actor, input.DraftId, r => r.Panel, "comment on draft",
+            "comments on this draft (only the review's panel members comment)", ct);
+        if (!loaded.IsSuccess)
         {
-            await audit.RefusedAsync(db, actor, "Draft", input.DraftId.ToString(), draft?.ReviewId, "comment on draft", ct);
-            return new AccessRefused("comments on this draft (only the review's panel members comment)");
+            return loaded.Error!;
         }
 
+        var (draft, roles) = loaded.Value;
         var now = clock.UtcNow;
         if (CommentWindow.CheckCanComment(draft, now) is { } closed)
         {
@@ -48,22 +47,17 @@ public sealed class AddDraftCommentHandler(IReviewDbFactory dbs, BusinessClock c
             AtUtc = now,
         };
         db.DraftComments.Add(comment);
-        foreach (var task in await DraftTasks.OpenAsync(db, draft, actor.UserId, ct))
+        foreach (var task in await DraftCommands.OpenTasksAsync(db, draft, actor.UserId, ct))
         {
             task.Close(WorkItemStatus.Completed, "Commented on the draft", actor.UserId, now);
         }
 
-        // The draft's version moves on, so closing the round at the same moment is settled by the concurrency check.
-        draft.Version++;
         audit.Add(db, actor, AuditAction.Created, "DraftComment", draft.Id.ToString(), draft.ReviewId, roles.Reference,
             $"comment on draft {draft.Number}");
-        try
+        // The draft's version moves on, so the office closing the round at the same moment is settled by the concurrency check.
+        if (await DraftCommands.SaveAsync(db, draft, ct) is { } conflict)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Conflict($"Draft {draft.Number}");
+            return conflict;
         }
 
         return comment.Id;

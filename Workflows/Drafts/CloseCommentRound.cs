@@ -2,7 +2,6 @@ using Domain;
 using Domain.Access;
 using Domain.Audit;
 using Domain.Workflow;
-using Microsoft.EntityFrameworkCore;
 using Workflows.Audit;
 using Workflows.Data;
 using Workflows.Time;
@@ -11,21 +10,22 @@ namespace Workflows.Drafts;
 
 public sealed record CommentRoundClosed(long DraftId, int Number, bool AlreadyClosed);
 
-/// The lead office closes a draft's comment round (after confirming on the page): no more comments, and panel
-/// members' open "comment on draft" tasks are cancelled. Closing a closed round again changes nothing.
+/// The lead office closes a draft's comment round (after confirming on the page): no more comments, panel members'
+/// open "comment on draft" tasks are cancelled and the office's own task is done. Closing a closed round again
+/// changes nothing.
 public sealed class CloseCommentRoundHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit)
 {
     public async Task<Result<CommentRoundClosed>> HandleAsync(Actor actor, long draftId, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
-        var draft = await db.Drafts.SingleOrDefaultAsync(d => d.Id == draftId, ct);
-        var roles = draft is null ? null : await ReviewRoles.LoadAsync(db, actor, draft.ReviewId, ct);
-        if (draft is null || roles is not { LeadOffice: true })
+        var loaded = await DraftCommands.LoadAsync(db, audit, actor, draftId, r => r.LeadOffice, "close comment round",
+            "this draft's comment round (the review's lead office closes it)", ct);
+        if (!loaded.IsSuccess)
         {
-            await audit.RefusedAsync(db, actor, "Draft", draftId.ToString(), draft?.ReviewId, "close comment round", ct);
-            return new AccessRefused("this draft's comment round (the review's lead office closes it)");
+            return loaded.Error!;
         }
 
+        var (draft, roles) = loaded.Value;
         if (draft.IsClosed)
         {
             return new CommentRoundClosed(draft.Id, draft.Number, AlreadyClosed: true);
@@ -34,8 +34,7 @@ public sealed class CloseCommentRoundHandler(IReviewDbFactory dbs, BusinessClock
         var now = clock.UtcNow;
         draft.ClosedAtUtc = now;
         draft.ClosedByUserId = actor.UserId;
-        draft.Version++;
-        foreach (var task in await DraftTasks.OpenAsync(db, draft, null, ct))
+        foreach (var task in await DraftCommands.OpenTasksAsync(db, draft, null, ct))
         {
             var office = task.Id == draft.OfficeWorkItemId;
             task.Close(office ? WorkItemStatus.Completed : WorkItemStatus.Cancelled,
@@ -43,13 +42,9 @@ public sealed class CloseCommentRoundHandler(IReviewDbFactory dbs, BusinessClock
         }
 
         audit.Add(db, actor, AuditAction.Changed, "Draft", draft.Id.ToString(), draft.ReviewId, roles.Reference, $"draft {draft.Number}: comment round closed");
-        try
+        if (await DraftCommands.SaveAsync(db, draft, ct) is { } conflict)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Conflict($"Draft {draft.Number}");
+            return conflict;
         }
 
         return new CommentRoundClosed(draft.Id, draft.Number, AlreadyClosed: false);

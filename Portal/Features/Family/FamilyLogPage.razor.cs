@@ -74,6 +74,8 @@ public partial class FamilyLogPage
             Version);
     }
 
+    private static string Choice(string? value) => string.IsNullOrEmpty(value) ? "Not recorded" : value;
+
     protected override async Task OnParametersSetAsync()
     {
         // Audited once per view: the prerender pass loads (and records) nothing.
