@@ -6,6 +6,8 @@ using Workflows.Admin;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflows.Audit;
 using Workflows.Calendar;
+using Workflows.Documents;
+using Workflows.Drafts;
 using Workflows.Process;
 using Workflows.Reminders;
 using Workflows.Email;
@@ -46,6 +48,8 @@ public static class DependencyInjection
         services.AddSingleton(configuration.GetSection("Reminders").Get<ReminderOptions>() ?? new ReminderOptions());
         services.AddSingleton<ReminderScan>();
         services.AddSingleton<NotificationsSentQuery>();
+        services.AddDocuments(configuration);
+        services.AddDraftsAndFamilyLog(configuration);
         return services;
     }
 
@@ -60,6 +64,14 @@ public static class DependencyInjection
         services.AddSingleton<OpenIncidentsQuery>();
         services.AddSingleton<ResendMessageHandler>();
         services.AddSingleton<ReadEmailTemplatesQuery>();
+    }
+
+    /// Documents: the storage (IDocumentStorage) comes from Infrastructure; each feature registers an IDocumentAccessRule for its kind.
+    private static void AddDocuments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Documents").Get<DocumentOptions>() ?? new DocumentOptions());
+        services.AddSingleton<DocumentUploads>();
+        services.AddSingleton<DownloadDocumentHandler>();
     }
 
     private static void AddAccounts(this IServiceCollection services, IConfiguration configuration)

@@ -10,6 +10,8 @@ public enum JournalKind
     Transition,
     /// A timer fell due (a clock or a task became overdue).
     Deadline,
+    /// A person recorded a fact a guard reads, without moving the review (e.g. the family withdrew consent).
+    Recorded,
 }
 
 /// One line of a review's history: who, when, from which stage to which, by which trigger, and why.

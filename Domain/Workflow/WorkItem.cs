@@ -20,6 +20,10 @@ public enum WorkItemKind
     ReviewHold,
     /// Not a process step: opened when QA has not answered in time; completed from the queue once chased.
     ChaseQaOutcome,
+    /// Not a process step: a panel member's task to comment on a draft (Workflows/Drafts), done when they comment.
+    CommentOnDraft,
+    /// Not a process step: the lead office's task to gather the panel's comments on a draft and close the round.
+    CloseDraftComments,
 }
 
 public enum WorkItemStatus

@@ -1,7 +1,10 @@
 using Domain.Accounts;
 using Domain.Audit;
 using Domain.Calendar;
+using Domain.Documents;
+using Domain.Drafts;
 using Domain.Email;
+using Domain.Family;
 using Domain.Organisations;
 using Domain.Reviews;
 using Domain.Workflow;
@@ -47,6 +50,20 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
+
+    public DbSet<Document> Documents => Set<Document>();
+
+    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
+
+    public DbSet<Draft> Drafts => Set<Draft>();
+
+    public DbSet<DraftComment> DraftComments => Set<DraftComment>();
+
+    public DbSet<DraftInvitation> DraftInvitations => Set<DraftInvitation>();
+
+    public DbSet<FamilyEngagement> FamilyEngagements => Set<FamilyEngagement>();
+
+    public DbSet<FamilyContact> FamilyContacts => Set<FamilyContact>();
 
     /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

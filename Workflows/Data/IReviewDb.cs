@@ -1,7 +1,10 @@
 using Domain.Accounts;
 using Domain.Audit;
 using Domain.Calendar;
+using Domain.Documents;
+using Domain.Drafts;
 using Domain.Email;
+using Domain.Family;
 using Domain.Organisations;
 using Domain.Reviews;
 using Domain.Workflow;
@@ -48,6 +51,20 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<Invitation> Invitations { get; }
 
     DbSet<NotificationPreferences> NotificationPreferences { get; }
+
+    DbSet<Document> Documents { get; }
+
+    DbSet<DocumentVersion> DocumentVersions { get; }
+
+    DbSet<Draft> Drafts { get; }
+
+    DbSet<DraftComment> DraftComments { get; }
+
+    DbSet<DraftInvitation> DraftInvitations { get; }
+
+    DbSet<FamilyEngagement> FamilyEngagements { get; }
+
+    DbSet<FamilyContact> FamilyContacts { get; }
 
     DbSet<PortalUser> Users { get; }
 
