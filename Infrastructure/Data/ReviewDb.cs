@@ -3,6 +3,7 @@ using Domain.Audit;
 using Domain.Calendar;
 using Domain.Email;
 using Domain.Organisations;
+using Domain.Panels;
 using Domain.Reviews;
 using Domain.Workflow;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -47,6 +48,18 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
+
+    public DbSet<PanelSeat> PanelSeats => Set<PanelSeat>();
+
+    public DbSet<PanelMeeting> PanelMeetings => Set<PanelMeeting>();
+
+    public DbSet<MeetingOption> MeetingOptions => Set<MeetingOption>();
+
+    public DbSet<MeetingResponse> MeetingResponses => Set<MeetingResponse>();
+
+    public DbSet<MeetingAttendance> MeetingAttendance => Set<MeetingAttendance>();
+
+    public DbSet<MeetingAction> MeetingActions => Set<MeetingAction>();
 
     /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

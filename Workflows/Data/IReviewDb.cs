@@ -3,6 +3,7 @@ using Domain.Audit;
 using Domain.Calendar;
 using Domain.Email;
 using Domain.Organisations;
+using Domain.Panels;
 using Domain.Reviews;
 using Domain.Workflow;
 using Microsoft.AspNetCore.Identity;
@@ -48,6 +49,18 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<Invitation> Invitations { get; }
 
     DbSet<NotificationPreferences> NotificationPreferences { get; }
+
+    DbSet<PanelSeat> PanelSeats { get; }
+
+    DbSet<PanelMeeting> PanelMeetings { get; }
+
+    DbSet<MeetingOption> MeetingOptions { get; }
+
+    DbSet<MeetingResponse> MeetingResponses { get; }
+
+    DbSet<MeetingAttendance> MeetingAttendance { get; }
+
+    DbSet<MeetingAction> MeetingActions { get; }
 
     DbSet<PortalUser> Users { get; }
 
