@@ -102,7 +102,7 @@ public sealed class PanelMeetingTests(BrowserFixture browser) : IAsyncLifetime
         await using var source = await _mail.SourceAsync(email.Id);
         var part = (await MimeMessage.LoadAsync(source)).Attachments.OfType<MimePart>().Single(a => a.ContentType.MimeType == "text/calendar");
         using var ics = new MemoryStream();
-        await part.Content.DecodeToAsync(ics);
+        await part.Content!.DecodeToAsync(ics);
         var calendar = Ical.Net.Calendar.Load(System.Text.Encoding.UTF8.GetString(ics.ToArray()))!;
         Assert.Equal("REQUEST", calendar.Method);
         var invite = Assert.Single(calendar.Events);

@@ -312,7 +312,7 @@ public abstract class PanelTests(PanelFixture fixture)
         var part = message.Attachments.OfType<MimePart>().Single(a => a.ContentType.MimeType == "text/calendar");
         Assert.Equal(subject.Contains("cancelled", StringComparison.Ordinal) ? "CANCEL" : "REQUEST", part.ContentType.Parameters["method"]);
         using var text = new MemoryStream();
-        await part.Content.DecodeToAsync(text);
+        await part.Content!.DecodeToAsync(text);
         return Ical.Net.Calendar.Load(System.Text.Encoding.UTF8.GetString(text.ToArray()))!;
     }
 }
