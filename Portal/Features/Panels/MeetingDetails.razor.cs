@@ -82,13 +82,7 @@ public partial class MeetingDetails
 
     private async Task CancelAsync()
     {
-        if (await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
-            {
-                Title = "Cancel this meeting?",
-                Message = "Every member gets a cancellation that removes it from their calendar. This cannot be undone.",
-                YesText = "Cancel meeting",
-                CancelText = "Keep it",
-            }) == true)
+        if (await PanelDialogs.ConfirmCancelAsync(Dialogs))
         {
             await RunAsync(async actor => await Schedule.CancelAsync(actor, Meeting.Id, Meeting.Version), "Meeting cancelled: members have been told.");
         }

@@ -114,13 +114,7 @@ public partial class MeetingPage
 
     private async Task CancelAsync()
     {
-        if (await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
-            {
-                Title = "Cancel this meeting?",
-                Message = "Members who were invited get a cancellation for their calendars. This cannot be undone.",
-                YesText = "Cancel meeting",
-                CancelText = "Keep it",
-            }) != true)
+        if (!await PanelDialogs.ConfirmCancelAsync(Dialogs))
         {
             return;
         }
