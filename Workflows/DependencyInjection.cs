@@ -8,6 +8,7 @@ using Workflows.Audit;
 using Workflows.Calendar;
 using Workflows.Documents;
 using Workflows.Drafts;
+using Workflows.Panels;
 using Workflows.Process;
 using Workflows.Reminders;
 using Workflows.Email;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddSingleton<NotificationsSentQuery>();
         services.AddDocuments(configuration);
         services.AddDraftsAndFamilyLog(configuration);
+        services.AddPanels(configuration);
         return services;
     }
 

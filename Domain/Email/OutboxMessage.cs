@@ -46,6 +46,13 @@ public sealed class OutboxMessage
 
     public required string HtmlBody { get; set; }
 
+    /// One optional attachment (e.g. a meeting's .ics, "text/calendar; method=REQUEST"): name, MIME type, bytes.
+    public string? AttachmentName { get; set; }
+
+    public string? AttachmentContentType { get; set; }
+
+    public byte[]? AttachmentContent { get; set; }
+
     public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
 
     public int Attempts { get; set; }

@@ -6,6 +6,7 @@ using Domain.Drafts;
 using Domain.Email;
 using Domain.Family;
 using Domain.Organisations;
+using Domain.Panels;
 using Domain.Reviews;
 using Domain.Workflow;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -64,6 +65,17 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<FamilyEngagement> FamilyEngagements => Set<FamilyEngagement>();
 
     public DbSet<FamilyContact> FamilyContacts => Set<FamilyContact>();
+    public DbSet<PanelSeat> PanelSeats => Set<PanelSeat>();
+
+    public DbSet<PanelMeeting> PanelMeetings => Set<PanelMeeting>();
+
+    public DbSet<MeetingOption> MeetingOptions => Set<MeetingOption>();
+
+    public DbSet<MeetingResponse> MeetingResponses => Set<MeetingResponse>();
+
+    public DbSet<MeetingAttendance> MeetingAttendance => Set<MeetingAttendance>();
+
+    public DbSet<MeetingAction> MeetingActions => Set<MeetingAction>();
 
     /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

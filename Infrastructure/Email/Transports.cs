@@ -11,11 +11,18 @@ internal static class MimeMessages
     /// The same message for every transport, with the outbox row's stable Message-Id.
     public static MimeMessage Build(OutboxMessage message, EmailOptions options)
     {
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        if (message is { AttachmentName: { } name, AttachmentContent: { } content })
+        {
+            // e.g. "text/calendar; method=REQUEST": calendar programs offer to accept an invitation sent this way.
+            body.Attachments.Add(name, content, ContentType.Parse(message.AttachmentContentType ?? "application/octet-stream"));
+        }
+
         var mime = new MimeMessage
         {
             Subject = message.Subject,
             MessageId = message.LocalId,
-            Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody(),
+            Body = body.ToMessageBody(),
         };
         mime.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
         mime.To.Add(MailboxAddress.Parse(message.RecipientAddress));

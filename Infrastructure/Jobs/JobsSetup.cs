@@ -54,6 +54,7 @@ public static class JobsSetup
         services.AddSingleton<TimerSweepJob>();
         services.AddSingleton<OutboxDispatchJob>();
         services.AddSingleton<ReminderScanJob>();
+        services.AddSingleton<PanelReminderJob>();
         return services;
     }
 
@@ -82,6 +83,7 @@ public static class JobsSetup
             jobs.AddOrUpdate<TimerSweepJob>(TimerSweepJobId, j => j.RunAsync(), Cron.Minutely(), utc);
             jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJobId, j => j.RunAsync(), Cron.Minutely(), utc);
             jobs.AddOrUpdate<ReminderScanJob>(ReminderScanJobId, j => j.RunAsync(), "*/15 * * * *", utc);
+            jobs.AddOrUpdate<PanelReminderJob>(PanelReminderJob.Id, j => j.RunAsync(), "*/15 * * * *", utc);
             return Task.CompletedTask;
         }
 

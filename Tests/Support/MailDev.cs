@@ -50,6 +50,9 @@ public sealed class MailDev : IDisposable
         }
     }
 
+    /// The message as it arrived (RFC 822), attachments included: parse it with MimeKit.
+    public async Task<Stream> SourceAsync(string id) => new MemoryStream(await _http.GetByteArrayAsync($"api/email/{id}/source"));
+
     public async Task ClearAsync(string recipient)
     {
         foreach (var message in await ForAsync(recipient))

@@ -6,6 +6,7 @@ using Domain.Drafts;
 using Domain.Email;
 using Domain.Family;
 using Domain.Organisations;
+using Domain.Panels;
 using Domain.Reviews;
 using Domain.Workflow;
 using Microsoft.AspNetCore.Identity;
@@ -65,6 +66,17 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<FamilyEngagement> FamilyEngagements { get; }
 
     DbSet<FamilyContact> FamilyContacts { get; }
+    DbSet<PanelSeat> PanelSeats { get; }
+
+    DbSet<PanelMeeting> PanelMeetings { get; }
+
+    DbSet<MeetingOption> MeetingOptions { get; }
+
+    DbSet<MeetingResponse> MeetingResponses { get; }
+
+    DbSet<MeetingAttendance> MeetingAttendance { get; }
+
+    DbSet<MeetingAction> MeetingActions { get; }
 
     DbSet<PortalUser> Users { get; }
 

@@ -7,7 +7,10 @@ namespace Workflows.Email;
 
 /// An email to queue: the template and its values are rendered once, now, and stored.
 public sealed record OutgoingEmail(string RecipientAddress, string? RecipientUserId, string Reason, string OccurrenceKey, string Template,
-    IReadOnlyDictionary<string, string> Values, DateTime? NotBeforeUtc = null, int? ReviewId = null);
+    IReadOnlyDictionary<string, string> Values, DateTime? NotBeforeUtc = null, int? ReviewId = null, EmailAttachment? Attachment = null);
+
+/// A file sent with the email, e.g. a meeting invitation (.ics).
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
 public interface IOutbox
 {
@@ -41,6 +44,9 @@ internal sealed class Outbox(IEmailTemplates templates, BusinessClock clock) : I
             Subject = rendered.Subject,
             TextBody = rendered.TextBody,
             HtmlBody = rendered.HtmlBody,
+            AttachmentName = email.Attachment?.FileName,
+            AttachmentContentType = email.Attachment?.ContentType,
+            AttachmentContent = email.Attachment?.Content,
             CreatedAtUtc = now,
             NotBeforeUtc = notBefore,
             NextAttemptUtc = notBefore,

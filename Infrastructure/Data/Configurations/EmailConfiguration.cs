@@ -18,6 +18,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.Subject).HasMaxLength(300);
         b.Property(m => m.LastError).HasMaxLength(1000);
         b.Property(m => m.Nonce).HasMaxLength(32);
+        b.Property(m => m.AttachmentName).HasMaxLength(100);
+        b.Property(m => m.AttachmentContentType).HasMaxLength(100);
         b.Ignore(m => m.MessageId);
         // Nothing is sent twice: one row per recipient, reason and occurrence, whichever process enqueues it.
         b.HasIndex(m => m.DedupeKey).IsUnique();

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Domain;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Portal.Components.Shared;
+using Workflows.Panels;
+using Workflows.Time;
+
+namespace Portal.Features.Panels;
+
+public partial class MeetingDetails
+{
+    private HashSet<string> attended = [];
+    private string? startsAt;
+    private string? location;
+    private string? link;
+    private string? notes;
+    private string? actionText;
+    private string? actionOwner;
+    private string? actionDue;
+    private bool saving;
+
+    [Parameter, EditorRequired]
+    public MeetingView Meeting { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public ServerErrors Errors { get; set; } = default!;
+
+    [Parameter]
+    public EventCallback Changed { get; set; }
+
+    [Parameter]
+    public EventCallback<Error?> OnError { get; set; }
+
+    [Inject]
+    private CurrentActor Actors { get; set; } = default!;
+
+    [Inject]
+    private MeetingScheduleHandler Schedule { get; set; } = default!;
+
+    [Inject]
+    private MeetingRecordHandler Record { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override void OnParametersSet()
+    {
+        startsAt = BusinessClock.ToLondon(Meeting.StartsAtUtc!.Value).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        location = Meeting.Location;
+        link = Meeting.OnlineLink;
+        notes = Meeting.Notes;
+        attended = [.. Meeting.Attended];
+    }
+
+    private void Toggle(string userId, bool value)
+    {
+        if (value)
+        {
+            attended.Add(userId);
+        }
+        else
+        {
+            attended.Remove(userId);
+        }
+    }
+
+    private async Task MoveAsync()
+    {
+        if (!DateTime.TryParseExact(startsAt, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        {
+            await OnError.InvokeAsync(new ValidationFailed([new Error("Enter the date and time in full, e.g. 01/12/2026 10:00.", "StartsAt")]));
+            return;
+        }
+
+        await RunAsync(async actor => await Schedule.MoveAsync(actor, Meeting.Id, Meeting.Version, at, new MeetingPlace(location, link)),
+            "Meeting changed: members get the update for their calendars.");
+    }
+
+    private async Task CancelAsync()
+    {
+        if (await PanelDialogs.ConfirmCancelAsync(Dialogs))
+        {
+            await RunAsync(async actor => await Schedule.CancelAsync(actor, Meeting.Id, Meeting.Version), "Meeting cancelled: members have been told.");
+        }
+    }
+
+    private async Task SaveRecordAsync() =>
+        await RunAsync(async actor => await Record.SaveAttendanceAsync(actor, Meeting.Id, attended, notes), "Attendance and notes saved.");
+
+    private async Task AddActionAsync()
+    {
+        DateOnly? due = DateOnly.TryParseExact(actionDue, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        if (await RunAsync(async actor => await Record.AddActionAsync(actor, Meeting.Id, actionText, actionOwner, due), "Action added."))
+        {
+            actionText = actionOwner = actionDue = null;
+        }
+    }
+
+    private async Task<bool> RunAsync(Func<Domain.Access.Actor, Task<Result<long>>> command, string done)
+    {
+        saving = true;
+        var result = await command(await Actors.GetAsync());
+        saving = false;
+        await OnError.InvokeAsync(result.Error);
+        if (result.IsSuccess)
+        {
+            Snackbar.Add(done, Severity.Success);
+            await Changed.InvokeAsync();
+        }
+
+        return result.IsSuccess;
+    }
+}

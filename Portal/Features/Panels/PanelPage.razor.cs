@@ -1,0 +1,111 @@
+using Domain.Panels;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Portal.Components.Shared;
+using Workflows.Panels;
+
+namespace Portal.Features.Panels;
+
+public partial class PanelPage
+{
+    private readonly ServerErrors memberErrors = new();
+    private PanelView? panel;
+    private IReadOnlyList<PanelCandidate>? candidates;
+    private string? refused;
+    private string? newMember;
+    private PanelRole newRole = PanelRole.AgencyRepresentative;
+    private bool saving;
+
+    [Parameter]
+    public int ReviewId { get; set; }
+
+    [Inject]
+    private CurrentActor Actors { get; set; } = default!;
+
+    [Inject]
+    private PanelQuery Query { get; set; } = default!;
+
+    [Inject]
+    private PanelCandidatesQuery Candidates { get; set; } = default!;
+
+    [Inject]
+    private AddPanelMemberHandler Add { get; set; } = default!;
+
+    [Inject]
+    private RemovePanelMemberHandler Remove { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        // Audited once per view: the prerender pass loads nothing.
+        if (RendererInfo.IsInteractive)
+        {
+            await LoadAsync();
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        var actor = await Actors.GetAsync();
+        var result = await Query.HandleAsync(actor, ReviewId);
+        if (!result.IsSuccess)
+        {
+            refused = result.Error!.Message + " This attempt has been recorded.";
+            panel = null;
+            return;
+        }
+
+        panel = result.Value;
+        candidates = panel.CanManage && (await Candidates.HandleAsync(actor, ReviewId)) is { IsSuccess: true } c ? c.Value : null;
+    }
+
+    private void SuggestRole()
+    {
+        if (candidates?.FirstOrDefault(c => c.UserId == newMember) is { } c)
+        {
+            newRole = c.SuggestedRole;
+        }
+    }
+
+    private async Task AddAsync()
+    {
+        saving = true;
+        var result = await Add.HandleAsync(await Actors.GetAsync(), ReviewId, newMember, newRole);
+        saving = false;
+        memberErrors.Show(result.Error);
+        if (result.IsSuccess)
+        {
+            Snackbar.Add("Added to the panel.", Severity.Success);
+            newMember = null;
+            await LoadAsync();
+        }
+    }
+
+    private async Task RemoveAsync(PanelMemberRow member)
+    {
+        if (await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
+            {
+                Title = $"Remove {member.Name} from the panel?",
+                Message = "They lose access to this panel's pages and drafts at once. You can add them again later.",
+                YesText = "Remove from panel",
+                CancelText = "Cancel",
+            }) != true)
+        {
+            return;
+        }
+
+        var result = await Remove.HandleAsync(await Actors.GetAsync(), ReviewId, member.ParticipantId);
+        Snackbar.Add(result.IsSuccess ? $"{member.Name} removed from the panel." : result.Error!.Message, result.IsSuccess ? Severity.Success : Severity.Error);
+        await LoadAsync();
+    }
+
+    private void OnProposedAsync(long meetingId) => Navigation.NavigateTo($"panels/{ReviewId}/meetings/{meetingId}");
+}
