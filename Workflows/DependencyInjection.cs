@@ -6,6 +6,7 @@ using Workflows.Admin;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflows.Audit;
 using Workflows.Calendar;
+using Workflows.Crg;
 using Workflows.Process;
 using Workflows.Reminders;
 using Workflows.Email;
@@ -46,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton(configuration.GetSection("Reminders").Get<ReminderOptions>() ?? new ReminderOptions());
         services.AddSingleton<ReminderScan>();
         services.AddSingleton<NotificationsSentQuery>();
+        services.AddCrgAndSubmissions();
         return services;
     }
 

@@ -1,9 +1,11 @@
 using Domain.Accounts;
 using Domain.Audit;
 using Domain.Calendar;
+using Domain.Crg;
 using Domain.Email;
 using Domain.Organisations;
 using Domain.Reviews;
+using Domain.Submissions;
 using Domain.Workflow;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -47,6 +49,16 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
+
+    public DbSet<CrgMeeting> CrgMeetings => Set<CrgMeeting>();
+
+    public DbSet<CrgAgendaItem> CrgAgendaItems => Set<CrgAgendaItem>();
+
+    public DbSet<CrgAmendment> CrgAmendments => Set<CrgAmendment>();
+
+    public DbSet<HomeOfficeSubmission> HomeOfficeSubmissions => Set<HomeOfficeSubmission>();
+
+    public DbSet<QaFeedbackPoint> QaFeedbackPoints => Set<QaFeedbackPoint>();
 
     /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,9 +1,11 @@
 using Domain.Accounts;
 using Domain.Audit;
 using Domain.Calendar;
+using Domain.Crg;
 using Domain.Email;
 using Domain.Organisations;
 using Domain.Reviews;
+using Domain.Submissions;
 using Domain.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +50,16 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<Invitation> Invitations { get; }
 
     DbSet<NotificationPreferences> NotificationPreferences { get; }
+
+    DbSet<CrgMeeting> CrgMeetings { get; }
+
+    DbSet<CrgAgendaItem> CrgAgendaItems { get; }
+
+    DbSet<CrgAmendment> CrgAmendments { get; }
+
+    DbSet<HomeOfficeSubmission> HomeOfficeSubmissions { get; }
+
+    DbSet<QaFeedbackPoint> QaFeedbackPoints { get; }
 
     DbSet<PortalUser> Users { get; }
 
