@@ -172,6 +172,125 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("BankHolidays");
                 });
 
+            modelBuilder.Entity("Domain.Crg.CrgAgendaItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("AlternativeReview")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("CarriedFromItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("OutcomeRecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OutcomeRecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("Proposed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "ReviewId")
+                        .IsUnique();
+
+                    b.HasIndex("ReviewId", "Outcome");
+
+                    b.ToTable("CrgAgendaItems");
+                });
+
+            modelBuilder.Entity("Domain.Crg.CrgAmendment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AgendaItemId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("CrgAmendments");
+                });
+
+            modelBuilder.Entity("Domain.Crg.CrgMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PapersSharedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "MeetingDate");
+
+                    b.ToTable("CrgMeetings");
+                });
+
             modelBuilder.Entity("Domain.Email.Incident", b =>
                 {
                     b.Property<long>("Id")
@@ -481,6 +600,9 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int>("QaPointsOutstanding")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -589,6 +711,111 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.HasIndex("UserId", "ReviewId");
 
                     b.ToTable("ReviewParticipants");
+                });
+
+            modelBuilder.Entity("Domain.Submissions.HomeOfficeSubmission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("ActionPlan")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("ActionPlanDocumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("CommissionerCopyOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("DataCollectionForm")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("DataCollectionFormDocumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("ExecutiveSummary")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("ExecutiveSummaryDocumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("OverviewReport")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("OverviewReportDocumentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("QaOutcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("QaOutcomeOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("HomeOfficeSubmissions");
+                });
+
+            modelBuilder.Entity("Domain.Submissions.QaFeedbackPoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AddressedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddressedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("QaFeedbackPoints");
                 });
 
             modelBuilder.Entity("Domain.Workflow.IdempotencyKey", b =>
@@ -1169,6 +1396,39 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Domain.Crg.CrgAgendaItem", b =>
+                {
+                    b.HasOne("Domain.Crg.CrgMeeting", null)
+                        .WithMany("Items")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Crg.CrgAmendment", b =>
+                {
+                    b.HasOne("Domain.Crg.CrgAgendaItem", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Crg.CrgMeeting", b =>
+                {
+                    b.HasOne("Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Domain.Organisations.Organisation", b =>
                 {
                     b.HasOne("Domain.Organisations.Organisation", "ServingOffice")
@@ -1229,6 +1489,24 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.HasOne("Domain.Reviews.Review", null)
                         .WithMany("Participants")
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Submissions.HomeOfficeSubmission", b =>
+                {
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Submissions.QaFeedbackPoint", b =>
+                {
+                    b.HasOne("Domain.Submissions.HomeOfficeSubmission", null)
+                        .WithMany("FeedbackPoints")
+                        .HasForeignKey("SubmissionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1376,6 +1654,16 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Domain.Crg.CrgAgendaItem", b =>
+                {
+                    b.Navigation("Amendments");
+                });
+
+            modelBuilder.Entity("Domain.Crg.CrgMeeting", b =>
+                {
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("Domain.Reviews.Review", b =>
                 {
                     b.Navigation("InvolvedCsps");
@@ -1383,6 +1671,11 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.Navigation("Participants");
 
                     b.Navigation("Restricted");
+                });
+
+            modelBuilder.Entity("Domain.Submissions.HomeOfficeSubmission", b =>
+                {
+                    b.Navigation("FeedbackPoints");
                 });
 
             modelBuilder.Entity("Workflows.Data.PortalUser", b =>

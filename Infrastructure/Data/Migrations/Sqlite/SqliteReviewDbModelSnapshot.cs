@@ -161,6 +161,119 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("BankHolidays");
                 });
 
+            modelBuilder.Entity("Domain.Crg.CrgAgendaItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AlternativeReview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CarriedFromItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OutcomeRecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeRecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Proposed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "ReviewId")
+                        .IsUnique();
+
+                    b.HasIndex("ReviewId", "Outcome");
+
+                    b.ToTable("CrgAgendaItems");
+                });
+
+            modelBuilder.Entity("Domain.Crg.CrgAmendment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("CrgAmendments");
+                });
+
+            modelBuilder.Entity("Domain.Crg.CrgMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MeetingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PapersSharedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "MeetingDate");
+
+                    b.ToTable("CrgMeetings");
+                });
+
             modelBuilder.Entity("Domain.Email.Incident", b =>
                 {
                     b.Property<long>("Id")
@@ -462,6 +575,9 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("QaPointsOutstanding")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -568,6 +684,107 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "ReviewId");
 
                     b.ToTable("ReviewParticipants");
+                });
+
+            modelBuilder.Entity("Domain.Submissions.HomeOfficeSubmission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ActionPlan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ActionPlanDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CommissionerCopyOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DataCollectionForm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DataCollectionFormDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ExecutiveSummary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExecutiveSummaryDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OverviewReport")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OverviewReportDocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QaOutcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("QaOutcomeOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("HomeOfficeSubmissions");
+                });
+
+            modelBuilder.Entity("Domain.Submissions.QaFeedbackPoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AddressedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubmissionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("SubmissionId");
+
+                    b.ToTable("QaFeedbackPoints");
                 });
 
             modelBuilder.Entity("Domain.Workflow.IdempotencyKey", b =>
@@ -1132,6 +1349,39 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Domain.Crg.CrgAgendaItem", b =>
+                {
+                    b.HasOne("Domain.Crg.CrgMeeting", null)
+                        .WithMany("Items")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Crg.CrgAmendment", b =>
+                {
+                    b.HasOne("Domain.Crg.CrgAgendaItem", null)
+                        .WithMany("Amendments")
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Crg.CrgMeeting", b =>
+                {
+                    b.HasOne("Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Domain.Organisations.Organisation", b =>
                 {
                     b.HasOne("Domain.Organisations.Organisation", "ServingOffice")
@@ -1192,6 +1442,24 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Domain.Reviews.Review", null)
                         .WithMany("Participants")
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Submissions.HomeOfficeSubmission", b =>
+                {
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Submissions.QaFeedbackPoint", b =>
+                {
+                    b.HasOne("Domain.Submissions.HomeOfficeSubmission", null)
+                        .WithMany("FeedbackPoints")
+                        .HasForeignKey("SubmissionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1339,6 +1607,16 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Domain.Crg.CrgAgendaItem", b =>
+                {
+                    b.Navigation("Amendments");
+                });
+
+            modelBuilder.Entity("Domain.Crg.CrgMeeting", b =>
+                {
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("Domain.Reviews.Review", b =>
                 {
                     b.Navigation("InvolvedCsps");
@@ -1346,6 +1624,11 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Participants");
 
                     b.Navigation("Restricted");
+                });
+
+            modelBuilder.Entity("Domain.Submissions.HomeOfficeSubmission", b =>
+                {
+                    b.Navigation("FeedbackPoints");
                 });
 
             modelBuilder.Entity("Workflows.Data.PortalUser", b =>
