@@ -15,7 +15,8 @@ public sealed class HomeOfficeSubmission
 
     public DateOnly SubmittedOn { get; set; }
 
-    public DateOnly CommissionerCopyOn { get; set; }
+    /// Null only for a submission recorded before the portal kept the checklist (the QA outcome then adds the row).
+    public DateOnly? CommissionerCopyOn { get; set; }
 
     public bool OverviewReport { get; set; }
 

@@ -59,7 +59,7 @@ public abstract class SubmissionTests(ProviderFixture fixture)
         Assert.True(again.Value.Repeated);
         Assert.Equal(Stage.Submitted, (await ReviewAsync(id)).Stage);
         var submission = Assert.Single(await SubmissionsAsync(id));
-        Assert.Equal((1, Today, Today, 12L), (submission.Number, submission.SubmittedOn, submission.CommissionerCopyOn, submission.OverviewReportDocumentId!.Value));
+        Assert.Equal((1, Today, (DateOnly?)Today, 12L), (submission.Number, submission.SubmittedOn, submission.CommissionerCopyOn, submission.OverviewReportDocumentId!.Value));
         Assert.True(submission.ExecutiveSummary && submission.ActionPlan && submission.DataCollectionForm);
     }
 
@@ -115,6 +115,20 @@ public abstract class SubmissionTests(ProviderFixture fixture)
         Assert.True((await PublishAsync(id, "https://www.rutland.gov.uk/dardr")).IsSuccess);
         var published = await ReviewAsync(id);
         Assert.Equal((Stage.ActionPlanMonitoring, Today, "https://www.rutland.gov.uk/dardr"), (published.Stage, published.PublishedOn, published.PublicationLink));
+    }
+
+    [Fact]
+    public async Task QaOutcome_OfASubmissionRecordedWithoutTheChecklist_AddsItsRowAndPoints()
+    {
+        var id = await Portal.ReviewAtSignOffAsync(Today, signedOff: true);
+        await Portal.FireOkAsync(id, Trigger.SubmitToHomeOffice);
+
+        var qa = await QaAsync(id, QaOutcome.ApprovedSubjectToAmendments, ["Anonymise the GP practice."]);
+
+        Assert.True(qa.IsSuccess, qa.Error?.Message);
+        var submission = Assert.Single(await SubmissionsAsync(id));
+        Assert.Equal((1, Today, (DateOnly?)null, 1), (submission.Number, submission.SubmittedOn, submission.CommissionerCopyOn, submission.FeedbackPoints.Count));
+        Assert.Equal(1, (await ReviewAsync(id)).QaPointsOutstanding);
     }
 
     [Fact]

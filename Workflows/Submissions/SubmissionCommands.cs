@@ -71,13 +71,22 @@ public sealed class SubmissionCommands(IReviewDbFactory dbs, BusinessClock clock
             return loaded.Error!;
         }
 
-        var (_, submissions) = loaded.Value;
-        if (submissions.Count == 0 || submissions[^1].QaOutcome is not null)
+        var (review, submissions) = loaded.Value;
+        var latest = submissions.Count > 0 && submissions[^1].QaOutcome is null ? submissions[^1] : null;
+        if (latest is null && review is { Stage: Stage.Submitted, SubmittedOn: DateOnly submittedOn })
+        {
+            // Submitted before the portal kept the checklist (e.g. through the generic action): the outcome adds its row.
+            latest = new HomeOfficeSubmission
+            {
+                ReviewId = reviewId, Number = submissions.Count + 1, SubmittedOn = submittedOn, RecordedAtUtc = clock.UtcNow, RecordedByUserId = actor.UserId,
+            };
+        }
+
+        if (latest is null)
         {
             return new Error("There is no submission waiting for a QA outcome: record the submission to the Home Office first.");
         }
 
-        var latest = submissions[^1];
         var points = input.Points.Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
         var errors = SubmissionRules.ValidateQaOutcome(input.Outcome, points, input.Date, latest.SubmittedOn, clock.Today);
         if (errors.Count > 0)
@@ -102,12 +111,20 @@ public sealed class SubmissionCommands(IReviewDbFactory dbs, BusinessClock clock
         var args = new TriggerArgs { Date = input.Date, Comment = comment.Length == 0 ? null : comment, ExpectedVersion = expectedVersion };
         return await engine.FireAsync(reviewId, trigger, args, actor, key, (db, changes) =>
         {
-            db.HomeOfficeSubmissions.Attach(latest);
+            if (latest.Id == 0)
+            {
+                db.HomeOfficeSubmissions.Add(latest);
+            }
+            else
+            {
+                db.HomeOfficeSubmissions.Attach(latest);
+            }
+
             latest.QaOutcome = outcome;
             latest.QaOutcomeOn = input.Date;
             for (var i = 0; i < points.Count; i++)
             {
-                db.QaFeedbackPoints.Add(new QaFeedbackPoint { SubmissionId = latest.Id, ReviewId = reviewId, Number = i + 1, Text = points[i] });
+                latest.FeedbackPoints.Add(new QaFeedbackPoint { ReviewId = reviewId, Number = i + 1, Text = points[i] });
             }
 
             // Only "approved subject to amendments" waits for the points; a resubmission goes through sign-off again.

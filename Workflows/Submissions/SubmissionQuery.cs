@@ -13,7 +13,7 @@ namespace Workflows.Submissions;
 
 public sealed record FeedbackPointView(long Id, int Number, string Text, DateTime? AddressedAtUtc);
 
-public sealed record SubmissionView(long Id, int Number, DateOnly SubmittedOn, DateOnly CommissionerCopyOn, SubmissionChecklist Checklist,
+public sealed record SubmissionView(long Id, int Number, DateOnly SubmittedOn, DateOnly? CommissionerCopyOn, SubmissionChecklist Checklist,
     QaOutcome? QaOutcome, DateOnly? QaOutcomeOn, IReadOnlyList<FeedbackPointView> Points);
 
 public sealed record SignOffAmendmentsView(DateOnly MeetingDate, IReadOnlyList<string> Amendments);

@@ -71,8 +71,10 @@ public partial class SubmissionSection
         _ => outcome.ToString(),
     };
 
-    private static string Documents(SubmissionChecklist c) => string.Join(", ", c.Items().Where(i => i.Item.Ticked)
-        .Select(i => i.Name.Replace("the ", string.Empty, StringComparison.Ordinal) + (i.Item.DocumentId is { } id ? $" (document {id})" : string.Empty)));
+    private static string Documents(SubmissionChecklist c) => c.Items().Any(i => i.Item.Ticked)
+        ? string.Join(", ", c.Items().Where(i => i.Item.Ticked)
+            .Select(i => i.Name.Replace("the ", string.Empty, StringComparison.Ordinal) + (i.Item.DocumentId is { } id ? $" (document {id})" : string.Empty)))
+        : "Not recorded";
 
     protected override async Task OnParametersSetAsync()
     {

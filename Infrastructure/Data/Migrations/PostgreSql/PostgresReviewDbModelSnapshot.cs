@@ -727,7 +727,7 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.Property<long?>("ActionPlanDocumentId")
                         .HasColumnType("bigint");
 
-                    b.Property<DateOnly>("CommissionerCopyOn")
+                    b.Property<DateOnly?>("CommissionerCopyOn")
                         .HasColumnType("date");
 
                     b.Property<bool>("DataCollectionForm")

@@ -698,7 +698,7 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.Property<long?>("ActionPlanDocumentId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly>("CommissionerCopyOn")
+                    b.Property<DateOnly?>("CommissionerCopyOn")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("DataCollectionForm")

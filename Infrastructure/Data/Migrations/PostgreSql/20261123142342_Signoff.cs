@@ -51,7 +51,7 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     ReviewId = table.Column<int>(type: "integer", nullable: false),
                     Number = table.Column<int>(type: "integer", nullable: false),
                     SubmittedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    CommissionerCopyOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CommissionerCopyOn = table.Column<DateOnly>(type: "date", nullable: true),
                     OverviewReport = table.Column<bool>(type: "boolean", nullable: false),
                     OverviewReportDocumentId = table.Column<long>(type: "bigint", nullable: true),
                     ExecutiveSummary = table.Column<bool>(type: "boolean", nullable: false),

@@ -50,7 +50,7 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     ReviewId = table.Column<int>(type: "INTEGER", nullable: false),
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
                     SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CommissionerCopyOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CommissionerCopyOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     OverviewReport = table.Column<bool>(type: "INTEGER", nullable: false),
                     OverviewReportDocumentId = table.Column<long>(type: "INTEGER", nullable: true),
                     ExecutiveSummary = table.Column<bool>(type: "INTEGER", nullable: false),
