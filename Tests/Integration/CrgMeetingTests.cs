@@ -153,8 +153,8 @@ public abstract class CrgMeetingTests(ProviderFixture fixture)
     {
         var review = await Portal.RegisterReviewAsync(Today.AddDays(-20));
         var meeting = await CreateMeetingAsync(2);
-        var next = await CreateMeetingAsync(30);
-        await TookPlaceAsync(meeting);
+        var next = await CreateMeetingAsync(1); // no meeting of another test can fall between today and tomorrow
+        await TookPlaceAsync(meeting, daysAgo: 0);
         var item = await ItemAsync(meeting, review);
 
         var result = await RecordAsync(item.Id, CrgItemOutcome.MoreInformationNeeded, "Police chronology needed.");
