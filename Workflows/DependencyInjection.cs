@@ -9,6 +9,7 @@ using Workflows.Calendar;
 using Workflows.Documents;
 using Workflows.Drafts;
 using Workflows.Panels;
+using Workflows.Crg;
 using Workflows.Process;
 using Workflows.Reminders;
 using Workflows.Email;
@@ -52,6 +53,7 @@ public static class DependencyInjection
         services.AddDocuments(configuration);
         services.AddDraftsAndFamilyLog(configuration);
         services.AddPanels(configuration);
+        services.AddCrgAndSubmissions();
         return services;
     }
 

@@ -46,6 +46,9 @@ public sealed partial class Review
 
     public DateOnly? ClosedOn { get; set; }
 
+    /// QA feedback points of the latest submission not yet ticked as addressed: the amendments are made only at 0.
+    public int QaPointsOutstanding { get; set; }
+
     public bool HasActiveChairAuthor =>
         Participants.Any(p => p.Kind == ParticipantKind.ChairAuthor && p.RevokedAtUtc is null);
 }

@@ -3,11 +3,13 @@ using Domain.Audit;
 using Domain.Calendar;
 using Domain.Documents;
 using Domain.Drafts;
+using Domain.Crg;
 using Domain.Email;
 using Domain.Family;
 using Domain.Organisations;
 using Domain.Panels;
 using Domain.Reviews;
+using Domain.Submissions;
 using Domain.Workflow;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -76,6 +78,15 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<MeetingAttendance> MeetingAttendance => Set<MeetingAttendance>();
 
     public DbSet<MeetingAction> MeetingActions => Set<MeetingAction>();
+    public DbSet<CrgMeeting> CrgMeetings => Set<CrgMeeting>();
+
+    public DbSet<CrgAgendaItem> CrgAgendaItems => Set<CrgAgendaItem>();
+
+    public DbSet<CrgAmendment> CrgAmendments => Set<CrgAmendment>();
+
+    public DbSet<HomeOfficeSubmission> HomeOfficeSubmissions => Set<HomeOfficeSubmission>();
+
+    public DbSet<QaFeedbackPoint> QaFeedbackPoints => Set<QaFeedbackPoint>();
 
     /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -3,11 +3,13 @@ using Domain.Audit;
 using Domain.Calendar;
 using Domain.Documents;
 using Domain.Drafts;
+using Domain.Crg;
 using Domain.Email;
 using Domain.Family;
 using Domain.Organisations;
 using Domain.Panels;
 using Domain.Reviews;
+using Domain.Submissions;
 using Domain.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -77,6 +79,15 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<MeetingAttendance> MeetingAttendance { get; }
 
     DbSet<MeetingAction> MeetingActions { get; }
+    DbSet<CrgMeeting> CrgMeetings { get; }
+
+    DbSet<CrgAgendaItem> CrgAgendaItems { get; }
+
+    DbSet<CrgAmendment> CrgAmendments { get; }
+
+    DbSet<HomeOfficeSubmission> HomeOfficeSubmissions { get; }
+
+    DbSet<QaFeedbackPoint> QaFeedbackPoints { get; }
 
     DbSet<PortalUser> Users { get; }
 

@@ -49,6 +49,8 @@ public sealed partial class DardrV1 : ProcessDefinition
             "The CRG has already signed off this report.");
         var signedOff = Guard(() => r.SignedOffOn is not null,
             "The CRG has not signed off the final report yet: record its sign-off first.");
+        var qaPointsAddressed = Guard(() => r.QaPointsOutstanding == 0,
+            Domain.Submissions.SubmissionRules.AmendmentsMadeBlockedBecause(r.QaPointsOutstanding) ?? string.Empty);
         var familyConsents = Guard(() => !r.FamilyConsentWithdrawn,
             "Publication is blocked: the family has withdrawn consent to the report pseudonym.");
 
@@ -91,7 +93,7 @@ public sealed partial class DardrV1 : ProcessDefinition
             .Permit(Trigger.PutOnHold, Stage.OnHold);
 
         m.Configure(Stage.QaAmendments)
-            .Permit(Trigger.RecordAmendmentsMade, Stage.Publication)
+            .PermitIf(Trigger.RecordAmendmentsMade, Stage.Publication, qaPointsAddressed)
             .Permit(Trigger.PutOnHold, Stage.OnHold);
 
         m.Configure(Stage.Publication)

@@ -31,8 +31,14 @@ public sealed class WorkflowEngine(IReviewDbFactory dbs, BusinessClock clock, Au
     /// The key (one per form shown; "timer:{id}" for timers) makes a double click or retry one transition.
     /// args.ExpectedVersion, if given, is the Version the page showed: a review changed since returns Conflict,
     /// as does a concurrent command that commits first.
+    public Task<Result<TransitionResult>> FireAsync(int reviewId, Trigger trigger, TriggerArgs args, Actor actor, string idempotencyKey,
+        CancellationToken ct = default) =>
+        FireAsync(reviewId, trigger, args, actor, idempotencyKey, alongside: null, ct);
+
+    /// As FireAsync, and alongside adds what a feature records with the transition (e.g. a submission's checklist) to
+    /// the same context after the transition's effects: all is saved in one transaction, and nothing for a repeated key.
     public async Task<Result<TransitionResult>> FireAsync(int reviewId, Trigger trigger, TriggerArgs args, Actor actor, string idempotencyKey,
-        CancellationToken ct = default)
+        Action<IReviewDb, CaseChanges>? alongside, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > IdempotencyKey.KeyMaxLength)
         {
@@ -87,6 +93,7 @@ public sealed class WorkflowEngine(IReviewDbFactory dbs, BusinessClock clock, Au
         var from = review.Stage;
         definition.Build(review).Fire(trigger);
         definition.Apply(changes, trigger, from, args);
+        alongside?.Invoke(db, changes);
         var journal = changes.Journal(JournalKind.Transition, from, trigger, args.Comment);
         review.Version++;
         db.IdempotencyKeys.Add(new IdempotencyKey

@@ -1,0 +1,79 @@
+using Domain.Calendar;
+using Microsoft.Playwright;
+using Portal.Testing;
+
+namespace Portal.EndToEnd.Tests;
+
+/// The review page's "Sign-off, submission and publication" section, as an officer uses it.
+[Collection(BrowserCollection.Name)]
+public sealed class SubmissionPageTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly PortalFactory _portal = new(kestrel: true);
+
+    private DateOnly Today => London.DateOf(_portal.Time.GetUtcNow().UtcDateTime);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _portal.DisposeAsync();
+
+    private static ILocatorAssertions Stage(IPage page) => Assertions.Expect(page.Locator("#review-stage"));
+
+    [Fact]
+    public async Task Officer_SubmitsWithTheChecklist_RecordsQaAmendments_TicksThemOff_AndPublishes()
+    {
+        var id = await _portal.ReviewAtSignOffAsync(Today, signedOff: true);
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        var page = tab.Page;
+        await tab.SignInAsync(DemoAccounts.LrOfficer);
+        await tab.GotoAsync($"reviews/{id}");
+        var section = page.Locator("#submission-section");
+        await Assertions.Expect(section).ToContainTextAsync("Signed off 23 Nov 2026");
+        await Stage(page).ToHaveTextAsync("CRG sign-off");
+        await tab.AssertAccessibleAsync();
+
+        // Nothing ticked: the message names what is missing, and nothing is recorded.
+        await page.Locator("#submit-to-home-office").ClickAsync();
+        await Assertions.Expect(page.Locator("#checklist-error")).ToContainTextAsync("tick the overview report, the executive summary, the action plan and the data collection form");
+        await Stage(page).ToHaveTextAsync("CRG sign-off");
+        await tab.AssertAccessibleAsync();
+
+        foreach (var document in new[] { "Overview report", "Executive summary", "Action plan", "Data collection form" })
+        {
+            await section.GetByLabel(document, new() { Exact = true }).CheckAsync();
+        }
+
+        await page.Locator("#document-OverviewReport").FillAsync("12");
+        await page.Locator("#submit-to-home-office").ClickAsync();
+        await Stage(page).ToHaveTextAsync("Submitted to the Home Office");
+        await Assertions.Expect(page.Locator("#submissions")).ToContainTextAsync("overview report (document 12)");
+
+        // Approved subject to two amendments: "amendments made" waits for both to be ticked.
+        await tab.ChooseAsync("qa-outcome", "Approved subject to amendments");
+        await page.Locator("#qa-points").FillAsync("Anonymise the GP practice.\nAdd the national recommendation.");
+        await page.Locator("#record-qa").ClickAsync();
+        await Stage(page).ToHaveTextAsync("Amendments after quality assurance");
+        await Assertions.Expect(page.Locator("#amendments-made-reasons")).ToContainTextAsync("(2 still open)");
+        await Assertions.Expect(page.Locator("#record-amendments-made")).ToBeDisabledAsync();
+        await tab.AssertAccessibleAsync();
+
+        await section.GetByLabel("1. Anonymise the GP practice.", new() { Exact = true }).CheckAsync();
+        await Assertions.Expect(page.Locator("#amendments-made-reasons")).ToContainTextAsync("Tick the last QA feedback point");
+        await section.GetByLabel("2. Add the national recommendation.", new() { Exact = true }).CheckAsync();
+        await Assertions.Expect(page.Locator("#record-amendments-made")).ToBeEnabledAsync();
+        await page.Locator("#record-amendments-made").ClickAsync();
+        await Stage(page).ToHaveTextAsync("Publication");
+
+        // Publication: an https address is required.
+        await page.Locator("#publication-address").FillAsync("http://www.rutland.gov.uk/dardr");
+        await page.Locator("#record-publication").ClickAsync();
+        await Assertions.Expect(page.Locator("#publish-form")).ToContainTextAsync("starting https://");
+        await Stage(page).ToHaveTextAsync("Publication");
+        await page.Locator("#publication-address").FillAsync("https://www.rutland.gov.uk/dardr/case-e");
+        await page.Locator("#record-publication").ClickAsync();
+        await Stage(page).ToHaveTextAsync("Action plan monitoring");
+        await Assertions.Expect(page.Locator("#publication-link")).ToHaveTextAsync("https://www.rutland.gov.uk/dardr/case-e");
+        await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Action plan monitoring");
+        await tab.AssertAccessibleAsync();
+        Assert.Empty(tab.ConsoleErrors);
+    }
+}

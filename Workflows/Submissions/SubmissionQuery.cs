@@ -1,0 +1,72 @@
+using Domain;
+using Domain.Access;
+using Domain.Reviews;
+using Domain.Submissions;
+using Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Access;
+using Workflows.Audit;
+using Workflows.Data;
+using Workflows.Process;
+
+namespace Workflows.Submissions;
+
+public sealed record FeedbackPointView(long Id, int Number, string Text, DateTime? AddressedAtUtc);
+
+public sealed record SubmissionView(long Id, int Number, DateOnly SubmittedOn, DateOnly? CommissionerCopyOn, SubmissionChecklist Checklist,
+    QaOutcome? QaOutcome, DateOnly? QaOutcomeOn, IReadOnlyList<FeedbackPointView> Points);
+
+public sealed record SignOffAmendmentsView(DateOnly MeetingDate, IReadOnlyList<string> Amendments);
+
+/// The review page's "Sign-off, submission and publication" section: sign-off, each submission with its checklist
+/// and QA outcome, the feedback points, publication, and the actions of this part of the process (with reasons).
+public sealed record SubmissionSectionView(int ReviewId, Stage Stage, int Version, bool CanChange, DateOnly? SignedOffOn, DateOnly? PublishedOn,
+    string? PublicationLink, IReadOnlyList<SignOffAmendmentsView> SignOffAmendments, IReadOnlyList<SubmissionView> Submissions,
+    IReadOnlyDictionary<Trigger, ActionOption> Actions)
+{
+    public SubmissionView? Latest => Submissions.Count == 0 ? null : Submissions[^1];
+}
+
+public sealed class SubmissionQuery(IReviewDbFactory dbs, AuditLog audit, ProcessRegistry registry)
+{
+    /// The triggers this section gives a form of its own; the generic process panel leaves them to it.
+    public static readonly IReadOnlySet<Trigger> Triggers = new HashSet<Trigger>
+    {
+        Trigger.SubmitToHomeOffice, Trigger.RecordQaApproved, Trigger.RecordQaApprovedSubjectToAmendments, Trigger.RecordQaResubmit,
+        Trigger.RecordAmendmentsMade, Trigger.RecordPublished,
+    };
+
+    public async Task<Result<SubmissionSectionView>> HandleAsync(Actor actor, int reviewId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        var scope = await CaseScope.LoadAsync(db, actor, ct);
+        var access = await scope.ForAsync(db, reviewId, ct);
+        if (!access.CanRead)
+        {
+            await audit.RefusedAsync(db, actor, "Review", reviewId.ToString(), null, "view submission", ct);
+            return new AccessRefused("this review");
+        }
+
+        var review = await db.Reviews.AsNoTracking().Include(r => r.Participants).SingleAsync(r => r.Id == reviewId, ct);
+        var submissions = await db.HomeOfficeSubmissions.AsNoTracking().Include(s => s.FeedbackPoints)
+            .Where(s => s.ReviewId == reviewId).OrderBy(s => s.Number).ToListAsync(ct);
+        var amendments = await (from a in db.CrgAmendments
+                                join i in db.CrgAgendaItems on a.AgendaItemId equals i.Id
+                                join m in db.CrgMeetings on i.MeetingId equals m.Id
+                                where a.ReviewId == reviewId
+                                select new { m.MeetingDate, a.Number, a.Text }).AsNoTracking().ToListAsync(ct);
+        var definition = registry.For(review);
+        var actions = access.CanChange
+            ? definition.Actions(review, actor, access.CanChange).Where(a => Triggers.Contains(a.Trigger)).ToDictionary(a => a.Trigger)
+            : [];
+        return new SubmissionSectionView(review.Id, review.Stage, review.Version, access.CanChange, review.SignedOffOn, review.PublishedOn, review.PublicationLink,
+            amendments.GroupBy(a => a.MeetingDate).OrderBy(g => g.Key)
+                .Select(g => new SignOffAmendmentsView(g.Key, g.OrderBy(a => a.Number).Select(a => a.Text).ToList())).ToList(),
+            submissions.Select(View).ToList(), actions);
+    }
+
+    private static SubmissionView View(HomeOfficeSubmission s) => new(s.Id, s.Number, s.SubmittedOn, s.CommissionerCopyOn,
+        new SubmissionChecklist(new ChecklistItem(s.OverviewReport, s.OverviewReportDocumentId), new ChecklistItem(s.ExecutiveSummary, s.ExecutiveSummaryDocumentId),
+            new ChecklistItem(s.ActionPlan, s.ActionPlanDocumentId), new ChecklistItem(s.DataCollectionForm, s.DataCollectionFormDocumentId)),
+        s.QaOutcome, s.QaOutcomeOn, s.FeedbackPoints.OrderBy(p => p.Number).Select(p => new FeedbackPointView(p.Id, p.Number, p.Text, p.AddressedAtUtc)).ToList());
+}
