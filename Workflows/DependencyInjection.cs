@@ -5,6 +5,8 @@ using Workflows.Accounts;
 using Workflows.Admin;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflows.Audit;
+using Workflows.Budget;
+using Workflows.Import;
 using Workflows.Calendar;
 using Workflows.Process;
 using Workflows.Reminders;
@@ -46,6 +48,9 @@ public static class DependencyInjection
         services.AddSingleton(configuration.GetSection("Reminders").Get<ReminderOptions>() ?? new ReminderOptions());
         services.AddSingleton<ReminderScan>();
         services.AddSingleton<NotificationsSentQuery>();
+        services.AddSingleton<BudgetQuery>();
+        services.AddSingleton<BudgetCommands>();
+        services.AddSingleton<ImportReviewsHandler>();
         return services;
     }
 

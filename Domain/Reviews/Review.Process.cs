@@ -46,6 +46,9 @@ public sealed partial class Review
 
     public DateOnly? ClosedOn { get; set; }
 
+    /// Imported from an office's tracker: the date a chair/author was appointed outside the portal (no account here).
+    public DateOnly? ChairAuthorAppointedBeforeImportOn { get; set; }
+
     public bool HasActiveChairAuthor =>
         Participants.Any(p => p.Kind == ParticipantKind.ChairAuthor && p.RevokedAtUtc is null);
 }

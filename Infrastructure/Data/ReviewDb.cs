@@ -1,5 +1,6 @@
 using Domain.Accounts;
 using Domain.Audit;
+using Domain.Budget;
 using Domain.Calendar;
 using Domain.Email;
 using Domain.Organisations;
@@ -47,6 +48,12 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
+
+    public DbSet<PooledBudget> PooledBudgets => Set<PooledBudget>();
+
+    public DbSet<BudgetContribution> BudgetContributions => Set<BudgetContribution>();
+
+    public DbSet<BudgetCost> BudgetCosts => Set<BudgetCost>();
 
     /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,5 +1,6 @@
 using Domain.Accounts;
 using Domain.Audit;
+using Domain.Budget;
 using Domain.Calendar;
 using Domain.Email;
 using Domain.Organisations;
@@ -48,6 +49,12 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<Invitation> Invitations { get; }
 
     DbSet<NotificationPreferences> NotificationPreferences { get; }
+
+    DbSet<PooledBudget> PooledBudgets { get; }
+
+    DbSet<BudgetContribution> BudgetContributions { get; }
+
+    DbSet<BudgetCost> BudgetCosts { get; }
 
     DbSet<PortalUser> Users { get; }
 
