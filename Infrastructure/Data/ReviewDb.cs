@@ -1,5 +1,6 @@
 using Domain.Accounts;
 using Domain.Audit;
+using Domain.Authors;
 using Domain.Calendar;
 using Domain.Email;
 using Domain.Organisations;
@@ -47,6 +48,14 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
+
+    public DbSet<AuthorProfile> AuthorProfiles => Set<AuthorProfile>();
+
+    public DbSet<AuthorAppointment> AuthorAppointments => Set<AuthorAppointment>();
+
+    public DbSet<ExpressionOfInterest> ExpressionsOfInterest => Set<ExpressionOfInterest>();
+
+    public DbSet<EoiRecipient> EoiRecipients => Set<EoiRecipient>();
 
     /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

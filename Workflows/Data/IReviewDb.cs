@@ -1,5 +1,6 @@
 using Domain.Accounts;
 using Domain.Audit;
+using Domain.Authors;
 using Domain.Calendar;
 using Domain.Email;
 using Domain.Organisations;
@@ -48,6 +49,14 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<Invitation> Invitations { get; }
 
     DbSet<NotificationPreferences> NotificationPreferences { get; }
+
+    DbSet<AuthorProfile> AuthorProfiles { get; }
+
+    DbSet<AuthorAppointment> AuthorAppointments { get; }
+
+    DbSet<ExpressionOfInterest> ExpressionsOfInterest { get; }
+
+    DbSet<EoiRecipient> EoiRecipients { get; }
 
     DbSet<PortalUser> Users { get; }
 
