@@ -1,5 +1,6 @@
 using Domain.Accounts;
 using Domain.Audit;
+using Domain.Authors;
 using Domain.Budget;
 using Domain.Calendar;
 using Domain.Email;
@@ -54,6 +55,14 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<BudgetContribution> BudgetContributions => Set<BudgetContribution>();
 
     public DbSet<BudgetCost> BudgetCosts => Set<BudgetCost>();
+
+    public DbSet<AuthorProfile> AuthorProfiles => Set<AuthorProfile>();
+
+    public DbSet<AuthorAppointment> AuthorAppointments => Set<AuthorAppointment>();
+
+    public DbSet<ExpressionOfInterest> ExpressionsOfInterest => Set<ExpressionOfInterest>();
+
+    public DbSet<EoiRecipient> EoiRecipients => Set<EoiRecipient>();
 
     /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

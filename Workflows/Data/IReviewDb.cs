@@ -1,5 +1,6 @@
 using Domain.Accounts;
 using Domain.Audit;
+using Domain.Authors;
 using Domain.Budget;
 using Domain.Calendar;
 using Domain.Email;
@@ -55,6 +56,14 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<BudgetContribution> BudgetContributions { get; }
 
     DbSet<BudgetCost> BudgetCosts { get; }
+
+    DbSet<AuthorProfile> AuthorProfiles { get; }
+
+    DbSet<AuthorAppointment> AuthorAppointments { get; }
+
+    DbSet<ExpressionOfInterest> ExpressionsOfInterest { get; }
+
+    DbSet<EoiRecipient> EoiRecipients { get; }
 
     DbSet<PortalUser> Users { get; }
 
