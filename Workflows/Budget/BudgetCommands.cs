@@ -189,6 +189,12 @@ public sealed class BudgetCommands(IReviewDbFactory dbs, BusinessClock clock, Au
             errors.Add(new Error("The review was not found among those your office leads: choose one from the list.", nameof(input.ReviewId)));
         }
 
+        if (kind == CostKind.ChairAuthorFee && input.AuthorAppointmentId is long appointment
+            && !await db.AuthorAppointments.AnyAsync(a => a.Id == appointment && a.ReviewId == input.ReviewId, ct))
+        {
+            errors.Add(new Error("The appointment is not one of this review's: choose it again.", nameof(input.AuthorAppointmentId)));
+        }
+
         if (!Money.TryParsePence(input.Amount, out var amount, out var message))
         {
             errors.Add(new Error(message!, nameof(input.Amount)));

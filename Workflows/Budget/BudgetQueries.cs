@@ -1,6 +1,7 @@
 using Domain;
 using Domain.Access;
 using Domain.Audit;
+using Domain.Authors;
 using Domain.Budget;
 using Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
@@ -36,8 +37,12 @@ public sealed record BudgetView(
 
 public sealed record BudgetChoice(int Id, string Name);
 
-/// What the forms offer: partners (the CSPs the office serves and the agencies) and the reviews the office leads.
-public sealed record BudgetChoices(IReadOnlyList<BudgetChoice> Partners, IReadOnlyList<BudgetChoice> Reviews);
+/// A chair/author appointment of one of the office's reviews, with its agreed fee (for a fee line).
+public sealed record AppointmentChoice(long Id, int ReviewId, string Label, long FeePence);
+
+/// What the forms offer: partners (the CSPs the office serves and the agencies), the reviews the office leads and
+/// their chair/author appointments.
+public sealed record BudgetChoices(IReadOnlyList<BudgetChoice> Partners, IReadOnlyList<BudgetChoice> Reviews, IReadOnlyList<AppointmentChoice> Appointments);
 
 public sealed class BudgetQuery(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit)
 {
@@ -118,6 +123,13 @@ public sealed class BudgetQuery(IReviewDbFactory dbs, BusinessClock clock, Audit
             .OrderBy(o => o.Kind).ThenBy(o => o.Name).Select(o => new BudgetChoice(o.Id, o.Name)).ToListAsync(ct);
         var reviews = await db.Reviews.AsNoTracking().Where(r => r.LeadOfficeId == officeId).OrderByDescending(r => r.DateNotified).ThenBy(r => r.Id)
             .Select(r => new BudgetChoice(r.Id, r.Reference + " " + r.CaseLabel)).ToListAsync(ct);
-        return new BudgetChoices(partners, reviews);
+        var appointments = await (from a in db.AuthorAppointments.AsNoTracking()
+                                  join r in db.Reviews on a.ReviewId equals r.Id
+                                  where r.LeadOfficeId == officeId
+                                  orderby r.Reference, a.AppointedOn
+                                  select new { a.Id, a.ReviewId, r.Reference, a.Role, a.AppointedOn, a.FeePence }).ToListAsync(ct);
+        return new BudgetChoices(partners, reviews, appointments.Select(a => new AppointmentChoice(a.Id, a.ReviewId,
+            $"{a.Reference}: {AuthorAppointment.Describe(a.Role).ToLowerInvariant()} appointed {a.AppointedOn.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}",
+            a.FeePence)).ToList());
     }
 }
