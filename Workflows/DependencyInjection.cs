@@ -10,6 +10,7 @@ using Workflows.Process;
 using Workflows.Reminders;
 using Workflows.Email;
 using Workflows.Reviews;
+using Workflows.Themes;
 using Workflows.Time;
 using Workflows.Timers;
 using Workflows.WorkItems;
@@ -46,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton(configuration.GetSection("Reminders").Get<ReminderOptions>() ?? new ReminderOptions());
         services.AddSingleton<ReminderScan>();
         services.AddSingleton<NotificationsSentQuery>();
+        services.AddSingleton<ThemesQuery>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using Domain.Calendar;
 using Domain.Email;
 using Domain.Organisations;
 using Domain.Reviews;
+using Domain.Themes;
 using Domain.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,12 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<Invitation> Invitations { get; }
 
     DbSet<NotificationPreferences> NotificationPreferences { get; }
+
+    DbSet<Theme> Themes { get; }
+
+    DbSet<ReviewTheme> ReviewThemes { get; }
+
+    DbSet<CaseUpdate> CaseUpdates { get; }
 
     DbSet<PortalUser> Users { get; }
 
