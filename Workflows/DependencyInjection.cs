@@ -12,6 +12,7 @@ using Workflows.Process;
 using Workflows.Reminders;
 using Workflows.Email;
 using Workflows.Reviews;
+using Workflows.Themes;
 using Workflows.Time;
 using Workflows.Timers;
 using Workflows.WorkItems;
@@ -51,6 +52,7 @@ public static class DependencyInjection
         services.AddSingleton<BudgetQuery>();
         services.AddSingleton<BudgetCommands>();
         services.AddSingleton<ImportReviewsHandler>();
+        services.AddSingleton<ThemesQuery>();
         return services;
     }
 

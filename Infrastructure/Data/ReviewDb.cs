@@ -6,6 +6,7 @@ using Domain.Calendar;
 using Domain.Email;
 using Domain.Organisations;
 using Domain.Reviews;
+using Domain.Themes;
 using Domain.Workflow;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -63,6 +64,12 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<ExpressionOfInterest> ExpressionsOfInterest => Set<ExpressionOfInterest>();
 
     public DbSet<EoiRecipient> EoiRecipients => Set<EoiRecipient>();
+
+    public DbSet<Theme> Themes => Set<Theme>();
+
+    public DbSet<ReviewTheme> ReviewThemes => Set<ReviewTheme>();
+
+    public DbSet<CaseUpdate> CaseUpdates => Set<CaseUpdate>();
 
     /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

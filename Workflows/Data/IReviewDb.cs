@@ -6,6 +6,7 @@ using Domain.Calendar;
 using Domain.Email;
 using Domain.Organisations;
 using Domain.Reviews;
+using Domain.Themes;
 using Domain.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +65,12 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<ExpressionOfInterest> ExpressionsOfInterest { get; }
 
     DbSet<EoiRecipient> EoiRecipients { get; }
+
+    DbSet<Theme> Themes { get; }
+
+    DbSet<ReviewTheme> ReviewThemes { get; }
+
+    DbSet<CaseUpdate> CaseUpdates { get; }
 
     DbSet<PortalUser> Users { get; }
 

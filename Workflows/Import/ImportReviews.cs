@@ -134,13 +134,13 @@ public sealed class ImportReviewsHandler(IReviewDbFactory dbs, BusinessClock clo
         return new ImportReport(fileName, rows.Count, [], created.Select(c => new ImportedReview(c.Row.Row, c.Review.Id, c.Review.Reference, c.Review.CaseLabel, c.Review.Stage)).ToList());
     }
 
+    /// The tracker's latest update becomes the review's first case update, marked imported.
     private static void AddLatestUpdate(IReviewDb db, Actor actor, Review review, ImportRow row, DateTime now)
     {
-        _ = db;
-        _ = actor;
-        _ = review;
-        _ = row;
-        _ = now;
+        if (row.LatestUpdate is { } text)
+        {
+            db.CaseUpdates.Add(new CaseUpdate { ReviewId = review.Id, Text = text, AtUtc = now, ByUserId = actor.UserId, IsImported = true });
+        }
     }
 
     private async Task<ImportLookups> LookupsAsync(IReviewDb db, Actor actor, CancellationToken ct)

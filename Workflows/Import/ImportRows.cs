@@ -30,7 +30,7 @@ public static class ImportRows
 {
     public const string ImportComment = "Imported from the office's tracker.";
 
-    public const int LatestUpdateMaxLength = 1000;
+    public const int LatestUpdateMaxLength = CaseUpdate.TextMaxLength;
 
     private static readonly string[] DateFormats = ["d/M/yyyy", "dd/MM/yyyy", "yyyy-MM-dd", "d MMM yyyy", "d MMMM yyyy", "d-MMM-yyyy", "d.M.yyyy"];
 
