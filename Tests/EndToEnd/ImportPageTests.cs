@@ -33,7 +33,7 @@ public sealed class ImportPageTests(BrowserFixture browser) : IAsyncLifetime
         await tab.AssertAccessibleAsync();
 
         // Required columns: label, lead CSP, type, notifying agency, month of death, date notified, current stage.
-        await page.Locator("input.tracker-file-input").SetInputFilesAsync(Csv("tracker.csv",
+        await page.Locator("input.tracker-file-input").Last.SetInputFilesAsync(Csv("tracker.csv",
             "Case Imp A 2025,Nowhere CSP,DHR,Leicestershire Police,01/2025,03/02/2025,Notification received",
             "Case Imp B 2025,Rutland CSP,DARDR,Leicestershire Police,01/2025,31/02/2025,Notification received"));
         await Assertions.Expect(page.Locator("#import-problems-summary")).ToContainTextAsync("2 problems");
@@ -41,7 +41,7 @@ public sealed class ImportPageTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#import-problems")).ToContainTextAsync("\"31/02/2025\" is not a date");
         await tab.AssertAccessibleAsync();
 
-        await page.Locator("input.tracker-file-input").SetInputFilesAsync(Csv("tracker-fixed.csv",
+        await page.Locator("input.tracker-file-input").Last.SetInputFilesAsync(Csv("tracker-fixed.csv",
             "Case Imp A 2025,Rutland CSP,DHR,Leicestershire Police,01/2025,03/02/2025,Notification received",
             "Case Imp B 2025,Rutland CSP,DARDR,Leicestershire Police,01/2025,28/02/2025,Notification received"));
         await Assertions.Expect(page.Locator("#import-ready")).ToContainTextAsync("2 reviews are ready to import");

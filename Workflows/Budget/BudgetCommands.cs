@@ -257,52 +257,38 @@ public sealed class BudgetCommands(IReviewDbFactory dbs, BusinessClock clock, Au
         return row.Id;
     }
 
-    public async Task<Result<bool>> DeleteContributionAsync(Actor actor, long id, int version, CancellationToken ct = default)
+    public Task<Result<bool>> DeleteContributionAsync(Actor actor, long id, int version, CancellationToken ct = default) =>
+        DeleteAsync(actor, id, version, db => db.BudgetContributions, "The contribution", "BudgetContribution",
+            c => (c.OfficeId, c.Version, null, $"deleted ({new FinancialYear(c.FinancialYearStart)})"), ct);
+
+    public Task<Result<bool>> DeleteCostAsync(Actor actor, long id, int version, CancellationToken ct = default) =>
+        DeleteAsync(actor, id, version, db => db.BudgetCosts, "The cost", "BudgetCost",
+            c => (c.OfficeId, c.Version, c.ReviewId, $"deleted ({BudgetCost.Describe(c.Kind)}, {new FinancialYear(c.FinancialYearStart)})"), ct);
+
+    /// Deletes one line of an office's budget (after the page has asked for confirmation), audited with what it was.
+    private async Task<Result<bool>> DeleteAsync<T>(Actor actor, long id, int version, Func<IReviewDb, DbSet<T>> set, string what, string subject,
+        Func<T, (int OfficeId, int Version, int? ReviewId, string Detail)> describe, CancellationToken ct) where T : class
     {
         await using var db = await dbs.CreateAsync(ct);
-        var row = await db.BudgetContributions.SingleOrDefaultAsync(c => c.Id == id, ct);
+        var row = await set(db).SingleOrDefaultAsync(e => EF.Property<long>(e, "Id") == id, ct);
         if (row is null)
         {
-            return new NotFound("The contribution");
+            return new NotFound(what);
         }
 
-        if (await RefusedAsync(db, actor, row.OfficeId, "delete a contribution", ct) is { } refused)
+        var line = describe(row);
+        if (await RefusedAsync(db, actor, line.OfficeId, "delete a budget line", ct) is { } refused)
         {
             return refused;
         }
 
-        if (row.Version != version)
+        if (line.Version != version)
         {
-            return new Conflict("The contribution");
+            return new Conflict(what);
         }
 
-        db.BudgetContributions.Remove(row);
-        audit.Add(db, actor, AuditAction.Changed, "BudgetContribution", id.ToString(), detail: $"deleted ({new FinancialYear(row.FinancialYearStart)})");
-        await db.SaveChangesAsync(ct);
-        return true;
-    }
-
-    public async Task<Result<bool>> DeleteCostAsync(Actor actor, long id, int version, CancellationToken ct = default)
-    {
-        await using var db = await dbs.CreateAsync(ct);
-        var row = await db.BudgetCosts.SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (row is null)
-        {
-            return new NotFound("The cost");
-        }
-
-        if (await RefusedAsync(db, actor, row.OfficeId, "delete a cost", ct) is { } refused)
-        {
-            return refused;
-        }
-
-        if (row.Version != version)
-        {
-            return new Conflict("The cost");
-        }
-
-        db.BudgetCosts.Remove(row);
-        audit.Add(db, actor, AuditAction.Changed, "BudgetCost", id.ToString(), row.ReviewId, detail: $"deleted ({BudgetCost.Describe(row.Kind)}, {new FinancialYear(row.FinancialYearStart)})");
+        set(db).Remove(row);
+        audit.Add(db, actor, AuditAction.Changed, subject, id.ToString(), line.ReviewId, detail: line.Detail);
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -6,7 +6,7 @@ using Workflows.Budget;
 
 namespace Portal.Features.Budget;
 
-public partial class BudgetContributions
+public partial class BudgetContributions : BudgetSection
 {
     private static readonly string[] Fields =
     [
@@ -22,38 +22,6 @@ public partial class BudgetContributions
     private DateTime? invoiced;
     private DateTime? paid;
     private bool saving;
-
-    [Parameter, EditorRequired]
-    public BudgetView View { get; set; } = null!;
-
-    [Parameter]
-    public EventCallback Changed { get; set; }
-
-    [Inject]
-    private BudgetCommands Commands { get; set; } = null!;
-
-    [Inject]
-    private BudgetQuery Query { get; set; } = null!;
-
-    [Inject]
-    private CurrentActor Actors { get; set; } = null!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = null!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = null!;
-
-    private BudgetChoices? Choices { get; set; }
-
-    protected override async Task OnInitializedAsync()
-    {
-        if (View.Office.CanEdit)
-        {
-            var choices = await Query.ChoicesAsync(await Actors.GetAsync(), View.Office.Id);
-            Choices = choices.IsSuccess ? choices.Value : null;
-        }
-    }
 
     private void Edit(ContributionView c)
     {
@@ -87,21 +55,7 @@ public partial class BudgetContributions
         }
     }
 
-    private async Task DeleteAsync(ContributionView c)
-    {
-        if (await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
-            {
-                Title = "Delete this contribution?",
-                Message = $"The contribution of {c.Partner} ({Money.Format(c.AmountPence)}) for {View.Year} will be removed from the statement.",
-                YesText = "Delete",
-                CancelText = "Cancel",
-            }) != true)
-        {
-            return;
-        }
-
-        var result = await Commands.DeleteContributionAsync(await Actors.GetAsync(), c.Id, c.Version);
-        Snackbar.Add(result.IsSuccess ? "Contribution deleted." : result.Error!.Message, result.IsSuccess ? Severity.Success : Severity.Error);
-        await Changed.InvokeAsync();
-    }
+    private Task DeleteAsync(ContributionView c) => DeleteAsync("Delete this contribution?",
+        $"The contribution of {c.Partner} ({Money.Format(c.AmountPence)}) for {View.Year} will be removed from the statement.",
+        actor => Commands.DeleteContributionAsync(actor, c.Id, c.Version), "Contribution deleted.");
 }

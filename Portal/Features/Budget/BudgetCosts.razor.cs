@@ -6,7 +6,7 @@ using Workflows.Budget;
 
 namespace Portal.Features.Budget;
 
-public partial class BudgetCosts
+public partial class BudgetCosts : BudgetSection
 {
     private static readonly string[] Fields =
     [
@@ -14,7 +14,6 @@ public partial class BudgetCosts
     ];
 
     private readonly ServerErrors errors = new();
-    private BudgetChoices? choices;
     private CostKind? kind;
     private int? reviewId;
     private long? appointmentId;
@@ -23,35 +22,8 @@ public partial class BudgetCosts
     private string? description;
     private bool saving;
 
-    [Parameter, EditorRequired]
-    public BudgetView View { get; set; } = null!;
-
-    [Parameter]
-    public EventCallback Changed { get; set; }
-
-    [Inject]
-    private BudgetCommands Commands { get; set; } = null!;
-
-    [Inject]
-    private BudgetQuery Query { get; set; } = null!;
-
-    [Inject]
-    private CurrentActor Actors { get; set; } = null!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = null!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = null!;
-
     private IEnumerable<AppointmentChoice> Appointments =>
-        (choices?.Appointments ?? []).Where(a => reviewId is null || a.ReviewId == reviewId);
-
-    protected override async Task OnInitializedAsync()
-    {
-        var result = await Query.ChoicesAsync(await Actors.GetAsync(), View.Office.Id);
-        choices = result.IsSuccess ? result.Value : null;
-    }
+        (Choices?.Appointments ?? []).Where(a => reviewId is null || a.ReviewId == reviewId);
 
     private void KindChanged(CostKind? value)
     {
@@ -62,7 +34,7 @@ public partial class BudgetCosts
     private void AppointmentChanged(long? id)
     {
         appointmentId = id;
-        if (choices?.Appointments.FirstOrDefault(a => a.Id == id) is { } a)
+        if (Choices?.Appointments.FirstOrDefault(a => a.Id == id) is { } a)
         {
             reviewId = a.ReviewId;
             amount = Money.ToInput(a.FeePence);
@@ -84,21 +56,7 @@ public partial class BudgetCosts
         }
     }
 
-    private async Task DeleteAsync(CostView c)
-    {
-        if (await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
-            {
-                Title = "Delete this cost?",
-                Message = $"The {BudgetCost.Describe(c.Kind).ToLowerInvariant()} of {Formats.Date(c.On)} ({Money.Format(c.AmountPence)}) will be removed from the statement.",
-                YesText = "Delete",
-                CancelText = "Cancel",
-            }) != true)
-        {
-            return;
-        }
-
-        var result = await Commands.DeleteCostAsync(await Actors.GetAsync(), c.Id, c.Version);
-        Snackbar.Add(result.IsSuccess ? "Cost deleted." : result.Error!.Message, result.IsSuccess ? Severity.Success : Severity.Error);
-        await Changed.InvokeAsync();
-    }
+    private Task DeleteAsync(CostView c) => DeleteAsync("Delete this cost?",
+        $"The {BudgetCost.Describe(c.Kind).ToLowerInvariant()} of {Formats.Date(c.On)} ({Money.Format(c.AmountPence)}) will be removed from the statement.",
+        actor => Commands.DeleteCostAsync(actor, c.Id, c.Version), "Cost deleted.");
 }
