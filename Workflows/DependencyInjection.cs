@@ -5,6 +5,8 @@ using Workflows.Accounts;
 using Workflows.Admin;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflows.Audit;
+using Workflows.Budget;
+using Workflows.Import;
 using Workflows.Calendar;
 using Workflows.Documents;
 using Workflows.Drafts;
@@ -14,6 +16,7 @@ using Workflows.Process;
 using Workflows.Reminders;
 using Workflows.Email;
 using Workflows.Reviews;
+using Workflows.Themes;
 using Workflows.Time;
 using Workflows.Timers;
 using Workflows.WorkItems;
@@ -54,6 +57,10 @@ public static class DependencyInjection
         services.AddDraftsAndFamilyLog(configuration);
         services.AddPanels(configuration);
         services.AddCrgAndSubmissions();
+        services.AddSingleton<BudgetQuery>();
+        services.AddSingleton<BudgetCommands>();
+        services.AddSingleton<ImportReviewsHandler>();
+        services.AddSingleton<ThemesQuery>();
         return services;
     }
 

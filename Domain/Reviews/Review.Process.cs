@@ -48,6 +48,8 @@ public sealed partial class Review
 
     /// QA feedback points of the latest submission not yet ticked as addressed: the amendments are made only at 0.
     public int QaPointsOutstanding { get; set; }
+    /// Imported from an office's tracker: the date a chair/author was appointed outside the portal (no account here).
+    public DateOnly? ChairAuthorAppointedBeforeImportOn { get; set; }
 
     public bool HasActiveChairAuthor =>
         Participants.Any(p => p.Kind == ParticipantKind.ChairAuthor && p.RevokedAtUtc is null);

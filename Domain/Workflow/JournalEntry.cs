@@ -45,6 +45,9 @@ public sealed class JournalEntry
 
     public int DefinitionVersion { get; set; }
 
+    /// Written by an import of an office's tracker: the entry keeps the date of the step in the tracker (AtUtc).
+    public bool IsImported { get; set; }
+
     public const int CommentMaxLength = 2000;
 
     public const int DetailMaxLength = 2000;

@@ -1,5 +1,7 @@
 using Domain.Accounts;
 using Domain.Audit;
+using Domain.Authors;
+using Domain.Budget;
 using Domain.Calendar;
 using Domain.Documents;
 using Domain.Drafts;
@@ -10,6 +12,7 @@ using Domain.Organisations;
 using Domain.Panels;
 using Domain.Reviews;
 using Domain.Submissions;
+using Domain.Themes;
 using Domain.Workflow;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -87,6 +90,25 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<HomeOfficeSubmission> HomeOfficeSubmissions => Set<HomeOfficeSubmission>();
 
     public DbSet<QaFeedbackPoint> QaFeedbackPoints => Set<QaFeedbackPoint>();
+    public DbSet<PooledBudget> PooledBudgets => Set<PooledBudget>();
+
+    public DbSet<BudgetContribution> BudgetContributions => Set<BudgetContribution>();
+
+    public DbSet<BudgetCost> BudgetCosts => Set<BudgetCost>();
+
+    public DbSet<AuthorProfile> AuthorProfiles => Set<AuthorProfile>();
+
+    public DbSet<AuthorAppointment> AuthorAppointments => Set<AuthorAppointment>();
+
+    public DbSet<ExpressionOfInterest> ExpressionsOfInterest => Set<ExpressionOfInterest>();
+
+    public DbSet<EoiRecipient> EoiRecipients => Set<EoiRecipient>();
+
+    public DbSet<Theme> Themes => Set<Theme>();
+
+    public DbSet<ReviewTheme> ReviewThemes => Set<ReviewTheme>();
+
+    public DbSet<CaseUpdate> CaseUpdates => Set<CaseUpdate>();
 
     /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

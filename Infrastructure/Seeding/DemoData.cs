@@ -29,7 +29,7 @@ public sealed class DemoData(IReviewDbFactory dbs, UserManager<PortalUser> users
         (Role.IndependentAuthor, "author@example.org", "Alex Author", null),
         (Role.AgencyContact, "contact@police.example.org", "Priya Police", "Leicestershire Police"),
         (Role.CrgMember, "crg@lr.example.org", "Chris CRG", "Leicestershire & Rutland Safeguarding Partnerships Business Office"),
-        (Role.BoardMember, "board@lr.example.org", "Bea Board", null),
+        (Role.BoardMember, "board@lr.example.org", "Bea Board", "Leicestershire & Rutland Safeguarding Partnerships Business Office"),
         (Role.DataProtectionOfficer, "dpo@example.org", "Dana DPO", null),
         (Role.Administrator, "admin@example.org", "Adam Admin", null),
     ];

@@ -1,5 +1,7 @@
 using Domain.Accounts;
 using Domain.Audit;
+using Domain.Authors;
+using Domain.Budget;
 using Domain.Calendar;
 using Domain.Documents;
 using Domain.Drafts;
@@ -10,6 +12,7 @@ using Domain.Organisations;
 using Domain.Panels;
 using Domain.Reviews;
 using Domain.Submissions;
+using Domain.Themes;
 using Domain.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -88,6 +91,25 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<HomeOfficeSubmission> HomeOfficeSubmissions { get; }
 
     DbSet<QaFeedbackPoint> QaFeedbackPoints { get; }
+    DbSet<PooledBudget> PooledBudgets { get; }
+
+    DbSet<BudgetContribution> BudgetContributions { get; }
+
+    DbSet<BudgetCost> BudgetCosts { get; }
+
+    DbSet<AuthorProfile> AuthorProfiles { get; }
+
+    DbSet<AuthorAppointment> AuthorAppointments { get; }
+
+    DbSet<ExpressionOfInterest> ExpressionsOfInterest { get; }
+
+    DbSet<EoiRecipient> EoiRecipients { get; }
+
+    DbSet<Theme> Themes { get; }
+
+    DbSet<ReviewTheme> ReviewThemes { get; }
+
+    DbSet<CaseUpdate> CaseUpdates { get; }
 
     DbSet<PortalUser> Users { get; }
 

@@ -72,7 +72,16 @@ public sealed partial class DardrV1
                 break;
 
             case Trigger.AppointAuthor:
-                r.Participants.Add(new ReviewParticipant { ReviewId = r.Id, UserId = args.AuthorUserId!, Kind = ParticipantKind.ChairAuthor, GrantedAtUtc = c.NowUtc });
+                if (args.AuthorUserId is null)
+                {
+                    // Only the import path fires this without an account: the appointment happened before the portal.
+                    r.ChairAuthorAppointedBeforeImportOn = on;
+                }
+                else
+                {
+                    r.Participants.Add(new ReviewParticipant { ReviewId = r.Id, UserId = args.AuthorUserId, Kind = ParticipantKind.ChairAuthor, GrantedAtUtc = c.NowUtc });
+                }
+
                 c.CompleteClock(ClockKind.Appointment, on);
                 c.CloseItems(WorkItemKind.AppointAuthor);
                 c.Note("Chair/author appointed.");

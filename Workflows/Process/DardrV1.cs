@@ -41,7 +41,7 @@ public sealed partial class DardrV1 : ProcessDefinition
             "The CRG decided the criteria were not met: record the Home Office's direction, or close the case.");
         var criteriaNotMet = Guard(() => r.CrgOutcome == CrgOutcome.CriteriaNotMet && !r.IsAlternativeReview,
             "The CRG decided to hold a review (criteria met or an alternative review): record the Home Office's acknowledgement instead.");
-        var hasAuthor = Guard(() => r.HasActiveChairAuthor,
+        var hasAuthor = Guard(() => r.HasActiveChairAuthor || r.ChairAuthorAppointedBeforeImportOn is not null,
             "No chair/author is appointed (the appointment may have ended): appoint one first.");
         var noAuthor = Guard(() => !r.HasActiveChairAuthor,
             "A chair/author is already appointed to this review.");

@@ -23,7 +23,7 @@ public sealed record KeyReused()
     : Error("This form was already used for a different action. Reload the page and try again.");
 
 /// The one command path for moving a review on (ARCHITECTURE.md, "Why there is no Elsa").
-public sealed class WorkflowEngine(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, ProcessRegistry registry, DeadlineSettings deadlines,
+public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, ProcessRegistry registry, DeadlineSettings deadlines,
     IProcessNotifications notifications)
 {
     /// Checks access, permission, guards and the arguments, fires the trigger, and writes in one transaction the

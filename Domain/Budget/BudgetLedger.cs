@@ -1,0 +1,86 @@
+namespace Domain.Budget;
+
+public sealed record ContributionFact(int YearStart, long AmountPence, bool Paid);
+
+public sealed record CostFact(int YearStart, int? ReviewId, CostKind Kind, long AmountPence);
+
+/// One year of the pooled budget as the board papers present it: the reserve brought forward, contributions agreed
+/// (income), spend by kind, and the reserve carried forward.
+public sealed record YearStatement(
+    FinancialYear Year, long OpeningReservePence, long IncomePence, long PaidPence, IReadOnlyDictionary<CostKind, long> SpendByKind,
+    int ReviewsWithCosts)
+{
+    public long SpendPence => SpendByKind.Values.Sum();
+
+    public long OutstandingPence => IncomePence - PaidPence;
+
+    public long ClosingReservePence => OpeningReservePence + IncomePence - SpendPence;
+
+    public long Spend(CostKind kind) => SpendByKind.TryGetValue(kind, out var p) ? p : 0;
+}
+
+/// Next year's forecast: expected reviews times the average cost per review of the completed years, plus the
+/// office's recharge as in the latest completed year, against the contributions already agreed for next year.
+public sealed record BudgetForecast(
+    FinancialYear Year, int ExpectedReviews, long? AverageCostPerReviewPence, int CompletedYears, long ReviewCostsPence, long RechargePence,
+    long IncomePence, long OpeningReservePence)
+{
+    public long SpendPence => ReviewCostsPence + RechargePence;
+
+    public long ClosingReservePence => OpeningReservePence + IncomePence - SpendPence;
+}
+
+/// The arithmetic of the pooled budget, with no I/O so that it can be checked against figures worked out by hand.
+public static class BudgetLedger
+{
+    /// Statements from the first year up to and including `upTo`: each year opens with the previous year's closing
+    /// reserve; the first opens with the reserve entered. Lines dated before the first year are ignored.
+    public static IReadOnlyList<YearStatement> Statements(FinancialYear first, long firstOpeningPence, IReadOnlyCollection<ContributionFact> contributions,
+        IReadOnlyCollection<CostFact> costs, FinancialYear upTo)
+    {
+        var list = new List<YearStatement>();
+        var opening = firstOpeningPence;
+        for (var year = first; year <= upTo; year = year.Next)
+        {
+            var y = year.StartYear;
+            var income = contributions.Where(c => c.YearStart == y).ToList();
+            var spend = costs.Where(c => c.YearStart == y).ToList();
+            var statement = new YearStatement(
+                year, opening, income.Sum(c => c.AmountPence), income.Where(c => c.Paid).Sum(c => c.AmountPence),
+                spend.GroupBy(c => c.Kind).ToDictionary(g => g.Key, g => g.Sum(c => c.AmountPence)),
+                spend.Where(c => c.ReviewId is not null).Select(c => c.ReviewId).Distinct().Count());
+            list.Add(statement);
+            opening = statement.ClosingReservePence;
+        }
+
+        return list;
+    }
+
+    /// Years that ended before today count as completed.
+    public static bool IsCompleted(FinancialYear year, DateOnly today) => year.End < today;
+
+    /// The review costs (fees, expenses, legal; not the recharge) of the completed years divided by the number of
+    /// reviews that had any, to the nearest penny; null when no completed year had review costs.
+    public static long? AverageCostPerReview(IReadOnlyCollection<CostFact> costs, FinancialYear first, DateOnly today)
+    {
+        var review = costs.Where(c => c.ReviewId is not null && c.Kind != CostKind.Recharge && c.YearStart >= first.StartYear
+            && IsCompleted(new FinancialYear(c.YearStart), today)).ToList();
+        var reviews = review.Select(c => c.ReviewId).Distinct().Count();
+        return reviews == 0 ? null : (long)Math.Round(review.Sum(c => c.AmountPence) / (decimal)reviews, MidpointRounding.AwayFromZero);
+    }
+
+    public static BudgetForecast Forecast(FinancialYear first, long firstOpeningPence, int expectedReviews, IReadOnlyCollection<ContributionFact> contributions,
+        IReadOnlyCollection<CostFact> costs, DateOnly today)
+    {
+        var current = FinancialYear.Of(today);
+        var next = current.Next;
+        var statements = Statements(first, firstOpeningPence, contributions, costs, current < first ? first : current);
+        var completed = statements.Where(s => IsCompleted(s.Year, today)).ToList();
+        var average = AverageCostPerReview(costs, first, today);
+        var recharge = completed.Count == 0 ? 0 : completed[^1].Spend(CostKind.Recharge);
+        return new BudgetForecast(
+            next, expectedReviews, average, completed.Count, (average ?? 0) * expectedReviews, recharge,
+            contributions.Where(c => c.YearStart == next.StartYear).Sum(c => c.AmountPence),
+            statements[^1].ClosingReservePence);
+    }
+}

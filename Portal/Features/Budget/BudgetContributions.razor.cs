@@ -1,0 +1,61 @@
+using Domain.Budget;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Portal.Components.Shared;
+using Workflows.Budget;
+
+namespace Portal.Features.Budget;
+
+public partial class BudgetContributions : BudgetSection
+{
+    private static readonly string[] Fields =
+    [
+        nameof(ContributionInput.PartnerOrganisationId), nameof(ContributionInput.PartnerName), nameof(ContributionInput.Amount),
+        nameof(ContributionInput.InvoicedOn), nameof(ContributionInput.PaidOn),
+    ];
+
+    private readonly ServerErrors errors = new();
+    private ContributionView? editing;
+    private int? partnerId;
+    private string? partnerName;
+    private string? amount;
+    private DateTime? invoiced;
+    private DateTime? paid;
+    private bool saving;
+
+    private void Edit(ContributionView c)
+    {
+        editing = c;
+        (partnerId, partnerName, amount) = (c.PartnerOrganisationId, c.PartnerOrganisationId is null ? c.Partner : null, Money.ToInput(c.AmountPence));
+        invoiced = c.InvoicedOn?.ToDateTime(TimeOnly.MinValue);
+        paid = c.PaidOn?.ToDateTime(TimeOnly.MinValue);
+        errors.Clear();
+    }
+
+    private void Clear()
+    {
+        editing = null;
+        (partnerId, partnerName, amount, invoiced, paid) = (null, null, null, null, null);
+        errors.Clear();
+    }
+
+    private async Task SaveAsync()
+    {
+        saving = true;
+        var input = new ContributionInput(editing?.Id, View.Year.StartYear, partnerId, partnerName, amount,
+            invoiced is DateTime i ? DateOnly.FromDateTime(i) : null, paid is DateTime p ? DateOnly.FromDateTime(p) : null, editing?.Version);
+        var result = await Commands.SaveContributionAsync(await Actors.GetAsync(), View.Office.Id, input);
+        saving = false;
+        errors.Show(result.Error);
+        if (result.IsSuccess)
+        {
+            Snackbar.Add("Contribution saved.", Severity.Success);
+            Clear();
+            await Changed.InvokeAsync();
+        }
+    }
+
+    private Task DeleteAsync(ContributionView c) => DeleteAsync("Delete this contribution?",
+        $"The contribution of {c.Partner} ({Money.Format(c.AmountPence)}) for {View.Year} will be removed from the statement.",
+        actor => Commands.DeleteContributionAsync(actor, c.Id, c.Version), "Contribution deleted.");
+}

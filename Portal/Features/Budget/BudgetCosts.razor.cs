@@ -1,0 +1,62 @@
+using Domain.Budget;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Portal.Components.Shared;
+using Workflows.Budget;
+
+namespace Portal.Features.Budget;
+
+public partial class BudgetCosts : BudgetSection
+{
+    private static readonly string[] Fields =
+    [
+        nameof(CostInput.Kind), nameof(CostInput.ReviewId), nameof(CostInput.AuthorAppointmentId), nameof(CostInput.Amount), nameof(CostInput.On),
+    ];
+
+    private readonly ServerErrors errors = new();
+    private CostKind? kind;
+    private int? reviewId;
+    private long? appointmentId;
+    private string? amount;
+    private DateTime? on;
+    private string? description;
+    private bool saving;
+
+    private IEnumerable<AppointmentChoice> Appointments =>
+        (Choices?.Appointments ?? []).Where(a => reviewId is null || a.ReviewId == reviewId);
+
+    private void KindChanged(CostKind? value)
+    {
+        kind = value;
+        appointmentId = null;
+    }
+
+    private void AppointmentChanged(long? id)
+    {
+        appointmentId = id;
+        if (Choices?.Appointments.FirstOrDefault(a => a.Id == id) is { } a)
+        {
+            reviewId = a.ReviewId;
+            amount = Money.ToInput(a.FeePence);
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        saving = true;
+        var input = new CostInput(null, kind, reviewId, appointmentId, amount, on is DateTime d ? DateOnly.FromDateTime(d) : null, description, null);
+        var result = await Commands.SaveCostAsync(await Actors.GetAsync(), View.Office.Id, input);
+        saving = false;
+        errors.Show(result.Error);
+        if (result.IsSuccess)
+        {
+            Snackbar.Add("Cost saved.", Severity.Success);
+            (kind, reviewId, appointmentId, amount, on, description) = (null, null, null, null, null, null);
+            await Changed.InvokeAsync();
+        }
+    }
+
+    private Task DeleteAsync(CostView c) => DeleteAsync("Delete this cost?",
+        $"The {BudgetCost.Describe(c.Kind).ToLowerInvariant()} of {Formats.Date(c.On)} ({Money.Format(c.AmountPence)}) will be removed from the statement.",
+        actor => Commands.DeleteCostAsync(actor, c.Id, c.Version), "Cost deleted.");
+}

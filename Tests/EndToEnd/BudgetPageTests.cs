@@ -1,0 +1,65 @@
+using Microsoft.Playwright;
+using Portal.Testing;
+
+namespace Portal.EndToEnd.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class BudgetPageTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly PortalFactory _portal = new(kestrel: true);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _portal.DisposeAsync();
+
+    [Fact]
+    public async Task Manager_SetsUpTheBudget_RecordsAContributionAndACost_AndSeesTheStatement()
+    {
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        var page = tab.Page;
+        await tab.SignInAsync(DemoAccounts.LrManager);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Pooled budget" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pooled budget", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#budget-not-set-up")).ToBeVisibleAsync();
+        await tab.AssertAccessibleAsync();
+
+        await tab.ChooseAsync("settings-first-year", "2025/26");
+        await page.Locator("#settings-opening-reserve").FillAsync("10,000");
+        await page.Locator("#settings-expected").FillAsync("3");
+        await page.Locator("#save-settings").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Statement for 2026/27" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#statement-opening")).ToHaveTextAsync("£10,000.00");
+
+        // A contribution: a wrong amount is explained beside the field, then corrected.
+        await page.Locator("#contribution-partner-name").FillAsync("Leicestershire County Council");
+        await page.Locator("#contribution-amount").FillAsync("thirty thousand");
+        await page.Locator("#save-contribution").ClickAsync();
+        await Assertions.Expect(page.GetByText("is not an amount of money")).ToBeVisibleAsync();
+        await page.Locator("#contribution-amount").FillAsync("30,000");
+        await page.Locator("#save-contribution").ClickAsync();
+        await Assertions.Expect(page.Locator("#contributions")).ToContainTextAsync("Leicestershire County Council");
+        await Assertions.Expect(page.Locator("#contributions")).ToContainTextAsync("£30,000.00");
+
+        await tab.ChooseAsync("cost-kind", "Office recharge");
+        await page.Locator("#cost-amount").FillAsync("5000");
+        await page.Locator("#cost-date").FillAsync("01/06/2026");
+        await page.Locator("#cost-date").PressAsync("Tab");
+        await page.Locator("#save-cost").ClickAsync();
+        await Assertions.Expect(page.Locator("#costs")).ToContainTextAsync("Office recharge");
+
+        // 10,000 brought forward + 30,000 agreed - 5,000 spent.
+        await Assertions.Expect(page.Locator("#statement-income")).ToHaveTextAsync("£30,000.00");
+        await Assertions.Expect(page.Locator("#statement-spend")).ToHaveTextAsync("£5,000.00");
+        await Assertions.Expect(page.Locator("#statement-closing")).ToHaveTextAsync("£35,000.00");
+        await Assertions.Expect(page.Locator("#forecast")).ToBeVisibleAsync();
+
+        // Deleting asks first.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete the contribution of Leicestershire County Council" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Delete this contribution?")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#contributions")).ToContainTextAsync("Leicestershire County Council");
+        await tab.ScreenshotAsync("budget");
+        await tab.AssertAccessibleAsync();
+        Assert.Empty(tab.ConsoleErrors);
+    }
+}

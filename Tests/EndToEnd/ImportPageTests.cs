@@ -1,0 +1,59 @@
+using System.Text;
+using Microsoft.Playwright;
+using Portal.Testing;
+using Workflows.Import;
+
+namespace Portal.EndToEnd.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ImportPageTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly PortalFactory _portal = new(kestrel: true);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _portal.DisposeAsync();
+
+    private static FilePayload Csv(string name, params string[] rows) => new()
+    {
+        Name = name,
+        MimeType = "text/csv",
+        Buffer = Encoding.UTF8.GetBytes(string.Join("\r\n", new[] { string.Join(",", ImportColumns.Required) }.Concat(rows))),
+    };
+
+    [Fact]
+    public async Task Officer_UploadsASheetWithErrors_SeesTheReport_FixesIt_AndFindsTheReviewsInTheRegister()
+    {
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        var page = tab.Page;
+        await tab.SignInAsync(DemoAccounts.LrOfficer);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Import reviews" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Import existing reviews", Level = 1 })).ToBeVisibleAsync();
+        await tab.WaitForInteractiveAsync();
+        await tab.AssertAccessibleAsync();
+
+        // Required columns: label, lead CSP, type, notifying agency, month of death, date notified, current stage.
+        await page.Locator("input.tracker-file-input").Last.SetInputFilesAsync(Csv("tracker.csv",
+            "Case Imp A 2025,Nowhere CSP,DHR,Leicestershire Police,01/2025,03/02/2025,Notification received",
+            "Case Imp B 2025,Rutland CSP,DARDR,Leicestershire Police,01/2025,31/02/2025,Notification received"));
+        await Assertions.Expect(page.Locator("#import-problems-summary")).ToContainTextAsync("2 problems");
+        await Assertions.Expect(page.Locator("#import-problems")).ToContainTextAsync("\"Nowhere CSP\" is not a CSP your office serves");
+        await Assertions.Expect(page.Locator("#import-problems")).ToContainTextAsync("\"31/02/2025\" is not a date");
+        await tab.AssertAccessibleAsync();
+
+        await page.Locator("input.tracker-file-input").Last.SetInputFilesAsync(Csv("tracker-fixed.csv",
+            "Case Imp A 2025,Rutland CSP,DHR,Leicestershire Police,01/2025,03/02/2025,Notification received",
+            "Case Imp B 2025,Rutland CSP,DARDR,Leicestershire Police,01/2025,28/02/2025,Notification received"));
+        await Assertions.Expect(page.Locator("#import-ready")).ToContainTextAsync("2 reviews are ready to import");
+        await page.Locator("#import-now").ClickAsync();
+        await Assertions.Expect(page.Locator("#import-done")).ToContainTextAsync("Imported 2 reviews");
+        await Assertions.Expect(page.Locator("#imported-reviews")).ToContainTextAsync("Case Imp B 2025");
+        await tab.AssertAccessibleAsync();
+
+        await tab.GotoAsync("reviews");
+        await page.Locator("#register-search").FillAsync("Case Imp");
+        await Assertions.Expect(page.GetByText("Case Imp A 2025")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Case Imp B 2025")).ToBeVisibleAsync();
+        Assert.Empty(tab.ConsoleErrors);
+    }
+}

@@ -1,0 +1,135 @@
+using Domain.Reviews;
+using Domain.Workflow;
+using Workflows.Import;
+using C = Workflows.Import.ImportColumns;
+
+namespace Portal.Fast.Tests;
+
+public class ImportRowTests
+{
+    private static readonly ImportLookups Lookups = new(
+        new Dictionary<string, int> { ["leicester city csp"] = 1, ["rutland csp"] = 2 },
+        new Dictionary<string, int> { ["leicestershire police"] = 10 },
+        new HashSet<string> { "case a 2024" },
+        new DateOnly(2026, 11, 15));
+
+    private static TrackerRow Row(int number, params (string Column, string Value)[] cells)
+    {
+        var map = new Dictionary<string, string>
+        {
+            [C.CaseLabel] = "Case T 2025", [C.LeadCsp] = "Leicester City CSP", [C.Type] = "DHR", [C.NotifyingAgency] = "Leicestershire Police",
+            [C.DeathMonth] = "02/2025", [C.Notified] = "03/03/2025", [C.Stage] = "Notification received",
+        };
+        foreach (var (column, value) in cells)
+        {
+            map[column] = value;
+        }
+
+        return new TrackerRow(number, map);
+    }
+
+    [Fact]
+    public void CheckRow_PublishedReview_ReplaysEveryStepWithTheSheetsDates()
+    {
+        var (row, problems) = ImportRows.CheckRow(Row(2,
+            (C.Presented, "20/03/2025"), (C.Decision, "2025-04-01"), (C.AuthorAppointed, "1 May 2025"), (C.SignedOff, "01/12/2025"),
+            (C.Submitted, "05/12/2025"), (C.QaDate, "01/03/2026"), (C.Published, "01/06/2026"), (C.PublicationLink, "https://example.org/dhr"),
+            (C.Stage, "Action plan monitoring"), (C.LatestUpdate, "Three actions open.")), Lookups);
+
+        Assert.Empty(problems);
+        Assert.NotNull(row);
+        Assert.Equal(Stage.ActionPlanMonitoring, row.Stage);
+        Assert.Equal(ReviewType.Dhr, row.Type);
+        Assert.Equal((2025, 2), (row.DeathYear, row.DeathMonth));
+        Assert.Equal(
+            [
+                Trigger.PresentToCrg, Trigger.RecordCriteriaMet, Trigger.RecordHomeOfficeNotified, Trigger.RecordHomeOfficeAcknowledged, Trigger.AppointAuthor,
+                Trigger.SubmitForSignOff, Trigger.RecordSignedOff, Trigger.SubmitToHomeOffice, Trigger.RecordQaApproved, Trigger.RecordPublished,
+            ],
+            row.Steps.Select(s => s.Trigger));
+        Assert.Equal(new DateOnly(2025, 3, 20), row.Steps[0].On);
+        Assert.Equal(new DateOnly(2025, 4, 1), row.Steps[2].On); // no Home Office date in the sheet: the decision's
+        Assert.Equal(new DateOnly(2026, 6, 1), row.Steps[^1].On);
+    }
+
+    [Fact]
+    public void CheckRow_OnHold_EndsWithAHoldFromTheStageTheDatesReach()
+    {
+        var (row, problems) = ImportRows.CheckRow(Row(3,
+            (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.AuthorAppointed, "01/05/2025"), (C.Stage, "On hold"),
+            (C.HoldReason, "Criminal trial"), (C.HeldSince, "01/06/2025"), (C.HoldReviewDate, "01/01/2027")), Lookups);
+
+        Assert.Empty(problems);
+        var hold = row!.Steps[^1];
+        Assert.Equal(Trigger.PutOnHold, hold.Trigger);
+        Assert.Equal(new DateOnly(2025, 6, 1), hold.On);
+        Assert.Equal(HoldReason.CriminalTrial, hold.Args.HoldReason);
+        Assert.Equal(new DateOnly(2027, 1, 1), hold.Args.ExpectedReviewDate);
+        Assert.Equal(Trigger.AppointAuthor, row.Steps[^2].Trigger);
+    }
+
+    [Fact]
+    public void Check_ReportsEveryProblemWithRowAndColumn()
+    {
+        var rows = new[]
+        {
+            Row(2, (C.LeadCsp, "Nowhere CSP"), (C.Notified, "31/02/2025"), (C.Type, "SAR")),
+            Row(3, (C.CaseLabel, "Case A 2024")),
+            Row(4, (C.CaseLabel, "Case U 2025"), (C.Presented, "01/05/2025"), (C.Decision, "01/04/2025"), (C.Stage, "Decision notified to the Home Office")),
+            Row(5, (C.CaseLabel, "Case V 2025"), (C.Presented, "20/03/2025"), (C.Stage, "Panel and report writing")),
+            Row(6, (C.CaseLabel, "case v 2025")),
+            Row(7, (C.CaseLabel, "Case W 2025"), (C.Presented, "20/03/2027")),
+            Row(8, (C.CaseLabel, "Case X 2025"), (C.HoldReason, "Inquest")),
+        };
+
+        var (valid, problems) = ImportRows.Check(rows, Lookups);
+
+        Assert.Empty(valid);
+        Assert.Contains(problems, p => p is { Row: 2, Column: C.LeadCsp } && p.Message.Contains("not a CSP your office serves", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p is { Row: 2, Column: C.Notified } && p.Message.Contains("is not a date", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p is { Row: 2, Column: C.Type });
+        Assert.Contains(problems, p => p is { Row: 3, Column: C.CaseLabel } && p.Message.Contains("already used", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p is { Row: 4, Column: C.Decision } && p.Message.Contains("out of order", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p is { Row: 5, Column: C.Stage } && p.Message.Contains("does not fit the dates", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p is { Row: 6, Column: C.CaseLabel } && p.Message.Contains("also used on row 5", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p is { Row: 7, Column: C.Presented } && p.Message.Contains("in the future", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p is { Row: 8, Column: C.HoldReason } && p.Message.Contains("not \"On hold\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CheckRow_ADateWithoutTheOneBeforeIt_IsReported()
+    {
+        var (_, problems) = ImportRows.CheckRow(Row(2, (C.Decision, "01/04/2025"), (C.Stage, "Commissioning chair/author")), Lookups);
+
+        Assert.Contains(problems, p => p.Column == C.Decision && p.Message.Contains("first presented to crg is not", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CheckRow_PublishedWithoutALink_AsksForIt()
+    {
+        var (_, problems) = ImportRows.CheckRow(Row(2,
+            (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.AuthorAppointed, "01/05/2025"), (C.SignedOff, "01/12/2025"),
+            (C.Submitted, "05/12/2025"), (C.QaDate, "01/03/2026"), (C.Published, "01/06/2026"), (C.Stage, "Action plan monitoring")), Lookups);
+
+        Assert.Contains(problems, p => p.Column == C.PublicationLink);
+    }
+
+    [Fact]
+    public void CheckHeadings_RefusesColumnsOutsideTheTemplate_AndNamesMissingOnes()
+    {
+        var problems = ImportRows.CheckHeadings(["Case label", "Lead CSP", "Deceased name", "Type"]);
+
+        Assert.Contains(problems, p => p.Column == "Deceased name" && p.Message.Contains("not a column of the template", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Column == C.Notified && p.Message.Contains("missing", StringComparison.Ordinal));
+        Assert.All(problems, p => Assert.Equal(1, p.Row));
+    }
+
+    [Theory]
+    [InlineData("03/03/2025")]
+    [InlineData("3/3/2025")]
+    [InlineData("2025-03-03")]
+    [InlineData("3 Mar 2025")]
+    [InlineData("45719")]
+    public void ParseDate_ReadsTheWaysTrackersWriteDates(string text) =>
+        Assert.Equal(new DateOnly(2025, 3, 3), ImportRows.ParseDate(text));
+}

@@ -1,0 +1,149 @@
+using System.Text;
+using Domain.Audit;
+using Domain.Calendar;
+using Domain.Reviews;
+using Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Portal.Testing;
+using Workflows.Import;
+using C = Workflows.Import.ImportColumns;
+
+namespace Portal.Integration.Tests;
+
+/// Importing an office's tracker on a real database of each provider (today is 23 Nov 2026).
+public abstract class ImportTests(ProviderFixture fixture)
+{
+    private PortalFactory Portal => fixture.Portal;
+
+    private ImportReviewsHandler Handler => Portal.Get<ImportReviewsHandler>();
+
+    private static readonly string[] Headings =
+    [
+        C.CaseLabel, C.LeadCsp, C.Type, C.NotifyingAgency, C.DeathMonth, C.Notified, C.Presented, C.Decision, C.AuthorAppointed, C.SignedOff,
+        C.Stage, C.HoldReason, C.HeldSince, C.LatestUpdate,
+    ];
+
+    private static string[] Row(string label, string stage, string presented = "", string decision = "", string appointed = "", string signedOff = "",
+        string hold = "", string heldSince = "", string update = "", string csp = "Rutland CSP") =>
+        [label, csp, "DHR", "Leicestershire Police", "01/2025", "03/02/2025", presented, decision, appointed, signedOff, stage, hold, heldSince, update];
+
+    private static MemoryStream Csv(params string[][] rows) => new(Encoding.UTF8.GetBytes(string.Join("\r\n",
+        new[] { Headings }.Concat(rows).Select(r => string.Join(",", r.Select(c => c.Contains(',', StringComparison.Ordinal) ? $"\"{c}\"" : c))))));
+
+    private static MemoryStream Xlsx(params string[][] rows) => new(TrackerFile.XlsxTemplate([.. rows.Select(r => (IReadOnlyList<string>)AsTemplateRow(r))]));
+
+    /// The template's own column order, with the cells these tests fill in.
+    private static string[] AsTemplateRow(string[] row) =>
+        C.All.Select(c => Array.IndexOf(Headings, c) is var i and >= 0 ? row[i] : string.Empty).ToArray();
+
+    [Fact]
+    public async Task Import_ASheetWithErrors_ReportsEveryProblemAndSavesNothing()
+    {
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        var before = await Portal.WithDbAsync(db => db.Reviews.CountAsync());
+        using var sheet = Csv(
+            Row("Case E1 2025", "Awaiting CRG decision", presented: "10/02/2025"),
+            Row("Case E2 2025", "Panel and report writing", presented: "10/02/2025", decision: "01/02/2025", appointed: "01/04/2025"),
+            Row("Case E3 2025", "Notification received", csp: "Ashford CSP"),
+            Row("case e1 2025", "Notification received"),
+            Row("Case E4 2025", "CRG sign-off", presented: "31/02/2025"));
+
+        var result = await Handler.ImportAsync(officer, sheet, "tracker.csv");
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        var problems = result.Value.Problems;
+        Assert.Contains(problems, p => p is { Row: 3, Column: C.Decision });
+        Assert.Contains(problems, p => p is { Row: 4, Column: C.LeadCsp });
+        Assert.Contains(problems, p => p is { Row: 5, Column: C.CaseLabel });
+        Assert.Contains(problems, p => p is { Row: 6, Column: C.Presented });
+        Assert.Empty(result.Value.Imported);
+        Assert.Equal(before, await Portal.WithDbAsync(db => db.Reviews.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Import_ACleanWorkbook_CreatesReviewsInTheirStages_WithImportedJournalDatedFromTheSheet()
+    {
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        using var sheet = Xlsx(
+            Row("Case X1 2025", "CRG sign-off", presented: "10/02/2025", decision: "24/02/2025", appointed: "01/04/2025", signedOff: "01/10/2025",
+                update: "Report with the Home Office soon."),
+            Row("Case X2 2025", "Awaiting CRG decision", presented: "17/02/2025"));
+
+        var result = await Handler.ImportAsync(officer, sheet, "tracker.xlsx");
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        Assert.Empty(result.Value.Problems);
+        Assert.Equal([Stage.CrgSignOff, Stage.AwaitingCrgDecision], result.Value.Imported.Select(r => r.Stage));
+        var id = result.Value.Imported[0].Id;
+        await Portal.WithDbAsync(async db =>
+        {
+            var review = await db.Reviews.SingleAsync(r => r.Id == id);
+            Assert.Equal(new DateOnly(2025, 2, 10), review.CrgFirstPresentedOn);
+            Assert.Equal(new DateOnly(2025, 2, 24), review.DecidedOn);
+            Assert.Equal(new DateOnly(2025, 10, 1), review.SignedOffOn);
+            Assert.Equal(new DateOnly(2025, 4, 1), review.ChairAuthorAppointedBeforeImportOn);
+            Assert.StartsWith("LR-2025-", review.Reference, StringComparison.Ordinal);
+
+            var journal = await db.JournalEntries.Where(j => j.ReviewId == id).OrderBy(j => j.Id).ToListAsync();
+            Assert.All(journal, j => Assert.True(j.IsImported));
+            Assert.Equal(new DateOnly(2025, 2, 3), London.DateOf(journal[0].AtUtc));
+            Assert.Equal(new DateOnly(2025, 2, 10), London.DateOf(journal.Single(j => j.Trigger == Trigger.PresentToCrg).AtUtc));
+            Assert.Equal(new DateOnly(2025, 10, 1), London.DateOf(journal.Single(j => j.Trigger == Trigger.RecordSignedOff).AtUtc));
+
+            // Clocks run from the real dates: decision due a month after notification and met at the decision; completion
+            // six months after the decision, met (late) at the sign-off.
+            var clocks = await db.ReviewClocks.Where(c => c.ReviewId == id).ToListAsync();
+            var decision = clocks.Single(c => c.Kind == ClockKind.Decision);
+            Assert.Equal((new DateOnly(2025, 3, 3), new DateOnly(2025, 2, 24)), (decision.DueDate, decision.CompletedOn!.Value));
+            var completion = clocks.Single(c => c.Kind == ClockKind.Completion);
+            Assert.Equal((new DateOnly(2025, 8, 24), new DateOnly(2025, 10, 1)), (completion.DueDate, completion.CompletedOn!.Value));
+
+            var update = await db.CaseUpdates.SingleAsync(u => u.ReviewId == id);
+            Assert.True(update.IsImported);
+            Assert.Equal("Report with the Home Office soon.", update.Text);
+            Assert.True(await db.AuditEvents.AnyAsync(a => a.ReviewId == id && a.Action == AuditAction.Created));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task Import_ACleanCsv_PutsAHeldReviewOnHoldWithItsClocksPaused()
+    {
+        var manager = await Portal.ActorAsync(DemoAccounts.LrManager);
+        using var sheet = Csv(Row("Case H1 2025", "On hold", presented: "10/02/2025", decision: "24/02/2025", appointed: "01/04/2025",
+            hold: "Criminal trial", heldSince: "01/05/2025"));
+
+        var result = await Handler.ImportAsync(manager, sheet, "tracker.csv");
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        Assert.Empty(result.Value.Problems);
+        var id = result.Value.Imported.Single().Id;
+        await Portal.WithDbAsync(async db =>
+        {
+            var review = await db.Reviews.SingleAsync(r => r.Id == id);
+            Assert.Equal((Stage.OnHold, Stage.PanelAndReport, HoldReason.CriminalTrial), (review.Stage, review.HeldFromStage!.Value, review.HoldReason!.Value));
+            Assert.Equal(new DateOnly(2025, 5, 1), review.HeldSince);
+            var completion = await db.ReviewClocks.SingleAsync(c => c.ReviewId == id && c.Kind == ClockKind.Completion);
+            Assert.Equal((ClockStatus.Paused, new DateOnly(2025, 5, 1)), (completion.Status, completion.PausedSince!.Value));
+            var hold = await db.JournalEntries.SingleAsync(j => j.ReviewId == id && j.Trigger == Trigger.PutOnHold);
+            Assert.True(hold.IsImported);
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task Import_ByAnAuthor_IsRefusedAndAudited()
+    {
+        var author = await Portal.ActorAsync(DemoAccounts.Author);
+        using var sheet = Csv(Row("Case R1 2025", "Notification received"));
+
+        var result = await Handler.CheckAsync(author, sheet, "tracker.csv");
+
+        Assert.IsType<Domain.AccessRefused>(result.Error);
+        Assert.True(await Portal.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Action == AuditAction.Refused && a.Subject == "Import")));
+    }
+}
+
+public sealed class ImportSqliteTests(SqliteFixture fixture) : ImportTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class ImportPostgresTests(PostgresFixture fixture) : ImportTests(fixture), IClassFixture<PostgresFixture>;

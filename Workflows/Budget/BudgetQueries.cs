@@ -1,0 +1,135 @@
+using Domain;
+using Domain.Access;
+using Domain.Audit;
+using Domain.Authors;
+using Domain.Budget;
+using Domain.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Audit;
+using Workflows.Data;
+using Workflows.Time;
+
+namespace Workflows.Budget;
+
+/// Who may do what with an office's pooled budget: its officers and managers keep it; board members who belong to
+/// the office (the partnership's board) read the statement only.
+public static class BudgetAccess
+{
+    public static bool CanEdit(Actor actor, int officeId) => actor.IsOfficeStaff && actor.OfficeIds.Contains(officeId);
+
+    public static bool CanRead(Actor actor, int officeId) => CanEdit(actor, officeId) || (actor.Is(Role.BoardMember) && actor.OfficeIds.Contains(officeId));
+}
+
+public sealed record BudgetOffice(int Id, string Name, bool CanEdit);
+
+public sealed record ContributionView(long Id, int YearStart, int? PartnerOrganisationId, string Partner, long AmountPence, DateOnly? InvoicedOn, DateOnly? PaidOn, int Version);
+
+public sealed record CostView(long Id, int YearStart, int? ReviewId, string? Review, CostKind Kind, long AmountPence, DateOnly On, long? AuthorAppointmentId,
+    string? Description, int Version);
+
+public sealed record BudgetSettingsView(int FirstYearStart, long FirstYearOpeningReservePence, int ExpectedReviewsPerYear, int Version);
+
+/// The budget page: the office's settings, every year's statement from the first year to next year, the chosen year's
+/// contributions and (for office staff) its cost lines, and next year's forecast.
+public sealed record BudgetView(
+    BudgetOffice Office, BudgetSettingsView? Settings, FinancialYear Year, IReadOnlyList<YearStatement> Statements, YearStatement? Statement,
+    IReadOnlyList<ContributionView> Contributions, IReadOnlyList<CostView> Costs, BudgetForecast? Forecast);
+
+public sealed record BudgetChoice(int Id, string Name);
+
+/// A chair/author appointment of one of the office's reviews, with its agreed fee (for a fee line).
+public sealed record AppointmentChoice(long Id, int ReviewId, string Label, long FeePence);
+
+/// What the forms offer: partners (the CSPs the office serves and the agencies), the reviews the office leads and
+/// their chair/author appointments.
+public sealed record BudgetChoices(IReadOnlyList<BudgetChoice> Partners, IReadOnlyList<BudgetChoice> Reviews, IReadOnlyList<AppointmentChoice> Appointments);
+
+public sealed class BudgetQuery(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit)
+{
+    public async Task<IReadOnlyList<BudgetOffice>> OfficesAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        var ids = actor.OfficeIds.ToArray();
+        var offices = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.ReviewOffice && ids.Contains(o.Id))
+            .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        return offices.Where(o => BudgetAccess.CanRead(actor, o.Id)).Select(o => new BudgetOffice(o.Id, o.Name, BudgetAccess.CanEdit(actor, o.Id))).ToList();
+    }
+
+    public async Task<Result<BudgetView>> HandleAsync(Actor actor, int officeId, int? yearStart, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        if (!BudgetAccess.CanRead(actor, officeId))
+        {
+            await audit.RefusedAsync(db, actor, "PooledBudget", officeId.ToString(), null, "view the pooled budget", ct);
+            return new AccessRefused("this office's pooled budget");
+        }
+
+        var office = await db.Organisations.AsNoTracking().Where(o => o.Id == officeId).Select(o => new BudgetOffice(o.Id, o.Name, BudgetAccess.CanEdit(actor, officeId)))
+            .SingleAsync(ct);
+        var today = clock.Today;
+        var current = FinancialYear.Of(today);
+        var year = yearStart is int y ? new FinancialYear(y) : current;
+        var settings = await db.PooledBudgets.AsNoTracking().Where(b => b.OfficeId == officeId)
+            .Select(b => new BudgetSettingsView(b.FirstYearStart, b.FirstYearOpeningReservePence, b.ExpectedReviewsPerYear, b.Version)).SingleOrDefaultAsync(ct);
+
+        var contributions = await db.BudgetContributions.AsNoTracking().Where(c => c.OfficeId == officeId)
+            .Select(c => new { c.Id, c.FinancialYearStart, c.PartnerOrganisationId, c.PartnerName, c.AmountPence, c.InvoicedOn, c.PaidOn, c.Version }).ToListAsync(ct);
+        var partnerIds = contributions.Where(c => c.PartnerOrganisationId != null).Select(c => c.PartnerOrganisationId!.Value).Distinct().ToList();
+        var partners = await db.Organisations.AsNoTracking().Where(o => partnerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var costs = await db.BudgetCosts.AsNoTracking().Where(c => c.OfficeId == officeId).ToListAsync(ct);
+        var reviewIds = costs.Where(c => c.ReviewId != null).Select(c => c.ReviewId!.Value).Distinct().ToList();
+        var reviews = await db.Reviews.AsNoTracking().Where(r => reviewIds.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => r.Reference + " " + r.CaseLabel, ct);
+
+        IReadOnlyList<YearStatement> statements = [];
+        BudgetForecast? forecast = null;
+        if (settings is not null)
+        {
+            var first = new FinancialYear(settings.FirstYearStart);
+            var income = contributions.Select(c => new ContributionFact(c.FinancialYearStart, c.AmountPence, c.PaidOn != null)).ToList();
+            var spend = costs.Select(c => new CostFact(c.FinancialYearStart, c.ReviewId, c.Kind, c.AmountPence)).ToList();
+            var last = new[] { current.Next, year, first }.Max();
+            statements = BudgetLedger.Statements(first, settings.FirstYearOpeningReservePence, income, spend, last);
+            forecast = BudgetLedger.Forecast(first, settings.FirstYearOpeningReservePence, settings.ExpectedReviewsPerYear, income, spend, today);
+        }
+
+        audit.Add(db, actor, AuditAction.Viewed, "PooledBudget", officeId.ToString(), detail: $"statement {year}");
+        await db.SaveChangesAsync(ct);
+        return new BudgetView(
+            office, settings, year, statements, statements.SingleOrDefault(s => s.Year == year),
+            contributions.Where(c => c.FinancialYearStart == year.StartYear).OrderBy(c => c.PartnerName ?? partners.GetValueOrDefault(c.PartnerOrganisationId ?? 0))
+                .Select(c => new ContributionView(c.Id, c.FinancialYearStart, c.PartnerOrganisationId,
+                    c.PartnerName ?? partners.GetValueOrDefault(c.PartnerOrganisationId ?? 0, "?"), c.AmountPence, c.InvoicedOn, c.PaidOn, c.Version)).ToList(),
+            // Board members read the statement only: the cost lines name reviews.
+            office.CanEdit
+                ? costs.Where(c => c.FinancialYearStart == year.StartYear).OrderBy(c => c.On).ThenBy(c => c.Id)
+                    .Select(c => new CostView(c.Id, c.FinancialYearStart, c.ReviewId, c.ReviewId is int r ? reviews.GetValueOrDefault(r) : null, c.Kind, c.AmountPence, c.On,
+                        c.AuthorAppointmentId, c.Description, c.Version)).ToList()
+                : [],
+            forecast);
+    }
+
+    public async Task<Result<BudgetChoices>> ChoicesAsync(Actor actor, int officeId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        if (!BudgetAccess.CanEdit(actor, officeId))
+        {
+            await audit.RefusedAsync(db, actor, "PooledBudget", officeId.ToString(), null, "open the budget forms", ct);
+            return new AccessRefused("this office's pooled budget");
+        }
+
+        var partners = await db.Organisations.AsNoTracking()
+            .Where(o => o.IsActive && ((o.Kind == OrganisationKind.Csp && o.ServingOfficeId == officeId) || o.Kind == OrganisationKind.Agency))
+            .OrderBy(o => o.Kind).ThenBy(o => o.Name).Select(o => new BudgetChoice(o.Id, o.Name)).ToListAsync(ct);
+        var reviews = await db.Reviews.AsNoTracking().Where(r => r.LeadOfficeId == officeId).OrderByDescending(r => r.DateNotified).ThenBy(r => r.Id)
+            .Select(r => new BudgetChoice(r.Id, r.Reference + " " + r.CaseLabel)).ToListAsync(ct);
+        var appointments = await (from a in db.AuthorAppointments.AsNoTracking()
+                                  join r in db.Reviews on a.ReviewId equals r.Id
+                                  where r.LeadOfficeId == officeId
+                                  orderby r.Reference, a.AppointedOn
+                                  select new { a.Id, a.ReviewId, r.Reference, a.Role, a.AppointedOn, a.FeePence }).ToListAsync(ct);
+        return new BudgetChoices(partners, reviews, appointments.Select(a => new AppointmentChoice(a.Id, a.ReviewId,
+            $"{a.Reference}: {AuthorAppointment.Describe(a.Role).ToLowerInvariant()} appointed {a.AppointedOn.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}",
+            a.FeePence)).ToList());
+    }
+}

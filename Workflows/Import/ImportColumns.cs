@@ -1,0 +1,48 @@
+namespace Workflows.Import;
+
+/// The columns of the tracker template (docs/IMPORT-TEMPLATE.md), in order. Headings are matched ignoring case and
+/// spaces; a column not listed here is refused, so nothing else (names in particular) can come in by accident.
+public static class ImportColumns
+{
+    public const string CaseLabel = "Case label";
+    public const string LeadCsp = "Lead CSP";
+    public const string Type = "Type";
+    public const string NotifyingAgency = "Notifying agency";
+    public const string DeathMonth = "Month of death";
+    public const string Notified = "Date notified";
+    public const string Presented = "First presented to CRG";
+    public const string Decision = "CRG decision";
+    public const string Outcome = "CRG outcome";
+    public const string HomeOfficeNotified = "Home Office notified";
+    public const string AuthorAppointed = "Chair/author appointed";
+    public const string SignedOff = "Signed off by CRG";
+    public const string Submitted = "Submitted to Home Office";
+    public const string QaDate = "QA outcome date";
+    public const string QaOutcome = "QA outcome";
+    public const string Published = "Published";
+    public const string PublicationLink = "Publication link";
+    public const string Closed = "Closed";
+    public const string Stage = "Current stage";
+    public const string HoldReason = "Hold reason";
+    public const string HeldSince = "On hold since";
+    public const string HoldReviewDate = "Hold review date";
+    public const string LatestUpdate = "Latest update";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        CaseLabel, LeadCsp, Type, NotifyingAgency, DeathMonth, Notified, Presented, Decision, Outcome, HomeOfficeNotified, AuthorAppointed,
+        SignedOff, Submitted, QaDate, QaOutcome, Published, PublicationLink, Closed, Stage, HoldReason, HeldSince, HoldReviewDate, LatestUpdate,
+    ];
+
+    public static readonly IReadOnlyList<string> Required = [CaseLabel, LeadCsp, Type, NotifyingAgency, DeathMonth, Notified, Stage];
+
+    public static readonly IReadOnlySet<string> Dates = new HashSet<string>
+    {
+        Notified, Presented, Decision, HomeOfficeNotified, AuthorAppointed, SignedOff, Submitted, QaDate, Published, Closed, HeldSince, HoldReviewDate,
+    };
+
+    public static string Key(string heading) => new string(heading.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToLowerInvariant();
+
+    /// The template's heading for what the sheet has, or null for a column the template does not have.
+    public static string? Match(string heading) => All.FirstOrDefault(c => Key(c) == Key(heading));
+}

@@ -1,0 +1,173 @@
+using Domain;
+using Domain.Access;
+using Domain.Audit;
+using Domain.Organisations;
+using Domain.Reviews;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Audit;
+using Workflows.Data;
+using Workflows.Process;
+using Workflows.Reviews;
+using Workflows.Time;
+
+namespace Workflows.Import;
+
+public sealed record ImportedReview(int Row, int Id, string Reference, string CaseLabel, Stage Stage);
+
+/// What the import found (every problem, by row and column) and, once imported, the reviews it created.
+public sealed record ImportReport(string FileName, int Rows, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<ImportedReview> Imported)
+{
+    public bool IsClean => Problems.Count == 0;
+}
+
+/// Imports existing reviews from an office's tracker (docs/IMPORT-TEMPLATE.md). Check lists every problem and saves
+/// nothing; Import checks again and, only if the sheet is clean, creates every review in one transaction, its history
+/// replayed through the workflow engine's import path with the sheet's dates. Office staff only, for CSPs their
+/// office serves (the lead office); the import is audited.
+public sealed class ImportReviewsHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, WorkflowEngine engine)
+{
+    public Task<Result<ImportReport>> CheckAsync(Actor actor, Stream content, string fileName, CancellationToken ct = default) =>
+        RunAsync(actor, content, fileName, save: false, ct);
+
+    public Task<Result<ImportReport>> ImportAsync(Actor actor, Stream content, string fileName, CancellationToken ct = default) =>
+        RunAsync(actor, content, fileName, save: true, ct);
+
+    private async Task<Result<ImportReport>> RunAsync(Actor actor, Stream content, string fileName, bool save, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        if (!actor.IsOfficeStaff || actor.OfficeIds.Count == 0)
+        {
+            await audit.RefusedAsync(db, actor, "Import", null, null, "import reviews from a tracker", ct);
+            return new AccessRefused("importing reviews (office staff only)");
+        }
+
+        var (sheet, error) = await TrackerFile.ReadAsync(content, fileName, ct);
+        if (sheet is null)
+        {
+            return new ValidationFailed([new Error(error!, "File")]);
+        }
+
+        var problems = ImportRows.CheckHeadings(sheet.Headings).ToList();
+        IReadOnlyList<ImportRow> rows = [];
+        if (problems.Count == 0)
+        {
+            var lookups = await LookupsAsync(db, actor, ct);
+            (rows, var rowProblems) = ImportRows.Check(sheet.Rows, lookups);
+            problems.AddRange(rowProblems);
+            if (sheet.Rows.Count == 0)
+            {
+                problems.Add(new ImportProblem(2, ImportColumns.CaseLabel, "The sheet has no reviews under the headings: add one row per review."));
+            }
+        }
+
+        var name = Path.GetFileName(fileName);
+        if (problems.Count > 0 || !save)
+        {
+            return new ImportReport(name, sheet.Rows.Count, problems, []);
+        }
+
+        return await SaveAsync(db, actor, name, rows, ct);
+    }
+
+    private async Task<Result<ImportReport>> SaveAsync(IReviewDb db, Actor actor, string fileName, IReadOnlyList<ImportRow> rows, CancellationToken ct)
+    {
+        var cspIds = rows.Select(r => r.LeadCspId).Distinct().ToList();
+        var csps = await db.Organisations.AsNoTracking().Where(o => cspIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        var officeIds = csps.Values.Select(c => c.ServingOfficeId!.Value).Distinct().ToList();
+        var codes = await db.Organisations.AsNoTracking().Where(o => officeIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Code!, ct);
+        var taken = await db.Reviews.AsNoTracking().Where(r => officeIds.Contains(r.LeadOfficeId)).Select(r => r.Reference).ToListAsync(ct);
+        var created = new List<(ImportRow Row, Review Review)>();
+        var now = clock.UtcNow;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            foreach (var row in rows)
+            {
+                var officeId = csps[row.LeadCspId].ServingOfficeId!.Value;
+                var reference = RegisterNotificationHandler.NextReference(codes[officeId], row.Notified.Year, taken);
+                taken.Add(reference);
+                var review = new Review
+                {
+                    Reference = reference,
+                    CaseLabel = row.CaseLabel,
+                    CaseLabelKey = CaseLabels.Normalise(row.CaseLabel),
+                    SearchText = RegisterNotificationHandler.SearchTextOf(row.CaseLabel, reference),
+                    Type = row.Type,
+                    LeadCspId = row.LeadCspId,
+                    LeadOfficeId = officeId,
+                    NotifyingAgencyId = row.NotifyingAgencyId,
+                    DateNotified = row.Notified,
+                    NotificationYear = row.Notified.Year,
+                    DeathYear = row.DeathYear,
+                    DeathMonth = row.DeathMonth,
+                    Stage = Stage.NotificationReceived,
+                    CreatedAtUtc = now,
+                    CreatedByUserId = actor.UserId,
+                };
+                db.Reviews.Add(review);
+                await db.SaveChangesAsync(ct);
+                var failed = await engine.ImportHistoryAsync(db, review, actor, row.Steps, ct);
+                if (failed.Count > 0)
+                {
+                    // Nothing is kept: the report names the row, and the office corrects the sheet.
+                    await tx.RollbackAsync(ct);
+                    return new ImportReport(fileName, rows.Count, failed.Select(f => new ImportProblem(row.Row, ImportColumns.Stage, f)).ToList(), []);
+                }
+
+                AddLatestUpdate(db, actor, review, row, now);
+                audit.Add(db, actor, AuditAction.Created, "Review", review.Id.ToString(), review.Id, review.Reference,
+                    $"Imported from a tracker (row {row.Row}): type, lead CSP, notifying agency, month of death, dates, stage" + (row.LatestUpdate is null ? string.Empty : ", latest update"));
+                created.Add((row, review));
+            }
+
+            audit.Add(db, actor, AuditAction.Created, "Import", null, detail: $"Imported {rows.Count} reviews from a tracker file ({Path.GetExtension(fileName).ToLowerInvariant()})");
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            await tx.RollbackAsync(ct);
+            return new Conflict("The register (another review was registered with one of these labels or references)");
+        }
+
+        return new ImportReport(fileName, rows.Count, [], created.Select(c => new ImportedReview(c.Row.Row, c.Review.Id, c.Review.Reference, c.Review.CaseLabel, c.Review.Stage)).ToList());
+    }
+
+    /// The tracker's latest update becomes the review's first case update, marked imported.
+    private static void AddLatestUpdate(IReviewDb db, Actor actor, Review review, ImportRow row, DateTime now)
+    {
+        if (row.LatestUpdate is { } text)
+        {
+            db.CaseUpdates.Add(new CaseUpdate { ReviewId = review.Id, Text = text, AtUtc = now, ByUserId = actor.UserId, IsImported = true });
+        }
+    }
+
+    private async Task<ImportLookups> LookupsAsync(IReviewDb db, Actor actor, CancellationToken ct)
+    {
+        var offices = actor.OfficeIds.ToArray();
+        var csps = await db.Organisations.AsNoTracking()
+            .Where(o => o.Kind == OrganisationKind.Csp && o.IsActive && o.ServingOfficeId != null && offices.Contains(o.ServingOfficeId.Value))
+            .Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        var agencies = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Agency && o.IsActive)
+            .Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        var labels = await db.Reviews.AsNoTracking().Select(r => r.CaseLabelKey).ToListAsync(ct);
+        return new ImportLookups(
+            csps.GroupBy(c => CaseLabels.Normalise(c.Name)).ToDictionary(g => g.Key, g => g.First().Id),
+            agencies.GroupBy(a => CaseLabels.Normalise(a.Name)).ToDictionary(g => g.Key, g => g.First().Id),
+            labels.ToHashSet(), clock.Today);
+    }
+
+    /// The names the template's lists use: the CSPs the actor's office serves and the agencies, for the template page.
+    public async Task<(IReadOnlyList<string> Csps, IReadOnlyList<string> Agencies)> NamesAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        var offices = actor.IsOfficeStaff ? actor.OfficeIds.ToArray() : [];
+        var csps = await db.Organisations.AsNoTracking()
+            .Where(o => o.Kind == OrganisationKind.Csp && o.IsActive && o.ServingOfficeId != null && offices.Contains(o.ServingOfficeId.Value))
+            .OrderBy(o => o.Name).Select(o => o.Name).ToListAsync(ct);
+        var agencies = offices.Length == 0 ? [] : await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Agency && o.IsActive)
+            .OrderBy(o => o.Name).Select(o => o.Name).ToListAsync(ct);
+        return (csps, agencies);
+    }
+}
