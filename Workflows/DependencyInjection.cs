@@ -11,6 +11,7 @@ using Workflows.Reminders;
 using Workflows.Email;
 using Workflows.Reviews;
 using Workflows.Themes;
+using Workflows.Reports;
 using Workflows.Time;
 using Workflows.Timers;
 using Workflows.WorkItems;
@@ -48,6 +49,12 @@ public static class DependencyInjection
         services.AddSingleton<ReminderScan>();
         services.AddSingleton<NotificationsSentQuery>();
         services.AddSingleton<ThemesQuery>();
+        services.AddSingleton<ThemeAdminHandler>();
+        services.AddSingleton<ReviewThemesHandler>();
+        services.TryAddSingleton<IFirstPanelDates, NoFirstPanelDates>();
+        services.TryAddSingleton<IRecommendationThemeCounts, NoRecommendationThemeCounts>();
+        services.AddSingleton<LearningQuery>();
+        services.AddSingleton<BoardReportQuery>();
         return services;
     }
 
