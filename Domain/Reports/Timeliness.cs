@@ -64,7 +64,8 @@ public static class Timeliness
     private static TimelinessInterval Step(TimelinessStep step, DateOnly? start, DateOnly? end, IReadOnlyList<HoldSpell> holds,
         DateOnly asOf, Func<DateOnly, DateOnly>? baseTarget)
     {
-        if (start is not DateOnly from)
+        // A step that starts after the report date has not started as of that date.
+        if (start is not DateOnly from || from > asOf)
         {
             return new TimelinessInterval(step, null, null, null, 0, null, null);
         }

@@ -7,7 +7,7 @@ namespace Portal.Features.Reports;
 
 /// The board report as a Word document for board papers: a heading, the in-progress table, the involvement list and
 /// the timeliness table. Cells hold the same texts as the page (BoardReportText); a cell's cases are one paragraph each.
-internal static class BoardReportDocx
+public static class BoardReportDocx
 {
     public static byte[] Build(BoardReport report)
     {
