@@ -4,6 +4,7 @@ using Portal;
 using Portal.Components;
 using Portal.Features.Documents;
 using Portal.Features.Import;
+using Portal.Features.Reports;
 using Portal.Features.Reviews;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -27,6 +28,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapRegisterExport();
 app.MapDocumentDownloads();
 app.MapImportTemplate();
+app.MapBoardReportExport();
 await app.RunAsync();
 
 public partial class Program;

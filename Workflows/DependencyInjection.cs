@@ -17,6 +17,7 @@ using Workflows.Reminders;
 using Workflows.Email;
 using Workflows.Reviews;
 using Workflows.Themes;
+using Workflows.Reports;
 using Workflows.Time;
 using Workflows.Timers;
 using Workflows.WorkItems;
@@ -61,6 +62,12 @@ public static class DependencyInjection
         services.AddSingleton<BudgetCommands>();
         services.AddSingleton<ImportReviewsHandler>();
         services.AddSingleton<ThemesQuery>();
+        services.AddSingleton<ThemeAdminHandler>();
+        services.AddSingleton<ReviewThemesHandler>();
+        services.TryAddSingleton<IFirstPanelDates, NoFirstPanelDates>();
+        services.TryAddSingleton<IRecommendationThemeCounts, NoRecommendationThemeCounts>();
+        services.AddSingleton<LearningQuery>();
+        services.AddSingleton<BoardReportQuery>();
         return services;
     }
 

@@ -1,0 +1,84 @@
+using Domain.Reviews;
+using Domain.Workflow;
+
+namespace Domain.Reports;
+
+/// The stages of a review as the board sees them in its "Reviews in progress" report (one column each).
+public enum BoardColumn
+{
+    ReferralAwaitingDecision,
+    OnHold,
+    AwaitingHomeOffice,
+    Commissioning,
+    PanelOrReportWriting,
+    SignedOffByCrg,
+    WithHomeOffice,
+}
+
+/// Where a review stood on a date, replayed from its journal (so a report for an earlier date shows that date's picture).
+public sealed record BoardPosition(Stage Stage, CrgOutcome? Outcome, bool SignedOff);
+
+public static class BoardColumns
+{
+    public static IReadOnlyList<BoardColumn> All { get; } = Enum.GetValues<BoardColumn>();
+
+    public static string Describe(BoardColumn column) => column switch
+    {
+        BoardColumn.ReferralAwaitingDecision => "Referral awaiting decision",
+        BoardColumn.OnHold => "On hold",
+        BoardColumn.AwaitingHomeOffice => "Criteria met, awaiting the Home Office",
+        BoardColumn.Commissioning => "Out for commissioning of an independent author",
+        BoardColumn.PanelOrReportWriting => "Panel meeting or report being written",
+        BoardColumn.SignedOffByCrg => "Signed off by the CRG",
+        BoardColumn.WithHomeOffice => "With the Home Office awaiting outcome",
+        _ => column.ToString(),
+    };
+
+    /// The one place that maps engine stages to the board's columns. Null: the review is not "in progress" for the
+    /// board (QA approved and awaiting publication, published, closed).
+    public static BoardColumn? For(BoardPosition position) => position.Stage switch
+    {
+        Stage.NotificationReceived or Stage.AwaitingCrgDecision => BoardColumn.ReferralAwaitingDecision,
+        Stage.OnHold => BoardColumn.OnHold,
+        // Criteria not met: the Home Office may still direct a review, so the referral is still awaiting a decision.
+        Stage.DecisionNotified => position.Outcome == CrgOutcome.CriteriaNotMet
+            ? BoardColumn.ReferralAwaitingDecision
+            : BoardColumn.AwaitingHomeOffice,
+        Stage.Commissioning => BoardColumn.Commissioning,
+        Stage.PanelAndReport => BoardColumn.PanelOrReportWriting,
+        // Submitted for sign-off but not yet signed off: the report is still being finished.
+        Stage.CrgSignOff => position.SignedOff ? BoardColumn.SignedOffByCrg : BoardColumn.PanelOrReportWriting,
+        // Approved subject to amendments: QA is not finished until the Home Office accepts them.
+        Stage.Submitted or Stage.QaAmendments => BoardColumn.WithHomeOffice,
+        _ => null,
+    };
+
+    /// Replays a review's journal (in order) up to the end of a London day. Null when the review did not exist yet.
+    public static BoardPosition? PositionOn(IEnumerable<JournalEntry> journal, DateOnly asOf)
+    {
+        BoardPosition? position = null;
+        foreach (var entry in journal.OrderBy(e => e.AtUtc).ThenBy(e => e.Id))
+        {
+            if (Calendar.London.DateOf(entry.AtUtc) > asOf)
+            {
+                break;
+            }
+
+            var outcome = entry.Trigger switch
+            {
+                Trigger.RecordCriteriaMet or Trigger.RecordHomeOfficeDirection => CrgOutcome.CriteriaMet,
+                Trigger.RecordCriteriaNotMet => CrgOutcome.CriteriaNotMet,
+                _ => position?.Outcome,
+            };
+            var signedOff = entry.Trigger switch
+            {
+                Trigger.RecordSignedOff => true,
+                Trigger.RecordAmendmentsRequired or Trigger.RecordQaResubmit => false,
+                _ => position?.SignedOff ?? false,
+            };
+            position = new BoardPosition(entry.ToStage, outcome, signedOff);
+        }
+
+        return position;
+    }
+}

@@ -1,0 +1,201 @@
+using Domain;
+using Domain.Access;
+using Domain.Audit;
+using Domain.Organisations;
+using Domain.Reviews;
+using Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Portal.Features.Reports;
+using Portal.Testing;
+using Workflows.Process;
+using Workflows.Reports;
+using Workflows.Reviews;
+using Workflows.Themes;
+
+namespace Portal.Integration.Tests;
+
+/// A data set built through the engine: reviews of one new CSP in each board stage, with holds, moved on day by day
+/// in business time; the board report as at 15 Feb 2027 must match the expected table cell by cell.
+public abstract class BoardReportTests(ProviderFixture fixture)
+{
+    private PortalFactory Portal => fixture.Portal;
+
+    private static readonly DateOnly AsOf = new(2027, 2, 15);
+
+    private sealed record Case(int Id, string Reference, string Label)
+    {
+        public string Cell => $"{Label} ({Reference})";
+    }
+
+    private void At(int year, int month, int day) =>
+        Portal.Time.SetUtcNow(new DateTimeOffset(year, month, day, 10, 0, 0, TimeSpan.Zero));
+
+    private async Task<Case> RegisterAsync(int leadCspId, string tag, int[]? involved = null, string? summary = null, string? names = null)
+    {
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        var police = await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Leicestershire Police").Select(o => o.Id).SingleAsync());
+        var label = $"Case {tag} {Guid.NewGuid():N}"[..18];
+        var result = await Portal.Get<RegisterNotificationHandler>().HandleAsync(officer, new Notification(
+            ReviewType.Dardr, false, false, false, leadCspId, involved ?? [], police, new DateOnly(2026, 12, 1), 2026, 11, 1,
+            label, names, null, summary ?? "A summary."));
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        return new Case(result.Value.Id, result.Value.Reference, result.Value.CaseLabel);
+    }
+
+    private async Task FireAsync(Case c, Trigger trigger, TriggerArgs? args = null)
+    {
+        var result = await Portal.Get<WorkflowEngine>().FireAsync(c.Id, trigger, args ?? TriggerArgs.None,
+            await Portal.ActorAsync(DemoAccounts.LrOfficer), Guid.NewGuid().ToString());
+        Assert.True(result.IsSuccess, $"{trigger} on {c.Label}: {result.Error?.Message}");
+    }
+
+    private async Task FireAllAsync(IEnumerable<Case> cases, Trigger trigger, TriggerArgs? args = null)
+    {
+        foreach (var c in cases)
+        {
+            await FireAsync(c, trigger, args);
+        }
+    }
+
+    private async Task<int> NewCspAsync(string name) => await Portal.WithDbAsync(async db =>
+    {
+        var office = await db.Organisations.SingleAsync(o => o.Code == "LR");
+        var csp = new Organisation { Name = name, Kind = OrganisationKind.Csp, ServingOfficeId = office.Id };
+        db.Organisations.Add(csp);
+        await db.SaveChangesAsync();
+        return csp.Id;
+    });
+
+    [Fact]
+    public async Task BoardReport_FixtureThroughTheEngine_MatchesTheExpectedTablesAndTheDocx()
+    {
+        At(2026, 12, 1);
+        var csp = await NewCspAsync($"Board Test CSP {Guid.NewGuid():N}"[..24]);
+        var rutland = await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Rutland CSP").Select(o => o.Id).SingleAsync());
+        var a = await RegisterAsync(csp, "A", names: "Real Name Zed", summary: "Summary with personal data");
+        var b = await RegisterAsync(csp, "B");
+        var c = await RegisterAsync(csp, "C");
+        var d = await RegisterAsync(csp, "D");
+        var e = await RegisterAsync(csp, "E");
+        var f = await RegisterAsync(csp, "F");
+        var g = await RegisterAsync(csp, "G");
+        var h = await RegisterAsync(rutland, "H", involved: [csp]);
+        var author = await Portal.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.Author).Select(u => u.Id).SingleAsync());
+        var decidedInDecember = new[] { b, c, d, f, g };
+
+        At(2026, 12, 3);
+        await FireAllAsync([.. decidedInDecember, h], Trigger.PresentToCrg);
+        At(2026, 12, 10);
+        await FireAllAsync(decidedInDecember, Trigger.RecordCriteriaMet, new TriggerArgs { Comment = "Criteria met." });
+        At(2026, 12, 11);
+        await FireAllAsync([c, d, f, g], Trigger.RecordHomeOfficeNotified);
+        At(2026, 12, 14);
+        await FireAllAsync([c, d, f, g], Trigger.RecordHomeOfficeAcknowledged);
+        At(2026, 12, 15);
+        await FireAsync(c, Trigger.PutOnHold, new TriggerArgs { HoldReason = HoldReason.CriminalTrial, ExpectedReviewDate = new DateOnly(2027, 6, 1) });
+        At(2026, 12, 20);
+        await FireAllAsync([d, f, g], Trigger.AppointAuthor, new TriggerArgs { AuthorUserId = author });
+        At(2027, 1, 5);
+        await FireAsync(d, Trigger.PutOnHold, new TriggerArgs { HoldReason = HoldReason.Inquest, ExpectedReviewDate = new DateOnly(2027, 3, 1) });
+        At(2027, 1, 7);
+        await FireAsync(e, Trigger.PresentToCrg);
+        At(2027, 1, 12);
+        await FireAsync(e, Trigger.RecordCriteriaMet, new TriggerArgs { Comment = "Criteria met." });
+        At(2027, 1, 13);
+        await FireAsync(e, Trigger.RecordHomeOfficeNotified);
+        At(2027, 1, 14);
+        await FireAsync(e, Trigger.RecordHomeOfficeAcknowledged);
+        At(2027, 1, 25);
+        await FireAsync(d, Trigger.Resume);
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        Assert.True((await Portal.Get<ReviewThemesHandler>().AddUpdateAsync(officer, d.Id, "Draft 1 with panel")).IsSuccess);
+        At(2027, 2, 1);
+        await FireAllAsync([f, g], Trigger.SubmitForSignOff);
+        At(2027, 2, 10);
+        await FireAllAsync([f, g], Trigger.RecordSignedOff);
+        At(2027, 2, 12);
+        await FireAsync(g, Trigger.SubmitToHomeOffice);
+        // Updates after the report date are not in it.
+        At(2027, 2, 20);
+        Assert.True((await Portal.Get<ReviewThemesHandler>().AddUpdateAsync(officer, d.Id, "Draft 2 with panel")).IsSuccess);
+
+        var board = await Portal.ActorAsync(DemoAccounts.BoardMember);
+        var result = await Portal.Get<BoardReportQuery>().HandleAsync(board, csp, AsOf);
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        var report = result.Value;
+
+        string[][] expected =
+        [
+            ["December 2026", "", c.Cell, b.Cell, "", d.Cell + ": Draft 1 with panel", f.Cell, g.Cell],
+            ["January 2027", "", "", "", e.Cell, "", "", ""],
+            ["Not yet presented to the CRG", a.Cell, "", "", "", "", "", ""],
+        ];
+        var table = BoardReportText.InProgress(report);
+        Assert.Equal(8, table.Header.Count);
+        Assert.Equal("Referral awaiting decision", table.Header[1]);
+        Assert.Equal(expected.Length, table.Rows.Count);
+        for (var row = 0; row < expected.Length; row++)
+        {
+            for (var col = 0; col < expected[row].Length; col++)
+            {
+                Assert.True(expected[row][col] == table.Rows[row][col], $"row {row}, column {col}: expected '{expected[row][col]}', got '{table.Rows[row][col]}'");
+            }
+        }
+
+        var involvement = BoardReportText.Involvement(report);
+        Assert.Equal([h.Reference, h.Label, "Rutland CSP", "Referral awaiting decision"], Assert.Single(involvement.Rows));
+
+        var timeliness = BoardReportText.Timeliness(report).Rows.ToDictionary(r => r[0]);
+        Assert.Equal([c.Cell, "9 days, on time", "5 days so far (+62 on hold)", "Not reached", "5 days so far (+62 on hold)", "Not reached", "62 days"], timeliness[c.Cell]);
+        Assert.Equal([d.Cell, "9 days, on time", "10 days, on time", "Not recorded", "47 days so far (+20 on hold)", "Not reached", "20 days"], timeliness[d.Cell]);
+        Assert.Equal([f.Cell, "9 days, on time", "10 days, on time", "Not recorded", "62 days, on time", "5 days so far", "0 days"], timeliness[f.Cell]);
+        Assert.Equal([a.Cell, "76 days so far, overdue", "Not reached", "Not reached", "Not reached", "Not reached", "0 days"], timeliness[a.Cell]);
+
+        // The .docx holds the same three tables, cell for cell.
+        using var docx = new MemoryStream(BoardReportDocx.Build(report));
+        var tables = BoardReportDocx.ReadTables(docx);
+        Assert.Equal(3, tables.Count);
+        Assert.Equal([table.Header, .. table.Rows], tables[0]);
+        Assert.Equal([involvement.Header, .. involvement.Rows], tables[1]);
+        var timelinessTable = BoardReportText.Timeliness(report);
+        Assert.Equal([timelinessTable.Header, .. timelinessTable.Rows], tables[2]);
+        var allText = string.Join(" ", tables.SelectMany(t => t).SelectMany(r => r));
+        Assert.DoesNotContain("Real Name Zed", allText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Summary with personal data", allText, StringComparison.Ordinal);
+
+        Assert.True(await Portal.WithDbAsync(db => db.AuditEvents.AnyAsync(x => x.UserEmail == DemoAccounts.BoardMember
+            && x.Action == AuditAction.Viewed && x.Subject == "Board report" && x.SubjectId == csp.ToString())));
+    }
+
+    [Fact]
+    public async Task BoardReport_NeedToKnow_RefusesOtherOfficesAndCaseRecordsForBoardMembers()
+    {
+        var lrCsp = await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Rutland CSP").Select(o => o.Id).SingleAsync());
+        var kent = await Portal.ActorAsync(DemoAccounts.KentOfficer);
+        var refused = await Portal.Get<BoardReportQuery>().HandleAsync(kent, lrCsp, AsOf);
+        Assert.IsType<AccessRefused>(refused.Error);
+        foreach (var who in new[] { DemoAccounts.CrgMember, DemoAccounts.Admin, DemoAccounts.AgencyContact, DemoAccounts.Author })
+        {
+            Assert.IsType<AccessRefused>((await Portal.Get<BoardReportQuery>().HandleAsync(await Portal.ActorAsync(who), lrCsp, AsOf)).Error);
+        }
+
+        Assert.True((await Portal.Get<BoardReportQuery>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrManager), lrCsp, AsOf)).IsSuccess);
+
+        // A board member reads reports, never a case record, its themes or its updates.
+        var board = await Portal.ActorAsync(DemoAccounts.BoardMember);
+        var reviewId = await Portal.RegisterReviewAsync(new DateOnly(2026, 11, 20));
+        Assert.IsType<AccessRefused>((await Portal.Get<GetReviewHandler>().HandleAsync(board, reviewId)).Error);
+        Assert.IsType<AccessRefused>((await Portal.Get<ReviewThemesHandler>().GetAsync(board, reviewId)).Error);
+        Assert.IsType<AccessRefused>((await Portal.Get<ReviewThemesHandler>().AddUpdateAsync(board, reviewId, "x")).Error);
+        Assert.IsType<AccessRefused>((await Portal.Get<ReviewThemesHandler>().SetThemesAsync(kent, reviewId, [1])).Error);
+        var refusals = await Portal.WithDbAsync(db => db.AuditEvents.Where(x => x.Action == AuditAction.Refused && x.SubjectId == reviewId.ToString())
+            .Select(x => x.UserEmail).ToListAsync());
+        Assert.Equal(3, refusals.Count(x => x == DemoAccounts.BoardMember));
+        Assert.Contains(DemoAccounts.KentOfficer, refusals);
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.CaseUpdates.CountAsync(u => u.ReviewId == reviewId)));
+    }
+}
+
+public sealed class SqliteBoardReportTests(SqliteFixture fixture) : BoardReportTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class PostgresBoardReportTests(PostgresFixture fixture) : BoardReportTests(fixture), IClassFixture<PostgresFixture>;

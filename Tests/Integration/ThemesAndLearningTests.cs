@@ -1,0 +1,101 @@
+using Domain;
+using Domain.Audit;
+using Domain.Themes;
+using Microsoft.EntityFrameworkCore;
+using Portal.Testing;
+using Workflows.Reports;
+using Workflows.Themes;
+
+namespace Portal.Integration.Tests;
+
+/// The theme list (administrators), tagging reviews (lead office) and the learning counts (aggregates only).
+public abstract class ThemesAndLearningTests(ProviderFixture fixture)
+{
+    private PortalFactory Portal => fixture.Portal;
+
+    [Fact]
+    public async Task Themes_SeededAddedRenamedDeactivated_NeverDeleted()
+    {
+        var admin = await Portal.ActorAsync(DemoAccounts.Admin);
+        var handler = Portal.Get<ThemeAdminHandler>();
+        var seeded = (await handler.ListAsync(admin)).Value;
+        Assert.True(Theme.Seed.All(s => seeded.Any(t => t.Name == s.Name)));
+        Assert.Contains(seeded, t => t.Name == "Professional curiosity" && t.Group == ThemeGroup.Practice);
+
+        var name = $"Honour {Guid.NewGuid():N}"[..16];
+        var added = await handler.AddAsync(admin, name, ThemeGroup.Abuse);
+        Assert.True(added.IsSuccess, added.Error?.Message);
+        Assert.True(added.Value > Theme.Seed.Max(t => t.Id)); // above the seeded ids on both providers
+        Assert.Equal("Name", ((ValidationFailed)(await handler.AddAsync(admin, name.ToUpperInvariant(), ThemeGroup.Abuse)).Error!).Errors[0].Field);
+        Assert.IsType<ValidationFailed>((await handler.AddAsync(admin, "  ", ThemeGroup.Abuse)).Error);
+        Assert.IsType<ValidationFailed>((await handler.RenameAsync(admin, added.Value, new string('x', Theme.NameMaxLength + 1))).Error);
+        Assert.True((await handler.RenameAsync(admin, added.Value, name + " renamed")).IsSuccess);
+        Assert.True((await handler.SetActiveAsync(admin, added.Value, false)).IsSuccess);
+        Assert.DoesNotContain(await Portal.Get<ThemesQuery>().ActiveAsync(), t => t.Id == added.Value);
+        Assert.Contains((await handler.ListAsync(admin)).Value, t => t.Id == added.Value && !t.IsActive && t.Name == name + " renamed");
+
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        Assert.IsType<AccessRefused>((await handler.AddAsync(officer, "Other", ThemeGroup.Abuse)).Error);
+        Assert.True(await Portal.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.UserEmail == DemoAccounts.LrOfficer && a.Action == AuditAction.Refused && a.Subject == "Theme")));
+    }
+
+    [Fact]
+    public async Task Learning_CountsTaggedReviewsByThemeAndYear_AndRecurringThemes()
+    {
+        var admin = await Portal.ActorAsync(DemoAccounts.Admin);
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        var recurring = (await Portal.Get<ThemeAdminHandler>().AddAsync(admin, $"Recurs {Guid.NewGuid():N}"[..14], ThemeGroup.Practice)).Value;
+        var once = (await Portal.Get<ThemeAdminHandler>().AddAsync(admin, $"Once {Guid.NewGuid():N}"[..12], ThemeGroup.Circumstance)).Value;
+        var tagger = Portal.Get<ReviewThemesHandler>();
+        var r2025a = await Portal.RegisterReviewAsync(new DateOnly(2025, 3, 4));
+        var r2025b = await Portal.RegisterReviewAsync(new DateOnly(2025, 9, 30));
+        var r2026 = await Portal.RegisterReviewAsync(new DateOnly(2026, 2, 1));
+        Assert.True((await tagger.SetThemesAsync(officer, r2025a, [recurring, once])).IsSuccess);
+        Assert.True((await tagger.SetThemesAsync(officer, r2025b, [recurring])).IsSuccess);
+        Assert.True((await tagger.SetThemesAsync(officer, r2026, [recurring, 1])).IsSuccess);
+        // Setting again replaces the set: the first theme comes off.
+        Assert.True((await tagger.SetThemesAsync(officer, r2026, [recurring])).IsSuccess);
+        var view = (await tagger.GetAsync(officer, r2026)).Value;
+        Assert.Equal([recurring], view.Tagged.Select(t => t.Id));
+        Assert.True(view.CanChange);
+
+        foreach (var who in new[] { DemoAccounts.BoardMember, DemoAccounts.LrManager })
+        {
+            var learning = await Portal.Get<LearningQuery>().HandleAsync(await Portal.ActorAsync(who));
+            Assert.True(learning.IsSuccess, learning.Error?.Message);
+            var row = learning.Value.Rows.Single(r => r.ThemeId == recurring);
+            Assert.Equal(2, row.ReviewsByYear[2025]);
+            Assert.Equal(1, row.ReviewsByYear[2026]);
+            Assert.Equal(3, row.Total);
+            Assert.Contains(learning.Value.Recurring, r => r.ThemeId == recurring);
+            Assert.DoesNotContain(learning.Value.Recurring, r => r.ThemeId == once);
+            Assert.False(learning.Value.HasRecommendations);
+        }
+
+        // Kent's officer counts only the reviews Kent serves: none of these.
+        var kent = await Portal.Get<LearningQuery>().HandleAsync(await Portal.ActorAsync(DemoAccounts.KentOfficer));
+        Assert.DoesNotContain(kent.Value.Rows, r => r.ThemeId == recurring && r.Total > 0);
+        Assert.IsType<AccessRefused>((await Portal.Get<LearningQuery>().HandleAsync(await Portal.ActorAsync(DemoAccounts.CrgMember))).Error);
+    }
+
+    [Fact]
+    public async Task CaseUpdates_KeepHistory_LatestFirst_BadInputRefused()
+    {
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        var handler = Portal.Get<ReviewThemesHandler>();
+        var id = await Portal.RegisterReviewAsync(new DateOnly(2026, 11, 2));
+        Assert.Equal("Text", ((ValidationFailed)(await handler.AddUpdateAsync(officer, id, "   ")).Error!).Errors[0].Field);
+        Assert.IsType<ValidationFailed>((await handler.AddUpdateAsync(officer, id, new string('x', 1001))).Error);
+        Assert.True((await handler.AddUpdateAsync(officer, id, "Awaiting trial date")).IsSuccess);
+        Portal.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.True((await handler.AddUpdateAsync(officer, id, "Trial listed for March")).IsSuccess);
+        var view = (await handler.GetAsync(officer, id)).Value;
+        Assert.Equal(["Trial listed for March", "Awaiting trial date"], view.Updates.Select(u => u.Text));
+        Assert.Equal("Trial listed for March", view.Latest!.Text);
+        Assert.Equal(2, await Portal.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.ReviewId == id && a.Subject == "Case update")));
+    }
+}
+
+public sealed class SqliteThemesAndLearningTests(SqliteFixture fixture) : ThemesAndLearningTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class PostgresThemesAndLearningTests(PostgresFixture fixture) : ThemesAndLearningTests(fixture), IClassFixture<PostgresFixture>;

@@ -1,0 +1,184 @@
+using System.Globalization;
+using Domain;
+using Domain.Access;
+using Domain.Audit;
+using Domain.Calendar;
+using Domain.Organisations;
+using Domain.Reports;
+using Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Audit;
+using Workflows.Data;
+
+namespace Workflows.Reports;
+
+/// A board report covers one CSP (its lead reviews) or one review office (every CSP it serves).
+public sealed record BoardScope(int OrganisationId, string Name, bool IsOffice);
+
+/// A case as a board sees it: reference and case label only, with the office's latest case update.
+public sealed record BoardCase(int ReviewId, string Reference, string CaseLabel, string? LatestUpdate);
+
+/// One row of "Reviews in progress": the cases first presented to the CRG in one month (or not yet presented).
+public sealed record BoardMonthRow(DateOnly? Month, IReadOnlyDictionary<BoardColumn, IReadOnlyList<BoardCase>> Cells)
+{
+    public string Label => Month is DateOnly m ? m.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")) : "Not yet presented to the CRG";
+}
+
+public sealed record InvolvementRow(string Reference, string CaseLabel, string LeadCsp, string Position);
+
+public sealed record TimelinessRow(string Reference, string CaseLabel, IReadOnlyList<TimelinessInterval> Steps, int TotalHeldDays);
+
+public sealed record BoardReport(BoardScope Scope, DateOnly AsOf, IReadOnlyList<BoardMonthRow> Rows,
+    IReadOnlyList<InvolvementRow> Involvement, IReadOnlyList<TimelinessRow> Timeliness, bool PanelsRecorded)
+{
+    public string Title => $"Reviews in progress: {Scope.Name}, as at {AsOf.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}";
+}
+
+/// The board's quarterly "Reviews in progress" report, built from the journal as at a date. It holds references,
+/// case labels, board stages, case updates and day counts: no names, no summaries. Board members may ask for any CSP or
+/// office (the report is pseudonymised); office staff for the CSPs their office serves and their own office.
+public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, DeadlineSettings targets, IFirstPanelDates panels)
+{
+    public async Task<Result<IReadOnlyList<BoardScope>>> ScopesAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        if (!CanUse(actor))
+        {
+            await audit.RefusedAsync(db, actor, "Board report", null, null, "board report scopes", ct);
+            return new AccessRefused("board reports");
+        }
+
+        var orgs = await db.Organisations.AsNoTracking()
+            .Where(o => o.Kind == OrganisationKind.Csp || o.Kind == OrganisationKind.ReviewOffice)
+            .OrderBy(o => o.Kind).ThenBy(o => o.Name).ToListAsync(ct);
+        return orgs.Where(o => Allowed(actor, o))
+            .OrderBy(o => o.Kind == OrganisationKind.ReviewOffice ? 0 : 1).ThenBy(o => o.Name)
+            .Select(o => new BoardScope(o.Id, o.Name, o.Kind == OrganisationKind.ReviewOffice)).ToList();
+    }
+
+    public async Task<Result<BoardReport>> HandleAsync(Actor actor, int organisationId, DateOnly asOf, AuditAction action = AuditAction.Viewed,
+        CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        var org = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, ct);
+        if (!CanUse(actor) || org is null || org.Kind is not (OrganisationKind.Csp or OrganisationKind.ReviewOffice) || !Allowed(actor, org))
+        {
+            await audit.RefusedAsync(db, actor, "Board report", organisationId.ToString(CultureInfo.InvariantCulture), null, "board report", ct);
+            return new AccessRefused("that board report");
+        }
+
+        var scope = new BoardScope(org.Id, org.Name, org.Kind == OrganisationKind.ReviewOffice);
+        var endOfDay = London.StartOfDayUtc(asOf.AddDays(1));
+        var cspIds = scope.IsOffice
+            ? await db.Organisations.Where(o => o.ServingOfficeId == org.Id).Select(o => o.Id).ToListAsync(ct)
+            : [org.Id];
+        var reviews = await db.Reviews.AsNoTracking()
+            .Where(r => scope.IsOffice ? r.LeadOfficeId == org.Id : r.LeadCspId == org.Id)
+            .Where(r => r.CreatedAtUtc < endOfDay)
+            .Select(r => new { r.Id, r.Reference, r.CaseLabel, r.DateNotified, r.DecidedOn, r.CrgFirstPresentedOn })
+            .ToListAsync(ct);
+        var involved = await db.Reviews.AsNoTracking()
+            .Where(r => r.CreatedAtUtc < endOfDay && !cspIds.Contains(r.LeadCspId) && r.InvolvedCsps.Any(c => cspIds.Contains(c.CspId)))
+            .Select(r => new { r.Id, r.Reference, r.CaseLabel, r.LeadCspId }).ToListAsync(ct);
+
+        var ids = reviews.Select(r => r.Id).Concat(involved.Select(r => r.Id)).ToList();
+        var journal = (await db.JournalEntries.AsNoTracking().Where(j => ids.Contains(j.ReviewId) && j.AtUtc < endOfDay).ToListAsync(ct))
+            .GroupBy(j => j.ReviewId).ToDictionary(g => g.Key, g => g.OrderBy(j => j.AtUtc).ThenBy(j => j.Id).ToList());
+        var updates = (await db.CaseUpdates.AsNoTracking().Where(u => ids.Contains(u.ReviewId) && u.AtUtc < endOfDay)
+                .Select(u => new { u.ReviewId, u.Id, u.AtUtc, u.Text }).ToListAsync(ct))
+            .GroupBy(u => u.ReviewId).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.AtUtc).ThenByDescending(u => u.Id).First().Text);
+        var firstPanels = await panels.ForAsync(db, ids, ct);
+        var leadNames = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Csp).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+
+        List<JournalEntry> JournalOf(int id) => journal.GetValueOrDefault(id) ?? [];
+
+        var placed = reviews
+            .Select(r => new { Review = r, Position = BoardColumns.PositionOn(JournalOf(r.Id), asOf) })
+            .Where(x => x.Position is not null)
+            .Select(x => new { x.Review, Column = BoardColumns.For(x.Position!) })
+            .ToList();
+        var rows = placed.Where(x => x.Column is not null)
+            .GroupBy(x => x.Review.CrgFirstPresentedOn is DateOnly d && d <= asOf ? new DateOnly(d.Year, d.Month, 1) : (DateOnly?)null)
+            .OrderBy(g => g.Key is null ? 1 : 0).ThenBy(g => g.Key)
+            .Select(g => new BoardMonthRow(g.Key, BoardColumns.All.ToDictionary(c => c, c => (IReadOnlyList<BoardCase>)g
+                .Where(x => x.Column == c).OrderBy(x => x.Review.Reference, StringComparer.Ordinal)
+                .Select(x => new BoardCase(x.Review.Id, x.Review.Reference, x.Review.CaseLabel, updates.GetValueOrDefault(x.Review.Id)))
+                .ToList())))
+            .ToList();
+
+        var involvement = involved
+            .Select(r => new { r, Position = BoardColumns.PositionOn(JournalOf(r.Id), asOf) })
+            .Where(x => x.Position is not null)
+            .OrderBy(x => x.r.Reference, StringComparer.Ordinal)
+            .Select(x => new InvolvementRow(x.r.Reference, x.r.CaseLabel, leadNames.GetValueOrDefault(x.r.LeadCspId) ?? "Unknown",
+                BoardColumns.For(x.Position!) is BoardColumn c ? BoardColumns.Describe(c) : "Completed or closed"))
+            .ToList();
+
+        // Timeliness covers every review of the scope that went ahead or awaits its decision (not those closed without one).
+        var timeliness = placed
+            .Where(x => JournalOf(x.Review.Id).All(j => j.Trigger != Trigger.CloseWithoutReview))
+            .OrderBy(x => x.Review.Reference, StringComparer.Ordinal)
+            .Select(x =>
+            {
+                var j = JournalOf(x.Review.Id);
+                var holds = HoldsFrom(j);
+                var milestones = MilestonesFrom(x.Review.DateNotified, x.Review.DecidedOn, j, firstPanels.GetValueOrDefault(x.Review.Id));
+                return new TimelinessRow(x.Review.Reference, x.Review.CaseLabel, Timeliness.Measure(milestones, holds, asOf, targets),
+                    Timeliness.HeldDaysBetween(holds, x.Review.DateNotified, asOf));
+            })
+            .ToList();
+
+        audit.Add(db, actor, action, "Board report", org.Id.ToString(CultureInfo.InvariantCulture),
+            detail: $"{(action == AuditAction.Exported ? "board report exported" : "board report viewed")} as at {asOf:yyyy-MM-dd}");
+        await db.SaveChangesAsync(ct);
+        return new BoardReport(scope, asOf, rows, involvement, timeliness, panels is not NoFirstPanelDates);
+    }
+
+    /// The milestones as the journal recorded them. The decision uses the date the officer recorded (it may be backdated).
+    public static Milestones MilestonesFrom(DateOnly notified, DateOnly? decidedOn, IReadOnlyList<JournalEntry> journal, DateOnly? firstPanel)
+    {
+        DateOnly? First(Func<JournalEntry, bool> match, DateOnly? after = null) =>
+            journal.Where(e => match(e) && (after is null || London.DateOf(e.AtUtc) >= after)).Select(e => (DateOnly?)London.DateOf(e.AtUtc)).FirstOrDefault();
+
+        var decisionEntry = First(e => e.Trigger is Trigger.RecordCriteriaMet or Trigger.RecordHomeOfficeDirection);
+        var decided = decisionEntry is null ? null : decidedOn ?? decisionEntry;
+        var signedOff = journal.Where(e => e.Trigger == Trigger.RecordSignedOff).Select(e => (DateOnly?)London.DateOf(e.AtUtc)).LastOrDefault();
+        var qa = signedOff is null ? null
+            : First(e => e.Trigger is Trigger.RecordQaApproved or Trigger.RecordQaApprovedSubjectToAmendments or Trigger.RecordQaResubmit, signedOff);
+        return new Milestones(notified, decided, First(e => e.Trigger == Trigger.AppointAuthor), firstPanel, signedOff, qa);
+    }
+
+    /// Spells on hold from the journal: PutOnHold opens one, Resume closes it.
+    public static IReadOnlyList<HoldSpell> HoldsFrom(IReadOnlyList<JournalEntry> journal)
+    {
+        var spells = new List<HoldSpell>();
+        DateOnly? from = null;
+        foreach (var e in journal)
+        {
+            if (e.Trigger == Trigger.PutOnHold && from is null)
+            {
+                from = London.DateOf(e.AtUtc);
+            }
+            else if (e.Trigger == Trigger.Resume && from is DateOnly f)
+            {
+                spells.Add(new HoldSpell(f, London.DateOf(e.AtUtc)));
+                from = null;
+            }
+        }
+
+        if (from is DateOnly open)
+        {
+            spells.Add(new HoldSpell(open, null));
+        }
+
+        return spells;
+    }
+
+    private static bool CanUse(Actor actor) => actor.Is(Role.BoardMember) || actor.IsOfficeStaff;
+
+    private static bool Allowed(Actor actor, Organisation org) =>
+        actor.Is(Role.BoardMember)
+        || (actor.IsOfficeStaff && (org.Kind == OrganisationKind.ReviewOffice
+            ? actor.OfficeIds.Contains(org.Id)
+            : org.ServingOfficeId is int office && actor.OfficeIds.Contains(office)));
+}

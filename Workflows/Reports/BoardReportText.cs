@@ -1,0 +1,52 @@
+using System.Globalization;
+using Domain.Reports;
+
+namespace Workflows.Reports;
+
+/// A table as plain text cells: the portal page and the .docx export both render these, so they always agree.
+public sealed record TextTable(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows);
+
+/// The words of the board report's cells. A cell may hold several cases, one per line.
+public static class BoardReportText
+{
+    public static TextTable InProgress(BoardReport report) => new(
+        ["First presented to the CRG", .. BoardColumns.All.Select(BoardColumns.Describe)],
+        report.Rows.Select(r => (IReadOnlyList<string>)[r.Label, .. BoardColumns.All.Select(c => string.Join("\n", r.Cells[c].Select(Case)))]).ToList());
+
+    public static TextTable Involvement(BoardReport report) => new(
+        ["Reference", "Case label", "Lead CSP", "Stage"],
+        report.Involvement.Select(i => (IReadOnlyList<string>)[i.Reference, i.CaseLabel, i.LeadCsp, i.Position]).ToList());
+
+    public static TextTable Timeliness(BoardReport report) => new(
+        ["Case", .. Enum.GetValues<TimelinessStep>().Select(Domain.Reports.Timeliness.Describe), "Time on hold"],
+        report.Timeliness.Select(t => (IReadOnlyList<string>)[$"{t.CaseLabel} ({t.Reference})",
+            .. t.Steps.Select(s => Step(s, report.PanelsRecorded)), Days(t.TotalHeldDays)]).ToList());
+
+    public static string Case(BoardCase c) =>
+        $"{c.CaseLabel} ({c.Reference})" + (string.IsNullOrWhiteSpace(c.LatestUpdate) ? string.Empty : $": {c.LatestUpdate}");
+
+    /// "45 days, on time", "200 days so far, overdue", "30 days, late (+12 on hold)", "Not reached", "Not recorded".
+    public static string Step(TimelinessInterval s, bool panelsRecorded)
+    {
+        if (s.Step == TimelinessStep.AuthorToFirstPanel && !panelsRecorded && !s.NotStarted)
+        {
+            return "Not recorded";
+        }
+
+        if (s.NotStarted)
+        {
+            return "Not reached";
+        }
+
+        var text = Days(s.DaysExcludingHolds ?? 0) + (s.InProgress ? " so far" : string.Empty);
+        text += s.Met switch
+        {
+            true => ", on time",
+            false => s.InProgress ? ", overdue" : ", late",
+            null => string.Empty,
+        };
+        return s.HeldDays > 0 ? $"{text} (+{s.HeldDays} on hold)" : text;
+    }
+
+    public static string Days(int days) => days == 1 ? "1 day" : days.ToString(CultureInfo.InvariantCulture) + " days";
+}
