@@ -5,6 +5,7 @@ using Workflows.Accounts;
 using Workflows.Admin;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflows.Audit;
+using Workflows.Authors;
 using Workflows.Calendar;
 using Workflows.Process;
 using Workflows.Reminders;
@@ -46,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton(configuration.GetSection("Reminders").Get<ReminderOptions>() ?? new ReminderOptions());
         services.AddSingleton<ReminderScan>();
         services.AddSingleton<NotificationsSentQuery>();
+        services.AddAuthors();
         return services;
     }
 

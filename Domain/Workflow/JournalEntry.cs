@@ -10,6 +10,8 @@ public enum JournalKind
     Transition,
     /// A timer fell due (a clock or a task became overdue).
     Deadline,
+    /// An officer ended a chair's or author's appointment (e.g. a resignation): their access ended with it.
+    AppointmentEnded,
 }
 
 /// One line of a review's history: who, when, from which stage to which, by which trigger, and why.

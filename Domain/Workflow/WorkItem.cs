@@ -20,6 +20,8 @@ public enum WorkItemKind
     ReviewHold,
     /// Not a process step: opened when QA has not answered in time; completed from the queue once chased.
     ChaseQaOutcome,
+    /// Not a process step: an independent author's reply to an expression of interest (named person, due on the closing date).
+    ReplyToExpressionOfInterest,
 }
 
 public enum WorkItemStatus
