@@ -111,7 +111,8 @@ public sealed class AuthorsCommissioningTests(BrowserFixture browser) : IAsyncLi
 
         // The author now has the case among their reviews and can open it.
         await author.GotoAsync("my-reviews");
-        await authorPage.Locator("#my-appointments a").First.ClickAsync();
+        var reference = await _portal.WithDbAsync(db => Task.FromResult(db.Reviews.Where(r => r.Id == id).Select(r => r.Reference).Single()));
+        await authorPage.Locator("#my-appointments").GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
         await Assertions.Expect(authorPage.Locator("#restricted-details")).ToBeVisibleAsync();
         await AssertCleanAsync(author);
     }

@@ -240,7 +240,7 @@ public abstract class AuthorsEoiTests(ProviderFixture fixture)
         var review = Portal.Get<GetReviewHandler>();
         var seen = await review.HandleAsync(await Portal.ActorAsync(DemoAccounts.Author), reviewId);
         Assert.True(seen.IsSuccess);
-        Assert.NotNull(seen.Value.Restricted);
+        Assert.True(seen.Value.Access.CanSeeRestricted);
         var before = await RefusalsAsync(other);
         Assert.IsType<AccessRefused>((await review.HandleAsync(await Portal.ActorAsync(otherEmail), reviewId)).Error);
         Assert.Equal(before + 1, await RefusalsAsync(other));
@@ -366,6 +366,10 @@ public abstract class AuthorsEoiTests(ProviderFixture fixture)
         var firstPage = await directory.HandleAsync(officer, null, new PageRequest(0, 1, nameof(AuthorRow.Name)));
         Assert.Single(firstPage.Value.Items);
         Assert.True(firstPage.Value.TotalCount >= 2);
+        // The demo author was appointed to demo reviews: the most past reviews first.
+        var busiest = await directory.HandleAsync(officer, null, new PageRequest(0, 5, nameof(AuthorRow.PastReviews), Descending: true));
+        Assert.Equal("Alex Author", busiest.Value.Items[0].Name);
+        Assert.True(busiest.Value.Items[0].PastReviews > 0);
 
         var changed = await save.ChangeAsync(officer, added.Value.Id, new AuthorProfileForm("Zed Zebra", null, "01632 960000", "Stalking", "Rutland", null, "Busy", "£550", "x", 0));
         Assert.Equal(nameof(AuthorProfileForm.ReviewFee), Assert.Single(Assert.IsType<ValidationFailed>(changed.Error).Errors).Field);

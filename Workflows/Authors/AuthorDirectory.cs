@@ -37,16 +37,17 @@ public sealed class AuthorDirectoryQuery(IReviewDbFactory dbs, AuditLog audit)
             profiles = profiles.Where(p => p.SearchText.Contains(term));
         }
 
-        var rows = profiles.Select(p => new AuthorRow(
-            p.Id, p.UserId, p.Name, p.Email, p.Specialisms, p.Areas, p.DbsCheckedOn, p.Availability, p.DayRatePence, p.ReviewFeePence,
-            db.AuthorAppointments.Count(a => a.UserId == p.UserId),
-            db.Users.Any(u => u.Id == p.UserId && !u.IsDisabled)));
-        var total = await rows.CountAsync(ct);
-        var items = await Ordered(rows, page.SortBy, page.Descending).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
+        var total = await profiles.CountAsync(ct);
+        var items = await Ordered(db, profiles, page.SortBy, page.Descending).Skip(page.Skip).Take(page.Size)
+            .Select(p => new AuthorRow(
+                p.Id, p.UserId, p.Name, p.Email, p.Specialisms, p.Areas, p.DbsCheckedOn, p.Availability, p.DayRatePence, p.ReviewFeePence,
+                db.AuthorAppointments.Count(a => a.UserId == p.UserId),
+                db.Users.Any(u => u.Id == p.UserId && !u.IsDisabled)))
+            .ToListAsync(ct);
         return new PagedResult<AuthorRow>(items, total);
     }
 
-    private static IOrderedQueryable<AuthorRow> Ordered(IQueryable<AuthorRow> rows, string? sortBy, bool descending) => (sortBy, descending) switch
+    private static IOrderedQueryable<AuthorProfile> Ordered(IReviewDb db, IQueryable<AuthorProfile> rows, string? sortBy, bool descending) => (sortBy, descending) switch
     {
         (nameof(AuthorRow.DbsCheckedOn), false) => rows.OrderBy(r => r.DbsCheckedOn).ThenBy(r => r.Name),
         (nameof(AuthorRow.DbsCheckedOn), true) => rows.OrderByDescending(r => r.DbsCheckedOn).ThenBy(r => r.Name),
@@ -54,8 +55,8 @@ public sealed class AuthorDirectoryQuery(IReviewDbFactory dbs, AuditLog audit)
         (nameof(AuthorRow.DayRatePence), true) => rows.OrderByDescending(r => r.DayRatePence).ThenBy(r => r.Name),
         (nameof(AuthorRow.ReviewFeePence), false) => rows.OrderBy(r => r.ReviewFeePence).ThenBy(r => r.Name),
         (nameof(AuthorRow.ReviewFeePence), true) => rows.OrderByDescending(r => r.ReviewFeePence).ThenBy(r => r.Name),
-        (nameof(AuthorRow.PastReviews), false) => rows.OrderBy(r => r.PastReviews).ThenBy(r => r.Name),
-        (nameof(AuthorRow.PastReviews), true) => rows.OrderByDescending(r => r.PastReviews).ThenBy(r => r.Name),
+        (nameof(AuthorRow.PastReviews), false) => rows.OrderBy(r => db.AuthorAppointments.Count(a => a.UserId == r.UserId)).ThenBy(r => r.Name),
+        (nameof(AuthorRow.PastReviews), true) => rows.OrderByDescending(r => db.AuthorAppointments.Count(a => a.UserId == r.UserId)).ThenBy(r => r.Name),
         (nameof(AuthorRow.Email), false) => rows.OrderBy(r => r.Email),
         (nameof(AuthorRow.Email), true) => rows.OrderByDescending(r => r.Email),
         (_, true) => rows.OrderByDescending(r => r.Name).ThenBy(r => r.Id),
