@@ -1,9 +1,7 @@
 using System.Globalization;
 using Domain.Calendar;
-using Domain.Workflow;
 using Microsoft.Playwright;
 using Portal.Testing;
-using Workflows.Process;
 
 namespace Portal.EndToEnd.Tests;
 
@@ -26,22 +24,7 @@ public sealed class AuthorsCommissioningTests(BrowserFixture browser) : IAsyncLi
         Assert.Empty(tab.ConsoleErrors);
     }
 
-    private async Task<int> CommissioningReviewAsync()
-    {
-        var id = await _portal.RegisterReviewAsync(Today.AddDays(-20));
-        var officer = await _portal.ActorAsync(DemoAccounts.LrOfficer);
-        foreach (var (trigger, comment) in new[]
-                 {
-                     (Trigger.PresentToCrg, (string?)null), (Trigger.RecordCriteriaMet, "Criteria met."), (Trigger.RecordHomeOfficeNotified, null),
-                     (Trigger.RecordHomeOfficeAcknowledged, null),
-                 })
-        {
-            var result = await _portal.Get<WorkflowEngine>().FireAsync(id, trigger, new TriggerArgs { Comment = comment }, officer, Guid.NewGuid().ToString());
-            Assert.True(result.IsSuccess, result.Error?.Message);
-        }
-
-        return id;
-    }
+    private Task<int> CommissioningReviewAsync() => _portal.CommissioningReviewAsync(Today.AddDays(-20));
 
     [Fact]
     public async Task Officer_SendsAnEoi_AuthorAnswersIt_OfficerAppointsThem()

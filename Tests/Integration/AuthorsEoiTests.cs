@@ -21,24 +21,7 @@ public abstract class AuthorsEoiTests(ProviderFixture fixture)
 
     private DateOnly Today => London.DateOf(Portal.Time.GetUtcNow().UtcDateTime);
 
-    /// A review of the test's own, moved through the engine to Commissioning.
-    private async Task<int> CommissioningReviewAsync()
-    {
-        var id = await Portal.RegisterReviewAsync(Today.AddDays(-20));
-        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
-        var engine = Portal.Get<WorkflowEngine>();
-        foreach (var (trigger, comment) in new[]
-                 {
-                     (Trigger.PresentToCrg, (string?)null), (Trigger.RecordCriteriaMet, "Criteria met."), (Trigger.RecordHomeOfficeNotified, null),
-                     (Trigger.RecordHomeOfficeAcknowledged, null),
-                 })
-        {
-            var result = await engine.FireAsync(id, trigger, new TriggerArgs { Comment = comment }, officer, Guid.NewGuid().ToString());
-            Assert.True(result.IsSuccess, result.Error?.Message);
-        }
-
-        return id;
-    }
+    private Task<int> CommissioningReviewAsync() => Portal.CommissioningReviewAsync(Today.AddDays(-20));
 
     /// A second independent author, added to the directory (and so invited) by an officer.
     private async Task<(string UserId, string Email)> NewAuthorAsync(string name = "Sam Second")
