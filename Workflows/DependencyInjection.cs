@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflows.Audit;
 using Workflows.Budget;
 using Workflows.Import;
+using Workflows.Authors;
 using Workflows.Calendar;
 using Workflows.Documents;
 using Workflows.Drafts;
@@ -68,6 +69,7 @@ public static class DependencyInjection
         services.TryAddSingleton<IRecommendationThemeCounts, NoRecommendationThemeCounts>();
         services.AddSingleton<LearningQuery>();
         services.AddSingleton<BoardReportQuery>();
+        services.AddAuthors();
         return services;
     }
 

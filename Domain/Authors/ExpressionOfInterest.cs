@@ -38,6 +38,15 @@ public sealed class ExpressionOfInterest
 
     public const int SummaryMaxLength = 4000;
 
+    /// The closing date must be after today (Europe/London), so that authors have at least a day to reply.
+    public static Error? CheckClosingDate(DateOnly? closesOn, DateOnly today) => closesOn switch
+    {
+        null => new Error("Enter the closing date for replies.", nameof(ClosesOn)),
+        DateOnly d when d <= today => new Error(
+            $"The closing date must be after today: choose {today.AddDays(1).ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)} or later.", nameof(ClosesOn)),
+        _ => null,
+    };
+
     /// Replies are accepted up to and including the closing date.
     public bool AcceptsRepliesOn(DateOnly today) => Status == EoiStatus.Open && today <= ClosesOn;
 }

@@ -12,6 +12,8 @@ public enum JournalKind
     Deadline,
     /// A person recorded a fact a guard reads, without moving the review (e.g. the family withdrew consent).
     Recorded,
+    /// An officer ended a chair's or author's appointment (e.g. a resignation): their access ended with it.
+    AppointmentEnded,
 }
 
 /// One line of a review's history: who, when, from which stage to which, by which trigger, and why.

@@ -24,6 +24,8 @@ public enum WorkItemKind
     CommentOnDraft,
     /// Not a process step: the lead office's task to gather the panel's comments on a draft and close the round.
     CloseDraftComments,
+    /// Not a process step: an independent author's reply to an expression of interest (named person, due on the closing date).
+    ReplyToExpressionOfInterest,
 }
 
 public enum WorkItemStatus

@@ -79,6 +79,13 @@ public sealed class DemoData(IReviewDbFactory dbs, UserManager<PortalUser> users
             }
         }
 
+        await using (var db = await dbs.CreateAsync(ct))
+        {
+            var (_, authorEmail, authorName, _) = Accounts.Single(a => a.Role == Role.IndependentAuthor);
+            db.AuthorProfiles.Add(DemoAuthors.Profile(await UserIdAsync(db, authorEmail, ct), authorEmail, authorName, clock.UtcNow));
+            await db.SaveChangesAsync(ct);
+        }
+
         await RegisterReviewsAsync(ct);
         return list;
     }

@@ -75,7 +75,7 @@ internal sealed class DemoHistories
     public static IReadOnlyList<Step[]> Scripts(string authorId)
     {
         static Step S(int day, Trigger trigger, string? comment = null) => new(day, trigger, new TriggerArgs { Comment = comment });
-        Step Appoint(int day) => new(day, Trigger.AppointAuthor, new TriggerArgs { AuthorUserId = authorId });
+        Step Appoint(int day) => new(day, Trigger.AppointAuthor, new TriggerArgs { AuthorUserId = authorId, FeePence = 1_450_000 });
         Step[] ToCommissioning(int presented, int decided) =>
         [
             S(presented, Trigger.PresentToCrg),

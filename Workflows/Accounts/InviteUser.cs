@@ -16,7 +16,12 @@ public sealed record InvitedUser(string Id, string Email, DateTime ExpiresAtUtc)
 
 public sealed class InviteUserHandler(IReviewDbFactory dbs, IServiceScopeFactory scopes, Invitations invitations, BusinessClock clock, AuditLog audit)
 {
-    public async Task<Result<InvitedUser>> HandleAsync(Actor actor, Invite request, CancellationToken ct = default)
+    public Task<Result<InvitedUser>> HandleAsync(Actor actor, Invite request, CancellationToken ct = default) =>
+        HandleAsync(actor, request, alongside: null, ct);
+
+    /// As HandleAsync; alongside stages more rows for the new account (e.g. its author directory entry) in the same
+    /// context, so they are saved with the account, its invitation and its email, or not at all.
+    public async Task<Result<InvitedUser>> HandleAsync(Actor actor, Invite request, Action<IReviewDb, PortalUser>? alongside, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
         if (!Invitations.MayInvite(actor, request.Access.Roles, request.Access.OfficeIds))
@@ -31,7 +36,11 @@ public sealed class InviteUserHandler(IReviewDbFactory dbs, IServiceScopeFactory
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         DateTime expires = default;
         var created = await NewAccounts.CreateAsync(db, users, new NewAccount(request.DisplayName, request.Email, null, request.Access), actor,
-            clock, audit, "invitation", async user => expires = (await invitations.IssueAsync(db, user, request.Access.Roles, actor, ct)).ExpiresAtUtc, ct);
+            clock, audit, "invitation", async user =>
+            {
+                expires = (await invitations.IssueAsync(db, user, request.Access.Roles, actor, ct)).ExpiresAtUtc;
+                alongside?.Invoke(db, user);
+            }, ct);
         return created.IsSuccess ? new InvitedUser(created.Value.Id, created.Value.Email!, expires) : created.Error!;
     }
 }

@@ -370,7 +370,8 @@ public static class ImportRows
 
         if (appointed is DateOnly a)
         {
-            Add(Trigger.AppointAuthor, a);
+            // The tracker holds no account and no fee: the fee is recorded later as a cost in the budget if known.
+            Add(Trigger.AppointAuthor, a, new TriggerArgs { FeePence = 0 });
         }
 
         if (signedOff is DateOnly s)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Domain.Access;
+using Domain.Authors;
 using Domain.Calendar;
 using Domain.Reviews;
 using Domain.Workflow;
@@ -200,6 +201,22 @@ public sealed class CaseChanges
         {
             CloseClock(clock, ClockStatus.Cancelled, Today);
         }
+    }
+
+    /// Appoints an independent chair and/or author: the ChairAuthor participant row (case access, CaseScope) and the
+    /// appointment with its agreed fee.
+    public void Appoint(string userId, AppointmentRole role, long feePence, DateOnly on, long? expressionOfInterestId)
+    {
+        Review.Participants.Add(new ReviewParticipant { ReviewId = Review.Id, UserId = userId, Kind = ParticipantKind.ChairAuthor, GrantedAtUtc = NowUtc });
+        _db.AuthorAppointments.Add(new AuthorAppointment
+        {
+            ReviewId = Review.Id,
+            UserId = userId,
+            Role = role,
+            FeePence = feePence,
+            AppointedOn = on,
+            ExpressionOfInterestId = expressionOfInterestId,
+        });
     }
 
     public JournalEntry Journal(JournalKind kind, Stage? from, Trigger? trigger, string? comment)

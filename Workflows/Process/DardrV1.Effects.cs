@@ -1,3 +1,4 @@
+using Domain.Authors;
 using Domain.Reviews;
 using Domain.Workflow;
 
@@ -72,6 +73,7 @@ public sealed partial class DardrV1
                 break;
 
             case Trigger.AppointAuthor:
+                string? second = null;
                 if (args.AuthorUserId is null)
                 {
                     // Only the import path fires this without an account: the appointment happened before the portal.
@@ -79,12 +81,17 @@ public sealed partial class DardrV1
                 }
                 else
                 {
-                    r.Participants.Add(new ReviewParticipant { ReviewId = r.Id, UserId = args.AuthorUserId, Kind = ParticipantKind.ChairAuthor, GrantedAtUtc = c.NowUtc });
+                    second = string.IsNullOrWhiteSpace(args.SecondAuthorUserId) ? null : args.SecondAuthorUserId;
+                    c.Appoint(args.AuthorUserId, second is null ? AppointmentRole.ChairAndAuthor : AppointmentRole.Chair, args.FeePence ?? 0, on, args.ExpressionOfInterestId);
+                    if (second is not null)
+                    {
+                        c.Appoint(second, AppointmentRole.Author, args.SecondFeePence ?? 0, on, args.ExpressionOfInterestId);
+                    }
                 }
 
                 c.CompleteClock(ClockKind.Appointment, on);
-                c.CloseItems(WorkItemKind.AppointAuthor);
-                c.Note("Chair/author appointed.");
+                c.CloseItems(WorkItemKind.AppointAuthor, WorkItemKind.ReplyToExpressionOfInterest);
+                c.Note(second is null ? "Chair/author appointed." : "Chair and author appointed.");
                 if (from == Stage.Commissioning)
                 {
                     OpenWithClock(c, WorkItemKind.CompleteReview, "Complete the review and submit the final report for CRG sign-off", ClockKind.Completion);

@@ -22,8 +22,20 @@ public sealed record TriggerArgs
     /// RecordHomeOfficeDirection: the CSP challenges the direction ("directed, under challenge").
     public bool UnderChallenge { get; init; }
 
-    /// AppointAuthor: the independent chair/author's user id.
+    /// AppointAuthor: the independent chair/author's user id (the chair only, when SecondAuthorUserId is given).
     public string? AuthorUserId { get; init; }
+
+    /// AppointAuthor: the agreed fee of AuthorUserId in pence (required).
+    public long? FeePence { get; init; }
+
+    /// AppointAuthor: when chair and author are two people, the author's user id (AuthorUserId is then the chair).
+    public string? SecondAuthorUserId { get; init; }
+
+    /// AppointAuthor: the agreed fee of SecondAuthorUserId in pence (required with it).
+    public long? SecondFeePence { get; init; }
+
+    /// AppointAuthor: the expression of interest the appointment comes from, if any.
+    public long? ExpressionOfInterestId { get; init; }
 
     /// PutOnHold (required), ReviewHold (optional: keeps the reason).
     public HoldReason? HoldReason { get; init; }
@@ -85,8 +97,8 @@ public sealed record TriggerArgs
             case Trigger.PutOnHold when HoldReason is null:
                 Add(nameof(HoldReason), "Choose the reason for the hold.");
                 break;
-            case Trigger.AppointAuthor when string.IsNullOrWhiteSpace(AuthorUserId):
-                Add(nameof(AuthorUserId), "Choose the chair/author to appoint.");
+            case Trigger.AppointAuthor:
+                ValidateAppointment(Add);
                 break;
             case Trigger.RecordPublished when !IsWebAddress(PublicationLink):
                 Add(nameof(PublicationLink), "Enter the web address of the published report, starting https://.");
@@ -106,6 +118,30 @@ public sealed record TriggerArgs
         }
 
         return errors;
+    }
+
+    private void ValidateAppointment(Action<string, string> add)
+    {
+        var two = !string.IsNullOrWhiteSpace(SecondAuthorUserId);
+        if (string.IsNullOrWhiteSpace(AuthorUserId))
+        {
+            add(nameof(AuthorUserId), two ? "Choose the chair to appoint." : "Choose the chair/author to appoint.");
+        }
+
+        if (FeePence is not long fee || fee < 0 || fee > Domain.Authors.Money.MaxPence)
+        {
+            add(nameof(FeePence), "Enter the agreed fee in pounds, for example £12,500.");
+        }
+
+        if (two && SecondAuthorUserId == AuthorUserId)
+        {
+            add(nameof(SecondAuthorUserId), "The chair and the author are the same person: appoint them once, as chair and author.");
+        }
+
+        if (two && (SecondFeePence is not long second || second < 0 || second > Domain.Authors.Money.MaxPence))
+        {
+            add(nameof(SecondFeePence), "Enter the author's agreed fee in pounds, for example £12,500.");
+        }
     }
 
     private static bool IsWebAddress(string? link) =>

@@ -84,6 +84,11 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
             errors.Add(new Error("Choose an active independent chair/author account.", nameof(TriggerArgs.AuthorUserId)));
         }
 
+        if (trigger == Trigger.AppointAuthor && !string.IsNullOrWhiteSpace(args.SecondAuthorUserId) && !await IsAuthorAsync(db, args.SecondAuthorUserId, ct))
+        {
+            errors.Add(new Error("Choose an active independent chair/author account.", nameof(TriggerArgs.SecondAuthorUserId)));
+        }
+
         if (errors.Count > 0)
         {
             return new ValidationFailed(errors);

@@ -28,6 +28,9 @@ public partial class ProcessPanel
     private CurrentActor Actors { get; set; } = null!;
 
     [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject]
     private ISnackbar Snackbar { get; set; } = null!;
 
     private string NoActionsText => view!.Stage == Stage.Closed
@@ -61,6 +64,13 @@ public partial class ProcessPanel
 
     private void Open(ActionOption action)
     {
+        // Appointing needs the chosen people and fees: the commissioning page asks for them.
+        if (action.Trigger == Trigger.AppointAuthor)
+        {
+            Navigation.NavigateTo($"reviews/{ReviewId}/commissioning");
+            return;
+        }
+
         opened = action;
         openedAt = Guid.NewGuid();
     }

@@ -1,0 +1,141 @@
+using Domain.Authors;
+using Microsoft.AspNetCore.Components;
+using Portal.Components.Shared;
+using Workflows.Authors;
+
+namespace Portal.Features.Authors;
+
+public partial class AuthorEditPage
+{
+    private static readonly string[] Fields =
+    [
+        nameof(AuthorProfileForm.Name), nameof(AuthorProfileForm.Email), nameof(AuthorProfileForm.Phone), nameof(AuthorProfileForm.DbsCheckedOn),
+        nameof(AuthorProfileForm.Specialisms), nameof(AuthorProfileForm.Areas), nameof(AuthorProfileForm.Availability),
+        nameof(AuthorProfileForm.DayRate), nameof(AuthorProfileForm.ReviewFee),
+    ];
+
+    private readonly ServerErrors errors = new();
+    private readonly FormModel form = new();
+    private AuthorDetails? details;
+    private bool loaded;
+    private bool saving;
+    private string? loadError;
+    private string? saved;
+
+    [Parameter]
+    public int? Id { get; set; }
+
+    [Inject]
+    private GetAuthorProfileHandler Get { get; set; } = null!;
+
+    [Inject]
+    private SaveAuthorProfileHandler Save { get; set; } = null!;
+
+    [Inject]
+    private CurrentActor Actors { get; set; } = null!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    private string Title => Id is null ? "Add an independent author" : details?.Profile.Name ?? "Independent author";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        if (Id is int id)
+        {
+            var result = await Get.HandleAsync(await Actors.GetAsync(), id);
+            if (!result.IsSuccess)
+            {
+                loadError = result.Error!.Message;
+                return;
+            }
+
+            details = result.Value;
+            form.Load(details.Profile);
+        }
+
+        loaded = true;
+    }
+
+    private async Task SaveAsync()
+    {
+        saving = true;
+        saved = null;
+        try
+        {
+            var actor = await Actors.GetAsync();
+            var result = Id is int id ? await Save.ChangeAsync(actor, id, form.ToForm()) : await Save.AddAsync(actor, form.ToForm());
+            errors.Show(result.Error);
+            if (!result.IsSuccess)
+            {
+                return;
+            }
+
+            if (Id is null)
+            {
+                Navigation.NavigateTo($"authors/{result.Value.Id}?added={(result.Value.Invited ? "invited" : "linked")}");
+                return;
+            }
+
+            await OnParametersSetAsync();
+            saved = "Changes saved.";
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+
+    protected override void OnInitialized()
+    {
+        var added = Navigation.ToAbsoluteUri(Navigation.Uri).Query;
+        if (added.Contains("added=invited", StringComparison.Ordinal))
+        {
+            saved = "Added to the directory. They have been sent an invitation to set up their portal account.";
+        }
+        else if (added.Contains("added=linked", StringComparison.Ordinal))
+        {
+            saved = "Added to the directory and linked to their existing portal account.";
+        }
+    }
+
+    private sealed class FormModel
+    {
+        public string? Name { get; set; }
+
+        public string? Email { get; set; }
+
+        public string? Phone { get; set; }
+
+        public string? Specialisms { get; set; }
+
+        public string? Areas { get; set; }
+
+        public DateTime? DbsCheckedOn { get; set; }
+
+        public string? Availability { get; set; }
+
+        public string? DayRate { get; set; }
+
+        public string? ReviewFee { get; set; }
+
+        public int? Version { get; set; }
+
+        public void Load(AuthorProfile p)
+        {
+            (Name, Email, Phone, Specialisms, Areas, Availability) = (p.Name, p.Email, p.Phone, p.Specialisms, p.Areas, p.Availability);
+            DbsCheckedOn = p.DbsCheckedOn?.ToDateTime(TimeOnly.MinValue);
+            DayRate = p.DayRatePence is long d ? Money.ForInput(d) : null;
+            ReviewFee = p.ReviewFeePence is long f ? Money.ForInput(f) : null;
+            Version = p.Version;
+        }
+
+        public AuthorProfileForm ToForm() => new(Name, Email, Phone, Specialisms, Areas,
+            DbsCheckedOn is { } d ? DateOnly.FromDateTime(d) : null, Availability, DayRate, ReviewFee, Version);
+    }
+}

@@ -1,0 +1,163 @@
+using Domain.Authors;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Portal.Components.Shared;
+using Workflows.Authors;
+
+namespace Portal.Features.Authors;
+
+public partial class CommissioningPage
+{
+    private static readonly string[] AppointFields =
+    [
+        nameof(AppointRequest.ChairUserId), nameof(AppointRequest.ChairFee), nameof(AppointRequest.AuthorUserId), nameof(AppointRequest.AuthorFee), "Reason",
+    ];
+
+    private readonly ServerErrors errors = new();
+    private readonly AppointModel appoint = new();
+    private string idempotencyKey = Guid.NewGuid().ToString();
+    private CommissioningView? view;
+    private IReadOnlyList<AuthorChoice> choices = [];
+    private AppointmentRow? ending;
+    private string? endReason;
+    private string? refused;
+    private string? message;
+    private bool saving;
+
+    [Parameter]
+    public int Id { get; set; }
+
+    [Inject]
+    private CommissioningQuery Query { get; set; } = null!;
+
+    [Inject]
+    private AuthorChoicesQuery Choices { get; set; } = null!;
+
+    [Inject]
+    private AppointAuthorHandler Appointer { get; set; } = null!;
+
+    [Inject]
+    private EndAppointmentHandler Ender { get; set; } = null!;
+
+    [Inject]
+    private CurrentActor Actors { get; set; } = null!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = null!;
+
+    /// Those who said they are interested in the latest expression of interest first, then the rest of the directory.
+    private IEnumerable<AuthorChoice> Candidates
+    {
+        get
+        {
+            var interested = (view?.Eois.Count > 0 ? view.Eois[0].Replies : null)?.Where(r => r.Interested == true).Select(r => r.UserId).ToHashSet() ?? [];
+            return choices.OrderBy(c => interested.Contains(c.UserId) ? 0 : 1).ThenBy(c => c.Name);
+        }
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (RendererInfo.IsInteractive)
+        {
+            await LoadAsync();
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        var actor = await Actors.GetAsync();
+        var result = await Query.HandleAsync(actor, Id);
+        if (!result.IsSuccess)
+        {
+            refused = result.Error!.Message + " This attempt has been recorded.";
+            return;
+        }
+
+        view = result.Value;
+        if (view.CanChange)
+        {
+            var found = await Choices.HandleAsync(actor);
+            choices = found.IsSuccess ? found.Value : [];
+        }
+    }
+
+    private string NameOf(string? userId) => choices.FirstOrDefault(c => c.UserId == userId)?.Name ?? string.Empty;
+
+    private static string StatusText(EoiStatus status) => status switch
+    {
+        EoiStatus.Open => "open",
+        EoiStatus.Appointed => "appointed",
+        _ => "closed",
+    };
+
+    private async Task AppointAsync()
+    {
+        saving = true;
+        message = null;
+        try
+        {
+            var request = new AppointRequest(Id, view!.Eois.Count > 0 ? view.Eois[0].Id : null, appoint.ChairUserId, appoint.SamePerson, appoint.AuthorUserId,
+                appoint.ChairFee, appoint.AuthorFee, view.Version);
+            var result = await Appointer.HandleAsync(await Actors.GetAsync(), request, idempotencyKey);
+            errors.Show(result.Error);
+            if (result.IsSuccess)
+            {
+                idempotencyKey = Guid.NewGuid().ToString();
+                message = "Appointed. They can now open the review.";
+                await LoadAsync();
+            }
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+
+    private void StartEnding(AppointmentRow row)
+    {
+        ending = row;
+        endReason = null;
+        errors.Clear();
+    }
+
+    private async Task EndAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync("End this appointment?",
+            $"{ending!.Name} loses access to the case at once. This cannot be undone: to work with them again, appoint them again.",
+            yesText: "End appointment", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        saving = true;
+        try
+        {
+            var result = await Ender.HandleAsync(await Actors.GetAsync(), ending.Id, endReason, view!.Version);
+            errors.Show(result.Error);
+            if (result.IsSuccess)
+            {
+                message = $"The appointment of {ending.Name} has ended and their access is removed. You can now reopen the expression of interest.";
+                ending = null;
+                await LoadAsync();
+            }
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+
+    private sealed class AppointModel
+    {
+        public bool SamePerson { get; set; } = true;
+
+        public string? ChairUserId { get; set; }
+
+        public string? AuthorUserId { get; set; }
+
+        public string? ChairFee { get; set; }
+
+        public string? AuthorFee { get; set; }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Domain.Calendar;
+using Microsoft.Playwright;
+using Portal.Testing;
+
+namespace Portal.EndToEnd.Tests;
+
+/// Commissioning as people do it: an officer sends an expression of interest, the demo author signs in and answers
+/// it, and the officer appoints them; every page is checked with axe.
+[Collection(BrowserCollection.Name)]
+public sealed class AuthorsCommissioningTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly PortalFactory _portal = new(kestrel: true);
+
+    private DateOnly Today => London.DateOf(_portal.Time.GetUtcNow().UtcDateTime);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _portal.DisposeAsync();
+
+    private static async Task AssertCleanAsync(PortalPage tab)
+    {
+        await tab.AssertAccessibleAsync();
+        Assert.Empty(tab.ConsoleErrors);
+    }
+
+    private Task<int> CommissioningReviewAsync() => _portal.CommissioningReviewAsync(Today.AddDays(-20));
+
+    [Fact]
+    public async Task Officer_SendsAnEoi_AuthorAnswersIt_OfficerAppointsThem()
+    {
+        var id = await CommissioningReviewAsync();
+        var closes = Today.AddDays(14);
+
+        await using var officer = await PortalPage.OpenAsync(browser, _portal);
+        var page = officer.Page;
+        await officer.SignInAsync(DemoAccounts.LrOfficer);
+        await officer.GotoAsync("authors");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Independent authors", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#author-directory").GetByText("Alex Author")).ToBeVisibleAsync();
+        await AssertCleanAsync(officer);
+
+        await officer.GotoAsync($"reviews/{id}/commissioning");
+        await Assertions.Expect(page.Locator("#no-eois")).ToBeVisibleAsync();
+        await AssertCleanAsync(officer);
+        await page.Locator("#send-eoi").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Send an expression of interest", Level = 1 })).ToBeVisibleAsync();
+        await officer.WaitForInteractiveAsync();
+        await page.Locator("#eoi-summary").FillAsync("A woman in her thirties died at home; her former partner is charged. Children lived in the household.");
+        await page.Locator("#eoi-closes").FillAsync(Today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await page.Locator("#eoi-closes").PressAsync("Tab");
+        await page.GetByLabel("Alex Author", new() { Exact = false }).CheckAsync();
+        await AssertCleanAsync(officer);
+        await page.Locator("#eoi-send").ClickAsync();
+        // Today is not after today: the message says so, beside the field.
+        await Assertions.Expect(page.GetByText("The closing date must be after today")).ToBeVisibleAsync();
+        await page.Locator("#eoi-closes").FillAsync(closes.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await page.Locator("#eoi-closes").PressAsync("Tab");
+        await page.Locator("#eoi-send").ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith($"reviews/{id}/commissioning", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator(".eoi-replies")).ToContainTextAsync("No reply yet");
+
+        await using var author = await PortalPage.OpenAsync(browser, _portal);
+        var authorPage = author.Page;
+        await author.SignInAsync(DemoAccounts.Author);
+        await author.GotoAsync("my-reviews");
+        await Assertions.Expect(authorPage.GetByRole(AriaRole.Heading, new() { Name = "My reviews", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(authorPage.Locator("#my-eois")).ToContainTextAsync("Reply needed");
+        await AssertCleanAsync(author);
+        await authorPage.Locator("#my-eois a").First.ClickAsync();
+        await Assertions.Expect(authorPage.Locator("#eoi-summary-text")).ToContainTextAsync("former partner is charged");
+        await author.WaitForInteractiveAsync();
+        await AssertCleanAsync(author);
+        await authorPage.GetByText("I am interested").ClickAsync();
+        await authorPage.Locator("#reply-availability").FillAsync("From January, two days a week");
+        await authorPage.Locator("#reply-quote").FillAsync("twelve grand");
+        await authorPage.Locator("#reply-send").ClickAsync();
+        await Assertions.Expect(authorPage.GetByText("as an amount of money in pounds")).ToBeVisibleAsync();
+        await authorPage.Locator("#reply-quote").FillAsync("£12,500");
+        await authorPage.Locator("#reply-send").ClickAsync();
+        await Assertions.Expect(authorPage.Locator("#reply-saved")).ToBeVisibleAsync();
+        await AssertCleanAsync(author);
+
+        await officer.GotoAsync($"reviews/{id}/commissioning");
+        await Assertions.Expect(page.Locator(".eoi-replies")).ToContainTextAsync("£12,500");
+        await officer.ChooseAsync("appoint-chair", "Alex Author");
+        await page.Locator("#appoint-chair-fee").FillAsync("12500");
+        await AssertCleanAsync(officer);
+        await page.Locator("#appoint-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#commissioning-message")).ToContainTextAsync("Appointed");
+        await Assertions.Expect(page.Locator("#appointments")).ToContainTextAsync("Chair and author");
+        await Assertions.Expect(page.Locator("#appointments")).ToContainTextAsync("£12,500");
+        await AssertCleanAsync(officer);
+
+        // The author now has the case among their reviews and can open it.
+        await author.GotoAsync("my-reviews");
+        var reference = await _portal.WithDbAsync(db => Task.FromResult(db.Reviews.Where(r => r.Id == id).Select(r => r.Reference).Single()));
+        await authorPage.Locator("#my-appointments").GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await Assertions.Expect(authorPage.Locator("#restricted-details")).ToBeVisibleAsync();
+        await AssertCleanAsync(author);
+    }
+}
