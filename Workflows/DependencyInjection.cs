@@ -9,6 +9,7 @@ using Workflows.Calendar;
 using Workflows.Documents;
 using Workflows.Process;
 using Workflows.Reminders;
+using Workflows.Requests;
 using Workflows.Email;
 using Workflows.Reviews;
 using Workflows.Time;
@@ -48,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton<ReminderScan>();
         services.AddSingleton<NotificationsSentQuery>();
         services.AddDocuments(configuration);
+        services.AddRequests();
         return services;
     }
 
@@ -70,6 +72,17 @@ public static class DependencyInjection
         services.AddSingleton(configuration.GetSection("Documents").Get<DocumentOptions>() ?? new DocumentOptions());
         services.AddSingleton<DocumentUploads>();
         services.AddSingleton<DownloadDocumentHandler>();
+    }
+
+    /// Information requests to agencies (scoping, chronology, IMR) and their returns.
+    private static void AddRequests(this IServiceCollection services)
+    {
+        services.AddSingleton<RequestMail>();
+        services.AddSingleton<SendInformationRequestsHandler>();
+        services.AddSingleton<ReturnInformationHandler>();
+        services.AddSingleton<DecideReturnHandler>();
+        services.AddSingleton<RequestQueries>();
+        services.AddSingleton<IDocumentAccessRule, InformationReturnAccessRule>();
     }
 
     private static void AddAccounts(this IServiceCollection services, IConfiguration configuration)

@@ -20,6 +20,8 @@ public enum WorkItemKind
     ReviewHold,
     /// Not a process step: opened when QA has not answered in time; completed from the queue once chased.
     ChaseQaOutcome,
+    /// An agency's information return (scoping, chronology, IMR): closed when the contact uploads it.
+    InformationRequest,
 }
 
 public enum WorkItemStatus

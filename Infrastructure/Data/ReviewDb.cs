@@ -4,6 +4,7 @@ using Domain.Calendar;
 using Domain.Documents;
 using Domain.Email;
 using Domain.Organisations;
+using Domain.Requests;
 using Domain.Reviews;
 using Domain.Workflow;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -52,6 +53,8 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<Document> Documents => Set<Document>();
 
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
+
+    public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
 
     /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

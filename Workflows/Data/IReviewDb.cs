@@ -4,6 +4,7 @@ using Domain.Calendar;
 using Domain.Documents;
 using Domain.Email;
 using Domain.Organisations;
+using Domain.Requests;
 using Domain.Reviews;
 using Domain.Workflow;
 using Microsoft.AspNetCore.Identity;
@@ -53,6 +54,8 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<Document> Documents { get; }
 
     DbSet<DocumentVersion> DocumentVersions { get; }
+
+    DbSet<InformationRequest> InformationRequests { get; }
 
     DbSet<PortalUser> Users { get; }
 
