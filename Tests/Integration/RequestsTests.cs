@@ -208,8 +208,10 @@ public abstract class RequestsTests(ProviderFixture fixture)
         var sent = await SendAsync(reviewId, RequestType.Scoping, null, police, kent);
         var queries = Portal.Get<RequestQueries>();
 
+        var kentRequest = (await Portal.WithDbAsync(db => db.InformationRequests.SingleAsync(r => r.ReviewId == reviewId && r.ContactUserId == kent))).Id;
+        Assert.Contains(kentRequest, sent.RequestIds);
         var mine = await queries.ForMyAgencyAsync(await Portal.ActorAsync(kentEmail));
-        Assert.Equal([sent.RequestIds[1]], mine.Where(r => r.ReviewId == reviewId).Select(r => r.Id));
+        Assert.Equal([kentRequest], mine.Where(r => r.ReviewId == reviewId).Select(r => r.Id));
         Assert.Equal(2, (await queries.ForReviewAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), reviewId)).Value.Count);
 
         var policeRequest = (await Portal.WithDbAsync(db => db.InformationRequests.SingleAsync(r => r.ReviewId == reviewId && r.ContactUserId == police))).Id;
