@@ -55,7 +55,7 @@ public sealed class DecideReturnHandler(IReviewDbFactory dbs, BusinessClock cloc
             }
             else if (due < clock.Today)
             {
-                errors.Add(new Error($"The due date {due.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} is in the past. Choose today or a later date.", nameof(command.DueDate)));
+                errors.Add(SendInformationRequestsHandler.PastDueDate(due, nameof(command.DueDate)));
             }
 
             if (errors.Count > 0)

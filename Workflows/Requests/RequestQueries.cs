@@ -27,7 +27,20 @@ public sealed record RequestDetails(RequestRow Row, string ContactName, DateTime
 }
 
 /// An agency contact a request can be addressed to, as the officer's picker shows it.
-public sealed record ContactChoice(string UserId, string Name, int AgencyId, string Agency);
+public sealed record ContactChoice(string UserId, string Name, int AgencyId, string Agency)
+{
+    /// Active accounts with the AgencyContact role and a membership of an active agency.
+    public static IQueryable<ContactChoice> Active(IReviewDb db)
+    {
+        var role = Roles.AgencyContact;
+        return from u in db.Users
+               join m in db.Memberships on u.Id equals m.UserId
+               join o in db.Organisations on m.OrganisationId equals o.Id
+               where !u.IsDisabled && o.Kind == OrganisationKind.Agency && o.IsActive
+                   && (from ur in db.UserRoles join ro in db.Roles on ur.RoleId equals ro.Id where ur.UserId == u.Id && ro.Name == role select ur).Any()
+               select new ContactChoice(u.Id, u.DisplayName, o.Id, o.Name);
+    }
+}
 
 /// Reads of information requests: a review's requests (lead office), "Requests to my agency" (agency contacts),
 /// one request (either), and the contacts to choose from. Refusals are audited.
@@ -96,13 +109,7 @@ public sealed class RequestQueries(IReviewDbFactory dbs, BusinessClock clock, Au
             return [];
         }
 
-        var role = Roles.AgencyContact;
-        var rows = await (from u in db.Users
-                          join m in db.Memberships on u.Id equals m.UserId
-                          join o in db.Organisations on m.OrganisationId equals o.Id
-                          where !u.IsDisabled && o.Kind == OrganisationKind.Agency && o.IsActive
-                              && (from ur in db.UserRoles join ro in db.Roles on ur.RoleId equals ro.Id where ur.UserId == u.Id && ro.Name == role select ur).Any()
-                          select new ContactChoice(u.Id, u.DisplayName, o.Id, o.Name)).ToListAsync(ct);
+        var rows = await ContactChoice.Active(db).ToListAsync(ct);
         return rows.OrderBy(c => c.Agency, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
     }
 

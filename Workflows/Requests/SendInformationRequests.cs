@@ -3,7 +3,6 @@ using Domain;
 using Domain.Access;
 using Domain.Audit;
 using Domain.Calendar;
-using Domain.Organisations;
 using Domain.Requests;
 using Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
@@ -51,7 +50,7 @@ public sealed class SendInformationRequestsHandler(IReviewDbFactory dbs, Busines
         var due = command.DueDate ?? DefaultDueDate;
         if (due < today)
         {
-            errors.Add(new Error($"The due date {ReminderFormat(due)} is in the past. Choose today or a later date.", nameof(command.DueDate)));
+            errors.Add(PastDueDate(due, nameof(command.DueDate)));
         }
 
         var ids = command.ContactUserIds.Distinct().ToList();
@@ -105,24 +104,9 @@ public sealed class SendInformationRequestsHandler(IReviewDbFactory dbs, Busines
         return new RequestsSent(requests.Select(r => r.Request.Id).ToList(), due);
     }
 
-    private static string ReminderFormat(DateOnly d) => d.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+    internal static Error PastDueDate(DateOnly due, string field) =>
+        new($"The due date {due.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} is in the past. Choose today or a later date.", field);
 
-    internal sealed record Contact(string UserId, int AgencyId, string Agency);
-
-    /// Active accounts with the AgencyContact role and a membership of an active agency.
-    private static async Task<List<Contact>> ContactsAsync(IReviewDb db, List<string> ids, CancellationToken ct)
-    {
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
-        var role = Roles.AgencyContact;
-        return await (from u in db.Users
-                      join m in db.Memberships on u.Id equals m.UserId
-                      join o in db.Organisations on m.OrganisationId equals o.Id
-                      where ids.Contains(u.Id) && !u.IsDisabled && o.Kind == OrganisationKind.Agency && o.IsActive
-                          && (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id && r.Name == role select ur).Any()
-                      select new Contact(u.Id, o.Id, o.Name)).ToListAsync(ct);
-    }
+    private static async Task<List<ContactChoice>> ContactsAsync(IReviewDb db, List<string> ids, CancellationToken ct) =>
+        ids.Count == 0 ? [] : await ContactChoice.Active(db).Where(c => ids.Contains(c.UserId)).ToListAsync(ct);
 }
