@@ -29,11 +29,13 @@ public sealed record RequestDetails(RequestRow Row, string ContactName, DateTime
 /// An agency contact a request can be addressed to, as the officer's picker shows it.
 public sealed record ContactChoice(string UserId, string Name, int AgencyId, string Agency)
 {
-    /// Active accounts with the AgencyContact role and a membership of an active agency.
-    public static IQueryable<ContactChoice> Active(IReviewDb db)
+    /// Active accounts with the AgencyContact role and a membership of an active agency (of those ids, when given:
+    /// the filter comes before the projection, which EF cannot filter on).
+    public static IQueryable<ContactChoice> Active(IReviewDb db, IReadOnlyCollection<string>? ids = null)
     {
         var role = Roles.AgencyContact;
-        return from u in db.Users
+        var users = ids is null ? db.Users : db.Users.Where(u => ids.Contains(u.Id));
+        return from u in users
                join m in db.Memberships on u.Id equals m.UserId
                join o in db.Organisations on m.OrganisationId equals o.Id
                where !u.IsDisabled && o.Kind == OrganisationKind.Agency && o.IsActive

@@ -108,5 +108,5 @@ public sealed class SendInformationRequestsHandler(IReviewDbFactory dbs, Busines
         new($"The due date {due.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} is in the past. Choose today or a later date.", field);
 
     private static async Task<List<ContactChoice>> ContactsAsync(IReviewDb db, List<string> ids, CancellationToken ct) =>
-        ids.Count == 0 ? [] : await ContactChoice.Active(db).Where(c => ids.Contains(c.UserId)).ToListAsync(ct);
+        ids.Count == 0 ? [] : await ContactChoice.Active(db, ids).ToListAsync(ct);
 }
