@@ -15,6 +15,7 @@ using Workflows.Panels;
 using Workflows.Crg;
 using Workflows.Process;
 using Workflows.Reminders;
+using Workflows.Requests;
 using Workflows.Email;
 using Workflows.Reviews;
 using Workflows.Themes;
@@ -70,6 +71,7 @@ public static class DependencyInjection
         services.AddSingleton<LearningQuery>();
         services.AddSingleton<BoardReportQuery>();
         services.AddAuthors();
+        services.AddRequests();
         return services;
     }
 
@@ -92,6 +94,17 @@ public static class DependencyInjection
         services.AddSingleton(configuration.GetSection("Documents").Get<DocumentOptions>() ?? new DocumentOptions());
         services.AddSingleton<DocumentUploads>();
         services.AddSingleton<DownloadDocumentHandler>();
+    }
+
+    /// Information requests to agencies (scoping, chronology, IMR) and their returns.
+    private static void AddRequests(this IServiceCollection services)
+    {
+        services.AddSingleton<RequestMail>();
+        services.AddSingleton<SendInformationRequestsHandler>();
+        services.AddSingleton<ReturnInformationHandler>();
+        services.AddSingleton<DecideReturnHandler>();
+        services.AddSingleton<RequestQueries>();
+        services.AddSingleton<IDocumentAccessRule, InformationReturnAccessRule>();
     }
 
     private static void AddAccounts(this IServiceCollection services, IConfiguration configuration)

@@ -26,6 +26,8 @@ public enum WorkItemKind
     CloseDraftComments,
     /// Not a process step: an independent author's reply to an expression of interest (named person, due on the closing date).
     ReplyToExpressionOfInterest,
+    /// An agency's information return (scoping, chronology, IMR): closed when the contact uploads it.
+    InformationRequest,
 }
 
 public enum WorkItemStatus

@@ -10,6 +10,7 @@ using Domain.Email;
 using Domain.Family;
 using Domain.Organisations;
 using Domain.Panels;
+using Domain.Requests;
 using Domain.Reviews;
 using Domain.Submissions;
 using Domain.Themes;
@@ -109,6 +110,7 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<ReviewTheme> ReviewThemes => Set<ReviewTheme>();
 
     public DbSet<CaseUpdate> CaseUpdates => Set<CaseUpdate>();
+    public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
 
     /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -10,6 +10,7 @@ using Domain.Email;
 using Domain.Family;
 using Domain.Organisations;
 using Domain.Panels;
+using Domain.Requests;
 using Domain.Reviews;
 using Domain.Submissions;
 using Domain.Themes;
@@ -110,6 +111,7 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<ReviewTheme> ReviewThemes { get; }
 
     DbSet<CaseUpdate> CaseUpdates { get; }
+    DbSet<InformationRequest> InformationRequests { get; }
 
     DbSet<PortalUser> Users { get; }
 

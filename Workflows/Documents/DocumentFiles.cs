@@ -29,6 +29,10 @@ public static class DocumentFiles
         ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MB")
         : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, bytes / 1024)} KB");
 
+    public static string TooLarge(long size, long maxBytes) =>
+        $"The file is {DescribeSize(size)}, larger than the limit of {DescribeSize(maxBytes)}. "
+        + "Make it smaller (for example, save pictures at a lower resolution) or send it in parts.";
+
     /// The stream must be seekable (DocumentUploads buffers it); its position is left at the start.
     public static Result<DocumentFileType> Check(Stream content, string fileName, long maxBytes)
     {
@@ -45,8 +49,7 @@ public static class DocumentFiles
 
         if (content.Length > maxBytes)
         {
-            return new Error($"The file is {DescribeSize(content.Length)}, larger than the limit of {DescribeSize(maxBytes)}. "
-                + "Make it smaller (for example, save pictures at a lower resolution) or send it in parts.", FieldName);
+            return new Error(TooLarge(content.Length, maxBytes), FieldName);
         }
 
         try

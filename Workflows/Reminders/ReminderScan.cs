@@ -67,7 +67,10 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
                     EmailReasons.OverdueEscalation => plan.Staff(item.OfficeId ?? review.LeadOfficeId, Role.Manager),
                     _ => Contact(escalationEmails, review.LeadCspId),
                 };
-                queued += await QueueAsync(db, plan, recipients, occasion, $"workitem:{item.Id}", item.Title, due, review, ct);
+                // An agency's contacts and senior manager cannot open the review page: their link is the agency's requests page.
+                var agencyLink = item.AgencyId is int a && (occasion.Reason == EmailReasons.Reminder || escalationEmails.ContainsKey(a))
+                    ? Requests.RequestMail.AgencyPage : null;
+                queued += await QueueAsync(db, plan, recipients, occasion, $"workitem:{item.Id}", item.Title, due, review, ct, agencyLink);
             }
         }
 
@@ -95,9 +98,9 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
         emails.TryGetValue(organisationId, out var address) ? [new Recipient(address, null)] : [];
 
     private async Task<int> QueueAsync(IReviewDb db, Plan plan, IEnumerable<Recipient> recipients, Occasion occasion, string subject,
-        string step, DateOnly due, ReviewFacts review, CancellationToken ct)
+        string step, DateOnly due, ReviewFacts review, CancellationToken ct, string? link = null)
     {
-        var values = Values(plan, occasion, step, due, review);
+        var values = Values(plan, occasion, step, due, review, link);
         var template = occasion.Reason == EmailReasons.Reminder && subject.StartsWith("clock:", StringComparison.Ordinal) ? "ClockReminder" : occasion.Reason;
         var queued = 0;
         foreach (var to in recipients.DistinctBy(r => r.Address.ToLowerInvariant()))
@@ -117,14 +120,14 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
         return queued;
     }
 
-    private Dictionary<string, string> Values(Plan plan, Occasion occasion, string step, DateOnly due, ReviewFacts review) => new()
+    private Dictionary<string, string> Values(Plan plan, Occasion occasion, string step, DateOnly due, ReviewFacts review, string? link) => new()
     {
         ["CaseLabel"] = review.CaseLabel,
         ["Reference"] = review.Reference,
         ["Step"] = step,
         ["DueDate"] = ReminderLadder.Format(due),
         ["HowLate"] = HowLate(due, plan.SendDay, plan.Calendar),
-        ["Link"] = email.LinkTo($"reviews/{review.Id}"),
+        ["Link"] = email.LinkTo(link ?? $"reviews/{review.Id}"),
         ["PortalBaseUrl"] = email.PortalBaseUrl,
     };
 
