@@ -46,6 +46,9 @@ public sealed partial class Review
 
     public DateOnly? ClosedOn { get; set; }
 
+    /// Actions of the review's action plan not signed off yet (not stored: loaded with the review for the guard on closing).
+    public int ActionsNotSignedOff { get; set; }
+
     public bool HasActiveChairAuthor =>
         Participants.Any(p => p.Kind == ParticipantKind.ChairAuthor && p.RevokedAtUtc is null);
 }

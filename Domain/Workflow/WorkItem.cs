@@ -20,6 +20,10 @@ public enum WorkItemKind
     ReviewHold,
     /// Not a process step: opened when QA has not answered in time; completed from the queue once chased.
     ChaseQaOutcome,
+    /// Not a process step: an agency's action of the action plan (Domain.ActionPlans), due on the action's due date.
+    DeliverAction,
+    /// Not a process step: the owner says whether a signed-off action's change lasted.
+    ActionImpactReview,
 }
 
 public enum WorkItemStatus

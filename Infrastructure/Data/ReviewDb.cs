@@ -1,4 +1,5 @@
 using Domain.Accounts;
+using Domain.ActionPlans;
 using Domain.Audit;
 using Domain.Calendar;
 using Domain.Email;
@@ -47,6 +48,14 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
+
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+
+    public DbSet<RecommendationTheme> RecommendationThemes => Set<RecommendationTheme>();
+
+    public DbSet<PlanAction> PlanActions => Set<PlanAction>();
+
+    public DbSet<ActionUpdate> ActionUpdates => Set<ActionUpdate>();
 
     /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,4 +1,5 @@
 using Domain.Accounts;
+using Domain.ActionPlans;
 using Domain.Audit;
 using Domain.Calendar;
 using Domain.Email;
@@ -48,6 +49,14 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<Invitation> Invitations { get; }
 
     DbSet<NotificationPreferences> NotificationPreferences { get; }
+
+    DbSet<Recommendation> Recommendations { get; }
+
+    DbSet<RecommendationTheme> RecommendationThemes { get; }
+
+    DbSet<PlanAction> PlanActions { get; }
+
+    DbSet<ActionUpdate> ActionUpdates { get; }
 
     DbSet<PortalUser> Users { get; }
 
