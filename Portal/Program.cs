@@ -2,6 +2,7 @@ using Infrastructure;
 using Infrastructure.Data;
 using Portal;
 using Portal.Components;
+using Portal.Features.ActionPlans;
 using Portal.Features.Reviews;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -23,6 +24,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapRegisterExport();
+app.MapActionPlanExport();
 await app.RunAsync();
 
 public partial class Program;

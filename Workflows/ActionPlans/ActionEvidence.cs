@@ -10,4 +10,7 @@ public sealed class ActionEvidence
 {
     public Task<Error?> AddAsync(IReviewDb db, Actor actor, PlanAction action, string label, EvidenceFile file, CancellationToken ct) =>
         Task.FromResult<Error?>(new Error("Evidence uploads are not available yet."));
+
+    public Task<IReadOnlyList<ActionEvidenceLink>> ListAsync(IReviewDb db, long actionId, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<ActionEvidenceLink>>([]);
 }
