@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows;
 using Workflows.Data;
+using Workflows.Documents;
 using Workflows.Email;
 
 namespace Infrastructure;
@@ -62,6 +63,12 @@ public static class DependencyInjection
             return email.Transport == EmailTransportKind.Smtp
                 ? new SmtpEmailTransport(email)
                 : new PickupFolderTransport(Path.Combine(dataPath, "mail-pickup"), email);
+        });
+
+        services.AddSingleton<IDocumentStorage>(sp =>
+        {
+            var folder = sp.GetRequiredService<DocumentOptions>().Folder;
+            return new Documents.FolderDocumentStorage(Path.Combine(dataPath, string.IsNullOrWhiteSpace(folder) ? "documents" : folder));
         });
 
         services.AddScoped<DatabaseInitialiser>();

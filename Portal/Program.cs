@@ -3,6 +3,7 @@ using Infrastructure.Data;
 using Portal;
 using Portal.Components;
 using Portal.Features.ActionPlans;
+using Portal.Features.Documents;
 using Portal.Features.Reviews;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +26,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapRegisterExport();
 app.MapActionPlanExport();
+app.MapDocumentDownloads();
 await app.RunAsync();
 
 public partial class Program;

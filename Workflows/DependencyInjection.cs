@@ -7,6 +7,7 @@ using Workflows.Admin;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflows.Audit;
 using Workflows.Calendar;
+using Workflows.Documents;
 using Workflows.Process;
 using Workflows.Reminders;
 using Workflows.Email;
@@ -48,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton<ReminderScan>();
         services.AddSingleton<NotificationsSentQuery>();
         services.AddActionPlans(configuration);
+        services.AddDocuments(configuration);
         return services;
     }
 
@@ -58,6 +60,7 @@ public static class DependencyInjection
         _ = options.RequestDates; // a malformed Actions:UpdateRequestDates stops the start, not the first scan
         services.AddSingleton(options);
         services.AddSingleton<ActionEvidence>();
+        services.AddSingleton<Workflows.Documents.IDocumentAccessRule, ActionEvidenceAccessRule>();
         services.AddSingleton<RecordRecommendationHandler>();
         services.AddSingleton<AddActionHandler>();
         services.AddSingleton<PostActionUpdateHandler>();
@@ -80,6 +83,14 @@ public static class DependencyInjection
         services.AddSingleton<OpenIncidentsQuery>();
         services.AddSingleton<ResendMessageHandler>();
         services.AddSingleton<ReadEmailTemplatesQuery>();
+    }
+
+    /// Documents: the storage (IDocumentStorage) comes from Infrastructure; each feature registers an IDocumentAccessRule for its kind.
+    private static void AddDocuments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Documents").Get<DocumentOptions>() ?? new DocumentOptions());
+        services.AddSingleton<DocumentUploads>();
+        services.AddSingleton<DownloadDocumentHandler>();
     }
 
     private static void AddAccounts(this IServiceCollection services, IConfiguration configuration)

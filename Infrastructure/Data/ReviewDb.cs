@@ -2,6 +2,7 @@ using Domain.Accounts;
 using Domain.ActionPlans;
 using Domain.Audit;
 using Domain.Calendar;
+using Domain.Documents;
 using Domain.Email;
 using Domain.Organisations;
 using Domain.Reviews;
@@ -56,6 +57,10 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<PlanAction> PlanActions => Set<PlanAction>();
 
     public DbSet<ActionUpdate> ActionUpdates => Set<ActionUpdate>();
+
+    public DbSet<Document> Documents => Set<Document>();
+
+    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
 
     /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -2,6 +2,7 @@ using Domain.Accounts;
 using Domain.ActionPlans;
 using Domain.Audit;
 using Domain.Calendar;
+using Domain.Documents;
 using Domain.Email;
 using Domain.Organisations;
 using Domain.Reviews;
@@ -57,6 +58,10 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<PlanAction> PlanActions { get; }
 
     DbSet<ActionUpdate> ActionUpdates { get; }
+
+    DbSet<Document> Documents { get; }
+
+    DbSet<DocumentVersion> DocumentVersions { get; }
 
     DbSet<PortalUser> Users { get; }
 

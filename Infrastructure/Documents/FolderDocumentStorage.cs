@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using Workflows.Documents;
+
+namespace Infrastructure.Documents;
+
+/// Document files in a folder outside the web root ("documents" in the data folder unless Documents:Folder says otherwise).
+/// Stored names are random hex, checked here so that no name can reach outside the folder.
+public sealed partial class FolderDocumentStorage(string folder) : IDocumentStorage
+{
+    public string Folder { get; } = Directory.CreateDirectory(folder).FullName;
+
+    public async Task SaveAsync(string storedName, Stream content, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var path = PathOf(storedName);
+        var temp = path + ".part";
+        await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        {
+            await content.CopyToAsync(file, ct);
+            await file.FlushAsync(ct);
+        }
+
+        File.Move(temp, path);
+    }
+
+    public Task<Stream> OpenReadAsync(string storedName, CancellationToken ct = default) =>
+        Task.FromResult<Stream>(new FileStream(PathOf(storedName), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true));
+
+    public Task DeleteAsync(string storedName, CancellationToken ct = default)
+    {
+        File.Delete(PathOf(storedName));
+        return Task.CompletedTask;
+    }
+
+    private string PathOf(string storedName) => StoredNamePattern().IsMatch(storedName)
+        ? Path.Combine(Folder, storedName)
+        : throw new ArgumentException("Not a stored document name.", nameof(storedName));
+
+    [GeneratedRegex("^[0-9a-f]{16,64}$")]
+    private static partial Regex StoredNamePattern();
+}
