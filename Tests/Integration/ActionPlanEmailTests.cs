@@ -6,7 +6,7 @@ using Workflows;
 using Workflows.ActionPlans;
 using Workflows.Email;
 using Workflows.Reminders;
-using static Portal.Integration.Tests.ActionPlanScenario;
+using static Portal.Testing.ActionPlanScenario;
 
 namespace Portal.Integration.Tests;
 

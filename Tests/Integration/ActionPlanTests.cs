@@ -15,7 +15,7 @@ using Workflows.ActionPlans;
 using Workflows.Documents;
 using Workflows.Process;
 using Workflows.Reminders;
-using static Portal.Integration.Tests.ActionPlanScenario;
+using static Portal.Testing.ActionPlanScenario;
 
 namespace Portal.Integration.Tests;
 

@@ -1,20 +1,19 @@
 using System.IO.Compression;
 using Domain.Access;
 using Domain.ActionPlans;
-using Domain.Reviews;
 using Domain.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Testing;
+using Xunit;
 using Workflows.ActionPlans;
 using Workflows.Data;
 using Workflows.Process;
 
-namespace Portal.Integration.Tests;
+namespace Portal.Testing;
 
 /// Reviews with action plans, built through the real handlers as the officer would.
-internal static class ActionPlanScenario
+public static class ActionPlanScenario
 {
     public static DateOnly Today(PortalFactory portal) => Domain.Calendar.London.DateOf(portal.Time.GetUtcNow().UtcDateTime);
 
