@@ -12,6 +12,7 @@ using Workflows.Process;
 using Workflows.Reminders;
 using Workflows.Email;
 using Workflows.Reviews;
+using Workflows.Themes;
 using Workflows.Time;
 using Workflows.Timers;
 using Workflows.WorkItems;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddSingleton<NotificationsSentQuery>();
         services.AddActionPlans(configuration);
         services.AddDocuments(configuration);
+        services.AddSingleton<ThemesQuery>();
         return services;
     }
 

@@ -6,6 +6,7 @@ using Domain.Documents;
 using Domain.Email;
 using Domain.Organisations;
 using Domain.Reviews;
+using Domain.Themes;
 using Domain.Workflow;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -61,6 +62,12 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<Document> Documents => Set<Document>();
 
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
+
+    public DbSet<Theme> Themes => Set<Theme>();
+
+    public DbSet<ReviewTheme> ReviewThemes => Set<ReviewTheme>();
+
+    public DbSet<CaseUpdate> CaseUpdates => Set<CaseUpdate>();
 
     /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

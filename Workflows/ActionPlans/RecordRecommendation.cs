@@ -103,5 +103,5 @@ internal static class PlanReviews
         db.Organisations.AnyAsync(o => o.Id == agencyId && o.Kind == OrganisationKind.Agency && o.IsActive, ct);
 
     public static Task<int> CountActiveThemesAsync(IReviewDb db, IReadOnlyCollection<int> themeIds, CancellationToken ct) =>
-        Task.FromResult(themeIds.Count);
+        ActionPlanThemes.CountActiveAsync(db, themeIds, ct);
 }

@@ -6,6 +6,7 @@ using Domain.Documents;
 using Domain.Email;
 using Domain.Organisations;
 using Domain.Reviews;
+using Domain.Themes;
 using Domain.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -62,6 +63,12 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<Document> Documents { get; }
 
     DbSet<DocumentVersion> DocumentVersions { get; }
+
+    DbSet<Theme> Themes { get; }
+
+    DbSet<ReviewTheme> ReviewThemes { get; }
+
+    DbSet<CaseUpdate> CaseUpdates { get; }
 
     DbSet<PortalUser> Users { get; }
 

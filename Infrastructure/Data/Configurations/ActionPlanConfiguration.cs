@@ -1,6 +1,7 @@
 using Domain.ActionPlans;
 using Domain.Organisations;
 using Domain.Reviews;
+using Domain.Themes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Workflows.Data;
@@ -27,6 +28,7 @@ internal sealed class RecommendationThemeConfiguration : IEntityTypeConfiguratio
     {
         b.HasKey(t => new { t.RecommendationId, t.ThemeId });
         b.HasIndex(t => t.ThemeId);
+        b.HasOne<Theme>().WithMany().HasForeignKey(t => t.ThemeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

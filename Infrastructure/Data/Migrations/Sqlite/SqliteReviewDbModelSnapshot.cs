@@ -426,6 +426,38 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Organisations");
                 });
 
+            modelBuilder.Entity("Domain.Reviews.CaseUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsImported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "AtUtc");
+
+                    b.ToTable("CaseUpdates");
+                });
+
             modelBuilder.Entity("Domain.Reviews.RestrictedDetails", b =>
                 {
                     b.Property<int>("ReviewId")
@@ -662,6 +694,182 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "ReviewId");
 
                     b.ToTable("ReviewParticipants");
+                });
+
+            modelBuilder.Entity("Domain.Themes.ReviewTheme", b =>
+                {
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReviewId", "ThemeId");
+
+                    b.HasIndex("ThemeId");
+
+                    b.ToTable("ReviewThemes");
+                });
+
+            modelBuilder.Entity("Domain.Themes.Theme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Npgsql:IdentitySequenceOptions", "'100', '1', '', '', 'False', '1'");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Themes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Group = "Abuse",
+                            IsActive = true,
+                            Name = "Coercive control",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Group = "Abuse",
+                            IsActive = true,
+                            Name = "Economic abuse",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Group = "Abuse",
+                            IsActive = true,
+                            Name = "Stalking",
+                            SortOrder = 30
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Group = "Abuse",
+                            IsActive = true,
+                            Name = "Physical abuse",
+                            SortOrder = 40
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Group = "Abuse",
+                            IsActive = true,
+                            Name = "Emotional abuse",
+                            SortOrder = 50
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Group = "Abuse",
+                            IsActive = true,
+                            Name = "Sexual abuse",
+                            SortOrder = 60
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Group = "Circumstance",
+                            IsActive = true,
+                            Name = "Separation",
+                            SortOrder = 110
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Group = "Circumstance",
+                            IsActive = true,
+                            Name = "Children present",
+                            SortOrder = 120
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Group = "Circumstance",
+                            IsActive = true,
+                            Name = "Mental health",
+                            SortOrder = 130
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Group = "Circumstance",
+                            IsActive = true,
+                            Name = "Alcohol",
+                            SortOrder = 140
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Group = "Circumstance",
+                            IsActive = true,
+                            Name = "Substance misuse",
+                            SortOrder = 150
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Group = "Circumstance",
+                            IsActive = true,
+                            Name = "Caring responsibilities",
+                            SortOrder = 160
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Group = "Practice",
+                            IsActive = true,
+                            Name = "Risk assessment",
+                            SortOrder = 210
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Group = "Practice",
+                            IsActive = true,
+                            Name = "MARAC",
+                            SortOrder = 220
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Group = "Practice",
+                            IsActive = true,
+                            Name = "Information sharing",
+                            SortOrder = 230
+                        },
+                        new
+                        {
+                            Id = 16,
+                            Group = "Practice",
+                            IsActive = true,
+                            Name = "Professional curiosity",
+                            SortOrder = 240
+                        });
                 });
 
             modelBuilder.Entity("Domain.Workflow.IdempotencyKey", b =>
@@ -1256,6 +1464,15 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("ServingOffice");
                 });
 
+            modelBuilder.Entity("Domain.Reviews.CaseUpdate", b =>
+                {
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Domain.Reviews.RestrictedDetails", b =>
                 {
                     b.HasOne("Domain.Reviews.Review", null)
@@ -1307,6 +1524,21 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .WithMany("Participants")
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Themes.ReviewTheme", b =>
+                {
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Domain.Themes.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

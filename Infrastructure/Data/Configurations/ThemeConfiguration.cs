@@ -1,0 +1,31 @@
+using Domain.Reviews;
+using Domain.Themes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Infrastructure.Data.Configurations;
+
+internal sealed class ThemeConfiguration : IEntityTypeConfiguration<Theme>
+{
+    public void Configure(EntityTypeBuilder<Theme> b)
+    {
+        // PostgreSQL's identity does not move past seeded ids: themes added later start above the seed list.
+        b.Property(t => t.Id).HasIdentityOptions(startValue: 100);
+        b.Property(t => t.Name).HasMaxLength(Theme.NameMaxLength);
+        b.HasIndex(t => t.Name).IsUnique();
+        // Seeded by the migration (fixed ids), so every database, test or demo, starts with the issue 6 list.
+        b.HasData(Theme.Seed.Select(t => new Theme { Id = t.Id, Name = t.Name, Group = t.Group, IsActive = true, SortOrder = t.SortOrder }));
+    }
+}
+
+internal sealed class ReviewThemeConfiguration : IEntityTypeConfiguration<ReviewTheme>
+{
+    public void Configure(EntityTypeBuilder<ReviewTheme> b)
+    {
+        b.HasKey(t => new { t.ReviewId, t.ThemeId });
+        b.HasIndex(t => t.ThemeId);
+        b.HasOne<Review>().WithMany().HasForeignKey(t => t.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        // A theme in use cannot be deleted: deactivate it instead.
+        b.HasOne<Theme>().WithMany().HasForeignKey(t => t.ThemeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
