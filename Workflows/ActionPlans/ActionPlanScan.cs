@@ -1,7 +1,5 @@
-using Domain.Access;
 using Domain.ActionPlans;
 using Domain.Calendar;
-using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Data;
 using Workflows.Email;
@@ -86,21 +84,7 @@ public sealed class ActionPlanScan(IReviewDbFactory dbs, IOutbox outbox, Busines
             var review = reviews[action.ReviewId];
             action.ImpactRequestedOn = today;
             action.Version++;
-            action.ImpactWorkItem = new WorkItem
-            {
-                ReviewId = action.ReviewId,
-                Kind = WorkItemKind.ActionImpactReview,
-                Title = $"Impact review of action {label}",
-                IsProcessStep = false,
-                CandidateRole = Role.AgencyContact,
-                AgencyId = action.OwnerAgencyId,
-                CandidateUserId = action.OwnerUserId,
-                DueDate = answerBy,
-                Priority = WorkItemPriority.Normal,
-                Status = WorkItemStatus.Open,
-                CreatedAtUtc = now,
-            };
-            db.WorkItems.Add(action.ImpactWorkItem);
+            action.ImpactWorkItem = OwnerTask.ImpactReview(db, action, label, answerBy, now);
             if (addresses.TryGetValue(action.OwnerUserId, out var to))
             {
                 await outbox.EnqueueAsync(db, new OutgoingEmail(to, action.OwnerUserId, ActionPlanEmails.ImpactReview, $"action-impact:{action.Id}", "ActionImpactReview",

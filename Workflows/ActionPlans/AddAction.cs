@@ -74,29 +74,35 @@ public sealed class AddActionHandler(IReviewDbFactory dbs, BusinessClock clock, 
         var label = PlanAction.Label(recommendation.Number, action.Number);
         audit.Add(db, actor, AuditAction.Created, "PlanAction", null, reviewId, review!.Reference,
             $"action {label}: owner agency {action.OwnerAgencyId}, due {action.DueDate:yyyy-MM-dd}");
-        action.WorkItem = DeliverTask.Open(db, action, label, clock.UtcNow);
+        action.WorkItem = OwnerTask.Deliver(db, action, label, clock.UtcNow);
         await db.SaveChangesAsync(ct);
         return action.Id;
     }
 }
 
-/// The owner's task for an open action: offered to the owner by name and addressed to the agency (so the agency's
-/// contacts see it and its senior manager hears when it is overdue). Not a process step: it closes when the owner
-/// reports the action completed.
-internal static class DeliverTask
+/// The owner's tasks: offered to the owner by name and addressed to the agency (so the agency's contacts see them and
+/// its senior manager hears when one is overdue). Not process steps. "Deliver" closes when the owner reports the action
+/// completed; the impact review closes when it is answered.
+internal static class OwnerTask
 {
-    public static WorkItem Open(IReviewDb db, PlanAction action, string label, DateTime nowUtc)
+    public static WorkItem Deliver(IReviewDb db, PlanAction action, string label, DateTime nowUtc) =>
+        Open(db, action, WorkItemKind.DeliverAction, $"Action {label} of the action plan", action.DueDate, nowUtc);
+
+    public static WorkItem ImpactReview(IReviewDb db, PlanAction action, string label, DateOnly answerBy, DateTime nowUtc) =>
+        Open(db, action, WorkItemKind.ActionImpactReview, $"Impact review of action {label}", answerBy, nowUtc);
+
+    private static WorkItem Open(IReviewDb db, PlanAction action, WorkItemKind kind, string title, DateOnly due, DateTime nowUtc)
     {
         var item = new WorkItem
         {
             ReviewId = action.ReviewId,
-            Kind = WorkItemKind.DeliverAction,
-            Title = $"Action {label} of the action plan",
+            Kind = kind,
+            Title = title,
             IsProcessStep = false,
             CandidateRole = Role.AgencyContact,
             AgencyId = action.OwnerAgencyId,
             CandidateUserId = action.OwnerUserId,
-            DueDate = action.DueDate,
+            DueDate = due,
             Priority = WorkItemPriority.Normal,
             Status = WorkItemStatus.Open,
             CreatedAtUtc = nowUtc,

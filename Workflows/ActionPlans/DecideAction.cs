@@ -83,7 +83,7 @@ public sealed class DecideActionHandler(IReviewDbFactory dbs, BusinessClock cloc
             action.Status = ActionStatus.OnTrack;
             action.CompletedOn = null;
             action.ReturnReason = trimmed;
-            action.WorkItem = DeliverTask.Open(db, action, label, now);
+            action.WorkItem = OwnerTask.Deliver(db, action, label, now);
         }
 
         update.Status = action.Status;
