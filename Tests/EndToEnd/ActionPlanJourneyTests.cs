@@ -34,6 +34,7 @@ public sealed class ActionPlanJourneyTests(BrowserFixture browser) : IAsyncLifet
     {
         var reviewId = await ActionPlanScenario.ReviewAtSignOffAsync(_portal);
         var reference = await _portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Reference).SingleAsync());
+        var label = await _portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.CaseLabel).SingleAsync());
         await _mail.ClearAsync(DemoAccounts.AgencyContact);
 
         // The officer records the recommendation and its action.
@@ -108,7 +109,8 @@ public sealed class ActionPlanJourneyTests(BrowserFixture browser) : IAsyncLifet
         _portal.Time.SetUtcNow(new DateTimeOffset(2027, 11, 23, 9, 0, 0, TimeSpan.Zero));
         Assert.Equal(1, (await _portal.Get<ActionPlanScan>().RunAsync()).ImpactReviews);
         await _portal.Get<OutboxDispatcher>().RunOnceAsync();
-        var email = Assert.Single(await _mail.WaitForAsync(DemoAccounts.AgencyContact), m => m.Subject.StartsWith("Impact review", StringComparison.Ordinal));
+        // Other tests share maildev and the demo contact: this review's case label (random) picks out this test's email.
+        var email = await WaitForSubjectAsync(DemoAccounts.AgencyContact, $"Impact review: action R1.1 of {label}");
         Assert.Contains($"/actions/{actionId}", email.Text, StringComparison.Ordinal);
 
         await contact.GotoAsync("actions/ours");
@@ -127,6 +129,19 @@ public sealed class ActionPlanJourneyTests(BrowserFixture browser) : IAsyncLifet
         await contact.AssertAccessibleAsync();
         Assert.Empty(contact.ConsoleErrors);
         Assert.Empty(officer.ConsoleErrors);
-        await _mail.ClearAsync(DemoAccounts.AgencyContact);
+    }
+
+    private async Task<MailDevEmail> WaitForSubjectAsync(string to, string start)
+    {
+        for (var tries = 0; ; tries++)
+        {
+            var found = (await _mail.ForAsync(to)).Where(m => m.Subject.StartsWith(start, StringComparison.Ordinal)).ToList();
+            if (found.Count > 0 || tries == 100)
+            {
+                return Assert.Single(found);
+            }
+
+            await Task.Delay(100);
+        }
     }
 }
