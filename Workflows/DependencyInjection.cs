@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Domain.Calendar;
 using Workflows.Accounts;
+using Workflows.ActionPlans;
 using Workflows.Admin;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflows.Audit;
@@ -72,7 +73,27 @@ public static class DependencyInjection
         services.AddSingleton<BoardReportQuery>();
         services.AddAuthors();
         services.AddRequests();
+        services.AddActionPlans(configuration);
         return services;
+    }
+
+    /// Recommendations, actions and their scan (issue 6). The scan's recurring job is in Infrastructure/Jobs.
+    private static void AddActionPlans(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Actions").Get<ActionPlanOptions>() ?? new ActionPlanOptions();
+        _ = options.RequestDates; // a malformed Actions:UpdateRequestDates stops the start, not the first scan
+        services.AddSingleton(options);
+        services.AddSingleton<ActionEvidence>();
+        services.AddSingleton<Workflows.Documents.IDocumentAccessRule, ActionEvidenceAccessRule>();
+        services.AddSingleton<RecordRecommendationHandler>();
+        services.AddSingleton<AddActionHandler>();
+        services.AddSingleton<PostActionUpdateHandler>();
+        services.AddSingleton<DecideActionHandler>();
+        services.AddSingleton<AnswerImpactReviewHandler>();
+        services.AddSingleton<ActionPlanQuery>();
+        services.AddSingleton<ActionPlanLookups>();
+        services.AddSingleton<MasterActionPlanQuery>();
+        services.AddSingleton<ActionPlanScan>();
     }
 
     /// The outbox and its dispatcher. The transport (SMTP or pickup folder) and the templates come from Infrastructure.

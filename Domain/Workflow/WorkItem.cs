@@ -28,6 +28,10 @@ public enum WorkItemKind
     ReplyToExpressionOfInterest,
     /// An agency's information return (scoping, chronology, IMR): closed when the contact uploads it.
     InformationRequest,
+    /// Not a process step: an agency's action of the action plan (Domain.ActionPlans), due on the action's due date.
+    DeliverAction,
+    /// Not a process step: the owner says whether a signed-off action's change lasted.
+    ActionImpactReview,
 }
 
 public enum WorkItemStatus

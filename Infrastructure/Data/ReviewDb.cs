@@ -1,4 +1,5 @@
 using Domain.Accounts;
+using Domain.ActionPlans;
 using Domain.Audit;
 using Domain.Authors;
 using Domain.Budget;
@@ -57,6 +58,14 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
+
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+
+    public DbSet<RecommendationTheme> RecommendationThemes => Set<RecommendationTheme>();
+
+    public DbSet<PlanAction> PlanActions => Set<PlanAction>();
+
+    public DbSet<ActionUpdate> ActionUpdates => Set<ActionUpdate>();
 
     public DbSet<Document> Documents => Set<Document>();
 

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Workflows.Access;
+using Workflows.ActionPlans;
 using Workflows.Data;
 using Workflows.Email;
 using Workflows.Reminders;
@@ -27,6 +28,8 @@ public static class JobsSetup
     public const string OutboxDispatchJobId = "outbox-dispatch";
 
     public const string ReminderScanJobId = "reminder-scan";
+
+    public const string ActionPlanScanJobId = "action-plan-scan";
 
     public const string DashboardPath = "/hangfire";
 
@@ -55,6 +58,7 @@ public static class JobsSetup
         services.AddSingleton<OutboxDispatchJob>();
         services.AddSingleton<ReminderScanJob>();
         services.AddSingleton<PanelReminderJob>();
+        services.AddSingleton<ActionPlanScanJob>();
         return services;
     }
 
@@ -84,6 +88,7 @@ public static class JobsSetup
             jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJobId, j => j.RunAsync(), Cron.Minutely(), utc);
             jobs.AddOrUpdate<ReminderScanJob>(ReminderScanJobId, j => j.RunAsync(), "*/15 * * * *", utc);
             jobs.AddOrUpdate<PanelReminderJob>(PanelReminderJob.Id, j => j.RunAsync(), "*/15 * * * *", utc);
+            jobs.AddOrUpdate<ActionPlanScanJob>(ActionPlanScanJobId, j => j.RunAsync(), Cron.Hourly(), utc);
             return Task.CompletedTask;
         }
 
@@ -123,6 +128,13 @@ public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher)
 
 /// The job Hangfire calls every 15 minutes: queues the reminders and escalations due today, cancels unwanted ones.
 public sealed class ReminderScanJob(ReminderScan scan)
+{
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    public Task RunAsync() => scan.RunAsync();
+}
+
+/// The job Hangfire calls every hour: quarterly update requests and due impact reviews of the action plans.
+public sealed class ActionPlanScanJob(ActionPlanScan scan)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
     public Task RunAsync() => scan.RunAsync();

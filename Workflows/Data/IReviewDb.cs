@@ -1,4 +1,5 @@
 using Domain.Accounts;
+using Domain.ActionPlans;
 using Domain.Audit;
 using Domain.Authors;
 using Domain.Budget;
@@ -58,6 +59,14 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<Invitation> Invitations { get; }
 
     DbSet<NotificationPreferences> NotificationPreferences { get; }
+
+    DbSet<Recommendation> Recommendations { get; }
+
+    DbSet<RecommendationTheme> RecommendationThemes { get; }
+
+    DbSet<PlanAction> PlanActions { get; }
+
+    DbSet<ActionUpdate> ActionUpdates { get; }
 
     DbSet<Document> Documents { get; }
 

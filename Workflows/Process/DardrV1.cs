@@ -51,6 +51,8 @@ public sealed partial class DardrV1 : ProcessDefinition
             "The CRG has not signed off the final report yet: record its sign-off first.");
         var qaPointsAddressed = Guard(() => r.QaPointsOutstanding == 0,
             Domain.Submissions.SubmissionRules.AmendmentsMadeBlockedBecause(r.QaPointsOutstanding) ?? string.Empty);
+        var actionsSignedOff = Guard(() => r.ActionsNotSignedOff == 0, r.ActionsNotSignedOff == 1
+            ? "1 action is not signed off yet." : $"{r.ActionsNotSignedOff} actions are not signed off yet.");
         var familyConsents = Guard(() => !r.FamilyConsentWithdrawn,
             "Publication is blocked: the family has withdrawn consent to the report pseudonym.");
 
@@ -101,7 +103,7 @@ public sealed partial class DardrV1 : ProcessDefinition
             .Permit(Trigger.PutOnHold, Stage.OnHold);
 
         m.Configure(Stage.ActionPlanMonitoring)
-            .Permit(Trigger.CloseReview, Stage.Closed)
+            .PermitIf(Trigger.CloseReview, Stage.Closed, actionsSignedOff)
             .Permit(Trigger.PutOnHold, Stage.OnHold);
 
         m.Configure(Stage.OnHold)

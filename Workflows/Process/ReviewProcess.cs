@@ -36,6 +36,7 @@ public sealed class ReviewProcessQuery(IReviewDbFactory dbs, BusinessClock clock
         }
 
         var review = await db.Reviews.AsNoTracking().Include(r => r.Participants).SingleAsync(r => r.Id == reviewId, ct);
+        review.ActionsNotSignedOff = await ActionPlans.ActionPlanGuard.NotSignedOffAsync(db, reviewId, ct);
         var definition = registry.For(review);
         var today = clock.Today;
         var clocks = await db.ReviewClocks.AsNoTracking().Where(c => c.ReviewId == reviewId && c.Status != ClockStatus.Cancelled)

@@ -56,6 +56,7 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
         }
 
         var review = await db.Reviews.Include(r => r.Participants).SingleAsync(r => r.Id == reviewId, ct);
+        review.ActionsNotSignedOff = await ActionPlans.ActionPlanGuard.NotSignedOffAsync(db, reviewId, ct);
 
         // Looked up after loading the review: a twin request that committed meanwhile is then seen here, not
         // mistaken for a refusal because the review has already moved on.

@@ -1,0 +1,72 @@
+using Domain.ActionPlans;
+using Domain.Organisations;
+using Domain.Reviews;
+using Domain.Themes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workflows.Data;
+
+namespace Infrastructure.Data.Configurations;
+
+internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Recommendation>
+{
+    public void Configure(EntityTypeBuilder<Recommendation> b)
+    {
+        b.Property(r => r.Text).HasMaxLength(Recommendation.TextMaxLength);
+        b.Property(r => r.AddressedToBody).HasMaxLength(Recommendation.BodyMaxLength);
+        b.Property(r => r.CreatedByUserId).HasMaxLength(450);
+        b.HasIndex(r => new { r.ReviewId, r.Number }).IsUnique();
+        b.HasOne<Review>().WithMany().HasForeignKey(r => r.ReviewId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.AddressedToAgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(r => r.Themes).WithOne().HasForeignKey(t => t.RecommendationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RecommendationThemeConfiguration : IEntityTypeConfiguration<RecommendationTheme>
+{
+    public void Configure(EntityTypeBuilder<RecommendationTheme> b)
+    {
+        b.HasKey(t => new { t.RecommendationId, t.ThemeId });
+        b.HasIndex(t => t.ThemeId);
+        b.HasOne<Theme>().WithMany().HasForeignKey(t => t.ThemeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAction>
+{
+    public void Configure(EntityTypeBuilder<PlanAction> b)
+    {
+        b.ToTable("PlanActions");
+        b.Property(a => a.What).HasMaxLength(PlanAction.WhatMaxLength);
+        b.Property(a => a.SuccessMeasure).HasMaxLength(PlanAction.MeasureMaxLength);
+        b.Property(a => a.ReturnReason).HasMaxLength(PlanAction.ReasonMaxLength);
+        b.Property(a => a.ImpactComment).HasMaxLength(PlanAction.ReasonMaxLength);
+        b.Property(a => a.OwnerUserId).HasMaxLength(450);
+        b.Property(a => a.CreatedByUserId).HasMaxLength(450);
+        b.Property(a => a.SignedOffByUserId).HasMaxLength(450);
+        b.Property(a => a.ImpactAnsweredByUserId).HasMaxLength(450);
+        b.Property(a => a.Version).IsConcurrencyToken();
+        // The master plan by agency (agency contacts see only theirs), a review's plan, the scan's open and
+        // signed-off actions.
+        b.HasIndex(a => new { a.OwnerAgencyId, a.Status, a.DueDate });
+        b.HasIndex(a => new { a.ReviewId, a.RecommendationId });
+        b.HasIndex(a => new { a.Status, a.ImpactRequestedOn, a.ImpactReviewDueOn });
+        b.HasOne<Review>().WithMany().HasForeignKey(a => a.ReviewId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Recommendation>().WithMany().HasForeignKey(a => a.RecommendationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OwnerAgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<PortalUser>().WithMany().HasForeignKey(a => a.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.WorkItem).WithMany().HasForeignKey(a => a.WorkItemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(a => a.ImpactWorkItem).WithMany().HasForeignKey(a => a.ImpactWorkItemId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ActionUpdateConfiguration : IEntityTypeConfiguration<ActionUpdate>
+{
+    public void Configure(EntityTypeBuilder<ActionUpdate> b)
+    {
+        b.Property(u => u.Text).HasMaxLength(ActionUpdate.TextMaxLength);
+        b.Property(u => u.ByUserId).HasMaxLength(450);
+        b.HasIndex(u => new { u.ActionId, u.AtUtc });
+        b.HasOne<PlanAction>().WithMany().HasForeignKey(u => u.ActionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Security.Claims;
+using Domain.ActionPlans;
+using Domain.Reviews;
+using Portal.Components.Shared;
+using Workflows.Access;
+using Workflows.ActionPlans;
+using Workflows.Data;
+using Workflows.Spreadsheets;
+
+namespace Portal.Features.ActionPlans;
+
+/// GET /actions/plan/export.xlsx and .csv with the master plan's filters: the rows the user may see (agency contacts:
+/// their agencies' actions), audited as an export. Plain links, so the browser downloads them (no script: CSP).
+internal static class ActionPlanExport
+{
+    public const string XlsxPath = "/actions/plan/export.xlsx";
+    public const string CsvPath = "/actions/plan/export.csv";
+
+    private static readonly string[] Headings =
+        ["Reference", "Case label", "Lead CSP", "Action", "Level", "What will be done", "Owner", "Due", "Status", "Themes", "Signed off", "Impact review"];
+
+    public static IEndpointRouteBuilder MapActionPlanExport(this IEndpointRouteBuilder endpoints)
+    {
+        string[] roles = [Domain.Access.Roles.ReviewOfficer, Domain.Access.Roles.Manager, Domain.Access.Roles.DataProtectionOfficer, Domain.Access.Roles.AgencyContact];
+        endpoints.MapGet(XlsxPath, async (HttpContext http, IReviewDbFactory dbs, MasterActionPlanQuery query,
+            int? agency, int? csp, int? theme, ActionDisplayStatus? status, int? review, CancellationToken ct) =>
+        {
+            var rows = await query.ExportAsync(await ActorAsync(http, dbs, ct), new ActionPlanFilter(agency, csp, theme, status, review), "xlsx", ct);
+            return Results.File(Xlsx.Write("Action plan", Headings, rows.Select(Cells)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "action-plan.xlsx");
+        }).RequireAuthorization(p => p.RequireRole(roles));
+        endpoints.MapGet(CsvPath, async (HttpContext http, IReviewDbFactory dbs, MasterActionPlanQuery query,
+            int? agency, int? csp, int? theme, ActionDisplayStatus? status, int? review, CancellationToken ct) =>
+        {
+            var rows = await query.ExportAsync(await ActorAsync(http, dbs, ct), new ActionPlanFilter(agency, csp, theme, status, review), "csv", ct);
+            var csv = new System.Text.StringBuilder(Csv.Line(Headings));
+            foreach (var r in rows)
+            {
+                csv.Append(Csv.Line(Cells(r)));
+            }
+
+            // A byte order mark so that Excel opens the UTF-8 file correctly.
+            return Results.File(Csv.Utf8WithBom.GetPreamble().Concat(Csv.Utf8WithBom.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "action-plan.csv");
+        }).RequireAuthorization(p => p.RequireRole(roles));
+        return endpoints;
+    }
+
+    /// The export link for the current filters.
+    public static string Link(string path, ActionPlanFilter f)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["agency"] = f.AgencyId?.ToString(CultureInfo.InvariantCulture),
+            ["csp"] = f.CspId?.ToString(CultureInfo.InvariantCulture),
+            ["theme"] = f.ThemeId?.ToString(CultureInfo.InvariantCulture),
+            ["status"] = f.Status?.ToString(),
+            ["review"] = f.ReviewId?.ToString(CultureInfo.InvariantCulture),
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path.TrimStart('/'), query.Where(q => q.Value is not null));
+    }
+
+    private static async Task<Domain.Access.Actor> ActorAsync(HttpContext http, IReviewDbFactory dbs, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        return await ActorLoader.LoadAsync(db, http.User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
+    }
+
+    private static string[] Cells(ActionPlanRow r) =>
+    [
+        r.Reference, r.CaseLabel, r.LeadCsp, r.Label, Recommendation.Describe(r.Level), r.What, r.OwnerAgency, Formats.Date(r.DueDate),
+        ActionStatuses.Describe(r.Status), r.Themes, r.SignedOffOn is DateOnly s ? Formats.Date(s) : string.Empty,
+        r.Impact is ImpactOutcome o ? ActionStatuses.Describe(o) : string.Empty,
+    ];
+}

@@ -1,0 +1,129 @@
+using System.IO.Compression;
+using Domain.Access;
+using Domain.ActionPlans;
+using Domain.Workflow;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+using Workflows.ActionPlans;
+using Workflows.Data;
+using Workflows.Process;
+
+namespace Portal.Testing;
+
+/// Reviews with action plans, built through the real handlers as the officer would.
+public static class ActionPlanScenario
+{
+    public static DateOnly Today(PortalFactory portal) => Domain.Calendar.London.DateOf(portal.Time.GetUtcNow().UtcDateTime);
+
+    /// A review of the LR office taken to CRG sign-off (stage CrgSignOff; signedOff: the sign-off recorded).
+    public static async Task<int> ReviewAtSignOffAsync(PortalFactory portal, bool signedOff = false, string csp = "Rutland CSP")
+    {
+        var id = await portal.RegisterReviewAsync(Today(portal).AddDays(-60), csp);
+        var authorId = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.Author).Select(u => u.Id).SingleAsync());
+        await FireAsync(portal, id, Trigger.PresentToCrg);
+        await FireAsync(portal, id, Trigger.RecordCriteriaMet, new TriggerArgs { Comment = "Criteria met." });
+        await FireAsync(portal, id, Trigger.RecordHomeOfficeNotified);
+        await FireAsync(portal, id, Trigger.RecordHomeOfficeAcknowledged);
+        await FireAsync(portal, id, Trigger.AppointAuthor, new TriggerArgs { AuthorUserId = authorId });
+        await FireAsync(portal, id, Trigger.SubmitForSignOff);
+        if (signedOff)
+        {
+            await FireAsync(portal, id, Trigger.RecordSignedOff);
+        }
+
+        return id;
+    }
+
+    /// On from CRG sign-off (recorded) to action plan monitoring: submitted, approved, published.
+    public static async Task PublishAsync(PortalFactory portal, int reviewId)
+    {
+        await FireAsync(portal, reviewId, Trigger.SubmitToHomeOffice);
+        await FireAsync(portal, reviewId, Trigger.RecordQaApproved);
+        await FireAsync(portal, reviewId, Trigger.RecordPublished, new TriggerArgs { PublicationLink = "https://www.example.org/dhr" });
+    }
+
+    public static async Task<Domain.Result<TransitionResult>> TryFireAsync(PortalFactory portal, int reviewId, Trigger trigger, TriggerArgs? args = null) =>
+        await portal.Get<WorkflowEngine>().FireAsync(reviewId, trigger, args ?? TriggerArgs.None, await portal.ActorAsync(DemoAccounts.LrOfficer), Guid.NewGuid().ToString());
+
+    public static async Task FireAsync(PortalFactory portal, int reviewId, Trigger trigger, TriggerArgs? args = null)
+    {
+        var result = await TryFireAsync(portal, reviewId, trigger, args);
+        Assert.True(result.IsSuccess, result.Error?.Message);
+    }
+
+    public static Task<int> AgencyIdAsync(PortalFactory portal, string name = "Leicestershire Police") =>
+        portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
+
+    public static Task<string> UserIdAsync(PortalFactory portal, string email) =>
+        portal.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+    public static async Task<int> RecommendationAsync(PortalFactory portal, int reviewId, string agency = "Leicestershire Police", params int[] themeIds)
+    {
+        var result = await portal.Get<RecordRecommendationHandler>().HandleAsync(await portal.ActorAsync(DemoAccounts.LrOfficer), reviewId,
+            new RecommendationInput("Police to review how they assess risk after separation.", RecommendationLevel.SingleAgency,
+                await AgencyIdAsync(portal, agency), null, themeIds));
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        return result.Value;
+    }
+
+    public static async Task<long> ActionAsync(PortalFactory portal, int reviewId, int recommendationId, string owner = DemoAccounts.AgencyContact,
+        string agency = "Leicestershire Police", int dueInDays = 90)
+    {
+        var result = await portal.Get<AddActionHandler>().HandleAsync(await portal.ActorAsync(DemoAccounts.LrOfficer), reviewId,
+            new ActionInput(recommendationId, "Train response officers in risk after separation.", await AgencyIdAsync(portal, agency),
+                await UserIdAsync(portal, owner), Today(portal).AddDays(dueInDays), "Every response officer trained by the due date."));
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        return result.Value;
+    }
+
+    /// The owner reports the action completed (no evidence).
+    public static async Task CompleteAsync(PortalFactory portal, long actionId, string owner = DemoAccounts.AgencyContact)
+    {
+        var result = await portal.Get<PostActionUpdateHandler>().HandleAsync(await portal.ActorAsync(owner), actionId,
+            new ActionUpdateInput("All officers trained.", ActionStatus.Completed, []));
+        Assert.True(result.IsSuccess, result.Error?.Message);
+    }
+
+    /// An agency contact account of another agency (created once per portal).
+    public static async Task<string> OtherAgencyContactAsync(PortalFactory portal, string agency = "Kent Police")
+    {
+        var email = "contact@kent-police.example.org";
+        using var scope = portal.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        if (await users.FindByEmailAsync(email) is null)
+        {
+            var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Kim Kent" };
+            Assert.True((await users.CreateAsync(user, portal.DemoPassword)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, Roles.AgencyContact)).Succeeded);
+            var agencyId = await AgencyIdAsync(portal, agency);
+            await portal.WithDbAsync(async db =>
+            {
+                db.Memberships.Add(new Membership { UserId = user.Id, OrganisationId = agencyId });
+                return await db.SaveChangesAsync();
+            });
+        }
+
+        return email;
+    }
+
+    /// A minimal Word document: a zip with [Content_Types].xml and word/document.xml.
+    public static byte[] Docx()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Write(zip, "[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
+            Write(zip, "word/document.xml", """<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Training register</w:t></w:r></w:p></w:body></w:document>""");
+        }
+
+        return stream.ToArray();
+    }
+
+    private static void Write(ZipArchive zip, string name, string text)
+    {
+        using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+        writer.Write(text);
+    }
+}

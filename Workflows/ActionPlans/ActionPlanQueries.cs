@@ -1,0 +1,174 @@
+using Domain;
+using Domain.Access;
+using Domain.ActionPlans;
+using Domain.Audit;
+using Domain.Calendar;
+using Domain.Reviews;
+using Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Access;
+using Workflows.Audit;
+using Workflows.Data;
+using Workflows.Time;
+
+namespace Workflows.ActionPlans;
+
+public sealed record PlanActionView(long Id, string Label, string What, string OwnerAgency, string OwnerName, DateOnly DueDate, ActionDisplayStatus Status,
+    string DueText, string SuccessMeasure, DateOnly? SignedOffOn, ImpactOutcome? Impact);
+
+public sealed record RecommendationView(int Id, int Number, string Text, RecommendationLevel Level, string AddressedTo, IReadOnlyList<string> Themes,
+    IReadOnlyList<PlanActionView> Actions);
+
+/// A review's action plan: its recommendations with their actions. CanRecord* say what the actor may add now.
+public sealed record ReviewActionPlanView(int ReviewId, string Reference, string CaseLabel, Stage Stage, bool CanRecordRecommendations, bool CanRecordActions,
+    string? WhyNotRecommendations, string? WhyNotActions, IReadOnlyList<RecommendationView> Recommendations);
+
+public sealed record ActionHistoryEntry(DateTime AtUtc, ActionUpdateKind Kind, string Text, ActionStatus Status, string By);
+
+public sealed record ActionEvidenceLink(long VersionId, string Title, string Extension, long SizeBytes, DateTime UploadedAtUtc);
+
+/// One action as its page shows it, with what the actor may do: update (owning agency's contacts, while open),
+/// sign off or return (lead office officers, once completed), answer the impact review (owning agency, once asked).
+public sealed record ActionDetail(
+    long Id, int ReviewId, string Reference, string CaseLabel, string Label, string RecommendationText, string What, string OwnerAgency, string OwnerName,
+    DateOnly DueDate, string SuccessMeasure, ActionDisplayStatus Status, string DueText, DateOnly? CompletedOn, DateOnly? SignedOffOn, string? ReturnReason,
+    DateOnly? ImpactReviewDueOn, DateOnly? ImpactRequestedOn, ImpactOutcome? ImpactOutcome, string? ImpactComment, int Version,
+    IReadOnlyList<ActionHistoryEntry> History, IReadOnlyList<ActionEvidenceLink> Evidence,
+    bool CanUpdate, bool CanDecide, bool CanAnswerImpact, bool CanSeeReview);
+
+/// An impact review waiting for the actor's agency: the contact's queue on "Our actions".
+public sealed record ImpactReviewTask(long ActionId, string Label, string Reference, string CaseLabel, DateOnly? DueDate, string? DueText);
+
+public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, ActionEvidence evidence)
+{
+    /// The review's plan for whoever may read the review; a refused read is audited.
+    public async Task<Result<ReviewActionPlanView>> ForReviewAsync(Actor actor, int reviewId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        var access = await (await CaseScope.LoadAsync(db, actor, ct)).ForAsync(db, reviewId, ct);
+        if (!access.CanRead)
+        {
+            await audit.RefusedAsync(db, actor, "ActionPlan", reviewId.ToString(), null, "view action plan", ct);
+            return new AccessRefused("this review");
+        }
+
+        var today = clock.Today;
+        var review = await db.Reviews.AsNoTracking().SingleAsync(r => r.Id == reviewId, ct);
+        var recommendations = await db.Recommendations.AsNoTracking().Where(r => r.ReviewId == reviewId).OrderBy(r => r.Number).ToListAsync(ct);
+        var actions = await db.PlanActions.AsNoTracking().Where(a => a.ReviewId == reviewId).OrderBy(a => a.Number).ToListAsync(ct);
+        var names = await NamesAsync(db, recommendations.Select(r => r.AddressedToAgencyId).Concat(actions.Select(a => (int?)a.OwnerAgencyId)),
+            actions.Select(a => a.OwnerUserId), ct);
+        var themes = await ActionPlanThemes.NamesAsync(db, recommendations.Select(r => r.Id).ToList(), ct);
+        var officer = ActionPlanAccess.IsLeadOfficer(actor, access);
+        var stage = ActionPlanAccess.EffectiveStage(review);
+        var recommendationsOpen = ActionPlanAccess.RecommendationStages.Contains(stage);
+        var actionsOpen = ActionPlanAccess.ActionStages.Contains(stage);
+        return new ReviewActionPlanView(review.Id, review.Reference, review.CaseLabel, review.Stage,
+            officer && recommendationsOpen, officer && actionsOpen && recommendations.Count > 0,
+            !officer ? "Only review officers of the lead office record the action plan."
+                : recommendationsOpen ? null : "Recommendations are recorded from the final draft (panel and report writing onwards).",
+            !officer ? null : !actionsOpen ? "Actions are added from CRG sign-off onwards." : recommendations.Count == 0 ? "Record a recommendation first." : null,
+            recommendations.Select(r => new RecommendationView(r.Id, r.Number, r.Text, r.Level,
+                r.AddressedToBody ?? (r.AddressedToAgencyId is int agency ? names.Organisations[agency] : "The CSP"),
+                themes.TryGetValue(r.Id, out var t) ? t : [],
+                actions.Where(a => a.RecommendationId == r.Id).Select(a => new PlanActionView(a.Id, PlanAction.Label(r.Number, a.Number), a.What,
+                    names.Organisations[a.OwnerAgencyId], names.Users.GetValueOrDefault(a.OwnerUserId, "(account removed)"), a.DueDate,
+                    ActionStatuses.Current(a.Status, a.DueDate, today), a.IsOpen ? DueText.Describe(a.DueDate, today) : string.Empty, a.SuccessMeasure,
+                    a.SignedOffOn, a.ImpactOutcome)).ToList())).ToList());
+    }
+
+    /// One action, for office staff who may read its review and the owning agency's contacts; the view is audited
+    /// (recordView: once per page, not on prerender), a refusal too.
+    public async Task<Result<ActionDetail>> ForActionAsync(Actor actor, long actionId, bool recordView, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        var action = await db.PlanActions.AsNoTracking().SingleOrDefaultAsync(a => a.Id == actionId, ct);
+        var access = action is null ? CaseAccess.None : await (await CaseScope.LoadAsync(db, actor, ct)).ForAsync(db, action.ReviewId, ct);
+        var ownerContact = action is not null && ActionPlanAccess.IsOwnerAgencyContact(actor, action.OwnerAgencyId);
+        if (action is null || !(access.CanRead || ownerContact))
+        {
+            await audit.RefusedAsync(db, actor, "PlanAction", actionId.ToString(), null, "view action", ct);
+            return new AccessRefused("this action");
+        }
+
+        var today = clock.Today;
+        var review = await db.Reviews.AsNoTracking().Where(r => r.Id == action.ReviewId).Select(r => new { r.Reference, r.CaseLabel }).SingleAsync(ct);
+        var recommendation = await db.Recommendations.AsNoTracking().SingleAsync(r => r.Id == action.RecommendationId, ct);
+        var updates = await db.ActionUpdates.AsNoTracking().Where(u => u.ActionId == actionId).OrderByDescending(u => u.AtUtc).ThenByDescending(u => u.Id).ToListAsync(ct);
+        var names = await NamesAsync(db, [action.OwnerAgencyId], updates.Select(u => u.ByUserId).Append(action.OwnerUserId), ct);
+        if (recordView)
+        {
+            audit.Add(db, actor, AuditAction.Viewed, "PlanAction", action.Id.ToString(), action.ReviewId, review.Reference, "view action");
+            await db.SaveChangesAsync(ct);
+        }
+
+        return new ActionDetail(action.Id, action.ReviewId, review.Reference, review.CaseLabel, PlanAction.Label(recommendation.Number, action.Number),
+            recommendation.Text, action.What, names.Organisations[action.OwnerAgencyId], names.Users.GetValueOrDefault(action.OwnerUserId, "(account removed)"),
+            action.DueDate, action.SuccessMeasure, ActionStatuses.Current(action.Status, action.DueDate, today),
+            action.IsOpen ? DueText.Describe(action.DueDate, today) : string.Empty, action.CompletedOn, action.SignedOffOn, action.ReturnReason,
+            action.ImpactReviewDueOn, action.ImpactRequestedOn, action.ImpactOutcome, action.ImpactComment, action.Version,
+            updates.Select(u => new ActionHistoryEntry(u.AtUtc, u.Kind, u.Text, u.Status, names.Users.GetValueOrDefault(u.ByUserId, "(account removed)"))).ToList(),
+            await evidence.ListAsync(db, action.Id, ct),
+            CanUpdate: ownerContact && action.IsOpen,
+            CanDecide: ActionPlanAccess.IsLeadOfficer(actor, access) && action.Status == ActionStatus.Completed,
+            CanAnswerImpact: ownerContact && action.ImpactRequestedOn is not null && action.ImpactOutcome is null,
+            CanSeeReview: access.CanRead);
+    }
+
+    /// Impact reviews waiting for the actor's agencies (the contact's queue), oldest due first.
+    public async Task<IReadOnlyList<ImpactReviewTask>> ImpactReviewsAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.Is(Role.AgencyContact))
+        {
+            return [];
+        }
+
+        await using var db = await dbs.CreateAsync(ct);
+        var today = clock.Today;
+        var agencies = actor.AgencyIds.ToList();
+        var rows = await (from a in db.PlanActions.AsNoTracking()
+                          join w in db.WorkItems on a.ImpactWorkItemId equals w.Id
+                          join r in db.Reviews on a.ReviewId equals r.Id
+                          join rec in db.Recommendations on a.RecommendationId equals rec.Id
+                          where agencies.Contains(a.OwnerAgencyId) && w.Status == WorkItemStatus.Open
+                          orderby w.DueDate, a.Id
+                          select new { a.Id, rec.Number, ActionNumber = a.Number, r.Reference, r.CaseLabel, w.DueDate }).ToListAsync(ct);
+        return rows.Select(x => new ImpactReviewTask(x.Id, PlanAction.Label(x.Number, x.ActionNumber), x.Reference, x.CaseLabel, x.DueDate,
+            x.DueDate is DateOnly due ? DueText.Describe(due, today) : null)).ToList();
+    }
+
+    private sealed record Names(Dictionary<int, string> Organisations, Dictionary<string, string> Users);
+
+    private static async Task<Names> NamesAsync(IReviewDb db, IEnumerable<int?> organisationIds, IEnumerable<string> userIds, CancellationToken ct)
+    {
+        var orgs = organisationIds.OfType<int>().Distinct().ToList();
+        var users = userIds.Distinct().ToList();
+        return new Names(
+            await db.Organisations.AsNoTracking().Where(o => orgs.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct),
+            await db.Users.AsNoTracking().Where(u => users.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct));
+    }
+}
+
+/// The choices of the recommendation and action forms.
+public sealed class ActionPlanLookups(IReviewDbFactory dbs)
+{
+    public async Task<IReadOnlyList<Choice>> AgenciesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        return await db.Organisations.AsNoTracking().Where(o => o.Kind == Domain.Organisations.OrganisationKind.Agency && o.IsActive)
+            .OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<(string Id, string Name)>> ContactsAsync(int agencyId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        var rows = await AgencyContacts.Of(db, agencyId).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.DisplayName)).ToList();
+    }
+
+    public async Task<IReadOnlyList<Choice>> ThemesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        return await ActionPlanThemes.ChoicesAsync(db, ct);
+    }
+}

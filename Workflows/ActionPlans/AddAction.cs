@@ -1,0 +1,122 @@
+using Domain;
+using Domain.Access;
+using Domain.ActionPlans;
+using Domain.Audit;
+using Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Audit;
+using Workflows.Data;
+using Workflows.Time;
+
+namespace Workflows.ActionPlans;
+
+public sealed record ActionInput(int RecommendationId, string? What, int? OwnerAgencyId, string? OwnerUserId, DateOnly? DueDate, string? SuccessMeasure);
+
+/// An action for a recommendation, recorded by a review officer of the lead office once the review reaches CRG
+/// sign-off. It opens the owner's task (an agency work item due on the action's due date), so the reminder scan
+/// reminds the owner and escalates an overdue action to the agency's senior manager (Workflows/Reminders).
+public sealed class AddActionHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit)
+{
+    public async Task<Result<long>> HandleAsync(Actor actor, int reviewId, ActionInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        var (review, refused) = await PlanReviews.ForChangeAsync(db, audit, actor, reviewId, "add an action", ct);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        if (!ActionPlanAccess.ActionStages.Contains(ActionPlanAccess.EffectiveStage(review!)))
+        {
+            return new Error("The action plan starts at CRG sign-off: submit the final report for sign-off first.");
+        }
+
+        var recommendation = await db.Recommendations.SingleOrDefaultAsync(r => r.Id == input.RecommendationId && r.ReviewId == reviewId, ct);
+        if (recommendation is null)
+        {
+            return new NotFound("The recommendation");
+        }
+
+        var errors = PlanAction.Validate(input.What, input.OwnerAgencyId, input.OwnerUserId, input.DueDate, input.SuccessMeasure, clock.Today).ToList();
+        if (input.OwnerAgencyId is int agency)
+        {
+            if (!await PlanReviews.IsActiveAgencyAsync(db, agency, ct))
+            {
+                errors.Add(new Error("The agency was not found or is inactive: choose one from the list.", nameof(ActionInput.OwnerAgencyId)));
+            }
+            else if (!string.IsNullOrWhiteSpace(input.OwnerUserId) && !await AgencyContacts.Of(db, agency).AnyAsync(u => u.Id == input.OwnerUserId, ct))
+            {
+                errors.Add(new Error("Choose an active agency contact of the owning agency (invite one first if there is none).", nameof(ActionInput.OwnerUserId)));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ValidationFailed(errors);
+        }
+
+        var number = await db.PlanActions.Where(a => a.RecommendationId == recommendation.Id).Select(a => (int?)a.Number).MaxAsync(ct) ?? 0;
+        var action = new PlanAction
+        {
+            ReviewId = reviewId,
+            RecommendationId = recommendation.Id,
+            Number = number + 1,
+            What = input.What!.Trim(),
+            OwnerAgencyId = input.OwnerAgencyId!.Value,
+            OwnerUserId = input.OwnerUserId!,
+            DueDate = input.DueDate!.Value,
+            SuccessMeasure = input.SuccessMeasure!.Trim(),
+            Status = ActionStatus.NotStarted,
+            CreatedAtUtc = clock.UtcNow,
+            CreatedByUserId = actor.UserId,
+        };
+        db.PlanActions.Add(action);
+        var label = PlanAction.Label(recommendation.Number, action.Number);
+        audit.Add(db, actor, AuditAction.Created, "PlanAction", null, reviewId, review!.Reference,
+            $"action {label}: owner agency {action.OwnerAgencyId}, due {action.DueDate:yyyy-MM-dd}");
+        action.WorkItem = OwnerTask.Deliver(db, action, label, clock.UtcNow);
+        await db.SaveChangesAsync(ct);
+        return action.Id;
+    }
+}
+
+/// The owner's tasks: offered to the owner by name and addressed to the agency (so the agency's contacts see them and
+/// its senior manager hears when one is overdue). Not process steps. "Deliver" closes when the owner reports the action
+/// completed; the impact review closes when it is answered.
+internal static class OwnerTask
+{
+    public static WorkItem Deliver(IReviewDb db, PlanAction action, string label, DateTime nowUtc) =>
+        Open(db, action, WorkItemKind.DeliverAction, $"Action {label} of the action plan", action.DueDate, nowUtc);
+
+    public static WorkItem ImpactReview(IReviewDb db, PlanAction action, string label, DateOnly answerBy, DateTime nowUtc) =>
+        Open(db, action, WorkItemKind.ActionImpactReview, $"Impact review of action {label}", answerBy, nowUtc);
+
+    private static WorkItem Open(IReviewDb db, PlanAction action, WorkItemKind kind, string title, DateOnly due, DateTime nowUtc)
+    {
+        var item = new WorkItem
+        {
+            ReviewId = action.ReviewId,
+            Kind = kind,
+            Title = title,
+            IsProcessStep = false,
+            CandidateRole = Role.AgencyContact,
+            AgencyId = action.OwnerAgencyId,
+            CandidateUserId = action.OwnerUserId,
+            DueDate = due,
+            Priority = WorkItemPriority.Normal,
+            Status = WorkItemStatus.Open,
+            CreatedAtUtc = nowUtc,
+        };
+        db.WorkItems.Add(item);
+        return item;
+    }
+}
+
+/// Active agency contact accounts of an agency (the people an action can be given to).
+public static class AgencyContacts
+{
+    public static IQueryable<PortalUser> Of(IReviewDb db, int agencyId) =>
+        db.Users.Where(u => !u.IsDisabled
+            && db.Memberships.Any(m => m.UserId == u.Id && m.OrganisationId == agencyId)
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.AgencyContact)));
+}
