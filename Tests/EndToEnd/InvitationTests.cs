@@ -151,7 +151,7 @@ public sealed partial class InvitationTests(BrowserFixture browser) : IAsyncLife
         await Expect(admin.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = email })).ToContainTextAsync("Sent");
 
         await admin.GotoAsync("admin/mail/templates");
-        await Expect(admin.Page.GetByRole(AriaRole.Heading, new() { Name = "Invitation", Level = 2 })).ToBeVisibleAsync();
+        await Expect(admin.Page.GetByRole(AriaRole.Heading, new() { Name = "Invitation", Level = 2, Exact = true })).ToBeVisibleAsync();
         await admin.AssertAccessibleAsync();
         Assert.Empty(admin.ConsoleErrors);
         await _mail.ClearAsync(email);

@@ -3,7 +3,6 @@ using Domain.Audit;
 using Domain.Calendar;
 using Domain.Drafts;
 using Domain.Workflow;
-using Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
 using Workflows.Documents;
@@ -12,36 +11,10 @@ using Workflows.Email;
 
 namespace Portal.Integration.Tests;
 
-/// A portal of each provider that sends through maildev (scripts/test.sh). Each test uses panel members of its own,
-/// so it reads only its own mail.
-public abstract class DraftsFixture(DatabaseProvider provider) : IAsyncLifetime
-{
-    public MailDev Mail { get; } = new();
-
-    public PortalFactory Portal { get; private set; } = null!;
-
-    public Task InitializeAsync()
-    {
-        Portal = new PortalFactory(provider).SendEmailThrough(Mail);
-        _ = Portal.Services;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Portal.DisposeAsync();
-        Mail.Dispose();
-    }
-}
-
-public sealed class DraftsSqliteFixture() : DraftsFixture(DatabaseProvider.Sqlite);
-
-public sealed class DraftsPostgresFixture() : DraftsFixture(DatabaseProvider.PostgreSql);
-
 /// Drafts and their comment rounds through the handlers the pages call, on a real database and real SMTP: sharing a
 /// draft opens a round (emails and tasks), comments until 23:59 London on the deadline, late comments refused, the
 /// office closes the round; and who may see and download drafts, every refusal audited. Business time only moves on.
-public abstract class DraftsTests(DraftsFixture fixture)
+public abstract class DraftsTests(MailFixture fixture)
 {
     private PortalFactory Portal => fixture.Portal;
 
@@ -305,6 +278,6 @@ public abstract class DraftsTests(DraftsFixture fixture)
     }
 }
 
-public sealed class DraftsSqliteTests(DraftsSqliteFixture fixture) : DraftsTests(fixture), IClassFixture<DraftsSqliteFixture>;
+public sealed class DraftsSqliteTests(SqliteMailFixture fixture) : DraftsTests(fixture), IClassFixture<SqliteMailFixture>;
 
-public sealed class DraftsPostgresTests(DraftsPostgresFixture fixture) : DraftsTests(fixture), IClassFixture<DraftsPostgresFixture>;
+public sealed class DraftsPostgresTests(PostgresMailFixture fixture) : DraftsTests(fixture), IClassFixture<PostgresMailFixture>;

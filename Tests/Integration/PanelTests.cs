@@ -4,7 +4,6 @@ using Domain.Audit;
 using Domain.Email;
 using Domain.Panels;
 using Domain.Reviews;
-using Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,34 +16,9 @@ using Workflows.Reviews;
 
 namespace Portal.Integration.Tests;
 
-/// A portal per provider whose email goes to maildev (the real SMTP server).
-public abstract class PanelFixture(DatabaseProvider provider) : IAsyncLifetime
-{
-    public MailDev Mail { get; } = new();
-
-    public PortalFactory Portal { get; private set; } = null!;
-
-    public Task InitializeAsync()
-    {
-        Portal = new PortalFactory(provider).SendEmailThrough(Mail);
-        _ = Portal.Services;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Portal.DisposeAsync();
-        Mail.Dispose();
-    }
-}
-
-public sealed class PanelSqliteFixture() : PanelFixture(DatabaseProvider.Sqlite);
-
-public sealed class PanelPostgresFixture() : PanelFixture(DatabaseProvider.PostgreSql);
-
 /// Issue 5: panel membership and access, the meeting poll, scheduling with calendar emails (REQUEST, update, CANCEL)
 /// through real SMTP, records, and reminders sent once.
-public abstract class PanelTests(PanelFixture fixture)
+public abstract class PanelTests(MailFixture fixture)
 {
     private PortalFactory Portal => fixture.Portal;
 
@@ -310,6 +284,6 @@ public abstract class PanelTests(PanelFixture fixture)
     }
 }
 
-public sealed class PanelSqliteTests(PanelSqliteFixture fixture) : PanelTests(fixture), IClassFixture<PanelSqliteFixture>;
+public sealed class PanelSqliteTests(SqliteMailFixture fixture) : PanelTests(fixture), IClassFixture<SqliteMailFixture>;
 
-public sealed class PanelPostgresTests(PanelPostgresFixture fixture) : PanelTests(fixture), IClassFixture<PanelPostgresFixture>;
+public sealed class PanelPostgresTests(PostgresMailFixture fixture) : PanelTests(fixture), IClassFixture<PostgresMailFixture>;

@@ -20,3 +20,29 @@ public abstract class ProviderFixture(DatabaseProvider provider) : IAsyncLifetim
 public sealed class SqliteFixture() : ProviderFixture(DatabaseProvider.Sqlite);
 
 public sealed class PostgresFixture() : ProviderFixture(DatabaseProvider.PostgreSql);
+
+/// A portal per provider whose email goes to maildev (the real SMTP server, started by scripts/test.sh). Tests read
+/// only the mail of recipients of their own, since test classes run at the same time.
+public abstract class MailFixture(DatabaseProvider provider) : IAsyncLifetime
+{
+    public MailDev Mail { get; } = new();
+
+    public PortalFactory Portal { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        Portal = new PortalFactory(provider).SendEmailThrough(Mail);
+        _ = Portal.Services;
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Portal.DisposeAsync();
+        Mail.Dispose();
+    }
+}
+
+public sealed class SqliteMailFixture() : MailFixture(DatabaseProvider.Sqlite);
+
+public sealed class PostgresMailFixture() : MailFixture(DatabaseProvider.PostgreSql);
