@@ -1,4 +1,5 @@
 using Domain.Access;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Portal.Testing;
 using Workflows.Admin;
@@ -72,6 +73,8 @@ public sealed class WorkQueueTests(BrowserFixture browser) : IAsyncLifetime
         var created = await _portal.Get<CreateUserHandler>().HandleAsync(await _portal.ActorAsync(DemoAccounts.Admin),
             new NewUser("Sam Second", email, password, new UserAccess([Role.ReviewOfficer], [lrOffice], [])));
         Assert.True(created.IsSuccess, created.Error?.Message);
+        // As if the officer had already replaced the temporary password (AdminTests covers that step).
+        await _portal.WithDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(s => s.SetProperty(u => u.MustChangePassword, false)));
 
         await using var manager = await PortalPage.OpenAsync(browser, _portal);
         var page = manager.Page;
