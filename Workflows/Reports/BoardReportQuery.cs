@@ -29,7 +29,7 @@ public sealed record InvolvementRow(string Reference, string CaseLabel, string L
 public sealed record TimelinessRow(string Reference, string CaseLabel, IReadOnlyList<TimelinessInterval> Steps, int TotalHeldDays);
 
 public sealed record BoardReport(BoardScope Scope, DateOnly AsOf, IReadOnlyList<BoardMonthRow> Rows,
-    IReadOnlyList<InvolvementRow> Involvement, IReadOnlyList<TimelinessRow> Timeliness, bool PanelsRecorded)
+    IReadOnlyList<InvolvementRow> Involvement, IReadOnlyList<TimelinessRow> Timeliness)
 {
     public string Title => $"Reviews in progress: {Scope.Name}, as at {AsOf.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}";
 }
@@ -131,7 +131,7 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
         audit.Add(db, actor, action, "Board report", org.Id.ToString(CultureInfo.InvariantCulture),
             detail: $"{(action == AuditAction.Exported ? "board report exported" : "board report viewed")} as at {asOf:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
-        return new BoardReport(scope, asOf, rows, involvement, timeliness, panels is not NoFirstPanelDates);
+        return new BoardReport(scope, asOf, rows, involvement, timeliness);
     }
 
     /// The milestones as the journal recorded them. The decision uses the date the officer recorded (it may be backdated).
