@@ -95,7 +95,7 @@ public abstract class BoardReportTests(ProviderFixture fixture)
         At(2026, 12, 15);
         await FireAsync(c, Trigger.PutOnHold, new TriggerArgs { HoldReason = HoldReason.CriminalTrial, ExpectedReviewDate = new DateOnly(2027, 6, 1) });
         At(2026, 12, 20);
-        await FireAllAsync([d, f, g], Trigger.AppointAuthor, new TriggerArgs { AuthorUserId = author });
+        await FireAllAsync([d, f, g], Trigger.AppointAuthor, new TriggerArgs { AuthorUserId = author, FeePence = 1_250_000 });
         At(2027, 1, 5);
         await FireAsync(d, Trigger.PutOnHold, new TriggerArgs { HoldReason = HoldReason.Inquest, ExpectedReviewDate = new DateOnly(2027, 3, 1) });
         // f's first panel: proposed on 5 Jan, scheduled for 20 Jan (a poll alone does not count).

@@ -26,7 +26,7 @@ public static class ActionPlanScenario
         await FireAsync(portal, id, Trigger.RecordCriteriaMet, new TriggerArgs { Comment = "Criteria met." });
         await FireAsync(portal, id, Trigger.RecordHomeOfficeNotified);
         await FireAsync(portal, id, Trigger.RecordHomeOfficeAcknowledged);
-        await FireAsync(portal, id, Trigger.AppointAuthor, new TriggerArgs { AuthorUserId = authorId });
+        await FireAsync(portal, id, Trigger.AppointAuthor, new TriggerArgs { AuthorUserId = authorId, FeePence = 1_250_000 });
         await FireAsync(portal, id, Trigger.SubmitForSignOff);
         if (signedOff)
         {

@@ -24,7 +24,7 @@ public static class SignOffReviews
         await portal.FireOkAsync(id, Trigger.RecordCriteriaMet, new TriggerArgs { Comment = "Criteria met." });
         await portal.FireOkAsync(id, Trigger.RecordHomeOfficeNotified);
         await portal.FireOkAsync(id, Trigger.RecordHomeOfficeAcknowledged);
-        await portal.FireOkAsync(id, Trigger.AppointAuthor, new TriggerArgs { AuthorUserId = author });
+        await portal.FireOkAsync(id, Trigger.AppointAuthor, new TriggerArgs { AuthorUserId = author, FeePence = 1_250_000 });
         await portal.FireOkAsync(id, Trigger.SubmitForSignOff);
         if (signedOff)
         {

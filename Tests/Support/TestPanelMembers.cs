@@ -22,7 +22,7 @@ public static class TestPanelMembers
         await FireAsync(portal, id, Trigger.RecordCriteriaMet, new TriggerArgs { Comment = "Criteria met." });
         await FireAsync(portal, id, Trigger.RecordHomeOfficeNotified, TriggerArgs.None);
         await FireAsync(portal, id, Trigger.RecordHomeOfficeAcknowledged, TriggerArgs.None);
-        await FireAsync(portal, id, Trigger.AppointAuthor, new TriggerArgs { AuthorUserId = author.UserId });
+        await FireAsync(portal, id, Trigger.AppointAuthor, new TriggerArgs { AuthorUserId = author.UserId, FeePence = 1_250_000 });
         return id;
     }
 

@@ -122,7 +122,7 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
             {
                 var j = JournalOf(x.Review.Id);
                 var holds = HoldsFrom(j);
-                var milestones = MilestonesFrom(x.Review.DateNotified, x.Review.DecidedOn, j, firstPanels.GetValueOrDefault(x.Review.Id));
+                var milestones = MilestonesFrom(x.Review.DateNotified, x.Review.DecidedOn, j, firstPanels.TryGetValue(x.Review.Id, out var panel) ? panel : null);
                 return new TimelinessRow(x.Review.Reference, x.Review.CaseLabel, Timeliness.Measure(milestones, holds, asOf, targets),
                     Timeliness.HeldDaysBetween(holds, x.Review.DateNotified, asOf));
             })
