@@ -67,8 +67,8 @@ public static class DependencyInjection
         services.AddSingleton<ThemesQuery>();
         services.AddSingleton<ThemeAdminHandler>();
         services.AddSingleton<ReviewThemesHandler>();
-        services.TryAddSingleton<IFirstPanelDates, NoFirstPanelDates>();
-        services.TryAddSingleton<IRecommendationThemeCounts, NoRecommendationThemeCounts>();
+        services.AddSingleton<IFirstPanelDates, PanelMeetingFirstPanelDates>();
+        services.AddSingleton<IRecommendationThemeCounts, ActionPlanRecommendationThemeCounts>();
         services.AddSingleton<LearningQuery>();
         services.AddSingleton<BoardReportQuery>();
         services.AddAuthors();

@@ -69,6 +69,8 @@ public sealed class BoardPagesTests(BrowserFixture browser, BoardPagesTests.Serv
         await Assertions.Expect(counts).ToBeVisibleAsync();
         await Assertions.Expect(counts.Locator("tr", new() { Has = tab.Page.GetByRole(AriaRole.Rowheader, new() { Name = "Coercive control", Exact = true }) })).ToBeVisibleAsync();
         await Assertions.Expect(tab.Page.Locator("#learning-chart svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Recommendations to the same agency that recur", Level = 2 })).ToBeVisibleAsync();
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Themes that recur after actions were signed off", Level = 2 })).ToBeVisibleAsync();
         await tab.AssertAccessibleAsync();
 
         await tab.GotoAsync($"reviews/{review.Id}");

@@ -33,7 +33,7 @@ public sealed class BoardTimelinessTests
         Assert.Equal(181, signOff.DaysExcludingHolds);
         // The hold fell after the author was appointed: that step has none.
         Assert.Equal(0, steps.Single(s => s.Step == TimelinessStep.DecisionToAuthor).HeldDays);
-        Assert.Equal("181 days, on time (+30 on hold)", Workflows.Reports.BoardReportText.Step(signOff, panelsRecorded: false));
+        Assert.Equal("181 days, on time (+30 on hold)", Workflows.Reports.BoardReportText.Step(signOff));
     }
 
     [Fact]
@@ -54,9 +54,9 @@ public sealed class BoardTimelinessTests
         var steps = Timeliness.Measure(new Milestones(D(2027, 1, 1), D(2027, 3, 1), null, null, null, null), [], D(2027, 2, 15), Targets);
         Assert.True(steps[0].InProgress);
         Assert.False(steps[0].Met);
-        Assert.Equal("45 days so far, overdue", Workflows.Reports.BoardReportText.Step(steps[0], panelsRecorded: false));
+        Assert.Equal("45 days so far, overdue", Workflows.Reports.BoardReportText.Step(steps[0]));
         Assert.True(steps[1].NotStarted);
-        Assert.Equal("Not reached", Workflows.Reports.BoardReportText.Step(steps[1], panelsRecorded: false));
+        Assert.Equal("Not reached", Workflows.Reports.BoardReportText.Step(steps[1]));
     }
 
     [Fact]

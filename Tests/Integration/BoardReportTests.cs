@@ -7,6 +7,7 @@ using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Portal.Features.Reports;
 using Portal.Testing;
+using Workflows.Panels;
 using Workflows.Process;
 using Workflows.Reports;
 using Workflows.Reviews;
@@ -97,7 +98,17 @@ public abstract class BoardReportTests(ProviderFixture fixture)
         await FireAllAsync([d, f, g], Trigger.AppointAuthor, new TriggerArgs { AuthorUserId = author, FeePence = 1_250_000 });
         At(2027, 1, 5);
         await FireAsync(d, Trigger.PutOnHold, new TriggerArgs { HoldReason = HoldReason.Inquest, ExpectedReviewDate = new DateOnly(2027, 3, 1) });
+        // f's first panel: proposed on 5 Jan, scheduled for 20 Jan (a poll alone does not count).
+        var meeting = await Portal.Get<ProposeMeetingHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), f.Id,
+            new ProposeMeeting("Panel meeting 1", [new DateTime(2027, 1, 20, 10, 0, 0), new DateTime(2027, 1, 21, 10, 0, 0)]));
+        Assert.True(meeting.IsSuccess, meeting.Error?.Message);
         At(2027, 1, 7);
+        var (version, optionId) = await Portal.WithDbAsync(async db => (
+            await db.PanelMeetings.Where(m => m.Id == meeting.Value).Select(m => m.Version).SingleAsync(),
+            await db.MeetingOptions.Where(o => o.MeetingId == meeting.Value).OrderBy(o => o.StartsAtUtc).Select(o => o.Id).FirstAsync()));
+        var scheduled = await Portal.Get<MeetingScheduleHandler>().ScheduleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), meeting.Value,
+            version, optionId, new MeetingPlace("Town hall", null));
+        Assert.True(scheduled.IsSuccess, scheduled.Error?.Message);
         await FireAsync(e, Trigger.PresentToCrg);
         At(2027, 1, 12);
         await FireAsync(e, Trigger.RecordCriteriaMet, new TriggerArgs { Comment = "Criteria met." });
@@ -147,8 +158,8 @@ public abstract class BoardReportTests(ProviderFixture fixture)
 
         var timeliness = BoardReportText.Timeliness(report).Rows.ToDictionary(r => r[0]);
         Assert.Equal([c.Cell, "9 days, on time", "5 days so far (+62 on hold)", "Not reached", "5 days so far (+62 on hold)", "Not reached", "62 days"], timeliness[c.Cell]);
-        Assert.Equal([d.Cell, "9 days, on time", "10 days, on time", "Not recorded", "47 days so far (+20 on hold)", "Not reached", "20 days"], timeliness[d.Cell]);
-        Assert.Equal([f.Cell, "9 days, on time", "10 days, on time", "Not recorded", "62 days, on time", "5 days so far", "0 days"], timeliness[f.Cell]);
+        Assert.Equal([d.Cell, "9 days, on time", "10 days, on time", "37 days so far (+20 on hold)", "47 days so far (+20 on hold)", "Not reached", "20 days"], timeliness[d.Cell]);
+        Assert.Equal([f.Cell, "9 days, on time", "10 days, on time", "31 days", "62 days, on time", "5 days so far", "0 days"], timeliness[f.Cell]);
         Assert.Equal([a.Cell, "76 days so far, overdue", "Not reached", "Not reached", "Not reached", "Not reached", "0 days"], timeliness[a.Cell]);
 
         // The .docx holds the same three tables, cell for cell.

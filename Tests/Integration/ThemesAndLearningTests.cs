@@ -1,10 +1,13 @@
 using Domain;
+using Domain.ActionPlans;
 using Domain.Audit;
 using Domain.Themes;
 using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
+using Workflows.ActionPlans;
 using Workflows.Reports;
 using Workflows.Themes;
+using static Portal.Testing.ActionPlanScenario;
 
 namespace Portal.Integration.Tests;
 
@@ -69,13 +72,64 @@ public abstract class ThemesAndLearningTests(ProviderFixture fixture)
             Assert.Equal(3, row.Total);
             Assert.Contains(learning.Value.Recurring, r => r.ThemeId == recurring);
             Assert.DoesNotContain(learning.Value.Recurring, r => r.ThemeId == once);
-            Assert.False(learning.Value.HasRecommendations);
+            Assert.True(learning.Value.HasRecommendations);
         }
 
         // Kent's officer counts only the reviews Kent serves: none of these.
         var kent = await Portal.Get<LearningQuery>().HandleAsync(await Portal.ActorAsync(DemoAccounts.KentOfficer));
         Assert.DoesNotContain(kent.Value.Rows, r => r.ThemeId == recurring && r.Total > 0);
         Assert.IsType<AccessRefused>((await Portal.Get<LearningQuery>().HandleAsync(await Portal.ActorAsync(DemoAccounts.CrgMember))).Error);
+    }
+
+    [Fact]
+    public async Task Learning_CountsRecommendationsByTheme_RecurringAgencies_AndThemesBackAfterSignOff()
+    {
+        var admin = await Portal.ActorAsync(DemoAccounts.Admin);
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        var theme = (await Portal.Get<ThemeAdminHandler>().AddAsync(admin, $"Signed {Guid.NewGuid():N}"[..14], ThemeGroup.Practice)).Value;
+        var body = $"Home Office {Guid.NewGuid():N}"[..20];
+        var first = await ReviewAtSignOffAsync(Portal);
+        var second = await ReviewAtSignOffAsync(Portal);
+        var signedOffRecommendation = await RecommendationAsync(Portal, first, "Leicestershire Police", theme);
+        await RecommendationAsync(Portal, second, "Leicestershire Police", theme);
+        await RecommendationAsync(Portal, second, "Leicestershire Police");
+        foreach (var review in new[] { first, second })
+        {
+            var national = await Portal.Get<RecordRecommendationHandler>().HandleAsync(officer, review,
+                new RecommendationInput("Statutory guidance to cover separation.", RecommendationLevel.National, null, body, [theme]));
+            Assert.True(national.IsSuccess, national.Error?.Message);
+        }
+
+        var action = await ActionAsync(Portal, first, signedOffRecommendation);
+        await CompleteAsync(Portal, action);
+        Assert.True((await Portal.Get<DecideActionHandler>().SignOffAsync(officer, action, null)).IsSuccess);
+        var signedOffOn = Today(Portal);
+        var tagger = Portal.Get<ReviewThemesHandler>();
+        Assert.True((await tagger.SetThemesAsync(officer, first, [theme])).IsSuccess); // notified before the sign-off: not counted
+        Portal.Time.Advance(TimeSpan.FromDays(40));
+        var later = await Portal.RegisterReviewAsync(Today(Portal).AddDays(-3));
+        var sameDay = await Portal.RegisterReviewAsync(signedOffOn); // notified the day it was signed off: not after it
+        Assert.True((await tagger.SetThemesAsync(officer, later, [theme])).IsSuccess);
+        Assert.True((await tagger.SetThemesAsync(officer, sameDay, [theme])).IsSuccess);
+
+        foreach (var who in new[] { DemoAccounts.BoardMember, DemoAccounts.LrManager })
+        {
+            var learning = (await Portal.Get<LearningQuery>().HandleAsync(await Portal.ActorAsync(who))).Value;
+            var row = learning.Rows.Single(r => r.ThemeId == theme);
+            Assert.Equal(4, row.RecommendationsByYear!.Values.Sum());
+            var national = learning.RecurringAgencies.Single(a => a.AddressedTo == body);
+            Assert.Equal((2, 2), (national.Reviews, national.Recommendations));
+            Assert.Contains(row.Theme, national.Themes);
+            var police = learning.RecurringAgencies.Single(a => a.AddressedTo == "Leicestershire Police");
+            Assert.True(police.Reviews >= 2 && police.Recommendations >= 3 && police.Themes.Contains(row.Theme));
+            var back = learning.ThemesAfterSignOff.Single(t => t.ThemeId == theme);
+            Assert.Equal((signedOffOn, 1), (back.FirstSignedOffOn, back.LaterReviews));
+        }
+
+        // Kent's officer reads none of these reviews, so none of it is counted for them.
+        var kent = (await Portal.Get<LearningQuery>().HandleAsync(await Portal.ActorAsync(DemoAccounts.KentOfficer))).Value;
+        Assert.DoesNotContain(kent.RecurringAgencies, a => a.AddressedTo == body);
+        Assert.DoesNotContain(kent.ThemesAfterSignOff, t => t.ThemeId == theme);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed record InvolvementRow(string Reference, string CaseLabel, string L
 public sealed record TimelinessRow(string Reference, string CaseLabel, IReadOnlyList<TimelinessInterval> Steps, int TotalHeldDays);
 
 public sealed record BoardReport(BoardScope Scope, DateOnly AsOf, IReadOnlyList<BoardMonthRow> Rows,
-    IReadOnlyList<InvolvementRow> Involvement, IReadOnlyList<TimelinessRow> Timeliness, bool PanelsRecorded)
+    IReadOnlyList<InvolvementRow> Involvement, IReadOnlyList<TimelinessRow> Timeliness)
 {
     public string Title => $"Reviews in progress: {Scope.Name}, as at {AsOf.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}";
 }
@@ -122,7 +122,7 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
             {
                 var j = JournalOf(x.Review.Id);
                 var holds = HoldsFrom(j);
-                var milestones = MilestonesFrom(x.Review.DateNotified, x.Review.DecidedOn, j, firstPanels.GetValueOrDefault(x.Review.Id));
+                var milestones = MilestonesFrom(x.Review.DateNotified, x.Review.DecidedOn, j, firstPanels.TryGetValue(x.Review.Id, out var panel) ? panel : null);
                 return new TimelinessRow(x.Review.Reference, x.Review.CaseLabel, Timeliness.Measure(milestones, holds, asOf, targets),
                     Timeliness.HeldDaysBetween(holds, x.Review.DateNotified, asOf));
             })
@@ -131,7 +131,7 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
         audit.Add(db, actor, action, "Board report", org.Id.ToString(CultureInfo.InvariantCulture),
             detail: $"{(action == AuditAction.Exported ? "board report exported" : "board report viewed")} as at {asOf:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
-        return new BoardReport(scope, asOf, rows, involvement, timeliness, panels is not NoFirstPanelDates);
+        return new BoardReport(scope, asOf, rows, involvement, timeliness);
     }
 
     /// The milestones as the journal recorded them. The decision uses the date the officer recorded (it may be backdated).

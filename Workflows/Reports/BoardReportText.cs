@@ -20,19 +20,14 @@ public static class BoardReportText
     public static TextTable Timeliness(BoardReport report) => new(
         ["Case", .. Enum.GetValues<TimelinessStep>().Select(Domain.Reports.Timeliness.Describe), "Time on hold"],
         report.Timeliness.Select(t => (IReadOnlyList<string>)[$"{t.CaseLabel} ({t.Reference})",
-            .. t.Steps.Select(s => Step(s, report.PanelsRecorded)), Days(t.TotalHeldDays)]).ToList());
+            .. t.Steps.Select(Step), Days(t.TotalHeldDays)]).ToList());
 
     public static string Case(BoardCase c) =>
         $"{c.CaseLabel} ({c.Reference})" + (string.IsNullOrWhiteSpace(c.LatestUpdate) ? string.Empty : $": {c.LatestUpdate}");
 
-    /// "45 days, on time", "200 days so far, overdue", "30 days, late (+12 on hold)", "Not reached", "Not recorded".
-    public static string Step(TimelinessInterval s, bool panelsRecorded)
+    /// "45 days, on time", "200 days so far, overdue", "30 days, late (+12 on hold)", "Not reached".
+    public static string Step(TimelinessInterval s)
     {
-        if (s.Step == TimelinessStep.AuthorToFirstPanel && !panelsRecorded && !s.NotStarted)
-        {
-            return "Not recorded";
-        }
-
         if (s.NotStarted)
         {
             return "Not reached";

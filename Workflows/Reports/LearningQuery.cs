@@ -20,7 +20,8 @@ public sealed record LearningRow(int ThemeId, string Theme, ThemeGroup Group, IR
     public bool Recurs => ReviewsByYear.Count(y => y.Value > 0) >= 2;
 }
 
-public sealed record LearningReport(IReadOnlyList<int> Years, IReadOnlyList<LearningRow> Rows, bool HasRecommendations)
+public sealed record LearningReport(IReadOnlyList<int> Years, IReadOnlyList<LearningRow> Rows, bool HasRecommendations,
+    IReadOnlyList<RecurringAgencyRow> RecurringAgencies, IReadOnlyList<ThemeAfterSignOffRow> ThemesAfterSignOff)
 {
     public IReadOnlyList<LearningRow> Recurring => Rows.Where(r => r.Recurs).OrderByDescending(r => r.Total).ToList();
 }
@@ -62,9 +63,10 @@ public sealed class LearningQuery(IReviewDbFactory dbs, AuditLog audit, IRecomme
             // Deactivated themes stay while they still count something.
             .Where(r => IsShown(themes, r))
             .ToList();
+        var (agencies, afterSignOff) = await RecurringLearning.BuildAsync(db, reviews, themes.ToDictionary(t => t.Id, t => t.Name), ct);
         audit.Add(db, actor, AuditAction.Viewed, "Learning", detail: "learning report");
         await db.SaveChangesAsync(ct);
-        return new LearningReport(years, rows, recs is not null);
+        return new LearningReport(years, rows, recs is not null, agencies, afterSignOff);
     }
 
     private static bool IsShown(List<Theme> themes, LearningRow row) =>
