@@ -46,7 +46,7 @@ public static class Seeder
         new("Id", Text), new("DisplayName", Text), new("CreatedAtUtc", TimestampTz), new("IsDisabled", NpgsqlDbType.Boolean), new("UserName", Text),
         new("NormalizedUserName", Text), new("Email", Text), new("NormalizedEmail", Text), new("EmailConfirmed", NpgsqlDbType.Boolean),
         new("SecurityStamp", Text), new("ConcurrencyStamp", Text), new("PhoneNumberConfirmed", NpgsqlDbType.Boolean), new("TwoFactorEnabled", NpgsqlDbType.Boolean),
-        new("LockoutEnabled", NpgsqlDbType.Boolean), new("AccessFailedCount", Integer));
+        new("LockoutEnabled", NpgsqlDbType.Boolean), new("AccessFailedCount", Integer), new("MustChangePassword", NpgsqlDbType.Boolean));
 
     private static readonly Table UserRoles = new("AspNetUserRoles", new("UserId", Text), new("RoleId", Text));
 
@@ -59,7 +59,8 @@ public static class Seeder
         new("DeathYear", Integer), new("DeathMonth", Integer), new("NumberOfDeceased", Integer), new("Summary", Text), new("Stage", Text),
         new("DefinitionId", Text), new("DefinitionVersion", Integer), new("CreatedAtUtc", TimestampTz), new("CreatedByUserId", Text),
         new("Version", Integer), new("HeldFromStage", Text), new("HoldReason", Text), new("HeldSince", Date), new("HoldExpectedReviewDate", Date),
-        new("FamilyConsentWithdrawn", NpgsqlDbType.Boolean), new("HomeOfficeDirected", NpgsqlDbType.Boolean), new("UnderChallenge", NpgsqlDbType.Boolean));
+        new("FamilyConsentWithdrawn", NpgsqlDbType.Boolean), new("HomeOfficeDirected", NpgsqlDbType.Boolean), new("UnderChallenge", NpgsqlDbType.Boolean),
+        new("QaPointsOutstanding", Integer));
 
     private static readonly Table ReviewCsps = new("ReviewCsps", new("ReviewId", Integer), new("CspId", Integer));
 
@@ -81,7 +82,7 @@ public static class Seeder
     private static readonly Table Journal = new("JournalEntries",
         new("Id", Bigint), new("ReviewId", Integer), new("AtUtc", TimestampTz), new("UserId", Text), new("Kind", Text), new("FromStage", Text),
         new("ToStage", Text), new("Trigger", Text), new("Comment", Text), new("Detail", Text), new("DefinitionId", Text),
-        new("DefinitionVersion", Integer));
+        new("DefinitionVersion", Integer), new("IsImported", NpgsqlDbType.Boolean));
 
     public static async Task<SeededData> SeedAsync(BenchHost host, int reviewCount)
     {
@@ -119,7 +120,7 @@ public static class Seeder
             var id = $"bench-user-{++n:0000}";
             var email = $"user{n:0000}@bench.example.org";
             users.Add([id, name, now.AddYears(-2), false, email, email.ToUpperInvariant(), email, email.ToUpperInvariant(), true,
-                Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString(), false, false, true, 0]);
+                Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString(), false, false, true, 0, false]);
             userRoles.Add([id, roleIds[role.ToString()]]);
             if (organisationId is int org)
             {
@@ -172,7 +173,7 @@ public static class Seeder
                 false, false, false, r.CspId, r.OfficeId, agencyIds[r.Id % agencyIds.Length], r.Notified, r.Notified.Year,
                 r.Notified.AddMonths(-2).Year, r.Notified.AddMonths(-2).Month, 1, "", r.Stage, "dardr", 1, StartOf(r.Notified),
                 officersOf[r.OfficeId][0], 5, r.HeldFrom, r.HeldFrom is null ? null : HoldReason.CriminalTrial,
-                r.HeldFrom is null ? null : today.AddDays(-40), r.HeldFrom is null ? null : today.AddDays(60), false, false, false,
+                r.HeldFrom is null ? null : today.AddDays(-40), r.HeldFrom is null ? null : today.AddDays(60), false, false, false, 0,
             };
         }));
         await writer.WriteAsync(ReviewCsps, reviews.Where(r => r.InvolvedCspId is int c && c != r.CspId).Select(r => new object?[] { r.Id, r.InvolvedCspId }));
@@ -268,7 +269,7 @@ public static class Seeder
                         k == 0 ? null : from, deadline ? from : OpenStages[random.Next(OpenStages.Length)],
                         k == 0 || deadline ? null : triggers[random.Next(triggers.Length)],
                         random.NextDouble() < 0.3 ? "The panel agreed the terms of reference; the chair will circulate a draft within four weeks." : null,
-                        "Task opened: Record the CRG decision, due 12 Dec 2026. Review completion due: 23 May 2027.", "dardr", 1,
+                        "Task opened: Record the CRG decision, due 12 Dec 2026. Review completion due: 23 May 2027.", "dardr", 1, false,
                     ];
                 }
             }
