@@ -2439,15 +2439,15 @@ namespace Infrastructure.Data.Migrations.PostgreSql
 
                     b.HasIndex("ReviewId", "Status");
 
-                    b.HasIndex("AgencyId", "Status", "DueDate")
-                        .HasFilter("\"AgencyId\" IS NOT NULL");
-
-                    b.HasIndex("CandidateUserId", "Status", "DueDate")
-                        .HasFilter("\"CandidateUserId\" IS NOT NULL");
-
                     b.HasIndex("Status", "AssigneeUserId", "DueDate");
 
                     b.HasIndex("Status", "OfficeId", "DueDate");
+
+                    b.HasIndex("AgencyId", "Status", "AssigneeUserId", "DueDate")
+                        .HasFilter("\"AgencyId\" IS NOT NULL");
+
+                    b.HasIndex("CandidateUserId", "Status", "AssigneeUserId", "DueDate")
+                        .HasFilter("\"CandidateUserId\" IS NOT NULL");
 
                     b.HasIndex("Status", "OfficeId", "AssigneeUserId", "DueDate");
 

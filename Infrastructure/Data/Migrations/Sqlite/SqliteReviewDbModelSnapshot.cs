@@ -2356,15 +2356,15 @@ namespace Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ReviewId", "Status");
 
-                    b.HasIndex("AgencyId", "Status", "DueDate")
-                        .HasFilter("\"AgencyId\" IS NOT NULL");
-
-                    b.HasIndex("CandidateUserId", "Status", "DueDate")
-                        .HasFilter("\"CandidateUserId\" IS NOT NULL");
-
                     b.HasIndex("Status", "AssigneeUserId", "DueDate");
 
                     b.HasIndex("Status", "OfficeId", "DueDate");
+
+                    b.HasIndex("AgencyId", "Status", "AssigneeUserId", "DueDate")
+                        .HasFilter("\"AgencyId\" IS NOT NULL");
+
+                    b.HasIndex("CandidateUserId", "Status", "AssigneeUserId", "DueDate")
+                        .HasFilter("\"CandidateUserId\" IS NOT NULL");
 
                     b.HasIndex("Status", "OfficeId", "AssigneeUserId", "DueDate");
 
