@@ -1,8 +1,11 @@
+using Domain.Audit;
 using Domain.Calendar;
+using Domain.Reviews;
 using Domain.Workflow;
 using Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
+using Workflows.Process;
 using Workflows.Timers;
 
 namespace Portal.Integration.Tests;
@@ -41,6 +44,48 @@ public abstract class TimerSweepTests(DatabaseProvider provider)
             return 0;
         });
         Directory.Delete(dataPath, recursive: true);
+    }
+
+    [Fact]
+    public async Task Sweep_SeveralDeadlinesOfOneCasePassedTogether_OneJournalEntryNamesEachAndEachTimerFiresOnce()
+    {
+        await using var portal = new PortalFactory(provider);
+        var today = London.DateOf(PortalFactory.DefaultNow.UtcDateTime);
+        var id = await WorkflowEngineTests.RegisterAsync(portal, today.AddDays(-10));
+        var officer = await portal.ActorAsync(DemoAccounts.LrOfficer);
+        var engine = portal.Get<WorkflowEngine>();
+        await engine.FireAsync(id, Trigger.PresentToCrg, new TriggerArgs { Date = today.AddDays(-2) }, officer, Guid.NewGuid().ToString());
+        var decided = await engine.FireAsync(id, Trigger.RecordCriteriaMet, new TriggerArgs { Comment = "Criteria met." }, officer, Guid.NewGuid().ToString());
+        Assert.True(decided.IsSuccess, decided.Error?.Message);
+
+        // Seven months on, the Home Office notification, appointment and completion deadlines have all passed.
+        portal.Time.SetUtcNow(PortalFactory.DefaultNow.AddMonths(7));
+        var first = await portal.Get<TimerSweep>().RunAsync();
+        var second = await portal.Get<TimerSweep>().RunAsync();
+
+        Assert.True(first.Fired >= 3, $"{first.Fired} fired (the demo reviews have deadlines too)");
+        Assert.Equal(new SweepResult(0, 0), second);
+        await portal.WithDbAsync(async db =>
+        {
+            // The decision clock's timer was cancelled by the decision; the three that followed it fired.
+            var timers = await db.Timers.Where(t => t.ReviewId == id && t.Status != TimerStatus.Cancelled).ToListAsync();
+            Assert.Equal(3, timers.Count);
+            Assert.All(timers, t => Assert.Equal(TimerStatus.Fired, t.Status));
+            var entry = await db.JournalEntries.SingleAsync(j => j.ReviewId == id && j.Kind == JournalKind.Deadline);
+            foreach (var kind in new[] { ClockKind.HomeOfficeNotification, ClockKind.Appointment, ClockKind.Completion })
+            {
+                Assert.Contains(ReviewClock.Describe(kind), entry.Detail, StringComparison.Ordinal);
+            }
+
+            var keys = await db.IdempotencyKeys.Where(k => k.ReviewId == id && k.Key.StartsWith("timer:")).ToListAsync();
+            Assert.Equal(timers.Select(t => $"timer:{t.Id}").Order(), keys.Select(k => k.Key).Order());
+            Assert.All(keys, k => Assert.Equal(entry.Id, k.JournalEntryId));
+            var audit = await db.AuditEvents.SingleAsync(a => a.ReviewId == id && a.Detail!.StartsWith("deadline"));
+            Assert.All(timers, t => Assert.Contains(t.Id.ToString(), audit.Detail, StringComparison.Ordinal));
+            Assert.Equal(3, await db.ReviewClocks.CountAsync(c => c.ReviewId == id && c.OverdueSinceUtc != null));
+            Assert.Equal(3, (await db.Reviews.SingleAsync(r => r.Id == id)).Version);
+            return 0;
+        });
     }
 }
 

@@ -62,21 +62,31 @@ public sealed class CaseChanges
         return new CaseChanges(db, review, actor, nowUtc, calendar, deadlines, clocks, items, timers);
     }
 
-    /// Loads (tracked) the open clocks and open tasks of several reviews at once, and the calendar once: for a batch
-    /// of timers fired together. Their pending timers are not loaded: a deadline passing cancels and reschedules no
-    /// timer (it marks clocks overdue, raises task priorities and may open a chase task), and tracking about ten
-    /// timers a case that nothing reads cost the sweep time (CancelTimers refuses to run without them). Returns a
-    /// factory of one CaseChanges per command (notes of its own); those of one review share its lists, so what one timer opens the next one sees.
-    public static async Task<Func<int, CaseChanges>> LoadManyAsync(IReviewDb db, IReadOnlyCollection<int> reviewIds, Actor actor, DateTime nowUtc,
-        DeadlineSettings deadlines, CancellationToken ct)
+    /// Loads (tracked) what a batch of timers fired together needs, and the calendar once: their reviews, the open
+    /// clocks they point at, and the open tasks they point at or that run against those clocks. Nothing else of the
+    /// cases is loaded: a deadline passing marks its clock overdue, raises its tasks' priority and may open a chase
+    /// task; it reads no other task or clock and cancels or reschedules no timer (CancelTimers refuses to run without
+    /// the pending timers), so tracking the rest of each case would be work for nothing. Returns each review's CaseChanges.
+    public static async Task<IReadOnlyDictionary<int, CaseChanges>> LoadForTimersAsync(IReviewDb db, IReadOnlyCollection<WorkflowTimer> timers, Actor actor,
+        DateTime nowUtc, DeadlineSettings deadlines, CancellationToken ct)
     {
-        var reviews = await db.Reviews.Where(r => reviewIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        var clocks = (await db.ReviewClocks.Where(c => reviewIds.Contains(c.ReviewId) && (c.Status == ClockStatus.Running || c.Status == ClockStatus.Paused))
-            .ToListAsync(ct)).ToLookup(c => c.ReviewId);
-        var items = (await db.WorkItems.Where(w => reviewIds.Contains(w.ReviewId) && w.Status == WorkItemStatus.Open).ToListAsync(ct)).ToLookup(w => w.ReviewId);
+        var reviewIds = timers.Select(t => t.ReviewId).Distinct().ToList();
+        var clockIds = timers.Where(t => t.ClockId is not null).Select(t => t.ClockId!.Value).Distinct().ToList();
+        var itemIds = timers.Where(t => t.WorkItemId is not null).Select(t => t.WorkItemId!.Value).Distinct().ToList();
+        var reviews = await db.Reviews.Where(r => reviewIds.Contains(r.Id)).ToListAsync(ct);
+        var clocks = clockIds.Count == 0 ? [] : await db.ReviewClocks
+            .Where(c => clockIds.Contains(c.Id) && (c.Status == ClockStatus.Running || c.Status == ClockStatus.Paused)).ToListAsync(ct);
+        var items = await db.WorkItems
+            // The review and status come first so that SQLite searches (ReviewId, Status); with only the OR it read
+            // every open task of every review through the (Status, ...) index.
+            .Where(w => reviewIds.Contains(w.ReviewId) && w.Status == WorkItemStatus.Open
+                        && (itemIds.Contains(w.Id) || (w.ClockId != null && clockIds.Contains(w.ClockId.Value))))
+            .ToListAsync(ct);
         var calendar = await LoadCalendarAsync(db, ct);
-        var lists = reviews.Keys.ToDictionary(id => id, id => (Clocks: clocks[id].ToList(), Items: items[id].ToList()));
-        return id => new CaseChanges(db, reviews[id], actor, nowUtc, calendar, deadlines, lists[id].Clocks, lists[id].Items, pendingTimers: null);
+        var clocksOf = clocks.ToLookup(c => c.ReviewId);
+        var itemsOf = items.ToLookup(w => w.ReviewId);
+        return reviews.ToDictionary(r => r.Id,
+            r => new CaseChanges(db, r, actor, nowUtc, calendar, deadlines, clocksOf[r.Id].ToList(), itemsOf[r.Id].ToList(), pendingTimers: null));
     }
 
     /// The shipped bank holidays merged with those administrators added.

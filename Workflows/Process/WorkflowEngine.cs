@@ -149,54 +149,19 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
         changes.Journal(JournalKind.Started, null, null, "Notification registered.");
     }
 
-    /// Fires one timer claimed by a sweep (claimToken): marks the clock or task overdue, raises the priority of its
-    /// tasks and writes the journal, once (key "timer:{id}"). A timer whose clock or task has moved on is cancelled.
-    /// Returns whether it did something.
-    public async Task<bool> FireTimerAsync(long timerId, string claimToken, CancellationToken ct = default)
-    {
-        var key = TimerKey(timerId);
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = await dbs.CreateAsync(ct);
-            var timer = await db.Timers.SingleOrDefaultAsync(t => t.Id == timerId, ct);
-            if (timer is null || timer.Status != TimerStatus.Claimed || timer.ClaimedBy != claimToken)
-            {
-                return false;
-            }
-
-            var now = clock.UtcNow;
-            if (await db.IdempotencyKeys.AnyAsync(k => k.Key == key, ct))
-            {
-                timer.Status = TimerStatus.Fired;
-                timer.FiredAtUtc ??= now;
-                await db.SaveChangesAsync(ct);
-                return false;
-            }
-
-            var review = await db.Reviews.SingleAsync(r => r.Id == timer.ReviewId, ct);
-            var changes = await CaseChanges.LoadAsync(db, review, Actor.Anonymous, now, deadlines, ct);
-            var notice = Fire(db, changes, timer, key);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return notice is not null;
-            }
-            catch (DbUpdateException) when (attempt < 3)
-            {
-                // A person changed the case at the same moment: look again with the new state.
-            }
-        }
-    }
-
-    /// Fires a batch of timers claimed by one sweep (claimToken) in one context and one transaction, with the same
-    /// effects and keys as FireTimerAsync for each: the cases are loaded together and a single commit writes them,
-    /// instead of a commit per timer (on SQLite each commit waits for the disk). Timers no longer claimed by this
-    /// token are left alone. Throws if the batch cannot be saved (e.g. a person changed one of its cases at the same
-    /// moment): nothing is then written, and the sweep fires those timers one by one. Returns how many did something.
+    /// Fires timers claimed by one sweep (claimToken), in one context and one transaction: for each timer whose
+    /// deadline still stands the clock or task is marked overdue and its tasks made urgent; a timer whose clock or
+    /// task has moved on is cancelled. Each review whose deadlines passed gets one journal entry (naming every
+    /// deadline), one version and one audit row, however many of its timers fell due together (after an outage a
+    /// case can have ten). Each timer gets its key "timer:{id}" (a key already there means it fired before).
+    /// The timers are read untracked and marked fired or cancelled by conditional updates in the same transaction
+    /// ("still claimed by this token"): if one is no longer claimed by this token (another sweep took it over after
+    /// the lease), or the batch cannot be saved (e.g. a person changed one of its cases at the same moment), this
+    /// throws and nothing is written. Returns how many timers did something.
     public async Task<int> FireTimersAsync(IReadOnlyCollection<long> timerIds, string claimToken, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
-        var timers = await db.Timers.Where(t => timerIds.Contains(t.Id) && t.Status == TimerStatus.Claimed && t.ClaimedBy == claimToken)
+        var timers = await db.Timers.AsNoTracking().Where(t => timerIds.Contains(t.Id) && t.Status == TimerStatus.Claimed && t.ClaimedBy == claimToken)
             .OrderBy(t => t.DueAtUtc).ThenBy(t => t.Id).ToListAsync(ct);
         if (timers.Count == 0)
         {
@@ -206,48 +171,73 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
         var now = clock.UtcNow;
         var keys = timers.Select(t => TimerKey(t.Id)).ToList();
         var done = (await db.IdempotencyKeys.AsNoTracking().Where(k => keys.Contains(k.Key)).Select(k => k.Key).ToListAsync(ct)).ToHashSet();
-        var cases = await CaseChanges.LoadManyAsync(db, timers.Select(t => t.ReviewId).Distinct().ToList(), Actor.Anonymous, now, deadlines, ct);
-        var fired = 0;
-        foreach (var timer in timers)
+        var cases = await CaseChanges.LoadForTimersAsync(db, timers, Actor.Anonymous, now, deadlines, ct);
+        var fired = timers.GroupBy(t => t.ReviewId).Sum(group => Fire(db, cases[group.Key], group.ToList(), done));
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var marked = 0;
+        foreach (var status in new[] { TimerStatus.Fired, TimerStatus.Cancelled })
         {
-            var key = TimerKey(timer.Id);
-            if (done.Contains(key))
+            var ids = timers.Where(t => t.Status == status).Select(t => t.Id).ToList();
+            if (ids.Count > 0)
             {
-                timer.Status = TimerStatus.Fired;
-                timer.FiredAtUtc ??= now;
-            }
-            else if (Fire(db, cases(timer.ReviewId), timer, key) is not null)
-            {
-                fired++;
+                marked += await db.Timers
+                    .Where(t => ids.Contains(t.Id) && t.Status == TimerStatus.Claimed && t.ClaimedBy == claimToken)
+                    .ExecuteUpdateAsync(u => u.SetProperty(t => t.Status, status).SetProperty(t => t.FiredAtUtc, now), ct);
             }
         }
 
+        if (marked != timers.Count)
+        {
+            throw new DbUpdateConcurrencyException($"{timers.Count - marked} of {timers.Count} timers are no longer claimed by this sweep.");
+        }
+
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return fired;
     }
 
     private static string TimerKey(long timerId) => $"timer:{timerId}";
 
-    /// What firing one timer writes (saved by the caller): the deadline's effects, the timer's new status, and for a
-    /// deadline that still stands the journal entry, the review's version, the audit row and the notification; then
-    /// the key. Returns the notice, or null if the clock or task had moved on (the timer is cancelled).
-    private DeadlineNotice? Fire(IReviewDb db, CaseChanges changes, WorkflowTimer timer, string key)
+    /// What firing one review's due timers writes (saved by the caller): each deadline's effects and the timer's new
+    /// status; for deadlines that still stand one journal entry, the review's version, one audit row and a
+    /// notification each; then each timer's key. Returns how many deadlines stood.
+    private int Fire(IReviewDb db, CaseChanges changes, IReadOnlyList<WorkflowTimer> timers, HashSet<string> done)
     {
         var review = changes.Review;
-        var notice = DeadlinePassed(changes, timer);
-        timer.Status = notice is null ? TimerStatus.Cancelled : TimerStatus.Fired;
-        timer.FiredAtUtc = changes.NowUtc;
+        var notices = new List<DeadlineNotice>();
+        var pending = timers.Where(t => !done.Contains(TimerKey(t.Id))).ToList();
+        foreach (var timer in timers.Except(pending))
+        {
+            timer.Status = TimerStatus.Fired;
+        }
+
+        foreach (var timer in pending)
+        {
+            var notice = DeadlinePassed(changes, timer);
+            timer.Status = notice is null ? TimerStatus.Cancelled : TimerStatus.Fired;
+            if (notice is not null)
+            {
+                notices.Add(notice);
+            }
+        }
+
         JournalEntry? journal = null;
-        if (notice is not null)
+        if (notices.Count > 0)
         {
             journal = changes.Journal(JournalKind.Deadline, review.Stage, null, null);
             review.Version++;
-            audit.Add(db, Actor.Anonymous, AuditAction.Changed, "Review", review.Id.ToString(), review.Id, review.Reference, $"deadline: timer {timer.Id}");
-            notifications.DeadlinePassed(db, notice);
+            audit.Add(db, Actor.Anonymous, AuditAction.Changed, "Review", review.Id.ToString(), review.Id, review.Reference,
+                $"deadline: timer {string.Join(", ", notices.Select(n => n.TimerId))}");
+            notices.ForEach(notice => notifications.DeadlinePassed(db, notice));
         }
 
-        db.IdempotencyKeys.Add(new IdempotencyKey { Key = key, ReviewId = review.Id, CreatedAtUtc = changes.NowUtc, JournalEntry = journal });
-        return notice;
+        foreach (var timer in pending)
+        {
+            db.IdempotencyKeys.Add(new IdempotencyKey { Key = TimerKey(timer.Id), ReviewId = review.Id, CreatedAtUtc = changes.NowUtc, JournalEntry = journal });
+        }
+
+        return notices.Count;
     }
 
     private static DeadlineNotice? DeadlinePassed(CaseChanges c, WorkflowTimer timer)
