@@ -2499,13 +2499,11 @@ namespace Infrastructure.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClaimedBy");
-
                     b.HasIndex("ClockId");
 
-                    b.HasIndex("WorkItemId");
+                    b.HasIndex("ReviewId");
 
-                    b.HasIndex("ReviewId", "Status");
+                    b.HasIndex("WorkItemId");
 
                     b.HasIndex("Status", "DueAtUtc");
 

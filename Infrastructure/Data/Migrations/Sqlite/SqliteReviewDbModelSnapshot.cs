@@ -2414,13 +2414,11 @@ namespace Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClaimedBy");
-
                     b.HasIndex("ClockId");
 
-                    b.HasIndex("WorkItemId");
+                    b.HasIndex("ReviewId");
 
-                    b.HasIndex("ReviewId", "Status");
+                    b.HasIndex("WorkItemId");
 
                     b.HasIndex("Status", "DueAtUtc");
 
