@@ -6,6 +6,7 @@ using Domain.Drafts;
 using Domain.Reviews;
 using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Access;
 using Workflows.Audit;
 using Workflows.Data;
 using Workflows.Documents;
@@ -83,10 +84,9 @@ public sealed class UploadDraftHandler(IReviewDbFactory dbs, BusinessClock clock
             return new ValidationFailed([version.Error! with { Field = DocumentFiles.FieldName }]);
         }
 
-        var members = await (from p in db.ReviewParticipants
+        var members = await (from p in db.ReviewParticipants.PanelMembers(input.ReviewId)
                              join u in db.Users on p.UserId equals u.Id
-                             where p.ReviewId == input.ReviewId && p.Kind == ParticipantKind.PanelMember && p.RevokedAtUtc == null
-                                 && !u.IsDisabled && u.Email != null
+                             where !u.IsDisabled && u.Email != null
                              select new { u.Id, u.Email }).Distinct().ToListAsync(ct);
         foreach (var member in members.OrderBy(m => m.Email, StringComparer.Ordinal))
         {
