@@ -28,7 +28,10 @@ public sealed class UploadDraftHandler(IReviewDbFactory dbs, BusinessClock clock
 {
     public const string EmailReason = "DraftForComment";
 
-    public async Task<Result<DraftUploaded>> HandleAsync(Actor actor, UploadDraft input, CancellationToken ct = default)
+    public Task<Result<DraftUploaded>> HandleAsync(Actor actor, UploadDraft input, CancellationToken ct = default) =>
+        uploads.SaveOrDiscardAsync(files => UploadAsync(actor, input, files, ct));
+
+    private async Task<Result<DraftUploaded>> UploadAsync(Actor actor, UploadDraft input, UploadBatch files, CancellationToken ct)
     {
         await using var db = await dbs.CreateAsync(ct);
         var roles = await ReviewRoles.LoadAsync(db, actor, input.ReviewId, ct);
@@ -77,7 +80,7 @@ public sealed class UploadDraftHandler(IReviewDbFactory dbs, BusinessClock clock
             return new Conflict("The list of drafts");
         }
 
-        var version = await uploads.AddVersionAsync(db, actor, input.ReviewId, DocumentKind.Draft, draft.OwnerKey, $"Draft {number}",
+        var version = await files.AddVersionAsync(db, actor, input.ReviewId, DocumentKind.Draft, draft.OwnerKey, $"Draft {number}",
             input.Content!, input.FileName!, null, ct);
         if (!version.IsSuccess)
         {

@@ -1,6 +1,5 @@
 using Domain;
 using Domain.Access;
-using Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Access;
 using Workflows.Audit;
