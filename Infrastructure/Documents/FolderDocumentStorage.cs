@@ -14,13 +14,22 @@ public sealed partial class FolderDocumentStorage(string folder) : IDocumentStor
         ArgumentNullException.ThrowIfNull(content);
         var path = PathOf(storedName);
         var temp = path + ".part";
-        await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        try
         {
-            await content.CopyToAsync(file, ct);
-            await file.FlushAsync(ct);
-        }
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await content.CopyToAsync(file, ct);
+                await file.FlushAsync(ct);
+            }
 
-        File.Move(temp, path);
+            File.Move(temp, path);
+        }
+        catch
+        {
+            // A half-written file (disk full, cancelled) is not left behind either.
+            File.Delete(temp);
+            throw;
+        }
     }
 
     public Task<Stream> OpenReadAsync(string storedName, CancellationToken ct = default) =>

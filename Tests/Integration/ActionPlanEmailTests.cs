@@ -1,5 +1,6 @@
 using Domain.ActionPlans;
 using Domain.Workflow;
+using Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
 using Workflows;
@@ -13,44 +14,27 @@ namespace Portal.Integration.Tests;
 /// The action plan's emails through the scan, the outbox and real SMTP (maildev), with business time moved on:
 /// quarterly update requests once per owner per period across a year end, overdue escalation to the agency's senior
 /// manager, and the impact review twelve months after sign-off. Each test has a portal of its own.
-public sealed class ActionPlanEmailTests : IAsyncLifetime
+public sealed class ActionPlanEmailTests() : MailFixture(DatabaseProvider.Sqlite, new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero))
 {
-    private readonly MailDev _mail = new();
-    private PortalFactory _portal = null!;
-
-    public Task InitializeAsync()
-    {
-        _portal = new PortalFactory().SendEmailThrough(_mail);
-        _portal.Time.SetUtcNow(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
-        _ = _portal.Services;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _portal.DisposeAsync();
-        _mail.Dispose();
-    }
-
     private async Task<ActionPlanScanResult> ScanAndSendAsync(DateTimeOffset at)
     {
-        _portal.Time.SetUtcNow(at);
-        var result = await _portal.Get<ActionPlanScan>().RunAsync();
-        await _portal.Get<OutboxDispatcher>().RunOnceAsync();
+        Portal.Time.SetUtcNow(at);
+        var result = await Portal.Get<ActionPlanScan>().RunAsync();
+        await Portal.Get<OutboxDispatcher>().RunOnceAsync();
         return result;
     }
 
     private async Task<IReadOnlyList<MailDevEmail>> MailAsync(string to, string subjectStart) =>
-        (await _mail.ForAsync(to)).Where(m => m.Subject.StartsWith(subjectStart, StringComparison.Ordinal)).ToList();
+        (await Mail.ForAsync(to)).Where(m => m.Subject.StartsWith(subjectStart, StringComparison.Ordinal)).ToList();
 
     [Fact]
     public async Task QuarterlyUpdateRequests_OncePerOwnerPerQuarter_AcrossTheYearEnd_OnlyForOpenActions()
     {
-        var reviewId = await ReviewAtSignOffAsync(_portal);
-        var recommendation = await RecommendationAsync(_portal, reviewId);
-        var first = await ActionAsync(_portal, reviewId, recommendation, dueInDays: 300);
-        await ActionAsync(_portal, reviewId, recommendation, dueInDays: 300);
-        await _mail.ClearAsync(DemoAccounts.AgencyContact);
+        var reviewId = await ReviewAtSignOffAsync(Portal);
+        var recommendation = await RecommendationAsync(Portal, reviewId);
+        var first = await ActionAsync(Portal, reviewId, recommendation, dueInDays: 300);
+        await ActionAsync(Portal, reviewId, recommendation, dueInDays: 300);
+        await Mail.ClearAsync(DemoAccounts.AgencyContact);
 
         // 23 Nov: the actions are new since 1 Sep, so nobody is asked about that period.
         Assert.Equal(0, (await ScanAndSendAsync(new(2026, 11, 23, 11, 0, 0, TimeSpan.Zero))).UpdateRequests);
@@ -59,16 +43,16 @@ public sealed class ActionPlanEmailTests : IAsyncLifetime
         Assert.Equal(0, (await ScanAndSendAsync(new(2026, 12, 1, 1, 30, 0, TimeSpan.Zero))).UpdateRequests);
         Assert.Equal(0, (await ScanAndSendAsync(new(2026, 12, 31, 23, 30, 0, TimeSpan.Zero))).UpdateRequests);
         Assert.Equal(0, (await ScanAndSendAsync(new(2027, 1, 15, 9, 0, 0, TimeSpan.Zero))).UpdateRequests);
-        await _mail.WaitForAsync(DemoAccounts.AgencyContact);
+        await Mail.WaitForAsync(DemoAccounts.AgencyContact);
         var december = Assert.Single(await MailAsync(DemoAccounts.AgencyContact, "Please update your actions"));
         Assert.Equal("Please update your actions: 2 open actions on the review action plans", december.Subject);
         Assert.Contains("period from 1 Dec 2026", december.Text, StringComparison.Ordinal);
         Assert.Contains("/actions/ours", december.Text, StringComparison.Ordinal);
 
         // One action completed: the March request still goes, for the one left open.
-        await CompleteAsync(_portal, first);
+        await CompleteAsync(Portal, first);
         Assert.Equal(1, (await ScanAndSendAsync(new(2027, 3, 1, 6, 0, 0, TimeSpan.Zero))).UpdateRequests);
-        await _mail.WaitForAsync(DemoAccounts.AgencyContact, 2);
+        await Mail.WaitForAsync(DemoAccounts.AgencyContact, 2);
         var requests = await MailAsync(DemoAccounts.AgencyContact, "Please update your actions");
         Assert.Equal(2, requests.Count);
         Assert.Contains(requests, m => m.Subject == "Please update your actions: 1 open action on the review action plans");
@@ -78,60 +62,60 @@ public sealed class ActionPlanEmailTests : IAsyncLifetime
     public async Task OverdueAction_GoesUpTheEscalationLadder_ToTheAgencysSeniorManager()
     {
         var senior = $"senior-{Guid.NewGuid():N}@police.example.org";
-        await _portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Leicestershire Police").ExecuteUpdateAsync(s => s.SetProperty(o => o.EscalationEmail, senior)));
-        var reviewId = await ReviewAtSignOffAsync(_portal);
-        await ActionAsync(_portal, reviewId, await RecommendationAsync(_portal, reviewId), dueInDays: 3); // due Thu 26 Nov 2026
-        await _mail.ClearAsync(DemoAccounts.AgencyContact);
+        await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Leicestershire Police").ExecuteUpdateAsync(s => s.SetProperty(o => o.EscalationEmail, senior)));
+        var reviewId = await ReviewAtSignOffAsync(Portal);
+        await ActionAsync(Portal, reviewId, await RecommendationAsync(Portal, reviewId), dueInDays: 3); // due Thu 26 Nov 2026
+        await Mail.ClearAsync(DemoAccounts.AgencyContact);
 
         foreach (var day in new[] { 24, 25, 26, 27, 30 })
         {
-            _portal.Time.SetUtcNow(new DateTimeOffset(2026, 11, day, 9, 0, 0, TimeSpan.Zero));
-            await _portal.Get<ReminderScan>().RunAsync();
-            await _portal.Get<OutboxDispatcher>().RunOnceAsync();
+            Portal.Time.SetUtcNow(new DateTimeOffset(2026, 11, day, 9, 0, 0, TimeSpan.Zero));
+            await Portal.Get<ReminderScan>().RunAsync();
+            await Portal.Get<OutboxDispatcher>().RunOnceAsync();
         }
 
-        var escalation = Assert.Single(await _mail.WaitForAsync(senior));
+        var escalation = Assert.Single(await Mail.WaitForAsync(senior));
         Assert.Equal($"Overdue: Action R1.1 of the action plan for {await CaseLabelAsync(reviewId)} ({await ReferenceAsync(reviewId)}), 1 working day overdue", escalation.Subject);
         var reminders = await MailAsync(DemoAccounts.AgencyContact, "Reminder");
         Assert.NotEmpty(reminders);
         Assert.DoesNotContain("Priya", escalation.Text, StringComparison.Ordinal);
-        Assert.Equal(ActionDisplayStatus.Overdue, (await _portal.Get<MasterActionPlanQuery>().HandleAsync(await _portal.ActorAsync(DemoAccounts.LrOfficer),
+        Assert.Equal(ActionDisplayStatus.Overdue, (await Portal.Get<MasterActionPlanQuery>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer),
             new ActionPlanFilter(ReviewId: reviewId), new PageRequest())).Items.Single().Status);
     }
 
     [Fact]
     public async Task ImpactReview_TwelveMonthsAfterSignOff_EmailAndTaskForTheOwner_AnswerRecordedOnThePlan()
     {
-        var reviewId = await ReviewAtSignOffAsync(_portal);
-        var actionId = await ActionAsync(_portal, reviewId, await RecommendationAsync(_portal, reviewId));
-        await CompleteAsync(_portal, actionId);
-        Assert.True((await _portal.Get<DecideActionHandler>().SignOffAsync(await _portal.ActorAsync(DemoAccounts.LrOfficer), actionId, null)).IsSuccess);
-        await _mail.ClearAsync(DemoAccounts.AgencyContact);
-        var contact = await _portal.ActorAsync(DemoAccounts.AgencyContact);
+        var reviewId = await ReviewAtSignOffAsync(Portal);
+        var actionId = await ActionAsync(Portal, reviewId, await RecommendationAsync(Portal, reviewId));
+        await CompleteAsync(Portal, actionId);
+        Assert.True((await Portal.Get<DecideActionHandler>().SignOffAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), actionId, null)).IsSuccess);
+        await Mail.ClearAsync(DemoAccounts.AgencyContact);
+        var contact = await Portal.ActorAsync(DemoAccounts.AgencyContact);
 
         Assert.Equal(0, (await ScanAndSendAsync(new(2027, 11, 22, 23, 0, 0, TimeSpan.Zero))).ImpactReviews);
-        Assert.Empty(await _portal.Get<ActionPlanQuery>().ImpactReviewsAsync(contact));
+        Assert.Empty(await Portal.Get<ActionPlanQuery>().ImpactReviewsAsync(contact));
         Assert.Equal(1, (await ScanAndSendAsync(new(2027, 11, 23, 0, 30, 0, TimeSpan.Zero))).ImpactReviews);
         Assert.Equal(0, (await ScanAndSendAsync(new(2027, 11, 23, 1, 30, 0, TimeSpan.Zero))).ImpactReviews);
 
         // maildev and the demo contact are shared with other tests: the review's (random) case label picks out this one.
-        await _mail.WaitForAsync(DemoAccounts.AgencyContact);
+        await Mail.WaitForAsync(DemoAccounts.AgencyContact);
         var email = Assert.Single(await MailAsync(DemoAccounts.AgencyContact, $"Impact review: action R1.1 of {await CaseLabelAsync(reviewId)} ({await ReferenceAsync(reviewId)})"));
         Assert.Contains("signed off on 23 Nov 2026", email.Text, StringComparison.Ordinal);
         Assert.Contains("answer by 21 Dec 2027", email.Text, StringComparison.Ordinal);
-        var queued = Assert.Single(await _portal.Get<ActionPlanQuery>().ImpactReviewsAsync(contact));
+        var queued = Assert.Single(await Portal.Get<ActionPlanQuery>().ImpactReviewsAsync(contact));
         Assert.Equal((actionId, "R1.1", new DateOnly(2027, 12, 21)), (queued.ActionId, queued.Label, queued.DueDate));
-        var task = await _portal.WithDbAsync(db => db.WorkItems.AsNoTracking().SingleAsync(w => w.ReviewId == reviewId && w.Kind == WorkItemKind.ActionImpactReview));
+        var task = await Portal.WithDbAsync(db => db.WorkItems.AsNoTracking().SingleAsync(w => w.ReviewId == reviewId && w.Kind == WorkItemKind.ActionImpactReview));
         Assert.Equal((contact.UserId, WorkItemStatus.Open), (task.CandidateUserId, task.Status));
 
-        var missing = await _portal.Get<AnswerImpactReviewHandler>().HandleAsync(contact, actionId, null, " ");
+        var missing = await Portal.Get<AnswerImpactReviewHandler>().HandleAsync(contact, actionId, null, " ");
         Assert.Equal(["Outcome", "Comment"], Assert.IsType<Domain.ValidationFailed>(missing.Error).Errors.Select(e => e.Field));
-        var answered = await _portal.Get<AnswerImpactReviewHandler>().HandleAsync(contact, actionId, ImpactOutcome.Confirmed, "Risk assessments after separation doubled.");
+        var answered = await Portal.Get<AnswerImpactReviewHandler>().HandleAsync(contact, actionId, ImpactOutcome.Confirmed, "Risk assessments after separation doubled.");
 
         Assert.True(answered.IsSuccess, answered.Error?.Message);
-        Assert.Empty(await _portal.Get<ActionPlanQuery>().ImpactReviewsAsync(contact));
-        Assert.Equal(WorkItemStatus.Completed, await _portal.WithDbAsync(db => db.WorkItems.Where(w => w.Id == task.Id).Select(w => w.Status).SingleAsync()));
-        var row = (await _portal.Get<MasterActionPlanQuery>().HandleAsync(await _portal.ActorAsync(DemoAccounts.LrOfficer),
+        Assert.Empty(await Portal.Get<ActionPlanQuery>().ImpactReviewsAsync(contact));
+        Assert.Equal(WorkItemStatus.Completed, await Portal.WithDbAsync(db => db.WorkItems.Where(w => w.Id == task.Id).Select(w => w.Status).SingleAsync()));
+        var row = (await Portal.Get<MasterActionPlanQuery>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer),
             new ActionPlanFilter(ReviewId: reviewId), new PageRequest())).Items.Single();
         Assert.Equal((ActionDisplayStatus.SignedOff, ImpactOutcome.Confirmed), (row.Status, row.Impact));
     }
@@ -147,7 +131,7 @@ public sealed class ActionPlanEmailTests : IAsyncLifetime
         Assert.Empty(job.Job.Args);
     }
 
-    private Task<string> CaseLabelAsync(int reviewId) => _portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.CaseLabel).SingleAsync());
+    private Task<string> CaseLabelAsync(int reviewId) => Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.CaseLabel).SingleAsync());
 
-    private Task<string> ReferenceAsync(int reviewId) => _portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Reference).SingleAsync());
+    private Task<string> ReferenceAsync(int reviewId) => Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Reference).SingleAsync());
 }

@@ -10,30 +10,9 @@ using Workflows.Time;
 
 namespace Portal.Integration.Tests;
 
-/// A portal that sends through maildev (a real SMTP server started by scripts/test.sh), business time pinned.
-public sealed class SmtpPortalFixture : IAsyncLifetime
-{
-    public MailDev Mail { get; } = new();
-
-    public PortalFactory Portal { get; private set; } = null!;
-
-    public Task InitializeAsync()
-    {
-        Portal = new PortalFactory().SendEmailThrough(Mail);
-        _ = Portal.Services;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Portal.DisposeAsync();
-        Mail.Dispose();
-    }
-}
-
 /// The outbox and its dispatcher against real SMTP: delivered once, with a stable Message-Id, retried with backoff while
 /// the server is down, an incident meanwhile, and never a real name in a message.
-public sealed class EmailTests(SmtpPortalFixture fixture) : IClassFixture<SmtpPortalFixture>
+public sealed class EmailTests(SqliteMailFixture fixture) : IClassFixture<SqliteMailFixture>
 {
     private PortalFactory Portal => fixture.Portal;
 

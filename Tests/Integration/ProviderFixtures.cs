@@ -22,8 +22,10 @@ public sealed class SqliteFixture() : ProviderFixture(DatabaseProvider.Sqlite);
 public sealed class PostgresFixture() : ProviderFixture(DatabaseProvider.PostgreSql);
 
 /// A portal per provider whose email goes to maildev (the real SMTP server, started by scripts/test.sh). Tests read
-/// only the mail of recipients of their own, since test classes run at the same time.
-public abstract class MailFixture(DatabaseProvider provider) : IAsyncLifetime
+/// only the mail of recipients of their own, since test classes run at the same time. As a class fixture: one portal
+/// per class. As the base of a test class: a portal per test (xunit creates the class for each test), business time
+/// starting at startsAt.
+public abstract class MailFixture(DatabaseProvider provider, DateTimeOffset? startsAt = null) : IAsyncLifetime
 {
     public MailDev Mail { get; } = new();
 
@@ -32,6 +34,11 @@ public abstract class MailFixture(DatabaseProvider provider) : IAsyncLifetime
     public Task InitializeAsync()
     {
         Portal = new PortalFactory(provider).SendEmailThrough(Mail);
+        if (startsAt is { } now)
+        {
+            Portal.Time.SetUtcNow(now);
+        }
+
         _ = Portal.Services;
         return Task.CompletedTask;
     }

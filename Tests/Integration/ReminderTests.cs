@@ -3,6 +3,7 @@ using Domain.Calendar;
 using Domain.Email;
 using Domain.Reviews;
 using Domain.Workflow;
+using Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
 using Workflows.Data;
@@ -15,68 +16,51 @@ namespace Portal.Integration.Tests;
 
 /// Reminders and overdue escalations (issue 4) through the scan, the outbox and real SMTP (maildev), with business time
 /// moved hour by hour. Each test has a portal of its own; the class runs its tests one after another.
-public sealed class ReminderTests : IAsyncLifetime
+public sealed class ReminderTests() : MailFixture(DatabaseProvider.Sqlite, new DateTimeOffset(2026, 12, 14, 0, 0, 0, TimeSpan.Zero))
 {
     private static readonly DateOnly Notified = new(2026, 11, 24);
 
     // Decision due 24 Dec 2026 (Thursday). 25 Dec (Friday) and 28 Dec (Monday, Boxing Day substitute) are bank holidays.
     private static readonly DateOnly Due = new(2026, 12, 24);
 
-    private readonly MailDev _mail = new();
-    private PortalFactory _portal = null!;
-
-    public Task InitializeAsync()
-    {
-        _portal = new PortalFactory().SendEmailThrough(_mail);
-        _portal.Time.SetUtcNow(new DateTimeOffset(2026, 12, 14, 0, 0, 0, TimeSpan.Zero));
-        _ = _portal.Services;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _portal.DisposeAsync();
-        _mail.Dispose();
-    }
-
     private sealed record Sent(string To, string Reason, string Key, OutboxStatus Status, DateTime? SentAtUtc, string Subject, string Text);
 
-    private Task<List<Sent>> OutboxAsync(int reviewId) => _portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
+    private Task<List<Sent>> OutboxAsync(int reviewId) => Portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
         .Where(m => m.ReviewId == reviewId).OrderBy(m => m.Id)
         .Select(m => new Sent(m.RecipientAddress, m.Reason, m.OccurrenceKey, m.Status, m.SentAtUtc, m.Subject, m.TextBody)).ToListAsync());
 
     private Task<long> ItemAsync(int reviewId, WorkItemKind kind) =>
-        _portal.WithDbAsync(db => db.WorkItems.Where(w => w.ReviewId == reviewId && w.Kind == kind && w.Status == WorkItemStatus.Open).Select(w => w.Id).SingleAsync());
+        Portal.WithDbAsync(db => db.WorkItems.Where(w => w.ReviewId == reviewId && w.Kind == kind && w.Status == WorkItemStatus.Open).Select(w => w.Id).SingleAsync());
 
     private async Task FireAsync(int reviewId, Trigger trigger, TriggerArgs args)
     {
-        var result = await _portal.Get<WorkflowEngine>().FireAsync(reviewId, trigger, args, await _portal.ActorAsync(DemoAccounts.LrOfficer), Guid.NewGuid().ToString());
+        var result = await Portal.Get<WorkflowEngine>().FireAsync(reviewId, trigger, args, await Portal.ActorAsync(DemoAccounts.LrOfficer), Guid.NewGuid().ToString());
         Assert.True(result.IsSuccess, result.Error?.Message);
     }
 
     /// Every hour from now until `until` (London = UTC in winter): the scan, then the dispatcher, as the jobs would.
     private async Task RunHourlyUntilAsync(DateTimeOffset until, Func<DateTimeOffset, Task>? eachHour = null)
     {
-        for (var now = _portal.Time.GetUtcNow(); now <= until; now = now.AddHours(1))
+        for (var now = Portal.Time.GetUtcNow(); now <= until; now = now.AddHours(1))
         {
-            _portal.Time.SetUtcNow(now);
+            Portal.Time.SetUtcNow(now);
             if (eachHour is not null)
             {
                 await eachHour(now);
             }
 
-            await _portal.Get<ReminderScan>().RunAsync();
-            await _portal.Get<OutboxDispatcher>().RunOnceAsync();
+            await Portal.Get<ReminderScan>().RunAsync();
+            await Portal.Get<OutboxDispatcher>().RunOnceAsync();
         }
     }
 
     /// A task addressed to an agency (as information requests are), due on Due.
-    private Task<long> AddAgencyItemAsync(int reviewId, int agencyId, string title) => _portal.WithDbAsync(async db =>
+    private Task<long> AddAgencyItemAsync(int reviewId, int agencyId, string title) => Portal.WithDbAsync(async db =>
     {
         var item = new WorkItem
         {
             ReviewId = reviewId, Kind = WorkItemKind.RecordQaOutcome, Title = title, AgencyId = agencyId, DueDate = Due,
-            CreatedAtUtc = _portal.Time.GetUtcNow().UtcDateTime,
+            CreatedAtUtc = Portal.Time.GetUtcNow().UtcDateTime,
         };
         db.WorkItems.Add(item);
         await db.SaveChangesAsync();
@@ -108,19 +92,19 @@ public sealed class ReminderTests : IAsyncLifetime
     public async Task AMonthOfReminders_RightPeopleRightDays_NoneOnHolidays_CompletionCancels_HoldSuspendsAndResumeReplans()
     {
         var lead = $"lead-{Guid.NewGuid():N}@csp.example.org";
-        await _portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Rutland CSP").ExecuteUpdateAsync(s => s.SetProperty(o => o.EscalationEmail, lead)));
-        var officer = await _portal.ActorAsync(DemoAccounts.LrOfficer);
-        var assigned = await WorkflowEngineTests.RegisterAsync(_portal, Notified);
-        var held = await WorkflowEngineTests.RegisterAsync(_portal, Notified);
-        var completed = await WorkflowEngineTests.RegisterAsync(_portal, Notified);
+        await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Rutland CSP").ExecuteUpdateAsync(s => s.SetProperty(o => o.EscalationEmail, lead)));
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        var assigned = await WorkflowEngineTests.RegisterAsync(Portal, Notified);
+        var held = await WorkflowEngineTests.RegisterAsync(Portal, Notified);
+        var completed = await WorkflowEngineTests.RegisterAsync(Portal, Notified);
         var assignedItem = await ItemAsync(assigned, WorkItemKind.PresentToCrg);
         var heldItem = await ItemAsync(held, WorkItemKind.PresentToCrg);
         var completedItem = await ItemAsync(completed, WorkItemKind.PresentToCrg);
-        await _portal.WithDbAsync(db => db.WorkItems.Where(w => w.Id == assignedItem)
+        await Portal.WithDbAsync(db => db.WorkItems.Where(w => w.Id == assignedItem)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.AssigneeUserId, officer.UserId)));
         foreach (var to in new[] { DemoAccounts.LrOfficer, DemoAccounts.LrManager, lead })
         {
-            await _mail.ClearAsync(to);
+            await Mail.ClearAsync(to);
         }
 
         await RunHourlyUntilAsync(new DateTimeOffset(2027, 1, 13, 23, 0, 0, TimeSpan.Zero), async now =>
@@ -191,26 +175,26 @@ public sealed class ReminderTests : IAsyncLifetime
         foreach (var to in new[] { DemoAccounts.LrManager, lead })
         {
             var expected = all.Count(m => m.To == to && m.Status == OutboxStatus.Sent);
-            var received = await _mail.WaitForAsync(to, expected);
+            var received = await Mail.WaitForAsync(to, expected);
             Assert.Equal(expected, received.Count(r => all.Any(m => m.Subject == r.Subject)));
-            await _mail.ClearAsync(to);
+            await Mail.ClearAsync(to);
         }
     }
     [Fact]
     public async Task AgencyTaskAndClock_HaveTheirOwnRecipients_AndNoEmailHoldsARealName()
     {
         var seniorManager = $"senior-{Guid.NewGuid():N}@police.example.org";
-        var police = await _portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Leicestershire Police").Select(o => o.Id).SingleAsync());
-        await _portal.WithDbAsync(db => db.Organisations.Where(o => o.Id == police).ExecuteUpdateAsync(s => s.SetProperty(o => o.EscalationEmail, seniorManager)));
-        var agencyReview = await WorkflowEngineTests.RegisterAsync(_portal, Notified);
+        var police = await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Leicestershire Police").Select(o => o.Id).SingleAsync());
+        await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Id == police).ExecuteUpdateAsync(s => s.SetProperty(o => o.EscalationEmail, seniorManager)));
+        var agencyReview = await WorkflowEngineTests.RegisterAsync(Portal, Notified);
         var agencyItem = await AddAgencyItemAsync(agencyReview, police, "Return the chronology");
         // An agency with no senior manager on record: its overdue task goes to the lead office's managers instead.
-        var kentPolice = await _portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Kent Police").Select(o => o.Id).SingleAsync());
+        var kentPolice = await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Kent Police").Select(o => o.Id).SingleAsync());
         var noContactItem = await AddAgencyItemAsync(agencyReview, kentPolice, "Return the scoping answer");
         // A clock with no open task working to it gets the ladder itself: officers, then managers.
-        var clockReview = await WorkflowEngineTests.RegisterAsync(_portal, Notified);
-        await _portal.WithDbAsync(db => db.WorkItems.Where(w => w.ReviewId == clockReview).ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WorkItemStatus.Cancelled)));
-        var clockId = await _portal.WithDbAsync(db => db.ReviewClocks.Where(c => c.ReviewId == clockReview).Select(c => c.Id).SingleAsync());
+        var clockReview = await WorkflowEngineTests.RegisterAsync(Portal, Notified);
+        await Portal.WithDbAsync(db => db.WorkItems.Where(w => w.ReviewId == clockReview).ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WorkItemStatus.Cancelled)));
+        var clockId = await Portal.WithDbAsync(db => db.ReviewClocks.Where(c => c.ReviewId == clockReview).Select(c => c.Id).SingleAsync());
 
         await RunHourlyUntilAsync(new DateTimeOffset(2026, 12, 29, 9, 0, 0, TimeSpan.Zero));
 
@@ -230,9 +214,9 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.StartsWith("Deadline: CRG decision due for ", clock[0].Subject, StringComparison.Ordinal);
         Assert.Contains("due in 7 days", clock[0].Text, StringComparison.Ordinal);
 
-        var names = await _portal.WithDbAsync(db => db.RestrictedDetails.Select(r => new[] { r.DeceasedNames, r.PerpetratorNames }).ToListAsync());
-        var displayNames = await _portal.WithDbAsync(db => db.Users.Select(u => u.DisplayName).ToListAsync());
-        var bodies = await _portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.Reason != EmailReasons.Invitation)
+        var names = await Portal.WithDbAsync(db => db.RestrictedDetails.Select(r => new[] { r.DeceasedNames, r.PerpetratorNames }).ToListAsync());
+        var displayNames = await Portal.WithDbAsync(db => db.Users.Select(u => u.DisplayName).ToListAsync());
+        var bodies = await Portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.Reason != EmailReasons.Invitation)
             .Select(m => m.Subject + "\n" + m.TextBody + "\n" + m.HtmlBody).ToListAsync());
         Assert.NotEmpty(bodies);
         foreach (var name in names.SelectMany(n => n).Concat(displayNames).OfType<string>().Where(n => n.Length > 3))
@@ -244,22 +228,22 @@ public sealed class ReminderTests : IAsyncLifetime
     [Fact]
     public async Task DigestManager_GetsOneListAWorkingDayInsteadOfOverdueEmails_AndOptedOutOfficer_NoReminders()
     {
-        var manager = await _portal.ActorAsync(DemoAccounts.LrManager);
-        var officer = await _portal.ActorAsync(DemoAccounts.LrOfficer);
-        await _portal.WithDbAsync(async db =>
+        var manager = await Portal.ActorAsync(DemoAccounts.LrManager);
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        await Portal.WithDbAsync(async db =>
         {
             db.NotificationPreferences.Add(new Domain.Accounts.NotificationPreferences { UserId = manager.UserId, DailyDigest = true });
             db.NotificationPreferences.Add(new Domain.Accounts.NotificationPreferences { UserId = officer.UserId, DueSoonReminders = false });
             return await db.SaveChangesAsync();
         });
-        var review = await WorkflowEngineTests.RegisterAsync(_portal, Notified);
-        var reference = await _portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == review).Select(r => r.Reference).SingleAsync());
+        var review = await WorkflowEngineTests.RegisterAsync(Portal, Notified);
+        var reference = await Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == review).Select(r => r.Reference).SingleAsync());
 
         await RunHourlyUntilAsync(new DateTimeOffset(2026, 12, 29, 9, 0, 0, TimeSpan.Zero));
 
-        Assert.Empty(await _portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.RecipientAddress == DemoAccounts.LrOfficer && m.Reason == EmailReasons.Reminder).ToListAsync()));
-        Assert.Empty(await _portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.RecipientAddress == DemoAccounts.LrManager && m.Reason == EmailReasons.OverdueEscalation).ToListAsync()));
-        var digests = await _portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.RecipientAddress == DemoAccounts.LrManager && m.Reason == EmailReasons.DailyDigest)
+        Assert.Empty(await Portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.RecipientAddress == DemoAccounts.LrOfficer && m.Reason == EmailReasons.Reminder).ToListAsync()));
+        Assert.Empty(await Portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.RecipientAddress == DemoAccounts.LrManager && m.Reason == EmailReasons.OverdueEscalation).ToListAsync()));
+        var digests = await Portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.RecipientAddress == DemoAccounts.LrManager && m.Reason == EmailReasons.DailyDigest)
             .OrderBy(m => m.Id).ToListAsync());
         // One a working day from 14 Dec (the first scan) to 29 Dec: none on 19-20 and 26-27 (weekends), 25 and 28 (bank holidays).
         Assert.Equal(
@@ -273,65 +257,65 @@ public sealed class ReminderTests : IAsyncLifetime
     [Fact]
     public async Task NotificationsSent_ListsTheReviewsMessages_ForItsLeadOfficeOnly()
     {
-        var review = await WorkflowEngineTests.RegisterAsync(_portal, Notified);
-        _portal.Time.SetUtcNow(new DateTimeOffset(2026, 12, 17, 9, 0, 0, TimeSpan.Zero));
-        await _portal.Get<ReminderScan>().RunAsync();
-        await _portal.Get<OutboxDispatcher>().RunOnceAsync();
-        var query = _portal.Get<NotificationsSentQuery>();
+        var review = await WorkflowEngineTests.RegisterAsync(Portal, Notified);
+        Portal.Time.SetUtcNow(new DateTimeOffset(2026, 12, 17, 9, 0, 0, TimeSpan.Zero));
+        await Portal.Get<ReminderScan>().RunAsync();
+        await Portal.Get<OutboxDispatcher>().RunOnceAsync();
+        var query = Portal.Get<NotificationsSentQuery>();
 
-        var rows = await query.HandleAsync(await _portal.ActorAsync(DemoAccounts.LrManager), review);
+        var rows = await query.HandleAsync(await Portal.ActorAsync(DemoAccounts.LrManager), review);
 
         var row = Assert.Single(rows!);
         Assert.Equal((DemoAccounts.LrOfficer, EmailReasons.Reminder, OutboxStatus.Sent), (row.RecipientAddress, row.Reason, row.Status));
         Assert.Equal(new DateTime(2026, 12, 17, 9, 0, 0, DateTimeKind.Utc), row.SentAtUtc);
-        Assert.NotNull(await query.HandleAsync(await _portal.ActorAsync(DemoAccounts.LrOfficer), review));
-        Assert.Null(await query.HandleAsync(await _portal.ActorAsync(DemoAccounts.KentOfficer), review));
-        Assert.Null(await query.HandleAsync(await _portal.ActorAsync(DemoAccounts.AgencyContact), review));
-        Assert.Null(await query.HandleAsync(await _portal.ActorAsync(DemoAccounts.Admin), review));
+        Assert.NotNull(await query.HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), review));
+        Assert.Null(await query.HandleAsync(await Portal.ActorAsync(DemoAccounts.KentOfficer), review));
+        Assert.Null(await query.HandleAsync(await Portal.ActorAsync(DemoAccounts.AgencyContact), review));
+        Assert.Null(await query.HandleAsync(await Portal.ActorAsync(DemoAccounts.Admin), review));
     }
     [Fact]
     public async Task SmtpDownForAnHour_RemindersWaitWithAnIncident_ThenArriveOnceAndTheIncidentCloses()
     {
-        var review = await WorkflowEngineTests.RegisterAsync(_portal, Notified);
+        var review = await WorkflowEngineTests.RegisterAsync(Portal, Notified);
         var item = await ItemAsync(review, WorkItemKind.PresentToCrg);
-        await _mail.ClearAsync(DemoAccounts.LrOfficer);
-        var options = _portal.Get<EmailOptions>();
-        var down = _portal.DispatcherWithSmtpDown();
-        var admin = await _portal.ActorAsync(DemoAccounts.Admin);
+        await Mail.ClearAsync(DemoAccounts.LrOfficer);
+        var options = Portal.Get<EmailOptions>();
+        var down = Portal.DispatcherWithSmtpDown();
+        var admin = await Portal.ActorAsync(DemoAccounts.Admin);
         var key = $"workitem:{item}:due-7d:2026-12-24";
 
         // 17 Dec, 08:00 to 09:00: the 7-day reminder is due but the SMTP server is down; the jobs run every minute.
         var start = new DateTimeOffset(2026, 12, 17, 8, 0, 0, TimeSpan.Zero);
         for (var minute = 0; minute < 60; minute++)
         {
-            _portal.Time.SetUtcNow(start.AddMinutes(minute));
-            await _portal.Get<ReminderScan>().RunAsync();
+            Portal.Time.SetUtcNow(start.AddMinutes(minute));
+            await Portal.Get<ReminderScan>().RunAsync();
             await down.RunOnceAsync();
         }
 
-        var waiting = await _portal.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.OccurrenceKey == key));
+        var waiting = await Portal.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.OccurrenceKey == key));
         Assert.Equal(OutboxStatus.Failed, waiting.Status);
         Assert.True(waiting.Attempts >= 5, $"{waiting.Attempts} attempts");
-        Assert.NotEmpty(await _portal.Get<OpenIncidentsQuery>().HandleAsync(admin));
-        Assert.Empty(await _mail.ForAsync(DemoAccounts.LrOfficer));
+        Assert.NotEmpty(await Portal.Get<OpenIncidentsQuery>().HandleAsync(admin));
+        Assert.Empty(await Mail.ForAsync(DemoAccounts.LrOfficer));
 
         // Back at 09:00: sent at its next attempt (backoff at most Email:MaxBackoff), once; the incident closes.
         DateTimeOffset? sentAt = null;
         for (var minute = 60; minute < 60 + 70 && sentAt is null; minute++)
         {
-            _portal.Time.SetUtcNow(start.AddMinutes(minute));
-            await _portal.Get<ReminderScan>().RunAsync();
-            if ((await _portal.Get<OutboxDispatcher>().RunOnceAsync()).Sent > 0)
+            Portal.Time.SetUtcNow(start.AddMinutes(minute));
+            await Portal.Get<ReminderScan>().RunAsync();
+            if ((await Portal.Get<OutboxDispatcher>().RunOnceAsync()).Sent > 0)
             {
-                sentAt = _portal.Time.GetUtcNow();
+                sentAt = Portal.Time.GetUtcNow();
             }
         }
 
         Assert.NotNull(sentAt);
         Assert.True(sentAt <= start.AddMinutes(60) + options.MaxBackoff, $"sent at {sentAt}");
-        Assert.Equal(OutboxStatus.Sent, await _portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.OccurrenceKey == key).Select(m => m.Status).SingleAsync()));
-        Assert.Empty(await _portal.Get<OpenIncidentsQuery>().HandleAsync(admin));
-        Assert.Single(await _mail.WaitForAsync(DemoAccounts.LrOfficer), m => m.Subject.Contains("due in 7 days", StringComparison.Ordinal));
-        await _mail.ClearAsync(DemoAccounts.LrOfficer);
+        Assert.Equal(OutboxStatus.Sent, await Portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.OccurrenceKey == key).Select(m => m.Status).SingleAsync()));
+        Assert.Empty(await Portal.Get<OpenIncidentsQuery>().HandleAsync(admin));
+        Assert.Single(await Mail.WaitForAsync(DemoAccounts.LrOfficer), m => m.Subject.Contains("due in 7 days", StringComparison.Ordinal));
+        await Mail.ClearAsync(DemoAccounts.LrOfficer);
     }
 }

@@ -12,63 +12,47 @@ namespace Portal.Integration.Tests;
 /// An information request's due date runs on the existing reminder ladder (its agency task): the contact is reminded,
 /// the agency's senior manager hears when it is overdue (the lead office's managers when the agency has none), all
 /// through the outbox to a real SMTP server (maildev).
-public abstract class RequestsReminderTests(DatabaseProvider provider) : IAsyncLifetime
+public abstract class RequestsReminderTests(DatabaseProvider provider)
+    : MailFixture(provider, new DateTimeOffset(2026, 12, 14, 9, 0, 0, TimeSpan.Zero))
 {
-    private readonly MailDev _mail = new();
-    private PortalFactory _portal = null!;
-
-    public Task InitializeAsync()
-    {
-        _portal = new PortalFactory(provider).SendEmailThrough(_mail);
-        _portal.Time.SetUtcNow(new DateTimeOffset(2026, 12, 14, 9, 0, 0, TimeSpan.Zero));
-        _ = _portal.Services;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _portal.DisposeAsync();
-        _mail.Dispose();
-    }
-
     [Fact]
     public async Task OverdueRequest_RemindsTheContact_ThenEscalatesToTheAgencySeniorManager_OrTheLeadOfficeManagers()
     {
         var seniorManager = $"senior-{Guid.NewGuid():N}@police.example.org";
-        await _portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Leicestershire Police").ExecuteUpdateAsync(s => s.SetProperty(o => o.EscalationEmail, seniorManager)));
-        await _portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Kent Police").ExecuteUpdateAsync(s => s.SetProperty(o => o.EscalationEmail, (string?)null)));
-        var policeContact = await _portal.AddAgencyContactAsync("Leicestershire Police");
-        var kentContact = await _portal.AddAgencyContactAsync("Kent Police");
-        var reviewId = await _portal.RegisterReviewAsync(new DateOnly(2026, 11, 2));
-        var sent = await _portal.Get<SendInformationRequestsHandler>().HandleAsync(await _portal.ActorAsync(DemoAccounts.LrOfficer),
-            new SendInformationRequests(reviewId, RequestType.Chronology, [await _portal.UserIdAsync(policeContact), await _portal.UserIdAsync(kentContact)], new DateOnly(2026, 12, 24)));
+        await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Leicestershire Police").ExecuteUpdateAsync(s => s.SetProperty(o => o.EscalationEmail, seniorManager)));
+        await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Kent Police").ExecuteUpdateAsync(s => s.SetProperty(o => o.EscalationEmail, (string?)null)));
+        var policeContact = await Portal.AddAgencyContactAsync("Leicestershire Police");
+        var kentContact = await Portal.AddAgencyContactAsync("Kent Police");
+        var reviewId = await Portal.RegisterReviewAsync(new DateOnly(2026, 11, 2));
+        var sent = await Portal.Get<SendInformationRequestsHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer),
+            new SendInformationRequests(reviewId, RequestType.Chronology, [await Portal.UserIdAsync(policeContact), await Portal.UserIdAsync(kentContact)], new DateOnly(2026, 12, 24)));
         Assert.True(sent.IsSuccess, sent.Error?.Message);
-        var reference = await _portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Reference).SingleAsync());
+        var reference = await Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Reference).SingleAsync());
 
         // Each day at 09:00 London (UTC in winter) up to 29 Dec: the scan, then the dispatcher, as the jobs would.
-        for (var day = _portal.Time.GetUtcNow(); day <= new DateTimeOffset(2026, 12, 29, 9, 0, 0, TimeSpan.Zero); day = day.AddDays(1))
+        for (var day = Portal.Time.GetUtcNow(); day <= new DateTimeOffset(2026, 12, 29, 9, 0, 0, TimeSpan.Zero); day = day.AddDays(1))
         {
-            _portal.Time.SetUtcNow(day);
-            await _portal.Get<ReminderScan>().RunAsync();
-            await _portal.Get<OutboxDispatcher>().RunOnceAsync();
+            Portal.Time.SetUtcNow(day);
+            await Portal.Get<ReminderScan>().RunAsync();
+            await Portal.Get<OutboxDispatcher>().RunOnceAsync();
         }
 
-        var contactMail = await _mail.WaitForAsync(policeContact, 4);
+        var contactMail = await Mail.WaitForAsync(policeContact, 4);
         Assert.Contains(contactMail, m => m.Subject.StartsWith("Your agency has been asked for information: Chronology", StringComparison.Ordinal));
         var reminders = contactMail.Where(m => m.Subject.StartsWith("Reminder:", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, reminders.Count); // 7 days, 1 working day, on the day
         Assert.All(reminders, m => Assert.Contains("/requests/agency", m.Text, StringComparison.Ordinal));
 
-        var escalation = Assert.Single(await _mail.WaitForAsync(seniorManager));
+        var escalation = Assert.Single(await Mail.WaitForAsync(seniorManager));
         Assert.StartsWith("Overdue: Return the Chronology information (Leicestershire Police)", escalation.Subject, StringComparison.Ordinal);
         Assert.Contains(reference, escalation.Subject, StringComparison.Ordinal);
         Assert.Contains("/requests/agency", escalation.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Test Contact", escalation.Text + escalation.Html, StringComparison.Ordinal);
 
         // Kent Police has no senior manager on record: the lead office's managers are told, with the review's link.
-        var kentTask = await _portal.WithDbAsync(db => db.InformationRequests.Where(r => r.ReviewId == reviewId && r.AgencyId != db.Organisations.Single(o => o.Name == "Leicestershire Police").Id)
+        var kentTask = await Portal.WithDbAsync(db => db.InformationRequests.Where(r => r.ReviewId == reviewId && r.AgencyId != db.Organisations.Single(o => o.Name == "Leicestershire Police").Id)
             .Select(r => r.WorkItemId).SingleAsync());
-        var fallback = await _portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
+        var fallback = await Portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
             .Where(m => m.ReviewId == reviewId && m.Reason == EmailReasons.OverdueEscalation && m.OccurrenceKey.StartsWith($"workitem:{kentTask}:")).ToListAsync());
         var toManager = Assert.Single(fallback);
         Assert.Equal((DemoAccounts.LrManager, OutboxStatus.Sent), (toManager.RecipientAddress, toManager.Status));

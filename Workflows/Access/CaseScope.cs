@@ -59,7 +59,7 @@ public sealed class CaseScope
         return reviews.Where(r =>
             served.Contains(r.LeadCspId)
             || r.InvolvedCsps.Any(c => served.Contains(c.CspId))
-            || (author && r.Participants.Any(p => p.UserId == userId && p.Kind == ParticipantKind.ChairAuthor && p.RevokedAtUtc == null)));
+            || (author && r.Participants.AsQueryable().Where(ActiveParticipants.IsChairAuthor).Any(p => p.UserId == userId)));
     }
 
     public async Task<CaseAccess> ForAsync(IReviewDb db, int reviewId, CancellationToken ct = default)
@@ -72,8 +72,8 @@ public sealed class CaseScope
         }
 
         var leadOffice = _actor.IsOfficeStaff && _actor.OfficeIds.Contains(review.LeadOfficeId);
-        var appointed = _actor.Is(Role.IndependentAuthor) && await db.ReviewParticipants.AnyAsync(
-            p => p.ReviewId == reviewId && p.UserId == _actor.UserId && p.Kind == ParticipantKind.ChairAuthor && p.RevokedAtUtc == null, ct);
+        var appointed = _actor.Is(Role.IndependentAuthor)
+            && await db.ReviewParticipants.ChairAuthors(reviewId).AnyAsync(p => p.UserId == _actor.UserId, ct);
         return new CaseAccess(
             CanRead: true,
             CanChange: leadOffice,

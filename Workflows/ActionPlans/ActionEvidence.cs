@@ -10,12 +10,12 @@ namespace Workflows.ActionPlans;
 
 /// Evidence documents of an action: kind ActionEvidence, owner key "action:{id}", one document per uploaded file,
 /// titled by the action's label only (never a name).
-public sealed class ActionEvidence(DocumentUploads uploads)
+public sealed class ActionEvidence
 {
     /// Checks and stores the file and adds its rows to the caller's context (saved with the update, or not at all).
-    public async Task<Error?> AddAsync(IReviewDb db, Actor actor, PlanAction action, string label, EvidenceFile file, CancellationToken ct)
+    public static async Task<Error?> AddAsync(UploadBatch files, IReviewDb db, Actor actor, PlanAction action, string label, EvidenceFile file, CancellationToken ct)
     {
-        var added = await uploads.AddVersionAsync(db, actor, action.ReviewId, DocumentKind.ActionEvidence, action.OwnerKey,
+        var added = await files.AddVersionAsync(db, actor, action.ReviewId, DocumentKind.ActionEvidence, action.OwnerKey,
             $"Evidence for action {label}", file.Content, file.FileName, existingDocumentId: null, ct);
         return added.Error;
     }

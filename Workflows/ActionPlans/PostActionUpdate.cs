@@ -6,6 +6,7 @@ using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Audit;
 using Workflows.Data;
+using Workflows.Documents;
 using Workflows.Time;
 
 namespace Workflows.ActionPlans;
@@ -18,9 +19,12 @@ public sealed record ActionUpdateInput(string? Text, ActionStatus? Status, IRead
 /// A contact of the owning agency reports progress on an open action: what happened, the status now (not started,
 /// on track, at risk, completed) and optional evidence documents. Reporting it completed closes the owner's task and
 /// waits for an officer's sign-off. The update, its evidence and the status change are saved together or not at all.
-public sealed class PostActionUpdateHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, ActionEvidence evidence)
+public sealed class PostActionUpdateHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, DocumentUploads uploads)
 {
-    public async Task<Result<int>> HandleAsync(Actor actor, long actionId, ActionUpdateInput input, CancellationToken ct = default)
+    public Task<Result<int>> HandleAsync(Actor actor, long actionId, ActionUpdateInput input, CancellationToken ct = default) =>
+        uploads.SaveOrDiscardAsync(files => PostAsync(actor, actionId, input, files, ct));
+
+    private async Task<Result<int>> PostAsync(Actor actor, long actionId, ActionUpdateInput input, UploadBatch files, CancellationToken ct)
     {
         await using var db = await dbs.CreateAsync(ct);
         var action = await db.PlanActions.Include(a => a.WorkItem).SingleOrDefaultAsync(a => a.Id == actionId, ct);
@@ -62,7 +66,7 @@ public sealed class PostActionUpdateHandler(IReviewDbFactory dbs, BusinessClock 
         var label = await LabelAsync(db, action, ct);
         foreach (var file in input.Evidence)
         {
-            if (await evidence.AddAsync(db, actor, action, label, file, ct) is { } error)
+            if (await ActionEvidence.AddAsync(files, db, actor, action, label, file, ct) is { } error)
             {
                 errors.Add(error with { Field = nameof(ActionUpdateInput.Evidence) });
             }

@@ -278,7 +278,7 @@ public sealed class AuthorHomeQuery(IReviewDbFactory dbs, BusinessClock clock, A
         var appointments = await (from a in db.AuthorAppointments.AsNoTracking()
                                   join r in db.Reviews on a.ReviewId equals r.Id
                                   where a.UserId == me && a.EndedOn == null
-                                        && r.Participants.Any(p => p.UserId == me && p.Kind == ParticipantKind.ChairAuthor && p.RevokedAtUtc == null)
+                                        && r.Participants.AsQueryable().Where(ActiveParticipants.IsChairAuthor).Any(p => p.UserId == me)
                                   orderby r.Reference
                                   select new MyAppointment(r.Id, r.Reference, r.CaseLabel, r.Stage, a.Role, a.AppointedOn)).ToListAsync(ct);
         var today = clock.Today;

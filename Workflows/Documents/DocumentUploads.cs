@@ -8,15 +8,55 @@ using Workflows.Time;
 
 namespace Workflows.Documents;
 
-/// Adds a version to a document (a new document when existingDocumentId is null): checks the file by content and size,
-/// stores it under a random name and adds the rows. The caller has checked authorization and saves in its own
-/// transaction. If that save fails, the stored file is an orphan under a random name that nothing points to.
+/// Adds versions to documents. A file is stored before the rows that point to it are saved (the caller saves in its own
+/// transaction), so every upload runs inside SaveOrDiscardAsync: unless the operation succeeds, the files it stored
+/// are deleted again and no file is left behind that nothing refers to.
 public sealed class DocumentUploads(IDocumentStorage storage, DocumentOptions options, BusinessClock clock)
 {
     public long MaxBytes => options.MaxBytes;
 
-    public async Task<Result<DocumentVersion>> AddVersionAsync(IReviewDb db, Actor actor, int reviewId, DocumentKind kind,
-        string ownerKey, string title, Stream content, string fileName, long? existingDocumentId, CancellationToken ct)
+    /// Runs an operation (a handler's body) that stores files through its UploadBatch and saves their rows. A successful
+    /// result must mean the save committed; an error result or an exception means it did not, and the stored files go.
+    public async Task<Result<T>> SaveOrDiscardAsync<T>(Func<UploadBatch, Task<Result<T>>> operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var batch = new UploadBatch(this);
+        var committed = false;
+        try
+        {
+            var result = await operation(batch);
+            committed = result.IsSuccess;
+            return result;
+        }
+        finally
+        {
+            if (!committed)
+            {
+                await DiscardAsync(batch.StoredNames);
+            }
+        }
+    }
+
+    private async Task DiscardAsync(IEnumerable<string> storedNames)
+    {
+        foreach (var name in storedNames)
+        {
+            try
+            {
+                // Not the operation's token: a cancelled request must still clean up.
+                await storage.DeleteAsync(name, CancellationToken.None);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: the operation's own outcome (its error or exception) is what the caller must see.
+            }
+        }
+    }
+
+    /// Adds a version to a document (a new document when existingDocumentId is null): checks the file by content and
+    /// size, stores it under a random name and adds the rows. The caller has checked authorization.
+    internal async Task<Result<DocumentVersion>> AddVersionAsync(IReviewDb db, Actor actor, int reviewId, DocumentKind kind,
+        string ownerKey, string title, Stream content, string fileName, long? existingDocumentId, Action<string> stored, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(actor);
@@ -65,6 +105,7 @@ public sealed class DocumentUploads(IDocumentStorage storage, DocumentOptions op
         buffer.Position = 0;
         var storedName = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         await storage.SaveAsync(storedName, buffer, ct);
+        stored(storedName);
 
         var version = new DocumentVersion
         {
@@ -106,4 +147,19 @@ public sealed class DocumentUploads(IDocumentStorage storage, DocumentOptions op
         buffer.Position = 0;
         return buffer;
     }
+}
+
+/// The files one operation stored (see DocumentUploads.SaveOrDiscardAsync), so that they can be deleted if it fails.
+public sealed class UploadBatch
+{
+    private readonly DocumentUploads _uploads;
+    private readonly List<string> _storedNames = [];
+
+    internal UploadBatch(DocumentUploads uploads) => _uploads = uploads;
+
+    internal IReadOnlyList<string> StoredNames => _storedNames;
+
+    public Task<Result<DocumentVersion>> AddVersionAsync(IReviewDb db, Actor actor, int reviewId, DocumentKind kind,
+        string ownerKey, string title, Stream content, string fileName, long? existingDocumentId, CancellationToken ct) =>
+        _uploads.AddVersionAsync(db, actor, reviewId, kind, ownerKey, title, content, fileName, existingDocumentId, _storedNames.Add, ct);
 }

@@ -2,6 +2,7 @@ using Domain.Access;
 using Domain.Drafts;
 using Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Access;
 using Workflows.Data;
 using Workflows.Time;
 
@@ -24,9 +25,9 @@ public sealed class MyDraftsQuery(IReviewDbFactory dbs, BusinessClock clock)
 
         await using var db = await dbs.CreateAsync(ct);
         var author = actor.Is(Role.IndependentAuthor);
-        var mine = await (from p in db.ReviewParticipants
+        var mine = await (from p in db.ReviewParticipants.Active()
                           join r in db.Reviews on p.ReviewId equals r.Id
-                          where p.UserId == actor.UserId && p.RevokedAtUtc == null
+                          where p.UserId == actor.UserId
                               && (p.Kind == ParticipantKind.PanelMember || (author && p.Kind == ParticipantKind.ChairAuthor))
                           select new { r.Id, r.Reference, r.CaseLabel, p.Kind }).ToListAsync(ct);
         var reviewIds = mine.Select(m => m.Id).Distinct().ToList();

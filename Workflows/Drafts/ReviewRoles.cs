@@ -1,6 +1,7 @@
 using Domain.Access;
 using Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Access;
 using Workflows.Data;
 
 namespace Workflows.Drafts;
@@ -27,8 +28,8 @@ public sealed record ReviewRoles(int ReviewId, string Reference, string CaseLabe
 
         var kinds = string.IsNullOrEmpty(actor.UserId)
             ? []
-            : await db.ReviewParticipants.AsNoTracking()
-                .Where(p => p.ReviewId == reviewId && p.UserId == actor.UserId && p.RevokedAtUtc == null)
+            : await db.ReviewParticipants.AsNoTracking().Active()
+                .Where(p => p.ReviewId == reviewId && p.UserId == actor.UserId)
                 .Select(p => p.Kind).ToListAsync(ct);
         return new ReviewRoles(review.Id, review.Reference, review.CaseLabel, review.Stage, review.LeadOfficeId,
             LeadOffice: actor.IsOfficeStaff && actor.OfficeIds.Contains(review.LeadOfficeId),

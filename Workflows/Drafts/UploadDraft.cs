@@ -6,6 +6,7 @@ using Domain.Drafts;
 using Domain.Reviews;
 using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Access;
 using Workflows.Audit;
 using Workflows.Data;
 using Workflows.Documents;
@@ -27,7 +28,10 @@ public sealed class UploadDraftHandler(IReviewDbFactory dbs, BusinessClock clock
 {
     public const string EmailReason = "DraftForComment";
 
-    public async Task<Result<DraftUploaded>> HandleAsync(Actor actor, UploadDraft input, CancellationToken ct = default)
+    public Task<Result<DraftUploaded>> HandleAsync(Actor actor, UploadDraft input, CancellationToken ct = default) =>
+        uploads.SaveOrDiscardAsync(files => UploadAsync(actor, input, files, ct));
+
+    private async Task<Result<DraftUploaded>> UploadAsync(Actor actor, UploadDraft input, UploadBatch files, CancellationToken ct)
     {
         await using var db = await dbs.CreateAsync(ct);
         var roles = await ReviewRoles.LoadAsync(db, actor, input.ReviewId, ct);
@@ -76,17 +80,16 @@ public sealed class UploadDraftHandler(IReviewDbFactory dbs, BusinessClock clock
             return new Conflict("The list of drafts");
         }
 
-        var version = await uploads.AddVersionAsync(db, actor, input.ReviewId, DocumentKind.Draft, draft.OwnerKey, $"Draft {number}",
+        var version = await files.AddVersionAsync(db, actor, input.ReviewId, DocumentKind.Draft, draft.OwnerKey, $"Draft {number}",
             input.Content!, input.FileName!, null, ct);
         if (!version.IsSuccess)
         {
             return new ValidationFailed([version.Error! with { Field = DocumentFiles.FieldName }]);
         }
 
-        var members = await (from p in db.ReviewParticipants
+        var members = await (from p in db.ReviewParticipants.PanelMembers(input.ReviewId)
                              join u in db.Users on p.UserId equals u.Id
-                             where p.ReviewId == input.ReviewId && p.Kind == ParticipantKind.PanelMember && p.RevokedAtUtc == null
-                                 && !u.IsDisabled && u.Email != null
+                             where !u.IsDisabled && u.Email != null
                              select new { u.Id, u.Email }).Distinct().ToListAsync(ct);
         foreach (var member in members.OrderBy(m => m.Email, StringComparer.Ordinal))
         {

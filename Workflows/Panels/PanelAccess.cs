@@ -1,6 +1,5 @@
 using Domain;
 using Domain.Access;
-using Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Access;
 using Workflows.Audit;
@@ -16,7 +15,7 @@ public sealed record PanelAccess(int ReviewId, string Reference, string CaseLabe
     public bool CanRead => CanManage || IsMember;
 
     public static Task<bool> IsMemberAsync(IReviewDb db, string userId, int reviewId, CancellationToken ct) =>
-        db.ReviewParticipants.AnyAsync(p => p.ReviewId == reviewId && p.UserId == userId && p.Kind == ParticipantKind.PanelMember && p.RevokedAtUtc == null, ct);
+        db.ReviewParticipants.PanelMembers(reviewId).AnyAsync(p => p.UserId == userId, ct);
 
     public static async Task<PanelAccess?> LoadAsync(IReviewDb db, Actor actor, int reviewId, CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using Domain.Audit;
 using Domain.Panels;
 using Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Access;
 using Workflows.Audit;
 using Workflows.Data;
 using Workflows.Time;
@@ -18,10 +19,9 @@ public sealed record PanelCandidate(string UserId, string Label, PanelRole Sugge
 public static class PanelMembersQuery
 {
     public static async Task<List<PanelMemberRow>> ActiveAsync(IReviewDb db, int reviewId, CancellationToken ct) =>
-        await (from p in db.ReviewParticipants
+        await (from p in db.ReviewParticipants.PanelMembers(reviewId)
                join s in db.PanelSeats on p.Id equals s.ParticipantId
                join u in db.Users on p.UserId equals u.Id
-               where p.ReviewId == reviewId && p.Kind == ParticipantKind.PanelMember && p.RevokedAtUtc == null
                orderby s.Role, u.DisplayName
                select new PanelMemberRow(p.Id, p.UserId, u.DisplayName, u.Email ?? string.Empty, s.Role,
                    db.Organisations.Where(o => o.Id == s.AgencyId).Select(o => o.Name).FirstOrDefault()))
@@ -41,10 +41,8 @@ public sealed class PanelCandidatesQuery(IReviewDbFactory dbs, AuditLog audit)
             return access.Error!;
         }
 
-        var current = await db.ReviewParticipants.Where(p => p.ReviewId == reviewId && p.Kind == ParticipantKind.PanelMember && p.RevokedAtUtc == null)
-            .Select(p => p.UserId).ToListAsync(ct);
-        var chairs = await db.ReviewParticipants.Where(p => p.ReviewId == reviewId && p.Kind == ParticipantKind.ChairAuthor && p.RevokedAtUtc == null)
-            .Select(p => p.UserId).ToListAsync(ct);
+        var current = await db.ReviewParticipants.PanelMembers(reviewId).Select(p => p.UserId).ToListAsync(ct);
+        var chairs = await db.ReviewParticipants.ChairAuthors(reviewId).Select(p => p.UserId).ToListAsync(ct);
         string[] roleNames = [Roles.AgencyContact, Roles.IndependentAuthor];
         var people = await (from u in db.Users
                             join ur in db.UserRoles on u.Id equals ur.UserId
@@ -92,8 +90,7 @@ public sealed class AddPanelMemberHandler(IReviewDbFactory dbs, AuditLog audit, 
             case PanelRole.AgencyRepresentative:
                 agencyId = member.AgencyIds.Min();
                 break;
-            case PanelRole.Chair when !await db.ReviewParticipants.AnyAsync(p => p.ReviewId == reviewId && p.UserId == user.Id
-                && p.Kind == ParticipantKind.ChairAuthor && p.RevokedAtUtc == null, ct):
+            case PanelRole.Chair when !await db.ReviewParticipants.ChairAuthors(reviewId).AnyAsync(p => p.UserId == user.Id, ct):
                 return new ValidationFailed([new Error("Only the chair/author appointed to this review can be its panel chair.", "Role")]);
             case PanelRole.Specialist when !member.Is(Role.AgencyContact) && !member.Is(Role.IndependentAuthor):
                 return new ValidationFailed([new Error("A specialist needs an agency contact or independent author account: invite them first.", "Person")]);
@@ -135,8 +132,7 @@ public sealed class RemovePanelMemberHandler(IReviewDbFactory dbs, AuditLog audi
             return access.Error!;
         }
 
-        var revoked = await db.ReviewParticipants
-            .Where(p => p.Id == participantId && p.ReviewId == reviewId && p.Kind == ParticipantKind.PanelMember && p.RevokedAtUtc == null)
+        var revoked = await db.ReviewParticipants.PanelMembers(reviewId).Where(p => p.Id == participantId)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.RevokedAtUtc, clock.UtcNow), ct);
         if (revoked == 0)
         {
@@ -162,10 +158,10 @@ public sealed class MyPanelsQuery(IReviewDbFactory dbs)
         }
 
         await using var db = await dbs.CreateAsync(ct);
-        return await (from p in db.ReviewParticipants
+        return await (from p in db.ReviewParticipants.PanelMembers()
                       join s in db.PanelSeats on p.Id equals s.ParticipantId
                       join r in db.Reviews on p.ReviewId equals r.Id
-                      where p.UserId == actor.UserId && p.Kind == ParticipantKind.PanelMember && p.RevokedAtUtc == null
+                      where p.UserId == actor.UserId
                       orderby r.Reference
                       select new MyPanelRow(r.Id, r.Reference, r.CaseLabel, s.Role)).AsNoTracking().ToListAsync(ct);
     }

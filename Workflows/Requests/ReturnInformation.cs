@@ -18,10 +18,15 @@ public sealed record ReturnInformation(long RequestId, Stream Content, string Fi
 
 public sealed class ReturnInformationHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, DocumentUploads uploads)
 {
-    public async Task<Result<int>> HandleAsync(Actor actor, ReturnInformation command, CancellationToken ct = default)
+    public Task<Result<int>> HandleAsync(Actor actor, ReturnInformation command, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(command);
+        return uploads.SaveOrDiscardAsync(files => ReturnAsync(actor, command, files, ct));
+    }
+
+    private async Task<Result<int>> ReturnAsync(Actor actor, ReturnInformation command, UploadBatch files, CancellationToken ct)
+    {
         await using var db = await dbs.CreateAsync(ct);
         var context = await RequestContext.LoadAsync(db, actor, command.RequestId, ct);
         var subjectId = command.RequestId.ToString(CultureInfo.InvariantCulture);
@@ -50,7 +55,7 @@ public sealed class ReturnInformationHandler(IReviewDbFactory dbs, BusinessClock
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var title = $"{InformationRequest.Abbreviate(request.Type)} return ({context.Agency})";
-        var added = await uploads.AddVersionAsync(db, actor, request.ReviewId, DocumentKind.InformationReturn, request.OwnerKey,
+        var added = await files.AddVersionAsync(db, actor, request.ReviewId, DocumentKind.InformationReturn, request.OwnerKey,
             title.Length > Document.TitleMaxLength ? title[..Document.TitleMaxLength] : title, command.Content, command.FileName, request.DocumentId, ct);
         if (!added.IsSuccess)
         {
