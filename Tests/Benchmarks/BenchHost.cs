@@ -44,6 +44,8 @@ public sealed class BenchHost : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
+    public object Get(Type type) => _services.GetRequiredService(type);
+
     /// SQLite in a new temp folder (postgresConnection null), or a new PostgreSQL database; migrated through the
     /// portal's own initialiser (no demo data).
     public static async Task<BenchHost> StartAsync(string? postgresConnection)

@@ -10,7 +10,8 @@ public sealed record Measurement(string Provider, string Name, int Iterations, d
 }
 
 /// One query to time: called with the iteration number (to rotate actors and reviews).
-public sealed record Probe(string Name, string Target, Func<int, Task> Call);
+/// After, if given, runs after each call, untimed: checks and clean-up that are not part of what is measured.
+public sealed record Probe(string Name, string Target, Func<int, Task> Call, Func<int, Task>? After = null);
 
 /// A plain Stopwatch harness: warm-up rounds (JIT, EF query cache, connection pool, page cache) not counted, then N
 /// timed rounds. Each round calls every probe once, in a rotating order, so that load from other processes on a
@@ -26,6 +27,7 @@ public static class Harness
             foreach (var probe in probes)
             {
                 await probe.Call(i);
+                await (probe.After?.Invoke(i) ?? Task.CompletedTask);
             }
         }
 
@@ -38,6 +40,7 @@ public static class Harness
                 var start = Stopwatch.GetTimestamp();
                 await probes[p].Call(warmup + i);
                 times[p][i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                await (probes[p].After?.Invoke(warmup + i) ?? Task.CompletedTask);
             }
         }
 
