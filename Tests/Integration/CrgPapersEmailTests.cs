@@ -51,7 +51,7 @@ public abstract class CrgPapersEmailTests(MailFixture fixture)
         Assert.True((await Portal.Get<ChangeAgendaHandler>().SharePapersAsync(officer, meeting)).IsSuccess);
 
         var queued = await PapersMailAsync(meeting);
-        Assert.Equal([DemoAccounts.CrgMember, member], queued.Select(m => m.RecipientAddress).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { DemoAccounts.CrgMember, member }.Order(StringComparer.Ordinal), queued.Select(m => m.RecipientAddress).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(queued, m => m.RecipientAddress == disabled || m.RecipientAddress == kent || m.RecipientAddress == DemoAccounts.LrOfficer);
         var mine = Assert.Single(queued, m => m.RecipientAddress == member);
         Assert.Equal("CRG papers for the meeting on 3 Dec 2026 are ready", mine.Subject);
