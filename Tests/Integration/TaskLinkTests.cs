@@ -5,6 +5,7 @@ using Domain.Email;
 using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
+using Workflows.ActionPlans;
 using Workflows.Authors;
 using Workflows.Drafts;
 using Workflows.Email;
@@ -14,8 +15,8 @@ using Workflows.Reviews;
 namespace Portal.Integration.Tests;
 
 /// Reminder and escalation emails link to a page their recipient can open and act on: a panel member's draft comments
-/// on the drafts page, an author's expression of interest on its reply page, the office's managers on the review page.
-/// The links are followed by calling the pages' queries as the recipient.
+/// on the drafts page, an author's expression of interest on its reply page, an action owner on the action's page, the
+/// office's managers on the review page. The links are followed by calling the pages' queries as the recipient.
 public abstract partial class TaskLinkTests(ProviderFixture fixture)
 {
     private PortalFactory Portal => fixture.Portal;
@@ -38,7 +39,7 @@ public abstract partial class TaskLinkTests(ProviderFixture fixture)
     }
 
     [Fact]
-    public async Task PanelMembersAndAuthors_AreRemindedWithTheirOwnPage_WhichAdmitsThem_ManagersEscalatedToTheReviewPage()
+    public async Task PanelMembersAuthorsAndActionOwners_AreRemindedWithTheirOwnPage_WhichAdmitsThem_ManagersEscalatedToTheReviewPage()
     {
         Assert.True(Today.DayOfWeek is DayOfWeek.Monday, "the ladder below assumes business today is a Monday");
         var draftReview = await Portal.ReviewAtPanelAndReportAsync();
@@ -59,7 +60,12 @@ public abstract partial class TaskLinkTests(ProviderFixture fixture)
         var eoiTask = await Portal.WithDbAsync(db => db.WorkItems
             .Where(w => w.ReviewId == eoiReview && w.Kind == WorkItemKind.ReplyToExpressionOfInterest).Select(w => w.Id).SingleAsync());
 
-        // Both due in 7 days: today's scan queues the 7-day reminders.
+        var actionReview = await ActionPlanScenario.ReviewAtSignOffAsync(Portal, signedOff: true);
+        var owner = await Portal.NewPanelContactAsync();
+        var action = await ActionPlanScenario.ActionAsync(Portal, actionReview, await ActionPlanScenario.RecommendationAsync(Portal, actionReview), owner, dueInDays: 7);
+        var actionTask = await Portal.WithDbAsync(db => db.PlanActions.Where(a => a.Id == action).Select(a => a.WorkItemId!.Value).SingleAsync());
+
+        // All due in 7 days: today's scan queues the 7-day reminders.
         await Portal.Get<ReminderScan>().RunAsync();
 
         var memberReminder = Assert.Single(await OutboxAsync(commentTask));
@@ -77,6 +83,14 @@ public abstract partial class TaskLinkTests(ProviderFixture fixture)
         var eoi = await Portal.Get<EoiReplyHandler>().GetAsync(author, sent.Value);
         Assert.True(eoi.IsSuccess, eoi.Error?.Message);
         Assert.IsType<AccessRefused>((await Portal.Get<GetReviewHandler>().HandleAsync(author, eoiReview)).Error);
+
+        var ownerReminder = Assert.Single(await OutboxAsync(actionTask));
+        Assert.Equal((owner, EmailReasons.Reminder), (ownerReminder.To, ownerReminder.Reason));
+        Assert.Equal($"actions/{action}", LinkOf(ownerReminder));
+        var ownerActor = await Portal.ActorAsync(owner);
+        var detail = await Portal.Get<ActionPlanQuery>().ForActionAsync(ownerActor, action, recordView: true);
+        Assert.True(detail.IsSuccess, detail.Error?.Message);
+        Assert.IsType<AccessRefused>((await Portal.Get<GetReviewHandler>().HandleAsync(ownerActor, actionReview)).Error);
 
         // Due Monday 30 Nov, one working day overdue on Tuesday 1 Dec: the lead office's managers hear, with the review page.
         Portal.Time.SetUtcNow(Portal.Time.GetUtcNow() + TimeSpan.FromDays(8));
