@@ -151,7 +151,13 @@ public sealed partial class InvitationTests(BrowserFixture browser) : IAsyncLife
         await Expect(admin.Page.GetByRole(AriaRole.Row).Filter(new() { HasText = email })).ToContainTextAsync("Sent");
 
         await admin.GotoAsync("admin/mail/templates");
-        await Expect(admin.Page.GetByRole(AriaRole.Heading, new() { Name = "Invitation", Level = 2, Exact = true })).ToBeVisibleAsync();
+        // Plain-English names, sorted, each with when it is sent; the file name only as small print.
+        var invitation = admin.Page.Locator(".mud-paper").Filter(new() { Has = admin.Page.GetByRole(AriaRole.Heading, new() { Name = "Invitation to the portal", Level = 2, Exact = true }) });
+        await Expect(invitation).ToContainTextAsync("When someone is invited: a one-time link to set a password.");
+        await Expect(invitation).ToContainTextAsync("Files: Invitation.txt and Invitation.html");
+        await Expect(admin.Page.GetByRole(AriaRole.Heading, new() { Name = "CRG papers shared", Level = 2, Exact = true })).ToBeVisibleAsync();
+        var names = await admin.Page.Locator(".mud-paper h2").AllInnerTextsAsync();
+        Assert.Equal(names.Order(StringComparer.OrdinalIgnoreCase), names);
         await admin.AssertAccessibleAsync();
         Assert.Empty(admin.ConsoleErrors);
         await _mail.ClearAsync(email);

@@ -10,8 +10,8 @@ using Workflows.Time;
 namespace Workflows.Crg;
 
 /// The officer adds a waiting case to a meeting's agenda, takes one off (before an outcome is recorded), or shares
-/// the agenda papers with the office's CRG members.
-public sealed class ChangeAgendaHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit)
+/// the agenda papers with the office's CRG members (who are emailed, CrgPapersMail).
+public sealed class ChangeAgendaHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, CrgPapersMail mail)
 {
     public async Task<Result<long>> AddAsync(Actor actor, int meetingId, int reviewId, CancellationToken ct = default)
     {
@@ -82,7 +82,9 @@ public sealed class ChangeAgendaHandler(IReviewDbFactory dbs, BusinessClock cloc
         }
 
         meeting.PapersSharedAtUtc ??= clock.UtcNow;
-        audit.Add(db, actor, AuditAction.Changed, "CrgMeeting", meeting.Id.ToString(), null, null, "agenda papers shared with CRG members");
+        var emailed = await mail.QueueAsync(db, meeting, ct);
+        audit.Add(db, actor, AuditAction.Changed, "CrgMeeting", meeting.Id.ToString(), null, null,
+            $"agenda papers shared with CRG members ({emailed} emailed)");
         await db.SaveChangesAsync(ct);
         return true;
     }

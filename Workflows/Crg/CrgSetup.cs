@@ -12,6 +12,7 @@ public static class CrgSetup
         services.AddSingleton<CreateCrgMeetingHandler>();
         services.AddSingleton<GetCrgMeetingQuery>();
         services.AddSingleton<ChangeAgendaHandler>();
+        services.AddSingleton<CrgPapersMail>();
         services.AddSingleton<RecordCrgOutcomeHandler>();
         services.AddSingleton<SubmissionQuery>();
         services.AddSingleton<SubmissionCommands>();

@@ -2,7 +2,11 @@ namespace Workflows.Email;
 
 public sealed record RenderedEmail(string Subject, string TextBody, string HtmlBody);
 
-public sealed record EmailTemplateText(string Name, string Text, string Html);
+public sealed record EmailTemplateText(string Name, string Text, string Html)
+{
+    /// Its plain-English name and when it is sent (EmailTemplateNames).
+    public EmailTemplateNames.Description About => EmailTemplateNames.For(Name);
+}
 
 /// Email templates are files administrators can read (Infrastructure/Email/Templates/NAME.txt and NAME.html).
 /// Values must never carry real names: case labels and references only (DOMAIN.md, Sensitivity).

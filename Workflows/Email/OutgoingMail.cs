@@ -98,7 +98,7 @@ public sealed class ResendMessageHandler(IReviewDbFactory dbs, BusinessClock clo
     }
 }
 
-/// The email templates as files, for administrators to read.
+/// The email templates as files, for administrators to read, by plain-English name.
 public sealed class ReadEmailTemplatesQuery(IReviewDbFactory dbs, IEmailTemplates templates, AuditLog audit)
 {
     public async Task<Result<IReadOnlyList<EmailTemplateText>>> HandleAsync(Actor actor, CancellationToken ct = default)
@@ -109,6 +109,6 @@ public sealed class ReadEmailTemplatesQuery(IReviewDbFactory dbs, IEmailTemplate
             return refused;
         }
 
-        return Result<IReadOnlyList<EmailTemplateText>>.Ok(templates.All());
+        return Result<IReadOnlyList<EmailTemplateText>>.Ok(templates.All().OrderBy(t => t.About.Name, StringComparer.OrdinalIgnoreCase).ToList());
     }
 }

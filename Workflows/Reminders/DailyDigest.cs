@@ -70,5 +70,5 @@ internal sealed class DailyDigest(IReviewDb db, IOutbox outbox, ReminderOptions 
 
     private string Describe(ReminderScan.Plan plan, string caseLabel, string reference, string step, DateOnly due, int reviewId) =>
         $"- {caseLabel} ({reference}): {step}, due {ReminderLadder.Format(due)}, {ReminderScan.HowLate(due, plan.SendDay, plan.Calendar)}: "
-        + email.LinkTo($"reviews/{reviewId}");
+        + email.LinkTo(TaskPages.ReviewPage(reviewId)); // managers read every task of their office's reviews there
 }

@@ -52,6 +52,7 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
         var escalationEmails = await db.Organisations.AsNoTracking().Where(o => o.EscalationEmail != null && o.IsActive)
             .ToDictionaryAsync(o => o.Id, o => o.EscalationEmail!, ct);
 
+        var subjects = await TaskPages.SubjectsAsync(db, items, ct);
         var queued = 0;
         foreach (var item in items)
         {
@@ -67,10 +68,11 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
                     EmailReasons.OverdueEscalation => plan.Staff(item.OfficeId ?? review.LeadOfficeId, Role.Manager),
                     _ => Contact(escalationEmails, review.LeadCspId),
                 };
-                // An agency's contacts and senior manager cannot open the review page: their link is the agency's requests page.
-                var agencyLink = item.AgencyId is int a && (occasion.Reason == EmailReasons.Reminder || escalationEmails.ContainsKey(a))
-                    ? Requests.RequestMail.AgencyPage : null;
-                queued += await QueueAsync(db, plan, recipients, occasion, $"workitem:{item.Id}", item.Title, due, review, ct, agencyLink);
+                // The task's own people (and an agency's senior manager) get the page they act on; staff the review page.
+                var toStaff = !(occasion.Reason == EmailReasons.Reminder
+                    || (occasion.Reason == EmailReasons.OverdueEscalation && item.AgencyId is int a && escalationEmails.ContainsKey(a)));
+                var link = TaskPages.For(item.Kind, item.ReviewId, item.AgencyId, subjects.TryGetValue(item.Id, out var s) ? s : null, toStaff);
+                queued += await QueueAsync(db, plan, recipients, occasion, $"workitem:{item.Id}", item.Title, due, review, ct, link);
             }
         }
 
@@ -127,7 +129,7 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
         ["Step"] = step,
         ["DueDate"] = ReminderLadder.Format(due),
         ["HowLate"] = HowLate(due, plan.SendDay, plan.Calendar),
-        ["Link"] = email.LinkTo(link ?? $"reviews/{review.Id}"),
+        ["Link"] = email.LinkTo(link ?? TaskPages.ReviewPage(review.Id)),
         ["PortalBaseUrl"] = email.PortalBaseUrl,
     };
 

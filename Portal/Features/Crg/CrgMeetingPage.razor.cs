@@ -86,7 +86,7 @@ public partial class CrgMeetingPage
     }
 
     private Task ShareAsync() =>
-        RunAsync(async actor => (await Agenda.SharePapersAsync(actor, Id)).Error, "The agenda papers are shared with the CRG members.");
+        RunAsync(async actor => (await Agenda.SharePapersAsync(actor, Id)).Error, "The agenda papers are shared with the CRG members; each of them is emailed a link.");
 
     private async Task RunAsync(Func<Domain.Access.Actor, Task<Domain.Error?>> command, string done)
     {

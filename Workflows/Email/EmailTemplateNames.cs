@@ -1,0 +1,33 @@
+namespace Workflows.Email;
+
+/// What administrators read about each email template: a plain-English name and when the email is sent. One entry per
+/// template file (Infrastructure/Email/Templates/NAME.txt); a fast test fails when a template has none.
+public static class EmailTemplateNames
+{
+    public sealed record Description(string Name, string WhenSent);
+
+    public static readonly IReadOnlyDictionary<string, Description> All = new Dictionary<string, Description>(StringComparer.Ordinal)
+    {
+        ["ActionImpactReview"] = new("Action impact review", "A set time after an action is signed off (Actions:ImpactReviewMonths): asks its owner whether the change lasted."),
+        ["ActionReturned"] = new("Action returned", "When an officer returns an action reported as completed: tells its owner why."),
+        ["ActionUpdateRequest"] = new("Action plan update request", "On each update request date (Actions:UpdateRequestDates): asks action owners to update their open actions."),
+        ["ClockReminder"] = new("Review deadline reminder", "Before a review deadline with no task of its own falls due: to the lead office's officers."),
+        ["CrgPapersShared"] = new("CRG papers shared", "When an officer shares a CRG meeting's agenda papers: to each CRG member of the office."),
+        ["DailyDigest"] = new("Managers' daily digest", "Each working day, to managers who chose it: the overdue and due-soon work of their office."),
+        ["DraftForComment"] = new("Draft ready for comments", "When a draft report is shared: asks each panel member to comment by the deadline."),
+        ["ExpressionOfInterest"] = new("Expression of interest", "When the office looks for a chair/author: to each independent author asked."),
+        ["InformationRequest"] = new("Information request", "When an agency is asked for information (scoping, chronology, IMR), or asked for more."),
+        ["Invitation"] = new("Invitation to the portal", "When someone is invited: a one-time link to set a password."),
+        ["OverdueEscalation"] = new("Overdue task escalation", "One working day after a task's due date: to the office's managers or the agency's senior manager."),
+        ["PanelCancellation"] = new("Panel meeting cancelled", "When a panel meeting is cancelled: to each panel member, with a calendar cancellation."),
+        ["PanelInvitation"] = new("Panel meeting invitation", "When the date of a panel meeting is chosen: to each panel member, with a calendar invitation."),
+        ["PanelReminder"] = new("Panel meeting reminder", "Panels:ReminderDaysBefore days before a panel meeting: to members who have not declined the date."),
+        ["PanelUpdate"] = new("Panel meeting changed", "When a panel meeting's time or place changes: to each panel member, with an updated invitation."),
+        ["Reminder"] = new("Task reminder", "Seven days and one working day before a task is due, and on the day: to whoever does it."),
+        ["SecondEscalation"] = new("Second overdue escalation", "Ten working days after a task's due date: to the lead CSP's accountable lead."),
+    };
+
+    /// The plain-English name, or the raw key for a template without one (the fast test stops that reaching main).
+    public static Description For(string template) =>
+        All.TryGetValue(template, out var description) ? description : new Description(template, "Not described yet.");
+}
