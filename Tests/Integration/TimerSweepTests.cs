@@ -84,6 +84,18 @@ public abstract class TimerSweepTests(DatabaseProvider provider)
             Assert.All(timers, t => Assert.Contains(t.Id.ToString(), audit.Detail, StringComparison.Ordinal));
             Assert.Equal(3, await db.ReviewClocks.CountAsync(c => c.ReviewId == id && c.OverdueSinceUtc != null));
             Assert.Equal(3, (await db.Reviews.SingleAsync(r => r.Id == id)).Version);
+            var task = await db.WorkItems.SingleAsync(w => w.ReviewId == id && w.Status == WorkItemStatus.Open);
+            Assert.Equal((WorkItemKind.NotifyHomeOffice, WorkItemPriority.Urgent), (task.Kind, task.Priority));
+
+            // The demo reviews waiting for the Home Office's QA outcome: the chase deadline opened one chase task each.
+            var submitted = await db.Reviews.Where(r => r.Stage == Stage.Submitted).Select(r => r.Id).ToListAsync();
+            Assert.NotEmpty(submitted);
+            foreach (var review in submitted)
+            {
+                var chase = await db.WorkItems.SingleAsync(w => w.ReviewId == review && w.Kind == WorkItemKind.ChaseQaOutcome);
+                Assert.Equal((WorkItemStatus.Open, WorkItemPriority.High), (chase.Status, chase.Priority));
+                Assert.NotNull((await db.ReviewClocks.SingleAsync(c => c.ReviewId == review && c.Kind == ClockKind.QaChase)).OverdueSinceUtc);
+            }
             return 0;
         });
     }

@@ -62,11 +62,11 @@ public sealed class CaseChanges
         return new CaseChanges(db, review, actor, nowUtc, calendar, deadlines, clocks, items, timers);
     }
 
-    /// Loads (tracked) what a batch of timers fired together needs, and the calendar once: their reviews, the open
-    /// clocks they point at, and the open tasks they point at or that run against those clocks. Nothing else of the
-    /// cases is loaded: a deadline passing marks its clock overdue, raises its tasks' priority and may open a chase
-    /// task; it reads no other task or clock and cancels or reschedules no timer (CancelTimers refuses to run without
-    /// the pending timers), so tracking the rest of each case would be work for nothing. Returns each review's CaseChanges.
+    /// Loads what a batch of timers fired together needs, and the calendar once: their reviews (tracked), and untracked
+    /// the open clocks they point at and the open tasks they point at or that run against those clocks (the engine
+    /// marks those set-based). Nothing else of the cases is loaded: a deadline passing marks its clock overdue, raises
+    /// its tasks' priority and may open a chase task; it reads no other task or clock and cancels or reschedules no
+    /// timer (CancelTimers refuses to run without the pending timers). Returns each review's CaseChanges.
     public static async Task<IReadOnlyDictionary<int, CaseChanges>> LoadForTimersAsync(IReviewDb db, IReadOnlyCollection<WorkflowTimer> timers, Actor actor,
         DateTime nowUtc, DeadlineSettings deadlines, CancellationToken ct)
     {
@@ -74,9 +74,9 @@ public sealed class CaseChanges
         var clockIds = timers.Where(t => t.ClockId is not null).Select(t => t.ClockId!.Value).Distinct().ToList();
         var itemIds = timers.Where(t => t.WorkItemId is not null).Select(t => t.WorkItemId!.Value).Distinct().ToList();
         var reviews = await db.Reviews.Where(r => reviewIds.Contains(r.Id)).ToListAsync(ct);
-        var clocks = clockIds.Count == 0 ? [] : await db.ReviewClocks
+        var clocks = clockIds.Count == 0 ? [] : await db.ReviewClocks.AsNoTracking()
             .Where(c => clockIds.Contains(c.Id) && (c.Status == ClockStatus.Running || c.Status == ClockStatus.Paused)).ToListAsync(ct);
-        var items = await db.WorkItems
+        var items = await db.WorkItems.AsNoTracking()
             // The review and status come first so that SQLite searches (ReviewId, Status); with only the OR it read
             // every open task of every review through the (Status, ...) index.
             .Where(w => reviewIds.Contains(w.ReviewId) && w.Status == WorkItemStatus.Open

@@ -172,9 +172,24 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
         var keys = timers.Select(t => TimerKey(t.Id)).ToList();
         var done = (await db.IdempotencyKeys.AsNoTracking().Where(k => keys.Contains(k.Key)).Select(k => k.Key).ToListAsync(ct)).ToHashSet();
         var cases = await CaseChanges.LoadForTimersAsync(db, timers, Actor.Anonymous, now, deadlines, ct);
-        var fired = timers.GroupBy(t => t.ReviewId).Sum(group => Fire(db, cases[group.Key], group.ToList(), done));
+        var notices = timers.GroupBy(t => t.ReviewId).SelectMany(group => Fire(db, cases[group.Key], group.ToList(), done)).ToList();
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The marks go in set-based, two statements a batch rather than a tracked update a clock or task.
+        var urgent = notices.SelectMany(n => n.WorkItemIds).Distinct().ToList();
+        if (urgent.Count > 0)
+        {
+            await db.WorkItems.Where(w => urgent.Contains(w.Id) && w.Status == WorkItemStatus.Open)
+                .ExecuteUpdateAsync(u => u.SetProperty(w => w.Priority, WorkItemPriority.Urgent).SetProperty(w => w.Version, w => w.Version + 1), ct);
+        }
+
+        var overdue = notices.Where(n => n.ClockId is not null).Select(n => n.ClockId!.Value).Distinct().ToList();
+        if (overdue.Count > 0)
+        {
+            await db.ReviewClocks.Where(c => overdue.Contains(c.Id) && c.OverdueSinceUtc == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.OverdueSinceUtc, now), ct);
+        }
+
         var marked = 0;
         foreach (var status in new[] { TimerStatus.Fired, TimerStatus.Cancelled })
         {
@@ -194,15 +209,16 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return fired;
+        return notices.Count;
     }
 
     private static string TimerKey(long timerId) => $"timer:{timerId}";
 
-    /// What firing one review's due timers writes (saved by the caller): each deadline's effects and the timer's new
-    /// status; for deadlines that still stand one journal entry, the review's version, one audit row and a
-    /// notification each; then each timer's key. Returns how many deadlines stood.
-    private int Fire(IReviewDb db, CaseChanges changes, IReadOnlyList<WorkflowTimer> timers, HashSet<string> done)
+    /// What firing one review's due timers adds to the context (saved by the caller): each timer's new status (in
+    /// memory: the caller writes it); for deadlines that still stand one journal entry, the review's version, one
+    /// audit row and a notification each; then each timer's key. Returns the deadlines that stood, whose clock and
+    /// task marks the caller writes.
+    private List<DeadlineNotice> Fire(IReviewDb db, CaseChanges changes, IReadOnlyList<WorkflowTimer> timers, HashSet<string> done)
     {
         var review = changes.Review;
         var notices = new List<DeadlineNotice>();
@@ -237,9 +253,11 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
             db.IdempotencyKeys.Add(new IdempotencyKey { Key = TimerKey(timer.Id), ReviewId = review.Id, CreatedAtUtc = changes.NowUtc, JournalEntry = journal });
         }
 
-        return notices.Count;
+        return notices;
     }
 
+    /// Whether a timer's deadline still stands, and what it marks: the clock (overdue) and the tasks (urgent) are
+    /// written by FireTimersAsync for the whole batch; the journal note and a QA chase task go into the case's changes.
     private static DeadlineNotice? DeadlinePassed(CaseChanges c, WorkflowTimer timer)
     {
         switch (timer.Kind)
@@ -252,14 +270,7 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
                     return null;
                 }
 
-                clockRow.OverdueSinceUtc ??= c.NowUtc;
                 var items = c.OpenItems.Where(w => w.ClockId == clockRow.Id && !w.IsPaused).ToList();
-                foreach (var item in items)
-                {
-                    item.Priority = WorkItemPriority.Urgent;
-                    item.Version++;
-                }
-
                 if (clockRow.Kind == ClockKind.QaChase)
                 {
                     c.Note($"No quality assurance outcome by {CaseChanges.Format(clockRow.DueDate)}.");
@@ -271,7 +282,7 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
                     c.Note($"{ReviewClock.Describe(clockRow.Kind)} {CaseChanges.Format(clockRow.DueDate)} has passed: overdue.");
                 }
 
-                return new DeadlineNotice(c.Review.Id, timer.Id, clockRow.Kind, items.Select(w => w.Id).ToList());
+                return new DeadlineNotice(c.Review.Id, timer.Id, clockRow.Kind, items.Select(w => w.Id).ToList(), clockRow.Id);
 
             case TimerKind.WorkItemDue:
                 var task = c.OpenItems.SingleOrDefault(w => w.Id == timer.WorkItemId);
@@ -280,8 +291,6 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
                     return null;
                 }
 
-                task.Priority = WorkItemPriority.Urgent;
-                task.Version++;
                 c.Note($"Task \"{task.Title}\" was due {CaseChanges.Format(due)}: overdue.");
                 return new DeadlineNotice(c.Review.Id, timer.Id, null, [task.Id]);
 
