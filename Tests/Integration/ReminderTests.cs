@@ -153,6 +153,7 @@ public sealed class ReminderTests() : MailFixture(DatabaseProvider.Sqlite, new D
         Assert.Contains("1 working day overdue", overdue.Text, StringComparison.Ordinal);
         Assert.Contains($"/reviews/{assigned}", overdue.Text, StringComparison.Ordinal);
         Assert.Contains("10 working days overdue", a.Single(m => m.Reason == EmailReasons.SecondEscalation).Text, StringComparison.Ordinal);
+        Assert.Contains("You are the accountable lead for this review.", a.Single(m => m.Reason == EmailReasons.SecondEscalation).Text, StringComparison.Ordinal);
 
         // The held task: the 7-day reminder for the old due date cancelled; after the resume, the ladder for 28 Dec.
         var h = (await OutboxAsync(held)).Where(m => m.Key.StartsWith($"workitem:{heldItem}:", StringComparison.Ordinal)).ToList();
@@ -180,6 +181,24 @@ public sealed class ReminderTests() : MailFixture(DatabaseProvider.Sqlite, new D
             await Mail.ClearAsync(to);
         }
     }
+    [Fact]
+    public async Task SecondEscalation_CspWithNoAccountableLead_GoesToTheLeadOfficesManagersWithTheReason()
+    {
+        await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Rutland CSP")
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.EscalationEmail, (string?)null)));
+        var review = await WorkflowEngineTests.RegisterAsync(Portal, Notified);
+
+        // 10 working days after the decision was due (24 Dec): the scan catches up with every rung passed.
+        Portal.Time.SetUtcNow(new DateTimeOffset(2027, 1, 12, 8, 0, 0, TimeSpan.Zero));
+        await Portal.Get<ReminderScan>().RunAsync();
+
+        var second = (await OutboxAsync(review)).Where(m => m.Reason == EmailReasons.SecondEscalation).ToList();
+        Assert.Equal([DemoAccounts.LrManager], second.Select(m => m.To));
+        Assert.Contains("Its lead CSP has no accountable lead on record", second[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("You are the accountable lead", second[0].Text, StringComparison.Ordinal);
+        Assert.Contains($"/reviews/{review}", second[0].Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AgencyTaskAndClock_HaveTheirOwnRecipients_AndNoEmailHoldsARealName()
     {

@@ -47,10 +47,12 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
             .Where(c => c.Status == ClockStatus.Running && kinds.Contains(c.Kind) && c.DueDate <= today.AddDays(options.DaysBefore + 7))
             .ToListAsync(ct)).Where(c => !clockIdsWithTask.Contains(c.Id)).ToList();
         var reviewIds = items.Select(i => i.ReviewId).Concat(clocks.Select(c => c.ReviewId)).Distinct().ToList();
-        var reviews = await db.Reviews.AsNoTracking().Where(r => reviewIds.Contains(r.Id))
-            .Select(r => new ReviewFacts(r.Id, r.Reference, r.CaseLabel, r.LeadOfficeId, r.LeadCspId)).ToDictionaryAsync(r => r.Id, ct);
         var escalationEmails = await db.Organisations.AsNoTracking().Where(o => o.EscalationEmail != null && o.IsActive)
             .ToDictionaryAsync(o => o.Id, o => o.EscalationEmail!, ct);
+        var reviews = (await db.Reviews.AsNoTracking().Where(r => reviewIds.Contains(r.Id))
+            .Select(r => new { r.Id, r.Reference, r.CaseLabel, r.LeadOfficeId, r.LeadCspId }).ToListAsync(ct))
+            .ToDictionary(r => r.Id, r => new ReviewFacts(r.Id, r.Reference, r.CaseLabel, r.LeadOfficeId, r.LeadCspId,
+                escalationEmails.ContainsKey(r.LeadCspId)));
 
         var subjects = await TaskPages.SubjectsAsync(db, items, ct);
         var queued = 0;
@@ -66,7 +68,7 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
                     // An agency without a senior manager on record: the lead office's managers hear instead of nobody.
                     EmailReasons.OverdueEscalation when item.AgencyId is int agency && escalationEmails.ContainsKey(agency) => Contact(escalationEmails, agency),
                     EmailReasons.OverdueEscalation => plan.Staff(item.OfficeId ?? review.LeadOfficeId, Role.Manager),
-                    _ => Contact(escalationEmails, review.LeadCspId),
+                    _ => SecondEscalation(plan, escalationEmails, review),
                 };
                 // The task's own people (and an agency's senior manager) get the page they act on; staff the review page.
                 var toStaff = !(occasion.Reason == EmailReasons.Reminder
@@ -85,7 +87,7 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
                 {
                     EmailReasons.Reminder => plan.Staff(review.LeadOfficeId, Role.ReviewOfficer),
                     EmailReasons.OverdueEscalation => plan.Staff(review.LeadOfficeId, Role.Manager),
-                    _ => Contact(escalationEmails, review.LeadCspId),
+                    _ => SecondEscalation(plan, escalationEmails, review),
                 };
                 queued += await QueueAsync(db, plan, recipients, occasion, $"clock:{c.Id}", ReviewClock.Describe(c.Kind), c.DueDate, review, ct);
             }
@@ -98,6 +100,11 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
 
     private static IEnumerable<Recipient> Contact(Dictionary<int, string> emails, int organisationId) =>
         emails.TryGetValue(organisationId, out var address) ? [new Recipient(address, null)] : [];
+
+    /// The lead CSP's accountable lead; for a CSP with none on record, the lead office's managers instead of nobody
+    /// (the email tells them why, and that an administrator can add the lead under Organisations).
+    private static IEnumerable<Recipient> SecondEscalation(Plan plan, Dictionary<int, string> emails, ReviewFacts review) =>
+        review.CspHasLead ? Contact(emails, review.LeadCspId) : plan.Staff(review.LeadOfficeId, Role.Manager);
 
     private async Task<int> QueueAsync(IReviewDb db, Plan plan, IEnumerable<Recipient> recipients, Occasion occasion, string subject,
         string step, DateOnly due, ReviewFacts review, CancellationToken ct, string? link = null)
@@ -131,6 +138,9 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
         ["HowLate"] = HowLate(due, plan.SendDay, plan.Calendar),
         ["Link"] = email.LinkTo(link ?? TaskPages.ReviewPage(review.Id)),
         ["PortalBaseUrl"] = email.PortalBaseUrl,
+        ["Why"] = review.CspHasLead
+            ? "You are the accountable lead for this review."
+            : "You manage the office leading this review. Its lead CSP has no accountable lead on record, so this second escalation comes to you; an administrator can add one under Organisations.",
     };
 
     /// As at the day the email goes out: "due in 7 days", "due today", "3 working days overdue".
@@ -176,7 +186,7 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Cancelled), ct);
     }
 
-    internal sealed record ReviewFacts(int Id, string Reference, string CaseLabel, int LeadOfficeId, int LeadCspId);
+    internal sealed record ReviewFacts(int Id, string Reference, string CaseLabel, int LeadOfficeId, int LeadCspId, bool CspHasLead);
 
     internal sealed record Recipient(string Address, string? UserId);
 
