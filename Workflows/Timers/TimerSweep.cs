@@ -29,12 +29,13 @@ public sealed class TimerSweep(IReviewDbFactory dbs, BusinessClock clock, Workfl
         var fired = 0;
         while (!ct.IsCancellationRequested)
         {
-            var mine = await ClaimAsync(ct);
-            if (mine is null)
+            var batch = await ClaimAsync(ct);
+            if (batch is null)
             {
                 break;
             }
 
+            var (token, mine) = batch;
             claimed += mine.Count;
             if (mine.Count == 0)
             {
@@ -45,7 +46,7 @@ public sealed class TimerSweep(IReviewDbFactory dbs, BusinessClock clock, Workfl
             {
                 // One transaction for the batch (on SQLite a commit per timer, waiting for the disk each time, made
                 // 100,000 timers take tens of minutes).
-                fired += await engine.FireTimersAsync(mine.Select(t => t.Id).ToList(), mine[0].Token, ct);
+                fired += await engine.FireTimersAsync(mine.Select(t => t.Id).ToList(), token, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -54,7 +55,7 @@ public sealed class TimerSweep(IReviewDbFactory dbs, BusinessClock clock, Workfl
                 logger.LogWarning(e, "A batch of {Count} timers could not be fired together; firing them case by case", mine.Count);
                 foreach (var timers in mine.GroupBy(t => t.ReviewId))
                 {
-                    fired += await FireCaseAsync(timers.Key, timers.Select(t => t.Id).ToList(), mine[0].Token, ct);
+                    fired += await FireCaseAsync(timers.Key, timers.Select(t => t.Id).ToList(), token, ct);
                 }
             }
         }
@@ -62,10 +63,12 @@ public sealed class TimerSweep(IReviewDbFactory dbs, BusinessClock clock, Workfl
         return new SweepResult(claimed, fired);
     }
 
-    private sealed record Claimed(long Id, int ReviewId, string Token);
+    private sealed record Claimed(long Id, int ReviewId);
 
-    /// Claims the next batch for this sweep: null when nothing is due, empty when another sweep took it first.
-    private async Task<List<Claimed>?> ClaimAsync(CancellationToken ct)
+    private sealed record Batch(string Token, List<Claimed> Timers);
+
+    /// Claims the next batch for this sweep: null when nothing is due, no timers when another sweep took them first.
+    private async Task<Batch?> ClaimAsync(CancellationToken ct)
     {
         var now = clock.UtcNow;
         var staleBefore = now - ClaimLease;
@@ -105,8 +108,8 @@ public sealed class TimerSweep(IReviewDbFactory dbs, BusinessClock clock, Workfl
                 .SetProperty(t => t.Status, TimerStatus.Claimed)
                 .SetProperty(t => t.ClaimedBy, token)
                 .SetProperty(t => t.ClaimedAtUtc, now), ct);
-        return await db.Timers.AsNoTracking().Where(t => t.ClaimedBy == token && t.Status == TimerStatus.Claimed)
-            .OrderBy(t => t.DueAtUtc).Select(t => new Claimed(t.Id, t.ReviewId, token)).ToListAsync(ct);
+        return new Batch(token, await db.Timers.AsNoTracking().Where(t => t.ClaimedBy == token && t.Status == TimerStatus.Claimed)
+            .OrderBy(t => t.DueAtUtc).Select(t => new Claimed(t.Id, t.ReviewId)).ToListAsync(ct));
     }
 
     /// Fires one case's claimed timers; a conflict with a person acting on the case at the same moment is tried again.
