@@ -40,10 +40,13 @@ public sealed class BudgetPageTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#contributions")).ToContainTextAsync("Leicestershire County Council");
         await Assertions.Expect(page.Locator("#contributions")).ToContainTextAsync("£30,000.00");
 
+        // The office's recharge is not for one review: the review field goes.
         await tab.ChooseAsync("cost-kind", "Office recharge");
+        await Assertions.Expect(page.Locator("#cost-review")).ToHaveCountAsync(0);
         await page.Locator("#cost-amount").FillAsync("5000");
         await page.Locator("#cost-date").FillAsync("01/06/2026");
         await page.Locator("#cost-date").PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#cost-amount")).ToHaveValueAsync("5000");
         await page.Locator("#save-cost").ClickAsync();
         await Assertions.Expect(page.Locator("#costs")).ToContainTextAsync("Office recharge");
 

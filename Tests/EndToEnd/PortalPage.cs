@@ -90,9 +90,21 @@ public sealed class PortalPage : IAsyncDisposable
     /// Chooses an option of a MudSelect by the select's id. MudSelect puts the id on a hidden input: click the visible select around it.
     public async Task ChooseAsync(string selectId, string option)
     {
-        await Page.Locator($"div.mud-select:has(#{selectId})").Last.ClickAsync();
+        var select = Page.Locator($"div.mud-select:has(#{selectId})").Last;
+        await select.ClickAsync();
         await Page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
         await Page.Keyboard.PressAsync("Escape");
+        // The choice is made on the server, and the form may change with it (fields shown or hidden): wait until the
+        // select shows it, closed, so that the next field typed in is one the changed form keeps.
+        // (A select shows its choice as the value of an input, or as the text of a div where the choice is markup.)
+        await Page.WaitForFunctionAsync(
+            """
+            ([id, option]) => {
+                const select = [...document.querySelectorAll('div.mud-select')].filter(s => s.querySelector('#' + id)).pop();
+                const box = select?.querySelector('[role=combobox]');
+                return box && box.getAttribute('aria-expanded') === 'false' && (box.tagName === 'INPUT' ? box.value : box.textContent).trim() === option;
+            }
+            """, new[] { selectId, option });
     }
 
     /// axe with the WCAG 2.0, 2.1 and 2.2 A and AA rules: no violations allowed.

@@ -43,9 +43,10 @@ public sealed class ReviewRegisterTests(BrowserFixture browser) : IAsyncLifetime
         await tab.ChooseAsync("death-month", "September");
         await page.Locator("#save-notification").ClickAsync();
 
-        // Blazor navigates within the page: wait for the address, not for a load event.
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/reviews/\d+$"), new() { WaitUntil = WaitUntilState.Commit, Timeout = 30_000 });
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = label, Level = 1 })).ToBeVisibleAsync();
+        // Blazor navigates within the page: wait for the review's heading (a failure then shows what the page says),
+        // then check the address.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = label, Level = 1 })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/reviews/\d+$"));
         await Assertions.Expect(page.Locator("#restricted-details")).ToContainTextAsync("Jane Testperson");
         await Assertions.Expect(page.Locator("#review-history")).ToContainTextAsync("Created");
         var reference = (await page.Locator(".mud-chip").First.InnerTextAsync()).Trim();
