@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Domain;
 using Domain.Access;
 using Domain.Reviews;
@@ -12,6 +13,17 @@ namespace Portal.Features.Work;
 public partial class QueueView
 {
     public const string ConflictMessage = "Someone else changed this task; the list has been refreshed. Check it and try again if it still needs doing.";
+
+    /// The grid's column expressions, made once: a PropertyColumn compiles its expression again whenever it is given
+    /// a new one, and a lambda written in the markup is a new expression on every render.
+    private static class Columns
+    {
+        public static readonly Expression<Func<WorkItemRow, string>> Reference = r => r.Reference;
+        public static readonly Expression<Func<WorkItemRow, string>> Title = r => r.Title;
+        public static readonly Expression<Func<WorkItemRow, WorkItemPriority>> Priority = r => r.Priority;
+        public static readonly Expression<Func<WorkItemRow, string?>> Assignee = r => r.AssigneeName;
+        public static readonly Expression<Func<WorkItemRow, DateOnly?>> Due = r => r.DueDate;
+    }
 
     private MudDataGrid<WorkItemRow> grid = null!;
     private Actor actor = Actor.Anonymous;
