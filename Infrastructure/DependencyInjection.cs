@@ -36,7 +36,7 @@ public static class DependencyInjection
                 break;
             default:
                 var file = options.SqliteFile(dataPath);
-                AddContext<SqliteReviewDb>(services, o => o.UseSqlite($"Data Source={file};Cache=Shared;Foreign Keys=True"));
+                AddContext<SqliteReviewDb>(services, o => o.UseSqlite($"Data Source={file};Foreign Keys=True"));
                 dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
                 break;
         }
