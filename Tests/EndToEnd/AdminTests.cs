@@ -154,6 +154,8 @@ public sealed class AdminTests(BrowserFixture browser) : IAsyncLifetime
     {
         await page.GetByLabel(label, new() { Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync();
+        // The list allows several choices: Escape closes it, and the select takes the focus back a moment later.
         await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator($"div.mud-select:has([aria-label='{label}']) :focus")).ToHaveCountAsync(1);
     }
 }

@@ -88,23 +88,37 @@ public sealed class PortalPage : IAsyncDisposable
     }
 
     /// Chooses an option of a MudSelect by the select's id. MudSelect puts the id on a hidden input: click the visible select around it.
-    public async Task ChooseAsync(string selectId, string option)
+    /// A single choice closes the list by itself. A list of several choices (multiple) is closed with Escape, and the select then
+    /// takes the focus back a moment later: wait for that, or the next field typed in loses its text to the select.
+    public async Task ChooseAsync(string selectId, string option, bool multiple = false)
     {
         var select = Page.Locator($"div.mud-select:has(#{selectId})").Last;
         await select.ClickAsync();
         await Page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-        await Page.Keyboard.PressAsync("Escape");
+        if (multiple)
+        {
+            await Page.Keyboard.PressAsync("Escape");
+            await Assertions.Expect(select.Locator(":focus")).ToHaveCountAsync(1);
+        }
+
         // The choice is made on the server, and the form may change with it (fields shown or hidden): wait until the
         // select shows it, closed, so that the next field typed in is one the changed form keeps.
         // (A select shows its choice as the value of an input, or as the text of a div where the choice is markup.)
-        await Page.WaitForFunctionAsync(
-            """
-            ([id, option]) => {
-                const select = [...document.querySelectorAll('div.mud-select')].filter(s => s.querySelector('#' + id)).pop();
-                const box = select?.querySelector('[role=combobox]');
-                return box && box.getAttribute('aria-expanded') === 'false' && (box.tagName === 'INPUT' ? box.value : box.textContent).trim() === option;
-            }
-            """, new[] { selectId, option });
+        try
+        {
+            await Page.WaitForFunctionAsync(
+                """
+                ([id, option]) => {
+                    const select = [...document.querySelectorAll('div.mud-select')].filter(s => s.querySelector('#' + id)).pop();
+                    const box = select?.querySelector('[role=combobox]');
+                    return box && box.getAttribute('aria-expanded') === 'false' && (box.tagName === 'INPUT' ? box.value : box.textContent).trim() === option;
+                }
+                """, new[] { selectId, option });
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"The select {selectId} did not show \"{option}\", closed. It is: {await select.EvaluateAsync<string>("e => e.outerHTML")}", e);
+        }
     }
 
     /// axe with the WCAG 2.0, 2.1 and 2.2 A and AA rules: no violations allowed.

@@ -34,7 +34,7 @@ public sealed class RequestsEndToEndTests(BrowserFixture browser) : IAsyncLifeti
         await Assertions.Expect(section.Locator("#requests-empty")).ToBeVisibleAsync();
         await AssertCleanAsync(officer);
         await officer.ChooseAsync("request-type", "Individual management review (IMR)");
-        await officer.ChooseAsync("request-contacts", "Leicestershire Police: Priya Police");
+        await officer.ChooseAsync("request-contacts", "Leicestershire Police: Priya Police", multiple: true);
         await section.Locator("#send-request").ClickAsync();
         await Assertions.Expect(officer.Page.Locator(".mud-snackbar")).ToContainTextAsync("The request was sent.");
         var row = section.Locator("#requests-table tbody tr");
