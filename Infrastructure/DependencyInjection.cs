@@ -72,6 +72,7 @@ public static class DependencyInjection
         });
 
         services.AddScoped<DatabaseInitialiser>();
+        services.AddSingleton<PlannerStatistics>();
         services.AddScoped<Seeding.DemoData>();
         return services;
     }

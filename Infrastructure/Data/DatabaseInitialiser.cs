@@ -7,9 +7,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Infrastructure.Data;
 
-/// Creates and migrates the database on start, creates the roles, and seeds the demo data set once.
-public sealed class DatabaseInitialiser(ReviewDb db, RoleManager<IdentityRole> roles, DemoData demo, IConfiguration configuration,
-    ILogger<DatabaseInitialiser> logger)
+/// Creates and migrates the database on start, creates the roles, seeds the demo data set once, and brings the
+/// planner's statistics up to date (SQLite).
+public sealed class DatabaseInitialiser(ReviewDb db, RoleManager<IdentityRole> roles, DemoData demo, PlannerStatistics statistics,
+    IConfiguration configuration, ILogger<DatabaseInitialiser> logger)
 {
     public async Task InitialiseAsync(CancellationToken ct = default)
     {
@@ -34,5 +35,7 @@ public sealed class DatabaseInitialiser(ReviewDb db, RoleManager<IdentityRole> r
             logger.LogInformation("Demo sign-in (password for every account: {Password}):{Accounts}",
                 demo.Password, string.Concat(accounts.Select(a => $"{Environment.NewLine}  {a.Role,-24} {a.Email}")));
         }
+
+        await statistics.RefreshAsync(ct);
     }
 }

@@ -31,6 +31,8 @@ public static class JobsSetup
 
     public const string ActionPlanScanJobId = "action-plan-scan";
 
+    public const string PlannerStatisticsJobId = "planner-statistics";
+
     public const string DashboardPath = "/hangfire";
 
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration, DatabaseOptions options)
@@ -59,6 +61,7 @@ public static class JobsSetup
         services.AddSingleton<ReminderScanJob>();
         services.AddSingleton<PanelReminderJob>();
         services.AddSingleton<ActionPlanScanJob>();
+        services.AddSingleton<PlannerStatisticsJob>();
         return services;
     }
 
@@ -89,6 +92,7 @@ public static class JobsSetup
             jobs.AddOrUpdate<ReminderScanJob>(ReminderScanJobId, j => j.RunAsync(), "*/15 * * * *", utc);
             jobs.AddOrUpdate<PanelReminderJob>(PanelReminderJob.Id, j => j.RunAsync(), "*/15 * * * *", utc);
             jobs.AddOrUpdate<ActionPlanScanJob>(ActionPlanScanJobId, j => j.RunAsync(), Cron.Hourly(), utc);
+            jobs.AddOrUpdate<PlannerStatisticsJob>(PlannerStatisticsJobId, j => j.RunAsync(), Cron.Daily(2, 30), utc);
             return Task.CompletedTask;
         }
 
@@ -138,4 +142,11 @@ public sealed class ActionPlanScanJob(ActionPlanScan scan)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
     public Task RunAsync() => scan.RunAsync();
+}
+
+/// The job Hangfire calls daily at 02:30 UTC: SQLite's planner statistics, as the data grows (a no-op on PostgreSQL).
+public sealed class PlannerStatisticsJob(PlannerStatistics statistics)
+{
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    public Task RunAsync() => statistics.RefreshAsync();
 }

@@ -4,6 +4,7 @@ using Domain.Calendar;
 using Domain.Organisations;
 using Domain.Reviews;
 using Domain.Workflow;
+using Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Data;
 using Workflows.Reviews;
@@ -277,6 +278,9 @@ public static class Seeder
 
         await writer.WriteAsync(Journal, JournalRows());
         await writer.CompleteAsync([Organisations, Reviews, Clocks, WorkItems, Timers, Journal]);
+        // What the portal does on start and every night: SQLite's planner statistics (on PostgreSQL the writer's
+        // ANALYZE has done what autovacuum would).
+        await host.Get<PlannerStatistics>().RefreshAsync();
 
         var officerIds = officersOf.Values.Select(o => o[1]).ToList();
         var reviewsByOfficer = officersOf.ToDictionary(o => o.Value[1], o => reviews.Where(r => r.OfficeId == o.Key).Select(r => r.Id).ToArray());

@@ -31,5 +31,8 @@ public sealed class JobsTests
         var scan = Assert.Single(jobs, j => j.Id == JobsSetup.ReminderScanJobId);
         Assert.Equal("*/15 * * * *", scan.Cron);
         Assert.Empty(scan.Job.Args);
+        var statistics = Assert.Single(jobs, j => j.Id == JobsSetup.PlannerStatisticsJobId);
+        Assert.Equal(Cron.Daily(2, 30), statistics.Cron);
+        Assert.Empty(statistics.Job.Args);
     }
 }

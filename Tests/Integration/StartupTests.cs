@@ -1,3 +1,4 @@
+using Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Testing;
@@ -20,6 +21,31 @@ public sealed class StartupTests
         Assert.Equal(12, reviews);
         var journalMode = await portal.WithDbAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());
         Assert.Equal("wal", Assert.Single(journalMode));
+    }
+
+    [Fact]
+    public async Task Start_GivesSqliteItsPlannerStatistics_AndARefreshFollowsTheGrowthOfATable()
+    {
+        await using var portal = new PortalFactory();
+        // sqlite_stat1 holds, per index, the table's rows and then the rows per distinct key prefix.
+        Task<int> AnalysedTimers() => portal.WithDbAsync(async db => int.Parse(
+            (await db.Database.SqlQueryRaw<string>("SELECT stat AS Value FROM sqlite_stat1 WHERE idx = 'IX_Timers_Status_DueAtUtc'").SingleAsync()).Split(' ')[0],
+            System.Globalization.CultureInfo.InvariantCulture));
+
+        var onStart = await AnalysedTimers();
+        Assert.Equal(await portal.WithDbAsync(db => db.Timers.CountAsync()), onStart);
+
+        // Sixty-four times as many timers (fired ones, which nothing reads): what years of cases do to the table.
+        for (var i = 0; i < 6; i++)
+        {
+            await portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"Timers\" (\"ReviewId\", \"Kind\", \"DueAtUtc\", \"Status\", \"ClockId\", \"WorkItemId\", \"CreatedAtUtc\") " +
+                "SELECT \"ReviewId\", \"Kind\", \"DueAtUtc\", 'Fired', \"ClockId\", \"WorkItemId\", \"CreatedAtUtc\" FROM \"Timers\""));
+        }
+
+        await portal.Get<PlannerStatistics>().RefreshAsync();
+
+        Assert.Equal(onStart * 64, await AnalysedTimers());
     }
 
     [Fact]
