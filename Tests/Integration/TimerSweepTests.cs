@@ -99,6 +99,31 @@ public abstract class TimerSweepTests(DatabaseProvider provider)
             return 0;
         });
     }
+
+    [Fact]
+    public async Task Sweep_ADeadlineThatNoLongerStands_IsCancelledOnce_WithItsKey_AndNothingOnTheTimeline()
+    {
+        await using var portal = new PortalFactory(provider);
+        var id = await WorkflowEngineTests.RegisterAsync(portal, London.DateOf(PortalFactory.DefaultNow.UtcDateTime));
+        // The decision clock stopped without its timer (as a change racing the sweep's claim could leave it).
+        await portal.WithDbAsync(db => db.ReviewClocks.Where(c => c.ReviewId == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, ClockStatus.Paused)));
+
+        portal.Time.SetUtcNow(PortalFactory.DefaultNow.AddMonths(2));
+        await portal.Get<TimerSweep>().RunAsync();
+        await portal.Get<TimerSweep>().RunAsync();
+
+        await portal.WithDbAsync(async db =>
+        {
+            var timer = await db.Timers.SingleAsync(t => t.ReviewId == id);
+            Assert.Equal(TimerStatus.Cancelled, timer.Status);
+            var key = await db.IdempotencyKeys.SingleAsync(k => k.Key == $"timer:{timer.Id}");
+            Assert.Equal((id, (long?)null), (key.ReviewId!.Value, key.JournalEntryId));
+            Assert.False(await db.JournalEntries.AnyAsync(j => j.ReviewId == id && j.Kind == JournalKind.Deadline));
+            Assert.Null((await db.ReviewClocks.SingleAsync(c => c.ReviewId == id)).OverdueSinceUtc);
+            return 0;
+        });
+    }
 }
 
 public sealed class SqliteTimerSweepTests() : TimerSweepTests(DatabaseProvider.Sqlite);
