@@ -117,6 +117,9 @@ public sealed class ReviewProcessTests(BrowserFixture browser) : IAsyncLifetime
         await tab.GotoAsync($"reviews/{id}");
         await Assertions.Expect(page.Locator("#clock-Completion .clock-held")).ToHaveTextAsync("20");
         await Assertions.Expect(page.Locator("#clock-Completion .clock-due")).ToHaveTextAsync("23 May 2027");
+        // The diagram draws the hold once, with a note, and highlights it as the current stage.
+        await Assertions.Expect(page.Locator("#process-diagram svg g.current")).ToContainTextAsync("On hold", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#process-diagram svg")).ToContainTextAsync("Resume returns to the stage it was held from.");
 
         await RecordAsync(tab, Trigger.Resume, "Commissioning chair/author");
         await Assertions.Expect(page.Locator("#clock-Completion .clock-due")).ToHaveTextAsync("12 Jun 2027");

@@ -219,8 +219,30 @@ public class DardrV1Tests
         Assert.StartsWith("stateDiagram-v2", text, StringComparison.Ordinal);
         Assert.Contains("NotificationReceived --> AwaitingCrgDecision : Present to the CRG", text, StringComparison.Ordinal);
         Assert.Contains("state \"Awaiting CRG decision\" as AwaitingCrgDecision", text, StringComparison.Ordinal);
+        Assert.Contains("AwaitingCrgDecision --> DecisionNotified : Record decision – criteria met", text, StringComparison.Ordinal);
         Assert.EndsWith("class Submitted current" + Environment.NewLine, text, StringComparison.Ordinal);
         Assert.DoesNotContain("class ", Definition.ToMermaid(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToMermaid_DrawsTheHoldAsOneNote_NotAnEdgeEachWayForEveryOpenStage()
+    {
+        var text = Definition.ToMermaid(Stage.OnHold);
+
+        Assert.DoesNotContain("--> OnHold : Put on hold", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(": Resume", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<<choice>>", text, StringComparison.Ordinal);
+        Assert.Contains("OnHold --> OnHold : Review the hold", text, StringComparison.Ordinal);
+        Assert.Contains("""
+                note right of OnHold
+                    Put on hold from any open stage.
+                    Resume returns to the stage it was held from.
+                end note
+            """.ReplaceLineEndings(), text, StringComparison.Ordinal);
+        Assert.EndsWith("class OnHold current" + Environment.NewLine, text, StringComparison.Ordinal);
+        // Every other transition of the table is still drawn.
+        Assert.Contains("ActionPlanMonitoring --> Closed : Close the review", text, StringComparison.Ordinal);
+        Assert.Contains("Submitted --> PanelAndReport : Record QA outcome – amend and resubmit", text, StringComparison.Ordinal);
     }
 
     private static void WithAuthor(Review r) =>

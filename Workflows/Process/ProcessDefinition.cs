@@ -88,13 +88,27 @@ public abstract partial class ProcessDefinition
     public IReadOnlyList<ActionOption> Actions(Review review, Actor actor, bool canChange) =>
         TriggersIn(review.Stage).Select(t => Evaluate(review, actor, canChange, t)).ToList();
 
-    /// The definition as a Mermaid state diagram; the current stage, if given, is highlighted.
+    /// The definition as a Mermaid state diagram; the current stage, if given, is highlighted. The hold is one note
+    /// on "On hold" rather than its edges: an edge in from every open stage and one back to each (the stage held
+    /// from) drew twenty lines across the whole diagram.
     public string ToMermaid(Stage? current = null)
     {
+        var lines = MermaidGraph.Format(Build(Blank(Stage.NotificationReceived)).GetInfo()).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var holdEdges = lines.Select(l => TransitionLine().Match(l)).Where(IsHoldEdge).ToList();
+        var heldFrom = holdEdges.Where(m => m.Groups["trigger"].Value == nameof(Trigger.PutOnHold)).Select(m => m.Groups["from"].Value).ToHashSet();
+        // Resume's way back depends on the review, so Stateless draws it through a choice pseudo-state.
+        var holdTargets = holdEdges.Select(m => m.Groups["to"].Value).ToHashSet();
+
         var text = new StringBuilder();
-        foreach (var line in MermaidGraph.Format(Build(Blank(Stage.NotificationReceived)).GetInfo()).Split('\n'))
+        foreach (var line in lines)
         {
-            text.AppendLine(Readable(line.TrimEnd('\r')));
+            if (IsHoldEdge(TransitionLine().Match(line))
+                || ChoiceLine().Match(line) is { Success: true } choice && holdTargets.Contains(choice.Groups["name"].Value))
+            {
+                continue;
+            }
+
+            text.AppendLine(Readable(line));
             if (line.StartsWith("stateDiagram", StringComparison.Ordinal))
             {
                 // People read stage names as staff use them, not the code's identifiers.
@@ -103,6 +117,17 @@ public abstract partial class ProcessDefinition
                     text.Append("    state \"").Append(StageNames.Describe(each)).Append("\" as ").Append(each).AppendLine();
                 }
             }
+        }
+
+        if (heldFrom.Count > 0)
+        {
+            var open = Enum.GetValues<Stage>().Where(s => s is not Stage.OnHold and not Stage.Closed).Select(s => s.ToString());
+            var from = heldFrom.SetEquals(open) ? "any open stage"
+                : string.Join(", ", heldFrom.Select(s => StageNames.Describe(Enum.Parse<Stage>(s))));
+            text.Append("    note right of ").Append(Stage.OnHold).AppendLine()
+                .Append("        ").Append(TriggerNames.Describe(Trigger.PutOnHold)).Append(" from ").Append(from).AppendLine(".")
+                .Append("        ").Append(TriggerNames.Describe(Trigger.Resume)).AppendLine(" returns to the stage it was held from.")
+                .AppendLine("    end note");
         }
 
         if (current is Stage stage)
@@ -114,17 +139,24 @@ public abstract partial class ProcessDefinition
         return text.ToString();
     }
 
-    /// "A --> B : TriggerName [guard]" becomes "A --> B : the action as the page names it" (guards are shown on the page).
+    private static bool IsHoldEdge(System.Text.RegularExpressions.Match edge) =>
+        edge.Success && edge.Groups["trigger"].Value is nameof(Trigger.PutOnHold) or nameof(Trigger.Resume);
+
+    /// "A --> B : TriggerName [guard]" becomes "A --> B : the action as the page names it" (guards are shown on the
+    /// page). A colon would end Mermaid's label, so "Record decision: criteria met" reads "Record decision – criteria met".
     private static string Readable(string line)
     {
         var match = TransitionLine().Match(line);
         return match.Success && Enum.TryParse<Trigger>(match.Groups["trigger"].Value, out var trigger)
-            ? $"{match.Groups["head"].Value} : {TriggerNames.Describe(trigger).Replace(':', ' ')}"
+            ? $"{match.Groups["head"].Value} : {TriggerNames.Describe(trigger).Replace(": ", " – ", StringComparison.Ordinal)}"
             : line;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<head>\s*\w+ --> \w+) : (?<trigger>\w+)")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<head>\s*(?<from>\w+) --> (?<to>\w+)) : (?<trigger>\w+)")]
     private static partial System.Text.RegularExpressions.Regex TransitionLine();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*state (?<name>\w+) <<choice>>")]
+    private static partial System.Text.RegularExpressions.Regex ChoiceLine();
 
     private static Review Blank(Stage stage) => new()
     {
