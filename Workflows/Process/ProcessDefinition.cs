@@ -95,7 +95,8 @@ public abstract partial class ProcessDefinition
     {
         var lines = MermaidGraph.Format(Build(Blank(Stage.NotificationReceived)).GetInfo()).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         var holdEdges = lines.Select(l => TransitionLine().Match(l)).Where(IsHoldEdge).ToList();
-        var heldFrom = holdEdges.Where(m => m.Groups["trigger"].Value == nameof(Trigger.PutOnHold)).Select(m => m.Groups["from"].Value).ToHashSet();
+        var heldFrom = holdEdges.Where(m => m.Groups["trigger"].Value == nameof(Trigger.PutOnHold))
+            .Select(m => Enum.Parse<Stage>(m.Groups["from"].Value)).ToHashSet();
         // Resume's way back depends on the review, so Stateless draws it through a choice pseudo-state.
         var holdTargets = holdEdges.Select(m => m.Groups["to"].Value).ToHashSet();
 
@@ -121,9 +122,8 @@ public abstract partial class ProcessDefinition
 
         if (heldFrom.Count > 0)
         {
-            var open = Enum.GetValues<Stage>().Where(s => s is not Stage.OnHold and not Stage.Closed).Select(s => s.ToString());
-            var from = heldFrom.SetEquals(open) ? "any open stage"
-                : string.Join(", ", heldFrom.Select(s => StageNames.Describe(Enum.Parse<Stage>(s))));
+            var from = heldFrom.SetEquals(Enum.GetValues<Stage>().Where(s => s is not Stage.OnHold and not Stage.Closed)) ? "any open stage"
+                : string.Join(", ", heldFrom.Select(StageNames.Describe));
             text.Append("    note right of ").Append(Stage.OnHold).AppendLine()
                 .Append("        ").Append(TriggerNames.Describe(Trigger.PutOnHold)).Append(" from ").Append(from).AppendLine(".")
                 .Append("        ").Append(TriggerNames.Describe(Trigger.Resume)).AppendLine(" returns to the stage it was held from.")
