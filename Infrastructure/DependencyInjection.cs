@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Workflows;
 using Workflows.Data;
 using Workflows.Documents;
 using Workflows.Email;
@@ -22,7 +21,6 @@ public static class DependencyInjection
         Directory.CreateDirectory(dataPath);
         services.AddSingleton(new DataFolder(dataPath));
         services.AddSingleton(options);
-        services.AddWorkflows(configuration);
 
         var dataProtection = services.AddDataProtection().SetApplicationName("ReviewPortal");
         switch (options.Provider)

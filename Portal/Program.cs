@@ -7,11 +7,13 @@ using Portal.Features.Documents;
 using Portal.Features.Import;
 using Portal.Features.Reports;
 using Portal.Features.Reviews;
+using Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddPortalSettings();
 builder.WebHost.UseStaticWebAssets();
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+builder.Services.AddWorkflows(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddPortal(builder.Configuration);
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Workflows;
 using Workflows.Data;
 using Workflows.Time;
 
@@ -76,6 +77,7 @@ public sealed class BenchHost : IAsyncDisposable
                 b.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information);
             }
         });
+        services.AddWorkflows(configuration);
         services.AddInfrastructure(configuration, AppContext.BaseDirectory);
         var time = new FakeTimeProvider(Now);
         services.AddSingleton(new BusinessClock(time));
