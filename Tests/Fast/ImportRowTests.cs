@@ -117,7 +117,7 @@ public class ImportRowTests
     [Fact]
     public void CheckHeadings_RefusesColumnsOutsideTheTemplate_AndNamesMissingOnes()
     {
-        var problems = ImportRows.CheckHeadings(["Case label", "Lead CSP", "Deceased name", "Type"]);
+        var problems = ImportHeadings.Check(["Case label", "Lead CSP", "Deceased name", "Type"]);
 
         Assert.Contains(problems, p => p.Column == "Deceased name" && p.Message.Contains("not a column of the template", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Column == C.Notified && p.Message.Contains("missing", StringComparison.Ordinal));
@@ -131,5 +131,5 @@ public class ImportRowTests
     [InlineData("3 Mar 2025")]
     [InlineData("45719")]
     public void ParseDate_ReadsTheWaysTrackersWriteDates(string text) =>
-        Assert.Equal(new DateOnly(2025, 3, 3), ImportRows.ParseDate(text));
+        Assert.Equal(new DateOnly(2025, 3, 3), TrackerValues.ParseDate(text));
 }

@@ -47,7 +47,7 @@ public sealed class ImportReviewsHandler(IReviewDbFactory dbs, BusinessClock clo
             return new ValidationFailed([new Error(error!, "File")]);
         }
 
-        var problems = ImportRows.CheckHeadings(sheet.Headings).ToList();
+        var problems = ImportHeadings.Check(sheet.Headings).ToList();
         IReadOnlyList<ImportRow> rows = [];
         if (problems.Count == 0)
         {

@@ -1,0 +1,128 @@
+using Domain.Reviews;
+using Domain.Workflow;
+using Workflows.Process;
+
+namespace Workflows.Import;
+
+/// The history a valid row replays through the workflow engine's import path: its steps in the order they happened,
+/// each on its date in the sheet. Each part of the pipeline is one method in Parts that adds its steps when the row has
+/// their dates; history the template gains (a new column of dates) is one more part, placed where its steps fall.
+public static class ImportHistory
+{
+    public const string ImportComment = "Imported from the office's tracker.";
+
+    private static readonly IReadOnlyList<Action<History>> Parts =
+        [Presentation, Decision, Appointment, SignOff, Submission, QualityAssurance, Publication, Closure, Hold];
+
+    /// The steps that take a new review to `target` (for a review on hold, the stage it was held from) and, on hold,
+    /// put it on hold. `today` stands in for the dates the tracker cannot have.
+    public static IReadOnlyList<ImportedStep> Steps(TrackerEntry entry, Stage target, DateOnly today)
+    {
+        var history = new History(entry, target, today);
+        foreach (var part in Parts)
+        {
+            part(history);
+        }
+
+        return history.Steps;
+    }
+
+    private sealed class History(TrackerEntry entry, Stage target, DateOnly today)
+    {
+        public TrackerEntry Entry { get; } = entry;
+
+        public TrackerDates Dates => Entry.Dates;
+
+        public Stage Target { get; } = target;
+
+        public DateOnly Today { get; } = today;
+
+        public List<ImportedStep> Steps { get; } = [];
+
+        public void Add(Trigger trigger, DateOnly on, TriggerArgs? args = null) => Steps.Add(new ImportedStep(trigger, on, args ?? TriggerArgs.None));
+
+        /// The step, when the sheet has its date.
+        public void AddOn(Trigger trigger, DateOnly? on, TriggerArgs? args = null)
+        {
+            if (on is DateOnly date)
+            {
+                Add(trigger, date, args);
+            }
+        }
+    }
+
+    private static readonly TriggerArgs Commented = new() { Comment = ImportComment };
+
+    private static void Presentation(History h) => h.AddOn(Trigger.PresentToCrg, h.Dates.Presented);
+
+    private static void Decision(History h)
+    {
+        if (h.Dates.Decision is not DateOnly decided)
+        {
+            return;
+        }
+
+        var alternative = h.Entry.AlternativeReview == true;
+        h.Add(alternative ? Trigger.RecordCriteriaNotMet : Trigger.RecordCriteriaMet, decided, Commented with { AlternativeReview = alternative });
+        // Without its own date in the tracker, the Home Office is taken to have been told on the day of the decision.
+        var told = h.Dates.HomeOfficeNotified ?? decided;
+        if (h.Dates.HomeOfficeNotified is not null || h.Target > Stage.DecisionNotified)
+        {
+            h.Add(Trigger.RecordHomeOfficeNotified, told);
+        }
+
+        if (h.Target > Stage.DecisionNotified)
+        {
+            h.Add(Trigger.RecordHomeOfficeAcknowledged, told);
+        }
+    }
+
+    // The tracker holds no account and no fee: the fee is recorded later as a cost in the budget if known.
+    private static void Appointment(History h) => h.AddOn(Trigger.AppointAuthor, h.Dates.Appointed, new TriggerArgs { FeePence = 0 });
+
+    private static void SignOff(History h)
+    {
+        if (h.Dates.SignedOff is DateOnly signedOff)
+        {
+            h.Add(Trigger.SubmitForSignOff, signedOff);
+            h.Add(Trigger.RecordSignedOff, signedOff);
+        }
+        else if (h.Target == Stage.CrgSignOff)
+        {
+            // Sent for sign-off, not signed off yet: the tracker has no date for it, so the day of the import stands in.
+            h.Add(Trigger.SubmitForSignOff, h.Today, new TriggerArgs { Comment = "Imported: the date it went for sign-off is not in the tracker." });
+        }
+    }
+
+    private static void Submission(History h) => h.AddOn(Trigger.SubmitToHomeOffice, h.Dates.Submitted);
+
+    private static void QualityAssurance(History h)
+    {
+        if (h.Dates.QaOutcome is not DateOnly outcomeOn)
+        {
+            return;
+        }
+
+        var outcome = h.Entry.QaOutcome!.Value;
+        h.Add(outcome, outcomeOn, Commented);
+        // Published after amendments the tracker has no date for: they are taken as made on publication (or the outcome's day).
+        if (outcome == Trigger.RecordQaApprovedSubjectToAmendments && h.Target >= Stage.Publication && h.Target != Stage.QaAmendments)
+        {
+            h.Add(Trigger.RecordAmendmentsMade, h.Dates.Published ?? outcomeOn);
+        }
+    }
+
+    private static void Publication(History h) =>
+        h.AddOn(Trigger.RecordPublished, h.Dates.Published, new TriggerArgs { PublicationLink = h.Entry.PublicationLink });
+
+    private static void Closure(History h) => h.AddOn(Trigger.CloseReview, h.Dates.Closed);
+
+    private static void Hold(History h)
+    {
+        if (h.Entry.Stage == Stage.OnHold)
+        {
+            h.Add(Trigger.PutOnHold, h.Dates.HoldStarts(h.Today),
+                new TriggerArgs { HoldReason = h.Entry.HoldReason, ExpectedReviewDate = h.Dates.HoldReviewBy(h.Today), Comment = ImportComment });
+        }
+    }
+}

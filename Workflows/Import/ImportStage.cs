@@ -1,0 +1,63 @@
+using Domain.Reviews;
+using Domain.Workflow;
+using Workflows.Process;
+using C = Workflows.Import.ImportColumns;
+
+namespace Workflows.Import;
+
+/// The stage a row's dates reach, and whether the sheet's current stage (and hold) fits them.
+public static class ImportStage
+{
+    /// The stage the history is replayed to (for a review on hold, the stage it was held from), or null with the
+    /// problem added when the sheet's stage does not fit the dates.
+    public static Stage? Check(TrackerEntry entry, DateOnly today, RowProblems problems)
+    {
+        var dates = entry.Dates;
+        var reached = Reached(dates, entry.QaOutcome);
+        var onHold = entry.Stage == Stage.OnHold;
+        if (!onHold && !Fits(entry.Stage!.Value, reached))
+        {
+            problems.Add(C.Stage, $"The stage \"{StageNames.Describe(entry.Stage.Value)}\" does not fit the dates, which reach \"{StageNames.Describe(reached)}\": correct the stage or the dates.");
+            return null;
+        }
+
+        if (onHold && reached == Stage.Closed)
+        {
+            problems.Add(C.Stage, "A closed review cannot be on hold: correct the stage or the dates.");
+            return null;
+        }
+
+        var last = dates.Pipeline.Where(c => c.Date is not null).Max(c => c.Date!.Value);
+        if (dates.HeldSince is DateOnly since && since < last)
+        {
+            problems.Add(C.HeldSince, $"The hold starts ({CaseChanges.Format(since)}) before the last date of the review ({CaseChanges.Format(last)}): check it.");
+            return null;
+        }
+
+        if (onHold && dates.HoldReviewBy(today) <= dates.HoldStarts(today))
+        {
+            problems.Add(C.HoldReviewDate, "The hold review date must be after the day the hold started.");
+            return null;
+        }
+
+        return onHold ? reached : entry.Stage;
+    }
+
+    /// The furthest stage the dates in the sheet reach.
+    private static Stage Reached(TrackerDates d, Trigger? qaOutcome) =>
+        d.Closed is not null ? Stage.Closed
+        : d.Published is not null ? Stage.ActionPlanMonitoring
+        : d.QaOutcome is not null ? (qaOutcome == Trigger.RecordQaApproved ? Stage.Publication : Stage.QaAmendments)
+        : d.Submitted is not null ? Stage.Submitted
+        : d.SignedOff is not null ? Stage.CrgSignOff
+        : d.Appointed is not null ? Stage.PanelAndReport
+        : d.Decision is not null ? Stage.DecisionNotified
+        : d.Presented is not null ? Stage.AwaitingCrgDecision
+        : Stage.NotificationReceived;
+
+    /// The stage the dates reach, or one step past it where the tracker has no date for that step: the Home Office's
+    /// acknowledgement, the report sent for sign-off, the QA amendments made.
+    private static bool Fits(Stage stage, Stage reached) =>
+        stage == reached
+        || (reached, stage) is (Stage.DecisionNotified, Stage.Commissioning) or (Stage.PanelAndReport, Stage.CrgSignOff) or (Stage.QaAmendments, Stage.Publication);
+}

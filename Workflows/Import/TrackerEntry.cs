@@ -1,0 +1,62 @@
+using Domain.Reviews;
+using Domain.Workflow;
+using C = Workflows.Import.ImportColumns;
+
+namespace Workflows.Import;
+
+/// One row of the tracker read column by column (TrackerCells): each value as the template means it, null where the
+/// cell is empty or was refused (its problem is then on the row's list).
+public sealed record TrackerEntry
+{
+    public required string CaseLabel { get; init; }
+
+    public int? LeadCspId { get; init; }
+
+    public int? NotifyingAgencyId { get; init; }
+
+    public ReviewType? Type { get; init; }
+
+    public (int Year, int Month)? Death { get; init; }
+
+    public required TrackerDates Dates { get; init; }
+
+    /// The CRG took the case to an alternative review instead of a full one.
+    public bool? AlternativeReview { get; init; }
+
+    /// The trigger that records the QA outcome.
+    public Trigger? QaOutcome { get; init; }
+
+    public required string PublicationLink { get; init; }
+
+    public Stage? Stage { get; init; }
+
+    public HoldReason? HoldReason { get; init; }
+
+    public bool HasHoldReason { get; init; }
+
+    public string? LatestUpdate { get; init; }
+}
+
+/// The dates of a row, each the day a step happened.
+public sealed record TrackerDates(
+    DateOnly? Notified, DateOnly? Presented, DateOnly? Decision, DateOnly? HomeOfficeNotified, DateOnly? Appointed, DateOnly? SignedOff,
+    DateOnly? Submitted, DateOnly? QaOutcome, DateOnly? Published, DateOnly? Closed, DateOnly? HeldSince, DateOnly? HoldReview)
+{
+    /// Days the hold review date may default to, after the day of the import.
+    public const int HoldReviewDays = 28;
+
+    /// The pipeline's dates in the order the steps happen: each needs the one before it and none is earlier.
+    public IReadOnlyList<(string Column, DateOnly? Date)> Pipeline =>
+    [
+        (C.Notified, Notified), (C.Presented, Presented), (C.Decision, Decision), (C.HomeOfficeNotified, HomeOfficeNotified), (C.AuthorAppointed, Appointed),
+        (C.SignedOff, SignedOff), (C.Submitted, Submitted), (C.QaDate, QaOutcome), (C.Published, Published), (C.Closed, Closed),
+    ];
+
+    public bool HasHold => HeldSince is not null || HoldReview is not null;
+
+    /// The hold starts on its date in the sheet, or on the day of the import.
+    public DateOnly HoldStarts(DateOnly today) => HeldSince ?? today;
+
+    /// The hold is to be looked at again on its date in the sheet, or four weeks after the import.
+    public DateOnly HoldReviewBy(DateOnly today) => HoldReview ?? today.AddDays(HoldReviewDays);
+}

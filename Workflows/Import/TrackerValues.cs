@@ -1,0 +1,87 @@
+using System.Globalization;
+using Domain.Reviews;
+using Domain.Workflow;
+
+namespace Workflows.Import;
+
+/// Reads the values trackers hold, as offices write them: dates, months, stage and hold reason names, type and
+/// outcomes. Null means the text is not such a value; an empty cell is for the caller to judge.
+public static class TrackerValues
+{
+    private static readonly string[] DateFormats = ["d/M/yyyy", "dd/MM/yyyy", "yyyy-MM-dd", "d MMM yyyy", "d MMMM yyyy", "d-MMM-yyyy", "d.M.yyyy"];
+
+    private static readonly string[] MonthFormats = ["M/yyyy", "MM/yyyy", "MMM yyyy", "MMMM yyyy", "yyyy-MM", "MMM-yyyy"];
+
+    private static readonly string[] MidnightFormats = ["d/M/yyyy H:mm:ss", "dd/MM/yyyy HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss"];
+
+    public static DateOnly? ParseDate(string text)
+    {
+        var t = text.Trim();
+        if (DateOnly.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var date))
+        {
+            return date;
+        }
+
+        // A spreadsheet date cell that arrived as its serial number (days since 30 Dec 1899).
+        if (int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var serial) && serial is > 3000 and < 100000)
+        {
+            return DateOnly.FromDateTime(DateTime.FromOADate(serial));
+        }
+
+        // A date with a time of midnight, as some spreadsheets write it.
+        return DateTime.TryParseExact(t, MidnightFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt) ? DateOnly.FromDateTime(dt) : null;
+    }
+
+    public static (int Year, int Month)? ParseMonth(string text)
+    {
+        var t = text.Trim();
+        if (DateOnly.TryParseExact(t, MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            return (month.Year, month.Month);
+        }
+
+        return ParseDate(t) is DateOnly date ? (date.Year, date.Month) : null;
+    }
+
+    public static Stage? ParseStage(string text)
+    {
+        var key = CaseLabels.Normalise(text);
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        return Enum.GetValues<Stage>().Cast<Stage?>().FirstOrDefault(s =>
+            CaseLabels.Normalise(StageNames.Describe(s!.Value)) == key || s.Value.ToString().Equals(key.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
+    }
+
+    public static HoldReason? ParseHoldReason(string text)
+    {
+        var key = CaseLabels.Normalise(text.Replace('’', '\''));
+        return key.Length == 0 ? null : Enum.GetValues<HoldReason>().Cast<HoldReason?>().FirstOrDefault(r =>
+            CaseLabels.Normalise(StageNames.Describe(r!.Value)) == key || r.Value.ToString().Equals(key.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
+    }
+
+    public static ReviewType? ParseType(string text) => text.ToUpperInvariant() switch
+    {
+        "DARDR" => ReviewType.Dardr,
+        "DHR" => ReviewType.Dhr,
+        _ => null,
+    };
+
+    /// The CRG outcomes the import takes: whether the review is an alternative review (empty: criteria met).
+    public static bool? ParseAlternativeReview(string text) => text.ToLowerInvariant() switch
+    {
+        "" or "criteria met" => false,
+        "alternative review" => true,
+        _ => null,
+    };
+
+    /// The QA outcomes the import takes, as the trigger that records them (empty: approved).
+    public static Trigger? ParseQaOutcome(string text) => text.ToLowerInvariant() switch
+    {
+        "" or "approved" => Trigger.RecordQaApproved,
+        "approved subject to amendments" => Trigger.RecordQaApprovedSubjectToAmendments,
+        _ => null,
+    };
+}
