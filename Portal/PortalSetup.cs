@@ -35,7 +35,6 @@ public static class PortalSetup
         services.AddScoped<Portal.Features.Work.WorkQueueEvents>();
 
         services.AddScoped<SignInManager<PortalUser>, PortalSignInManager>();
-        services.AddScoped<IUserClaimsPrincipalFactory<PortalUser>, PortalClaimsPrincipalFactory>();
 
         // A TimeSpan ("00:05:00"), so that a test can end sessions within seconds.
         var revalidate = configuration.GetValue("Security:SessionRevalidation", TimeSpan.FromMinutes(5));
@@ -81,7 +80,7 @@ public static class PortalSetup
     {
         var services = http.RequestServices;
         await using var db = await services.GetRequiredService<IReviewDbFactory>().CreateAsync(http.RequestAborted);
-        var actor = await ActorLoader.LoadAsync(db, http.User.FindFirstValue(ClaimTypes.NameIdentifier), http.RequestAborted);
+        var actor = await http.ActorAsync();
         await services.GetRequiredService<AuditLog>().RefusedAsync(db, actor, "Page", null, null, "open " + http.Request.Path, http.RequestAborted);
     }
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Domain.Access;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -103,15 +102,7 @@ public static class JobsSetup
     {
         public async Task<bool> AuthorizeAsync(DashboardContext context)
         {
-            var http = context.GetHttpContext();
-            var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
-            if (userId is null)
-            {
-                return false;
-            }
-
-            await using var db = await http.RequestServices.GetRequiredService<IReviewDbFactory>().CreateAsync(http.RequestAborted);
-            return (await ActorLoader.LoadAsync(db, userId, http.RequestAborted)).Is(Role.Administrator);
+            return (await context.GetHttpContext().ActorAsync()).Is(Role.Administrator);
         }
     }
 }

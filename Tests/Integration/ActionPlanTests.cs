@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Domain;
@@ -22,7 +21,7 @@ using static Portal.Testing.ActionPlanScenario;
 namespace Portal.Integration.Tests;
 
 /// Recommendations and action plans (issue 6) through the handlers the pages call, on a real database of each provider.
-public abstract partial class ActionPlanTests(ProviderFixture fixture)
+public abstract class ActionPlanTests(ProviderFixture fixture)
 {
     private PortalFactory Portal => fixture.Portal;
 
@@ -265,7 +264,7 @@ public abstract partial class ActionPlanTests(ProviderFixture fixture)
         await Portal.WithDbAsync(db => db.PlanActions.Where(a => a.Id == police).ExecuteUpdateAsync(s => s.SetProperty(a => a.What, "=HYPERLINK(\"http://x\")")));
         var reference = await Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Reference).SingleAsync());
 
-        using var officer = await SignedInClientAsync(DemoAccounts.LrOfficer);
+        using var officer = await Portal.SignedInClientAsync(DemoAccounts.LrOfficer);
         using var xlsx = await officer.GetAsync(new Uri($"/actions/plan/export.xlsx?review={reviewId}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         var bytes = await xlsx.Content.ReadAsByteArrayAsync();
@@ -285,13 +284,13 @@ public abstract partial class ActionPlanTests(ProviderFixture fixture)
         Assert.Contains("\"'=HYPERLINK(\"\"http://x\"\")\"", text, StringComparison.Ordinal);
         Assert.Equal(3, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
 
-        using var contact = await SignedInClientAsync(DemoAccounts.AgencyContact);
+        using var contact = await Portal.SignedInClientAsync(DemoAccounts.AgencyContact);
         using var own = await contact.GetAsync(new Uri($"/actions/plan/export.csv?review={reviewId}", UriKind.Relative));
         var ownText = await own.Content.ReadAsStringAsync();
         Assert.Equal(2, ownText.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.DoesNotContain("Kent Police", ownText, StringComparison.Ordinal);
 
-        using var board = await SignedInClientAsync(DemoAccounts.BoardMember);
+        using var board = await Portal.SignedInClientAsync(DemoAccounts.BoardMember);
         using var refused = await board.GetAsync(new Uri("/actions/plan/export.csv", UriKind.Relative));
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
 
@@ -301,22 +300,6 @@ public abstract partial class ActionPlanTests(ProviderFixture fixture)
         Assert.Contains(exports, e => e.StartsWith(DemoAccounts.LrOfficer + " master action plan (csv): 2 rows", StringComparison.Ordinal));
         Assert.Contains(exports, e => e.StartsWith(DemoAccounts.AgencyContact + " master action plan (csv): 1 rows", StringComparison.Ordinal));
     }
-
-    /// Signs in through the real sign-in form (antiforgery token and all); the client keeps the cookie.
-    private async Task<HttpClient> SignedInClientAsync(string email)
-    {
-        var client = Portal.CreateClient(new() { AllowAutoRedirect = false });
-        var form = await client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative));
-        var fields = HiddenInput().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
-        fields["Input.Email"] = email;
-        fields["Input.Password"] = Portal.DemoPassword;
-        using var response = await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), new FormUrlEncodedContent(fields));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
-    [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"")]
-    private static partial Regex HiddenInput();
 }
 
 public sealed class SqliteActionPlanTests(SqliteFixture fixture) : ActionPlanTests(fixture), IClassFixture<SqliteFixture>;

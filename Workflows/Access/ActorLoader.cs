@@ -5,24 +5,38 @@ using Workflows.Data;
 
 namespace Workflows.Access;
 
+/// An account as the account gate needs it: who it is and what it may do (the Actor), and what it must still do
+/// before anything else (turn on two-factor authentication, replace a temporary password).
+public sealed record SignedInAccount(Actor Actor, bool TwoFactorEnabled, bool MustChangePassword)
+{
+    /// No account, or a disabled one: it can do nothing.
+    public static SignedInAccount None { get; } = new(Actor.Anonymous, false, false);
+
+    public bool Exists => Actor.UserId.Length > 0;
+}
+
 public static class ActorLoader
 {
     /// Loads roles and memberships fresh, so that removing a role or membership takes effect on the next request.
     /// A disabled or unknown account is Anonymous: it can do nothing.
-    public static async Task<Actor> LoadAsync(IReviewDb db, string? userId, CancellationToken ct = default)
+    public static async Task<Actor> LoadAsync(IReviewDb db, string? userId, CancellationToken ct = default) =>
+        (await LoadAccountAsync(db, userId, ct)).Actor;
+
+    /// As LoadAsync, with the account's two-factor state and temporary-password flag read in the same query.
+    public static async Task<SignedInAccount> LoadAccountAsync(IReviewDb db, string? userId, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(userId))
         {
-            return Actor.Anonymous;
+            return SignedInAccount.None;
         }
 
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId && !u.IsDisabled)
-            .Select(u => new { u.Id, u.Email })
+            .Select(u => new { u.Id, u.Email, u.TwoFactorEnabled, u.MustChangePassword })
             .SingleOrDefaultAsync(ct);
         if (user is null)
         {
-            return Actor.Anonymous;
+            return SignedInAccount.None;
         }
 
         var roleNames = await (from ur in db.UserRoles
@@ -36,11 +50,12 @@ public static class ActorLoader
 
         var roles = roleNames.Select(n => Enum.TryParse<Role>(n, out var role) ? role : (Role?)null)
             .OfType<Role>().ToHashSet();
-        return new Actor(
+        var actor = new Actor(
             user.Id,
             user.Email ?? string.Empty,
             roles,
             memberships.Where(m => m.Kind == OrganisationKind.ReviewOffice).Select(m => m.Id).ToHashSet(),
             memberships.Where(m => m.Kind == OrganisationKind.Agency).Select(m => m.Id).ToHashSet());
+        return new SignedInAccount(actor, user.TwoFactorEnabled, user.MustChangePassword);
     }
 }

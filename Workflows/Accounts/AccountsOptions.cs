@@ -17,6 +17,5 @@ public sealed class TwoFactorPolicy(IEnumerable<Role> roles)
             ? role
             : throw new InvalidOperationException($"Security:RequireTwoFactorForRoles names an unknown role \"{name}\". Use role names such as ReviewOfficer, Manager.")));
 
-    public bool Requires(IEnumerable<string> roleNames) =>
-        roleNames.Any(n => Enum.TryParse<Role>(n, out var role) && Roles.Contains(role));
+    public bool Requires(IEnumerable<Role> roles) => roles.Any(Roles.Contains);
 }

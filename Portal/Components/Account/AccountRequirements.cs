@@ -1,15 +1,21 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.StaticAssets;
+using Workflows.Access;
 using Workflows.Accounts;
-using Workflows.Data;
 
 namespace Portal.Components.Account;
 
-/// What a signed-in person must do before anything else, enforced for every request on the server (not by hiding
-/// links): change a temporary password an administrator gave them, then (Security:RequireTwoFactorForRoles) turn on
-/// two-factor authentication if their role requires it. Until then they reach only the account pages (to do it, or
-/// sign out) and static files. Pages redirect to the page that does it; anything else (the interactive circuit's
-/// /_blazor connection, form posts) is refused.
+/// The account gate, for every request of a signed-in person on the server (not by hiding links). The account is read
+/// from the database once per request (RequestAccount), never from the cookie: its roles replace the cookie's role
+/// claims for the rest of the request, and a disabled or deleted account is signed out. Then what the person must do
+/// before anything else: change a temporary password an administrator gave them, then (Security:RequireTwoFactorForRoles)
+/// turn on two-factor authentication if one of their roles requires it. Until then they reach only the account pages
+/// (to do it, or sign out) and the static assets of the build's manifest (MapStaticAssets' endpoints, recognised by
+/// their metadata: an address that merely looks like a file, such as /reviews/export.csv, is not one). Pages and
+/// downloads redirect to the page that does it; anything else (the interactive circuit's /_blazor connection, form
+/// posts) is refused.
 internal static class AccountRequirements
 {
     public const string ChangePasswordPath = "/Account/Manage/ChangePassword";
@@ -18,8 +24,24 @@ internal static class AccountRequirements
 
     public static IApplicationBuilder UseAccountRequirements(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (http.User.Identity?.IsAuthenticated != true || IsAlwaysAllowed(http.Request.Path)
-            || await OutstandingAsync(http) is not { } path)
+        if (http.User.Identity?.IsAuthenticated != true || IsStaticAsset(http))
+        {
+            await next(http);
+            return;
+        }
+
+        var account = await http.SignedInAccountAsync();
+        if (!account.Exists)
+        {
+            // Disabled or deleted since the cookie was issued: from now on an anonymous visitor.
+            await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+            http.User = new ClaimsPrincipal(new ClaimsIdentity());
+            await next(http);
+            return;
+        }
+
+        http.User = WithRoles(http.User, account.Actor.Roles.Select(r => r.ToString()));
+        if (IsAccountPage(http.Request.Path) || Outstanding(account, http.RequestServices.GetRequiredService<TwoFactorPolicy>()) is not { } path)
         {
             await next(http);
             return;
@@ -35,33 +57,22 @@ internal static class AccountRequirements
     });
 
     /// The page of the first thing this person still has to do, or null.
-    private static async Task<string?> OutstandingAsync(HttpContext http)
+    private static string? Outstanding(SignedInAccount account, TwoFactorPolicy policy) =>
+        account.MustChangePassword ? ChangePasswordPath
+        : policy.Requires(account.Actor.Roles) && !account.TwoFactorEnabled ? SetUpTwoFactorPath
+        : null;
+
+    private static bool IsStaticAsset(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null;
+
+    private static bool IsAccountPage(PathString path) => path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase);
+
+    /// The cookie's identity with the database's roles instead of those it was issued with, so that [Authorize(Roles)]
+    /// on pages and endpoints follows a change of roles on the next request.
+    private static ClaimsPrincipal WithRoles(ClaimsPrincipal principal, IEnumerable<string> roles)
     {
-        if (http.User.FindFirstValue(PortalClaimsPrincipalFactory.MustChangePasswordClaim) == "yes")
-        {
-            return ChangePasswordPath;
-        }
-
-        var policy = http.RequestServices.GetRequiredService<TwoFactorPolicy>();
-        return policy.Roles.Count > 0 && policy.Requires(http.User.FindAll(ClaimTypes.Role).Select(c => c.Value)) && !await HasTwoFactorAsync(http)
-            ? SetUpTwoFactorPath
-            : null;
-    }
-
-    private static bool IsAlwaysAllowed(PathString path) =>
-        path.StartsWithSegments("/Account", StringComparison.OrdinalIgnoreCase)
-        // Static files (scripts, styles, images) have an extension; pages and the circuit's hub do not.
-        || (Path.HasExtension(path.Value) && !path.StartsWithSegments("/_blazor", StringComparison.OrdinalIgnoreCase));
-
-    private static async Task<bool> HasTwoFactorAsync(HttpContext http)
-    {
-        if (http.User.FindFirstValue(PortalClaimsPrincipalFactory.TwoFactorClaim) is { } claim)
-        {
-            return claim == "on";
-        }
-
-        // A cookie issued before the claim existed: ask the database once for this request.
-        var users = http.RequestServices.GetRequiredService<UserManager<PortalUser>>();
-        return await users.GetUserAsync(http.User) is { TwoFactorEnabled: true };
+        var cookie = principal.Identities.First(i => i.IsAuthenticated);
+        var identity = new ClaimsIdentity(cookie.Claims.Where(c => c.Type != cookie.RoleClaimType), cookie.AuthenticationType, cookie.NameClaimType, cookie.RoleClaimType);
+        identity.AddClaims(roles.Select(r => new Claim(cookie.RoleClaimType, r)));
+        return new ClaimsPrincipal(identity);
     }
 }

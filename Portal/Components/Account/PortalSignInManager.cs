@@ -31,25 +31,3 @@ internal sealed class PortalSignInManager(
         return user is { IsDisabled: false } ? user : null;
     }
 }
-
-/// Adds whether two-factor authentication is on, and whether the password is a temporary one to change, to the
-/// sign-in cookie, so AccountRequirements needs no database read per request. Identity rebuilds the claims whenever
-/// the cookie is refreshed (e.g. after turning 2FA on or changing the password).
-internal sealed class PortalClaimsPrincipalFactory(UserManager<PortalUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
-    : UserClaimsPrincipalFactory<PortalUser, IdentityRole>(users, roles, options)
-{
-    public const string TwoFactorClaim = "portal:two-factor";
-
-    public const string MustChangePasswordClaim = "portal:must-change-password";
-
-    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
-    {
-        var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim(TwoFactorClaim, user.TwoFactorEnabled ? "on" : "off"));
-        if (user.MustChangePassword)
-        {
-            identity.AddClaim(new Claim(MustChangePasswordClaim, "yes"));
-        }
-        return identity;
-    }
-}

@@ -1,11 +1,9 @@
 using System.Globalization;
-using System.Security.Claims;
 using Domain.ActionPlans;
 using Domain.Reviews;
 using Portal.Components.Shared;
 using Workflows.Access;
 using Workflows.ActionPlans;
-using Workflows.Data;
 using Workflows.Spreadsheets;
 
 namespace Portal.Features.ActionPlans;
@@ -23,16 +21,16 @@ internal static class ActionPlanExport
     public static IEndpointRouteBuilder MapActionPlanExport(this IEndpointRouteBuilder endpoints)
     {
         string[] roles = [Domain.Access.Roles.ReviewOfficer, Domain.Access.Roles.Manager, Domain.Access.Roles.DataProtectionOfficer, Domain.Access.Roles.AgencyContact];
-        endpoints.MapGet(XlsxPath, async (HttpContext http, IReviewDbFactory dbs, MasterActionPlanQuery query,
+        endpoints.MapGet(XlsxPath, async (HttpContext http, MasterActionPlanQuery query,
             int? agency, int? csp, int? theme, ActionDisplayStatus? status, int? review, CancellationToken ct) =>
         {
-            var rows = await query.ExportAsync(await ActorAsync(http, dbs, ct), new ActionPlanFilter(agency, csp, theme, status, review), "xlsx", ct);
+            var rows = await query.ExportAsync(await http.ActorAsync(), new ActionPlanFilter(agency, csp, theme, status, review), "xlsx", ct);
             return Results.File(Xlsx.Write("Action plan", Headings, rows.Select(Cells)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "action-plan.xlsx");
-        }).RequireAuthorization(p => p.RequireRole(roles));
-        endpoints.MapGet(CsvPath, async (HttpContext http, IReviewDbFactory dbs, MasterActionPlanQuery query,
+        }).RequireAuthorization(p => p.RequireRole(roles)).NoStore();
+        endpoints.MapGet(CsvPath, async (HttpContext http, MasterActionPlanQuery query,
             int? agency, int? csp, int? theme, ActionDisplayStatus? status, int? review, CancellationToken ct) =>
         {
-            var rows = await query.ExportAsync(await ActorAsync(http, dbs, ct), new ActionPlanFilter(agency, csp, theme, status, review), "csv", ct);
+            var rows = await query.ExportAsync(await http.ActorAsync(), new ActionPlanFilter(agency, csp, theme, status, review), "csv", ct);
             var csv = new System.Text.StringBuilder(Csv.Line(Headings));
             foreach (var r in rows)
             {
@@ -41,7 +39,7 @@ internal static class ActionPlanExport
 
             // A byte order mark so that Excel opens the UTF-8 file correctly.
             return Results.File(Csv.Utf8WithBom.GetPreamble().Concat(Csv.Utf8WithBom.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "action-plan.csv");
-        }).RequireAuthorization(p => p.RequireRole(roles));
+        }).RequireAuthorization(p => p.RequireRole(roles)).NoStore();
         return endpoints;
     }
 
@@ -57,12 +55,6 @@ internal static class ActionPlanExport
             ["review"] = f.ReviewId?.ToString(CultureInfo.InvariantCulture),
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path.TrimStart('/'), query.Where(q => q.Value is not null));
-    }
-
-    private static async Task<Domain.Access.Actor> ActorAsync(HttpContext http, IReviewDbFactory dbs, CancellationToken ct)
-    {
-        await using var db = await dbs.CreateAsync(ct);
-        return await ActorLoader.LoadAsync(db, http.User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
     }
 
     private static string[] Cells(ActionPlanRow r) =>

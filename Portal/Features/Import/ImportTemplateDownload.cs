@@ -13,9 +13,9 @@ internal static class ImportTemplateDownload
     {
         endpoints.MapGet(XlsxPath, () => Results.File(TrackerFile.XlsxTemplate(),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "review-tracker-template.xlsx"))
-            .RequireAuthorization(p => p.RequireRole(Domain.Access.Roles.ReviewOfficer, Domain.Access.Roles.Manager));
+            .RequireAuthorization(p => p.RequireRole(Domain.Access.Roles.ReviewOfficer, Domain.Access.Roles.Manager)).NoStore();
         endpoints.MapGet(CsvPath, () => Results.File(TrackerFile.CsvTemplate(), "text/csv; charset=utf-8", "review-tracker-template.csv"))
-            .RequireAuthorization(p => p.RequireRole(Domain.Access.Roles.ReviewOfficer, Domain.Access.Roles.Manager));
+            .RequireAuthorization(p => p.RequireRole(Domain.Access.Roles.ReviewOfficer, Domain.Access.Roles.Manager)).NoStore();
         return endpoints;
     }
 }

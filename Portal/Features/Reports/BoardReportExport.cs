@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Security.Claims;
 using Domain.Audit;
 using Workflows.Access;
-using Workflows.Data;
 using Workflows.Reports;
 using Workflows.Time;
 
@@ -15,15 +13,10 @@ internal static class BoardReportExport
     public const string Path = "/reports/board.docx";
 
     public static IEndpointConventionBuilder MapBoardReportExport(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Path, async (HttpContext http, IReviewDbFactory dbs, BoardReportQuery query, BusinessClock clock,
+        endpoints.MapGet(Path, async (HttpContext http, BoardReportQuery query, BusinessClock clock,
             int org, string? asOf, CancellationToken ct) =>
         {
-            Domain.Access.Actor actor;
-            await using (var db = await dbs.CreateAsync(ct))
-            {
-                actor = await ActorLoader.LoadAsync(db, http.User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
-            }
-
+            var actor = await http.ActorAsync();
             var date = DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : clock.Today;
             var result = await query.HandleAsync(actor, org, date, AuditAction.Exported, ct);
             if (!result.IsSuccess)
@@ -35,7 +28,7 @@ internal static class BoardReportExport
             return Results.File(BoardReportDocx.Build(result.Value),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 $"board-report-{org}-{date:yyyy-MM-dd}.docx");
-        }).RequireAuthorization(p => p.RequireRole(Domain.Access.Roles.BoardMember, Domain.Access.Roles.ReviewOfficer, Domain.Access.Roles.Manager));
+        }).RequireAuthorization(p => p.RequireRole(Domain.Access.Roles.BoardMember, Domain.Access.Roles.ReviewOfficer, Domain.Access.Roles.Manager)).NoStore();
 
     public static string Link(int org, DateOnly asOf) =>
         $"{Path.TrimStart('/')}?org={org.ToString(CultureInfo.InvariantCulture)}&asOf={asOf:yyyy-MM-dd}";

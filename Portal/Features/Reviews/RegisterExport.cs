@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Security.Claims;
 using Domain.Reviews;
 using Portal.Components.Shared;
 using Workflows.Access;
-using Workflows.Data;
 using Workflows.Reviews;
 
 namespace Portal.Features.Reviews;
@@ -14,16 +12,10 @@ internal static class RegisterExport
     public const string Path = "/reviews/export.csv";
 
     public static IEndpointConventionBuilder MapRegisterExport(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Path, async (HttpContext http, IReviewDbFactory dbs, ReviewRegisterQuery query,
+        endpoints.MapGet(Path, async (HttpContext http, ReviewRegisterQuery query,
             int? csp, ReviewType? type, Stage? stage, int? year, string? search, CancellationToken ct) =>
         {
-            Domain.Access.Actor actor;
-            await using (var db = await dbs.CreateAsync(ct))
-            {
-                actor = await ActorLoader.LoadAsync(db, http.User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
-            }
-
-            var rows = await query.ExportAsync(actor, new RegisterFilter(csp, type, stage, year, search), ct);
+            var rows = await query.ExportAsync(await http.ActorAsync(), new RegisterFilter(csp, type, stage, year, search), ct);
             var csv = new System.Text.StringBuilder(Csv.Line("Reference", "Case label", "Type", "Lead CSP", "Stage", "Date notified"));
             foreach (var r in rows)
             {
@@ -32,7 +24,7 @@ internal static class RegisterExport
 
             // A byte order mark so that Excel opens the UTF-8 file correctly.
             return Results.File(Csv.Utf8WithBom.GetPreamble().Concat(Csv.Utf8WithBom.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "review-register.csv");
-        }).RequireAuthorization(p => p.RequireRole(Domain.Access.Roles.ReviewOfficer, Domain.Access.Roles.Manager, Domain.Access.Roles.DataProtectionOfficer, Domain.Access.Roles.IndependentAuthor));
+        }).RequireAuthorization(p => p.RequireRole(Domain.Access.Roles.ReviewOfficer, Domain.Access.Roles.Manager, Domain.Access.Roles.DataProtectionOfficer, Domain.Access.Roles.IndependentAuthor)).NoStore();
 
     /// The export link for the register's current filters.
     public static string Link(int? csp, ReviewType? type, Stage? stage, int? year, string? search)

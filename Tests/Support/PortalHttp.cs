@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace Portal.Testing;
+
+/// A person's browser in the simplest form: an HttpClient that keeps its cookies and does not follow redirects,
+/// posting the portal's static forms as they are (antiforgery token and all).
+public static partial class PortalHttp
+{
+    public static HttpClient Client(this PortalFactory portal) => portal.CreateClient(new() { AllowAutoRedirect = false });
+
+    /// Signs in through the real sign-in form (password step only); the client keeps the cookie.
+    public static async Task<HttpClient> SignedInClientAsync(this PortalFactory portal, string email, string? password = null)
+    {
+        var client = portal.Client();
+        using var response = await client.PostFormAsync("/Account/Login", new()
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password ?? portal.DemoPassword,
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Signing in as {email} answered {(int)response.StatusCode}.");
+        return client;
+    }
+
+    /// GETs the form page, then posts its hidden fields (antiforgery, the form's name) with the given values.
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, Dictionary<string, string> values)
+    {
+        var form = await client.GetStringAsync(new Uri(path.TrimStart('/'), UriKind.Relative));
+        var fields = HiddenInput().Matches(form)
+            .GroupBy(m => WebUtility.HtmlDecode(m.Groups["name"].Value))
+            .ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Groups["value"].Value));
+        foreach (var (name, value) in values)
+        {
+            fields[name] = value;
+        }
+
+        return await client.PostAsync(new Uri(path.TrimStart('/'), UriKind.Relative), new FormUrlEncodedContent(fields));
+    }
+
+    [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"")]
+    private static partial Regex HiddenInput();
+}
