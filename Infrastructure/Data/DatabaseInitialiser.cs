@@ -1,25 +1,35 @@
 using Domain.Access;
+using Hangfire;
 using Infrastructure.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Infrastructure.Data;
 
 /// Creates and migrates the database on start, creates the roles, seeds the demo data set once, and brings the
-/// planner's statistics up to date (SQLite).
+/// planner's statistics up to date (SQLite). Several processes may start at once on one PostgreSQL database: they take
+/// turns (StartupLock), so only the first creates, migrates and seeds, and the others find it done.
 public sealed class DatabaseInitialiser(ReviewDb db, RoleManager<IdentityRole> roles, DemoData demo, PlannerStatistics statistics,
-    IConfiguration configuration, ILogger<DatabaseInitialiser> logger)
+    DatabaseOptions options, IServiceProvider services, IConfiguration configuration, ILogger<DatabaseInitialiser> logger)
 {
     public async Task InitialiseAsync(CancellationToken ct = default)
     {
+        await using var turn = options.Provider == DatabaseProvider.PostgreSql
+            ? await PostgresStartupLock.TakeAsync(options.PostgreSqlConnection!, logger, ct)
+            : null;
+
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {
             // WAL lets readers carry on while a writer commits; the setting persists in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+
+        // Hangfire creates its own tables in PostgreSQL when its storage is first used: that too is done in turn.
+        _ = services.GetService<JobStorage>();
 
         foreach (var role in Enum.GetNames<Role>())
         {
