@@ -1,6 +1,7 @@
 using Infrastructure;
 using Infrastructure.Data;
 using Portal;
+using Portal.Commands;
 using Portal.Components;
 using Portal.Features.ActionPlans;
 using Portal.Features.Documents;
@@ -9,8 +10,11 @@ using Portal.Features.Reports;
 using Portal.Features.Reviews;
 using Workflows;
 
-var builder = WebApplication.CreateBuilder(args);
+// A command (`admin create ...`, `backup`, ...) runs with the same configuration and services, without the web server.
+var commandLine = PortalCommands.Parse(args);
+var builder = WebApplication.CreateBuilder(commandLine.Settings);
 builder.Configuration.AddPortalSettings();
+builder.ConfigureFor(commandLine);
 builder.WebHost.UseStaticWebAssets();
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 builder.Services.AddWorkflows(builder.Configuration);
@@ -18,6 +22,10 @@ builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.Co
 builder.Services.AddPortal(builder.Configuration);
 
 var app = builder.Build();
+if (commandLine.Command is not null)
+{
+    return await app.RunAsync(commandLine);
+}
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
@@ -34,5 +42,6 @@ app.MapDocumentDownloads();
 app.MapImportTemplate();
 app.MapBoardReportExport();
 await app.RunAsync();
+return ExitCodes.Done;
 
 public partial class Program;

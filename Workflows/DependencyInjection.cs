@@ -51,6 +51,9 @@ public static class DependencyInjection
         services.AddSingleton<CreateUserHandler>();
         services.AddSingleton<ChangeUserHandler>();
         services.AddSingleton<SetUserDisabledHandler>();
+        services.AddSingleton<CreateFirstAdministratorHandler>();
+        services.AddSingleton<ListAdministratorsHandler>();
+        services.AddSingleton<EnableAdministratorHandler>();
         services.AddWorkflowEmail(configuration);
         services.AddAccounts(configuration);
         services.AddProcess(configuration);

@@ -25,7 +25,13 @@ public sealed class Invitations(IOutbox outbox, EmailOptions email, InvitationOp
 
     /// Stages a new invitation and its email in the caller's context, revoking any earlier one still usable:
     /// only the newest link works.
-    public async Task<Invitation> IssueAsync(IReviewDb db, PortalUser user, IEnumerable<Role> roles, Actor invitedBy, CancellationToken ct)
+    public async Task<Invitation> IssueAsync(IReviewDb db, PortalUser user, IEnumerable<Role> roles, Actor invitedBy, CancellationToken ct) =>
+        (await IssueAsync(db, user, roles, invitedBy, sendEmail: true, ct)).Invitation;
+
+    /// As above, and returns the link itself. sendEmail false stages no email: the caller hands the link over (the
+    /// first administrator's, printed by the command that creates it when the portal has no SMTP server).
+    public async Task<IssuedInvitation> IssueAsync(IReviewDb db, PortalUser user, IEnumerable<Role> roles, Actor invitedBy, bool sendEmail,
+        CancellationToken ct)
     {
         var now = clock.UtcNow;
         await db.Invitations.Where(i => i.UserId == user.Id && i.UsedAtUtc == null && i.RevokedAtUtc == null)
@@ -42,17 +48,26 @@ public sealed class Invitations(IOutbox outbox, EmailOptions email, InvitationOp
         };
         db.Invitations.Add(invitation);
 
+        var link = email.LinkTo($"{AcceptPath}?token={token}");
+        if (!sendEmail)
+        {
+            return new IssuedInvitation(invitation, link);
+        }
+
         // No names in the email, not even the invitee's own (DOMAIN.md): the address and the roles say enough.
         var values = new Dictionary<string, string>
         {
-            ["Link"] = email.LinkTo($"{AcceptPath}?token={token}"),
+            ["Link"] = link,
             ["Roles"] = string.Join(", ", roles.Order().Select(Roles.Describe)),
             ["ExpiresAt"] = BusinessClock.ToLondon(invitation.ExpiresAtUtc).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture),
             ["PortalBaseUrl"] = email.PortalBaseUrl.TrimEnd('/'),
         };
         await outbox.EnqueueAsync(db, new OutgoingEmail(user.Email!, user.Id, EmailReasons.Invitation, invitation.TokenHash[..16], "Invitation", values), ct);
-        return invitation;
+        return new IssuedInvitation(invitation, link);
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
+
+/// The link carries the token, which the database never stores: it exists only here and in the email.
+public sealed record IssuedInvitation(Invitation Invitation, string Link);

@@ -1,0 +1,144 @@
+using System.Globalization;
+using Domain;
+using Workflows.Admin;
+using Workflows.Time;
+
+namespace Portal.Commands;
+
+/// `admin create EMAIL [NAME]`: the first administrator, on a portal that has none. Prints the invitation link unless
+/// it was emailed; refused (exit code 1) where administrators exist.
+internal sealed class AdminCreateCommand : IPortalCommand
+{
+    public string Name => "admin create";
+
+    public string Arguments => "EMAIL [NAME]";
+
+    public string Summary => "creates the first administrator and invites them (link emailed, or printed)";
+
+    public bool MigratesFirst => true;
+
+    public async Task<int> RunAsync(CommandContext context)
+    {
+        if (!context.TryArguments(1, 2, $"{Name} {Arguments}   e.g. {Name} you@council.gov.uk \"Sam Patel\""))
+        {
+            return ExitCodes.Usage;
+        }
+
+        var result = await context.Get<CreateFirstAdministratorHandler>().HandleAsync(context.Actor,
+            new CreateFirstAdministrator(context.Arguments[0], context.Arguments.ElementAtOrDefault(1)), context.Cancellation);
+        if (!result.IsSuccess)
+        {
+            return context.Refused(AdminCommandText.Describe(result.Error!));
+        }
+
+        var admin = result.Value;
+        var until = AdminCommandText.Time(admin.ExpiresAtUtc);
+        if (admin.Emailed)
+        {
+            await context.Output.WriteLineAsync($"Created the administrator {admin.Email} and emailed them an invitation to set a password (the link works once, until {until}).");
+            return ExitCodes.Done;
+        }
+
+        if (admin.EmailError is not null)
+        {
+            await context.Error.WriteLineAsync($"The invitation email could not be sent now ({admin.EmailError}); the portal keeps trying once it runs. Meanwhile here is the link.");
+        }
+
+        await context.Output.WriteLineAsync($"Created the administrator {admin.Email}. Their invitation link works once, until {until}:");
+        await context.Output.WriteLineAsync(admin.Link);
+        await context.Output.WriteLineAsync("Give it to them privately: whoever opens it first sets the password.");
+        return ExitCodes.Done;
+    }
+}
+
+/// `admin list`: every administrator, one a line, tab-separated: email, name, status, two-factor.
+internal sealed class AdminListCommand : IPortalCommand
+{
+    public string Name => "admin list";
+
+    public string Arguments => string.Empty;
+
+    public string Summary => "lists the administrators (email, name, status, two-factor), tab-separated";
+
+    public bool MigratesFirst => true;
+
+    public async Task<int> RunAsync(CommandContext context)
+    {
+        if (!context.TryArguments(0, 0, Name))
+        {
+            return ExitCodes.Usage;
+        }
+
+        var result = await context.Get<ListAdministratorsHandler>().HandleAsync(context.Actor, context.Cancellation);
+        if (!result.IsSuccess)
+        {
+            return context.Refused(AdminCommandText.Describe(result.Error!));
+        }
+
+        if (result.Value.Count == 0)
+        {
+            await context.Error.WriteLineAsync("There are no administrators: create the first with: admin create EMAIL");
+        }
+
+        foreach (var a in result.Value)
+        {
+            var status = a switch
+            {
+                { Disabled: true } => "disabled",
+                { LockedOutUntilUtc: { } until } => "locked out until " + AdminCommandText.Time(until),
+                { Invited: true } => "invited",
+                _ => "active",
+            };
+            await context.Output.WriteLineAsync(string.Join('\t', a.Email, a.DisplayName, status, a.TwoFactor ? "two-factor on" : "two-factor off"));
+        }
+
+        return ExitCodes.Done;
+    }
+}
+
+/// `admin enable EMAIL`: a disabled or locked-out administrator can sign in again.
+internal sealed class AdminEnableCommand : IPortalCommand
+{
+    public string Name => "admin enable";
+
+    public string Arguments => "EMAIL";
+
+    public string Summary => "re-enables a disabled or locked-out administrator";
+
+    public bool MigratesFirst => true;
+
+    public async Task<int> RunAsync(CommandContext context)
+    {
+        if (!context.TryArguments(1, 1, $"{Name} {Arguments}"))
+        {
+            return ExitCodes.Usage;
+        }
+
+        var result = await context.Get<EnableAdministratorHandler>().HandleAsync(context.Actor, context.Arguments[0], context.Cancellation);
+        if (!result.IsSuccess)
+        {
+            return context.Refused(AdminCommandText.Describe(result.Error!));
+        }
+
+        var enabled = result.Value;
+        await context.Output.WriteLineAsync((enabled.WasDisabled, enabled.WasLockedOut) switch
+        {
+            (false, false) => $"{enabled.Email} was neither disabled nor locked out: they can sign in.",
+            (true, true) => $"{enabled.Email} is enabled and unlocked: they can sign in again.",
+            (true, false) => $"{enabled.Email} is enabled: they can sign in again.",
+            (false, true) => $"{enabled.Email} is unlocked: they can sign in again.",
+        });
+        return ExitCodes.Done;
+    }
+}
+
+internal static class AdminCommandText
+{
+    /// An expected failure as one message: a validation failure lists each problem.
+    public static string Describe(Error error) => error is ValidationFailed failed
+        ? string.Join(Environment.NewLine, failed.Errors.Select(e => e.Message))
+        : error.Message;
+
+    public static string Time(DateTime utc) =>
+        BusinessClock.ToLondon(utc).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " UK time";
+}
