@@ -27,6 +27,13 @@ using Workflows.WorkItems;
 //   PORTAL_BENCH_PG_SWEEP    1: also run the timer sweep on PostgreSQL
 //   PORTAL_BENCH_SQL         1: log every SQL command EF sends (use with a small PORTAL_BENCH_ITERATIONS)
 //   PORTAL_BENCH_KEEP        1: keep the SQLite folder / PostgreSQL database afterwards (to look at query plans)
+//
+// `scripts/bench.sh files` instead measures what each crafted upload file costs to refuse (HostileFileBenchmark.cs).
+if (args is ["files"])
+{
+    return await HostileFileBenchmark.RunAsync();
+}
+
 var scale = double.Parse(Environment.GetEnvironmentVariable("PORTAL_BENCH_SCALE") ?? "1", CultureInfo.InvariantCulture);
 var iterations = int.Parse(Environment.GetEnvironmentVariable("PORTAL_BENCH_ITERATIONS") ?? "200", CultureInfo.InvariantCulture);
 var postgres = Environment.GetEnvironmentVariable("PORTAL_BENCH_POSTGRES") is { Length: > 0 } p ? p

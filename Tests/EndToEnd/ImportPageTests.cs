@@ -56,4 +56,32 @@ public sealed class ImportPageTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByText("Case Imp B 2025")).ToBeVisibleAsync();
         Assert.Empty(tab.ConsoleErrors);
     }
+
+    [Fact]
+    public async Task Officer_UploadsAMalformedWorkbook_SeesWhatToDo_AndTheNextFileIsRead()
+    {
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        var page = tab.Page;
+        await tab.SignInAsync(DemoAccounts.LrOfficer);
+        await tab.GotoAsync("reviews/import");
+        await tab.WaitForInteractiveAsync();
+
+        await page.Locator("input.tracker-file-input").Last.SetInputFilesAsync(new FilePayload
+        {
+            Name = "tracker.xlsx",
+            MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Buffer = HostileSheets.MalformedXml(),
+        });
+        await Assertions.Expect(page.Locator("#import-error")).ToHaveTextAsync(
+            "The file could not be read as an Excel workbook (.xlsx): open it in Excel, save it as .xlsx and try again.");
+        await Assertions.Expect(page.Locator("#choose-tracker")).ToBeEnabledAsync();
+        await tab.AssertAccessibleAsync();
+
+        // The page is not stuck: the next file is read as usual.
+        await page.Locator("input.tracker-file-input").Last.SetInputFilesAsync(Csv("tracker.csv",
+            "Case Imp M 2025,Rutland CSP,DHR,Leicestershire Police,01/2025,03/02/2025,Notification received"));
+        await Assertions.Expect(page.Locator("#import-ready")).ToContainTextAsync("1 review is ready to import");
+        await Assertions.Expect(page.Locator("#import-error")).ToHaveCountAsync(0);
+        Assert.Empty(tab.ConsoleErrors);
+    }
 }

@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
 using Workflows;
 using Workflows.ActionPlans;
+using Workflows.Import;
 using Workflows.Documents;
 using Workflows.Process;
 using Workflows.Reminders;
@@ -268,7 +269,7 @@ public abstract class ActionPlanTests(ProviderFixture fixture)
         using var xlsx = await officer.GetAsync(new Uri($"/actions/plan/export.xlsx?review={reviewId}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         var bytes = await xlsx.Content.ReadAsByteArrayAsync();
-        var sheet = Xlsx.Read(new MemoryStream(bytes));
+        var sheet = XlsxReader.Read(new MemoryStream(bytes), TrackerFile.Limits).Value.Select(r => r.Cells).ToList();
         Assert.Equal("Reference", sheet[0][0]);
         Assert.Equal(3, sheet.Count);
         Assert.Equal(reference, sheet[1][0]);

@@ -132,6 +132,21 @@ public abstract class ImportTests(ProviderFixture fixture)
     }
 
     [Fact]
+    public async Task Check_AMalformedWorkbook_SaysSoAndLogsWhy_WithoutItsNameOrContents()
+    {
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        using var sheet = new MemoryStream(HostileSheets.MalformedXml());
+
+        var result = await Handler.CheckAsync(officer, sheet, "Smith family tracker.xlsx");
+
+        Assert.Equal("The file could not be read as an Excel workbook (.xlsx): open it in Excel, save it as .xlsx and try again.", result.Error!.Message);
+        var line = Assert.Single(Portal.Logs.Lines, l => l.Category == typeof(ImportReviewsHandler).FullName && l.Message.Contains(officer.UserId, StringComparison.Ordinal));
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, line.Level);
+        Assert.Contains("Unreadable XmlException", line.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Smith", line.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_ByAnAuthor_IsRefusedAndAudited()
     {
         var author = await Portal.ActorAsync(DemoAccounts.Author);

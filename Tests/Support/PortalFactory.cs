@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Workflows.Access;
 using Workflows.Data;
@@ -52,6 +53,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     }
 
     public FakeTimeProvider Time { get; } = new(DefaultNow);
+
+    /// Every line the portal logs at Warning or above.
+    public LogCapture Logs { get; } = new();
 
     public string DataPath { get; }
 
@@ -104,6 +108,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton(new BusinessClock(Time)));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     public async Task<T> WithDbAsync<T>(Func<IReviewDb, Task<T>> work)

@@ -4,8 +4,10 @@ using Domain.Audit;
 using Domain.Organisations;
 using Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Workflows.Audit;
 using Workflows.Data;
+using Workflows.Files;
 using Workflows.Process;
 using Workflows.Reviews;
 using Workflows.Time;
@@ -24,7 +26,7 @@ public sealed record ImportReport(string FileName, int Rows, IReadOnlyList<Impor
 /// nothing; Import checks again and, only if the sheet is clean, creates every review in one transaction, its history
 /// replayed through the workflow engine's import path with the sheet's dates. Office staff only, for CSPs their
 /// office serves (the lead office); the import is audited.
-public sealed class ImportReviewsHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, WorkflowEngine engine)
+public sealed class ImportReviewsHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, WorkflowEngine engine, ILogger<ImportReviewsHandler> logger)
 {
     public Task<Result<ImportReport>> CheckAsync(Actor actor, Stream content, string fileName, CancellationToken ct = default) =>
         RunAsync(actor, content, fileName, save: false, ct);
@@ -41,12 +43,19 @@ public sealed class ImportReviewsHandler(IReviewDbFactory dbs, BusinessClock clo
             return new AccessRefused("importing reviews (office staff only)");
         }
 
-        var (sheet, error) = await TrackerFile.ReadAsync(content, fileName, ct);
-        if (sheet is null)
+        var read = await TrackerFile.ReadAsync(content, fileName, ct);
+        if (!read.IsSuccess)
         {
-            return new ValidationFailed([new Error(error!, "File")]);
+            var refused = (FileRefused)read.Error!;
+            var extension = Path.GetExtension(fileName).ToLowerInvariant();
+            // The reason and the account only: never the file's name or contents, which may hold personal data.
+            logger.Log(refused.Problem == FileProblem.ReaderFault ? LogLevel.Error : LogLevel.Warning,
+                "Tracker import refused a {Extension} file for user {UserId}: {Problem} {Detail}",
+                extension is ".xlsx" or ".csv" ? extension : "other", actor.UserId, refused.Problem, refused.Detail);
+            return new ValidationFailed([refused]);
         }
 
+        var sheet = read.Value;
         var problems = ImportHeadings.Check(sheet.Headings).ToList();
         IReadOnlyList<ImportRow> rows = [];
         if (problems.Count == 0)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
-using DocumentFormat.OpenXml.Packaging;
+using Domain;
+using Workflows.Files;
 using Workflows.Spreadsheets;
 
 namespace Workflows.Import;
@@ -16,81 +16,75 @@ public static class TrackerFile
 
     public const int MaxRows = 2000;
 
-    public static async Task<(TrackerSheet? Sheet, string? Error)> ReadAsync(Stream content, string fileName, CancellationToken ct)
+    /// The caps of a tracker (docs/SECURITY.md): far above any real tracker, and small enough that a hostile file costs
+    /// well under a second and 50 MB (docs/BENCHMARKS.md).
+    public static readonly SheetLimits Limits = new(
+        MaxRowNumber: 10_000,
+        MaxRows: MaxRows + 1,
+        MaxColumns: 100,
+        MaxCellChars: 32_767,
+        MaxTotalChars: 8_000_000,
+        MaxSharedStrings: 100_000,
+        new ZipLimits("an Excel workbook (.xlsx)", MaxEntries: 500, MaxEntryBytes: 16 * 1024 * 1024, MaxTotalBytes: 64 * 1024 * 1024, MaxRatio: 200));
+
+    public static async Task<Result<TrackerSheet>> ReadAsync(Stream content, string fileName, CancellationToken ct)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (extension is not (".xlsx" or ".csv"))
         {
-            return (null, "Upload the tracker as an Excel workbook (.xlsx) or a CSV file (.csv), made from the template.");
+            return new FileRefused(FileProblem.NotADocument, "Upload the tracker as an Excel workbook (.xlsx) or a CSV file (.csv), made from the template.");
         }
 
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, ct);
         if (buffer.Length > MaxBytes)
         {
-            return (null, $"The file is larger than {MaxBytes / 1024 / 1024} MB: a tracker of reviews should be much smaller. Check it is the right file.");
+            return new FileRefused(FileProblem.TooLarge, $"The file is larger than {MaxBytes / 1024 / 1024} MB: a tracker of reviews should be much smaller. Check it is the right file.");
         }
 
         buffer.Position = 0;
-        List<List<string>> table;
+        Result<IReadOnlyList<SheetRow>> read;
         try
         {
-            table = extension == ".csv" ? ReadCsv(buffer) : Xlsx.Read(buffer);
+            read = extension == ".csv" ? CsvSheet.Read(buffer, Limits) : XlsxReader.Read(buffer, Limits);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or CsvFormatException or FileFormatException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            return (null, extension == ".csv"
-                ? "The file could not be read as CSV: save the sheet as \"CSV UTF-8 (comma delimited)\" and try again."
-                : "The file could not be read as an Excel workbook (.xlsx): open it in Excel, save it as .xlsx and try again.");
+            // A fault of the reader, not of the file: the person still gets an answer, and the log says where (never the file's contents).
+            return new FileRefused(FileProblem.ReaderFault,
+                "The file could not be read, and the portal has logged why. Save it again as .xlsx or .csv and try again; if that fails too, tell your administrator.",
+                $"{e.GetType().Name} at {e.TargetSite?.DeclaringType?.Name}.{e.TargetSite?.Name}");
         }
 
-        if (table.Count == 0 || table[0].All(string.IsNullOrWhiteSpace))
+        if (!read.IsSuccess)
         {
-            return (null, "The first row must hold the column headings of the template, but it is empty.");
+            return read.Error!;
         }
 
-        var headings = table[0].Select(h => h.Trim()).ToList();
+        var table = read.Value;
+        if (table.Count == 0 || table[0].Number != 1)
+        {
+            return new FileRefused(FileProblem.NotADocument, "The first row must hold the column headings of the template, but it is empty.");
+        }
+
+        var headings = table[0].Cells.Select(h => h.Trim()).ToList();
         var columns = headings.Select(ImportColumns.Match).ToList();
         var rows = new List<TrackerRow>();
-        for (var i = 1; i < table.Count; i++)
+        foreach (var row in table.Skip(1))
         {
-            var cells = table[i];
-            if (cells.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-
             var map = new Dictionary<string, string>();
-            for (var c = 0; c < columns.Count && c < cells.Count; c++)
+            for (var c = 0; c < columns.Count && c < row.Cells.Count; c++)
             {
                 if (columns[c] is { } column)
                 {
-                    map[column] = cells[c];
+                    map[column] = row.Cells[c];
                 }
             }
 
-            rows.Add(new TrackerRow(i + 1, map));
+            rows.Add(new TrackerRow(row.Number, map));
         }
 
-        if (rows.Count > MaxRows)
-        {
-            return (null, $"The file has {rows.Count} rows: import at most {MaxRows} at a time.");
-        }
-
-        return (new TrackerSheet(headings, rows), null);
-    }
-
-    private static List<List<string>> ReadCsv(Stream stream)
-    {
-        // Empty lines are kept so that row numbers in the report match the rows a spreadsheet shows.
-        using var csv = CsvReader.Create(stream, CsvReaderOptions.Default with { HasHeader = false, SkipEmptyLines = false }, leaveOpen: true);
-        var table = new List<List<string>>();
-        while (csv.Read())
-        {
-            table.Add(Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i) ?? string.Empty).ToList());
-        }
-
-        return table;
+        return new TrackerSheet(headings, rows);
     }
 
     /// The template as CSV: the headings only, with a byte order mark so that Excel opens it as UTF-8.
