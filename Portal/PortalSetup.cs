@@ -75,13 +75,25 @@ public static class PortalSetup
         return services;
     }
 
-    /// A page the user's roles do not allow is a refused access too: record who asked for which address.
+    /// A page the user's roles do not allow is a refused access too: record who asked for which address, and which
+    /// review when the address names one (so the DPO's search by case finds it).
     private static async Task AuditRefusedPageAsync(HttpContext http)
     {
         var services = http.RequestServices;
         await using var db = await services.GetRequiredService<IReviewDbFactory>().CreateAsync(http.RequestAborted);
         var actor = await http.ActorAsync();
-        await services.GetRequiredService<AuditLog>().RefusedAsync(db, actor, "Page", null, null, "open " + http.Request.Path, http.RequestAborted);
+        await services.GetRequiredService<AuditLog>().RefusedAsync(db, actor, "Page", null, ReviewIdOf(http), "open " + http.Request.Path,
+            http.RequestAborted);
+    }
+
+    /// The review a page's address names: /reviews/{Id}/... and /panels/{ReviewId}/...
+    private static int? ReviewIdOf(HttpContext http)
+    {
+        var values = http.Request.RouteValues;
+        var value = values.TryGetValue("ReviewId", out var v) ? v
+            : http.Request.Path.StartsWithSegments("/reviews", StringComparison.OrdinalIgnoreCase) && values.TryGetValue("Id", out v) ? v
+            : null;
+        return int.TryParse(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture), out var id) ? id : null;
     }
 
     public static WebApplication UsePortal(this WebApplication app)

@@ -14,6 +14,15 @@ public enum AuditAction
 /// descriptions, never restricted values.
 public sealed class AuditEvent
 {
+    // Column lengths, declared once: the EF configuration uses them and AuditLog fits every value to them, because
+    // PostgreSQL refuses an over-long value (SQLite does not) and a refused audit insert would lose the record.
+    public const int UserIdMaxLength = 450;
+    public const int UserEmailMaxLength = 256;
+    public const int SubjectMaxLength = 40;
+    public const int SubjectIdMaxLength = 64;
+    public const int CaseReferenceMaxLength = 20;
+    public const int DetailMaxLength = 1000;
+
     public long Id { get; set; }
 
     public DateTime AtUtc { get; set; }

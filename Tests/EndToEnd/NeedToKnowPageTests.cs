@@ -58,4 +58,29 @@ public sealed class NeedToKnowPageTests(BrowserFixture browser, NeedToKnowPageTe
             Assert.DoesNotContain("Demo Person", await tab.Page.ContentAsync(), StringComparison.Ordinal);
         }
     }
+
+    /// A board member asks for another office's board report by its address: refused on the page (and audited), no
+    /// case of that office shown; the choice of reports lists their own office and its CSPs only.
+    [Fact]
+    public async Task BoardReport_OfAnotherOffice_IsRefusedToABoardMember()
+    {
+        var kent = await server.Portal.WithDbAsync(db => db.Organisations.Where(o => o.Code == "KT").Select(o => o.Id).SingleAsync());
+        var kentLabels = await server.Portal.WithDbAsync(db => db.Reviews.Where(r => r.LeadOfficeId == kent).Select(r => r.CaseLabel).ToListAsync());
+        await using var tab = await PortalPage.OpenAsync(browser, server.Portal);
+        await tab.SignInAsync(DemoAccounts.BoardMember);
+
+        await tab.GotoAsync($"reports/board?org={kent}");
+        await Assertions.Expect(tab.Page.Locator("#no-access")).ToBeVisibleAsync();
+        var content = await tab.Page.ContentAsync();
+        Assert.All(kentLabels, label => Assert.DoesNotContain(label, content, StringComparison.Ordinal));
+        await tab.AssertAccessibleAsync();
+        Assert.True(await server.Portal.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.UserEmail == DemoAccounts.BoardMember
+            && a.Action == Domain.Audit.AuditAction.Refused && a.Subject == "Board report" && a.SubjectId == kent.ToString())));
+
+        await tab.GotoAsync("reports/board");
+        await tab.Page.Locator("div.mud-select:has(#board-scope)").Last.ClickAsync();
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Option, new() { Name = "Rutland CSP", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Option, new() { Name = "Dover CSP", Exact = true })).ToHaveCountAsync(0);
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Option, new() { Name = "Kent Community Safety Team (all its CSPs)", Exact = true })).ToHaveCountAsync(0);
+    }
 }

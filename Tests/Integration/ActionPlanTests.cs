@@ -196,6 +196,13 @@ public abstract class ActionPlanTests(ProviderFixture fixture)
         Assert.IsType<AccessRefused>((await Portal.Get<ActionPlanQuery>().ForReviewAsync(police, reviewId)).Error);
         Assert.Equal(before + 4, await RefusalsAsync(DemoAccounts.AgencyContact));
 
+        // The evidence list shows only files the reader may download: the lead office sees it, the DPO (who reads the
+        // action but may not download its evidence) is shown none (issue 13, finding 10).
+        Assert.Single((await Portal.Get<ActionPlanQuery>().ForActionAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), kentAction, false)).Value.Evidence);
+        var dpo = await Portal.ActorAsync(DemoAccounts.Dpo);
+        Assert.Empty((await Portal.Get<ActionPlanQuery>().ForActionAsync(dpo, kentAction, false)).Value.Evidence);
+        Assert.IsType<AccessRefused>((await Portal.Get<DownloadDocumentHandler>().DownloadAsync(dpo, kentEvidence)).Error);
+
         // Another office's officer reads nothing of it; the DPO reads but cannot sign off; the manager cannot record.
         Assert.IsType<AccessRefused>((await Portal.Get<ActionPlanQuery>().ForReviewAsync(await Portal.ActorAsync(DemoAccounts.KentOfficer), reviewId)).Error);
         Assert.IsType<AccessRefused>((await Portal.Get<DownloadDocumentHandler>().DownloadAsync(await Portal.ActorAsync(DemoAccounts.KentOfficer), kentEvidence)).Error);

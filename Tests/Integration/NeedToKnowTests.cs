@@ -1,3 +1,4 @@
+using System.Net;
 using Domain;
 using Domain.Audit;
 using Domain.Reviews;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
 using Workflows;
 using Workflows.Audit;
+using Workflows.Reports;
 using Workflows.Reviews;
 
 namespace Portal.Integration.Tests;
@@ -54,6 +56,9 @@ public sealed class NeedToKnowTests(SqliteFixture fixture) : IClassFixture<Sqlit
         {
             Assert.IsType<AccessRefused>(result.Error);
             Assert.Equal(refusalsBefore + 1, await RefusalsAsync(actor.UserId, review.Id));
+            // The refusal carries the case reference, so the DPO's search by case finds it.
+            Assert.Equal(review.Reference, await Portal.WithDbAsync(db => db.AuditEvents.Where(a => a.UserId == actor.UserId && a.ReviewId == review.Id
+                && a.Action == AuditAction.Refused).OrderByDescending(a => a.Id).Select(a => a.CaseReference).FirstAsync()));
         }
     }
 
@@ -175,6 +180,45 @@ public sealed class NeedToKnowTests(SqliteFixture fixture) : IClassFixture<Sqlit
             await Portal.WithDbAsync(db => db.Users.Where(u => u.Id == officer.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsDisabled, false)));
         }
     }
+
+    /// Board members read their own office's reports only (issue 13, finding 5): the page's query and the Word download
+    /// refuse another office or its CSPs, and each refusal is audited.
+    [Fact]
+    public async Task BoardMember_AnotherOfficesReport_IsRefusedAndAudited_OwnOfficeIsServed()
+    {
+        var ids = await Portal.WithDbAsync(db => db.Organisations.ToDictionaryAsync(o => o.Code ?? o.Name, o => o.Id));
+        var board = await Portal.ActorAsync(DemoAccounts.BoardMember);
+        var query = Portal.Get<BoardReportQuery>();
+
+        var scopes = (await query.ScopesAsync(board)).Value.Select(s => s.OrganisationId).ToList();
+        Assert.Contains(ids["LR"], scopes);
+        Assert.Contains(ids["Rutland CSP"], scopes);
+        Assert.DoesNotContain(ids["KT"], scopes);
+        Assert.DoesNotContain(ids["Dover CSP"], scopes);
+
+        foreach (var other in new[] { ids["KT"], ids["Dover CSP"] })
+        {
+            var before = await BoardRefusalsAsync(other);
+            Assert.IsType<AccessRefused>((await query.HandleAsync(board, other, new DateOnly(2026, 11, 1))).Error);
+            Assert.Equal(before + 1, await BoardRefusalsAsync(other));
+        }
+
+        Assert.True((await query.HandleAsync(board, ids["LR"], new DateOnly(2026, 11, 1))).IsSuccess);
+        Assert.True((await query.HandleAsync(board, ids["Rutland CSP"], new DateOnly(2026, 11, 1))).IsSuccess);
+
+        using var client = await Portal.SignedInClientAsync(DemoAccounts.BoardMember);
+        using var own = await client.GetAsync(new Uri($"/reports/board.docx?org={ids["LR"]}&asOf=2026-11-01", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        var beforeDocx = await BoardRefusalsAsync(ids["KT"]);
+        using var refused = await client.GetAsync(new Uri($"/reports/board.docx?org={ids["KT"]}&asOf=2026-11-01", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/Account/AccessDenied", refused.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(beforeDocx + 1, await BoardRefusalsAsync(ids["KT"]));
+    }
+
+    private Task<int> BoardRefusalsAsync(int organisationId) => Portal.WithDbAsync(db => db.AuditEvents.CountAsync(a =>
+        a.UserEmail == DemoAccounts.BoardMember && a.Action == AuditAction.Refused && a.Subject == "Board report"
+        && a.SubjectId == organisationId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     private Task<int> RefusalsAsync(string userId, int reviewId) =>
         Portal.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.UserId == userId && a.ReviewId == reviewId && a.Action == AuditAction.Refused));

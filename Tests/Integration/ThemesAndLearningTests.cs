@@ -56,6 +56,9 @@ public abstract class ThemesAndLearningTests(ProviderFixture fixture)
         Assert.True((await tagger.SetThemesAsync(officer, r2025a, [recurring, once])).IsSuccess);
         Assert.True((await tagger.SetThemesAsync(officer, r2025b, [recurring])).IsSuccess);
         Assert.True((await tagger.SetThemesAsync(officer, r2026, [recurring, 1])).IsSuccess);
+        // A Kent review with the same theme: not counted for LR's board member or staff (issue 13, finding 5).
+        var kentReview = await Portal.RegisterReviewAsync(new DateOnly(2026, 3, 1), "Dover CSP", DemoAccounts.KentOfficer);
+        Assert.True((await tagger.SetThemesAsync(await Portal.ActorAsync(DemoAccounts.KentOfficer), kentReview, [recurring])).IsSuccess);
         // Setting again replaces the set: the first theme comes off.
         Assert.True((await tagger.SetThemesAsync(officer, r2026, [recurring])).IsSuccess);
         var view = (await tagger.GetAsync(officer, r2026)).Value;
@@ -75,9 +78,9 @@ public abstract class ThemesAndLearningTests(ProviderFixture fixture)
             Assert.True(learning.Value.HasRecommendations);
         }
 
-        // Kent's officer counts only the reviews Kent serves: none of these.
+        // Kent's officer counts only the reviews Kent serves: its own, none of these.
         var kent = await Portal.Get<LearningQuery>().HandleAsync(await Portal.ActorAsync(DemoAccounts.KentOfficer));
-        Assert.DoesNotContain(kent.Value.Rows, r => r.ThemeId == recurring && r.Total > 0);
+        Assert.Equal(1, kent.Value.Rows.Single(r => r.ThemeId == recurring).Total);
         Assert.IsType<AccessRefused>((await Portal.Get<LearningQuery>().HandleAsync(await Portal.ActorAsync(DemoAccounts.CrgMember))).Error);
     }
 

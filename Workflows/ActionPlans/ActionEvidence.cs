@@ -20,9 +20,16 @@ public sealed class ActionEvidence
         return added.Error;
     }
 
-    public async Task<IReadOnlyList<ActionEvidenceLink>> ListAsync(IReviewDb db, long actionId, CancellationToken ct)
+    /// The action's evidence as the reader may download it: nothing for a reader of the action who may not (another
+    /// office that reads the review, the DPO, the chair/author), so the page never lists a file that would be refused.
+    public async Task<IReadOnlyList<ActionEvidenceLink>> ListAsync(IReviewDb db, Actor actor, PlanAction action, CancellationToken ct)
     {
-        var key = PlanAction.DocumentOwnerKey(actionId);
+        if (!await ActionEvidenceAccessRule.MayReadAsync(db, actor, action.ReviewId, action.Id, ct))
+        {
+            return [];
+        }
+
+        var key = PlanAction.DocumentOwnerKey(action.Id);
         return await db.DocumentVersions.AsNoTracking().Where(v => v.Document!.OwnerKey == key && v.Document.Kind == DocumentKind.ActionEvidence)
             .OrderByDescending(v => v.UploadedAtUtc).ThenByDescending(v => v.Id)
             .Select(v => new ActionEvidenceLink(v.Id, v.Document!.Title, v.Extension, v.SizeBytes, v.UploadedAtUtc)).ToListAsync(ct);
@@ -35,20 +42,25 @@ public sealed class ActionEvidenceAccessRule : IDocumentAccessRule
 {
     public DocumentKind Kind => DocumentKind.ActionEvidence;
 
-    public async Task<bool> CanReadAsync(IReviewDb db, Actor actor, Document doc, CancellationToken ct)
+    public Task<bool> CanReadAsync(IReviewDb db, Actor actor, Document doc, CancellationToken ct) =>
+        doc.OwnerKey.StartsWith("action:", StringComparison.Ordinal) && long.TryParse(doc.OwnerKey["action:".Length..], out var actionId)
+            ? MayReadAsync(db, actor, doc.ReviewId, actionId, ct)
+            : Task.FromResult(false);
+
+    /// The one rule for the evidence of one action of one review: the download and the list both ask it.
+    public static async Task<bool> MayReadAsync(IReviewDb db, Actor actor, int reviewId, long actionId, CancellationToken ct)
     {
-        if (await DocumentAccess.IsLeadOfficeStaffAsync(db, actor, doc.ReviewId, ct))
+        if (await DocumentAccess.IsLeadOfficeStaffAsync(db, actor, reviewId, ct))
         {
             return true;
         }
 
-        if (!actor.Is(Role.AgencyContact) || !doc.OwnerKey.StartsWith("action:", StringComparison.Ordinal)
-            || !long.TryParse(doc.OwnerKey["action:".Length..], out var actionId))
+        if (!actor.Is(Role.AgencyContact))
         {
             return false;
         }
 
         var agencies = actor.AgencyIds.ToList();
-        return await db.PlanActions.AnyAsync(a => a.Id == actionId && a.ReviewId == doc.ReviewId && agencies.Contains(a.OwnerAgencyId), ct);
+        return await db.PlanActions.AnyAsync(a => a.Id == actionId && a.ReviewId == reviewId && agencies.Contains(a.OwnerAgencyId), ct);
     }
 }

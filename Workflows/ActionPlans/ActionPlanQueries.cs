@@ -48,7 +48,7 @@ public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, A
         var access = await (await CaseScope.LoadAsync(db, actor, ct)).ForAsync(db, reviewId, ct);
         if (!access.CanRead)
         {
-            await audit.RefusedAsync(db, actor, "ActionPlan", reviewId.ToString(), null, "view action plan", ct);
+            await audit.RefusedAsync(db, actor, "ActionPlan", reviewId.ToString(), reviewId, "view action plan", ct);
             return new AccessRefused("this review");
         }
 
@@ -87,7 +87,7 @@ public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, A
         var ownerContact = action is not null && ActionPlanAccess.IsOwnerAgencyContact(actor, action.OwnerAgencyId);
         if (action is null || !(access.CanRead || ownerContact))
         {
-            await audit.RefusedAsync(db, actor, "PlanAction", actionId.ToString(), null, "view action", ct);
+            await audit.RefusedAsync(db, actor, "PlanAction", actionId.ToString(), action?.ReviewId, "view action", ct);
             return new AccessRefused("this action");
         }
 
@@ -108,7 +108,7 @@ public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, A
             action.IsOpen ? DueText.Describe(action.DueDate, today) : string.Empty, action.CompletedOn, action.SignedOffOn, action.ReturnReason,
             action.ImpactReviewDueOn, action.ImpactRequestedOn, action.ImpactOutcome, action.ImpactComment, action.Version,
             updates.Select(u => new ActionHistoryEntry(u.AtUtc, u.Kind, u.Text, u.Status, names.Users.GetValueOrDefault(u.ByUserId, "(account removed)"))).ToList(),
-            await evidence.ListAsync(db, action.Id, ct),
+            await evidence.ListAsync(db, actor, action, ct),
             CanUpdate: ownerContact && action.IsOpen,
             CanDecide: ActionPlanAccess.IsLeadOfficer(actor, access) && action.Status == ActionStatus.Completed,
             CanAnswerImpact: ownerContact && action.ImpactRequestedOn is not null && action.ImpactOutcome is null,

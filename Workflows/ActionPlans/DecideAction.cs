@@ -33,7 +33,7 @@ public sealed class DecideActionHandler(IReviewDbFactory dbs, BusinessClock cloc
         var access = action is null ? CaseAccess.None : await (await CaseScope.LoadAsync(db, actor, ct)).ForAsync(db, action.ReviewId, ct);
         if (action is null || !ActionPlanAccess.IsLeadOfficer(actor, access))
         {
-            await audit.RefusedAsync(db, actor, "PlanAction", actionId.ToString(), access.CanRead ? action?.ReviewId : null, what, ct);
+            await audit.RefusedAsync(db, actor, "PlanAction", actionId.ToString(), action?.ReviewId, what, ct);
             return new AccessRefused("this action (review officers of the lead office sign actions off)");
         }
 

@@ -92,7 +92,7 @@ internal static class PlanReviews
         var access = await scope.ForAsync(db, reviewId, ct);
         if (!ActionPlanAccess.IsLeadOfficer(actor, access))
         {
-            await audit.RefusedAsync(db, actor, "ActionPlan", reviewId.ToString(), access.CanRead ? reviewId : null, what, ct);
+            await audit.RefusedAsync(db, actor, "ActionPlan", reviewId.ToString(), reviewId, what, ct);
             return (null, new AccessRefused("this review's action plan (review officers of the lead office record it)"));
         }
 

@@ -50,8 +50,7 @@ public static class Commissioning
         var access = await (await CaseScope.LoadAsync(db, actor, ct)).ForAsync(db, reviewId, ct);
         if (!access.CanChange || !actor.Is(Role.ReviewOfficer))
         {
-            var exists = await db.Reviews.AnyAsync(r => r.Id == reviewId, ct);
-            await audit.RefusedAsync(db, actor, "Review", reviewId.ToString(), exists ? reviewId : null, what, ct);
+            await audit.RefusedAsync(db, actor, "Review", reviewId.ToString(), reviewId, what, ct);
             return new AccessRefused(access.CanRead ? "commissioning for this review (review officers of its lead office only)" : "this review");
         }
 
@@ -69,8 +68,7 @@ public sealed class CommissioningQuery(IReviewDbFactory dbs, AuditLog audit)
         var access = actor.IsOfficeStaff ? await (await CaseScope.LoadAsync(db, actor, ct)).ForAsync(db, reviewId, ct) : CaseAccess.None;
         if (!access.CanRead)
         {
-            var exists = await db.Reviews.AnyAsync(r => r.Id == reviewId, ct);
-            await audit.RefusedAsync(db, actor, "Review", reviewId.ToString(), exists ? reviewId : null, "view commissioning", ct);
+            await audit.RefusedAsync(db, actor, "Review", reviewId.ToString(), reviewId, "view commissioning", ct);
             return new AccessRefused("this review's commissioning");
         }
 

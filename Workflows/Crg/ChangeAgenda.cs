@@ -19,7 +19,7 @@ public sealed class ChangeAgendaHandler(IReviewDbFactory dbs, BusinessClock cloc
         var meeting = await db.CrgMeetings.Include(m => m.Items).SingleOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null || !CrgAccess.CanChange(actor, meeting.OfficeId))
         {
-            await audit.RefusedAsync(db, actor, "CrgMeeting", meetingId.ToString(), null, $"add review {reviewId} to the agenda", ct);
+            await audit.RefusedAsync(db, actor, "CrgMeeting", meetingId.ToString(), reviewId, $"add review {reviewId} to the agenda", ct);
             return new AccessRefused("this CRG meeting's agenda");
         }
 
@@ -50,7 +50,7 @@ public sealed class ChangeAgendaHandler(IReviewDbFactory dbs, BusinessClock cloc
         var meeting = item is null ? null : await db.CrgMeetings.SingleAsync(m => m.Id == item.MeetingId, ct);
         if (item is null || meeting is null || !CrgAccess.CanChange(actor, meeting.OfficeId))
         {
-            await audit.RefusedAsync(db, actor, "CrgAgendaItem", itemId.ToString(), null, "remove from the agenda", ct);
+            await audit.RefusedAsync(db, actor, "CrgAgendaItem", itemId.ToString(), item?.ReviewId, "remove from the agenda", ct);
             return new AccessRefused("this CRG meeting's agenda");
         }
 

@@ -32,7 +32,7 @@ public sealed class RecordCrgOutcomeHandler(IReviewDbFactory dbs, BusinessClock 
             var owner = found is null ? null : await db.CrgMeetings.AsNoTracking().SingleAsync(m => m.Id == found.MeetingId, ct);
             if (found is null || owner is null || !CrgAccess.CanChange(actor, owner.OfficeId))
             {
-                await audit.RefusedAsync(db, actor, "CrgAgendaItem", itemId.ToString(), null, "record CRG outcome", ct);
+                await audit.RefusedAsync(db, actor, "CrgAgendaItem", itemId.ToString(), found?.ReviewId, "record CRG outcome", ct);
                 return new AccessRefused("this CRG meeting's agenda");
             }
 

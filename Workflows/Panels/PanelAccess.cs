@@ -39,7 +39,7 @@ public sealed record PanelAccess(int ReviewId, string Reference, string CaseLabe
         var access = await LoadAsync(db, actor, reviewId, ct);
         if (access is null || !(manage ? access.CanManage : access.CanRead))
         {
-            await audit.RefusedAsync(db, actor, "Panel", reviewId.ToString(), access is null ? null : reviewId, what, ct);
+            await audit.RefusedAsync(db, actor, "Panel", reviewId.ToString(), reviewId, what, ct);
             return new AccessRefused(manage ? "manage this review's panel" : "this panel");
         }
 

@@ -21,7 +21,7 @@ public sealed class ReviewJournalQuery(IReviewDbFactory dbs, AuditLog audit)
         var scope = await CaseScope.LoadAsync(db, actor, ct);
         if (!(await scope.ForAsync(db, reviewId, ct)).CanRead)
         {
-            await audit.RefusedAsync(db, actor, "Review", reviewId.ToString(), null, "view journal", ct);
+            await audit.RefusedAsync(db, actor, "Review", reviewId.ToString(), reviewId, "view journal", ct);
             return new AccessRefused("this review");
         }
 

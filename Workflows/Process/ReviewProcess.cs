@@ -31,7 +31,7 @@ public sealed class ReviewProcessQuery(IReviewDbFactory dbs, BusinessClock clock
         var access = await scope.ForAsync(db, reviewId, ct);
         if (!access.CanRead)
         {
-            await audit.RefusedAsync(db, actor, "Review", reviewId.ToString(), null, "view process", ct);
+            await audit.RefusedAsync(db, actor, "Review", reviewId.ToString(), reviewId, "view process", ct);
             return new AccessRefused("this review");
         }
 

@@ -35,14 +35,14 @@ public sealed record BoardReport(BoardScope Scope, DateOnly AsOf, IReadOnlyList<
 }
 
 /// The board's quarterly "Reviews in progress" report, built from the journal as at a date. It holds references,
-/// case labels, board stages, case updates and day counts: no names, no summaries. Board members may ask for any CSP or
-/// office (the report is pseudonymised); office staff for the CSPs their office serves and their own office.
+/// case labels, board stages, case updates and day counts: no names, no summaries. Office staff and board members ask
+/// for their own office or a CSP it serves (ReportAccess); any other is refused and audited.
 public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, DeadlineSettings targets, IFirstPanelDates panels)
 {
     public async Task<Result<IReadOnlyList<BoardScope>>> ScopesAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
-        if (!CanUse(actor))
+        if (!ReportAccess.ReadsReports(actor))
         {
             await audit.RefusedAsync(db, actor, "Board report", null, null, "board report scopes", ct);
             return new AccessRefused("board reports");
@@ -51,7 +51,7 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
         var orgs = await db.Organisations.AsNoTracking()
             .Where(o => o.Kind == OrganisationKind.Csp || o.Kind == OrganisationKind.ReviewOffice)
             .OrderBy(o => o.Kind).ThenBy(o => o.Name).ToListAsync(ct);
-        return orgs.Where(o => Allowed(actor, o))
+        return orgs.Where(o => ReportAccess.Covers(actor, o))
             .OrderBy(o => o.Kind == OrganisationKind.ReviewOffice ? 0 : 1).ThenBy(o => o.Name)
             .Select(o => new BoardScope(o.Id, o.Name, o.Kind == OrganisationKind.ReviewOffice)).ToList();
     }
@@ -61,7 +61,7 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
     {
         await using var db = await dbs.CreateAsync(ct);
         var org = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, ct);
-        if (!CanUse(actor) || org is null || org.Kind is not (OrganisationKind.Csp or OrganisationKind.ReviewOffice) || !Allowed(actor, org))
+        if (org is null || !ReportAccess.Covers(actor, org))
         {
             await audit.RefusedAsync(db, actor, "Board report", organisationId.ToString(CultureInfo.InvariantCulture), null, "board report", ct);
             return new AccessRefused("that board report");
@@ -173,12 +173,4 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
 
         return spells;
     }
-
-    private static bool CanUse(Actor actor) => actor.Is(Role.BoardMember) || actor.IsOfficeStaff;
-
-    private static bool Allowed(Actor actor, Organisation org) =>
-        actor.Is(Role.BoardMember)
-        || (actor.IsOfficeStaff && (org.Kind == OrganisationKind.ReviewOffice
-            ? actor.OfficeIds.Contains(org.Id)
-            : org.ServingOfficeId is int office && actor.OfficeIds.Contains(office)));
 }

@@ -27,20 +27,26 @@ public sealed record LearningReport(IReadOnlyList<int> Years, IReadOnlyList<Lear
 }
 
 /// Counts by theme across reviews and years: aggregates only, never a case. Office staff count the reviews they may
-/// read; board members and the data protection officer count every review.
+/// read; board members the reviews their own office's CSPs lead or take part in (ReportAccess); the data protection
+/// officer every review.
 public sealed class LearningQuery(IReviewDbFactory dbs, AuditLog audit, IRecommendationThemeCounts recommendations)
 {
     public async Task<Result<LearningReport>> HandleAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
         IQueryable<Domain.Reviews.Review> reviews;
-        if (actor.Is(Role.BoardMember) || actor.Is(Role.DataProtectionOfficer))
+        if (actor.Is(Role.DataProtectionOfficer))
         {
             reviews = db.Reviews.AsNoTracking();
         }
         else if (actor.IsOfficeStaff)
         {
             reviews = (await CaseScope.LoadAsync(db, actor, ct)).Readable(db.Reviews.AsNoTracking());
+        }
+        else if (actor.Is(Role.BoardMember))
+        {
+            var served = await ReportAccess.ServedCspIdsAsync(db, actor, ct);
+            reviews = db.Reviews.AsNoTracking().Where(r => served.Contains(r.LeadCspId) || r.InvolvedCsps.Any(c => served.Contains(c.CspId)));
         }
         else
         {

@@ -44,8 +44,7 @@ public sealed class GetReviewHandler(IReviewDbFactory dbs, AuditLog audit)
         var access = await scope.ForAsync(db, reviewId, ct);
         if (!access.CanRead)
         {
-            var exists = await db.Reviews.AnyAsync(r => r.Id == reviewId, ct);
-            await audit.RefusedAsync(db, actor, "Review", reviewId.ToString(), exists ? reviewId : null, "view review", ct);
+            await audit.RefusedAsync(db, actor, "Review", reviewId.ToString(), reviewId, "view review", ct);
             // The same answer whether or not it exists: a refused reader learns nothing.
             return new AccessRefused("this review");
         }

@@ -142,7 +142,7 @@ public sealed class SubmissionCommands(IReviewDbFactory dbs, BusinessClock clock
         var access = point is null ? CaseAccess.None : await scope.ForAsync(db, point.ReviewId, ct);
         if (point is null || !access.CanChange || !actor.Is(Role.ReviewOfficer))
         {
-            await audit.RefusedAsync(db, actor, "QaFeedbackPoint", pointId.ToString(), access.CanRead ? point?.ReviewId : null, "tick QA feedback point", ct);
+            await audit.RefusedAsync(db, actor, "QaFeedbackPoint", pointId.ToString(), point?.ReviewId, "tick QA feedback point", ct);
             return new AccessRefused("this review's QA feedback");
         }
 
@@ -200,7 +200,7 @@ public sealed class SubmissionCommands(IReviewDbFactory dbs, BusinessClock clock
         var access = await scope.ForAsync(db, reviewId, ct);
         if (!access.CanChange || !actor.Is(Role.ReviewOfficer))
         {
-            await audit.RefusedAsync(db, actor, "Review", reviewId.ToString(), access.CanRead ? reviewId : null, what, ct);
+            await audit.RefusedAsync(db, actor, "Review", reviewId.ToString(), reviewId, what, ct);
             return new AccessRefused(access.CanRead ? "changing this review: only a review officer of its lead office can" : "this review");
         }
 

@@ -43,7 +43,7 @@ public sealed class SubmissionQuery(IReviewDbFactory dbs, AuditLog audit, Proces
         var access = await scope.ForAsync(db, reviewId, ct);
         if (!access.CanRead)
         {
-            await audit.RefusedAsync(db, actor, "Review", reviewId.ToString(), null, "view submission", ct);
+            await audit.RefusedAsync(db, actor, "Review", reviewId.ToString(), reviewId, "view submission", ct);
             return new AccessRefused("this review");
         }
 

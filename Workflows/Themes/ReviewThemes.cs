@@ -31,7 +31,7 @@ public sealed class ReviewThemesHandler(IReviewDbFactory dbs, BusinessClock cloc
         var access = await (await CaseScope.LoadAsync(db, actor, ct)).ForAsync(db, reviewId, ct);
         if (!access.CanRead)
         {
-            await audit.RefusedAsync(db, actor, "Review themes", reviewId.ToString(CultureInfo.InvariantCulture), null, "view themes and updates", ct);
+            await audit.RefusedAsync(db, actor, "Review themes", reviewId.ToString(CultureInfo.InvariantCulture), reviewId, "view themes and updates", ct);
             return new AccessRefused("this review");
         }
 
@@ -114,7 +114,7 @@ public sealed class ReviewThemesHandler(IReviewDbFactory dbs, BusinessClock cloc
             return null;
         }
 
-        await audit.RefusedAsync(db, actor, "Review", reviewId.ToString(CultureInfo.InvariantCulture), null, what, ct);
+        await audit.RefusedAsync(db, actor, "Review", reviewId.ToString(CultureInfo.InvariantCulture), reviewId, what, ct);
         return new AccessRefused("changes to this review");
     }
 }

@@ -8,12 +8,12 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
 {
     public void Configure(EntityTypeBuilder<AuditEvent> b)
     {
-        b.Property(a => a.UserId).HasMaxLength(450);
-        b.Property(a => a.UserEmail).HasMaxLength(256);
-        b.Property(a => a.Subject).HasMaxLength(40);
-        b.Property(a => a.SubjectId).HasMaxLength(64);
-        b.Property(a => a.CaseReference).HasMaxLength(20);
-        b.Property(a => a.Detail).HasMaxLength(1000);
+        b.Property(a => a.UserId).HasMaxLength(AuditEvent.UserIdMaxLength);
+        b.Property(a => a.UserEmail).HasMaxLength(AuditEvent.UserEmailMaxLength);
+        b.Property(a => a.Subject).HasMaxLength(AuditEvent.SubjectMaxLength);
+        b.Property(a => a.SubjectId).HasMaxLength(AuditEvent.SubjectIdMaxLength);
+        b.Property(a => a.CaseReference).HasMaxLength(AuditEvent.CaseReferenceMaxLength);
+        b.Property(a => a.Detail).HasMaxLength(AuditEvent.DetailMaxLength);
         b.HasIndex(a => a.AtUtc);
         b.HasIndex(a => new { a.ReviewId, a.AtUtc });
         b.HasIndex(a => new { a.CaseReference, a.AtUtc });
