@@ -4,7 +4,6 @@ using Domain.Calendar;
 using Workflows.Accounts;
 using Workflows.ActionPlans;
 using Workflows.Admin;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflows.Audit;
 using Workflows.Budget;
 using Workflows.Import;
@@ -70,8 +69,6 @@ public static class DependencyInjection
         services.AddSingleton<ThemesQuery>();
         services.AddSingleton<ThemeAdminHandler>();
         services.AddSingleton<ReviewThemesHandler>();
-        services.AddSingleton<IFirstPanelDates, PanelMeetingFirstPanelDates>();
-        services.AddSingleton<IRecommendationThemeCounts, ActionPlanRecommendationThemeCounts>();
         services.AddSingleton<LearningQuery>();
         services.AddSingleton<BoardReportQuery>();
         services.AddAuthors();
@@ -97,6 +94,7 @@ public static class DependencyInjection
         services.AddSingleton<ActionPlanLookups>();
         services.AddSingleton<MasterActionPlanQuery>();
         services.AddSingleton<ActionPlanScan>();
+        services.AddSingleton<IUnsignedActions, UnsignedActions>();
     }
 
     /// The outbox and its dispatcher. The transport (SMTP or pickup folder) and the templates come from Infrastructure.
@@ -150,12 +148,10 @@ public static class DependencyInjection
         services.AddSingleton(configuration.GetSection("Deadlines").Get<DeadlineSettings>() ?? new DeadlineSettings());
         var dardrV1 = new DardrV1();
         services.AddSingleton(new ProcessRegistry([dardrV1], current: dardrV1));
-        services.TryAddSingleton<IProcessNotifications, NoProcessNotifications>();
         services.AddSingleton<WorkflowEngine>();
         services.AddSingleton<TimerSweep>();
         services.AddSingleton<ReviewProcessQuery>();
         services.AddSingleton<ReviewJournalQuery>();
-        services.AddSingleton<ChairAuthorsQuery>();
         services.AddSingleton<WorkItemCommands>();
         services.AddSingleton<WorkQueueQuery>();
         services.AddSingleton<OnHoldReviewsQuery>();

@@ -50,8 +50,6 @@ public sealed partial class Review
     public int QaPointsOutstanding { get; set; }
     /// Imported from an office's tracker: the date a chair/author was appointed outside the portal (no account here).
     public DateOnly? ChairAuthorAppointedBeforeImportOn { get; set; }
-    /// Actions of the review's action plan not signed off yet (not stored: loaded with the review for the guard on closing).
-    public int ActionsNotSignedOff { get; set; }
 
     public bool HasActiveChairAuthor =>
         Participants.Any(p => p.Kind == ParticipantKind.ChairAuthor && p.RevokedAtUtc is null);

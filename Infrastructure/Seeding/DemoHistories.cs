@@ -34,7 +34,7 @@ internal sealed class DemoHistories
     /// Registers with the notification date as business time.
     public RegisterNotificationHandler Register { get; }
 
-    public sealed record Step(int Day, Trigger Trigger, TriggerArgs Args);
+    public sealed record Step(int Day, TriggerArgs Args);
 
     public async Task AtAsync(DateOnly date, CancellationToken ct)
     {
@@ -56,10 +56,10 @@ internal sealed class DemoHistories
             }
 
             await AtAsync(date, ct);
-            var result = await _engine.FireAsync(reviewId, step.Trigger, step.Args with { Date = date }, officer, $"demo:{reference}:{++n}", ct);
+            var result = await _engine.FireAsync(reviewId, step.Args with { Date = date }, officer, $"demo:{reference}:{++n}", ct);
             if (!result.IsSuccess)
             {
-                throw new InvalidOperationException($"Demo review {reference} could not {step.Trigger}: {result.Error!.Message}");
+                throw new InvalidOperationException($"Demo review {reference} could not {step.Args.Trigger}: {result.Error!.Message}");
             }
         }
     }
@@ -74,8 +74,8 @@ internal sealed class DemoHistories
     /// One history per demo case, in the order DemoData registers them.
     public static IReadOnlyList<Step[]> Scripts(string authorId)
     {
-        static Step S(int day, Trigger trigger, string? comment = null) => new(day, trigger, new TriggerArgs { Comment = comment });
-        Step Appoint(int day) => new(day, Trigger.AppointAuthor, new TriggerArgs { AuthorUserId = authorId, FeePence = 1_450_000 });
+        static Step S(int day, Trigger trigger, string? comment = null) => new(day, TriggerArgs.For(trigger) with { Comment = comment });
+        Step Appoint(int day) => new(day, new AppointAuthorArgs { AuthorUserId = authorId, FeePence = 1_450_000 });
         Step[] ToCommissioning(int presented, int decided) =>
         [
             S(presented, Trigger.PresentToCrg),
@@ -91,27 +91,27 @@ internal sealed class DemoHistories
                 .. ToCommissioning(10, 25), Appoint(70), S(300, Trigger.SubmitForSignOff), S(320, Trigger.RecordSignedOff),
                 S(330, Trigger.SubmitToHomeOffice), S(420, Trigger.RecordQaApprovedSubjectToAmendments, "Strengthen the recommendations on GP information sharing."),
                 S(450, Trigger.RecordAmendmentsMade),
-                new(500, Trigger.RecordPublished, new TriggerArgs { PublicationLink = "https://www.example.org/community-safety/dhr-case-a-2024" }),
+                new(500, new RecordPublishedArgs { PublicationLink = "https://www.example.org/community-safety/dhr-case-a-2024" }),
             ],
             // On hold while a criminal trial runs.
             [
                 .. ToCommissioning(7, 20), Appoint(60),
-                new(120, Trigger.PutOnHold, new TriggerArgs { HoldReason = HoldReason.CriminalTrial, ExpectedReviewDate = new DateOnly(2027, 1, 15), Comment = "Trial listed at the Crown Court." }),
+                new(120, new PutOnHoldArgs { HoldReason = HoldReason.CriminalTrial, ExpectedReviewDate = new DateOnly(2027, 1, 15), Comment = "Trial listed at the Crown Court." }),
             ],
             // Signed off and submitted; QA has not answered.
             [.. ToCommissioning(14, 28), Appoint(70), S(330, Trigger.SubmitForSignOff), S(345, Trigger.RecordSignedOff), S(360, Trigger.SubmitToHomeOffice)],
             // Criteria not met, then a Home Office direction that the CSP challenges.
             [
                 S(10, Trigger.PresentToCrg),
-                new(25, Trigger.RecordCriteriaNotMet, new TriggerArgs { Comment = "No evidence of a qualifying relationship at the time of death." }),
+                new(25, new RecordCriteriaNotMetArgs { Comment = "No evidence of a qualifying relationship at the time of death." }),
                 S(27, Trigger.RecordHomeOfficeNotified),
-                new(90, Trigger.RecordHomeOfficeDirection, new TriggerArgs { UnderChallenge = true, Comment = "The Home Office directs a review; the CSP is seeking legal advice." }),
+                new(90, new RecordHomeOfficeDirectionArgs { UnderChallenge = true, Comment = "The Home Office directs a review; the CSP is seeking legal advice." }),
                 Appoint(130),
             ],
             // Held for an inquest and resumed: the clocks moved on by the days held.
             [
                 .. ToCommissioning(12, 26),
-                new(50, Trigger.PutOnHold, new TriggerArgs { HoldReason = HoldReason.Inquest, ExpectedReviewDate = new DateOnly(2025, 12, 15) }),
+                new(50, new PutOnHoldArgs { HoldReason = HoldReason.Inquest, ExpectedReviewDate = new DateOnly(2025, 12, 15) }),
                 S(110, Trigger.Resume, "Inquest concluded."), Appoint(115),
             ],
             // More information first, then a late decision.
@@ -137,7 +137,7 @@ internal sealed class DemoHistories
             // An alternative review after "criteria not met".
             [
                 S(10, Trigger.PresentToCrg),
-                new(30, Trigger.RecordCriteriaNotMet, new TriggerArgs { AlternativeReview = true, Comment = "Criteria not met, but the MARAC history holds learning: alternative review." }),
+                new(30, new RecordCriteriaNotMetArgs { AlternativeReview = true, Comment = "Criteria not met, but the MARAC history holds learning: alternative review." }),
                 S(33, Trigger.RecordHomeOfficeNotified), S(60, Trigger.RecordHomeOfficeAcknowledged),
             ],
             // Just notified.

@@ -12,10 +12,7 @@ public sealed class ActionFormTests : ComponentContext
 {
     public ActionFormTests()
     {
-        foreach (var type in new[] { typeof(WorkflowEngine), typeof(ChairAuthorsQuery) })
-        {
-            Services.AddSingleton(type, _ => Portal.Services.GetRequiredService(type));
-        }
+        Services.AddSingleton(_ => Portal.Services.GetRequiredService<WorkflowEngine>());
     }
 
     private IRenderedComponent<ActionForm> RenderForm(int reviewId, Trigger trigger, int expectedVersion, Action<TransitionResult>? done = null) =>

@@ -162,7 +162,7 @@ public sealed class ReviewProcessTests(BrowserFixture browser) : IAsyncLifetime
 
         // Meanwhile a colleague presents the case to the CRG.
         var colleague = await _portal.ActorAsync(DemoAccounts.LrOfficer);
-        var moved = await _portal.Get<WorkflowEngine>().FireAsync(id, Trigger.PresentToCrg, TriggerArgs.None, colleague, Guid.NewGuid().ToString());
+        var moved = await _portal.Get<WorkflowEngine>().FireAsync(id, TriggerArgs.For(Trigger.PresentToCrg), colleague, Guid.NewGuid().ToString());
         Assert.True(moved.IsSuccess, moved.Error?.Message);
 
         await page.Locator("#action-submit").ClickAsync();

@@ -114,15 +114,13 @@ public class ActionPlanRulesTests
         var review = new Review
         {
             Reference = "LR-2026-001", CaseLabel = "Case A", CaseLabelKey = "case a", SearchText = "x", CreatedByUserId = "u",
-            Stage = Stage.ActionPlanMonitoring, ActionsNotSignedOff = 3,
+            Stage = Stage.ActionPlanMonitoring,
         };
         var officer = new Domain.Access.Actor("u", "o@x", new HashSet<Domain.Access.Role> { Domain.Access.Role.ReviewOfficer }, new HashSet<int>(), new HashSet<int>());
 
-        var refused = definition.Evaluate(review, officer, canChange: true, Domain.Workflow.Trigger.CloseReview);
-        review.ActionsNotSignedOff = 1;
-        var one = definition.Evaluate(review, officer, canChange: true, Domain.Workflow.Trigger.CloseReview);
-        review.ActionsNotSignedOff = 0;
-        var allowed = definition.Evaluate(review, officer, canChange: true, Domain.Workflow.Trigger.CloseReview);
+        var refused = definition.Evaluate(review, new GuardFacts(ActionsNotSignedOff: 3), officer, canChange: true, Domain.Workflow.Trigger.CloseReview);
+        var one = definition.Evaluate(review, new GuardFacts(ActionsNotSignedOff: 1), officer, canChange: true, Domain.Workflow.Trigger.CloseReview);
+        var allowed = definition.Evaluate(review, GuardFacts.None, officer, canChange: true, Domain.Workflow.Trigger.CloseReview);
 
         Assert.False(refused.IsAvailable);
         Assert.Contains("3 actions are not signed off yet.", refused.Reasons);

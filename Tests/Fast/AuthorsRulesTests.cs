@@ -110,25 +110,25 @@ public class AuthorsAppointmentArgsTests
         DateNotified = new DateOnly(2026, 1, 5),
     };
 
-    private static List<string?> Fields(TriggerArgs args) =>
-        args.Validate(Trigger.AppointAuthor, Review, new DateOnly(2026, 11, 23)).Select(e => e.Field).ToList();
+    private static List<string?> Fields(AppointAuthorArgs args) =>
+        args.Validate(new TriggerCheck(Review, new DateOnly(2026, 11, 23))).Select(e => e.Field).ToList();
 
     [Fact]
     public void AppointAuthor_NeedsThePersonAndTheFee() =>
-        Assert.Equal([nameof(TriggerArgs.AuthorUserId), nameof(TriggerArgs.FeePence)], Fields(new TriggerArgs()));
+        Assert.Equal([nameof(AppointAuthorArgs.AuthorUserId), nameof(AppointAuthorArgs.FeePence)], Fields(new AppointAuthorArgs()));
 
     [Fact]
-    public void AppointAuthor_OnePersonWithFee_IsValid() => Assert.Empty(Fields(new TriggerArgs { AuthorUserId = "a", FeePence = 1_250_000 }));
+    public void AppointAuthor_OnePersonWithFee_IsValid() => Assert.Empty(Fields(new AppointAuthorArgs { AuthorUserId = "a", FeePence = 1_250_000 }));
 
     [Fact]
     public void AppointAuthor_TwoPeople_NeedTwoFeesAndTwoDifferentPeople()
     {
-        Assert.Equal([nameof(TriggerArgs.SecondFeePence)], Fields(new TriggerArgs { AuthorUserId = "a", FeePence = 1, SecondAuthorUserId = "b" }));
-        Assert.Equal([nameof(TriggerArgs.SecondAuthorUserId)],
-            Fields(new TriggerArgs { AuthorUserId = "a", FeePence = 1, SecondAuthorUserId = "a", SecondFeePence = 1 }));
+        Assert.Equal([nameof(AppointAuthorArgs.SecondFeePence)], Fields(new AppointAuthorArgs { AuthorUserId = "a", FeePence = 1, SecondAuthorUserId = "b" }));
+        Assert.Equal([nameof(AppointAuthorArgs.SecondAuthorUserId)],
+            Fields(new AppointAuthorArgs { AuthorUserId = "a", FeePence = 1, SecondAuthorUserId = "a", SecondFeePence = 1 }));
     }
 
     [Fact]
     public void AppointAuthor_NegativeFee_IsRefused() =>
-        Assert.Equal([nameof(TriggerArgs.FeePence)], Fields(new TriggerArgs { AuthorUserId = "a", FeePence = -1 }));
+        Assert.Equal([nameof(AppointAuthorArgs.FeePence)], Fields(new AppointAuthorArgs { AuthorUserId = "a", FeePence = -1 }));
 }

@@ -70,13 +70,13 @@ public class DardrV1Tests
         foreach (var role in Enum.GetValues<Role>())
         {
             var review = ReviewAt(stage, row?.Arrange);
-            var option = Definition.Evaluate(review, ActorWith(role), canChange: true, trigger);
+            var option = Definition.Evaluate(review, GuardFacts.None, ActorWith(role), canChange: true, trigger);
 
             var expected = row is not null && Expected(trigger).Contains(role);
             Assert.True(expected == option.IsAvailable, $"{stage} / {trigger} / {role}: expected {expected}. {string.Join(" ", option.Reasons)}");
             if (expected)
             {
-                Definition.Build(review).Fire(trigger);
+                Definition.Build(review, GuardFacts.None).Fire(trigger);
                 Assert.Equal(row!.To, review.Stage);
             }
             else
@@ -86,7 +86,7 @@ public class DardrV1Tests
         }
 
         // Staff of another office (CaseScope: no change rights) can never move it on.
-        Assert.False(Definition.Evaluate(ReviewAt(stage, row?.Arrange), ActorWith(Role.ReviewOfficer, Role.Manager), canChange: false, trigger).IsAvailable);
+        Assert.False(Definition.Evaluate(ReviewAt(stage, row?.Arrange), GuardFacts.None, ActorWith(Role.ReviewOfficer, Role.Manager), canChange: false, trigger).IsAvailable);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public class DardrV1Tests
     public void Acknowledgement_BeforeTheHomeOfficeIsNotified_SaysToRecordTheNotificationFirst()
     {
         var review = ReviewAt(Stage.DecisionNotified, r => r.CrgOutcome = CrgOutcome.CriteriaMet);
-        var option = Definition.Evaluate(review, ActorWith(Role.ReviewOfficer), true, Trigger.RecordHomeOfficeAcknowledged);
+        var option = Definition.Evaluate(review, GuardFacts.None, ActorWith(Role.ReviewOfficer), true, Trigger.RecordHomeOfficeAcknowledged);
         Assert.False(option.IsAvailable);
         Assert.Equal(["Record that the Home Office was notified of the decision first."], option.Reasons);
     }
@@ -111,7 +111,7 @@ public class DardrV1Tests
     public void CloseWithoutReview_AfterCriteriaMet_IsUnavailableWithAReason()
     {
         var review = ReviewAt(Stage.DecisionNotified, r => (r.CrgOutcome, r.HomeOfficeNotifiedOn) = (CrgOutcome.CriteriaMet, Day));
-        var option = Definition.Evaluate(review, ActorWith(Role.ReviewOfficer), true, Trigger.CloseWithoutReview);
+        var option = Definition.Evaluate(review, GuardFacts.None, ActorWith(Role.ReviewOfficer), true, Trigger.CloseWithoutReview);
         Assert.Contains(option.Reasons, r => r.Contains("record the Home Office's acknowledgement instead", StringComparison.Ordinal));
     }
 
@@ -119,8 +119,8 @@ public class DardrV1Tests
     public void AlternativeReview_AfterCriteriaNotMet_GoesAheadOnTheAcknowledgement()
     {
         var review = ReviewAt(Stage.DecisionNotified, r => (r.CrgOutcome, r.HomeOfficeNotifiedOn, r.IsAlternativeReview) = (CrgOutcome.CriteriaNotMet, Day, true));
-        Assert.True(Definition.Evaluate(review, ActorWith(Role.ReviewOfficer), true, Trigger.RecordHomeOfficeAcknowledged).IsAvailable);
-        Assert.False(Definition.Evaluate(review, ActorWith(Role.ReviewOfficer), true, Trigger.CloseWithoutReview).IsAvailable);
+        Assert.True(Definition.Evaluate(review, GuardFacts.None, ActorWith(Role.ReviewOfficer), true, Trigger.RecordHomeOfficeAcknowledged).IsAvailable);
+        Assert.False(Definition.Evaluate(review, GuardFacts.None, ActorWith(Role.ReviewOfficer), true, Trigger.CloseWithoutReview).IsAvailable);
     }
 
     [Fact]
@@ -131,35 +131,35 @@ public class DardrV1Tests
             WithAuthor(r);
             r.Participants[0].RevokedAtUtc = new DateTime(2026, 11, 20, 0, 0, 0, DateTimeKind.Utc);
         });
-        var option = Definition.Evaluate(review, ActorWith(Role.ReviewOfficer), true, Trigger.SubmitForSignOff);
+        var option = Definition.Evaluate(review, GuardFacts.None, ActorWith(Role.ReviewOfficer), true, Trigger.SubmitForSignOff);
         Assert.Contains(option.Reasons, r => r.StartsWith("No chair/author is appointed", StringComparison.Ordinal));
-        Assert.True(Definition.Evaluate(review, ActorWith(Role.ReviewOfficer), true, Trigger.AppointAuthor).IsAvailable);
+        Assert.True(Definition.Evaluate(review, GuardFacts.None, ActorWith(Role.ReviewOfficer), true, Trigger.AppointAuthor).IsAvailable);
     }
 
     [Fact]
     public void Publish_WhileFamilyConsentIsWithdrawn_IsBlocked()
     {
         var review = ReviewAt(Stage.Publication, r => r.FamilyConsentWithdrawn = true);
-        var option = Definition.Evaluate(review, ActorWith(Role.ReviewOfficer), true, Trigger.RecordPublished);
+        var option = Definition.Evaluate(review, GuardFacts.None, ActorWith(Role.ReviewOfficer), true, Trigger.RecordPublished);
         Assert.Equal(["Publication is blocked: the family has withdrawn consent to the report pseudonym."], option.Reasons);
     }
 
     [Fact]
     public void SubmitToHomeOffice_BeforeSignOff_IsUnavailable() =>
         Assert.Contains("The CRG has not signed off the final report yet: record its sign-off first.",
-            Definition.Evaluate(ReviewAt(Stage.CrgSignOff), ActorWith(Role.ReviewOfficer), true, Trigger.SubmitToHomeOffice).Reasons);
+            Definition.Evaluate(ReviewAt(Stage.CrgSignOff), GuardFacts.None, ActorWith(Role.ReviewOfficer), true, Trigger.SubmitToHomeOffice).Reasons);
 
     [Fact]
     public void Evaluate_AManagerRecordingTheCrgDecision_IsToldOnlyAnOfficerCan()
     {
-        var option = Definition.Evaluate(ReviewAt(Stage.AwaitingCrgDecision), ActorWith(Role.Manager), true, Trigger.RecordCriteriaMet);
+        var option = Definition.Evaluate(ReviewAt(Stage.AwaitingCrgDecision), GuardFacts.None, ActorWith(Role.Manager), true, Trigger.RecordCriteriaMet);
         Assert.Equal(["Only a review officer of the review's lead office can do this."], option.Reasons);
     }
 
     [Fact]
     public void Evaluate_ATriggerOfAnotherStage_SaysItIsNotPossibleAtThisStage()
     {
-        var option = Definition.Evaluate(ReviewAt(Stage.NotificationReceived), ActorWith(Role.ReviewOfficer), true, Trigger.RecordQaApproved);
+        var option = Definition.Evaluate(ReviewAt(Stage.NotificationReceived), GuardFacts.None, ActorWith(Role.ReviewOfficer), true, Trigger.RecordQaApproved);
         Assert.Equal(["\"Record QA outcome: approved\" is not possible while the review is at \"Notification received\"."], option.Reasons);
     }
 
@@ -168,13 +168,13 @@ public class DardrV1Tests
     public void Hold_FromEveryOpenStage_ResumesToTheStageItLeft(Stage stage)
     {
         var review = ReviewAt(stage);
-        var machine = Definition.Build(review);
+        var machine = Definition.Build(review, GuardFacts.None);
         machine.Fire(Trigger.PutOnHold);
         review.HeldFromStage = stage; // the effect of PutOnHold (DardrV1.Effects)
         Assert.Equal(Stage.OnHold, review.Stage);
-        Assert.Equal([Trigger.ReviewHold, Trigger.Resume], Definition.Actions(review, ActorWith(Role.Manager), true).Where(a => a.IsAvailable).Select(a => a.Trigger));
+        Assert.Equal([Trigger.ReviewHold, Trigger.Resume], Definition.Actions(review, GuardFacts.None, ActorWith(Role.Manager), true).Where(a => a.IsAvailable).Select(a => a.Trigger));
 
-        Definition.Build(review).Fire(Trigger.Resume);
+        Definition.Build(review, GuardFacts.None).Fire(Trigger.Resume);
         Assert.Equal(stage, review.Stage);
     }
 
@@ -182,12 +182,12 @@ public class DardrV1Tests
 
     [Fact]
     public void Hold_WhenClosed_IsNotPossible() =>
-        Assert.False(Definition.Evaluate(ReviewAt(Stage.Closed), ActorWith(Role.ReviewOfficer), true, Trigger.PutOnHold).IsAvailable);
+        Assert.False(Definition.Evaluate(ReviewAt(Stage.Closed), GuardFacts.None, ActorWith(Role.ReviewOfficer), true, Trigger.PutOnHold).IsAvailable);
 
     [Fact]
     public void Actions_ListAvailableAndUnavailableWithReasons()
     {
-        var actions = Definition.Actions(ReviewAt(Stage.DecisionNotified, r => r.CrgOutcome = CrgOutcome.CriteriaMet), ActorWith(Role.ReviewOfficer), true);
+        var actions = Definition.Actions(ReviewAt(Stage.DecisionNotified, r => r.CrgOutcome = CrgOutcome.CriteriaMet), GuardFacts.None, ActorWith(Role.ReviewOfficer), true);
         Assert.Equal(
             [Trigger.RecordHomeOfficeNotified, Trigger.RecordHomeOfficeAcknowledged, Trigger.RecordHomeOfficeDirection, Trigger.CloseWithoutReview, Trigger.PutOnHold],
             actions.Select(a => a.Trigger));
@@ -207,8 +207,8 @@ public class DardrV1Tests
         Assert.Same(v2, registry.Current);
         Assert.Same(v1, registry.For(onV1));
         Assert.Same(v2, registry.For(onV2));
-        Assert.False(registry.For(onV1).Evaluate(onV1, ActorWith(Role.ReviewOfficer), true, Trigger.RecordCriteriaMet).IsAvailable);
-        Assert.True(registry.For(onV2).Evaluate(onV2, ActorWith(Role.ReviewOfficer), true, Trigger.RecordCriteriaMet).IsAvailable);
+        Assert.False(registry.For(onV1).Evaluate(onV1, GuardFacts.None, ActorWith(Role.ReviewOfficer), true, Trigger.RecordCriteriaMet).IsAvailable);
+        Assert.True(registry.For(onV2).Evaluate(onV2, GuardFacts.None, ActorWith(Role.ReviewOfficer), true, Trigger.RecordCriteriaMet).IsAvailable);
         Assert.Throws<InvalidOperationException>(() => registry.Get("dardr", 9));
     }
 
@@ -280,11 +280,11 @@ public class DardrV1Tests
         {
         }
 
-        public override void Apply(CaseChanges c, Trigger trigger, Stage from, TriggerArgs args)
+        public override void Apply(CaseChanges c, Stage from, TriggerArgs args)
         {
         }
 
-        protected override void Configure(StateMachine<Stage, Trigger> m, Review r) =>
+        protected override void Configure(StateMachine<Stage, Trigger> m, Review r, GuardFacts f) =>
             m.Configure(Stage.NotificationReceived).Permit(Trigger.RecordCriteriaMet, Stage.DecisionNotified);
     }
 }

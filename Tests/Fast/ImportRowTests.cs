@@ -1,6 +1,7 @@
 using Domain.Reviews;
 using Domain.Workflow;
 using Workflows.Import;
+using Workflows.Process;
 using C = Workflows.Import.ImportColumns;
 
 namespace Portal.Fast.Tests;
@@ -63,8 +64,9 @@ public class ImportRowTests
         var hold = row!.Steps[^1];
         Assert.Equal(Trigger.PutOnHold, hold.Trigger);
         Assert.Equal(new DateOnly(2025, 6, 1), hold.On);
-        Assert.Equal(HoldReason.CriminalTrial, hold.Args.HoldReason);
-        Assert.Equal(new DateOnly(2027, 1, 1), hold.Args.ExpectedReviewDate);
+        var args = Assert.IsType<PutOnHoldArgs>(hold.Args);
+        Assert.Equal(HoldReason.CriminalTrial, args.HoldReason);
+        Assert.Equal(new DateOnly(2027, 1, 1), args.ExpectedReviewDate);
         Assert.Equal(Trigger.AppointAuthor, row.Steps[^2].Trigger);
     }
 

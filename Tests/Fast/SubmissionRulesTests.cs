@@ -115,7 +115,7 @@ public class SubmissionRulesTests
         };
         var officer = new Actor("u", "o@x", new HashSet<Role> { Role.ReviewOfficer }, new HashSet<int>(), new HashSet<int>());
 
-        var option = new DardrV1().Evaluate(review, officer, canChange: true, Trigger.RecordAmendmentsMade);
+        var option = new DardrV1().Evaluate(review, GuardFacts.None, officer, canChange: true, Trigger.RecordAmendmentsMade);
 
         Assert.Equal(available, option.IsAvailable);
         if (reason is not null)

@@ -147,7 +147,7 @@ public abstract class ActionPlanTests(ProviderFixture fixture)
         Assert.Contains("panel and report writing or later", tooEarly.Error?.Message, StringComparison.Ordinal);
 
         var writing = await ReviewAtSignOffAsync(Portal);
-        await FireAsync(Portal, writing, Trigger.RecordAmendmentsRequired, new TriggerArgs { Comment = "Strengthen the recommendations." });
+        await FireAsync(Portal, writing, new RecordAmendmentsRequiredArgs { Comment = "Strengthen the recommendations." });
         var recommendation = await Portal.Get<RecordRecommendationHandler>().HandleAsync(officer, writing,
             new RecommendationInput("The Home Office to update the statutory guidance.", RecommendationLevel.National, null, "Home Office", []));
         Assert.True(recommendation.IsSuccess, recommendation.Error?.Message);

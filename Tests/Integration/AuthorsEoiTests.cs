@@ -295,7 +295,7 @@ public abstract class AuthorsEoiTests(ProviderFixture fixture)
         });
 
         // The engine's guard: no sign-off without a chair/author.
-        var signOff = await Portal.Get<WorkflowEngine>().FireAsync(reviewId, Trigger.SubmitForSignOff, TriggerArgs.None, officer, Guid.NewGuid().ToString());
+        var signOff = await Portal.Get<WorkflowEngine>().FireAsync(reviewId, TriggerArgs.For(Trigger.SubmitForSignOff), officer, Guid.NewGuid().ToString());
         Assert.IsType<ActionUnavailable>(signOff.Error);
 
         // Reopened: a new expression of interest from the old summary; the old one is closed.

@@ -30,8 +30,8 @@ public sealed class BankHolidayTests : IAsyncLifetime
         var id = await WorkflowEngineTests.RegisterAsync(_portal, new DateOnly(2026, 11, 20));
         var officer = await _portal.ActorAsync(DemoAccounts.LrOfficer);
         var engine = _portal.Get<WorkflowEngine>();
-        await engine.FireAsync(id, Trigger.PresentToCrg, TriggerArgs.None, officer, Guid.NewGuid().ToString());
-        var decided = await engine.FireAsync(id, Trigger.RecordCriteriaMet, new TriggerArgs { Comment = "Met." }, officer, Guid.NewGuid().ToString());
+        await engine.FireAsync(id, TriggerArgs.For(Trigger.PresentToCrg), officer, Guid.NewGuid().ToString());
+        var decided = await engine.FireAsync(id, new RecordCriteriaMetArgs { Comment = "Met." }, officer, Guid.NewGuid().ToString());
 
         Assert.True(decided.IsSuccess, decided.Error?.Message);
         var due = await _portal.WithDbAsync(db => db.ReviewClocks.Where(c => c.ReviewId == id && c.Kind == ClockKind.HomeOfficeNotification).Select(c => c.DueDate).SingleAsync());

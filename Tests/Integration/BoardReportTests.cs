@@ -43,18 +43,21 @@ public abstract class BoardReportTests(ProviderFixture fixture)
         return new Case(result.Value.Id, result.Value.Reference, result.Value.CaseLabel);
     }
 
-    private async Task FireAsync(Case c, Trigger trigger, TriggerArgs? args = null)
+    private Task FireAsync(Case c, Trigger trigger) => FireAsync(c, TriggerArgs.For(trigger));
+
+    private async Task FireAsync(Case c, TriggerArgs args)
     {
-        var result = await Portal.Get<WorkflowEngine>().FireAsync(c.Id, trigger, args ?? TriggerArgs.None,
-            await Portal.ActorAsync(DemoAccounts.LrOfficer), Guid.NewGuid().ToString());
-        Assert.True(result.IsSuccess, $"{trigger} on {c.Label}: {result.Error?.Message}");
+        var result = await Portal.Get<WorkflowEngine>().FireAsync(c.Id, args, await Portal.ActorAsync(DemoAccounts.LrOfficer), Guid.NewGuid().ToString());
+        Assert.True(result.IsSuccess, $"{args.Trigger} on {c.Label}: {result.Error?.Message}");
     }
 
-    private async Task FireAllAsync(IEnumerable<Case> cases, Trigger trigger, TriggerArgs? args = null)
+    private Task FireAllAsync(IEnumerable<Case> cases, Trigger trigger) => FireAllAsync(cases, TriggerArgs.For(trigger));
+
+    private async Task FireAllAsync(IEnumerable<Case> cases, TriggerArgs args)
     {
         foreach (var c in cases)
         {
-            await FireAsync(c, trigger, args);
+            await FireAsync(c, args);
         }
     }
 
@@ -87,17 +90,17 @@ public abstract class BoardReportTests(ProviderFixture fixture)
         At(2026, 12, 3);
         await FireAllAsync([.. decidedInDecember, h], Trigger.PresentToCrg);
         At(2026, 12, 10);
-        await FireAllAsync(decidedInDecember, Trigger.RecordCriteriaMet, new TriggerArgs { Comment = "Criteria met." });
+        await FireAllAsync(decidedInDecember, new RecordCriteriaMetArgs { Comment = "Criteria met." });
         At(2026, 12, 11);
         await FireAllAsync([c, d, f, g], Trigger.RecordHomeOfficeNotified);
         At(2026, 12, 14);
         await FireAllAsync([c, d, f, g], Trigger.RecordHomeOfficeAcknowledged);
         At(2026, 12, 15);
-        await FireAsync(c, Trigger.PutOnHold, new TriggerArgs { HoldReason = HoldReason.CriminalTrial, ExpectedReviewDate = new DateOnly(2027, 6, 1) });
+        await FireAsync(c, new PutOnHoldArgs { HoldReason = HoldReason.CriminalTrial, ExpectedReviewDate = new DateOnly(2027, 6, 1) });
         At(2026, 12, 20);
-        await FireAllAsync([d, f, g], Trigger.AppointAuthor, new TriggerArgs { AuthorUserId = author, FeePence = 1_250_000 });
+        await FireAllAsync([d, f, g], new AppointAuthorArgs { AuthorUserId = author, FeePence = 1_250_000 });
         At(2027, 1, 5);
-        await FireAsync(d, Trigger.PutOnHold, new TriggerArgs { HoldReason = HoldReason.Inquest, ExpectedReviewDate = new DateOnly(2027, 3, 1) });
+        await FireAsync(d, new PutOnHoldArgs { HoldReason = HoldReason.Inquest, ExpectedReviewDate = new DateOnly(2027, 3, 1) });
         // f's first panel: proposed on 5 Jan, scheduled for 20 Jan (a poll alone does not count).
         var meeting = await Portal.Get<ProposeMeetingHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), f.Id,
             new ProposeMeeting("Panel meeting 1", [new DateTime(2027, 1, 20, 10, 0, 0), new DateTime(2027, 1, 21, 10, 0, 0)]));
@@ -111,7 +114,7 @@ public abstract class BoardReportTests(ProviderFixture fixture)
         Assert.True(scheduled.IsSuccess, scheduled.Error?.Message);
         await FireAsync(e, Trigger.PresentToCrg);
         At(2027, 1, 12);
-        await FireAsync(e, Trigger.RecordCriteriaMet, new TriggerArgs { Comment = "Criteria met." });
+        await FireAsync(e, new RecordCriteriaMetArgs { Comment = "Criteria met." });
         At(2027, 1, 13);
         await FireAsync(e, Trigger.RecordHomeOfficeNotified);
         At(2027, 1, 14);

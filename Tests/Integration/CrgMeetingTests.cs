@@ -53,7 +53,7 @@ public abstract class CrgMeetingTests(ProviderFixture fixture)
         var signedOff = await Portal.ReviewAtSignOffAsync(Today, signedOff: true);
         var decided = await Portal.RegisterReviewAsync(Today.AddDays(-5));
         await Portal.FireOkAsync(decided, Trigger.PresentToCrg);
-        await Portal.FireOkAsync(decided, Trigger.RecordCriteriaMet, new TriggerArgs { Comment = "Met." });
+        await Portal.FireOkAsync(decided, new RecordCriteriaMetArgs { Comment = "Met." });
         var kent = await Portal.RegisterReviewAsync(Today.AddDays(-5), "Dover CSP", DemoAccounts.KentOfficer);
 
         var meeting = await CreateMeetingAsync(7);

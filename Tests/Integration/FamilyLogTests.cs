@@ -30,9 +30,9 @@ public abstract class FamilyLogTests(ProviderFixture fixture)
         Portal.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.UserId == userId && a.ReviewId == reviewId && a.Action == AuditAction.Refused
             && a.Subject == "FamilyLog"));
 
-    private async Task FireAsync(int reviewId, Trigger trigger, TriggerArgs args)
+    private async Task FireAsync(int reviewId, TriggerArgs args)
     {
-        var result = await Portal.Get<WorkflowEngine>().FireAsync(reviewId, trigger, args, await Portal.ActorAsync(DemoAccounts.LrOfficer), Guid.NewGuid().ToString());
+        var result = await Portal.Get<WorkflowEngine>().FireAsync(reviewId, args, await Portal.ActorAsync(DemoAccounts.LrOfficer), Guid.NewGuid().ToString());
         Assert.True(result.IsSuccess, result.Error?.Message);
     }
 
@@ -41,10 +41,10 @@ public abstract class FamilyLogTests(ProviderFixture fixture)
     {
         var id = await Portal.ReviewAtPanelAndReportAsync();
         Assert.True((await SaveAsync(id, DemoAccounts.Author, PseudonymConsent.Given, 0)).IsSuccess);
-        await FireAsync(id, Trigger.SubmitForSignOff, TriggerArgs.None);
-        await FireAsync(id, Trigger.RecordSignedOff, TriggerArgs.None);
-        await FireAsync(id, Trigger.SubmitToHomeOffice, TriggerArgs.None);
-        await FireAsync(id, Trigger.RecordQaApproved, TriggerArgs.None);
+        await FireAsync(id, TriggerArgs.For(Trigger.SubmitForSignOff));
+        await FireAsync(id, TriggerArgs.For(Trigger.RecordSignedOff));
+        await FireAsync(id, TriggerArgs.For(Trigger.SubmitToHomeOffice));
+        await FireAsync(id, TriggerArgs.For(Trigger.RecordQaApproved));
         var versionBefore = await Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == id).Select(r => r.Version).SingleAsync());
 
         // Just before publication the family withdraws consent; the officer records it in the log.
@@ -57,7 +57,7 @@ public abstract class FamilyLogTests(ProviderFixture fixture)
         var publish = Assert.Single(actions, a => a.Trigger == Trigger.RecordPublished);
         Assert.False(publish.IsAvailable);
         Assert.Equal(["Publication is blocked: the family has withdrawn consent to the report pseudonym."], publish.Reasons);
-        var fired = await Portal.Get<WorkflowEngine>().FireAsync(id, Trigger.RecordPublished, new TriggerArgs { PublicationLink = "https://csp.example.org/report" },
+        var fired = await Portal.Get<WorkflowEngine>().FireAsync(id, new RecordPublishedArgs { PublicationLink = "https://csp.example.org/report" },
             officer, Guid.NewGuid().ToString());
         var refused = Assert.IsType<ActionUnavailable>(fired.Error);
         Assert.Contains("the family has withdrawn consent to the report pseudonym", refused.Message, StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public abstract class FamilyLogTests(ProviderFixture fixture)
         });
 
         Assert.True((await SaveAsync(id, DemoAccounts.Author, PseudonymConsent.Given, 2)).Value is { ConsentChanged: true, PublicationBlocked: false });
-        await FireAsync(id, Trigger.RecordPublished, new TriggerArgs { PublicationLink = "https://csp.example.org/report" });
+        await FireAsync(id, new RecordPublishedArgs { PublicationLink = "https://csp.example.org/report" });
     }
 
     [Fact]

@@ -32,9 +32,9 @@ public sealed class ReminderTests() : MailFixture(DatabaseProvider.Sqlite, new D
     private Task<long> ItemAsync(int reviewId, WorkItemKind kind) =>
         Portal.WithDbAsync(db => db.WorkItems.Where(w => w.ReviewId == reviewId && w.Kind == kind && w.Status == WorkItemStatus.Open).Select(w => w.Id).SingleAsync());
 
-    private async Task FireAsync(int reviewId, Trigger trigger, TriggerArgs args)
+    private async Task FireAsync(int reviewId, TriggerArgs args)
     {
-        var result = await Portal.Get<WorkflowEngine>().FireAsync(reviewId, trigger, args, await Portal.ActorAsync(DemoAccounts.LrOfficer), Guid.NewGuid().ToString());
+        var result = await Portal.Get<WorkflowEngine>().FireAsync(reviewId, args, await Portal.ActorAsync(DemoAccounts.LrOfficer), Guid.NewGuid().ToString());
         Assert.True(result.IsSuccess, result.Error?.Message);
     }
 
@@ -112,19 +112,19 @@ public sealed class ReminderTests() : MailFixture(DatabaseProvider.Sqlite, new D
             // 07:00 on 17 Dec: the 7-day reminder is queued (for 08:00) when the review goes on hold: it is cancelled.
             if (now == new DateTimeOffset(2026, 12, 17, 7, 0, 0, TimeSpan.Zero))
             {
-                await FireAsync(held, Trigger.PutOnHold, new TriggerArgs { HoldReason = HoldReason.Inquest, ExpectedReviewDate = new DateOnly(2027, 3, 1) });
+                await FireAsync(held, new PutOnHoldArgs { HoldReason = HoldReason.Inquest, ExpectedReviewDate = new DateOnly(2027, 3, 1) });
             }
 
             // Resumed on 21 Dec at 10:00 after 4 days: due 28 Dec (a bank holiday), a fresh ladder.
             if (now == new DateTimeOffset(2026, 12, 21, 10, 0, 0, TimeSpan.Zero))
             {
-                await FireAsync(held, Trigger.Resume, TriggerArgs.None);
+                await FireAsync(held, TriggerArgs.For(Trigger.Resume));
             }
 
             // 07:00 on 23 Dec, the 1-working-day reminder waits for 08:00 when the task is done: it is never sent.
             if (now == new DateTimeOffset(2026, 12, 23, 7, 0, 0, TimeSpan.Zero))
             {
-                await FireAsync(completed, Trigger.PresentToCrg, TriggerArgs.None);
+                await FireAsync(completed, TriggerArgs.For(Trigger.PresentToCrg));
             }
         });
 

@@ -44,7 +44,7 @@ public abstract class SubmissionTests(ProviderFixture fixture)
             Guid.NewGuid().ToString());
 
     private async Task<Result<TransitionResult>> AmendmentsMadeAsync(int id) =>
-        await Portal.Get<WorkflowEngine>().FireAsync(id, Trigger.RecordAmendmentsMade, TriggerArgs.None, await Portal.ActorAsync(DemoAccounts.LrOfficer), Guid.NewGuid().ToString());
+        await Portal.Get<WorkflowEngine>().FireAsync(id, TriggerArgs.For(Trigger.RecordAmendmentsMade), await Portal.ActorAsync(DemoAccounts.LrOfficer), Guid.NewGuid().ToString());
 
     [Fact]
     public async Task Submit_WithTheChecklist_RecordsADatedSubmissionAndMovesOn_OnceForARepeatedKey()

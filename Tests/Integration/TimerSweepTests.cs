@@ -54,8 +54,8 @@ public abstract class TimerSweepTests(DatabaseProvider provider)
         var id = await WorkflowEngineTests.RegisterAsync(portal, today.AddDays(-10));
         var officer = await portal.ActorAsync(DemoAccounts.LrOfficer);
         var engine = portal.Get<WorkflowEngine>();
-        await engine.FireAsync(id, Trigger.PresentToCrg, new TriggerArgs { Date = today.AddDays(-2) }, officer, Guid.NewGuid().ToString());
-        var decided = await engine.FireAsync(id, Trigger.RecordCriteriaMet, new TriggerArgs { Comment = "Criteria met." }, officer, Guid.NewGuid().ToString());
+        await engine.FireAsync(id, new PresentToCrgArgs { Date = today.AddDays(-2) }, officer, Guid.NewGuid().ToString());
+        var decided = await engine.FireAsync(id, new RecordCriteriaMetArgs { Comment = "Criteria met." }, officer, Guid.NewGuid().ToString());
         Assert.True(decided.IsSuccess, decided.Error?.Message);
 
         // Seven months on, the Home Office notification, appointment and completion deadlines have all passed.

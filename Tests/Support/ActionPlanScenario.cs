@@ -23,10 +23,10 @@ public static class ActionPlanScenario
         var id = await portal.RegisterReviewAsync(Today(portal).AddDays(-60), csp);
         var authorId = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.Author).Select(u => u.Id).SingleAsync());
         await FireAsync(portal, id, Trigger.PresentToCrg);
-        await FireAsync(portal, id, Trigger.RecordCriteriaMet, new TriggerArgs { Comment = "Criteria met." });
+        await FireAsync(portal, id, new RecordCriteriaMetArgs { Comment = "Criteria met." });
         await FireAsync(portal, id, Trigger.RecordHomeOfficeNotified);
         await FireAsync(portal, id, Trigger.RecordHomeOfficeAcknowledged);
-        await FireAsync(portal, id, Trigger.AppointAuthor, new TriggerArgs { AuthorUserId = authorId, FeePence = 1_250_000 });
+        await FireAsync(portal, id, new AppointAuthorArgs { AuthorUserId = authorId, FeePence = 1_250_000 });
         await FireAsync(portal, id, Trigger.SubmitForSignOff);
         if (signedOff)
         {
@@ -41,15 +41,17 @@ public static class ActionPlanScenario
     {
         await FireAsync(portal, reviewId, Trigger.SubmitToHomeOffice);
         await FireAsync(portal, reviewId, Trigger.RecordQaApproved);
-        await FireAsync(portal, reviewId, Trigger.RecordPublished, new TriggerArgs { PublicationLink = "https://www.example.org/dhr" });
+        await FireAsync(portal, reviewId, new RecordPublishedArgs { PublicationLink = "https://www.example.org/dhr" });
     }
 
-    public static async Task<Domain.Result<TransitionResult>> TryFireAsync(PortalFactory portal, int reviewId, Trigger trigger, TriggerArgs? args = null) =>
-        await portal.Get<WorkflowEngine>().FireAsync(reviewId, trigger, args ?? TriggerArgs.None, await portal.ActorAsync(DemoAccounts.LrOfficer), Guid.NewGuid().ToString());
+    public static async Task<Domain.Result<TransitionResult>> TryFireAsync(PortalFactory portal, int reviewId, Trigger trigger) =>
+        await portal.Get<WorkflowEngine>().FireAsync(reviewId, TriggerArgs.For(trigger), await portal.ActorAsync(DemoAccounts.LrOfficer), Guid.NewGuid().ToString());
 
-    public static async Task FireAsync(PortalFactory portal, int reviewId, Trigger trigger, TriggerArgs? args = null)
+    public static Task FireAsync(PortalFactory portal, int reviewId, Trigger trigger) => FireAsync(portal, reviewId, TriggerArgs.For(trigger));
+
+    public static async Task FireAsync(PortalFactory portal, int reviewId, TriggerArgs args)
     {
-        var result = await TryFireAsync(portal, reviewId, trigger, args);
+        var result = await portal.Get<WorkflowEngine>().FireAsync(reviewId, args, await portal.ActorAsync(DemoAccounts.LrOfficer), Guid.NewGuid().ToString());
         Assert.True(result.IsSuccess, result.Error?.Message);
     }
 

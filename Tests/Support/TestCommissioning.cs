@@ -18,7 +18,7 @@ public static class TestCommissioning
                      (Trigger.RecordHomeOfficeAcknowledged, null),
                  })
         {
-            var result = await engine.FireAsync(id, trigger, new TriggerArgs { Comment = comment }, officer, Guid.NewGuid().ToString());
+            var result = await engine.FireAsync(id, TriggerArgs.For(trigger) with { Comment = comment }, officer, Guid.NewGuid().ToString());
             Assert.True(result.IsSuccess, result.Error?.Message);
         }
 

@@ -18,17 +18,17 @@ public static class TestPanelMembers
         var today = Domain.Calendar.London.DateOf(portal.Time.GetUtcNow().UtcDateTime);
         var id = await portal.RegisterReviewAsync(today.AddDays(-20), csp);
         var author = await portal.ActorAsync(DemoAccounts.Author);
-        await FireAsync(portal, id, Trigger.PresentToCrg, TriggerArgs.None);
-        await FireAsync(portal, id, Trigger.RecordCriteriaMet, new TriggerArgs { Comment = "Criteria met." });
-        await FireAsync(portal, id, Trigger.RecordHomeOfficeNotified, TriggerArgs.None);
-        await FireAsync(portal, id, Trigger.RecordHomeOfficeAcknowledged, TriggerArgs.None);
-        await FireAsync(portal, id, Trigger.AppointAuthor, new TriggerArgs { AuthorUserId = author.UserId, FeePence = 1_250_000 });
+        await FireAsync(portal, id, TriggerArgs.For(Trigger.PresentToCrg));
+        await FireAsync(portal, id, new RecordCriteriaMetArgs { Comment = "Criteria met." });
+        await FireAsync(portal, id, TriggerArgs.For(Trigger.RecordHomeOfficeNotified));
+        await FireAsync(portal, id, TriggerArgs.For(Trigger.RecordHomeOfficeAcknowledged));
+        await FireAsync(portal, id, new AppointAuthorArgs { AuthorUserId = author.UserId, FeePence = 1_250_000 });
         return id;
     }
 
-    private static async Task FireAsync(PortalFactory portal, int reviewId, Trigger trigger, TriggerArgs args)
+    private static async Task FireAsync(PortalFactory portal, int reviewId, TriggerArgs args)
     {
-        var result = await portal.Get<WorkflowEngine>().FireAsync(reviewId, trigger, args, await portal.ActorAsync(DemoAccounts.LrOfficer),
+        var result = await portal.Get<WorkflowEngine>().FireAsync(reviewId, args, await portal.ActorAsync(DemoAccounts.LrOfficer),
             Guid.NewGuid().ToString());
         Assert.True(result.IsSuccess, result.Error?.Message);
     }

@@ -48,9 +48,9 @@ public static class ActionPlanAccess
     }
 }
 
-/// The guard on closing a review (DardrV1): how many of its actions are not signed off.
-public static class ActionPlanGuard
+/// The action plan's answer to the engine's guard on closing a review: how many of its actions are not signed off.
+public sealed class UnsignedActions : Process.IUnsignedActions
 {
-    public static Task<int> NotSignedOffAsync(IReviewDb db, int reviewId, CancellationToken ct) =>
+    public Task<int> CountAsync(IReviewDb db, int reviewId, CancellationToken ct) =>
         db.PlanActions.CountAsync(a => a.ReviewId == reviewId && a.Status != ActionStatus.SignedOff, ct);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Workflows.Process;
 
 namespace Workflows.Authors;
 
@@ -10,6 +11,7 @@ public static class AuthorsSetup
         services.AddSingleton<AuthorDirectoryQuery>();
         services.AddSingleton<GetAuthorProfileHandler>();
         services.AddSingleton<AuthorChoicesQuery>();
+        services.AddSingleton<IChairAuthorAccounts, ChairAuthors>();
         services.AddSingleton<SaveAuthorProfileHandler>();
         services.AddSingleton<MyAvailabilityHandler>();
         services.AddSingleton<SendEoiHandler>();

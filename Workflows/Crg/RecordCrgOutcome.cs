@@ -15,95 +15,102 @@ public sealed record CrgOutcomeInput(CrgItemOutcome? Outcome, string? Rationale,
 
 /// After the meeting the officer records what the CRG decided about one case on the agenda. It moves the review on
 /// through the workflow engine with the meeting date: a case not yet presented is presented (the meeting date is then
-/// the date first presented), then the decision or sign-off is recorded with the rationale. The keys are the agenda
-/// item's, so recording the same outcome again makes no second transition. "More information needed" puts the case
-/// on the next meeting's agenda (or, if none is planned yet, it is proposed when the next meeting is created).
+/// the date first presented), then the decision or sign-off is recorded with the rationale, and the agenda item with
+/// it: one transaction. The keys are the agenda item's, so recording the same outcome again makes no second
+/// transition. "More information needed" puts the case on the next meeting's agenda (or, if none is planned yet, it
+/// is proposed when the next meeting is created).
 public sealed class RecordCrgOutcomeHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, WorkflowEngine engine)
 {
     public async Task<Result<TransitionResult>> HandleAsync(Actor actor, long itemId, CrgOutcomeInput input, CancellationToken ct = default)
     {
-        CrgAgendaItem item;
-        CrgMeeting meeting;
-        Review review;
-        int? nextMeetingId;
-        await using (var db = await dbs.CreateAsync(ct))
+        await using var db = await dbs.CreateAsync(ct);
+        var item = await db.CrgAgendaItems.SingleOrDefaultAsync(i => i.Id == itemId, ct);
+        var meeting = item is null ? null : await db.CrgMeetings.AsNoTracking().SingleAsync(m => m.Id == item.MeetingId, ct);
+        if (item is null || meeting is null || !CrgAccess.CanChange(actor, meeting.OfficeId))
         {
-            var found = await db.CrgAgendaItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, ct);
-            var owner = found is null ? null : await db.CrgMeetings.AsNoTracking().SingleAsync(m => m.Id == found.MeetingId, ct);
-            if (found is null || owner is null || !CrgAccess.CanChange(actor, owner.OfficeId))
-            {
-                await audit.RefusedAsync(db, actor, "CrgAgendaItem", itemId.ToString(), found?.ReviewId, "record CRG outcome", ct);
-                return new AccessRefused("this CRG meeting's agenda");
-            }
-
-            (item, meeting) = (found, owner);
-            if (item.Outcome is CrgItemOutcome recorded && recorded != input.Outcome)
-            {
-                return new Error($"The CRG's outcome for this case is already recorded: {CrgRules.Describe(recorded)}.", "Outcome");
-            }
-
-            var errors = CrgRules.ValidateOutcome(item.Purpose, input.Outcome, input.Rationale, input.Amendments, meeting.MeetingDate, clock.Today);
-            if (errors.Count > 0)
-            {
-                return new ValidationFailed(errors);
-            }
-
-            review = await db.Reviews.AsNoTracking().SingleAsync(r => r.Id == item.ReviewId, ct);
-            nextMeetingId = await db.CrgMeetings.AsNoTracking()
-                .Where(m => m.OfficeId == meeting.OfficeId && m.MeetingDate > meeting.MeetingDate && !m.Items.Any(i => i.ReviewId == item.ReviewId))
-                .OrderBy(m => m.MeetingDate).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct);
+            await audit.RefusedAsync(db, actor, "CrgAgendaItem", itemId.ToString(), item?.ReviewId, "record CRG outcome", ct);
+            return new AccessRefused("this CRG meeting's agenda");
         }
 
-        var outcome = input.Outcome!.Value;
-        if (item.Purpose == AgendaPurpose.Decision && review.Stage == Stage.NotificationReceived)
+        if (item.Outcome is CrgItemOutcome recorded && recorded != input.Outcome)
         {
-            var presented = await engine.FireAsync(review.Id, Trigger.PresentToCrg, new TriggerArgs { Date = meeting.MeetingDate }, actor,
-                $"crg-item:{item.Id}:present", ct);
-            if (!presented.IsSuccess)
-            {
-                return presented;
-            }
+            return new Error($"The CRG's outcome for this case is already recorded: {CrgRules.Describe(recorded)}.", "Outcome");
+        }
+
+        var errors = CrgRules.ValidateOutcome(item.Purpose, input.Outcome, input.Rationale, input.Amendments, meeting.MeetingDate, clock.Today);
+        if (errors.Count > 0)
+        {
+            return new ValidationFailed(errors);
+        }
+
+        var opened = await engine.OpenAsync(db, item.ReviewId, actor, "record CRG outcome", ct);
+        if (!opened.IsSuccess)
+        {
+            return opened.Error!;
+        }
+
+        var command = opened.Value;
+        var review = command.Review;
+        var outcome = input.Outcome!.Value;
+        if (item.Purpose == AgendaPurpose.Decision && review.Stage == Stage.NotificationReceived
+            && await command.FireAsync(new PresentToCrgArgs { Date = meeting.MeetingDate }, $"crg-item:{item.Id}:present", ct) is { } notPresented)
+        {
+            return notPresented;
         }
 
         var amendments = input.Amendments.Select(a => a.Trim()).Where(a => a.Length > 0).ToList();
         var rationale = string.IsNullOrWhiteSpace(input.Rationale) ? null : input.Rationale.Trim();
-        var args = new TriggerArgs
+        var alternative = outcome == CrgItemOutcome.CriteriaNotMet && input.AlternativeReview;
+        var args = ArgsFor(outcome, alternative) with
         {
             Date = meeting.MeetingDate,
             Comment = outcome == CrgItemOutcome.AmendmentsRequired ? AmendmentsComment(rationale, amendments) : rationale,
-            AlternativeReview = outcome == CrgItemOutcome.CriteriaNotMet && input.AlternativeReview,
         };
-        var now = clock.UtcNow;
-        return await engine.FireAsync(review.Id, TriggerFor(outcome), args, actor, $"crg-item:{item.Id}:outcome", (db, _) =>
+        if (await command.FireAsync(args, $"crg-item:{item.Id}:outcome", ct) is { } notRecorded)
         {
-            db.CrgAgendaItems.Attach(item);
-            item.Outcome = outcome;
-            item.Rationale = rationale;
-            item.AlternativeReview = args.AlternativeReview;
-            item.OutcomeRecordedAtUtc = now;
-            item.OutcomeRecordedByUserId = actor.UserId;
-            for (var i = 0; i < amendments.Count; i++)
-            {
-                db.CrgAmendments.Add(new CrgAmendment { AgendaItemId = item.Id, ReviewId = review.Id, Number = i + 1, Text = amendments[i] });
-            }
+            return notRecorded;
+        }
 
-            if (outcome == CrgItemOutcome.MoreInformationNeeded && nextMeetingId is int next)
+        if (command.Repeated is { } earlier)
+        {
+            return earlier;
+        }
+
+        item.Outcome = outcome;
+        item.Rationale = rationale;
+        item.AlternativeReview = alternative;
+        item.OutcomeRecordedAtUtc = command.NowUtc;
+        item.OutcomeRecordedByUserId = actor.UserId;
+        for (var i = 0; i < amendments.Count; i++)
+        {
+            db.CrgAmendments.Add(new CrgAmendment { AgendaItemId = item.Id, ReviewId = review.Id, Number = i + 1, Text = amendments[i] });
+        }
+
+        if (outcome == CrgItemOutcome.MoreInformationNeeded)
+        {
+            var next = await db.CrgMeetings.AsNoTracking()
+                .Where(m => m.OfficeId == meeting.OfficeId && m.MeetingDate > meeting.MeetingDate && !m.Items.Any(i => i.ReviewId == item.ReviewId))
+                .OrderBy(m => m.MeetingDate).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct);
+            if (next is int nextId)
             {
                 db.CrgAgendaItems.Add(new CrgAgendaItem
                 {
-                    MeetingId = next, ReviewId = review.Id, Purpose = AgendaPurpose.Decision, Proposed = true, CarriedFromItemId = item.Id, AddedAtUtc = now,
+                    MeetingId = nextId, ReviewId = review.Id, Purpose = AgendaPurpose.Decision, Proposed = true, CarriedFromItemId = item.Id,
+                    AddedAtUtc = command.NowUtc,
                 });
             }
-        }, ct);
+        }
+
+        return await command.SaveAsync(ct);
     }
 
-    public static Trigger TriggerFor(CrgItemOutcome outcome) => outcome switch
+    private static TriggerArgs ArgsFor(CrgItemOutcome outcome, bool alternativeReview) => outcome switch
     {
-        CrgItemOutcome.CriteriaMet => Trigger.RecordCriteriaMet,
-        CrgItemOutcome.CriteriaNotMet => Trigger.RecordCriteriaNotMet,
-        CrgItemOutcome.MoreInformationNeeded => Trigger.RecordMoreInformationNeeded,
-        CrgItemOutcome.SignedOff => Trigger.RecordSignedOff,
-        CrgItemOutcome.AmendmentsRequired => Trigger.RecordAmendmentsRequired,
+        CrgItemOutcome.CriteriaMet => new RecordCriteriaMetArgs(),
+        CrgItemOutcome.CriteriaNotMet => new RecordCriteriaNotMetArgs { AlternativeReview = alternativeReview },
+        CrgItemOutcome.MoreInformationNeeded => new RecordMoreInformationNeededArgs(),
+        CrgItemOutcome.SignedOff => new RecordSignedOffArgs(),
+        CrgItemOutcome.AmendmentsRequired => new RecordAmendmentsRequiredArgs(),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
     };
 

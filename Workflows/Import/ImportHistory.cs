@@ -39,21 +39,19 @@ public static class ImportHistory
 
         public List<ImportedStep> Steps { get; } = [];
 
-        public void Add(Trigger trigger, DateOnly on, TriggerArgs? args = null) => Steps.Add(new ImportedStep(trigger, on, args ?? TriggerArgs.None));
+        public void Add(DateOnly on, TriggerArgs args) => Steps.Add(new ImportedStep(on, args));
 
         /// The step, when the sheet has its date.
-        public void AddOn(Trigger trigger, DateOnly? on, TriggerArgs? args = null)
+        public void AddOn(DateOnly? on, TriggerArgs args)
         {
             if (on is DateOnly date)
             {
-                Add(trigger, date, args);
+                Add(date, args);
             }
         }
     }
 
-    private static readonly TriggerArgs Commented = new() { Comment = ImportComment };
-
-    private static void Presentation(History h) => h.AddOn(Trigger.PresentToCrg, h.Dates.Presented);
+    private static void Presentation(History h) => h.AddOn(h.Dates.Presented, new PresentToCrgArgs());
 
     private static void Decision(History h)
     {
@@ -63,38 +61,40 @@ public static class ImportHistory
         }
 
         var alternative = h.Entry.AlternativeReview == true;
-        h.Add(alternative ? Trigger.RecordCriteriaNotMet : Trigger.RecordCriteriaMet, decided, Commented with { AlternativeReview = alternative });
+        h.Add(decided, alternative
+            ? new RecordCriteriaNotMetArgs { AlternativeReview = true, Comment = ImportComment }
+            : new RecordCriteriaMetArgs { Comment = ImportComment });
         // Without its own date in the tracker, the Home Office is taken to have been told on the day of the decision.
         var told = h.Dates.HomeOfficeNotified ?? decided;
         if (h.Dates.HomeOfficeNotified is not null || h.Target > Stage.DecisionNotified)
         {
-            h.Add(Trigger.RecordHomeOfficeNotified, told);
+            h.Add(told, new RecordHomeOfficeNotifiedArgs());
         }
 
         if (h.Target > Stage.DecisionNotified)
         {
-            h.Add(Trigger.RecordHomeOfficeAcknowledged, told);
+            h.Add(told, new RecordHomeOfficeAcknowledgedArgs());
         }
     }
 
     // The tracker holds no account and no fee: the fee is recorded later as a cost in the budget if known.
-    private static void Appointment(History h) => h.AddOn(Trigger.AppointAuthor, h.Dates.Appointed, new TriggerArgs { FeePence = 0 });
+    private static void Appointment(History h) => h.AddOn(h.Dates.Appointed, new AppointAuthorArgs { FeePence = 0 });
 
     private static void SignOff(History h)
     {
         if (h.Dates.SignedOff is DateOnly signedOff)
         {
-            h.Add(Trigger.SubmitForSignOff, signedOff);
-            h.Add(Trigger.RecordSignedOff, signedOff);
+            h.Add(signedOff, new SubmitForSignOffArgs());
+            h.Add(signedOff, new RecordSignedOffArgs());
         }
         else if (h.Target == Stage.CrgSignOff)
         {
             // Sent for sign-off, not signed off yet: the tracker has no date for it, so the day of the import stands in.
-            h.Add(Trigger.SubmitForSignOff, h.Today, new TriggerArgs { Comment = "Imported: the date it went for sign-off is not in the tracker." });
+            h.Add(h.Today, new SubmitForSignOffArgs { Comment = "Imported: the date it went for sign-off is not in the tracker." });
         }
     }
 
-    private static void Submission(History h) => h.AddOn(Trigger.SubmitToHomeOffice, h.Dates.Submitted);
+    private static void Submission(History h) => h.AddOn(h.Dates.Submitted, new SubmitToHomeOfficeArgs());
 
     private static void QualityAssurance(History h)
     {
@@ -104,25 +104,25 @@ public static class ImportHistory
         }
 
         var outcome = h.Entry.QaOutcome!.Value;
-        h.Add(outcome, outcomeOn, Commented);
+        h.Add(outcomeOn, TriggerArgs.For(outcome) with { Comment = ImportComment });
         // Published after amendments the tracker has no date for: they are taken as made on publication (or the outcome's day).
         if (outcome == Trigger.RecordQaApprovedSubjectToAmendments && h.Target >= Stage.Publication && h.Target != Stage.QaAmendments)
         {
-            h.Add(Trigger.RecordAmendmentsMade, h.Dates.Published ?? outcomeOn);
+            h.Add(h.Dates.Published ?? outcomeOn, new RecordAmendmentsMadeArgs());
         }
     }
 
     private static void Publication(History h) =>
-        h.AddOn(Trigger.RecordPublished, h.Dates.Published, new TriggerArgs { PublicationLink = h.Entry.PublicationLink });
+        h.AddOn(h.Dates.Published, new RecordPublishedArgs { PublicationLink = h.Entry.PublicationLink });
 
-    private static void Closure(History h) => h.AddOn(Trigger.CloseReview, h.Dates.Closed);
+    private static void Closure(History h) => h.AddOn(h.Dates.Closed, new CloseReviewArgs());
 
     private static void Hold(History h)
     {
         if (h.Entry.Stage == Stage.OnHold)
         {
-            h.Add(Trigger.PutOnHold, h.Dates.HoldStarts(h.Today),
-                new TriggerArgs { HoldReason = h.Entry.HoldReason, ExpectedReviewDate = h.Dates.HoldReviewBy(h.Today), Comment = ImportComment });
+            h.Add(h.Dates.HoldStarts(h.Today),
+                new PutOnHoldArgs { HoldReason = h.Entry.HoldReason, ExpectedReviewDate = h.Dates.HoldReviewBy(h.Today), Comment = ImportComment });
         }
     }
 }

@@ -57,7 +57,7 @@ public static class TrackerRowRules
     {
         var link = entry.PublicationLink;
         if (entry.Dates.Published is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri)
-                && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && link.Length <= TriggerArgs.LinkMaxLength))
+                && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && link.Length <= RecordPublishedArgs.LinkMaxLength))
         {
             problems.Add(C.PublicationLink, link.Length == 0
                 ? "Enter the web address of the published report (the review has a publication date)."

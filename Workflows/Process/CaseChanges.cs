@@ -11,17 +11,21 @@ namespace Workflows.Process;
 
 /// Everything one command changes in one case, gathered in one context so that a single SaveChanges writes it all
 /// in one transaction: clocks started, completed, paused and resumed (with their timers), tasks opened and closed,
-/// and the journal entry that says in words what happened.
+/// and a journal entry per step that says in words what happened. A command of several steps (a CRG outcome that
+/// presents and decides; an import's history) keeps one: each step sees what the ones before it opened and closed.
 public sealed class CaseChanges
 {
-    private readonly IReviewDb _db;
+    // Null for a case held in memory only (InMemory): the rows are then kept here and written nowhere.
+    private readonly IReviewDb? _db;
     private readonly List<ReviewClock> _clocks;
     private readonly List<WorkItem> _openItems;
     private readonly List<WorkflowTimer> _pendingTimers;
     private readonly bool _pendingTimersLoaded;
     private readonly List<string> _notes = [];
+    private readonly List<AuthorAppointment> _appointments = [];
+    private readonly List<JournalEntry> _journal = [];
 
-    private CaseChanges(IReviewDb db, Review review, Actor actor, DateTime nowUtc, BusinessCalendar calendar, DeadlineSettings deadlines,
+    private CaseChanges(IReviewDb? db, Review review, Actor actor, DateTime nowUtc, BusinessCalendar calendar, DeadlineSettings deadlines,
         List<ReviewClock> clocks, List<WorkItem> openItems, List<WorkflowTimer>? pendingTimers)
     {
         _db = db;
@@ -41,15 +45,34 @@ public sealed class CaseChanges
 
     public Actor Actor { get; }
 
-    public DateTime NowUtc { get; }
+    public DateTime NowUtc { get; private set; }
 
-    public DateOnly Today { get; }
+    public DateOnly Today { get; private set; }
 
     public BusinessCalendar Calendar { get; }
 
     public DeadlineSettings Deadlines { get; }
 
     public IReadOnlyList<string> Notes => _notes;
+
+    /// Every clock of the command: the open ones loaded and those it started (with their status now).
+    public IReadOnlyList<ReviewClock> Clocks => _clocks;
+
+    /// Every task of the command: the open ones loaded and those it opened (with their status now).
+    public IReadOnlyList<WorkItem> Items => _openItems;
+
+    /// The pending timers loaded and those the command added (with their status now).
+    public IReadOnlyList<WorkflowTimer> Timers => _pendingTimers;
+
+    public IReadOnlyList<AuthorAppointment> Appointments => _appointments;
+
+    public IReadOnlyList<JournalEntry> JournalEntries => _journal;
+
+    /// A case held in memory, attached to no context: what a process's steps do can be run and read without a
+    /// database (the fast tests of the definitions).
+    public static CaseChanges InMemory(Review review, Actor actor, DateTime nowUtc, BusinessCalendar calendar, DeadlineSettings deadlines,
+        IEnumerable<ReviewClock>? clocks = null, IEnumerable<WorkItem>? openItems = null, IEnumerable<WorkflowTimer>? pendingTimers = null) =>
+        new(null, review, actor, nowUtc, calendar, deadlines, clocks?.ToList() ?? [], openItems?.ToList() ?? [], pendingTimers?.ToList() ?? []);
 
     /// Loads (tracked) the review's open clocks, open tasks and pending timers, and the business calendar.
     public static async Task<CaseChanges> LoadAsync(IReviewDb db, Review review, Actor actor, DateTime nowUtc, DeadlineSettings deadlines,
@@ -95,6 +118,13 @@ public sealed class CaseChanges
 
     public void Note(string text) => _notes.Add(text);
 
+    /// The next step happened at another time (an import replays each step on its own date).
+    public void MoveTo(DateTime nowUtc)
+    {
+        NowUtc = nowUtc;
+        Today = London.DateOf(nowUtc);
+    }
+
     public static string Format(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
     public ReviewClock? Clock(ClockKind kind) => _clocks.SingleOrDefault(c => c.Kind == kind && c.IsOpen);
@@ -113,7 +143,7 @@ public sealed class CaseChanges
         }
 
         var clock = ReviewClock.Start(Review.Id, kind, start, due);
-        _db.ReviewClocks.Add(clock);
+        _db?.ReviewClocks.Add(clock);
         _clocks.Add(clock);
         AddTimer(TimerKind.ClockDue, due, clock, null);
         Note($"{ReviewClock.Describe(kind)}: {Format(due)}.");
@@ -148,7 +178,8 @@ public sealed class CaseChanges
             var before = clock.DueDate;
             var held = clock.Resume(Today);
             AddTimer(TimerKind.ClockDue, clock.DueDate, clock, null);
-            foreach (var item in _openItems.Where(w => w.IsOpen && w.ClockId == clock.Id && w.DueDate is not null))
+            // By id once saved, by reference while new (a command may hold and resume before it saves).
+            foreach (var item in _openItems.Where(w => w.IsOpen && (w.ClockId == clock.Id && clock.Id != 0 || w.Clock == clock) && w.DueDate is not null))
             {
                 item.DueDate = clock.DueDate;
                 item.Version++;
@@ -179,7 +210,7 @@ public sealed class CaseChanges
             Status = WorkItemStatus.Open,
             CreatedAtUtc = NowUtc,
         };
-        _db.WorkItems.Add(item);
+        _db?.WorkItems.Add(item);
         _openItems.Add(item);
         if (due is DateOnly date && clock is null)
         {
@@ -218,7 +249,7 @@ public sealed class CaseChanges
     public void Appoint(string userId, AppointmentRole role, long feePence, DateOnly on, long? expressionOfInterestId)
     {
         Review.Participants.Add(new ReviewParticipant { ReviewId = Review.Id, UserId = userId, Kind = ParticipantKind.ChairAuthor, GrantedAtUtc = NowUtc });
-        _db.AuthorAppointments.Add(new AuthorAppointment
+        var appointment = new AuthorAppointment
         {
             ReviewId = Review.Id,
             UserId = userId,
@@ -226,7 +257,9 @@ public sealed class CaseChanges
             FeePence = feePence,
             AppointedOn = on,
             ExpressionOfInterestId = expressionOfInterestId,
-        });
+        };
+        _db?.AuthorAppointments.Add(appointment);
+        _appointments.Add(appointment);
     }
 
     public JournalEntry Journal(JournalKind kind, Stage? from, Trigger? trigger, string? comment)
@@ -246,7 +279,9 @@ public sealed class CaseChanges
             DefinitionId = Review.DefinitionId,
             DefinitionVersion = Review.DefinitionVersion,
         };
-        _db.JournalEntries.Add(entry);
+        _db?.JournalEntries.Add(entry);
+        _journal.Add(entry);
+        _notes.Clear();
         return entry;
     }
 
@@ -283,7 +318,7 @@ public sealed class CaseChanges
             WorkItem = item,
             CreatedAtUtc = NowUtc,
         };
-        _db.Timers.Add(timer);
+        _db?.Timers.Add(timer);
         _pendingTimers.Add(timer);
     }
 

@@ -14,25 +14,25 @@ public sealed partial class DardrV1
         c.OpenItem(WorkItemKind.PresentToCrg, "Present the case to the CRG", decision.DueDate, decision);
     }
 
-    public override void Apply(CaseChanges c, Trigger trigger, Stage from, TriggerArgs args)
+    public override void Apply(CaseChanges c, Stage from, TriggerArgs args)
     {
         var r = c.Review;
         var on = args.Date ?? c.Today;
-        switch (trigger)
+        switch (args)
         {
-            case Trigger.PresentToCrg:
+            case PresentToCrgArgs:
                 r.CrgFirstPresentedOn ??= on;
                 c.CloseItems(WorkItemKind.PresentToCrg);
                 OpenWithClock(c, WorkItemKind.RecordCrgDecision, "Record the CRG's decision", ClockKind.Decision);
                 break;
 
-            case Trigger.RecordMoreInformationNeeded:
+            case RecordMoreInformationNeededArgs:
                 c.Note("The case stays on the CRG's agenda until the information is available.");
                 break;
 
-            case Trigger.RecordCriteriaMet or Trigger.RecordCriteriaNotMet:
-                r.CrgOutcome = trigger == Trigger.RecordCriteriaMet ? CrgOutcome.CriteriaMet : CrgOutcome.CriteriaNotMet;
-                r.IsAlternativeReview |= args.AlternativeReview;
+            case CrgDecisionArgs:
+                r.CrgOutcome = args is RecordCriteriaMetArgs ? CrgOutcome.CriteriaMet : CrgOutcome.CriteriaNotMet;
+                r.IsAlternativeReview |= args is RecordCriteriaNotMetArgs { AlternativeReview: true };
                 r.DecidedOn = on;
                 c.CompleteClock(ClockKind.Decision, on);
                 c.CloseItems(WorkItemKind.RecordCrgDecision);
@@ -45,26 +45,26 @@ public sealed partial class DardrV1
 
                 break;
 
-            case Trigger.RecordHomeOfficeNotified:
+            case RecordHomeOfficeNotifiedArgs:
                 r.HomeOfficeNotifiedOn = on;
                 c.CompleteClock(ClockKind.HomeOfficeNotification, on);
                 c.CloseItems(WorkItemKind.NotifyHomeOffice);
                 c.OpenItem(WorkItemKind.RecordHomeOfficeResponse, "Record the Home Office's response");
                 break;
 
-            case Trigger.RecordHomeOfficeAcknowledged:
+            case RecordHomeOfficeAcknowledgedArgs:
                 c.CloseItems(WorkItemKind.RecordHomeOfficeResponse);
                 OpenAppointAuthor(c);
                 break;
 
-            case Trigger.RecordHomeOfficeDirection:
+            case RecordHomeOfficeDirectionArgs direction:
                 // The direction is the decision that starts the review's clocks.
                 r.HomeOfficeDirected = true;
-                r.UnderChallenge = args.UnderChallenge;
+                r.UnderChallenge = direction.UnderChallenge;
                 r.DecidedOn = on;
                 c.CloseItems(WorkItemKind.RecordHomeOfficeResponse);
                 StartReviewClocks(c, on);
-                if (args.UnderChallenge)
+                if (direction.UnderChallenge)
                 {
                     c.Note("Directed, under challenge.");
                 }
@@ -72,20 +72,21 @@ public sealed partial class DardrV1
                 OpenAppointAuthor(c);
                 break;
 
-            case Trigger.AppointAuthor:
+            case AppointAuthorArgs appoint:
                 string? second = null;
-                if (args.AuthorUserId is null)
+                if (appoint.AuthorUserId is null)
                 {
                     // Only the import path fires this without an account: the appointment happened before the portal.
                     r.ChairAuthorAppointedBeforeImportOn = on;
                 }
                 else
                 {
-                    second = string.IsNullOrWhiteSpace(args.SecondAuthorUserId) ? null : args.SecondAuthorUserId;
-                    c.Appoint(args.AuthorUserId, second is null ? AppointmentRole.ChairAndAuthor : AppointmentRole.Chair, args.FeePence ?? 0, on, args.ExpressionOfInterestId);
+                    second = appoint.HasSecondAuthor ? appoint.SecondAuthorUserId : null;
+                    c.Appoint(appoint.AuthorUserId, second is null ? AppointmentRole.ChairAndAuthor : AppointmentRole.Chair, appoint.FeePence ?? 0, on,
+                        appoint.ExpressionOfInterestId);
                     if (second is not null)
                     {
-                        c.Appoint(second, AppointmentRole.Author, args.SecondFeePence ?? 0, on, args.ExpressionOfInterestId);
+                        c.Appoint(second, AppointmentRole.Author, appoint.SecondFeePence ?? 0, on, appoint.ExpressionOfInterestId);
                     }
                 }
 
@@ -99,24 +100,24 @@ public sealed partial class DardrV1
 
                 break;
 
-            case Trigger.SubmitForSignOff:
+            case SubmitForSignOffArgs:
                 c.CloseItems(WorkItemKind.CompleteReview);
                 OpenWithClock(c, WorkItemKind.RecordSignOff, "Record the CRG's sign-off of the final report", ClockKind.Completion);
                 break;
 
-            case Trigger.RecordSignedOff:
+            case RecordSignedOffArgs:
                 r.SignedOffOn = on;
                 c.CompleteClock(ClockKind.Completion, on);
                 c.CloseItems(WorkItemKind.RecordSignOff);
                 c.OpenItem(WorkItemKind.SubmitToHomeOffice, "Submit the report to the Home Office (copy to the Domestic Abuse Commissioner)");
                 break;
 
-            case Trigger.RecordAmendmentsRequired:
+            case RecordAmendmentsRequiredArgs:
                 c.CloseItems(WorkItemKind.RecordSignOff);
                 OpenWithClock(c, WorkItemKind.CompleteReview, "Make the CRG's amendments and submit the report for sign-off again", ClockKind.Completion);
                 break;
 
-            case Trigger.SubmitToHomeOffice:
+            case SubmitToHomeOfficeArgs:
                 r.SubmittedOn = on;
                 r.QaOutcome = null;
                 c.CloseItems(WorkItemKind.SubmitToHomeOffice);
@@ -124,20 +125,20 @@ public sealed partial class DardrV1
                 c.OpenItem(WorkItemKind.RecordQaOutcome, "Record the Home Office's quality assurance outcome", clock: chase, followUp: chase.DueDate);
                 break;
 
-            case Trigger.RecordQaApproved or Trigger.RecordQaApprovedSubjectToAmendments or Trigger.RecordQaResubmit:
-                r.QaOutcome = trigger switch
+            case RecordQaApprovedArgs or RecordQaApprovedSubjectToAmendmentsArgs or RecordQaResubmitArgs:
+                r.QaOutcome = args switch
                 {
-                    Trigger.RecordQaApproved => QaOutcome.Approved,
-                    Trigger.RecordQaApprovedSubjectToAmendments => QaOutcome.ApprovedSubjectToAmendments,
+                    RecordQaApprovedArgs => QaOutcome.Approved,
+                    RecordQaApprovedSubjectToAmendmentsArgs => QaOutcome.ApprovedSubjectToAmendments,
                     _ => QaOutcome.Resubmit,
                 };
                 c.CompleteClock(ClockKind.QaChase, on);
                 c.CloseItems(WorkItemKind.RecordQaOutcome, WorkItemKind.ChaseQaOutcome);
-                if (trigger == Trigger.RecordQaApprovedSubjectToAmendments)
+                if (args is RecordQaApprovedSubjectToAmendmentsArgs)
                 {
                     c.OpenItem(WorkItemKind.MakeQaAmendments, "Make the amendments the Home Office asked for");
                 }
-                else if (trigger == Trigger.RecordQaResubmit)
+                else if (args is RecordQaResubmitArgs)
                 {
                     r.SignedOffOn = null;
                     c.OpenItem(WorkItemKind.CompleteReview, "Amend the report for resubmission and submit it for CRG sign-off");
@@ -149,40 +150,40 @@ public sealed partial class DardrV1
 
                 break;
 
-            case Trigger.RecordAmendmentsMade:
+            case RecordAmendmentsMadeArgs:
                 c.CloseItems(WorkItemKind.MakeQaAmendments);
                 OpenPublish(c);
                 break;
 
-            case Trigger.RecordPublished:
+            case RecordPublishedArgs published:
                 r.PublishedOn = on;
-                r.PublicationLink = args.PublicationLink!.Trim();
+                r.PublicationLink = published.PublicationLink!.Trim();
                 c.CloseItems(WorkItemKind.Publish);
                 c.OpenItem(WorkItemKind.MonitorActionPlan, "Monitor the action plan until every action is signed off");
                 break;
 
-            case Trigger.CloseWithoutReview or Trigger.CloseReview:
+            case CloseWithoutReviewArgs or CloseReviewArgs:
                 r.ClosedOn = on;
                 c.CloseEverything();
                 break;
 
-            case Trigger.PutOnHold:
+            case PutOnHoldArgs hold:
                 r.HeldFromStage = from;
-                r.HoldReason = args.HoldReason;
+                r.HoldReason = hold.HoldReason;
                 r.HeldSince = c.Today;
-                r.HoldExpectedReviewDate = args.ExpectedReviewDate;
+                r.HoldExpectedReviewDate = hold.ExpectedReviewDate;
                 c.PauseClocksForHold();
-                c.OpenItem(WorkItemKind.ReviewHold, "Review the hold", args.ExpectedReviewDate);
+                c.OpenItem(WorkItemKind.ReviewHold, "Review the hold", hold.ExpectedReviewDate);
                 break;
 
-            case Trigger.ReviewHold:
-                r.HoldReason = args.HoldReason ?? r.HoldReason;
-                r.HoldExpectedReviewDate = args.ExpectedReviewDate;
+            case ReviewHoldArgs hold:
+                r.HoldReason = hold.HoldReason ?? r.HoldReason;
+                r.HoldExpectedReviewDate = hold.ExpectedReviewDate;
                 c.CloseItems(WorkItemKind.ReviewHold);
-                c.OpenItem(WorkItemKind.ReviewHold, "Review the hold", args.ExpectedReviewDate);
+                c.OpenItem(WorkItemKind.ReviewHold, "Review the hold", hold.ExpectedReviewDate);
                 break;
 
-            case Trigger.Resume:
+            case ResumeArgs:
                 c.Note($"Resumed after {c.Today.DayNumber - r.HeldSince!.Value.DayNumber} days on hold.");
                 c.ResumeClocksAfterHold();
                 c.CloseItems(WorkItemKind.ReviewHold);
@@ -193,7 +194,7 @@ public sealed partial class DardrV1
                 break;
 
             default:
-                throw new InvalidOperationException($"dardr v1 has no effects for {trigger}.");
+                throw new InvalidOperationException($"dardr v1 has no effects for {args.Trigger}.");
         }
     }
 

@@ -31,7 +31,7 @@ public sealed partial class DardrV1 : ProcessDefinition
     public override IReadOnlySet<Role> WhoMayFire(Trigger trigger) =>
         trigger is Trigger.PutOnHold or Trigger.ReviewHold or Trigger.Resume ? OfficerOrManager : Officer;
 
-    protected override void Configure(StateMachine<Stage, Trigger> m, Review r)
+    protected override void Configure(StateMachine<Stage, Trigger> m, Review r, GuardFacts f)
     {
         var homeOfficeNotified = Guard(() => r.HomeOfficeNotifiedOn is not null,
             "Record that the Home Office was notified of the decision first.");
@@ -51,8 +51,8 @@ public sealed partial class DardrV1 : ProcessDefinition
             "The CRG has not signed off the final report yet: record its sign-off first.");
         var qaPointsAddressed = Guard(() => r.QaPointsOutstanding == 0,
             Domain.Submissions.SubmissionRules.AmendmentsMadeBlockedBecause(r.QaPointsOutstanding) ?? string.Empty);
-        var actionsSignedOff = Guard(() => r.ActionsNotSignedOff == 0, r.ActionsNotSignedOff == 1
-            ? "1 action is not signed off yet." : $"{r.ActionsNotSignedOff} actions are not signed off yet.");
+        var actionsSignedOff = Guard(() => f.ActionsNotSignedOff == 0, f.ActionsNotSignedOff == 1
+            ? "1 action is not signed off yet." : $"{f.ActionsNotSignedOff} actions are not signed off yet.");
         var familyConsents = Guard(() => !r.FamilyConsentWithdrawn,
             "Publication is blocked: the family has withdrawn consent to the report pseudonym.");
 

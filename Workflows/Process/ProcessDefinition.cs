@@ -26,20 +26,40 @@ public abstract partial class ProcessDefinition
     /// Roles that may fire the trigger; the actor must also be staff of the review's lead office.
     public abstract IReadOnlySet<Role> WhoMayFire(Trigger trigger);
 
-    // Short parameter names keep the table in the definitions readable.
-    protected abstract void Configure(StateMachine<Stage, Trigger> m, Review r);
+    // Short parameter names keep the table in the definitions readable. Guards read the review and the facts.
+    protected abstract void Configure(StateMachine<Stage, Trigger> m, Review r, GuardFacts f);
 
     /// What starting a new case causes (clocks, first task), added to the registration's transaction.
     public abstract void Start(CaseChanges c);
 
-    /// What a transition causes, after the machine has moved the review from `from` to its new stage.
-    public abstract void Apply(CaseChanges c, Trigger trigger, Stage from, TriggerArgs args);
+    /// What a transition causes (args.Trigger), after the machine has moved the review from `from` to its new stage.
+    public abstract void Apply(CaseChanges c, Stage from, TriggerArgs args);
 
-    /// The machine reads and writes review.Stage; guards read the review. Cheap: build one per command.
-    public StateMachine<Stage, Trigger> Build(Review review)
+    /// The one transition step, for every command that moves a review (a person's, an import's): the machine moves the
+    /// review, Apply adds what the transition causes, and the journal says what happened. Nothing is saved here.
+    public JournalEntry Fire(CaseChanges changes, GuardFacts facts, TriggerArgs args)
+    {
+        var review = changes.Review;
+        var from = review.Stage;
+        Build(review, facts).Fire(args.Trigger);
+        Apply(changes, from, args);
+        review.Version++;
+        return changes.Journal(JournalKind.Transition, from, args.Trigger, args.Comment);
+    }
+
+    /// The step that starts the process: the first clocks and task, and the journal's first entry.
+    public JournalEntry Begin(CaseChanges changes, string comment)
+    {
+        Start(changes);
+        return changes.Journal(JournalKind.Started, null, null, comment);
+    }
+
+    /// The machine reads and writes review.Stage; guards read the review and the facts the features answered. Cheap:
+    /// build one per command.
+    public StateMachine<Stage, Trigger> Build(Review review, GuardFacts facts)
     {
         var machine = new StateMachine<Stage, Trigger>(() => review.Stage, s => review.Stage = s);
-        Configure(machine, review);
+        Configure(machine, review, facts);
         return machine;
     }
 
@@ -48,7 +68,7 @@ public abstract partial class ProcessDefinition
 
     private IReadOnlyList<Trigger> FindTriggers(Stage stage)
     {
-        var state = Build(Blank(stage)).GetInfo().States.SingleOrDefault(s => (Stage)s.UnderlyingState == stage);
+        var state = Build(Blank(stage), GuardFacts.None).GetInfo().States.SingleOrDefault(s => (Stage)s.UnderlyingState == stage);
         if (state is null)
         {
             return [];
@@ -60,7 +80,7 @@ public abstract partial class ProcessDefinition
     }
 
     /// Whether the actor may fire the trigger on this review now, and if not, why.
-    public ActionOption Evaluate(Review review, Actor actor, bool canChange, Trigger trigger)
+    public ActionOption Evaluate(Review review, GuardFacts facts, Actor actor, bool canChange, Trigger trigger)
     {
         var label = TriggerNames.Describe(trigger);
         if (!TriggersIn(review.Stage).Contains(trigger))
@@ -76,7 +96,7 @@ public abstract partial class ProcessDefinition
             reasons.Add($"Only a {string.Join(" or ", roles.Select(r => Roles.Describe(r).ToLowerInvariant()))} of the review's lead office can do this.");
         }
 
-        if (!Build(review).CanFire(trigger, out var unmet))
+        if (!Build(review, facts).CanFire(trigger, out var unmet))
         {
             reasons.AddRange(unmet);
         }
@@ -85,15 +105,15 @@ public abstract partial class ProcessDefinition
     }
 
     /// Every action of the review's current stage, available or not.
-    public IReadOnlyList<ActionOption> Actions(Review review, Actor actor, bool canChange) =>
-        TriggersIn(review.Stage).Select(t => Evaluate(review, actor, canChange, t)).ToList();
+    public IReadOnlyList<ActionOption> Actions(Review review, GuardFacts facts, Actor actor, bool canChange) =>
+        TriggersIn(review.Stage).Select(t => Evaluate(review, facts, actor, canChange, t)).ToList();
 
     /// The definition as a Mermaid state diagram; the current stage, if given, is highlighted. The hold is one note
     /// on "On hold" rather than its edges: an edge in from every open stage and one back to each (the stage held
     /// from) drew twenty lines across the whole diagram.
     public string ToMermaid(Stage? current = null)
     {
-        var lines = MermaidGraph.Format(Build(Blank(Stage.NotificationReceived)).GetInfo()).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var lines = MermaidGraph.Format(Build(Blank(Stage.NotificationReceived), GuardFacts.None).GetInfo()).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         var holdEdges = lines.Select(l => TransitionLine().Match(l)).Where(IsHoldEdge).ToList();
         var heldFrom = holdEdges.Where(m => m.Groups["trigger"].Value == nameof(Trigger.PutOnHold))
             .Select(m => Enum.Parse<Stage>(m.Groups["from"].Value)).ToHashSet();

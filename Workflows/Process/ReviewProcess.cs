@@ -22,7 +22,7 @@ public sealed record ReviewProcessView(
 
 /// Reads the process state of one review. The page view itself is audited by GetReviewHandler; a refused read is
 /// audited here.
-public sealed class ReviewProcessQuery(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, ProcessRegistry registry)
+public sealed class ReviewProcessQuery(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, ProcessRegistry registry, WorkflowEngine engine)
 {
     public async Task<Result<ReviewProcessView>> HandleAsync(Actor actor, int reviewId, CancellationToken ct = default)
     {
@@ -36,7 +36,6 @@ public sealed class ReviewProcessQuery(IReviewDbFactory dbs, BusinessClock clock
         }
 
         var review = await db.Reviews.AsNoTracking().Include(r => r.Participants).SingleAsync(r => r.Id == reviewId, ct);
-        review.ActionsNotSignedOff = await ActionPlans.ActionPlanGuard.NotSignedOffAsync(db, reviewId, ct);
         var definition = registry.For(review);
         var today = clock.Today;
         var clocks = await db.ReviewClocks.AsNoTracking().Where(c => c.ReviewId == reviewId && c.Status != ClockStatus.Cancelled)
@@ -44,7 +43,7 @@ public sealed class ReviewProcessQuery(IReviewDbFactory dbs, BusinessClock clock
         return new ReviewProcessView(
             review.Id, review.Stage, review.Version, definition.Name, review.HeldFromStage, review.HoldReason, review.HeldSince,
             review.HoldExpectedReviewDate, review.UnderChallenge,
-            access.CanChange ? definition.Actions(review, actor, access.CanChange) : [],
+            await engine.ActionsAsync(db, review, actor, access, ct),
             clocks.Select(c => View(c, today)).ToList(),
             definition.ToMermaid(review.Stage));
     }

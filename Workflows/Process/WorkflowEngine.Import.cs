@@ -6,8 +6,11 @@ using Workflows.Data;
 
 namespace Workflows.Process;
 
-/// One step of a review's history as an office's tracker recorded it: the trigger, the day it happened, its arguments.
-public sealed record ImportedStep(Trigger Trigger, DateOnly On, TriggerArgs Args);
+/// One step of a review's history as an office's tracker recorded it: the day it happened and its arguments.
+public sealed record ImportedStep(DateOnly On, TriggerArgs Args)
+{
+    public Trigger Trigger => Args.Trigger;
+}
 
 public sealed partial class WorkflowEngine
 {
@@ -19,12 +22,11 @@ public sealed partial class WorkflowEngine
     public async Task<IReadOnlyList<string>> ImportHistoryAsync(IReviewDb db, Review review, Actor actor, IReadOnlyList<ImportedStep> steps,
         CancellationToken ct = default)
     {
-        var definition = registry.Current;
-        review.DefinitionId = definition.Id;
-        review.DefinitionVersion = definition.Version;
-        var start = await CaseChanges.LoadAsync(db, review, actor, AtNoon(review.DateNotified), deadlines, ct);
-        definition.Start(start);
-        start.Journal(JournalKind.Started, null, null, "Imported from the office's tracker.").IsImported = true;
+        var definition = Pin(review);
+        var changes = await CaseChanges.LoadAsync(db, review, actor, AtNoon(review.DateNotified), deadlines, ct);
+        var facts = await FactsAsync(db, review.Id, ct);
+        definition.Begin(changes, "Imported from the office's tracker.").IsImported = true;
+        // Saved step by step (in the caller's transaction) so the journal's ids follow the steps' order.
         await db.SaveChangesAsync(ct);
 
         foreach (var step in steps)
@@ -35,26 +37,20 @@ public sealed partial class WorkflowEngine
                 return [$"\"{label}\" ({CaseChanges.Format(step.On)}) is not possible at \"{StageNames.Describe(review.Stage)}\"."];
             }
 
-            if (!definition.Build(review).CanFire(step.Trigger, out var unmet))
+            if (!definition.Build(review, facts).CanFire(step.Trigger, out var unmet))
             {
                 return [$"\"{label}\" ({CaseChanges.Format(step.On)}): {string.Join(" ", unmet)}"];
             }
 
             var args = step.Args with { Date = step.On };
-            // A chair/author appointed before the portal has no account here: the appointment is recorded by its date.
-            var errors = args.Validate(step.Trigger, review, step.On)
-                .Where(e => !(step.Trigger == Trigger.AppointAuthor && e.Field == nameof(TriggerArgs.AuthorUserId))).ToList();
+            var errors = await ValidateAsync(db, args, new TriggerCheck(review, step.On, Imported: true), ct);
             if (errors.Count > 0)
             {
                 return errors.Select(e => $"\"{label}\" ({CaseChanges.Format(step.On)}): {e.Message}").ToList();
             }
 
-            var changes = await CaseChanges.LoadAsync(db, review, actor, AtNoon(step.On), deadlines, ct);
-            var from = review.Stage;
-            definition.Build(review).Fire(step.Trigger);
-            definition.Apply(changes, step.Trigger, from, args);
-            changes.Journal(JournalKind.Transition, from, step.Trigger, args.Comment).IsImported = true;
-            review.Version++;
+            changes.MoveTo(AtNoon(step.On));
+            definition.Fire(changes, facts, args).IsImported = true;
             await db.SaveChangesAsync(ct);
         }
 

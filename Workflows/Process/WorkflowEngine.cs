@@ -12,116 +12,136 @@ using Workflows.Time;
 
 namespace Workflows.Process;
 
-/// What a transition did (or, for a repeated idempotency key, did the first time).
-public sealed record TransitionResult(int ReviewId, Trigger Trigger, Stage From, Stage To, long JournalEntryId, int Version, bool Repeated);
-
-/// The action is not available now: the reasons say why (permission, guards), as on the review page.
-public sealed record ActionUnavailable(string Action, IReadOnlyList<string> Reasons)
-    : Error($"\"{Action}\" is not available: {string.Join(" ", Reasons)}");
-
-public sealed record KeyReused()
-    : Error("This form was already used for a different action. Reload the page and try again.");
-
-/// The one command path for moving a review on (ARCHITECTURE.md, "Why there is no Elsa").
+/// The one command path for moving a review on (ARCHITECTURE.md, "Why there is no Elsa"). A feature's handler opens a
+/// ReviewCommand in its own context (OpenAsync), fires one or more transitions, adds its own rows and saves once; the
+/// review page's generic actions use FireAsync, which does the same for a single transition.
 public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, ProcessRegistry registry, DeadlineSettings deadlines,
-    IProcessNotifications notifications)
+    IUnsignedActions unsignedActions, IChairAuthorAccounts chairAuthors)
 {
-    /// Checks access, permission, guards and the arguments, fires the trigger, and writes in one transaction the
-    /// journal entry, tasks opened and closed, clocks and timers, the audit row and the idempotency key.
-    /// The key (one per form shown; "timer:{id}" for timers) makes a double click or retry one transition.
-    /// args.ExpectedVersion, if given, is the Version the page showed: a review changed since returns Conflict,
-    /// as does a concurrent command that commits first.
-    public Task<Result<TransitionResult>> FireAsync(int reviewId, Trigger trigger, TriggerArgs args, Actor actor, string idempotencyKey,
-        CancellationToken ct = default) =>
-        FireAsync(reviewId, trigger, args, actor, idempotencyKey, alongside: null, ct);
-
-    /// As FireAsync, and alongside adds what a feature records with the transition (e.g. a submission's checklist) to
-    /// the same context after the transition's effects: all is saved in one transaction, and nothing for a repeated key.
-    public async Task<Result<TransitionResult>> FireAsync(int reviewId, Trigger trigger, TriggerArgs args, Actor actor, string idempotencyKey,
-        Action<IReviewDb, CaseChanges>? alongside, CancellationToken ct = default)
+    /// One transition in a context of its own: opens the command, fires and saves (see ReviewCommand.FireAsync).
+    /// args.ExpectedVersion, if given, is the Version the page showed: a review changed since returns Conflict, as does
+    /// a concurrent command that commits first.
+    public async Task<Result<TransitionResult>> FireAsync(int reviewId, TriggerArgs args, Actor actor, string idempotencyKey, CancellationToken ct = default)
     {
+        await using var db = await dbs.CreateAsync(ct);
+        var opened = await OpenAsync(db, reviewId, actor, $"fire {args.Trigger}", ct);
+        if (!opened.IsSuccess)
+        {
+            return opened.Error!;
+        }
+
+        var command = opened.Value;
+        if (await command.FireAsync(args, idempotencyKey, ct) is { } error)
+        {
+            return error;
+        }
+
+        return command.Repeated ?? await command.SaveAsync(ct);
+    }
+
+    /// Opens a command on one review in the caller's context: the review (tracked, with its participants) and what the
+    /// actor may do with it, checked once. A review the actor may not read is refused and the refusal audited ("what"
+    /// says what was attempted).
+    public async Task<Result<ReviewCommand>> OpenAsync(IReviewDb db, int reviewId, Actor actor, string what, CancellationToken ct = default)
+    {
+        var scope = await CaseScope.LoadAsync(db, actor, ct);
+        var access = await scope.ForAsync(db, reviewId, ct);
+        if (!access.CanRead)
+        {
+            await audit.RefusedAsync(db, actor, "Review", reviewId.ToString(), reviewId, what, ct);
+            return new AccessRefused("this review");
+        }
+
+        var review = await db.Reviews.Include(r => r.Participants).SingleAsync(r => r.Id == reviewId, ct);
+        return new ReviewCommand(this, db, actor, review, access, await FactsAsync(db, reviewId, ct));
+    }
+
+    /// The actions of the review's current stage that this actor may take, available or not with the reasons (guards
+    /// read the facts loaded here); none for someone who may not change the review.
+    public async Task<IReadOnlyList<ActionOption>> ActionsAsync(IReviewDb db, Review review, Actor actor, CaseAccess access, CancellationToken ct = default) =>
+        access.CanChange ? registry.For(review).Actions(review, await FactsAsync(db, review.Id, ct), actor, canChange: true) : [];
+
+    /// What the guards read besides the review, from the features' answers.
+    public async Task<GuardFacts> FactsAsync(IReviewDb db, int reviewId, CancellationToken ct = default) =>
+        new(ActionsNotSignedOff: await unsignedActions.CountAsync(db, reviewId, ct));
+
+    /// Checks permission, guards and the arguments, fires the trigger and adds to the command's context the journal
+    /// entry, tasks opened and closed, clocks and timers, the audit row and the idempotency key. The key (one per form
+    /// shown; "timer:{id}" for timers) makes a double click or retry one transition: a key already used for this
+    /// trigger on this review sets command.Repeated to the earlier result and changes nothing.
+    internal async Task<Error?> FireAsync(ReviewCommand command, TriggerArgs args, string idempotencyKey, CancellationToken ct)
+    {
+        var trigger = args.Trigger;
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > IdempotencyKey.KeyMaxLength)
         {
             throw new ArgumentException($"An idempotency key of 1 to {IdempotencyKey.KeyMaxLength} characters is required.", nameof(idempotencyKey));
         }
 
-        await using var db = await dbs.CreateAsync(ct);
-        var scope = await CaseScope.LoadAsync(db, actor, ct);
-        var access = await scope.ForAsync(db, reviewId, ct);
-        if (!access.CanRead)
-        {
-            var exists = await db.Reviews.AnyAsync(r => r.Id == reviewId, ct);
-            await audit.RefusedAsync(db, actor, "Review", reviewId.ToString(), exists ? reviewId : null, $"fire {trigger}", ct);
-            return new AccessRefused("this review");
-        }
-
-        var review = await db.Reviews.Include(r => r.Participants).SingleAsync(r => r.Id == reviewId, ct);
-        review.ActionsNotSignedOff = await ActionPlans.ActionPlanGuard.NotSignedOffAsync(db, reviewId, ct);
-
+        var (db, review, actor) = (command.Db, command.Review, command.Actor);
         // Looked up after loading the review: a twin request that committed meanwhile is then seen here, not
         // mistaken for a refusal because the review has already moved on.
-        if (await EarlierResultAsync(db, idempotencyKey, reviewId, trigger, ct) is { } earlier)
+        if (await EarlierResultAsync(db, idempotencyKey, review.Id, trigger, ct) is { } earlier)
         {
-            return earlier;
+            if (!earlier.IsSuccess)
+            {
+                return earlier.Error;
+            }
+
+            command.Repeated = earlier.Value;
+            return null;
         }
 
-        if (args.ExpectedVersion is int expected && expected != review.Version)
+        command.Repeated = null;
+        if (args.ExpectedVersion is int expected && expected != command.LoadedVersion)
         {
             return new Conflict("This review");
         }
 
         var definition = registry.For(review);
-        var option = definition.Evaluate(review, actor, access.CanChange, trigger);
+        var option = definition.Evaluate(review, command.Facts, actor, command.Access.CanChange, trigger);
         if (!option.IsAvailable)
         {
-            await audit.RefusedAsync(db, actor, "Review", reviewId.ToString(), reviewId,
-                $"{trigger} at {review.Stage}: {string.Join(" ", option.Reasons)}", ct);
+            await command.RefuseAsync($"{trigger} at {review.Stage}: {string.Join(" ", option.Reasons)}", ct);
             return new ActionUnavailable(option.Label, option.Reasons);
         }
 
-        var errors = args.Validate(trigger, review, clock.Today).ToList();
-        if (trigger == Trigger.AppointAuthor && !string.IsNullOrWhiteSpace(args.AuthorUserId) && !await IsAuthorAsync(db, args.AuthorUserId, ct))
-        {
-            errors.Add(new Error("Choose an active independent chair/author account.", nameof(TriggerArgs.AuthorUserId)));
-        }
-
-        if (trigger == Trigger.AppointAuthor && !string.IsNullOrWhiteSpace(args.SecondAuthorUserId) && !await IsAuthorAsync(db, args.SecondAuthorUserId, ct))
-        {
-            errors.Add(new Error("Choose an active independent chair/author account.", nameof(TriggerArgs.SecondAuthorUserId)));
-        }
-
+        var errors = await ValidateAsync(db, args, new TriggerCheck(review, clock.Today), ct);
         if (errors.Count > 0)
         {
             return new ValidationFailed(errors);
         }
 
-        var changes = await CaseChanges.LoadAsync(db, review, actor, clock.UtcNow, deadlines, ct);
+        var changes = await command.ChangesAsync(ct);
         var from = review.Stage;
-        definition.Build(review).Fire(trigger);
-        definition.Apply(changes, trigger, from, args);
-        alongside?.Invoke(db, changes);
-        var journal = changes.Journal(JournalKind.Transition, from, trigger, args.Comment);
-        review.Version++;
+        var journal = definition.Fire(changes, command.Facts, args);
         db.IdempotencyKeys.Add(new IdempotencyKey
         {
             Key = idempotencyKey,
-            ReviewId = reviewId,
+            ReviewId = review.Id,
             UserId = actor.UserId,
             CreatedAtUtc = changes.NowUtc,
             JournalEntry = journal,
         });
-        audit.Add(db, actor, AuditAction.Changed, "Review", reviewId.ToString(), reviewId, review.Reference,
+        audit.Add(db, actor, AuditAction.Changed, "Review", review.Id.ToString(), review.Id, review.Reference,
             $"{trigger}: {from} -> {review.Stage}");
+        command.Fired(new ReviewCommand.Transition(idempotencyKey, trigger, from, review.Stage, journal));
+        return null;
+    }
 
+    /// Saves everything the command added in one transaction. A racing request with the same key (unique index) that
+    /// committed first gives its result (Repeated); a command that changed the review first gives Conflict.
+    internal async Task<Result<TransitionResult>> SaveAsync(ReviewCommand command, ReviewCommand.Transition last, CancellationToken ct)
+    {
+        var (db, review) = (command.Db, command.Review);
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException e)
         {
-            // A racing request with the same key (unique index) or a command that committed first (version check).
-            await using var fresh = await dbs.CreateAsync(ct);
-            if (await EarlierResultAsync(fresh, idempotencyKey, reviewId, trigger, ct) is { } repeated)
+            // Nothing of this command was written; the context serves the look-up.
+            db.ChangeTracker.Clear();
+            if (await EarlierResultAsync(db, last.Key, review.Id, last.Trigger, ct) is { } repeated)
             {
                 return repeated;
             }
@@ -134,19 +154,37 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
             throw;
         }
 
-        return new TransitionResult(reviewId, trigger, from, review.Stage, journal.Id, review.Version, Repeated: false);
+        return new TransitionResult(review.Id, last.Trigger, last.From, last.To, last.Journal.Id, review.Version, Repeated: false);
     }
 
     /// Starts the process for a review just registered: pins the definition, starts the decision clock, opens the
     /// first task and writes the journal's first entry into the registration's own context (and transaction).
     public async Task StartAsync(IReviewDb db, Review review, Actor actor, CancellationToken ct = default)
     {
+        var definition = Pin(review);
+        var changes = await CaseChanges.LoadAsync(db, review, actor, clock.UtcNow, deadlines, ct);
+        definition.Begin(changes, "Notification registered.");
+    }
+
+    internal Task AuditRefusalAsync(ReviewCommand command, string detail, CancellationToken ct) =>
+        audit.RefusedAsync(command.Db, command.Actor, "Review", command.Review.Id.ToString(), command.Review.Id, detail, ct);
+
+    internal Task<CaseChanges> LoadChangesAsync(ReviewCommand command, CancellationToken ct) =>
+        CaseChanges.LoadAsync(command.Db, command.Review, command.Actor, clock.UtcNow, deadlines, ct);
+
+    private ProcessDefinition Pin(Review review)
+    {
         var definition = registry.Current;
         review.DefinitionId = definition.Id;
         review.DefinitionVersion = definition.Version;
-        var changes = await CaseChanges.LoadAsync(db, review, actor, clock.UtcNow, deadlines, ct);
-        definition.Start(changes);
-        changes.Journal(JournalKind.Started, null, null, "Notification registered.");
+        return definition;
+    }
+
+    /// The arguments' rules on their fields, then (if those pass) the rules that read a feature's data.
+    private async Task<IReadOnlyList<Error>> ValidateAsync(IReviewDb db, TriggerArgs args, TriggerCheck check, CancellationToken ct)
+    {
+        var errors = args.Validate(check);
+        return errors.Count > 0 ? errors : await args.ValidateDataAsync(check, new TriggerData(db, chairAuthors), ct);
     }
 
     /// Fires timers claimed by one sweep (claimToken), in one context and one transaction: for each timer whose
@@ -218,6 +256,9 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
 
     private sealed record TimerKeyRow(long TimerId, int ReviewId, JournalEntry? Journal);
 
+    /// A deadline that still stood when its timer fired: the clock (if any) to mark overdue and the tasks to make urgent.
+    private sealed record DeadlineNotice(long TimerId, IReadOnlyList<long> WorkItemIds, long? ClockId = null);
+
     /// Writes the timers' keys once SaveChanges has given the journal entries their ids, in multi-row INSERTs. EF
     /// sends an INSERT a row (returning its id): with a thousand timers in a batch, 100,000 due timers took 23 s on
     /// SQLite that way and 20 s this way (docs/BENCHMARKS.md, session 5). Plain SQL that both providers run; the unique
@@ -237,7 +278,7 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
 
     /// What firing one review's due timers adds to the context (saved by the caller): each timer's new status (in
     /// memory: the caller writes it); for deadlines that still stand one journal entry, the review's version, one
-    /// audit row and a notification each; then each timer's key, into keys (the caller writes them). Returns the
+    /// audit row; then each timer's key, into keys (the caller writes them). Returns the
     /// deadlines that stood, whose clock and task marks the caller writes.
     private List<DeadlineNotice> Fire(IReviewDb db, CaseChanges changes, IReadOnlyList<WorkflowTimer> timers, HashSet<string> done, List<TimerKeyRow> keys)
     {
@@ -266,7 +307,6 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
             review.Version++;
             audit.Add(db, Actor.Anonymous, AuditAction.Changed, "Review", review.Id.ToString(), review.Id, review.Reference,
                 $"deadline: timer {string.Join(", ", notices.Select(n => n.TimerId))}");
-            notices.ForEach(notice => notifications.DeadlinePassed(db, notice));
         }
 
         keys.AddRange(pending.Select(timer => new TimerKeyRow(timer.Id, review.Id, journal)));
@@ -300,7 +340,7 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
                     c.Note($"{ReviewClock.Describe(clockRow.Kind)} {CaseChanges.Format(clockRow.DueDate)} has passed: overdue.");
                 }
 
-                return new DeadlineNotice(c.Review.Id, timer.Id, clockRow.Kind, items.Select(w => w.Id).ToList(), clockRow.Id);
+                return new DeadlineNotice(timer.Id, items.Select(w => w.Id).ToList(), clockRow.Id);
 
             case TimerKind.WorkItemDue:
                 var task = c.OpenItems.SingleOrDefault(w => w.Id == timer.WorkItemId);
@@ -310,7 +350,7 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
                 }
 
                 c.Note($"Task \"{task.Title}\" was due {CaseChanges.Format(due)}: overdue.");
-                return new DeadlineNotice(c.Review.Id, timer.Id, null, [task.Id]);
+                return new DeadlineNotice(timer.Id, [task.Id]);
 
             default:
                 throw new InvalidOperationException($"Unknown timer kind {timer.Kind}.");
@@ -335,7 +375,4 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
         var version = await db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Version).SingleAsync(ct);
         return new TransitionResult(reviewId, trigger, from, entry.ToStage, entry.Id, version, Repeated: true);
     }
-
-    private static Task<bool> IsAuthorAsync(IReviewDb db, string userId, CancellationToken ct) =>
-        ChairAuthorsQuery.Active(db).AnyAsync(u => u.Id == userId, ct);
 }

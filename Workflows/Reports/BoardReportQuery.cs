@@ -4,6 +4,7 @@ using Domain.Access;
 using Domain.Audit;
 using Domain.Calendar;
 using Domain.Organisations;
+using Domain.Panels;
 using Domain.Reports;
 using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public sealed record BoardReport(BoardScope Scope, DateOnly AsOf, IReadOnlyList<
 /// The board's quarterly "Reviews in progress" report, built from the journal as at a date. It holds references,
 /// case labels, board stages, case updates and day counts: no names, no summaries. Office staff and board members ask
 /// for their own office or a CSP it serves (ReportAccess); any other is refused and audited.
-public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, DeadlineSettings targets, IFirstPanelDates panels)
+public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, DeadlineSettings targets)
 {
     public async Task<Result<IReadOnlyList<BoardScope>>> ScopesAsync(Actor actor, CancellationToken ct = default)
     {
@@ -87,7 +88,7 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
         var updates = (await db.CaseUpdates.AsNoTracking().Where(u => ids.Contains(u.ReviewId) && u.AtUtc < endOfDay)
                 .Select(u => new { u.ReviewId, u.Id, u.AtUtc, u.Text }).ToListAsync(ct))
             .GroupBy(u => u.ReviewId).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.AtUtc).ThenByDescending(u => u.Id).First().Text);
-        var firstPanels = await panels.ForAsync(db, ids, ct);
+        var firstPanels = await FirstPanelDatesAsync(db, ids, ct);
         var leadNames = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Csp).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
         List<JournalEntry> JournalOf(int id) => journal.GetValueOrDefault(id) ?? [];
@@ -172,5 +173,16 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
         }
 
         return spells;
+    }
+
+    /// The London date of each review's first panel meeting: the earliest scheduled meeting's start (polls and cancelled
+    /// meetings do not count). Reviews without one are left out, so their step reads "so far".
+    private static async Task<Dictionary<int, DateOnly>> FirstPanelDatesAsync(IReviewDb db, IReadOnlyCollection<int> reviewIds, CancellationToken ct)
+    {
+        var starts = await db.PanelMeetings.AsNoTracking()
+            .Where(m => reviewIds.Contains(m.ReviewId) && m.Status == MeetingStatus.Scheduled && m.StartsAtUtc != null)
+            .Select(m => new { m.ReviewId, m.StartsAtUtc })
+            .ToListAsync(ct);
+        return starts.GroupBy(m => m.ReviewId).ToDictionary(g => g.Key, g => London.DateOf(g.Min(m => m.StartsAtUtc!.Value)));
     }
 }

@@ -9,10 +9,9 @@ using Workflows.Data;
 
 namespace Workflows.Reports;
 
-/// One theme's counts: reviews tagged with it per year of notification (and recommendations, once the action-plan
-/// feature supplies them).
+/// One theme's counts: reviews tagged with it per year of notification, and the recommendations tagged with it.
 public sealed record LearningRow(int ThemeId, string Theme, ThemeGroup Group, IReadOnlyDictionary<int, int> ReviewsByYear,
-    IReadOnlyDictionary<int, int>? RecommendationsByYear)
+    IReadOnlyDictionary<int, int> RecommendationsByYear)
 {
     public int Total => ReviewsByYear.Values.Sum();
 
@@ -20,7 +19,7 @@ public sealed record LearningRow(int ThemeId, string Theme, ThemeGroup Group, IR
     public bool Recurs => ReviewsByYear.Count(y => y.Value > 0) >= 2;
 }
 
-public sealed record LearningReport(IReadOnlyList<int> Years, IReadOnlyList<LearningRow> Rows, bool HasRecommendations,
+public sealed record LearningReport(IReadOnlyList<int> Years, IReadOnlyList<LearningRow> Rows,
     IReadOnlyList<RecurringAgencyRow> RecurringAgencies, IReadOnlyList<ThemeAfterSignOffRow> ThemesAfterSignOff)
 {
     public IReadOnlyList<LearningRow> Recurring => Rows.Where(r => r.Recurs).OrderByDescending(r => r.Total).ToList();
@@ -29,7 +28,7 @@ public sealed record LearningReport(IReadOnlyList<int> Years, IReadOnlyList<Lear
 /// Counts by theme across reviews and years: aggregates only, never a case. Office staff count the reviews they may
 /// read; board members the reviews their own office's CSPs lead or take part in (ReportAccess); the data protection
 /// officer every review.
-public sealed class LearningQuery(IReviewDbFactory dbs, AuditLog audit, IRecommendationThemeCounts recommendations)
+public sealed class LearningQuery(IReviewDbFactory dbs, AuditLog audit)
 {
     public async Task<Result<LearningReport>> HandleAsync(Actor actor, CancellationToken ct = default)
     {
@@ -59,22 +58,36 @@ public sealed class LearningQuery(IReviewDbFactory dbs, AuditLog audit, IRecomme
                           group r by new { rt.ThemeId, r.NotificationYear } into g
                           select new { g.Key.ThemeId, g.Key.NotificationYear, Count = g.Count() }).ToListAsync(ct);
         var reviewIds = await reviews.Select(r => r.Id).ToListAsync(ct);
-        var recs = await recommendations.CountAsync(db, reviewIds, ct);
+        var recs = await RecommendationThemeCountsAsync(db, reviewIds, ct);
         var themes = await db.Themes.AsNoTracking().OrderBy(t => t.Group).ThenBy(t => t.SortOrder).ToListAsync(ct);
-        var years = tags.Select(t => t.NotificationYear).Concat(recs?.Keys.Select(k => k.Year) ?? []).Distinct().Order().ToList();
+        var years = tags.Select(t => t.NotificationYear).Concat(recs.Keys.Select(k => k.Year)).Distinct().Order().ToList();
         var rows = themes
             .Select(t => new LearningRow(t.Id, t.Name, t.Group,
                 tags.Where(x => x.ThemeId == t.Id).ToDictionary(x => x.NotificationYear, x => x.Count),
-                recs?.Where(x => x.Key.ThemeId == t.Id).ToDictionary(x => x.Key.Year, x => x.Value)))
+                recs.Where(x => x.Key.ThemeId == t.Id).ToDictionary(x => x.Key.Year, x => x.Value)))
             // Deactivated themes stay while they still count something.
             .Where(r => IsShown(themes, r))
             .ToList();
         var (agencies, afterSignOff) = await RecurringLearning.BuildAsync(db, reviews, themes.ToDictionary(t => t.Id, t => t.Name), ct);
         audit.Add(db, actor, AuditAction.Viewed, "Learning", detail: "learning report");
         await db.SaveChangesAsync(ct);
-        return new LearningReport(years, rows, recs is not null, agencies, afterSignOff);
+        return new LearningReport(years, rows, agencies, afterSignOff);
+    }
+
+    /// Recommendations tagged with themes, counted by (theme, year of the review's notification) over the given
+    /// reviews: each recommendation counts once for each theme it is tagged with.
+    private static async Task<Dictionary<(int ThemeId, int Year), int>> RecommendationThemeCountsAsync(IReviewDb db, IReadOnlyCollection<int> reviewIds,
+        CancellationToken ct)
+    {
+        var counts = await (from rt in db.RecommendationThemes
+                            join rec in db.Recommendations on rt.RecommendationId equals rec.Id
+                            join r in db.Reviews on rec.ReviewId equals r.Id
+                            where reviewIds.Contains(rec.ReviewId)
+                            group rt by new { rt.ThemeId, r.NotificationYear } into g
+                            select new { g.Key.ThemeId, g.Key.NotificationYear, Count = g.Count() }).ToListAsync(ct);
+        return counts.ToDictionary(c => (c.ThemeId, c.NotificationYear), c => c.Count);
     }
 
     private static bool IsShown(List<Theme> themes, LearningRow row) =>
-        themes.Single(t => t.Id == row.ThemeId).IsActive || row.Total > 0 || (row.RecommendationsByYear?.Values.Sum() ?? 0) > 0;
+        themes.Single(t => t.Id == row.ThemeId).IsActive || row.Total > 0 || row.RecommendationsByYear.Values.Sum() > 0;
 }

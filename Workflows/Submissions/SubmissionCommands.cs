@@ -28,50 +28,61 @@ public sealed class SubmissionCommands(IReviewDbFactory dbs, BusinessClock clock
     public async Task<Result<TransitionResult>> SubmitAsync(Actor actor, int reviewId, SubmissionInput input, int expectedVersion, string key,
         CancellationToken ct = default)
     {
-        var loaded = await LoadAsync(actor, reviewId, "submit to the Home Office", ct);
+        await using var db = await dbs.CreateAsync(ct);
+        var loaded = await LoadAsync(db, actor, reviewId, "submit to the Home Office", ct);
         if (!loaded.IsSuccess)
         {
             return loaded.Error!;
         }
 
-        var (review, previous) = loaded.Value;
-        var errors = SubmissionRules.ValidateSubmission(input.Checklist, input.SubmittedOn, input.CommissionerCopyOn, review.SignedOffOn, clock.Today);
+        var (command, previous) = loaded.Value;
+        var errors = SubmissionRules.ValidateSubmission(input.Checklist, input.SubmittedOn, input.CommissionerCopyOn, command.Review.SignedOffOn, clock.Today);
         if (errors.Count > 0)
         {
             return new ValidationFailed(errors);
         }
 
-        var c = input.Checklist;
-        var args = new TriggerArgs { Date = input.SubmittedOn, ExpectedVersion = expectedVersion };
-        return await engine.FireAsync(reviewId, Trigger.SubmitToHomeOffice, args, actor, key, (db, changes) =>
+        var args = new SubmitToHomeOfficeArgs { Date = input.SubmittedOn, ExpectedVersion = expectedVersion };
+        if (await command.FireAsync(args, key, ct) is { } error)
         {
-            changes.Review.QaPointsOutstanding = 0;
-            db.HomeOfficeSubmissions.Add(new HomeOfficeSubmission
-            {
-                ReviewId = reviewId,
-                Number = previous.Count + 1,
-                SubmittedOn = input.SubmittedOn!.Value,
-                CommissionerCopyOn = input.CommissionerCopyOn!.Value,
-                OverviewReport = c.OverviewReport.Ticked, OverviewReportDocumentId = c.OverviewReport.DocumentId,
-                ExecutiveSummary = c.ExecutiveSummary.Ticked, ExecutiveSummaryDocumentId = c.ExecutiveSummary.DocumentId,
-                ActionPlan = c.ActionPlan.Ticked, ActionPlanDocumentId = c.ActionPlan.DocumentId,
-                DataCollectionForm = c.DataCollectionForm.Ticked, DataCollectionFormDocumentId = c.DataCollectionForm.DocumentId,
-                RecordedAtUtc = changes.NowUtc,
-                RecordedByUserId = actor.UserId,
-            });
-        }, ct);
+            return error;
+        }
+
+        if (command.Repeated is { } earlier)
+        {
+            return earlier;
+        }
+
+        var c = input.Checklist;
+        command.Review.QaPointsOutstanding = 0;
+        db.HomeOfficeSubmissions.Add(new HomeOfficeSubmission
+        {
+            ReviewId = reviewId,
+            Number = previous.Count + 1,
+            SubmittedOn = input.SubmittedOn!.Value,
+            CommissionerCopyOn = input.CommissionerCopyOn!.Value,
+            OverviewReport = c.OverviewReport.Ticked, OverviewReportDocumentId = c.OverviewReport.DocumentId,
+            ExecutiveSummary = c.ExecutiveSummary.Ticked, ExecutiveSummaryDocumentId = c.ExecutiveSummary.DocumentId,
+            ActionPlan = c.ActionPlan.Ticked, ActionPlanDocumentId = c.ActionPlan.DocumentId,
+            DataCollectionForm = c.DataCollectionForm.Ticked, DataCollectionFormDocumentId = c.DataCollectionForm.DocumentId,
+            RecordedAtUtc = command.NowUtc,
+            RecordedByUserId = actor.UserId,
+        });
+        return await command.SaveAsync(ct);
     }
 
     public async Task<Result<TransitionResult>> RecordQaOutcomeAsync(Actor actor, int reviewId, QaOutcomeInput input, int expectedVersion, string key,
         CancellationToken ct = default)
     {
-        var loaded = await LoadAsync(actor, reviewId, "record the QA outcome", ct);
+        await using var db = await dbs.CreateAsync(ct);
+        var loaded = await LoadAsync(db, actor, reviewId, "record the QA outcome", ct);
         if (!loaded.IsSuccess)
         {
             return loaded.Error!;
         }
 
-        var (review, submissions) = loaded.Value;
+        var (command, submissions) = loaded.Value;
+        var review = command.Review;
         var latest = submissions.Count > 0 && submissions[^1].QaOutcome is null ? submissions[^1] : null;
         if (latest is null && review is { Stage: Stage.Submitted, SubmittedOn: DateOnly submittedOn })
         {
@@ -95,11 +106,11 @@ public sealed class SubmissionCommands(IReviewDbFactory dbs, BusinessClock clock
         }
 
         var outcome = input.Outcome!.Value;
-        var trigger = outcome switch
+        TriggerArgs fired = outcome switch
         {
-            QaOutcome.Approved => Trigger.RecordQaApproved,
-            QaOutcome.ApprovedSubjectToAmendments => Trigger.RecordQaApprovedSubjectToAmendments,
-            _ => Trigger.RecordQaResubmit,
+            QaOutcome.Approved => new RecordQaApprovedArgs(),
+            QaOutcome.ApprovedSubjectToAmendments => new RecordQaApprovedSubjectToAmendmentsArgs(),
+            _ => new RecordQaResubmitArgs(),
         };
         var listed = string.Join("\n", points.Select((p, i) => $"{i + 1}. {p}"));
         var comment = string.Join("\n", new[] { input.Comment?.Trim(), points.Count > 0 ? "Feedback points:\n" + listed : null }.Where(t => !string.IsNullOrEmpty(t)));
@@ -108,28 +119,32 @@ public sealed class SubmissionCommands(IReviewDbFactory dbs, BusinessClock clock
             comment = comment[..(JournalEntry.CommentMaxLength - 3)] + "...";
         }
 
-        var args = new TriggerArgs { Date = input.Date, Comment = comment.Length == 0 ? null : comment, ExpectedVersion = expectedVersion };
-        return await engine.FireAsync(reviewId, trigger, args, actor, key, (db, changes) =>
+        var args = fired with { Date = input.Date, Comment = comment.Length == 0 ? null : comment, ExpectedVersion = expectedVersion };
+        if (await command.FireAsync(args, key, ct) is { } error)
         {
-            if (latest.Id == 0)
-            {
-                db.HomeOfficeSubmissions.Add(latest);
-            }
-            else
-            {
-                db.HomeOfficeSubmissions.Attach(latest);
-            }
+            return error;
+        }
 
-            latest.QaOutcome = outcome;
-            latest.QaOutcomeOn = input.Date;
-            for (var i = 0; i < points.Count; i++)
-            {
-                latest.FeedbackPoints.Add(new QaFeedbackPoint { ReviewId = reviewId, Number = i + 1, Text = points[i] });
-            }
+        if (command.Repeated is { } earlier)
+        {
+            return earlier;
+        }
 
-            // Only "approved subject to amendments" waits for the points; a resubmission goes through sign-off again.
-            changes.Review.QaPointsOutstanding = outcome == QaOutcome.ApprovedSubjectToAmendments ? points.Count : 0;
-        }, ct);
+        if (latest.Id == 0)
+        {
+            db.HomeOfficeSubmissions.Add(latest);
+        }
+
+        latest.QaOutcome = outcome;
+        latest.QaOutcomeOn = input.Date;
+        for (var i = 0; i < points.Count; i++)
+        {
+            latest.FeedbackPoints.Add(new QaFeedbackPoint { ReviewId = reviewId, Number = i + 1, Text = points[i] });
+        }
+
+        // Only "approved subject to amendments" waits for the points; a resubmission goes through sign-off again.
+        review.QaPointsOutstanding = outcome == QaOutcome.ApprovedSubjectToAmendments ? points.Count : 0;
+        return await command.SaveAsync(ct);
     }
 
     /// Ticks (or unticks) a feedback point as addressed. The review's count of open points, which the engine's guard
@@ -175,37 +190,47 @@ public sealed class SubmissionCommands(IReviewDbFactory dbs, BusinessClock clock
     public async Task<Result<TransitionResult>> PublishAsync(Actor actor, int reviewId, PublicationInput input, int expectedVersion, string key,
         CancellationToken ct = default)
     {
-        var loaded = await LoadAsync(actor, reviewId, "record publication", ct);
+        await using var db = await dbs.CreateAsync(ct);
+        var loaded = await LoadAsync(db, actor, reviewId, "record publication", ct);
         if (!loaded.IsSuccess)
         {
             return loaded.Error!;
         }
 
-        var (_, submissions) = loaded.Value;
+        var (command, submissions) = loaded.Value;
         var errors = SubmissionRules.ValidatePublication(input.PublishedOn, input.Link, submissions.Count == 0 ? null : submissions[^1].SubmittedOn, clock.Today);
         if (errors.Count > 0)
         {
             return new ValidationFailed(errors);
         }
 
-        return await engine.FireAsync(reviewId, Trigger.RecordPublished,
-            new TriggerArgs { Date = input.PublishedOn, PublicationLink = input.Link!.Trim(), ExpectedVersion = expectedVersion }, actor, key, ct);
-    }
-
-    /// The review (for a review officer of its lead office) and its submissions, oldest first; a refused read is audited.
-    private async Task<Result<(Review Review, List<HomeOfficeSubmission> Submissions)>> LoadAsync(Actor actor, int reviewId, string what, CancellationToken ct)
-    {
-        await using var db = await dbs.CreateAsync(ct);
-        var scope = await CaseScope.LoadAsync(db, actor, ct);
-        var access = await scope.ForAsync(db, reviewId, ct);
-        if (!access.CanChange || !actor.Is(Role.ReviewOfficer))
+        var args = new RecordPublishedArgs { Date = input.PublishedOn, PublicationLink = input.Link!.Trim(), ExpectedVersion = expectedVersion };
+        if (await command.FireAsync(args, key, ct) is { } error)
         {
-            await audit.RefusedAsync(db, actor, "Review", reviewId.ToString(), reviewId, what, ct);
-            return new AccessRefused(access.CanRead ? "changing this review: only a review officer of its lead office can" : "this review");
+            return error;
         }
 
-        var review = await db.Reviews.AsNoTracking().SingleAsync(r => r.Id == reviewId, ct);
-        var submissions = await db.HomeOfficeSubmissions.AsNoTracking().Where(s => s.ReviewId == reviewId).OrderBy(s => s.Number).ToListAsync(ct);
-        return (review, submissions);
+        return command.Repeated ?? await command.SaveAsync(ct);
+    }
+
+    /// The command on the review (for a review officer of its lead office) and its submissions (tracked), oldest first;
+    /// a refusal is audited.
+    private async Task<Result<(ReviewCommand Command, List<HomeOfficeSubmission> Submissions)>> LoadAsync(IReviewDb db, Actor actor, int reviewId, string what,
+        CancellationToken ct)
+    {
+        var opened = await engine.OpenAsync(db, reviewId, actor, what, ct);
+        if (!opened.IsSuccess)
+        {
+            return opened.Error!;
+        }
+
+        var command = opened.Value;
+        if (!command.Access.CanChange || !actor.Is(Role.ReviewOfficer))
+        {
+            return await command.RefuseAsync(what, "changing this review: only a review officer of its lead office can", ct);
+        }
+
+        var submissions = await db.HomeOfficeSubmissions.Where(s => s.ReviewId == reviewId).OrderBy(s => s.Number).ToListAsync(ct);
+        return (command, submissions);
     }
 }

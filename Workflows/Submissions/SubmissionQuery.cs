@@ -27,7 +27,7 @@ public sealed record SubmissionSectionView(int ReviewId, Stage Stage, int Versio
     public SubmissionView? Latest => Submissions.Count == 0 ? null : Submissions[^1];
 }
 
-public sealed class SubmissionQuery(IReviewDbFactory dbs, AuditLog audit, ProcessRegistry registry)
+public sealed class SubmissionQuery(IReviewDbFactory dbs, AuditLog audit, WorkflowEngine engine)
 {
     /// The triggers this section gives a form of its own; the generic process panel leaves them to it.
     public static readonly IReadOnlySet<Trigger> Triggers = new HashSet<Trigger>
@@ -55,10 +55,7 @@ public sealed class SubmissionQuery(IReviewDbFactory dbs, AuditLog audit, Proces
                                 join m in db.CrgMeetings on i.MeetingId equals m.Id
                                 where a.ReviewId == reviewId
                                 select new { m.MeetingDate, a.Number, a.Text }).AsNoTracking().ToListAsync(ct);
-        var definition = registry.For(review);
-        var actions = access.CanChange
-            ? definition.Actions(review, actor, access.CanChange).Where(a => Triggers.Contains(a.Trigger)).ToDictionary(a => a.Trigger)
-            : [];
+        var actions = (await engine.ActionsAsync(db, review, actor, access, ct)).Where(a => Triggers.Contains(a.Trigger)).ToDictionary(a => a.Trigger);
         return new SubmissionSectionView(review.Id, review.Stage, review.Version, access.CanChange, review.SignedOffOn, review.PublishedOn, review.PublicationLink,
             amendments.GroupBy(a => a.MeetingDate).OrderBy(g => g.Key)
                 .Select(g => new SignOffAmendmentsView(g.Key, g.OrderBy(a => a.Number).Select(a => a.Text).ToList())).ToList(),

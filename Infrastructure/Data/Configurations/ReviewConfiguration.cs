@@ -9,7 +9,6 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
 {
     public void Configure(EntityTypeBuilder<Review> b)
     {
-        b.Ignore(r => r.ActionsNotSignedOff);
         b.Property(r => r.Reference).HasMaxLength(20);
         b.HasIndex(r => r.Reference).IsUnique();
         b.Property(r => r.CaseLabel).HasMaxLength(Notification.CaseLabelMaxLength);

@@ -2,15 +2,15 @@ using Domain.Workflow;
 
 namespace Portal.Features.Reviews;
 
-/// Which of TriggerArgs a trigger's form asks for, and how each field is worded. TriggerArgs.Validate decides what is
-/// required; this only decides what is shown (a field the trigger ignores is not asked for).
+/// Which fields a trigger's form asks for, and how each is worded. The trigger's arguments type decides what is
+/// required; this only decides what is shown (a field the trigger ignores is not asked for). Appointing has a page
+/// of its own (commissioning), so it has no fields here.
 public sealed record ActionFields(
     string? DateLabel = null,
     string CommentLabel = "Comment (optional)",
     bool CommentRequired = false,
     bool AlternativeReview = false,
     bool UnderChallenge = false,
-    bool Author = false,
     bool HoldReason = false,
     bool ExpectedReviewDate = false,
     bool PublicationLink = false)
@@ -27,7 +27,6 @@ public sealed record ActionFields(
         Trigger.RecordHomeOfficeAcknowledged => new(),
         Trigger.RecordHomeOfficeDirection => new("Date of the direction", UnderChallenge: true),
         Trigger.CloseWithoutReview or Trigger.CloseReview => new("Date closed"),
-        Trigger.AppointAuthor => new("Date appointed", Author: true),
         Trigger.RecordSignedOff => new("Date signed off"),
         Trigger.RecordAmendmentsRequired => new(CommentLabel: "What the CRG asked to change", CommentRequired: true),
         Trigger.SubmitToHomeOffice => new("Date submitted"),

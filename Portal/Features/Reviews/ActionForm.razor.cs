@@ -10,8 +10,8 @@ public partial class ActionForm
 {
     private static readonly string[] ShownFields =
     [
-        nameof(TriggerArgs.Date), nameof(TriggerArgs.Comment), nameof(TriggerArgs.HoldReason), nameof(TriggerArgs.ExpectedReviewDate),
-        nameof(TriggerArgs.AuthorUserId), nameof(TriggerArgs.PublicationLink),
+        nameof(TriggerArgs.Date), nameof(TriggerArgs.Comment), nameof(HoldArgs.HoldReason), nameof(HoldArgs.ExpectedReviewDate),
+        nameof(RecordPublishedArgs.PublicationLink),
     ];
 
     // One key per opened form: a double click, or a retry after a lost connection, makes one transition.
@@ -19,7 +19,6 @@ public partial class ActionForm
     private readonly ActionFormModel model = new();
     private readonly ServerErrors errors = new();
     private ActionFields fields = new();
-    private IReadOnlyList<AuthorOption> authors = [];
     private ElementReference heading;
     private bool saving;
     private bool reloaded;
@@ -48,9 +47,6 @@ public partial class ActionForm
     private WorkflowEngine Engine { get; set; } = null!;
 
     [Inject]
-    private ChairAuthorsQuery Authors { get; set; } = null!;
-
-    [Inject]
     private CurrentActor Actors { get; set; } = null!;
 
     [Inject]
@@ -60,15 +56,10 @@ public partial class ActionForm
 
     private IEnumerable<string> Others => errors.Others(ShownFields);
 
-    protected override async Task OnInitializedAsync()
+    protected override void OnInitialized()
     {
         fields = ActionFields.For(Option.Trigger);
         model.Date = TodayAsDateTime;
-        if (fields.Author)
-        {
-            var found = await Authors.HandleAsync(await Actors.GetAsync());
-            authors = found.IsSuccess ? found.Value : [];
-        }
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -93,7 +84,7 @@ public partial class ActionForm
         errors.Clear();
         try
         {
-            var result = await Engine.FireAsync(ReviewId, Option.Trigger, model.ToArgs(fields, ExpectedVersion), await Actors.GetAsync(), idempotencyKey);
+            var result = await Engine.FireAsync(ReviewId, model.ToArgs(Option.Trigger, fields, ExpectedVersion), await Actors.GetAsync(), idempotencyKey);
             if (result.IsSuccess)
             {
                 await Done.InvokeAsync(result.Value);

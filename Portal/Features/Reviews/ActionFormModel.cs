@@ -1,9 +1,10 @@
 using Domain.Reviews;
+using Domain.Workflow;
 using Workflows.Process;
 
 namespace Portal.Features.Reviews;
 
-/// What the officer types into an action's form; the engine validates it again as TriggerArgs.
+/// What the officer types into an action's form; the engine validates it again as the trigger's arguments.
 public sealed class ActionFormModel
 {
     public DateTime? Date { get; set; }
@@ -14,25 +15,29 @@ public sealed class ActionFormModel
 
     public bool UnderChallenge { get; set; }
 
-    public string? AuthorUserId { get; set; }
-
     public HoldReason? HoldReason { get; set; }
 
     public DateTime? ExpectedReviewDate { get; set; }
 
     public string? PublicationLink { get; set; }
 
-    /// Only the fields the form shows are sent, so a trigger never receives an answer it did not ask for.
-    public TriggerArgs ToArgs(ActionFields fields, int expectedVersion) => new()
+    /// The trigger's arguments with the fields its form shows, so a trigger never receives an answer it did not ask for.
+    public TriggerArgs ToArgs(Trigger trigger, ActionFields fields, int expectedVersion)
     {
-        Date = fields.DateLabel is not null && Date is { } d ? DateOnly.FromDateTime(d) : null,
-        Comment = Comment,
-        AlternativeReview = fields.AlternativeReview && AlternativeReview,
-        UnderChallenge = fields.UnderChallenge && UnderChallenge,
-        AuthorUserId = fields.Author ? AuthorUserId : null,
-        HoldReason = fields.HoldReason ? HoldReason : null,
-        ExpectedReviewDate = fields.ExpectedReviewDate && ExpectedReviewDate is { } e ? DateOnly.FromDateTime(e) : null,
-        PublicationLink = fields.PublicationLink ? PublicationLink : null,
-        ExpectedVersion = expectedVersion,
-    };
+        var args = TriggerArgs.For(trigger) with
+        {
+            Date = fields.DateLabel is not null && Date is { } d ? DateOnly.FromDateTime(d) : null,
+            Comment = Comment,
+            ExpectedVersion = expectedVersion,
+        };
+        var expected = ExpectedReviewDate is { } e ? DateOnly.FromDateTime(e) : (DateOnly?)null;
+        return args switch
+        {
+            RecordCriteriaNotMetArgs notMet => notMet with { AlternativeReview = AlternativeReview },
+            RecordHomeOfficeDirectionArgs direction => direction with { UnderChallenge = UnderChallenge },
+            HoldArgs hold => hold with { HoldReason = HoldReason, ExpectedReviewDate = expected },
+            RecordPublishedArgs published => published with { PublicationLink = PublicationLink },
+            _ => args,
+        };
+    }
 }

@@ -118,7 +118,7 @@ public partial class SubmissionSection
         actor => Commands.PublishAsync(actor, ReviewId, publication.ToInput(), view!.Version, idempotencyKey), () => publication = new());
 
     private Task AmendmentsMadeAsync() => RunAsync(
-        actor => Engine.FireAsync(ReviewId, Trigger.RecordAmendmentsMade, new TriggerArgs { ExpectedVersion = view!.Version }, actor, idempotencyKey), () => { });
+        actor => Engine.FireAsync(ReviewId, new RecordAmendmentsMadeArgs { ExpectedVersion = view!.Version }, actor, idempotencyKey), () => { });
 
     private async Task RunAsync(Func<Domain.Access.Actor, Task<Result<TransitionResult>>> command, Action reset)
     {
