@@ -53,4 +53,71 @@ public sealed class BoardColumnsTests
         Assert.Equal(BoardColumn.PanelOrReportWriting, BoardColumns.For(BoardColumns.PositionOn(journal, new DateOnly(2026, 7, 1))!));
         Assert.Equal(BoardColumn.SignedOffByCrg, BoardColumns.For(BoardColumns.PositionOn(journal, new DateOnly(2026, 7, 2))!));
     }
+
+    private static JournalEntry At(int id, DateTime atUtc, Stage to, Trigger? trigger) =>
+        new() { Id = id, ReviewId = 1, AtUtc = atUtc, ToStage = to, Trigger = trigger, DefinitionId = "dardr" };
+
+    private static BoardColumn? ColumnOn(IEnumerable<JournalEntry> journal, DateOnly asOf) => BoardColumns.For(BoardColumns.PositionOn(journal, asOf)!);
+
+    [Fact]
+    public void PositionOn_AReportSentBackAfterSignOff_IsBeingWrittenAgain_NotSignedOff()
+    {
+        var d = new DateTime(2027, 3, 1, 10, 0, 0, DateTimeKind.Utc);
+        var journal = new[]
+        {
+            At(1, d, Stage.CrgSignOff, Trigger.SubmitForSignOff),
+            At(2, d.AddDays(1), Stage.CrgSignOff, Trigger.RecordSignedOff),
+            At(3, d.AddDays(2), Stage.Submitted, Trigger.SubmitToHomeOffice),
+            At(4, d.AddDays(3), Stage.PanelAndReport, Trigger.RecordQaResubmit),
+            At(5, d.AddDays(4), Stage.CrgSignOff, Trigger.SubmitForSignOff),
+            At(6, d.AddDays(6), Stage.PanelAndReport, Trigger.RecordAmendmentsRequired),
+        };
+
+        Assert.Equal(BoardColumn.SignedOffByCrg, ColumnOn(journal, new DateOnly(2027, 3, 2)));
+        Assert.Equal(BoardColumn.WithHomeOffice, ColumnOn(journal, new DateOnly(2027, 3, 3)));
+        Assert.Equal(BoardColumn.PanelOrReportWriting, ColumnOn(journal, new DateOnly(2027, 3, 5)));
+        Assert.False(BoardColumns.PositionOn(journal, new DateOnly(2027, 3, 5))!.SignedOff);
+        Assert.Equal(BoardColumn.PanelOrReportWriting, ColumnOn(journal, new DateOnly(2027, 3, 7)));
+    }
+
+    [Fact]
+    public void PositionOn_HeldAndResumed_KeepsTheSignOffAndTheDecision()
+    {
+        var d = new DateTime(2027, 3, 1, 10, 0, 0, DateTimeKind.Utc);
+        var journal = new[]
+        {
+            At(1, d, Stage.DecisionNotified, Trigger.RecordCriteriaNotMet),
+            At(2, d.AddDays(1), Stage.OnHold, Trigger.PutOnHold),
+            At(3, d.AddDays(2), Stage.DecisionNotified, Trigger.Resume),
+            At(4, d.AddDays(3), Stage.Commissioning, Trigger.RecordHomeOfficeDirection),
+            At(5, d.AddDays(4), Stage.CrgSignOff, Trigger.RecordSignedOff),
+            At(6, d.AddDays(5), Stage.OnHold, Trigger.PutOnHold),
+            At(7, d.AddDays(6), Stage.CrgSignOff, Trigger.Resume),
+        };
+
+        Assert.Equal(BoardColumn.OnHold, ColumnOn(journal, new DateOnly(2027, 3, 2)));
+        Assert.Equal(BoardColumn.ReferralAwaitingDecision, ColumnOn(journal, new DateOnly(2027, 3, 3)));
+        Assert.Equal(CrgOutcome.CriteriaMet, BoardColumns.PositionOn(journal, new DateOnly(2027, 3, 4))!.Outcome);
+        Assert.Equal(BoardColumn.OnHold, ColumnOn(journal, new DateOnly(2027, 3, 6)));
+        Assert.True(BoardColumns.PositionOn(journal, new DateOnly(2027, 3, 6))!.SignedOff);
+        Assert.Equal(BoardColumn.SignedOffByCrg, ColumnOn(journal, new DateOnly(2027, 3, 7)));
+    }
+
+    [Fact]
+    public void PositionOn_EntriesOfTheSameTimeGivenOutOfOrder_AreReplayedInTheOrderTheyWereWritten()
+    {
+        var d = new DateTime(2027, 3, 1, 10, 0, 0, DateTimeKind.Utc);
+        // A CRG outcome that presents and decides in one command: two entries at the same instant.
+        var journal = new[]
+        {
+            At(12, d, Stage.DecisionNotified, Trigger.RecordCriteriaMet),
+            At(11, d, Stage.AwaitingCrgDecision, Trigger.PresentToCrg),
+            At(10, d.AddDays(-3), Stage.NotificationReceived, null),
+        };
+
+        var position = BoardColumns.PositionOn(journal, new DateOnly(2027, 3, 1))!;
+
+        Assert.Equal((Stage.DecisionNotified, (CrgOutcome?)CrgOutcome.CriteriaMet), (position.Stage, position.Outcome));
+        Assert.Equal(BoardColumn.AwaitingHomeOffice, BoardColumns.For(position));
+    }
 }

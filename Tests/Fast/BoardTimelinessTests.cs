@@ -65,4 +65,28 @@ public sealed class BoardTimelinessTests
         var holds = new[] { new HoldSpell(D(2027, 1, 1), D(2027, 1, 11)), new HoldSpell(D(2027, 2, 20), D(2027, 3, 5)) };
         Assert.Equal(5 + 9, Timeliness.HeldDaysBetween(holds, D(2027, 1, 6), D(2027, 3, 1)));
     }
+
+    [Fact]
+    public void Measure_DecidedOnTheTargetDayItself_IsOnTime_TheDayAfterIsLate()
+    {
+        var onTheDay = Timeliness.Measure(new Milestones(D(2026, 10, 1), D(2026, 11, 1), null, null, null, null), [], D(2026, 12, 1), Targets)[0];
+        var dayAfter = Timeliness.Measure(new Milestones(D(2026, 10, 1), D(2026, 11, 2), null, null, null, null), [], D(2026, 12, 1), Targets)[0];
+
+        Assert.Equal((D(2026, 11, 1), true, 31), (onTheDay.Target!.Value, onTheDay.Met!.Value, onTheDay.ElapsedDays!.Value));
+        Assert.False(dayAfter.Met);
+    }
+
+    [Fact]
+    public void Measure_NotDecidedOnTheTargetDay_IsNotYetLate_TheDayAfterItIs()
+    {
+        var onTheDay = Timeliness.Measure(new Milestones(D(2026, 10, 1), null, null, null, null, null), [], D(2026, 11, 1), Targets)[0];
+        var dayAfter = Timeliness.Measure(new Milestones(D(2026, 10, 1), null, null, null, null, null), [], D(2026, 11, 2), Targets)[0];
+
+        Assert.Null(onTheDay.Met);
+        Assert.True(onTheDay.InProgress);
+        Assert.False(dayAfter.Met);
+        // A decision after the report date has not happened as of that date.
+        var later = Timeliness.Measure(new Milestones(D(2026, 10, 1), D(2026, 11, 5), null, null, null, null), [], D(2026, 11, 4), Targets)[0];
+        Assert.Equal((null, 34), (later.End, later.ElapsedDays!.Value));
+    }
 }

@@ -123,4 +123,25 @@ public class BudgetLedgerTests
         Assert.Equal(P(84_532.83m), forecast.OpeningReservePence); // 2026/27's closing reserve as it stands
         Assert.Equal(P(29_532.15m), forecast.ClosingReservePence); // 84,532.83 + 40,000 - 95,000.68
     }
+
+    [Fact]
+    public void Forecast_BeforeAnyYearHasCompleted_HasNoAverageAndNoRecharge()
+    {
+        // 1 April 2024 is the first day of the first year: nothing has completed yet.
+        var forecast = BudgetLedger.Forecast(new FinancialYear(2024), P(70_788m), expectedReviews: 4, Contributions, Costs, D(2024, 4, 1));
+
+        Assert.Equal((new FinancialYear(2025), 0, (long?)null), (forecast.Year, forecast.CompletedYears, forecast.AverageCostPerReviewPence));
+        Assert.Equal((0L, 0L), (forecast.ReviewCostsPence, forecast.RechargePence));
+    }
+
+    [Fact]
+    public void IsCompleted_OnTheLastDayOfTheYear_NotYet_TheDayAfter_Yes()
+    {
+        Assert.False(BudgetLedger.IsCompleted(new FinancialYear(2025), D(2026, 3, 31)));
+        Assert.True(BudgetLedger.IsCompleted(new FinancialYear(2025), D(2026, 4, 1)));
+        Assert.True(new FinancialYear(2025).Contains(D(2025, 4, 1)));
+        Assert.True(new FinancialYear(2025).Contains(D(2026, 3, 31)));
+        Assert.False(new FinancialYear(2025).Contains(D(2025, 3, 31)));
+        Assert.Equal((new FinancialYear(2024), new FinancialYear(2026)), (new FinancialYear(2025).Previous, new FinancialYear(2025).Next));
+    }
 }

@@ -126,4 +126,14 @@ public class DraftsCommentWindowTests
         Assert.Null(Draft.IdFromOwnerKey("request:42"));
         Assert.Null(Draft.IdFromOwnerKey("draft:x"));
     }
+
+    [Fact]
+    public void IsOpen_UntilTheLastSecondOfTheDeadline_ClosedFromMidnight_AndWhenTheOfficeClosedIt()
+    {
+        var draft = DraftDue(D(2026, 12, 7));
+
+        Assert.True(CommentWindow.IsOpen(draft, At(2026, 12, 7, 23, 59, 59).UtcNow));
+        Assert.False(CommentWindow.IsOpen(draft, At(2026, 12, 8, 0, 0).UtcNow));
+        Assert.False(CommentWindow.IsOpen(DraftDue(D(2026, 12, 7), closedAtUtc: new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc)), At(2026, 12, 2, 9, 0).UtcNow));
+    }
 }

@@ -60,4 +60,12 @@ public class NotificationTests
     [Fact]
     public void Validate_OverlongSummary_IsRefused() =>
         Assert.Contains(nameof(Notification.Summary), FieldsWithErrors(Valid() with { Summary = new string('x', Notification.SummaryMaxLength + 1) }));
+
+    [Fact]
+    public void Validate_AYearOfDeathWithoutAMonth_OrAMonthWithoutAYear_AsksForBoth()
+    {
+        Assert.Equal(["DeathMonth"], FieldsWithErrors(Valid() with { DeathMonth = null }));
+        Assert.Equal(["DeathMonth"], FieldsWithErrors(Valid() with { DeathYear = null }));
+        Assert.Equal("Enter the month and year of death.", (Valid() with { DeathMonth = null }).Validate(Today).Single().Message);
+    }
 }

@@ -80,4 +80,27 @@ public class ReviewClockTests
         Assert.Equal(D(2026, 12, 17), item.DueDate);
         Assert.False(item.IsPaused);
     }
+
+    [Fact]
+    public void Resume_OnItsDueDateItself_ClearsOverdue_AfterItKeepsIt()
+    {
+        var due = ReviewClock.Start(1, ClockKind.Completion, D(2026, 10, 1), D(2026, 11, 1));
+        due.Pause(D(2026, 10, 30));
+        due.OverdueSinceUtc = new DateTime(2026, 10, 30, 9, 0, 0, DateTimeKind.Utc);
+        due.Resume(D(2026, 11, 3)); // 4 days held: due 5 November; 3 November is before it
+        Assert.Null(due.OverdueSinceUtc);
+
+        // Held 0 days: resumed on the day it paused, which is the due date itself.
+        var same = ReviewClock.Start(1, ClockKind.Completion, D(2026, 10, 1), D(2026, 11, 1));
+        same.OverdueSinceUtc = new DateTime(2026, 10, 30, 9, 0, 0, DateTimeKind.Utc);
+        same.Pause(D(2026, 11, 1));
+        Assert.Equal(0, same.Resume(D(2026, 11, 1)));
+        Assert.Equal((D(2026, 11, 1), (DateTime?)null), (same.DueDate, same.OverdueSinceUtc));
+
+        var after = ReviewClock.Start(1, ClockKind.Completion, D(2026, 10, 1), D(2026, 11, 1));
+        after.OverdueSinceUtc = new DateTime(2026, 11, 2, 0, 0, 0, DateTimeKind.Utc);
+        after.Pause(D(2026, 11, 2));
+        Assert.Equal(0, after.Resume(D(2026, 11, 2)));
+        Assert.NotNull(after.OverdueSinceUtc);
+    }
 }

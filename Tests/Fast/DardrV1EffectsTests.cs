@@ -1,0 +1,536 @@
+using Domain.Access;
+using Domain.Authors;
+using Domain.Calendar;
+using Domain.Reviews;
+using Domain.Workflow;
+using Workflows.Process;
+
+namespace Portal.Fast.Tests;
+
+/// What each transition of dardr v1 does to the review, its clocks, tasks and timers (DardrV1.Effects.cs), run
+/// through the engine's own step (ProcessDefinition.Fire) on a case held in memory. Dates are written out, not
+/// computed with the code under test: notified Thursday 1 October 2026, no bank holiday before Christmas.
+public class DardrV1EffectsTests
+{
+    private static readonly DardrV1 Definition = new();
+
+    private static readonly DateOnly Notified = new(2026, 10, 1);
+
+    private static DateTime NoonOf(DateOnly date) => London.StartOfDayUtc(date).AddHours(12);
+
+    /// A review as registered on Notified, with what the command's steps did to it.
+    private sealed class Case
+    {
+        public Case(Action<Review>? arrange = null)
+        {
+            Review = DardrV1Tests.ReviewAt(Stage.NotificationReceived, arrange);
+            Changes = CaseChanges.InMemory(Review, DardrV1Tests.ActorWith(Role.ReviewOfficer), NoonOf(Notified), BusinessCalendar.EnglandAndWales(),
+                new DeadlineSettings());
+            Started = Definition.Begin(Changes, "Registered.");
+        }
+
+        public Review Review { get; }
+
+        public CaseChanges Changes { get; }
+
+        public JournalEntry Started { get; }
+
+        public JournalEntry Fire(TriggerArgs args, DateOnly on)
+        {
+            Changes.MoveTo(NoonOf(on));
+            return Definition.Fire(Changes, GuardFacts.None, args);
+        }
+
+        public IEnumerable<WorkItemKind> OpenKinds => Changes.Items.Where(i => i.IsOpen).Select(i => i.Kind);
+
+        public WorkItem Open(WorkItemKind kind) => Changes.Items.Single(i => i.IsOpen && i.Kind == kind);
+
+        public WorkItem Closed(WorkItemKind kind) => Changes.Items.Single(i => !i.IsOpen && i.Kind == kind);
+
+        public ReviewClock Clock(ClockKind kind) => Changes.Clocks.Single(c => c.Kind == kind);
+
+        public List<WorkflowTimer> Pending => Changes.Timers.Where(t => t.Status == TimerStatus.Pending).ToList();
+
+        public WorkflowTimer TimerOf(ReviewClock clock) => Changes.Timers.Single(t => t.Clock == clock && t.Status == TimerStatus.Pending);
+    }
+
+    /// Decided on Tuesday 20 October 2026, the Home Office notified on the 22nd and acknowledging on the 26th.
+    private static Case AtCommissioning(Action<Review>? arrange = null)
+    {
+        var c = new Case(arrange);
+        c.Fire(new PresentToCrgArgs(), new DateOnly(2026, 10, 5));
+        c.Fire(new RecordCriteriaMetArgs { Comment = "Met." }, new DateOnly(2026, 10, 20));
+        c.Fire(new RecordHomeOfficeNotifiedArgs(), new DateOnly(2026, 10, 22));
+        c.Fire(new RecordHomeOfficeAcknowledgedArgs(), new DateOnly(2026, 10, 26));
+        return c;
+    }
+
+    private static Case AtPanelAndReport()
+    {
+        var c = AtCommissioning();
+        c.Fire(new AppointAuthorArgs { AuthorUserId = "author", FeePence = 1_250_000 }, new DateOnly(2026, 11, 2));
+        return c;
+    }
+
+    private static Case AtSubmitted()
+    {
+        var c = AtPanelAndReport();
+        c.Fire(new SubmitForSignOffArgs(), new DateOnly(2027, 3, 1));
+        c.Fire(new RecordSignedOffArgs(), new DateOnly(2027, 3, 10));
+        c.Fire(new SubmitToHomeOfficeArgs(), new DateOnly(2027, 3, 15));
+        return c;
+    }
+
+    [Fact]
+    public void Start_RunsTheDecisionClockFromTheNotification_AndOpensPresentToCrgAgainstIt()
+    {
+        var c = new Case();
+
+        var decision = c.Clock(ClockKind.Decision);
+        Assert.Equal((Notified, new DateOnly(2026, 11, 1), ClockStatus.Running), (decision.StartDate, decision.DueDate, decision.Status));
+        var task = Assert.Single(c.Changes.Items);
+        Assert.Equal((WorkItemKind.PresentToCrg, (DateOnly?)decision.DueDate, Stage.NotificationReceived), (task.Kind, task.DueDate, task.Stage));
+        Assert.Same(decision, task.Clock);
+        Assert.Equal((Role?)Role.ReviewOfficer, task.CandidateRole);
+        var timer = Assert.Single(c.Pending);
+        Assert.Equal((TimerKind.ClockDue, London.StartOfDayUtc(new DateOnly(2026, 11, 2))), (timer.Kind, timer.DueAtUtc));
+        Assert.Equal((JournalKind.Started, null, Stage.NotificationReceived, "Registered."),
+            (c.Started.Kind, c.Started.FromStage, c.Started.ToStage, c.Started.Comment));
+        Assert.Equal(0, c.Review.Version);
+    }
+
+    [Fact]
+    public void PresentToCrg_RecordsTheFirstDate_ClosesPresentingAndOpensTheDecisionTaskOnTheSameClock()
+    {
+        var c = new Case();
+
+        var entry = c.Fire(new PresentToCrgArgs { Date = new DateOnly(2026, 10, 5) }, new DateOnly(2026, 10, 7));
+
+        Assert.Equal(new DateOnly(2026, 10, 5), c.Review.CrgFirstPresentedOn);
+        Assert.Equal(WorkItemStatus.Completed, c.Closed(WorkItemKind.PresentToCrg).Status);
+        var decide = c.Open(WorkItemKind.RecordCrgDecision);
+        Assert.Equal((DateOnly?)new DateOnly(2026, 11, 1), decide.DueDate);
+        Assert.Same(c.Clock(ClockKind.Decision), decide.Clock);
+        Assert.Equal(Stage.AwaitingCrgDecision, decide.Stage);
+        Assert.Equal((JournalKind.Transition, (Stage?)Stage.NotificationReceived, Stage.AwaitingCrgDecision, (Trigger?)Trigger.PresentToCrg),
+            (entry.Kind, entry.FromStage, entry.ToStage, entry.Trigger));
+        Assert.Equal(1, c.Review.Version);
+        Assert.Single(c.Pending); // the decision clock's timer only: a task on a clock has none of its own
+    }
+
+    [Fact]
+    public void PresentToCrg_WithoutADate_IsTheDayOfTheCommand_AndNeverMovesAnEarlierFirstPresentation()
+    {
+        var c = new Case();
+        c.Fire(new PresentToCrgArgs(), new DateOnly(2026, 10, 7));
+        Assert.Equal(new DateOnly(2026, 10, 7), c.Review.CrgFirstPresentedOn);
+
+        var earlier = new Case(r => r.CrgFirstPresentedOn = new DateOnly(2026, 10, 2));
+        earlier.Fire(new PresentToCrgArgs { Date = new DateOnly(2026, 10, 9) }, new DateOnly(2026, 10, 9));
+        Assert.Equal(new DateOnly(2026, 10, 2), earlier.Review.CrgFirstPresentedOn);
+    }
+
+    [Fact]
+    public void MoreInformationNeeded_KeepsTheCaseAndItsTaskWhereTheyAre()
+    {
+        var c = new Case();
+        c.Fire(new PresentToCrgArgs(), new DateOnly(2026, 10, 5));
+        var task = c.Open(WorkItemKind.RecordCrgDecision);
+
+        var entry = c.Fire(new RecordMoreInformationNeededArgs { Comment = "Police chronology." }, new DateOnly(2026, 10, 12));
+
+        Assert.Equal(Stage.AwaitingCrgDecision, c.Review.Stage);
+        Assert.Same(task, c.Open(WorkItemKind.RecordCrgDecision));
+        Assert.Equal([WorkItemKind.RecordCrgDecision], c.OpenKinds);
+        Assert.Null(c.Review.CrgOutcome);
+        Assert.Equal(ClockStatus.Running, c.Clock(ClockKind.Decision).Status);
+        Assert.Equal(("Police chronology.", (Stage?)Stage.AwaitingCrgDecision), (entry.Comment, entry.FromStage));
+        Assert.NotNull(entry.Detail);
+    }
+
+    [Fact]
+    public void CriteriaMet_CompletesTheDecisionClock_StartsNotificationAppointmentAndCompletionFromTheDecision()
+    {
+        var c = new Case();
+        c.Fire(new PresentToCrgArgs(), new DateOnly(2026, 10, 5));
+        var decisionTimer = c.TimerOf(c.Clock(ClockKind.Decision));
+
+        c.Fire(new RecordCriteriaMetArgs { Date = new DateOnly(2026, 10, 20), Comment = "Met." }, new DateOnly(2026, 10, 21));
+
+        var r = c.Review;
+        Assert.Equal((CrgOutcome.CriteriaMet, new DateOnly(2026, 10, 20), false), (r.CrgOutcome!.Value, r.DecidedOn!.Value, r.IsAlternativeReview));
+        var decision = c.Clock(ClockKind.Decision);
+        Assert.Equal((ClockStatus.Completed, (DateOnly?)new DateOnly(2026, 10, 20)), (decision.Status, decision.CompletedOn));
+        Assert.Equal(TimerStatus.Cancelled, decisionTimer.Status);
+        Assert.Equal(WorkItemStatus.Completed, c.Closed(WorkItemKind.RecordCrgDecision).Status);
+        var notify = c.Clock(ClockKind.HomeOfficeNotification);
+        Assert.Equal((new DateOnly(2026, 10, 20), new DateOnly(2026, 10, 27)), (notify.StartDate, notify.DueDate)); // 5 working days
+        Assert.Equal((DateOnly?)notify.DueDate, c.Open(WorkItemKind.NotifyHomeOffice).DueDate);
+        Assert.Same(notify, c.Open(WorkItemKind.NotifyHomeOffice).Clock);
+        Assert.Equal((new DateOnly(2026, 10, 20), new DateOnly(2026, 11, 20)), (c.Clock(ClockKind.Appointment).StartDate, c.Clock(ClockKind.Appointment).DueDate));
+        Assert.Equal((new DateOnly(2026, 10, 20), new DateOnly(2027, 4, 20)), (c.Clock(ClockKind.Completion).StartDate, c.Clock(ClockKind.Completion).DueDate));
+        Assert.Equal([WorkItemKind.NotifyHomeOffice], c.OpenKinds);
+        Assert.Equal(3, c.Pending.Count);
+        Assert.Equal(Stage.DecisionNotified, r.Stage);
+    }
+
+    [Fact]
+    public void CriteriaMet_AfterTheDecisionWasDue_CompletesTheClockLate()
+    {
+        var c = new Case();
+        c.Fire(new PresentToCrgArgs(), new DateOnly(2026, 10, 5));
+
+        var entry = c.Fire(new RecordCriteriaMetArgs { Comment = "Met." }, new DateOnly(2026, 11, 3));
+
+        Assert.Equal((DateOnly?)new DateOnly(2026, 11, 3), c.Clock(ClockKind.Decision).CompletedOn);
+        Assert.Contains("late", entry.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CriteriaNotMet_StartsOnlyTheNotificationClock()
+    {
+        var c = new Case();
+        c.Fire(new PresentToCrgArgs(), new DateOnly(2026, 10, 5));
+
+        c.Fire(new RecordCriteriaNotMetArgs { Comment = "No qualifying relationship." }, new DateOnly(2026, 10, 20));
+
+        Assert.Equal((CrgOutcome.CriteriaNotMet, false), (c.Review.CrgOutcome!.Value, c.Review.IsAlternativeReview));
+        Assert.Equal([ClockKind.Decision, ClockKind.HomeOfficeNotification], c.Changes.Clocks.Select(k => k.Kind));
+        Assert.Equal([WorkItemKind.NotifyHomeOffice], c.OpenKinds);
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void CriteriaNotMet_WithAnAlternativeReview_StartsTheReviewClocks(bool chosenByTheCrg, bool registeredAsOne)
+    {
+        var c = new Case(r => r.IsAlternativeReview = registeredAsOne);
+        c.Fire(new PresentToCrgArgs(), new DateOnly(2026, 10, 5));
+
+        c.Fire(new RecordCriteriaNotMetArgs { AlternativeReview = chosenByTheCrg, Comment = "Learning." }, new DateOnly(2026, 10, 20));
+
+        Assert.True(c.Review.IsAlternativeReview);
+        Assert.Equal(new DateOnly(2026, 11, 20), c.Clock(ClockKind.Appointment).DueDate);
+        Assert.Equal(new DateOnly(2027, 4, 20), c.Clock(ClockKind.Completion).DueDate);
+    }
+
+    [Fact]
+    public void HomeOfficeNotified_CompletesItsClock_AndWaitsForTheResponse()
+    {
+        var c = new Case();
+        c.Fire(new PresentToCrgArgs(), new DateOnly(2026, 10, 5));
+        c.Fire(new RecordCriteriaMetArgs { Comment = "Met." }, new DateOnly(2026, 10, 20));
+
+        c.Fire(new RecordHomeOfficeNotifiedArgs { Date = new DateOnly(2026, 10, 22) }, new DateOnly(2026, 10, 23));
+
+        Assert.Equal(new DateOnly(2026, 10, 22), c.Review.HomeOfficeNotifiedOn);
+        Assert.Equal((DateOnly?)new DateOnly(2026, 10, 22), c.Clock(ClockKind.HomeOfficeNotification).CompletedOn);
+        Assert.Equal(WorkItemStatus.Completed, c.Closed(WorkItemKind.NotifyHomeOffice).Status);
+        var response = c.Open(WorkItemKind.RecordHomeOfficeResponse);
+        Assert.Null(response.DueDate);
+        Assert.Null(response.Clock);
+        Assert.DoesNotContain(c.Pending, t => t.WorkItem == response);
+        Assert.Equal(Stage.DecisionNotified, c.Review.Stage);
+    }
+
+    [Fact]
+    public void Acknowledgement_OpensTheAppointmentTaskOnItsClock()
+    {
+        var c = AtCommissioning();
+
+        Assert.Equal(Stage.Commissioning, c.Review.Stage);
+        Assert.Equal(WorkItemStatus.Completed, c.Closed(WorkItemKind.RecordHomeOfficeResponse).Status);
+        var appoint = c.Open(WorkItemKind.AppointAuthor);
+        Assert.Same(c.Clock(ClockKind.Appointment), appoint.Clock);
+        Assert.Equal((DateOnly?)new DateOnly(2026, 11, 20), appoint.DueDate);
+        Assert.Equal([WorkItemKind.AppointAuthor], c.OpenKinds);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void HomeOfficeDirection_StartsTheReviewClocksFromTheDirection_AndRecordsAChallenge(bool challenged)
+    {
+        var c = new Case(r => r.UnderChallenge = !challenged);
+        c.Fire(new PresentToCrgArgs(), new DateOnly(2026, 10, 5));
+        c.Fire(new RecordCriteriaNotMetArgs { Comment = "Not met." }, new DateOnly(2026, 10, 20));
+        c.Fire(new RecordHomeOfficeNotifiedArgs(), new DateOnly(2026, 10, 22));
+
+        var entry = c.Fire(new RecordHomeOfficeDirectionArgs { Date = new DateOnly(2026, 12, 1), UnderChallenge = challenged }, new DateOnly(2026, 12, 2));
+
+        var r = c.Review;
+        Assert.Equal((true, challenged, new DateOnly(2026, 12, 1)), (r.HomeOfficeDirected, r.UnderChallenge, r.DecidedOn!.Value));
+        Assert.Equal(Stage.Commissioning, r.Stage);
+        Assert.Equal(WorkItemStatus.Completed, c.Closed(WorkItemKind.RecordHomeOfficeResponse).Status);
+        Assert.Equal((new DateOnly(2026, 12, 1), new DateOnly(2027, 1, 1)), (c.Clock(ClockKind.Appointment).StartDate, c.Clock(ClockKind.Appointment).DueDate));
+        Assert.Equal((new DateOnly(2026, 12, 1), new DateOnly(2027, 6, 1)), (c.Clock(ClockKind.Completion).StartDate, c.Clock(ClockKind.Completion).DueDate));
+        Assert.Equal((DateOnly?)new DateOnly(2027, 1, 1), c.Open(WorkItemKind.AppointAuthor).DueDate);
+        Assert.Equal(challenged, entry.Detail!.Contains("under challenge", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CloseWithoutReview_CancelsEveryTaskClockAndTimer()
+    {
+        var c = new Case();
+        c.Fire(new PresentToCrgArgs(), new DateOnly(2026, 10, 5));
+        c.Fire(new RecordCriteriaNotMetArgs { Comment = "Not met." }, new DateOnly(2026, 10, 20));
+        c.Fire(new RecordHomeOfficeNotifiedArgs(), new DateOnly(2026, 10, 22));
+        c.Changes.OpenItem(WorkItemKind.CommentOnDraft, "Comment on draft 1", new DateOnly(2026, 12, 1), processStep: false);
+
+        c.Fire(new CloseWithoutReviewArgs { Date = new DateOnly(2026, 11, 30) }, new DateOnly(2026, 12, 1));
+
+        Assert.Equal((Stage.Closed, (DateOnly?)new DateOnly(2026, 11, 30)), (c.Review.Stage, c.Review.ClosedOn));
+        Assert.Empty(c.OpenKinds);
+        Assert.All(c.Changes.Items.Where(i => i.Kind is WorkItemKind.RecordHomeOfficeResponse or WorkItemKind.CommentOnDraft),
+            i => Assert.Equal(WorkItemStatus.Cancelled, i.Status));
+        Assert.DoesNotContain(c.Changes.Clocks, k => k.IsOpen);
+        Assert.Empty(c.Pending);
+    }
+
+    [Fact]
+    public void AppointAuthor_OnePerson_GivesAccessRecordsTheFeeCompletesTheTargetAndOpensTheReview()
+    {
+        var c = AtCommissioning();
+        c.Changes.OpenItem(WorkItemKind.ReplyToExpressionOfInterest, "Reply", new DateOnly(2026, 11, 10), processStep: false);
+
+        c.Fire(new AppointAuthorArgs { AuthorUserId = "author", FeePence = 1_250_000, ExpressionOfInterestId = 7, Date = new DateOnly(2026, 11, 2) },
+            new DateOnly(2026, 11, 3));
+
+        var participant = Assert.Single(c.Review.Participants);
+        Assert.Equal(("author", ParticipantKind.ChairAuthor, (DateTime?)null), (participant.UserId, participant.Kind, participant.RevokedAtUtc));
+        var appointment = Assert.Single(c.Changes.Appointments);
+        Assert.Equal(("author", AppointmentRole.ChairAndAuthor, 1_250_000L, new DateOnly(2026, 11, 2), (long?)7),
+            (appointment.UserId, appointment.Role, appointment.FeePence, appointment.AppointedOn, appointment.ExpressionOfInterestId));
+        Assert.Equal((DateOnly?)new DateOnly(2026, 11, 2), c.Clock(ClockKind.Appointment).CompletedOn);
+        Assert.Equal(WorkItemStatus.Completed, c.Closed(WorkItemKind.AppointAuthor).Status);
+        Assert.Equal(WorkItemStatus.Completed, c.Closed(WorkItemKind.ReplyToExpressionOfInterest).Status);
+        var complete = c.Open(WorkItemKind.CompleteReview);
+        Assert.Same(c.Clock(ClockKind.Completion), complete.Clock);
+        Assert.Equal((DateOnly?)new DateOnly(2027, 4, 20), complete.DueDate);
+        Assert.Equal([WorkItemKind.CompleteReview], c.OpenKinds);
+        Assert.Equal(Stage.PanelAndReport, c.Review.Stage);
+        Assert.Null(c.Review.ChairAuthorAppointedBeforeImportOn);
+    }
+
+    [Fact]
+    public void AppointAuthor_ASecondAuthor_AppointsAChairAndAnAuthorWithTheirOwnFees()
+    {
+        var c = AtCommissioning();
+
+        var entry = c.Fire(new AppointAuthorArgs { AuthorUserId = "chair", FeePence = 900_000, SecondAuthorUserId = "writer", SecondFeePence = 1_100_000 },
+            new DateOnly(2026, 11, 2));
+
+        Assert.Equal(["chair", "writer"], c.Review.Participants.Select(p => p.UserId));
+        Assert.All(c.Review.Participants, p => Assert.Equal(ParticipantKind.ChairAuthor, p.Kind));
+        Assert.Equal([("chair", AppointmentRole.Chair, 900_000L), ("writer", AppointmentRole.Author, 1_100_000L)],
+            c.Changes.Appointments.Select(a => (a.UserId, a.Role, a.FeePence)));
+        Assert.All(c.Changes.Appointments, a => Assert.Equal(new DateOnly(2026, 11, 2), a.AppointedOn));
+        Assert.Contains("Chair and author appointed.", entry.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AppointAuthor_AfterTheFirstLeft_OpensNoSecondCompletionTask()
+    {
+        var c = AtPanelAndReport();
+        var complete = c.Open(WorkItemKind.CompleteReview);
+        c.Review.Participants.Clear(); // the appointment ended
+
+        c.Fire(new AppointAuthorArgs { AuthorUserId = "second", FeePence = 1 }, new DateOnly(2026, 12, 1));
+
+        Assert.Same(complete, c.Open(WorkItemKind.CompleteReview));
+        Assert.Equal([WorkItemKind.CompleteReview], c.OpenKinds);
+        Assert.Equal(Stage.PanelAndReport, c.Review.Stage);
+        Assert.Equal((DateOnly?)new DateOnly(2026, 11, 2), c.Clock(ClockKind.Appointment).CompletedOn);
+    }
+
+    [Fact]
+    public void AppointAuthor_ImportedWithoutAnAccount_RecordsTheDateOnly()
+    {
+        var c = AtCommissioning();
+
+        c.Fire(new AppointAuthorArgs { FeePence = 0, Date = new DateOnly(2026, 11, 2) }, new DateOnly(2026, 11, 2));
+
+        Assert.Equal(new DateOnly(2026, 11, 2), c.Review.ChairAuthorAppointedBeforeImportOn);
+        Assert.Empty(c.Review.Participants);
+        Assert.Empty(c.Changes.Appointments);
+        Assert.Equal([WorkItemKind.CompleteReview], c.OpenKinds);
+    }
+
+    [Fact]
+    public void SignOff_Submission_AndTheirTasks()
+    {
+        var c = AtPanelAndReport();
+
+        c.Fire(new SubmitForSignOffArgs(), new DateOnly(2027, 3, 1));
+        Assert.Equal(WorkItemStatus.Completed, c.Closed(WorkItemKind.CompleteReview).Status);
+        Assert.Same(c.Clock(ClockKind.Completion), c.Open(WorkItemKind.RecordSignOff).Clock);
+        Assert.Equal((DateOnly?)new DateOnly(2027, 4, 20), c.Open(WorkItemKind.RecordSignOff).DueDate);
+
+        c.Fire(new RecordSignedOffArgs { Date = new DateOnly(2027, 3, 10) }, new DateOnly(2027, 3, 11));
+        Assert.Equal((Stage.CrgSignOff, (DateOnly?)new DateOnly(2027, 3, 10)), (c.Review.Stage, c.Review.SignedOffOn));
+        Assert.Equal((ClockStatus.Completed, (DateOnly?)new DateOnly(2027, 3, 10)), (c.Clock(ClockKind.Completion).Status, c.Clock(ClockKind.Completion).CompletedOn));
+        Assert.Equal(WorkItemStatus.Completed, c.Closed(WorkItemKind.RecordSignOff).Status);
+        Assert.Equal([WorkItemKind.SubmitToHomeOffice], c.OpenKinds);
+        Assert.Null(c.Open(WorkItemKind.SubmitToHomeOffice).DueDate);
+
+        c.Review.QaOutcome = QaOutcome.Resubmit; // an earlier submission's outcome
+        c.Fire(new SubmitToHomeOfficeArgs { Date = new DateOnly(2027, 3, 15) }, new DateOnly(2027, 3, 16));
+        Assert.Equal((Stage.Submitted, (DateOnly?)new DateOnly(2027, 3, 15), (QaOutcome?)null), (c.Review.Stage, c.Review.SubmittedOn, c.Review.QaOutcome));
+        var chase = c.Clock(ClockKind.QaChase);
+        Assert.Equal((new DateOnly(2027, 3, 15), new DateOnly(2027, 5, 10)), (chase.StartDate, chase.DueDate)); // 8 weeks
+        var record = c.Open(WorkItemKind.RecordQaOutcome);
+        Assert.Equal((null, (DateOnly?)chase.DueDate), (record.DueDate, record.FollowUpDate));
+        Assert.Same(chase, record.Clock);
+        Assert.Equal([WorkItemKind.RecordQaOutcome], c.OpenKinds);
+    }
+
+    [Fact]
+    public void AmendmentsRequired_SendsTheReportBackAgainstTheCompletionClock()
+    {
+        var c = AtPanelAndReport();
+        c.Fire(new SubmitForSignOffArgs(), new DateOnly(2027, 3, 1));
+
+        c.Fire(new RecordAmendmentsRequiredArgs { Comment = "Add the family's account." }, new DateOnly(2027, 3, 10));
+
+        Assert.Equal(Stage.PanelAndReport, c.Review.Stage);
+        Assert.Equal(WorkItemStatus.Completed, c.Closed(WorkItemKind.RecordSignOff).Status);
+        var again = c.Open(WorkItemKind.CompleteReview);
+        Assert.Same(c.Clock(ClockKind.Completion), again.Clock);
+        Assert.Equal((DateOnly?)new DateOnly(2027, 4, 20), again.DueDate);
+        Assert.Equal(ClockStatus.Running, c.Clock(ClockKind.Completion).Status);
+    }
+
+    [Theory]
+    [InlineData(typeof(RecordQaApprovedArgs), QaOutcome.Approved, WorkItemKind.Publish, Stage.Publication)]
+    [InlineData(typeof(RecordQaApprovedSubjectToAmendmentsArgs), QaOutcome.ApprovedSubjectToAmendments, WorkItemKind.MakeQaAmendments, Stage.QaAmendments)]
+    [InlineData(typeof(RecordQaResubmitArgs), QaOutcome.Resubmit, WorkItemKind.CompleteReview, Stage.PanelAndReport)]
+    public void QaOutcome_CompletesTheChase_AndOpensWhatComesNext(Type argsType, QaOutcome outcome, WorkItemKind next, Stage stage)
+    {
+        var c = AtSubmitted();
+        c.Changes.OpenItem(WorkItemKind.ChaseQaOutcome, "Chase", processStep: false);
+
+        c.Fire((TriggerArgs)Activator.CreateInstance(argsType)! with { Date = new DateOnly(2027, 5, 20), Comment = "Points." }, new DateOnly(2027, 5, 21));
+
+        Assert.Equal((outcome, stage), (c.Review.QaOutcome!.Value, c.Review.Stage));
+        Assert.Equal((ClockStatus.Completed, (DateOnly?)new DateOnly(2027, 5, 20)), (c.Clock(ClockKind.QaChase).Status, c.Clock(ClockKind.QaChase).CompletedOn));
+        Assert.Equal(WorkItemStatus.Completed, c.Closed(WorkItemKind.RecordQaOutcome).Status);
+        Assert.Equal(WorkItemStatus.Completed, c.Closed(WorkItemKind.ChaseQaOutcome).Status);
+        Assert.Equal([next], c.OpenKinds);
+        Assert.Null(c.Open(next).Clock);
+        // A resubmission goes through sign-off again.
+        Assert.Equal(outcome == QaOutcome.Resubmit ? null : (DateOnly?)new DateOnly(2027, 3, 10), c.Review.SignedOffOn);
+    }
+
+    [Fact]
+    public void AmendmentsMade_Publication_AndClosing()
+    {
+        var c = AtSubmitted();
+        c.Fire(new RecordQaApprovedSubjectToAmendmentsArgs { Comment = "Points." }, new DateOnly(2027, 5, 20));
+
+        c.Fire(new RecordAmendmentsMadeArgs(), new DateOnly(2027, 6, 1));
+        Assert.Equal(WorkItemStatus.Completed, c.Closed(WorkItemKind.MakeQaAmendments).Status);
+        Assert.Equal([WorkItemKind.Publish], c.OpenKinds);
+        Assert.Equal(Stage.Publication, c.Review.Stage);
+
+        c.Fire(new RecordPublishedArgs { Date = new DateOnly(2027, 7, 1), PublicationLink = "  https://csp.example.org/dhr  " }, new DateOnly(2027, 7, 2));
+        Assert.Equal((Stage.ActionPlanMonitoring, (DateOnly?)new DateOnly(2027, 7, 1), "https://csp.example.org/dhr"),
+            (c.Review.Stage, c.Review.PublishedOn, c.Review.PublicationLink));
+        Assert.Equal(WorkItemStatus.Completed, c.Closed(WorkItemKind.Publish).Status);
+        Assert.Equal([WorkItemKind.MonitorActionPlan], c.OpenKinds);
+
+        c.Changes.OpenItem(WorkItemKind.DeliverAction, "Deliver action 3", new DateOnly(2027, 9, 1), processStep: false);
+        c.Fire(new CloseReviewArgs(), new DateOnly(2027, 8, 1));
+        Assert.Equal((Stage.Closed, (DateOnly?)new DateOnly(2027, 8, 1)), (c.Review.Stage, c.Review.ClosedOn));
+        Assert.Empty(c.OpenKinds);
+        Assert.Equal(WorkItemStatus.Cancelled, c.Changes.Items.Single(i => i.Kind == WorkItemKind.MonitorActionPlan).Status);
+        Assert.Empty(c.Pending);
+        Assert.DoesNotContain(c.Changes.Clocks, k => k.IsOpen);
+    }
+
+    [Fact]
+    public void PutOnHold_PausesTheReviewClocksAndTheirTimers_NotTheNotificationClock_AndOpensAReviewOfTheHold()
+    {
+        var c = new Case();
+        c.Fire(new PresentToCrgArgs(), new DateOnly(2026, 10, 5));
+        c.Fire(new RecordCriteriaMetArgs { Comment = "Met." }, new DateOnly(2026, 10, 20));
+        var notifyTimer = c.TimerOf(c.Clock(ClockKind.HomeOfficeNotification));
+        var completionTimer = c.TimerOf(c.Clock(ClockKind.Completion));
+
+        c.Fire(new PutOnHoldArgs { HoldReason = HoldReason.CriminalTrial, ExpectedReviewDate = new DateOnly(2027, 1, 15), Date = new DateOnly(2026, 10, 1) },
+            new DateOnly(2026, 10, 23));
+
+        var r = c.Review;
+        Assert.Equal((Stage.OnHold, (Stage?)Stage.DecisionNotified, (HoldReason?)HoldReason.CriminalTrial), (r.Stage, r.HeldFromStage, r.HoldReason));
+        Assert.Equal(((DateOnly?)new DateOnly(2026, 10, 23), (DateOnly?)new DateOnly(2027, 1, 15)), (r.HeldSince, r.HoldExpectedReviewDate));
+        Assert.Equal([ClockStatus.Paused, ClockStatus.Paused], new[] { c.Clock(ClockKind.Appointment).Status, c.Clock(ClockKind.Completion).Status });
+        Assert.Equal((DateOnly?)new DateOnly(2026, 10, 23), c.Clock(ClockKind.Completion).PausedSince);
+        Assert.Equal(ClockStatus.Running, c.Clock(ClockKind.HomeOfficeNotification).Status);
+        Assert.Equal((TimerStatus.Cancelled, TimerStatus.Pending), (completionTimer.Status, notifyTimer.Status));
+        var review = c.Open(WorkItemKind.ReviewHold);
+        Assert.Equal(((DateOnly?)new DateOnly(2027, 1, 15), (Stage?)Stage.OnHold), (review.DueDate, review.Stage));
+        Assert.Single(c.Pending, t => t.WorkItem == review && t.Kind == TimerKind.WorkItemDue);
+        Assert.Contains(WorkItemKind.NotifyHomeOffice, c.OpenKinds); // work that does not depend on the hold keeps going
+    }
+
+    [Fact]
+    public void ReviewHold_KeepsOrChangesTheReason_AndReplacesTheReviewTask()
+    {
+        var c = AtCommissioning();
+        c.Fire(new PutOnHoldArgs { HoldReason = HoldReason.Inquest, ExpectedReviewDate = new DateOnly(2027, 1, 15) }, new DateOnly(2026, 11, 2));
+        var first = c.Open(WorkItemKind.ReviewHold);
+        var firstTimer = c.Pending.Single(t => t.WorkItem == first);
+
+        c.Fire(new ReviewHoldArgs { ExpectedReviewDate = new DateOnly(2027, 3, 1) }, new DateOnly(2027, 1, 15));
+
+        Assert.Equal(((HoldReason?)HoldReason.Inquest, (DateOnly?)new DateOnly(2027, 3, 1)), (c.Review.HoldReason, c.Review.HoldExpectedReviewDate));
+        Assert.Equal((WorkItemStatus.Completed, TimerStatus.Cancelled), (first.Status, firstTimer.Status));
+        var second = c.Open(WorkItemKind.ReviewHold);
+        Assert.Equal((DateOnly?)new DateOnly(2027, 3, 1), second.DueDate);
+        Assert.Single(c.Pending, t => t.WorkItem == second);
+        Assert.Equal(Stage.OnHold, c.Review.Stage);
+        Assert.Equal((DateOnly?)new DateOnly(2026, 11, 2), c.Review.HeldSince);
+
+        c.Fire(new ReviewHoldArgs { HoldReason = HoldReason.CriminalTrial, ExpectedReviewDate = new DateOnly(2027, 6, 1) }, new DateOnly(2027, 3, 1));
+        Assert.Equal((HoldReason?)HoldReason.CriminalTrial, c.Review.HoldReason);
+    }
+
+    [Fact]
+    public void Resume_AddsTheDaysHeldToThePausedClocksAndTheirTasks_AndReturnsToTheStageHeldFrom()
+    {
+        var c = AtCommissioning();
+        var appoint = c.Open(WorkItemKind.AppointAuthor);
+        var version = appoint.Version;
+        c.Fire(new PutOnHoldArgs { HoldReason = HoldReason.Inquest, ExpectedReviewDate = new DateOnly(2027, 1, 15) }, new DateOnly(2026, 11, 2));
+
+        var entry = c.Fire(new ResumeArgs(), new DateOnly(2026, 11, 12));
+
+        var r = c.Review;
+        Assert.Equal((Stage.Commissioning, (Stage?)null, (HoldReason?)null, (DateOnly?)null, (DateOnly?)null),
+            (r.Stage, r.HeldFromStage, r.HoldReason, r.HeldSince, r.HoldExpectedReviewDate));
+        var appointment = c.Clock(ClockKind.Appointment);
+        Assert.Equal((ClockStatus.Running, new DateOnly(2026, 11, 30), 10), (appointment.Status, appointment.DueDate, appointment.PausedDays));
+        Assert.Equal(new DateOnly(2027, 4, 30), c.Clock(ClockKind.Completion).DueDate);
+        Assert.Equal(London.StartOfDayUtc(new DateOnly(2026, 12, 1)), c.TimerOf(appointment).DueAtUtc);
+        Assert.Equal(((DateOnly?)new DateOnly(2026, 11, 30), version + 1), (appoint.DueDate, appoint.Version));
+        Assert.Equal(WorkItemStatus.Completed, c.Closed(WorkItemKind.ReviewHold).Status);
+        Assert.Contains("Resumed after 10 days on hold.", entry.Detail, StringComparison.Ordinal);
+        Assert.Equal((Stage?)Stage.OnHold, entry.FromStage);
+    }
+
+    [Fact]
+    public void EveryStep_JournalsItsOwnNotes_AndOnlyThose()
+    {
+        var c = new Case();
+        var presented = c.Fire(new PresentToCrgArgs(), new DateOnly(2026, 10, 5));
+        var decided = c.Fire(new RecordCriteriaMetArgs { Comment = "  Met.  " }, new DateOnly(2026, 10, 20));
+
+        Assert.Equal([c.Started, presented, decided], c.Changes.JournalEntries);
+        Assert.DoesNotContain("Home Office notification due", presented.Detail, StringComparison.Ordinal);
+        Assert.Contains("Home Office notification due", decided.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Task opened: Record the CRG's decision", decided.Detail, StringComparison.Ordinal);
+        Assert.Equal(("Met.", NoonOf(new DateOnly(2026, 10, 20)), "user"), (decided.Comment, decided.AtUtc, decided.UserId));
+        Assert.Equal(("dardr", 1), (decided.DefinitionId, decided.DefinitionVersion));
+        Assert.Null(presented.Comment);
+        Assert.Equal(2, c.Review.Version);
+    }
+}
