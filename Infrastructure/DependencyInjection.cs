@@ -69,6 +69,9 @@ public static class DependencyInjection
             return new Documents.FolderDocumentStorage(Path.Combine(dataPath, string.IsNullOrWhiteSpace(folder) ? "documents" : folder));
         });
 
+        services.AddSingleton(configuration.GetSection("Backup").Get<Backups.BackupOptions>() ?? new Backups.BackupOptions());
+        services.AddSingleton<Backups.SqliteBackup>();
+        services.AddSingleton<Backups.BackupRestore>();
         services.AddScoped<DatabaseInitialiser>();
         services.AddSingleton<PlannerStatistics>();
         services.AddScoped<Seeding.DemoData>();

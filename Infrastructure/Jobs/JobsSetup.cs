@@ -32,6 +32,8 @@ public static class JobsSetup
 
     public const string PlannerStatisticsJobId = "planner-statistics";
 
+    public const string BackupJobId = "backup";
+
     public const string DashboardPath = "/hangfire";
 
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration, DatabaseOptions options)
@@ -61,6 +63,7 @@ public static class JobsSetup
         services.AddSingleton<PanelReminderJob>();
         services.AddSingleton<ActionPlanScanJob>();
         services.AddSingleton<PlannerStatisticsJob>();
+        services.AddSingleton<BackupJob>();
         return services;
     }
 
@@ -81,7 +84,7 @@ public static class JobsSetup
     }
 
     /// Registers the recurring jobs on start (UTC; IDs only, never case data, as arguments: here none at all).
-    private sealed class RecurringJobs(IRecurringJobManager jobs) : IHostedService
+    private sealed class RecurringJobs(IRecurringJobManager jobs, DatabaseOptions database) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
@@ -92,6 +95,15 @@ public static class JobsSetup
             jobs.AddOrUpdate<PanelReminderJob>(PanelReminderJob.Id, j => j.RunAsync(), "*/15 * * * *", utc);
             jobs.AddOrUpdate<ActionPlanScanJob>(ActionPlanScanJobId, j => j.RunAsync(), Cron.Hourly(), utc);
             jobs.AddOrUpdate<PlannerStatisticsJob>(PlannerStatisticsJobId, j => j.RunAsync(), Cron.Daily(2, 30), utc);
+            if (database.Provider == DatabaseProvider.Sqlite)
+            {
+                // PostgreSQL is backed up with pg_dump (scripts/postgres-backup.sh), by the server's own schedule.
+                jobs.AddOrUpdate<BackupJob>(BackupJobId, j => j.RunAsync(), Cron.Daily(2, 0), utc);
+            }
+            else
+            {
+                jobs.RemoveIfExists(BackupJobId);
+            }
             return Task.CompletedTask;
         }
 
@@ -140,4 +152,11 @@ public sealed class PlannerStatisticsJob(PlannerStatistics statistics)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
     public Task RunAsync() => statistics.RefreshAsync();
+}
+
+/// The job Hangfire calls daily at 02:00 UTC on SQLite: a backup into Backup:Folder, keeping Backup:KeepDays.
+public sealed class BackupJob(Backups.SqliteBackup backup)
+{
+    [DisableConcurrentExecution(timeoutInSeconds: 3600)]
+    public Task RunAsync() => backup.RunAsync();
 }

@@ -16,6 +16,9 @@ public static class PortalCommands
         new AdminCreateCommand(),
         new AdminListCommand(),
         new AdminEnableCommand(),
+        new BackupCommand(),
+        new RestoreCommand(),
+        new VersionCommand(),
     ];
 
     /// Splits the command line: the command's words and arguments come first, settings (`--Key value`) after them.
@@ -77,8 +80,8 @@ public static class PortalCommands
     public static string Usage() =>
         "Usage: dotnet Portal.dll [COMMAND [ARGUMENTS]] [--Key value ...]" + Environment.NewLine
         + "Without a command the portal starts. Commands:" + Environment.NewLine
-        + string.Concat(All.Select(c => $"  {(c.Name + " " + c.Arguments).Trim(),-22} {c.Summary}{Environment.NewLine}"))
-        + $"  {"help",-22} lists the commands{Environment.NewLine}"
+        + string.Concat(All.Select(c => $"  {(c.Name + " " + c.Arguments).Trim(),-26} {c.Summary}{Environment.NewLine}"))
+        + $"  {"help",-26} lists the commands{Environment.NewLine}"
         + "Exit codes: 0 done, 1 refused (the message says why), 2 wrong usage, 3 failed (see the log).";
 }
 

@@ -87,6 +87,24 @@ public sealed class PortalPage : IAsyncDisposable
         }
     }
 
+    /// Signs in with a password and then a code from the authenticator app whose key is given (two-factor on).
+    public async Task SignInWithAuthenticatorAsync(string email, string password, string authenticatorKey)
+    {
+        await SignInAsync(email, password, expectSuccess: false);
+        await Page.WaitForURLAsync(url => url.Contains("/Account/LoginWith2fa", StringComparison.OrdinalIgnoreCase));
+        await Page.GetByLabel("Authenticator code").FillAsync(Totp.Now(authenticatorKey));
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.OrdinalIgnoreCase));
+        await WaitForInteractiveAsync();
+    }
+
+    /// Opens a review's page and checks that it shows the restricted real name: what only people allowed to see it see.
+    public async Task ExpectRestrictedNameAsync(int reviewId, string name)
+    {
+        await GotoAsync($"reviews/{reviewId}");
+        await Assertions.Expect(Page.Locator("#restricted-details")).ToContainTextAsync(name);
+    }
+
     /// Chooses an option of a MudSelect by the select's id. MudSelect puts the id on a hidden input: click the visible select around it.
     /// A single choice closes the list by itself. A list of several choices (multiple) is closed with Escape, and the select then
     /// takes the focus back a moment later: wait for that, or the next field typed in loses its text to the select.

@@ -34,5 +34,9 @@ public sealed class JobsTests
         var statistics = Assert.Single(jobs, j => j.Id == JobsSetup.PlannerStatisticsJobId);
         Assert.Equal(Cron.Daily(2, 30), statistics.Cron);
         Assert.Empty(statistics.Job.Args);
+        var backup = Assert.Single(jobs, j => j.Id == JobsSetup.BackupJobId);
+        Assert.Equal(Cron.Daily(2, 0), backup.Cron);
+        Assert.Equal(nameof(BackupJob), backup.Job.Type.Name);
+        Assert.Empty(backup.Job.Args);
     }
 }

@@ -32,14 +32,8 @@ public sealed partial class PortalProcess : IDisposable
     {
         get
         {
-            var root = AppContext.BaseDirectory;
-            while (!File.Exists(Path.Combine(root, "portal.sln")))
-            {
-                root = Path.GetDirectoryName(root.TrimEnd('/')) ?? throw new InvalidOperationException("portal.sln not found above the test folder.");
-            }
-
             var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/')));
-            return Path.Combine(root, "Portal", "bin", configuration!, "net10.0");
+            return Path.Combine(TestPaths.RepositoryRoot, "Portal", "bin", configuration!, "net10.0");
         }
     }
 
@@ -57,16 +51,11 @@ public sealed partial class PortalProcess : IDisposable
     }
 
     /// Runs a command (`admin create ...`) to its end: its exit code, standard output and standard error.
-    public static async Task<CommandRun> RunAsync(IReadOnlyDictionary<string, string> settings, params string[] arguments)
+    public static Task<CommandRun> RunAsync(IReadOnlyDictionary<string, string> settings, params string[] arguments)
     {
         var all = new Dictionary<string, string>(settings);
         all.TryAdd("Logging:LogLevel:Default", "Warning");
-        using var process = Process.Start(Info(arguments, all))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CommandRun(process.ExitCode, await output, await error);
+        return CommandRun.OfAsync(Info(arguments, all));
     }
 
     /// The root address it listens on ("http://127.0.0.1:41235/"), once it has started; fails if it exits first.
@@ -130,5 +119,18 @@ public sealed partial class PortalProcess : IDisposable
 /// A command's exit code and what it wrote.
 public sealed record CommandRun(int ExitCode, string Output, string Error)
 {
+    /// Runs a program to its end (three minutes at most), reading what it writes.
+    public static async Task<CommandRun> OfAsync(ProcessStartInfo info)
+    {
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CommandRun(process.ExitCode, await output, await error);
+    }
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"exit code {ExitCode}\nout: {Output}\nerr: {Error}");
 }
