@@ -22,9 +22,18 @@ internal sealed class PostgresStartupLock : IAsyncDisposable
         await CreateDatabaseIfMissingAsync(own, logger, ct);
         var connection = new NpgsqlConnection(own.ConnectionString);
         await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
-        command.Parameters.AddWithValue("key", Key);
-        await command.ExecuteNonQueryAsync(ct);
+        await using var tryLock = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
+        tryLock.Parameters.AddWithValue("key", Key);
+        if (await tryLock.ExecuteScalarAsync(ct) is not true)
+        {
+            // Another process is migrating: however long that takes (a large migration), this one waits. If that process
+            // dies, its session ends and the lock with it.
+            logger.LogInformation("Waiting for another portal process to finish creating or migrating the database");
+            await using var wait = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection) { CommandTimeout = 0 };
+            wait.Parameters.AddWithValue("key", Key);
+            await wait.ExecuteNonQueryAsync(ct);
+        }
+
         return new PostgresStartupLock(connection);
     }
 
