@@ -34,6 +34,8 @@ for path in sys.argv[1:]:
         report = json.load(f)
     out += ["| File | Logic killed | Logic | All killed | Survived | No coverage |", "|---|---|---|---|---|---|"]
     for name, lk, ln, ak, an, surv, nocov in rows(report):
+        if an == 0:
+            continue  # outside --mutate, or nothing a test could kill
         totals = [totals[0] + lk, totals[1] + ln, totals[2] + ak, totals[3] + an]
         out.append(f"| `{name}` | {lk}/{ln} | {pct(lk, ln)} | {pct(ak, an)} | {surv} | {nocov} |")
     out.append("")
