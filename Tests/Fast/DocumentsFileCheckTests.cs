@@ -1,5 +1,6 @@
 using Portal.Testing;
 using Workflows.Documents;
+using Workflows.Files;
 
 namespace Portal.Fast.Tests;
 
@@ -82,4 +83,76 @@ public class DocumentsFileCheckTests
     public void DownloadName_HoldsReferenceKindAndVersionOnly() =>
         Assert.Equal("LR-2026-004-information-return-v2.docx",
             DownloadDocumentHandler.FileName("LR-2026-004", Domain.Documents.DocumentKind.InformationReturn, 2, ".docx"));
+
+    public static TheoryData<string> CraftedFiles() => new(HostileDocuments.All.Select(f => f.Name));
+
+    [Theory]
+    [MemberData(nameof(CraftedFiles))]
+    public void Check_CraftedFile_IsRefusedWithAMessage(string name)
+    {
+        var (_, fileName, make) = HostileDocuments.All.Single(f => f.Name == name);
+
+        var result = Check(make(), fileName);
+
+        Assert.False(result.IsSuccess, "The file was accepted.");
+        Assert.Equal(DocumentFiles.FieldName, result.Error!.Field);
+        Assert.True(result.Error.Message.Length > 40, result.Error.Message);
+    }
+
+    [Theory]
+    [InlineData("PDF/HTML polyglot")]
+    [InlineData("PDF with HTML after %%EOF")]
+    [InlineData("PDF/zip polyglot")]
+    [InlineData("docx holding a PDF header")]
+    public void Check_Polyglot_SaysWhatElseItHolds(string name)
+    {
+        var (_, fileName, make) = HostileDocuments.All.Single(f => f.Name == name);
+        var refused = Assert.IsType<FileRefused>(Check(make(), fileName).Error);
+        Assert.Equal(FileProblem.Polyglot, refused.Problem);
+        Assert.Contains("but also holds", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("docx with a remote template")]
+    [InlineData("docx with a UNC template")]
+    [InlineData("docx with a linked picture")]
+    [InlineData("docx with a file: hyperlink")]
+    [InlineData("docx with an INCLUDEPICTURE field")]
+    [InlineData("docx with a DDEAUTO field")]
+    [InlineData("odt with a linked picture")]
+    public void Check_DocumentThatFetchesFromOutside_IsRefused(string name)
+    {
+        var (_, fileName, make) = HostileDocuments.All.Single(f => f.Name == name);
+        Assert.Equal(FileProblem.ExternalLink, Assert.IsType<FileRefused>(Check(make(), fileName).Error).Problem);
+    }
+
+    [Theory]
+    [InlineData("https://www.gov.uk/government/publications/domestic-homicide-review-statutory-guidance")]
+    [InlineData("mailto:reviews@example.org")]
+    [InlineData("#_Toc1")]
+    public void Check_DocxWithAWebOrMailHyperlink_IsAccepted(string target) =>
+        Assert.Equal(DocumentFiles.Docx, Check(HostileDocuments.DocxHyperlink(target), "report.docx").Value);
+
+    [Fact]
+    public void Check_DocxWithAHyperlinkField_IsAccepted() =>
+        Assert.Equal(DocumentFiles.Docx, Check(HostileDocuments.DocxField(" HYPERLINK \"https://example.org\" "), "report.docx").Value);
+
+    [Theory]
+    [InlineData("zip with [Content_Types].xml and word/", "does not say which part is the document")]
+    [InlineData("docx whose main part is missing", "the document part it names is missing")]
+    [InlineData("macro-enabled document as .docx", "Word document with macros (.docm)")]
+    [InlineData("odt without a manifest", "it has no manifest")]
+    [InlineData("odt whose manifest is not text", "does not declare it as OpenDocument text")]
+    public void Check_ZipDressedAsADocument_SaysWhatIsMissing(string name, string message)
+    {
+        var (_, fileName, make) = HostileDocuments.All.Single(f => f.Name == name);
+        Assert.Contains(message, Check(make(), fileName).Error!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_TooManyPartsOrABomb_IsRefusedBeforeUnpacking()
+    {
+        Assert.Equal(FileProblem.TooManyEntries, Assert.IsType<FileRefused>(Check(HostileDocuments.All.Single(f => f.Name == "docx of 3,000 parts").Make(), "a.docx").Error).Problem);
+        Assert.Equal(FileProblem.TooLarge, Assert.IsType<FileRefused>(Check(HostileDocuments.DocxBomb(), "a.docx").Error).Problem);
+    }
 }

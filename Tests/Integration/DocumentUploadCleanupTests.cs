@@ -1,6 +1,7 @@
 using Domain;
 using Domain.ActionPlans;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Portal.Testing;
 using Workflows.ActionPlans;
 using Workflows.Audit;
@@ -26,7 +27,7 @@ public abstract class DocumentUploadCleanupTests(ProviderFixture fixture)
 
     /// The real handler, its files stored through the real folder storage watched by the test.
     private PostActionUpdateHandler HandlerStoringThrough(WatchedStorage storage) => new(Portal.Get<IReviewDbFactory>(), Portal.Get<BusinessClock>(),
-        Portal.Get<AuditLog>(), new DocumentUploads(storage, Portal.Get<DocumentOptions>(), Portal.Get<BusinessClock>()));
+        Portal.Get<AuditLog>(), new DocumentUploads(storage, Portal.Get<DocumentOptions>(), Portal.Get<BusinessClock>(), Portal.Get<ILogger<DocumentUploads>>()));
 
     private async Task<long> OpenActionAsync()
     {
@@ -67,6 +68,28 @@ public abstract class DocumentUploadCleanupTests(ProviderFixture fixture)
         Assert.Equal(Path.GetFileName(kept), await Portal.WithDbAsync(db => db.DocumentVersions
             .Where(v => v.Document!.OwnerKey == key).Select(v => v.StoredName).SingleAsync()));
         Assert.Equal((1, 1, 1), await RowsAsync(actionId));
+    }
+
+    [Theory]
+    [InlineData("PDF/HTML polyglot", "but also holds web page code (HTML)")]
+    [InlineData("docx with a remote template", "fetches something from outside itself")]
+    [InlineData("zip with [Content_Types].xml and word/", "is not one Word can open")]
+    public async Task PostUpdate_WithACraftedDocument_IsRefusedWithItsReason_AndStoresNothing(string name, string message)
+    {
+        var actionId = await OpenActionAsync();
+        var contact = await Portal.ActorAsync(DemoAccounts.AgencyContact);
+        var (_, fileName, make) = HostileDocuments.All.Single(f => f.Name == name);
+        var before = FilesInFolder();
+
+        var refused = await Portal.Get<PostActionUpdateHandler>().HandleAsync(contact, actionId,
+            new ActionUpdateInput("Training booked.", ActionStatus.OnTrack, [Evidence(make(), fileName)]));
+
+        var error = Assert.Single(Assert.IsType<ValidationFailed>(refused.Error).Errors);
+        Assert.Equal("Evidence", error.Field);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, FilesInFolder());
+        Assert.Equal((0, 0, 0), await RowsAsync(actionId));
+        Assert.Contains(Portal.Logs.Lines, l => l.Message.StartsWith($"Document upload refused for user {contact.UserId}", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Domain.Access;
 using Domain.ActionPlans;
 using Domain.Workflow;
@@ -110,22 +109,6 @@ public static class ActionPlanScenario
         return email;
     }
 
-    /// A minimal Word document: a zip with [Content_Types].xml and word/document.xml.
-    public static byte[] Docx()
-    {
-        using var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            Write(zip, "[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
-            Write(zip, "word/document.xml", """<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Training register</w:t></w:r></w:p></w:body></w:document>""");
-        }
-
-        return stream.ToArray();
-    }
-
-    private static void Write(ZipArchive zip, string name, string text)
-    {
-        using var writer = new StreamWriter(zip.CreateEntry(name).Open());
-        writer.Write(text);
-    }
+    /// A minimal Word document (a real package: the upload checks look at its parts).
+    public static byte[] Docx() => SampleDocuments.Docx("Training register");
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 
 namespace Portal.Testing;
@@ -6,21 +5,10 @@ namespace Portal.Testing;
 /// Small files of each kind the document checks recognise by content.
 public static class DraftTestFiles
 {
-    public static MemoryStream Pdf() => new(Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"));
+    public static MemoryStream Pdf() => new(SampleDocuments.Pdf("Draft"));
 
-    /// A zip holding [Content_Types].xml and word/document.xml, as a .docx does.
-    public static MemoryStream Docx()
-    {
-        var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            Write(zip, "[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
-            Write(zip, "word/document.xml", "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>");
-        }
-
-        stream.Position = 0;
-        return stream;
-    }
+    /// A real, minimal Word document: the upload checks look at its parts, not only its names.
+    public static MemoryStream Docx() => new(SampleDocuments.Docx("Draft"));
 
     public static MemoryStream Text() => new(Encoding.UTF8.GetBytes("Not a document the portal accepts."));
 
@@ -30,11 +18,5 @@ public static class DraftTestFiles
         var path = Path.Combine(Directory.CreateTempSubdirectory("portal-upload-").FullName, fileName);
         File.WriteAllBytes(path, content.ToArray());
         return path;
-    }
-
-    private static void Write(ZipArchive zip, string name, string text)
-    {
-        using var writer = new StreamWriter(zip.CreateEntry(name).Open());
-        writer.Write(text);
     }
 }

@@ -191,15 +191,18 @@ public static class HostileSheets
         return bytes;
     }
 
-    public static byte[] Zip(IEnumerable<(string Name, byte[] Content)> entries)
+    /// A zip of these entries, packed (storeFirst: the first stored unpacked, as an OpenDocument mimetype is).
+    public static byte[] Zip(IEnumerable<(string Name, byte[] Content)> entries, bool storeFirst = false)
     {
         using var memory = new MemoryStream();
         using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
         {
+            var first = true;
             foreach (var (name, content) in entries)
             {
-                using var stream = zip.CreateEntry(name, CompressionLevel.SmallestSize).Open();
+                using var stream = zip.CreateEntry(name, first && storeFirst ? CompressionLevel.NoCompression : CompressionLevel.SmallestSize).Open();
                 stream.Write(content);
+                first = false;
             }
         }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.IO.Compression;
 using Domain;
+using Workflows.Files;
 
 namespace Workflows.Documents;
 
@@ -8,7 +8,9 @@ namespace Workflows.Documents;
 public sealed record DocumentFileType(string Extension, string ContentType, string Description);
 
 /// Checks an uploaded file by its content (not its name): a PDF, a Word document (.docx) or an OpenDocument text (.odt),
-/// no larger than the limit. The name's ending must agree with the content, so that a renamed file is caught.
+/// no larger than the limit, one kind of file only (Polyglots), and for the zip-based kinds a real package that fetches
+/// nothing from outside itself (DocumentPackages). The name's ending must agree with the content, so that a renamed
+/// file is caught.
 public static class DocumentFiles
 {
     public static readonly DocumentFileType Pdf = new(".pdf", "application/pdf", "a PDF");
@@ -52,24 +54,34 @@ public static class DocumentFiles
             return new Error(TooLarge(content.Length, maxBytes), FieldName);
         }
 
+        var ending = Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant();
         try
         {
-            var type = Recognise(content);
-            var ending = Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant();
-            if (type is null)
+            var recognised = Recognise(content);
+            if (recognised is null)
             {
-                return new Error("This file is not a PDF, Word (.docx) or OpenDocument text (.odt) document"
+                return new FileRefused(FileProblem.NotADocument, "This file is not a PDF, Word (.docx) or OpenDocument text (.odt) document"
                     + (ending.Length > 0 ? $", although its name ends in {ending}" : string.Empty)
-                    + ". Choose a file of one of those types (save it as PDF or .docx first if needed).", FieldName);
+                    + ". Choose a file of one of those types (save it as PDF or .docx first if needed).");
             }
 
+            if (!recognised.Value.IsSuccess)
+            {
+                return recognised.Value.Error!;
+            }
+
+            var type = recognised.Value.Value;
             if (ending != type.Extension)
             {
-                return new Error($"This file is {type.Description} but its name ends in "
-                    + (ending.Length > 0 ? ending : "nothing") + $". Rename it to end in {type.Extension}, or choose the right file.", FieldName);
+                return new FileRefused(FileProblem.NotADocument, $"This file is {type.Description} but its name ends in "
+                    + (ending.Length > 0 ? ending : "nothing") + $". Rename it to end in {type.Extension}, or choose the right file.");
             }
 
             return type;
+        }
+        catch (FileRefusedException e)
+        {
+            return e.Refusal;
         }
         finally
         {
@@ -77,45 +89,49 @@ public static class DocumentFiles
         }
     }
 
-    private static DocumentFileType? Recognise(Stream content)
+    /// The type by content (null: none of the accepted kinds), or why a file of an accepted kind is refused.
+    private static Result<DocumentFileType>? Recognise(Stream content)
     {
-        content.Position = 0;
-        Span<byte> head = stackalloc byte[5];
-        var read = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        if (read == 5 && head.SequenceEqual("%PDF-"u8))
+        var bytes = Bytes(content).Span;
+        var isPdf = bytes.StartsWith("%PDF-"u8);
+        if (!isPdf && !bytes.StartsWith("PK\u0003\u0004"u8))
+        {
+            return null;
+        }
+
+        if (Polyglots.OtherKind(bytes, isPdf) is { } other)
+        {
+            return new FileRefused(FileProblem.Polyglot, $"This file is {(isPdf ? "a PDF" : "packed like a document")} but also holds {other}, "
+                + "which a real document does not. Open it and save (or print) it again as PDF, .docx or .odt, and upload that.");
+        }
+
+        if (isPdf)
         {
             return Pdf;
         }
 
-        if (read < 4 || !head[..4].SequenceEqual("PK\u0003\u0004"u8))
+        try
+        {
+            content.Position = 0;
+            return DocumentPackages.Recognise(content);
+        }
+        catch (Exception e) when (FileRefused.IsMalformed(e))
         {
             return null;
+        }
+    }
+
+    /// The whole file (at most the size limit, checked before): the polyglot rules look at every byte.
+    private static ReadOnlyMemory<byte> Bytes(Stream content)
+    {
+        if (content is MemoryStream memory && memory.TryGetBuffer(out var buffer))
+        {
+            return buffer;
         }
 
         content.Position = 0;
-        try
-        {
-            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
-            var mimetype = zip.GetEntry("mimetype");
-            if (mimetype is not null && mimetype.Length < 200)
-            {
-                using var reader = new StreamReader(mimetype.Open());
-                if (reader.ReadToEnd().Trim() == Odt.ContentType)
-                {
-                    return Odt;
-                }
-            }
-
-            if (zip.GetEntry("[Content_Types].xml") is not null && zip.Entries.Any(e => e.FullName.StartsWith("word/", StringComparison.Ordinal)))
-            {
-                return Docx;
-            }
-
-            return null;
-        }
-        catch (InvalidDataException)
-        {
-            return null;
-        }
+        var bytes = new byte[content.Length];
+        content.ReadExactly(bytes);
+        return bytes;
     }
 }

@@ -3,7 +3,9 @@ using Domain;
 using Domain.Access;
 using Domain.Documents;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Workflows.Data;
+using Workflows.Files;
 using Workflows.Time;
 
 namespace Workflows.Documents;
@@ -11,7 +13,7 @@ namespace Workflows.Documents;
 /// Adds versions to documents. A file is stored before the rows that point to it are saved (the caller saves in its own
 /// transaction), so every upload runs inside SaveOrDiscardAsync: unless the operation succeeds, the files it stored
 /// are deleted again and no file is left behind that nothing refers to.
-public sealed class DocumentUploads(IDocumentStorage storage, DocumentOptions options, BusinessClock clock)
+public sealed class DocumentUploads(IDocumentStorage storage, DocumentOptions options, BusinessClock clock, ILogger<DocumentUploads> logger)
 {
     public long MaxBytes => options.MaxBytes;
 
@@ -72,6 +74,12 @@ public sealed class DocumentUploads(IDocumentStorage storage, DocumentOptions op
         var type = DocumentFiles.Check(buffer, fileName, options.MaxBytes);
         if (!type.IsSuccess)
         {
+            if (type.Error is FileRefused refused)
+            {
+                // The reason and ids only: a file's name may hold a person's name.
+                logger.LogWarning("Document upload refused for user {UserId} on review {ReviewId} ({Kind}): {Problem}", actor.UserId, reviewId, kind, refused.Problem);
+            }
+
             return type.Error!;
         }
 
