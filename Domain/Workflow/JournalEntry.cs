@@ -14,6 +14,8 @@ public enum JournalKind
     Recorded,
     /// An officer ended a chair's or author's appointment (e.g. a resignation): their access ended with it.
     AppointmentEnded,
+    /// An administrator moved a CSP of the review to another review office: for its lead CSP, the lead office changed.
+    OfficeChanged,
 }
 
 /// One line of a review's history: who, when, from which stage to which, by which trigger, and why.

@@ -60,5 +60,8 @@ public sealed class UpgradeTests(BrowserFixture browser)
             .Select(r => new { r.CaseLabel, Journal = db.JournalEntries.Count(j => j.ReviewId == r.Id) }).SingleAsync());
         Assert.Equal(restricted.CaseLabel, review.CaseLabel);
         Assert.True(review.Journal > 0, "The review's journal did not survive the upgrade.");
+        // One rule for the lead office (issue 13): after RealignLeadOffices every review is led by its lead CSP's serving office.
+        Assert.False(await portal.WithDbAsync(db => db.Reviews.AnyAsync(r =>
+            db.Organisations.Any(c => c.Id == r.LeadCspId && c.ServingOfficeId != null && c.ServingOfficeId != r.LeadOfficeId))));
     }
 }

@@ -5,6 +5,7 @@ using Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Audit;
 using Workflows.Data;
+using Workflows.Time;
 
 namespace Workflows.Admin;
 
@@ -16,7 +17,7 @@ public sealed record OrganisationInput(string? Name, OrganisationKind Kind, stri
 public sealed record SavedOrganisation(int Id, string Name, int Version);
 
 /// Creates an organisation, or changes one at the version the administrator last saw.
-public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, AuditLog audit)
+public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit)
 {
     public async Task<Result<SavedOrganisation>> CreateAsync(Actor actor, OrganisationInput input, CancellationToken ct = default)
     {
@@ -84,10 +85,14 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, AuditLog audit
             changed.Add("code");
         }
 
+        // A CSP that moves takes its reviews with it, in this transaction (CspMove): the old office's access ends with the save.
+        await using var tx = org.ServingOfficeId != input.ServingOfficeId ? await db.Database.BeginTransactionAsync(ct) : null;
         if (org.ServingOfficeId != input.ServingOfficeId)
         {
+            var from = org.ServingOfficeId;
             org.ServingOfficeId = input.ServingOfficeId;
-            changed.Add("serving office");
+            var moved = input.ServingOfficeId is int to ? await CspMove.StageAsync(db, actor, org, from, to, clock.UtcNow, ct) : 0;
+            changed.Add(moved == 0 ? "serving office" : $"serving office (the lead office of the {moved} reviews it leads changed with it)");
         }
 
         if (org.EscalationEmail != input.EscalationEmail)
@@ -103,9 +108,17 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, AuditLog audit
 
         org.Version++;
         audit.Add(db, actor, AuditAction.Changed, "Organisation", org.Id.ToString(), detail: "Changed: " + string.Join(", ", changed));
-        return await SaveOrExplainAsync(db, org, input, ct) is { } clash
-            ? clash
-            : new SavedOrganisation(org.Id, org.Name, org.Version);
+        if (await SaveOrExplainAsync(db, org, input, ct) is { } clash)
+        {
+            return clash;
+        }
+
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
+        return new SavedOrganisation(org.Id, org.Name, org.Version);
     }
 
     /// The organisation to change, if it still exists at the version the administrator last saw.
@@ -198,6 +211,13 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, AuditLog audit
         {
             errors.Add(new Error($"The code cannot be changed: this office's reviews already have references starting {existing.Code}-.",
                 nameof(Organisation.Code)));
+        }
+
+        if (existing is { Kind: OrganisationKind.Csp, ServingOfficeId: not null } && input.ServingOfficeId is null
+            && await db.Reviews.AnyAsync(r => r.LeadCspId == existing.Id, ct))
+        {
+            errors.Add(new Error("This CSP leads reviews, so a review office must run them: choose the office that takes them over.",
+                nameof(Organisation.ServingOfficeId)));
         }
 
         if (input.ServingOfficeId is int officeId && officeId != existing?.ServingOfficeId

@@ -84,7 +84,12 @@ public sealed class ImportReviewsHandler(IReviewDbFactory dbs, BusinessClock clo
         var csps = await db.Organisations.AsNoTracking().Where(o => cspIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         var officeIds = csps.Values.Select(c => c.ServingOfficeId!.Value).Distinct().ToList();
         var codes = await db.Organisations.AsNoTracking().Where(o => officeIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Code!, ct);
-        var taken = await db.Reviews.AsNoTracking().Where(r => officeIds.Contains(r.LeadOfficeId)).Select(r => r.Reference).ToListAsync(ct);
+        // References of each office code in play, whichever office leads them now (a CSP that moved took its reviews).
+        var taken = new List<string>();
+        foreach (var prefix in codes.Values.Distinct().Select(c => c + "-"))
+        {
+            taken.AddRange(await db.Reviews.AsNoTracking().Where(r => r.Reference.StartsWith(prefix)).Select(r => r.Reference).ToListAsync(ct));
+        }
         var created = new List<(ImportRow Row, Review Review)>();
         var now = clock.UtcNow;
 

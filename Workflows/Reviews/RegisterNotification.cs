@@ -66,12 +66,13 @@ public sealed class RegisterNotificationHandler(IReviewDbFactory dbs, BusinessCl
         var office = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == lead!.ServingOfficeId, ct);
         var year = n.DateNotified!.Value.Year;
 
-        // The reference sequence is per lead office and year. Unique indexes on the reference and the label settle
-        // a race between two officers registering at once: the loser retries with the next number.
+        // The reference sequence is per office code and year, whichever office leads the review now (a CSP that moved
+        // took its reviews, references and all). Unique indexes on the reference and the label settle a race between
+        // two officers registering at once: the loser retries with the next number.
+        var prefix = ReferencePrefix(office.Code!, year);
         for (var attempt = 1; ; attempt++)
         {
-            var taken = await db.Reviews.Where(r => r.LeadOfficeId == office.Id && r.NotificationYear == year)
-                .Select(r => r.Reference).ToListAsync(ct);
+            var taken = await db.Reviews.Where(r => r.Reference.StartsWith(prefix)).Select(r => r.Reference).ToListAsync(ct);
             var review = NewReview(actor, n, lead!, office, label, NextReference(office.Code!, year, taken));
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             try
@@ -98,9 +99,11 @@ public sealed class RegisterNotificationHandler(IReviewDbFactory dbs, BusinessCl
         }
     }
 
+    public static string ReferencePrefix(string officeCode, int year) => $"{officeCode}-{year}-";
+
     public static string NextReference(string officeCode, int year, IEnumerable<string> taken)
     {
-        var prefix = $"{officeCode}-{year}-";
+        var prefix = ReferencePrefix(officeCode, year);
         var last = taken.Where(r => r.StartsWith(prefix, StringComparison.Ordinal))
             .Select(r => int.TryParse(r.AsSpan(prefix.Length), out var s) ? s : 0)
             .DefaultIfEmpty(0).Max();

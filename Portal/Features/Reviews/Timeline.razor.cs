@@ -67,6 +67,7 @@ public partial class Timeline
         JournalKind.Started => $"Process started at \"{StageNames.Describe(entry.ToStage)}\"",
         JournalKind.Deadline => "A deadline passed",
         JournalKind.AppointmentEnded => "Appointment ended",
+        JournalKind.OfficeChanged => "Office changed",
         _ when entry.FromStage is { } from && from != entry.ToStage =>
             $"{entry.Action}: \"{StageNames.Describe(from)}\" to \"{StageNames.Describe(entry.ToStage)}\"",
         _ => entry.Action ?? "Recorded",
