@@ -1,11 +1,14 @@
 using Infrastructure.Jobs;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration.Json;
 using MudBlazor.Services;
 using Portal.Components.Account;
 using System.Security.Claims;
 using Workflows.Access;
+using Workflows.Accounts;
 using Workflows.Audit;
 using Workflows.Data;
 
@@ -31,6 +34,9 @@ public static class PortalSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddSingleton<OpenCircuits>();
+        services.AddSingleton<IOpenSessions>(sp => sp.GetRequiredService<OpenCircuits>());
+        services.AddScoped<CircuitHandler, TrackedCircuit>();
         services.AddScoped<CurrentActor>();
         services.AddScoped<Portal.Features.Work.WorkQueueEvents>();
 
@@ -65,6 +71,14 @@ public static class PortalSetup
                 await AuditRefusedPageAsync(context.HttpContext);
                 context.Response.Redirect(context.RedirectUri);
             };
+        });
+        // "Do not ask for a code on this device": for Security:RememberDeviceDays, and only for some roles (PortalSignInManager).
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme).Configure<TwoFactorPolicy>((o, policy) =>
+        {
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = secure;
+            o.ExpireTimeSpan = policy.RememberDeviceFor;
         });
         services.AddAntiforgery(o =>
         {

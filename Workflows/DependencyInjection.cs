@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Domain.Calendar;
 using Workflows.Accounts;
 using Workflows.ActionPlans;
@@ -132,7 +133,8 @@ public static class DependencyInjection
     private static void AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(new InvitationOptions(TimeSpan.FromDays(configuration.GetValue("Accounts:InvitationDays", 7.0))));
-        services.AddSingleton(TwoFactorPolicy.Parse(configuration["Security:RequireTwoFactorForRoles"]));
+        services.AddSingleton(TwoFactorPolicy.From(configuration));
+        services.TryAddSingleton<IOpenSessions, NoOpenSessions>();
         services.AddSingleton<IAccountWorkHandover, ReturnWorkToTeamQueue>();
         services.AddSingleton<Invitations>();
         services.AddSingleton<InviteUserHandler>();

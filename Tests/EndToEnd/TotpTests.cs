@@ -1,4 +1,5 @@
 using System.Text;
+using Portal.Testing;
 
 namespace Portal.EndToEnd.Tests;
 

@@ -14,7 +14,8 @@ namespace Portal.EndToEnd.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class TwoFactorTests(BrowserFixture browser) : IAsyncLifetime
 {
-    private const string Email = DemoAccounts.CrgMember;
+    // A board member: the one role whose device may be remembered (Security:RememberDeviceForRoles).
+    private const string Email = DemoAccounts.BoardMember;
 
     private readonly PortalFactory _portal = new(kestrel: true);
 
@@ -43,7 +44,7 @@ public sealed class TwoFactorTests(BrowserFixture browser) : IAsyncLifetime
         var key = await tab.Page.Locator("#shared-key").InnerTextAsync();
         var secret = key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         await Expect(tab.Page.Locator("#authenticator-link")).ToHaveAttributeAsync(
-            "href", $"otpauth://totp/Review%20Portal:crg%40lr.example.org?secret={secret}&issuer=Review%20Portal&digits=6");
+            "href", $"otpauth://totp/Review%20Portal:board%40lr.example.org?secret={secret}&issuer=Review%20Portal&digits=6");
         await tab.AssertAccessibleAsync();
 
         await EnterCodeAsync(tab, Totp.Wrong(key), "Turn on two-factor authentication");
@@ -82,7 +83,7 @@ public sealed class TwoFactorTests(BrowserFixture browser) : IAsyncLifetime
         var displayName = await _portal.WithDbAsync(db => Task.FromResult(db.Users.Single(u => u.Email == Email).DisplayName));
         await using var tab = await PortalPage.OpenAsync(browser, _portal);
         await tab.SignInAsync(Email, expectSuccess: false);
-        await tab.Page.GetByLabel("Do not ask for a code again on this device").CheckAsync();
+        await tab.Page.GetByLabel("Do not ask for a code on this device for 14 days").CheckAsync();
         await EnterCodeAsync(tab, Totp.Now(key), "Sign in");
         await tab.WaitForInteractiveAsync();
 

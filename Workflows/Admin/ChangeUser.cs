@@ -1,8 +1,8 @@
-using System.Security.Cryptography;
 using Domain;
 using Domain.Access;
 using Domain.Audit;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Accounts;
 using Workflows.Audit;
 using Workflows.Data;
 
@@ -13,7 +13,7 @@ public sealed record UserChange(string UserId, string ConcurrencyStamp, string? 
 
 public sealed record ChangedUser(string Id, string ConcurrencyStamp);
 
-public sealed class ChangeUserHandler(IReviewDbFactory dbs, AuditLog audit)
+public sealed class ChangeUserHandler(IReviewDbFactory dbs, AuditLog audit, IOpenSessions sessions)
 {
     public async Task<Result<ChangedUser>> HandleAsync(Actor actor, UserChange change, CancellationToken ct = default)
     {
@@ -52,11 +52,12 @@ public sealed class ChangeUserHandler(IReviewDbFactory dbs, AuditLog audit)
         // Roles, memberships, the new security stamp and the audit row are saved by one context in one transaction,
         // which is why this goes through the context rather than UserManager's one-save-per-call methods.
         var changed = await AccountRules.ReplaceAccessAsync(db, user.Id, change.Access, ct);
-        if (changed.Count > 0)
+        var accessChanged = changed.Count > 0;
+        if (accessChanged)
         {
-            // Open sessions still carry the old roles as claims: a new stamp ends them at the next revalidation
-            // (Security:SessionRevalidation). Handlers load access fresh, so they use the new access at once.
-            user.SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
+            // Requests and handlers read access from the database, so they follow at once; sign-in cookies and
+            // remembered devices issued for the old access stop working, and open pages end once this is saved.
+            SecurityStamps.Renew(user);
         }
 
         if (user.DisplayName != name)
@@ -81,6 +82,11 @@ public sealed class ChangeUserHandler(IReviewDbFactory dbs, AuditLog audit)
             // The stamp no longer matched (DbUpdateConcurrencyException), or another administrator added the same
             // membership a moment ago: either way someone else changed the account meanwhile.
             return new Conflict("This account");
+        }
+
+        if (accessChanged)
+        {
+            sessions.End(user.Id);
         }
 
         return new ChangedUser(user.Id, user.ConcurrencyStamp);

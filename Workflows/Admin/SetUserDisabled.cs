@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Domain;
 using Domain.Access;
 using Domain.Audit;
@@ -10,8 +9,8 @@ using Workflows.Data;
 namespace Workflows.Admin;
 
 /// Disables or enables an account. A disabled account cannot sign in, has no access on its next request (ActorLoader),
-/// and its open sessions end at the next revalidation (Security:SessionRevalidation) because its security stamp changes.
-public sealed class SetUserDisabledHandler(IReviewDbFactory dbs, IAccountWorkHandover work, AuditLog audit)
+/// and its open pages end at once in this process (others' at their next revalidation, as its security stamp changes).
+public sealed class SetUserDisabledHandler(IReviewDbFactory dbs, IAccountWorkHandover work, AuditLog audit, IOpenSessions sessions)
 {
     public async Task<Result<ChangedUser>> HandleAsync(Actor actor, string userId, bool disabled, CancellationToken ct = default)
     {
@@ -39,7 +38,7 @@ public sealed class SetUserDisabledHandler(IReviewDbFactory dbs, IAccountWorkHan
         }
 
         user.IsDisabled = disabled;
-        user.SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
+        SecurityStamps.Renew(user);
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
         if (disabled)
         {
@@ -54,6 +53,11 @@ public sealed class SetUserDisabledHandler(IReviewDbFactory dbs, IAccountWorkHan
         catch (DbUpdateConcurrencyException)
         {
             return new Conflict("This account");
+        }
+
+        if (disabled)
+        {
+            sessions.End(user.Id);
         }
 
         return new ChangedUser(user.Id, user.ConcurrencyStamp);

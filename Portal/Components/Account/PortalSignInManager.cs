@@ -1,14 +1,17 @@
 using System.Security.Claims;
+using Domain.Access;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Workflows.Accounts;
 using Workflows.Data;
 
 namespace Portal.Components.Account;
 
-/// Identity's sign-in with the portal's own rule: a disabled account cannot sign in, and its cookie stops being
+/// Identity's sign-in with the portal's own rules: a disabled account cannot sign in, and its cookie stops being
 /// accepted at the next security-stamp check. The disabled check comes after the password check, so that a wrong
-/// password does not reveal whether an account is disabled.
+/// password does not reveal whether an account is disabled. A device is remembered (no code asked there) only for a
+/// person whose roles all allow it (TwoFactorPolicy), and only until the account's security stamp changes.
 internal sealed class PortalSignInManager(
     UserManager<PortalUser> userManager,
     IHttpContextAccessor contextAccessor,
@@ -16,7 +19,8 @@ internal sealed class PortalSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<PortalUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<PortalUser> confirmation)
+    IUserConfirmation<PortalUser> confirmation,
+    TwoFactorPolicy twoFactor)
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<SignInResult> CheckPasswordSignInAsync(PortalUser user, string password, bool lockoutOnFailure)
@@ -30,4 +34,34 @@ internal sealed class PortalSignInManager(
         var user = await base.ValidateSecurityStampAsync(principal);
         return user is { IsDisabled: false } ? user : null;
     }
+
+    /// Whether "do not ask again on this device" may be offered to, and honoured for, this person now.
+    public async Task<bool> MayRememberDeviceAsync(PortalUser user) =>
+        twoFactor.MayRememberDevice(await RolesAsync(user));
+
+    public override async Task<bool> IsTwoFactorClientRememberedAsync(PortalUser user)
+    {
+        if (!await MayRememberDeviceAsync(user))
+        {
+            return false;
+        }
+
+        // The remembered device's cookie carries the stamp it was issued with: compare it now, not at the cookie's
+        // next revalidation, so that a change of roles or a reset forgets every device at once.
+        var remembered = await Context.AuthenticateAsync(IdentityConstants.TwoFactorRememberMeScheme);
+        return remembered.Principal is { } device
+            && device.FindFirstValue(ClaimTypes.Name) == user.Id
+            && device.FindFirstValue(Options.ClaimsIdentity.SecurityStampClaimType) == await UserManager.GetSecurityStampAsync(user);
+    }
+
+    public override async Task RememberTwoFactorClientAsync(PortalUser user)
+    {
+        if (await MayRememberDeviceAsync(user))
+        {
+            await base.RememberTwoFactorClientAsync(user);
+        }
+    }
+
+    private async Task<Role[]> RolesAsync(PortalUser user) =>
+        [.. (await UserManager.GetRolesAsync(user)).Select(n => Enum.TryParse<Role>(n, out var role) ? role : (Role?)null).OfType<Role>()];
 }

@@ -8,6 +8,9 @@ namespace Portal.Components.Account;
 /// password and holds Identity's short-lived two-factor cookie. Wrong codes count towards lockout like wrong passwords.
 public abstract class SecondStepSignInPage : AccountPage
 {
+    [Inject]
+    private protected Workflows.Accounts.TwoFactorPolicy TwoFactorPolicy { get; set; } = default!;
+
     [SupplyParameterFromQuery]
     protected string? ReturnUrl { get; set; }
 
