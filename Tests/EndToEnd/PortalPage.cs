@@ -106,16 +106,22 @@ public sealed class PortalPage : IAsyncDisposable
     }
 
     /// Chooses an option of a MudSelect by the select's id. MudSelect puts the id on a hidden input: click the visible select around it.
-    /// A single choice closes the list by itself. A list of several choices (multiple) is closed with Escape, and the select then
-    /// takes the focus back a moment later: wait for that, or the next field typed in loses its text to the select.
+    /// A single choice closes the list by itself. A list of several choices (multiple) is closed with Escape once the option shows
+    /// as chosen, and the select then takes the focus back a moment later: wait for that, or the next field typed in loses its
+    /// text to the select.
     public async Task ChooseAsync(string selectId, string option, bool multiple = false)
     {
         var select = Page.Locator($"div.mud-select:has(#{selectId})").Last;
         await select.ClickAsync();
-        await Page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        var choice = Page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
+        await choice.ClickAsync();
         if (multiple)
         {
+            // Escape before the server has taken the click can be lost with it on a busy machine: the list stayed open
+            // with nothing chosen. Wait for the option to show as chosen, then for the list to close.
+            await Assertions.Expect(choice).ToHaveAttributeAsync("aria-selected", "true");
             await Page.Keyboard.PressAsync("Escape");
+            await Assertions.Expect(select.Locator("[role=combobox]")).ToHaveAttributeAsync("aria-expanded", "false");
             await Assertions.Expect(select.Locator(":focus")).ToHaveCountAsync(1);
         }
 
