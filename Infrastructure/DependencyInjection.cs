@@ -1,6 +1,8 @@
 using Infrastructure.Data;
 using Infrastructure.Jobs;
 using Infrastructure.Email;
+using Infrastructure.Files;
+using Infrastructure.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -18,11 +20,15 @@ public static class DependencyInjection
     {
         var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
         var dataPath = Path.GetFullPath(Path.Combine(contentRoot, options.DataPath));
-        Directory.CreateDirectory(dataPath);
+        // Readable by the service account only (0700, files 0600): the database, the key ring, documents, mail. What
+        // an earlier release wrote there readable by others is tightened too.
+        PrivateFiles.CreateFolder(dataPath);
+        PrivateFiles.TightenTree(dataPath);
         services.AddSingleton(new DataFolder(dataPath));
         services.AddSingleton(options);
 
         var dataProtection = services.AddDataProtection().SetApplicationName("ReviewPortal");
+        (configuration.GetSection("DataProtection").Get<KeyRingOptions>() ?? new KeyRingOptions()).Apply(dataProtection);
         switch (options.Provider)
         {
             case DatabaseProvider.PostgreSql:
@@ -35,7 +41,7 @@ public static class DependencyInjection
             default:
                 var file = options.SqliteFile(dataPath);
                 AddContext<SqliteReviewDb>(services, o => o.UseSqlite($"Data Source={file};Foreign Keys=True"));
-                dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
+                PrivateKeyRing.PersistTo(dataProtection, new DirectoryInfo(Path.Combine(dataPath, "keys")));
                 break;
         }
 
@@ -60,7 +66,7 @@ public static class DependencyInjection
             var email = sp.GetRequiredService<EmailOptions>();
             return email.Transport == EmailTransportKind.Smtp
                 ? new SmtpEmailTransport(email)
-                : new PickupFolderTransport(Path.Combine(dataPath, "mail-pickup"), email);
+                : new PickupFolderTransport(Path.Combine(dataPath, PickupFolderTransport.DefaultFolder), email);
         });
 
         services.AddSingleton<IDocumentStorage>(sp =>

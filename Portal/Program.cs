@@ -15,6 +15,11 @@ var commandLine = PortalCommands.Parse(args);
 var builder = WebApplication.CreateBuilder(commandLine.Settings);
 builder.Configuration.AddPortalSettings();
 builder.ConfigureFor(commandLine);
+if (commandLine.Command is null)
+{
+    ProductionSettings.Check(builder.Configuration, builder.Environment);
+}
+
 builder.WebHost.UseStaticWebAssets();
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 builder.Services.AddWorkflows(builder.Configuration);

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Infrastructure.Files;
 
 namespace Infrastructure.Backups;
 
@@ -79,55 +80,24 @@ public sealed record KeyRingProtection(string Kind, string? CertificateThumbprin
 /// An expected failure of a backup or a restore, in words for whoever runs it.
 public sealed class BackupException(string message) : Exception(message);
 
+/// Backups hold everything, keys included: readable by the portal's account alone (PrivateFiles: 0700 folders, 0600 files).
 internal static class BackupFiles
 {
-    public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    public static DirectoryInfo CreateFolder(string path) => PrivateFiles.CreateFolder(path);
 
-    public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
-    /// Backups hold everything, keys included: readable by the portal's account alone (0700 folders, 0600 files).
-    public static DirectoryInfo CreateFolder(string path) =>
-        OperatingSystem.IsWindows() ? Directory.CreateDirectory(path) : Directory.CreateDirectory(path, FolderMode);
-
-    public static FileStream Create(string path)
-    {
-        var options = new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = FileMode;
-        }
-
-        return new FileStream(path, options);
-    }
+    public static FileStream Create(string path) => new(path, PrivateFiles.NewFile(FileMode.CreateNew));
 
     /// Copies a file, readable by the owner only, and describes the copy.
     public static async Task<BackupFile> CopyAsync(string source, string root, string relativePath, CancellationToken ct)
     {
         var target = Path.Combine(root, relativePath);
         CreateFolder(Path.GetDirectoryName(target)!);
-        await using (var from = new FileStream(source, System.IO.FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 81920, useAsync: true))
+        await using (var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 81920, useAsync: true))
         await using (var to = Create(target))
         {
             await from.CopyToAsync(to, ct);
         }
 
         return await BackupFile.OfAsync(root, relativePath, ct);
-    }
-
-    /// Folders the portal made before (its data and documents folders) get the same mode as new ones.
-    public static void RestrictFolderToOwner(string folder)
-    {
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(folder, FolderMode);
-        }
-    }
-
-    public static void RestrictToOwner(string file)
-    {
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(file, FileMode);
-        }
     }
 }

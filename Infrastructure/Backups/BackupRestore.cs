@@ -60,7 +60,7 @@ public sealed class BackupRestore(DataFolder data, DatabaseOptions database, IDo
                     file.Path["documents/".Length..]),
                 _ => Path.Combine(data.Path, file.Path),
             };
-            BackupFiles.RestrictFolderToOwner(BackupFiles.CreateFolder(Path.GetDirectoryName(target)!).FullName);
+            BackupFiles.CreateFolder(Path.GetDirectoryName(target)!);
             await using (var from = File.OpenRead(Path.Combine(source, file.Path)))
             await using (var to = BackupFiles.Create(target))
             {

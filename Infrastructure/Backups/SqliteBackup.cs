@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Infrastructure.Data;
 using Infrastructure.Documents;
+using Infrastructure.Files;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Workflows.Documents;
@@ -71,7 +72,7 @@ public sealed partial class SqliteBackup(DataFolder data, DatabaseOptions databa
             await vacuum.ExecuteNonQueryAsync(ct);
         }
 
-        BackupFiles.RestrictToOwner(copy);
+        PrivateFiles.MakePrivate(copy);
         var (tables, migration, storedNames) = await SqliteCopy.DescribeAsync(copy, ct);
         var files = new List<BackupFile> { await BackupFile.OfAsync(folder, DatabaseFile, ct) };
 

@@ -1,5 +1,6 @@
 using Domain.Access;
 using Hangfire;
+using Infrastructure.Files;
 using Infrastructure.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,12 @@ public sealed class DatabaseInitialiser(ReviewDb db, RoleManager<IdentityRole> r
         await using var turn = options.Provider == DatabaseProvider.PostgreSql
             ? await PostgresStartupLock.TakeAsync(options.PostgreSqlConnection!, logger, ct)
             : null;
+
+        if (db.Database.IsSqlite() && db.Database.GetDbConnection().DataSource is { Length: > 0 } file && file != ":memory:")
+        {
+            // Made 0600 before SQLite creates it; SQLite gives its -wal and -shm files the same mode.
+            PrivateFiles.PrepareSqliteFile(file);
+        }
 
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Infrastructure.Files;
 using Workflows.Documents;
 
 namespace Infrastructure.Documents;
@@ -7,7 +8,7 @@ namespace Infrastructure.Documents;
 /// Stored names are random hex, checked here so that no name can reach outside the folder.
 public sealed partial class FolderDocumentStorage(string folder) : IDocumentStorage
 {
-    public string Folder { get; } = Directory.CreateDirectory(folder).FullName;
+    public string Folder { get; } = PrivateFolder(folder);
 
     public async Task SaveAsync(string storedName, Stream content, CancellationToken ct = default)
     {
@@ -16,7 +17,7 @@ public sealed partial class FolderDocumentStorage(string folder) : IDocumentStor
         var temp = path + ".part";
         try
         {
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (var file = new FileStream(temp, PrivateFiles.NewFile(FileMode.CreateNew, async: true)))
             {
                 await content.CopyToAsync(file, ct);
                 await file.FlushAsync(ct);
@@ -39,6 +40,14 @@ public sealed partial class FolderDocumentStorage(string folder) : IDocumentStor
     {
         File.Delete(PathOf(storedName));
         return Task.CompletedTask;
+    }
+
+    /// The folder and its files the service account's only (it may lie outside the data folder: Documents:Folder).
+    private static string PrivateFolder(string folder)
+    {
+        var path = PrivateFiles.CreateFolder(folder).FullName;
+        PrivateFiles.TightenTree(path);
+        return path;
     }
 
     private string PathOf(string storedName) => StoredNamePattern().IsMatch(storedName)

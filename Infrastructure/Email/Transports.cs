@@ -1,4 +1,5 @@
 using Domain.Email;
+using Infrastructure.Files;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
@@ -56,17 +57,21 @@ public sealed class SmtpEmailTransport(EmailOptions options) : IEmailTransport
 }
 
 /// Writes each message as outbox-{id}.eml into a folder (the embedded default: {DataPath}/mail-pickup). Writing the
-/// same message again replaces its file, so a retry never makes a second copy.
+/// same message again replaces its file, so a retry never makes a second copy. A written file is the delivered email,
+/// links and all, so the folder and its files are the service account's only; the portal refuses this transport in
+/// the Production environment (ProductionSettings), where nothing would collect them.
 public sealed class PickupFolderTransport(string folder, EmailOptions options) : IEmailTransport
 {
+    public const string DefaultFolder = "mail-pickup";
+
     public string Folder => folder;
 
     public async Task SendAsync(OutboxMessage message, CancellationToken ct)
     {
-        Directory.CreateDirectory(folder);
+        PrivateFiles.CreateFolder(folder);
         var path = Path.Combine(folder, $"outbox-{message.Id}.eml");
         var temporary = path + ".tmp";
-        await using (var file = File.Create(temporary))
+        await using (var file = new FileStream(temporary, PrivateFiles.NewFile(FileMode.Create, async: true)))
         {
             await MimeMessages.Build(message, options).WriteToAsync(file, ct);
         }

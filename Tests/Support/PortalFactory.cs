@@ -22,6 +22,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsData;
+    private string? _environment;
 
     /// dataPath / postgresConnection: share another portal's data (a restart, or a second process); the data then
     /// outlives this factory. Job servers are off (Jobs:Enabled=false): tests run the timer sweep themselves.
@@ -90,6 +91,13 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// The hosting environment (Development unless a test asks, e.g. for the checks of Production).
+    public PortalFactory InEnvironment(string environment)
+    {
+        _environment = environment;
+        return this;
+    }
+
     /// Email through maildev (scripts/test.sh) instead of the pickup folder.
     public PortalFactory SendEmailThrough(MailDev mail)
     {
@@ -105,6 +113,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_environment is not null)
+        {
+            builder.UseEnvironment(_environment);
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton(new BusinessClock(Time)));
