@@ -109,7 +109,7 @@ public abstract class BoardReportTests(ProviderFixture fixture)
         var (version, optionId) = await Portal.WithDbAsync(async db => (
             await db.PanelMeetings.Where(m => m.Id == meeting.Value).Select(m => m.Version).SingleAsync(),
             await db.MeetingOptions.Where(o => o.MeetingId == meeting.Value).OrderBy(o => o.StartsAtUtc).Select(o => o.Id).FirstAsync()));
-        var scheduled = await Portal.Get<MeetingScheduleHandler>().ScheduleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), meeting.Value,
+        var scheduled = await Portal.Get<ScheduleMeetingHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), meeting.Value,
             version, optionId, new MeetingPlace("Town hall", null));
         Assert.True(scheduled.IsSuccess, scheduled.Error?.Message);
         await FireAsync(e, Trigger.PresentToCrg);

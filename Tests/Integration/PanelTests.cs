@@ -163,11 +163,10 @@ public abstract class PanelTests(MailFixture fixture)
         Assert.Equal(new OptionTally(options[1], new DateTime(2026, 12, 2, 14, 0, 0, DateTimeKind.Utc), 1, 1, 0, 0), view.Tallies[1]);
         Assert.Equal(2, view.Poll.Count);
 
-        var schedule = Portal.Get<MeetingScheduleHandler>();
-        Assert.Equal("Location", Assert.IsType<ValidationFailed>((await schedule.ScheduleAsync(officer, meetingId, view.Version, options[1], new MeetingPlace(null, null))).Error).Errors[0].Field);
-        Assert.Equal("OnlineLink", Assert.IsType<ValidationFailed>((await schedule.ScheduleAsync(officer, meetingId, view.Version, options[1], new MeetingPlace(null, "meet now"))).Error).Errors[0].Field);
-        Assert.True((await schedule.ScheduleAsync(officer, meetingId, view.Version, options[1], new MeetingPlace("Room 2, County Hall", null))).IsSuccess);
-        Assert.IsType<Conflict>((await schedule.CancelAsync(officer, meetingId, view.Version)).Error);
+        Assert.Equal("Location", Assert.IsType<ValidationFailed>((await Portal.Get<ScheduleMeetingHandler>().HandleAsync(officer, meetingId, view.Version, options[1], new MeetingPlace(null, null))).Error).Errors[0].Field);
+        Assert.Equal("OnlineLink", Assert.IsType<ValidationFailed>((await Portal.Get<ScheduleMeetingHandler>().HandleAsync(officer, meetingId, view.Version, options[1], new MeetingPlace(null, "meet now"))).Error).Errors[0].Field);
+        Assert.True((await Portal.Get<ScheduleMeetingHandler>().HandleAsync(officer, meetingId, view.Version, options[1], new MeetingPlace("Room 2, County Hall", null))).IsSuccess);
+        Assert.IsType<Conflict>((await Portal.Get<CancelMeetingHandler>().HandleAsync(officer, meetingId, view.Version)).Error);
         Assert.Contains("poll is closed", (await respond.HandleAsync(member, meetingId, new Dictionary<long, Availability> { [options[0]] = Availability.Available })).Error!.Message, StringComparison.Ordinal);
 
         await Portal.Get<OutboxDispatcher>().RunOnceAsync();
@@ -181,11 +180,11 @@ public abstract class PanelTests(MailFixture fixture)
         Assert.Equal(0, (await CalendarAsync(second.Email, 1, "Panel meeting for")).Events.Single().Sequence);
 
         var version = (await Portal.Get<MeetingQuery>().HandleAsync(officer, reviewId, meetingId)).Value.Version;
-        var moved = await schedule.MoveAsync(officer, meetingId, version, new DateTime(2026, 12, 3, 9, 30, 0), new MeetingPlace("Room 2, County Hall", "https://meet.example.org/panel"));
+        var moved = await Portal.Get<MoveMeetingHandler>().HandleAsync(officer, meetingId, version, new DateTime(2026, 12, 3, 9, 30, 0), new MeetingPlace("Room 2, County Hall", "https://meet.example.org/panel"));
         Assert.True(moved.IsSuccess, moved.Error?.Message);
-        Assert.Contains("Nothing has changed", (await schedule.MoveAsync(officer, meetingId, version + 1, new DateTime(2026, 12, 3, 9, 30, 0),
+        Assert.Contains("Nothing has changed", (await Portal.Get<MoveMeetingHandler>().HandleAsync(officer, meetingId, version + 1, new DateTime(2026, 12, 3, 9, 30, 0),
             new MeetingPlace("Room 2, County Hall", "https://meet.example.org/panel"))).Error!.Message, StringComparison.Ordinal);
-        Assert.Contains("already passed", (await schedule.MoveAsync(officer, meetingId, version + 1, new DateTime(2026, 11, 1, 9, 30, 0),
+        Assert.Contains("already passed", (await Portal.Get<MoveMeetingHandler>().HandleAsync(officer, meetingId, version + 1, new DateTime(2026, 11, 1, 9, 30, 0),
             new MeetingPlace("Room 2", null))).Error!.Message, StringComparison.Ordinal);
         await Portal.Get<OutboxDispatcher>().RunOnceAsync();
         var update = (await CalendarAsync(member.Email, 2, "Panel meeting changed")).Events.Single();
@@ -193,7 +192,7 @@ public abstract class PanelTests(MailFixture fixture)
         Assert.Equal(1, update.Sequence);
         Assert.Equal(new DateTime(2026, 12, 3, 9, 30, 0, DateTimeKind.Utc), update.DtStart!.AsUtc);
 
-        Assert.True((await schedule.CancelAsync(officer, meetingId, version + 1)).IsSuccess);
+        Assert.True((await Portal.Get<CancelMeetingHandler>().HandleAsync(officer, meetingId, version + 1)).IsSuccess);
         await Portal.Get<OutboxDispatcher>().RunOnceAsync();
         var cancel = await CalendarAsync(member.Email, 3, "Panel meeting cancelled");
         Assert.Equal("CANCEL", cancel.Method);
@@ -213,16 +212,15 @@ public abstract class PanelTests(MailFixture fixture)
         var (reviewId, member) = await ReviewWithMemberAsync();
         var meetingId = await ProposeAsync(reviewId, new DateTime(2026, 12, 1, 10, 0, 0));
         var officer = await OfficerAsync();
-        var record = Portal.Get<MeetingRecordHandler>();
-        Assert.IsType<ValidationFailed>((await record.SaveAttendanceAsync(officer, meetingId, [member.UserId], "Notes")).Error);
+        Assert.IsType<ValidationFailed>((await Portal.Get<RecordAttendanceHandler>().HandleAsync(officer, meetingId, [member.UserId], "Notes")).Error);
         var view = (await Portal.Get<MeetingQuery>().HandleAsync(officer, reviewId, meetingId)).Value;
-        Assert.True((await Portal.Get<MeetingScheduleHandler>().ScheduleAsync(officer, meetingId, view.Version, view.Tallies[0].OptionId, new MeetingPlace("Room 1", null))).IsSuccess);
+        Assert.True((await Portal.Get<ScheduleMeetingHandler>().HandleAsync(officer, meetingId, view.Version, view.Tallies[0].OptionId, new MeetingPlace("Room 1", null))).IsSuccess);
 
-        Assert.True((await record.SaveAttendanceAsync(officer, meetingId, [member.UserId], "Agreed the chronology scope.")).IsSuccess);
-        var bad = Assert.IsType<ValidationFailed>((await record.AddActionAsync(officer, meetingId, " ", null, new DateOnly(2026, 11, 1))).Error);
+        Assert.True((await Portal.Get<RecordAttendanceHandler>().HandleAsync(officer, meetingId, [member.UserId], "Agreed the chronology scope.")).IsSuccess);
+        var bad = Assert.IsType<ValidationFailed>((await Portal.Get<AddMeetingActionHandler>().HandleAsync(officer, meetingId, " ", null, new DateOnly(2026, 11, 1))).Error);
         Assert.Equal(["ActionText", "ActionOwner", "ActionDue"], bad.Errors.Select(e => e.Field));
-        Assert.True((await record.AddActionAsync(officer, meetingId, "Send the chronology", "Leicestershire Police", new DateOnly(2026, 12, 15))).IsSuccess);
-        Assert.IsType<AccessRefused>((await record.AddActionAsync(member, meetingId, "Mine", "Me", new DateOnly(2026, 12, 15))).Error);
+        Assert.True((await Portal.Get<AddMeetingActionHandler>().HandleAsync(officer, meetingId, "Send the chronology", "Leicestershire Police", new DateOnly(2026, 12, 15))).IsSuccess);
+        Assert.IsType<AccessRefused>((await Portal.Get<AddMeetingActionHandler>().HandleAsync(member, meetingId, "Mine", "Me", new DateOnly(2026, 12, 15))).Error);
 
         var seen = (await Portal.Get<MeetingQuery>().HandleAsync(member, reviewId, meetingId)).Value;
         Assert.Contains(member.UserId, seen.Attended);
@@ -244,7 +242,7 @@ public abstract class PanelTests(MailFixture fixture)
         Assert.True((await Portal.Get<RespondToPollHandler>().HandleAsync(decliner, meetingId, new Dictionary<long, Availability> { [option] = Availability.NotAvailable })).IsSuccess);
         var officer = await OfficerAsync();
         var version = (await Portal.Get<MeetingQuery>().HandleAsync(officer, reviewId, meetingId)).Value.Version;
-        Assert.True((await Portal.Get<MeetingScheduleHandler>().ScheduleAsync(officer, meetingId, version, option, new MeetingPlace("Room 1", null))).IsSuccess);
+        Assert.True((await Portal.Get<ScheduleMeetingHandler>().HandleAsync(officer, meetingId, version, option, new MeetingPlace("Room 1", null))).IsSuccess);
         var scan = Portal.Get<PanelReminderScan>();
         Task<List<string>> RemindedAsync() => Portal.WithDbAsync(db => db.OutboxMessages
             .Where(m => m.ReviewId == reviewId && m.Reason == MeetingInvitations.ReminderReason).Select(m => m.RecipientAddress).ToListAsync());

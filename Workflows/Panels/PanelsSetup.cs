@@ -18,8 +18,12 @@ public static class PanelsSetup
         services.AddSingleton<RemovePanelMemberHandler>();
         services.AddSingleton<ProposeMeetingHandler>();
         services.AddSingleton<RespondToPollHandler>();
-        services.AddSingleton<MeetingScheduleHandler>();
-        services.AddSingleton<MeetingRecordHandler>();
+        services.AddSingleton<MeetingChanges>();
+        services.AddSingleton<ScheduleMeetingHandler>();
+        services.AddSingleton<MoveMeetingHandler>();
+        services.AddSingleton<CancelMeetingHandler>();
+        services.AddSingleton<RecordAttendanceHandler>();
+        services.AddSingleton<AddMeetingActionHandler>();
         services.AddSingleton<PanelReminderScan>();
         return services;
     }

@@ -36,10 +36,16 @@ public partial class MeetingDetails
     private CurrentActor Actors { get; set; } = default!;
 
     [Inject]
-    private MeetingScheduleHandler Schedule { get; set; } = default!;
+    private MoveMeetingHandler Move { get; set; } = default!;
 
     [Inject]
-    private MeetingRecordHandler Record { get; set; } = default!;
+    private CancelMeetingHandler Cancel { get; set; } = default!;
+
+    [Inject]
+    private RecordAttendanceHandler Attendance { get; set; } = default!;
+
+    [Inject]
+    private AddMeetingActionHandler AddAction { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -76,7 +82,7 @@ public partial class MeetingDetails
             return;
         }
 
-        await RunAsync(async actor => await Schedule.MoveAsync(actor, Meeting.Id, Meeting.Version, at, new MeetingPlace(location, link)),
+        await RunAsync(async actor => await Move.HandleAsync(actor, Meeting.Id, Meeting.Version, at, new MeetingPlace(location, link)),
             "Meeting changed: members get the update for their calendars.");
     }
 
@@ -84,17 +90,17 @@ public partial class MeetingDetails
     {
         if (await PanelDialogs.ConfirmCancelAsync(Dialogs))
         {
-            await RunAsync(async actor => await Schedule.CancelAsync(actor, Meeting.Id, Meeting.Version), "Meeting cancelled: members have been told.");
+            await RunAsync(async actor => await Cancel.HandleAsync(actor, Meeting.Id, Meeting.Version), "Meeting cancelled: members have been told.");
         }
     }
 
     private async Task SaveRecordAsync() =>
-        await RunAsync(async actor => await Record.SaveAttendanceAsync(actor, Meeting.Id, attended, notes), "Attendance and notes saved.");
+        await RunAsync(async actor => await Attendance.HandleAsync(actor, Meeting.Id, attended, notes), "Attendance and notes saved.");
 
     private async Task AddActionAsync()
     {
         DateOnly? due = DateOnly.TryParseExact(actionDue, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-        if (await RunAsync(async actor => await Record.AddActionAsync(actor, Meeting.Id, actionText, actionOwner, due), "Action added."))
+        if (await RunAsync(async actor => await AddAction.HandleAsync(actor, Meeting.Id, actionText, actionOwner, due), "Action added."))
         {
             actionText = actionOwner = actionDue = null;
         }

@@ -35,7 +35,10 @@ public partial class MeetingPage
     private RespondToPollHandler Respond { get; set; } = default!;
 
     [Inject]
-    private MeetingScheduleHandler Schedule { get; set; } = default!;
+    private ScheduleMeetingHandler Schedule { get; set; } = default!;
+
+    [Inject]
+    private CancelMeetingHandler Cancel { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -102,7 +105,7 @@ public partial class MeetingPage
     private async Task ScheduleAsync()
     {
         saving = true;
-        var result = await Schedule.ScheduleAsync(await Actors.GetAsync(), MeetingId, m!.Version, chosen ?? 0, new MeetingPlace(location, link));
+        var result = await Schedule.HandleAsync(await Actors.GetAsync(), MeetingId, m!.Version, chosen ?? 0, new MeetingPlace(location, link));
         saving = false;
         errors.Show(result.Error);
         if (result.IsSuccess)
@@ -119,7 +122,7 @@ public partial class MeetingPage
             return;
         }
 
-        var result = await Schedule.CancelAsync(await Actors.GetAsync(), MeetingId, m!.Version);
+        var result = await Cancel.HandleAsync(await Actors.GetAsync(), MeetingId, m!.Version);
         errors.Show(result.Error);
         if (result.IsSuccess)
         {
