@@ -65,7 +65,12 @@ public static class DependencyInjection
         services.AddPanels(configuration);
         services.AddCrgAndSubmissions();
         services.AddSingleton<BudgetQuery>();
-        services.AddSingleton<BudgetCommands>();
+        services.AddSingleton<BudgetChanges>();
+        services.AddSingleton<SaveBudgetSettingsHandler>();
+        services.AddSingleton<SaveContributionHandler>();
+        services.AddSingleton<SaveCostHandler>();
+        services.AddSingleton<DeleteContributionHandler>();
+        services.AddSingleton<DeleteCostHandler>();
         services.AddSingleton<ImportReviewsHandler>();
         services.AddSingleton<ThemesQuery>();
         services.AddSingleton<ThemeAdminHandler>();

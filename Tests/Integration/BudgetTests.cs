@@ -12,8 +12,6 @@ public abstract class BudgetTests(ProviderFixture fixture)
 {
     private PortalFactory Portal => fixture.Portal;
 
-    private BudgetCommands Commands => Portal.Get<BudgetCommands>();
-
     private BudgetQuery Query => Portal.Get<BudgetQuery>();
 
     private Task<int> OfficeAsync(string code) => Portal.WithDbAsync(db => db.Organisations.Where(o => o.Code == code).Select(o => o.Id).SingleAsync());
@@ -24,16 +22,16 @@ public abstract class BudgetTests(ProviderFixture fixture)
         var office = await OfficeAsync("LR");
         var manager = await Portal.ActorAsync(DemoAccounts.LrManager);
         var review = await Portal.RegisterReviewAsync(new DateOnly(2026, 2, 2));
-        var settings = await Commands.SaveSettingsAsync(manager, office, new BudgetSettingsInput(2025, "10,000", 3,
+        var settings = await Portal.Get<SaveBudgetSettingsHandler>().HandleAsync(manager, office, new BudgetSettingsInput(2025, "10,000", 3,
             (await Query.HandleAsync(manager, office, null)).Value.Settings?.Version));
         Assert.True(settings.IsSuccess, settings.Error?.Message);
 
-        Assert.True((await Commands.SaveContributionAsync(manager, office,
+        Assert.True((await Portal.Get<SaveContributionHandler>().HandleAsync(manager, office,
             new ContributionInput(null, 2025, null, "Leicestershire County Council", "66000", new DateOnly(2026, 2, 1), new DateOnly(2026, 3, 1), null))).IsSuccess);
         // 31 March falls in 2025/26, 1 April in 2026/27.
-        Assert.True((await Commands.SaveCostAsync(manager, office,
+        Assert.True((await Portal.Get<SaveCostHandler>().HandleAsync(manager, office,
             new CostInput(null, CostKind.Recharge, null, null, "50,000.00", new DateOnly(2026, 3, 31), "Business office recharge", null))).IsSuccess);
-        Assert.True((await Commands.SaveCostAsync(manager, office,
+        Assert.True((await Portal.Get<SaveCostHandler>().HandleAsync(manager, office,
             new CostInput(null, CostKind.ChairAuthorFee, review, null, "8500", new DateOnly(2026, 4, 1), null, null))).IsSuccess);
 
         var earlier = (await Query.HandleAsync(manager, office, 2025)).Value.Statement!;
@@ -56,11 +54,11 @@ public abstract class BudgetTests(ProviderFixture fixture)
         var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
         var before = await Portal.WithDbAsync(db => db.BudgetContributions.CountAsync());
 
-        var notMoney = await Commands.SaveContributionAsync(officer, office,
+        var notMoney = await Portal.Get<SaveContributionHandler>().HandleAsync(officer, office,
             new ContributionInput(null, 2026, null, "Rutland County Council", "five thousand", null, null, null));
-        var paidEarly = await Commands.SaveContributionAsync(officer, office,
+        var paidEarly = await Portal.Get<SaveContributionHandler>().HandleAsync(officer, office,
             new ContributionInput(null, 2026, null, "Rutland County Council", "-5", new DateOnly(2026, 3, 10), new DateOnly(2026, 3, 1), null));
-        var noPartner = await Commands.SaveCostAsync(officer, office, new CostInput(null, CostKind.Expenses, null, null, "12.345", null, null, null));
+        var noPartner = await Portal.Get<SaveCostHandler>().HandleAsync(officer, office, new CostInput(null, CostKind.Expenses, null, null, "12.345", null, null, null));
 
         Assert.Contains(((ValidationFailed)notMoney.Error!).Errors, e => e.Field == nameof(ContributionInput.Amount) && e.Message.Contains("not an amount of money", StringComparison.Ordinal));
         var errors = ((ValidationFailed)paidEarly.Error!).Errors;
@@ -78,7 +76,7 @@ public abstract class BudgetTests(ProviderFixture fixture)
         var kent = await Portal.ActorAsync(DemoAccounts.KentOfficer);
 
         var read = await Query.HandleAsync(kent, office, null);
-        var write = await Commands.SaveContributionAsync(kent, office, new ContributionInput(null, 2026, null, "Kent Police", "100", null, null, null));
+        var write = await Portal.Get<SaveContributionHandler>().HandleAsync(kent, office, new ContributionInput(null, 2026, null, "Kent Police", "100", null, null, null));
 
         Assert.IsType<AccessRefused>(read.Error);
         Assert.IsType<AccessRefused>(write.Error);
@@ -93,17 +91,17 @@ public abstract class BudgetTests(ProviderFixture fixture)
         var board = await Portal.ActorAsync(DemoAccounts.BoardMember);
         board = board with { OfficeIds = new HashSet<int> { office } };
         var manager = await Portal.ActorAsync(DemoAccounts.LrManager);
-        await Commands.SaveSettingsAsync(manager, office, new BudgetSettingsInput(2025, "10000", 3,
+        await Portal.Get<SaveBudgetSettingsHandler>().HandleAsync(manager, office, new BudgetSettingsInput(2025, "10000", 3,
             (await Query.HandleAsync(manager, office, null)).Value.Settings?.Version));
 
         // A real line of the office's budget: the refusal must be for the person, not a missing line.
-        var cost = await Commands.SaveCostAsync(manager, office,
+        var cost = await Portal.Get<SaveCostHandler>().HandleAsync(manager, office,
             new CostInput(null, CostKind.Recharge, null, null, "120", new DateOnly(2026, 5, 1), "Room hire for the board", null));
         Assert.True(cost.IsSuccess, cost.Error?.Message);
         var version = await Portal.WithDbAsync(db => db.BudgetCosts.Where(c => c.Id == cost.Value).Select(c => c.Version).SingleAsync());
 
         var view = await Query.HandleAsync(board, office, null);
-        var write = await Commands.DeleteCostAsync(board, cost.Value, version);
+        var write = await Portal.Get<DeleteCostHandler>().HandleAsync(board, cost.Value, version);
 
         Assert.True(view.IsSuccess, view.Error?.Message);
         Assert.False(view.Value.Office.CanEdit);
@@ -111,7 +109,7 @@ public abstract class BudgetTests(ProviderFixture fixture)
         Assert.IsType<AccessRefused>(write.Error);
         Assert.True(await Portal.WithDbAsync(db => db.BudgetCosts.AnyAsync(c => c.Id == cost.Value)));
         // The office's statement is shared by this class's tests (run one after another): the line goes again.
-        Assert.True((await Commands.DeleteCostAsync(manager, cost.Value, version)).IsSuccess);
+        Assert.True((await Portal.Get<DeleteCostHandler>().HandleAsync(manager, cost.Value, version)).IsSuccess);
     }
 }
 

@@ -23,6 +23,12 @@ public partial class BudgetContributions : BudgetSection
     private DateTime? paid;
     private bool saving;
 
+    [Inject]
+    private SaveContributionHandler SaveContribution { get; set; } = null!;
+
+    [Inject]
+    private DeleteContributionHandler DeleteContribution { get; set; } = null!;
+
     private void Edit(ContributionView c)
     {
         editing = c;
@@ -44,7 +50,7 @@ public partial class BudgetContributions : BudgetSection
         saving = true;
         var input = new ContributionInput(editing?.Id, View.Year.StartYear, partnerId, partnerName, amount,
             invoiced is DateTime i ? DateOnly.FromDateTime(i) : null, paid is DateTime p ? DateOnly.FromDateTime(p) : null, editing?.Version);
-        var result = await Commands.SaveContributionAsync(await Actors.GetAsync(), View.Office.Id, input);
+        var result = await SaveContribution.HandleAsync(await Actors.GetAsync(), View.Office.Id, input);
         saving = false;
         errors.Show(result.Error);
         if (result.IsSuccess)
@@ -57,5 +63,5 @@ public partial class BudgetContributions : BudgetSection
 
     private Task DeleteAsync(ContributionView c) => DeleteAsync("Delete this contribution?",
         $"The contribution of {c.Partner} ({Money.Format(c.AmountPence)}) for {View.Year} will be removed from the statement.",
-        actor => Commands.DeleteContributionAsync(actor, c.Id, c.Version), "Contribution deleted.");
+        actor => DeleteContribution.HandleAsync(actor, c.Id, c.Version), "Contribution deleted.");
 }

@@ -22,6 +22,12 @@ public partial class BudgetCosts : BudgetSection
     private string? description;
     private bool saving;
 
+    [Inject]
+    private SaveCostHandler SaveCost { get; set; } = null!;
+
+    [Inject]
+    private DeleteCostHandler DeleteCost { get; set; } = null!;
+
     private IEnumerable<AppointmentChoice> Appointments =>
         (Choices?.Appointments ?? []).Where(a => reviewId is null || a.ReviewId == reviewId);
 
@@ -45,7 +51,7 @@ public partial class BudgetCosts : BudgetSection
     {
         saving = true;
         var input = new CostInput(null, kind, reviewId, appointmentId, amount, on is DateTime d ? DateOnly.FromDateTime(d) : null, description, null);
-        var result = await Commands.SaveCostAsync(await Actors.GetAsync(), View.Office.Id, input);
+        var result = await SaveCost.HandleAsync(await Actors.GetAsync(), View.Office.Id, input);
         saving = false;
         errors.Show(result.Error);
         if (result.IsSuccess)
@@ -58,5 +64,5 @@ public partial class BudgetCosts : BudgetSection
 
     private Task DeleteAsync(CostView c) => DeleteAsync("Delete this cost?",
         $"The {BudgetCost.Describe(c.Kind).ToLowerInvariant()} of {Formats.Date(c.On)} ({Money.Format(c.AmountPence)}) will be removed from the statement.",
-        actor => Commands.DeleteCostAsync(actor, c.Id, c.Version), "Cost deleted.");
+        actor => DeleteCost.HandleAsync(actor, c.Id, c.Version), "Cost deleted.");
 }

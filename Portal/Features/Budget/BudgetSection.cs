@@ -15,9 +15,6 @@ public abstract class BudgetSection : ComponentBase
     public EventCallback Changed { get; set; }
 
     [Inject]
-    protected BudgetCommands Commands { get; set; } = null!;
-
-    [Inject]
     protected BudgetQuery Query { get; set; } = null!;
 
     [Inject]

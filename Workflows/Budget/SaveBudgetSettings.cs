@@ -1,0 +1,65 @@
+using Domain;
+using Domain.Access;
+using Domain.Audit;
+using Domain.Budget;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Audit;
+using Workflows.Data;
+using Workflows.Time;
+
+namespace Workflows.Budget;
+
+/// Where the office's ledger starts and how many reviews a year it expects. Amounts are typed text, checked here.
+public sealed record BudgetSettingsInput(int? FirstYearStart, string? OpeningReserve, int? ExpectedReviewsPerYear, int? Version);
+
+/// The office's budget settings: the first year the portal keeps, its opening reserve, the reviews expected a year.
+public sealed class SaveBudgetSettingsHandler(IReviewDbFactory dbs, BudgetChanges budget, BusinessClock clock, AuditLog audit)
+{
+    public async Task<Result<int>> HandleAsync(Actor actor, int officeId, BudgetSettingsInput input, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        if (await budget.RefusedAsync(db, actor, officeId, "change the budget settings", ct) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new List<Error>();
+        if (input.FirstYearStart is not int first || first < 2011 || first > FinancialYear.Of(clock.Today).StartYear + 1)
+        {
+            errors.Add(new Error("Choose the first financial year the portal keeps (from 2011/12 to next year).", nameof(input.FirstYearStart)));
+        }
+
+        if (!Money.TryParsePence(input.OpeningReserve, out var reserve, out var message))
+        {
+            errors.Add(new Error("Opening reserve: " + message, nameof(input.OpeningReserve)));
+        }
+
+        if (input.ExpectedReviewsPerYear is not int expected || expected < 0 || expected > 100)
+        {
+            errors.Add(new Error("Enter the number of reviews expected a year, from 0 to 100.", nameof(input.ExpectedReviewsPerYear)));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ValidationFailed(errors);
+        }
+
+        var row = await db.PooledBudgets.SingleOrDefaultAsync(b => b.OfficeId == officeId, ct);
+        if (row is null)
+        {
+            row = new PooledBudget { OfficeId = officeId };
+            db.PooledBudgets.Add(row);
+        }
+        else if (input.Version != row.Version)
+        {
+            return new Conflict("The budget settings");
+        }
+
+        row.FirstYearStart = input.FirstYearStart!.Value;
+        row.FirstYearOpeningReservePence = reserve;
+        row.ExpectedReviewsPerYear = input.ExpectedReviewsPerYear!.Value;
+        row.Version++;
+        audit.Add(db, actor, AuditAction.Changed, "PooledBudget", officeId.ToString(), detail: "settings: first year, opening reserve, expected reviews a year");
+        return await BudgetChanges.SaveAsync(db, row.Version, "The budget settings", ct);
+    }
+}
