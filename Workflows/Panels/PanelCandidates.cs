@@ -1,0 +1,43 @@
+using Domain;
+using Domain.Access;
+using Domain.Panels;
+using Domain.Reviews;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Access;
+using Workflows.Audit;
+using Workflows.Data;
+
+namespace Workflows.Panels;
+
+public sealed record PanelCandidate(string UserId, string Label, PanelRole SuggestedRole);
+
+/// Accounts an officer can add: agency contacts (agency representatives or specialists), independent authors
+/// (specialists), and the review's appointed chair/author (chair). Disabled accounts and current members are left out.
+public sealed class PanelCandidatesQuery(IReviewDbFactory dbs, AuditLog audit)
+{
+    public async Task<Result<IReadOnlyList<PanelCandidate>>> HandleAsync(Actor actor, int reviewId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        var access = await PanelAccess.CheckAsync(db, audit, actor, reviewId, manage: true, "list panel candidates", ct);
+        if (!access.IsSuccess)
+        {
+            return access.Error!;
+        }
+
+        var current = await db.ReviewParticipants.PanelMembers(reviewId).Select(p => p.UserId).ToListAsync(ct);
+        var chairs = await db.ReviewParticipants.ChairAuthors(reviewId).Select(p => p.UserId).ToListAsync(ct);
+        string[] roleNames = [Roles.AgencyContact, Roles.IndependentAuthor];
+        var people = await (from u in db.Users
+                            join ur in db.UserRoles on u.Id equals ur.UserId
+                            join r in db.Roles on ur.RoleId equals r.Id
+                            where !u.IsDisabled && roleNames.Contains(r.Name!) && !current.Contains(u.Id)
+                            select new { u.Id, u.DisplayName, u.Email, Role = r.Name }).AsNoTracking().ToListAsync(ct);
+        return people.GroupBy(p => p.Id).Select(g =>
+        {
+            var p = g.First();
+            var role = chairs.Contains(p.Id) ? PanelRole.Chair
+                : g.Any(x => x.Role == Roles.AgencyContact) ? PanelRole.AgencyRepresentative : PanelRole.Specialist;
+            return new PanelCandidate(p.Id, $"{p.DisplayName} ({p.Email})", role);
+        }).OrderBy(c => c.Label, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+}
