@@ -1,12 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
-using Workflows.Submissions;
 
 namespace Workflows.Crg;
 
 public static class CrgSetup
 {
-    /// CRG meetings, sign-off, submission to the Home Office, QA outcome and publication.
-    public static IServiceCollection AddCrgAndSubmissions(this IServiceCollection services)
+    /// CRG meetings: agendas, papers shared with the members, and the outcomes recorded at the meeting.
+    public static IServiceCollection AddCrg(this IServiceCollection services)
     {
         services.AddSingleton<ListCrgMeetingsQuery>();
         services.AddSingleton<CreateCrgMeetingHandler>();
@@ -14,8 +13,6 @@ public static class CrgSetup
         services.AddSingleton<ChangeAgendaHandler>();
         services.AddSingleton<CrgPapersMail>();
         services.AddSingleton<RecordCrgOutcomeHandler>();
-        services.AddSingleton<SubmissionQuery>();
-        services.AddSingleton<SubmissionCommands>();
         return services;
     }
 }

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Workflows.Themes;
+
+public static class ThemesSetup
+{
+    /// The theme list, and each review's themes and case updates.
+    public static IServiceCollection AddThemes(this IServiceCollection services)
+    {
+        services.AddSingleton<ThemesQuery>();
+        services.AddSingleton<ThemeAdminHandler>();
+        services.AddSingleton<ReviewThemesHandler>();
+        return services;
+    }
+}
