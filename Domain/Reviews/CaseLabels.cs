@@ -31,4 +31,20 @@ public static class CaseLabels
     }
 
     public static string Reference(string officeCode, int year, int sequence) => $"{officeCode}-{year}-{sequence:000}";
+
+    /// What every reference of an office code's year starts with ("LR-2025-").
+    public static string ReferencePrefix(string officeCode, int year) => $"{officeCode}-{year}-";
+
+    /// The next reference of an office code's year: one after the highest already taken (LR-2025-010 -> LR-2025-011).
+    public static string NextReference(string officeCode, int year, IEnumerable<string> taken)
+    {
+        var prefix = ReferencePrefix(officeCode, year);
+        var last = taken.Where(r => r.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(r => int.TryParse(r.AsSpan(prefix.Length), out var s) ? s : 0)
+            .DefaultIfEmpty(0).Max();
+        return Reference(officeCode, year, last + 1);
+    }
+
+    /// "case label|reference", lower-cased: one column that search and label uniqueness use on both providers.
+    public static string SearchText(string caseLabel, string reference) => Normalise(caseLabel) + "|" + reference.ToLowerInvariant();
 }

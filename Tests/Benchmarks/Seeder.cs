@@ -7,7 +7,6 @@ using Domain.Workflow;
 using Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Data;
-using Workflows.Reviews;
 using NpgsqlTypes;
 using static NpgsqlTypes.NpgsqlDbType;
 
@@ -170,7 +169,7 @@ public static class Seeder
             var label = $"Case {CaseLabels.Letters(r.Id)} {r.Notified.Year}";
             return new object?[]
             {
-                r.Id, r.Reference, label, CaseLabels.Normalise(label), RegisterNotificationHandler.SearchTextOf(label, r.Reference), ReviewType.Dardr,
+                r.Id, r.Reference, label, CaseLabels.Normalise(label), CaseLabels.SearchText(label, r.Reference), ReviewType.Dardr,
                 false, false, false, r.CspId, r.OfficeId, agencyIds[r.Id % agencyIds.Length], r.Notified, r.Notified.Year,
                 r.Notified.AddMonths(-2).Year, r.Notified.AddMonths(-2).Month, 1, "", r.Stage, "dardr", 1, StartOf(r.Notified),
                 officersOf[r.OfficeId][0], 5, r.HeldFrom, r.HeldFrom is null ? null : HoldReason.CriminalTrial,

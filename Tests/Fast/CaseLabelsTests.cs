@@ -1,5 +1,4 @@
 using Domain.Reviews;
-using Workflows.Reviews;
 
 namespace Portal.Fast.Tests;
 
@@ -29,12 +28,12 @@ public class CaseLabelsTests
 
     [Fact]
     public void NextReference_FollowsTheHighestOfThatOfficeAndYear() =>
-        Assert.Equal("LR-2025-011", RegisterNotificationHandler.NextReference("LR", 2025, ["LR-2025-001", "LR-2025-010", "LR-2025-002"]));
+        Assert.Equal("LR-2025-011", CaseLabels.NextReference("LR", 2025, ["LR-2025-001", "LR-2025-010", "LR-2025-002"]));
 
     [Fact]
-    public void NextReference_FirstOfTheYear_IsOne() => Assert.Equal("KT-2026-001", RegisterNotificationHandler.NextReference("KT", 2026, []));
+    public void NextReference_FirstOfTheYear_IsOne() => Assert.Equal("KT-2026-001", CaseLabels.NextReference("KT", 2026, []));
 
     [Fact]
     public void SearchText_IsLowerCasedLabelAndReference() =>
-        Assert.Equal("case q 2025|lr-2025-004", RegisterNotificationHandler.SearchTextOf("Case  Q 2025", "LR-2025-004"));
+        Assert.Equal("case q 2025|lr-2025-004", CaseLabels.SearchText("Case  Q 2025", "LR-2025-004"));
 }

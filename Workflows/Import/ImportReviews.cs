@@ -9,7 +9,6 @@ using Workflows.Audit;
 using Workflows.Data;
 using Workflows.Files;
 using Workflows.Process;
-using Workflows.Reviews;
 using Workflows.Time;
 
 namespace Workflows.Import;
@@ -99,26 +98,10 @@ public sealed class ImportReviewsHandler(IReviewDbFactory dbs, BusinessClock clo
             foreach (var row in rows)
             {
                 var officeId = csps[row.LeadCspId].ServingOfficeId!.Value;
-                var reference = RegisterNotificationHandler.NextReference(codes[officeId], row.Notified.Year, taken);
+                var reference = CaseLabels.NextReference(codes[officeId], row.Notified.Year, taken);
                 taken.Add(reference);
-                var review = new Review
-                {
-                    Reference = reference,
-                    CaseLabel = row.CaseLabel,
-                    CaseLabelKey = CaseLabels.Normalise(row.CaseLabel),
-                    SearchText = RegisterNotificationHandler.SearchTextOf(row.CaseLabel, reference),
-                    Type = row.Type,
-                    LeadCspId = row.LeadCspId,
-                    LeadOfficeId = officeId,
-                    NotifyingAgencyId = row.NotifyingAgencyId,
-                    DateNotified = row.Notified,
-                    NotificationYear = row.Notified.Year,
-                    DeathYear = row.DeathYear,
-                    DeathMonth = row.DeathMonth,
-                    Stage = Stage.NotificationReceived,
-                    CreatedAtUtc = now,
-                    CreatedByUserId = actor.UserId,
-                };
+                var review = new NewReview(row.CaseLabel, row.Type, row.LeadCspId, officeId, row.NotifyingAgencyId, row.Notified, row.DeathYear, row.DeathMonth)
+                    .Create(reference, actor.UserId, now);
                 db.Reviews.Add(review);
                 await db.SaveChangesAsync(ct);
                 var failed = await engine.ImportHistoryAsync(db, review, actor, row.Steps, ct);

@@ -69,11 +69,11 @@ public sealed class RegisterNotificationHandler(IReviewDbFactory dbs, BusinessCl
         // The reference sequence is per office code and year, whichever office leads the review now (a CSP that moved
         // took its reviews, references and all). Unique indexes on the reference and the label settle a race between
         // two officers registering at once: the loser retries with the next number.
-        var prefix = ReferencePrefix(office.Code!, year);
+        var prefix = CaseLabels.ReferencePrefix(office.Code!, year);
         for (var attempt = 1; ; attempt++)
         {
             var taken = await db.Reviews.Where(r => r.Reference.StartsWith(prefix)).Select(r => r.Reference).ToListAsync(ct);
-            var review = NewReview(actor, n, lead!, office, label, NextReference(office.Code!, year, taken));
+            var review = NewReview(n, lead!, office, label).Create(CaseLabels.NextReference(office.Code!, year, taken), actor.UserId, clock.UtcNow);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             try
             {
@@ -99,44 +99,18 @@ public sealed class RegisterNotificationHandler(IReviewDbFactory dbs, BusinessCl
         }
     }
 
-    public static string ReferencePrefix(string officeCode, int year) => $"{officeCode}-{year}-";
-
-    public static string NextReference(string officeCode, int year, IEnumerable<string> taken)
-    {
-        var prefix = ReferencePrefix(officeCode, year);
-        var last = taken.Where(r => r.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(r => int.TryParse(r.AsSpan(prefix.Length), out var s) ? s : 0)
-            .DefaultIfEmpty(0).Max();
-        return CaseLabels.Reference(officeCode, year, last + 1);
-    }
-
-    private Review NewReview(Actor actor, Notification n, Organisation lead, Organisation office, string label, string reference) => new()
-    {
-        Reference = reference,
-        CaseLabel = label,
-        CaseLabelKey = CaseLabels.Normalise(label),
-        SearchText = SearchTextOf(label, reference),
-        Type = n.Type,
-        JointWithSar = n.JointWithSar,
-        JointWithCspr = n.JointWithCspr,
-        IsAlternativeReview = n.IsAlternativeReview,
-        LeadCspId = lead.Id,
-        LeadOfficeId = office.Id,
-        NotifyingAgencyId = n.NotifyingAgencyId!.Value,
-        DateNotified = n.DateNotified!.Value,
-        NotificationYear = n.DateNotified.Value.Year,
-        DeathYear = n.DeathYear!.Value,
-        DeathMonth = n.DeathMonth!.Value,
-        NumberOfDeceased = n.NumberOfDeceased,
-        Summary = n.Summary?.Trim() ?? string.Empty,
-        Stage = Stage.NotificationReceived,
-        CreatedAtUtc = clock.UtcNow,
-        CreatedByUserId = actor.UserId,
-        InvolvedCsps = n.OtherCspIds.Distinct().Select(id => new ReviewCsp { CspId = id }).ToList(),
-        Restricted = string.IsNullOrWhiteSpace(n.DeceasedNames) && string.IsNullOrWhiteSpace(n.PerpetratorNames)
-            ? null
-            : new RestrictedDetails { DeceasedNames = n.DeceasedNames?.Trim(), PerpetratorNames = n.PerpetratorNames?.Trim() },
-    };
+    private static NewReview NewReview(Notification n, Organisation lead, Organisation office, string label) =>
+        new(label, n.Type, lead.Id, office.Id, n.NotifyingAgencyId!.Value, n.DateNotified!.Value, n.DeathYear!.Value, n.DeathMonth!.Value)
+        {
+            JointWithSar = n.JointWithSar,
+            JointWithCspr = n.JointWithCspr,
+            IsAlternativeReview = n.IsAlternativeReview,
+            NumberOfDeceased = n.NumberOfDeceased,
+            Summary = n.Summary,
+            OtherCspIds = n.OtherCspIds,
+            DeceasedNames = n.DeceasedNames,
+            PerpetratorNames = n.PerpetratorNames,
+        };
 
     private static Task<bool> LabelTakenAsync(IReviewDb db, string label, CancellationToken ct)
     {
@@ -146,9 +120,6 @@ public sealed class RegisterNotificationHandler(IReviewDbFactory dbs, BusinessCl
 
     private static Error LabelTaken(string label) =>
         new($"The case label \"{label}\" is already used by another review: choose another, e.g. the suggested one.", nameof(Notification.CaseLabel));
-
-    /// "case label|reference", lower-cased: one column that search and label uniqueness use on both providers.
-    public static string SearchTextOf(string caseLabel, string reference) => CaseLabels.Normalise(caseLabel) + "|" + reference.ToLowerInvariant();
 
     private static IEnumerable<string> FieldsEntered(Notification n)
     {
