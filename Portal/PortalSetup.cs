@@ -1,4 +1,6 @@
+using Infrastructure.Data;
 using Infrastructure.Jobs;
+using Infrastructure.Seeding;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -108,6 +110,27 @@ public static class PortalSetup
             : http.Request.Path.StartsWithSegments("/reviews", StringComparison.OrdinalIgnoreCase) && values.TryGetValue("Id", out v) ? v
             : null;
         return int.TryParse(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture), out var id) ? id : null;
+    }
+
+    /// Creates or migrates the database, and shows a demo data set this start made (its accounts and password) once, on
+    /// the console. False, with the reason on standard error, where the portal must not start as configured.
+    public static async Task<bool> InitialiseDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        try
+        {
+            if (await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().InitialiseAsync() is { } demo)
+            {
+                DemoAnnouncement.Write(Console.Out, demo);
+            }
+
+            return true;
+        }
+        catch (StartRefusedException refused)
+        {
+            await Console.Error.WriteLineAsync("The portal did not start: " + refused.Message);
+            return false;
+        }
     }
 
     public static WebApplication UsePortal(this WebApplication app)

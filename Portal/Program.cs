@@ -1,5 +1,5 @@
 using Infrastructure;
-using Infrastructure.Data;
+using Infrastructure.Seeding;
 using Portal;
 using Portal.Commands;
 using Portal.Components;
@@ -11,7 +11,7 @@ using Portal.Features.Reviews;
 using Workflows;
 
 // A command (`admin create ...`, `backup`, ...) runs with the same configuration and services, without the web server.
-var commandLine = PortalCommands.Parse(args);
+var commandLine = PortalCommands.Parse(DemoAnnouncement.ExpandSwitch(args));
 var builder = WebApplication.CreateBuilder(commandLine.Settings);
 builder.Configuration.AddPortalSettings();
 builder.ConfigureFor(commandLine);
@@ -32,9 +32,9 @@ if (commandLine.Command is not null)
     return await app.RunAsync(commandLine);
 }
 
-await using (var scope = app.Services.CreateAsyncScope())
+if (!await app.InitialiseDatabaseAsync())
 {
-    await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().InitialiseAsync();
+    return ExitCodes.Refused;
 }
 
 app.UsePortal();

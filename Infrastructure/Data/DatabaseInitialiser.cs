@@ -6,18 +6,28 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Infrastructure.Data;
 
-/// Creates and migrates the database on start, creates the roles, seeds the demo data set once, and brings the
-/// planner's statistics up to date (SQLite). Several processes may start at once on one PostgreSQL database: they take
-/// turns (StartupLock), so only the first creates, migrates and seeds, and the others find it done.
+/// Creates and migrates the database on start, creates the roles, seeds the demo data set once when asked for, and
+/// brings the planner's statistics up to date (SQLite). Several processes may start at once on one PostgreSQL database:
+/// they take turns (StartupLock), so only the first creates, migrates and seeds, and the others find it done. In the
+/// Production environment it refuses demo data: asked for, or already in the database (StartRefusedException).
 public sealed class DatabaseInitialiser(ReviewDb db, RoleManager<IdentityRole> roles, DemoData demo, PlannerStatistics statistics,
-    DatabaseOptions options, IServiceProvider services, IConfiguration configuration, ILogger<DatabaseInitialiser> logger)
+    DatabaseOptions options, IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, ILogger<DatabaseInitialiser> logger)
 {
-    public async Task InitialiseAsync(CancellationToken ct = default)
+    /// The demo data set when this start created it (its password is then shown once, on the console), else null.
+    public async Task<SeededDemo?> InitialiseAsync(CancellationToken ct = default)
     {
+        var demoAsked = configuration.GetValue("Seed:DemoData", false);
+        if (demoAsked && environment.IsProduction())
+        {
+            throw new StartRefusedException("The demo data set (--demo, or Seed:DemoData=true) is for trying the portal, and its accounts "
+                + "are known to anyone with this console: it is refused in the Production environment. Leave Seed:DemoData unset for a real deployment.");
+        }
+
         await using var turn = options.Provider == DatabaseProvider.PostgreSql
             ? await PostgresStartupLock.TakeAsync(options.PostgreSqlConnection!, logger, ct)
             : null;
@@ -46,13 +56,18 @@ public sealed class DatabaseInitialiser(ReviewDb db, RoleManager<IdentityRole> r
             }
         }
 
-        if (configuration.GetValue("Seed:DemoData", false))
+        var seeded = demoAsked ? await demo.SeedAsync(ct) : null;
+        if (environment.IsProduction() && await demo.AccountsExistAsync(ct))
         {
-            var accounts = await demo.SeedAsync(ct);
-            logger.LogInformation("Demo sign-in (password for every account: {Password}):{Accounts}",
-                demo.Password, string.Concat(accounts.Select(a => $"{Environment.NewLine}  {a.Role,-24} {a.Email}")));
+            throw new StartRefusedException("This database holds the demo accounts (admin@example.org and the others of the demo data set), "
+                + "whose password was shown on a console: the portal does not start in the Production environment with them. "
+                + "Start with a new, empty database (Database:DataPath or Database:PostgreSqlConnection) for a real deployment.");
         }
 
         await statistics.RefreshAsync(ct);
+        return seeded;
     }
 }
+
+/// The portal must not start as configured; the message says why and what to do.
+public sealed class StartRefusedException(string message) : Exception(message);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Workflows.Access;
+using Workflows.Admin;
 using Workflows.Data;
 using Workflows.Reviews;
 using Workflows.Time;
@@ -13,13 +14,18 @@ namespace Infrastructure.Seeding;
 
 public sealed record DemoAccount(string Role, string Email);
 
-/// The demo data set: two review offices serving several CSPs, a few agencies, one user per role and a dozen
-/// reviews registered through the same handler the form uses and moved on through the workflow engine (DemoHistories).
-/// Seeded once: a database with organisations is left alone.
+/// The demo data set just created: its accounts, and the one password they share, to be shown once on the console
+/// (DemoAnnouncement) and stored nowhere but as the accounts' hashes.
+public sealed record SeededDemo(IReadOnlyList<DemoAccount> Accounts, string Password);
+
+/// The demo data set, only when asked for (`--demo`, or Seed:DemoData=true): two review offices serving several CSPs,
+/// a few agencies, one user per role and a dozen reviews registered through the same handler the form uses and moved
+/// on through the workflow engine (DemoHistories). Seeded once: a database with organisations is left alone. The
+/// accounts share a new random password each time the set is made (Seed:DemoPassword fixes it, for automated tests
+/// only: appsettings.json carries none), and a Production start refuses a database that holds them.
 public sealed class DemoData(IReviewDbFactory dbs, UserManager<PortalUser> users, ReviewLookups lookups, IConfiguration configuration,
     IServiceProvider services, BusinessClock clock)
 {
-    public string Password => configuration["Seed:DemoPassword"] ?? "Demo-Password-2026!";
 
     public static readonly (Role Role, string Email, string Name, string? Organisation)[] Accounts =
     [
@@ -34,14 +40,23 @@ public sealed class DemoData(IReviewDbFactory dbs, UserManager<PortalUser> users
         (Role.Administrator, "admin@example.org", "Adam Admin", null),
     ];
 
-    public async Task<IReadOnlyList<DemoAccount>> SeedAsync(CancellationToken ct = default)
+    /// Whether any demo account is in the database (whoever made it, and however long ago).
+    public async Task<bool> AccountsExistAsync(CancellationToken ct = default)
+    {
+        var emails = Accounts.Select(a => users.NormalizeEmail(a.Email)).ToArray();
+        await using var db = await dbs.CreateAsync(ct);
+        return await db.Users.AnyAsync(u => emails.Contains(u.NormalizedEmail), ct);
+    }
+
+    /// Seeds the data set into an empty database; null where it holds organisations already (nothing is changed).
+    public async Task<SeededDemo?> SeedAsync(CancellationToken ct = default)
     {
         var list = Accounts.Select(a => new DemoAccount(Roles.Describe(a.Role), a.Email)).ToList();
         await using (var db = await dbs.CreateAsync(ct))
         {
             if (await db.Organisations.AnyAsync(ct))
             {
-                return list;
+                return null;
             }
 
             var lr = new Organisation { Name = "Leicestershire & Rutland Safeguarding Partnerships Business Office", Kind = OrganisationKind.ReviewOffice, Code = "LR" };
@@ -65,10 +80,11 @@ public sealed class DemoData(IReviewDbFactory dbs, UserManager<PortalUser> users
             await db.SaveChangesAsync(ct);
         }
 
+        var password = configuration["Seed:DemoPassword"] is { Length: > 0 } fixedForTests ? fixedForTests : TemporaryPasswords.Generate(20);
         foreach (var (role, email, name, organisation) in Accounts)
         {
             var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
-            Check(await users.CreateAsync(user, Password));
+            Check(await users.CreateAsync(user, password));
             Check(await users.AddToRoleAsync(user, role.ToString()));
             if (organisation is not null)
             {
@@ -87,7 +103,7 @@ public sealed class DemoData(IReviewDbFactory dbs, UserManager<PortalUser> users
         }
 
         await RegisterReviewsAsync(ct);
-        return list;
+        return new SeededDemo(list, password);
     }
 
     private async Task RegisterReviewsAsync(CancellationToken ct)

@@ -1,4 +1,5 @@
 using Infrastructure.Data;
+using Infrastructure.Seeding;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Portal.Commands;
@@ -63,10 +64,19 @@ public static class PortalCommands
             if (command.MigratesFirst)
             {
                 await using var scope = app.Services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().InitialiseAsync(cancel.Token);
+                if (await scope.ServiceProvider.GetRequiredService<DatabaseInitialiser>().InitialiseAsync(cancel.Token) is { } demo)
+                {
+                    // Standard output is the command's result alone.
+                    DemoAnnouncement.Write(Console.Error, demo);
+                }
             }
 
             return await command.RunAsync(new CommandContext(app.Services, command.Name, commandLine.Arguments, Console.Out, Console.Error, cancel.Token));
+        }
+        catch (StartRefusedException refused)
+        {
+            await Console.Error.WriteLineAsync($"{command.Name} refused: {refused.Message}");
+            return ExitCodes.Refused;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

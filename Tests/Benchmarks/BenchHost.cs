@@ -3,6 +3,8 @@ using Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Workflows;
@@ -66,6 +68,7 @@ public sealed class BenchHost : IAsyncDisposable
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Benchmark", ApplicationName = "Benchmarks", ContentRootPath = AppContext.BaseDirectory });
         services.AddLogging(b =>
         {
             b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);

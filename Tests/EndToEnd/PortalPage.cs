@@ -74,7 +74,7 @@ public sealed class PortalPage : IAsyncDisposable
     }
 
     /// Signs in through the static sign-in page, as a person does.
-    public async Task SignInAsync(string email, string password = "Demo-Password-2026!", bool expectSuccess = true)
+    public async Task SignInAsync(string email, string password = PortalFactory.DemoPasswordForTests, bool expectSuccess = true)
     {
         await Page.GotoAsync("Account/Login");
         await Page.GetByLabel("Email address").FillAsync(email);

@@ -133,6 +133,8 @@ public sealed class ReminderCrashTests(ITestOutputHelper output)
         foreach (var (key, value) in new Dictionary<string, string>
         {
             ["Urls"] = "http://127.0.0.1:0",
+            // The data folder holds the demo accounts, which a Production start refuses.
+            ["ASPNETCORE_ENVIRONMENT"] = "Staging",
             ["Database__Provider"] = "Sqlite",
             ["Database__DataPath"] = dataPath,
             ["Jobs__Enabled"] = "true",

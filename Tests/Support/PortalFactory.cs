@@ -36,6 +36,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             ["Database:Provider"] = provider.ToString(),
             ["Database:DataPath"] = DataPath,
             ["Seed:DemoData"] = demoData ? "true" : "false",
+            // The demo password is new and random each time unless fixed: tests sign in with a known one.
+            ["Seed:DemoPassword"] = DemoPassword,
             ["Jobs:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             // Existing tests sign in with a password alone; tests of the policy set it (RequireTwoFactorFor).
@@ -62,7 +64,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     public string? PostgresConnection { get; }
 
-    public string DemoPassword => "Demo-Password-2026!";
+    public const string DemoPasswordForTests = "Demo-Password-2026!";
+
+    public string DemoPassword => DemoPasswordForTests;
 
     /// The root address when started with Kestrel (for the browser).
     public string ServerAddress

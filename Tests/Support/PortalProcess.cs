@@ -38,7 +38,8 @@ public sealed partial class PortalProcess : IDisposable
     }
 
     /// Starts the portal as a server on a free loopback port (Urls http://127.0.0.1:0); ServerAddressAsync says which.
-    public static PortalProcess StartServer(IReadOnlyDictionary<string, string> settings)
+    /// Arguments are those of its command line (e.g. --demo).
+    public static PortalProcess StartServer(IReadOnlyDictionary<string, string> settings, params string[] arguments)
     {
         var all = new Dictionary<string, string>(settings)
         {
@@ -47,7 +48,7 @@ public sealed partial class PortalProcess : IDisposable
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         };
         all.TryAdd("Logging:LogLevel:Default", "Warning");
-        return new PortalProcess(Process.Start(Info([], all))!);
+        return new PortalProcess(Process.Start(Info(arguments, all))!);
     }
 
     /// Runs a command (`admin create ...`) to its end: its exit code, standard output and standard error.
