@@ -71,8 +71,10 @@ public static class DependencyInjection
 
         services.AddSingleton<IDocumentStorage>(sp =>
         {
-            var folder = sp.GetRequiredService<DocumentOptions>().Folder;
-            return new Documents.FolderDocumentStorage(Path.Combine(dataPath, string.IsNullOrWhiteSpace(folder) ? "documents" : folder));
+            var documents = sp.GetRequiredService<DocumentOptions>();
+            return documents.Store == DocumentStore.Database
+                ? new Documents.DatabaseDocumentStorage(sp.GetRequiredService<IReviewDbFactory>())
+                : new Documents.FolderDocumentStorage(Path.Combine(dataPath, string.IsNullOrWhiteSpace(documents.Folder) ? "documents" : documents.Folder));
         });
 
         services.AddSingleton(configuration.GetSection("Backup").Get<Backups.BackupOptions>() ?? new Backups.BackupOptions());

@@ -1,5 +1,6 @@
 using Domain.Access;
 using Hangfire;
+using Infrastructure.Documents;
 using Infrastructure.Files;
 using Infrastructure.Seeding;
 using Microsoft.AspNetCore.Identity;
@@ -8,15 +9,18 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Workflows.Documents;
 
 namespace Infrastructure.Data;
 
-/// Creates and migrates the database on start, creates the roles, seeds the demo data set once when asked for, and
-/// brings the planner's statistics up to date (SQLite). Several processes may start at once on one PostgreSQL database:
-/// they take turns (StartupLock), so only the first creates, migrates and seeds, and the others find it done. In the
-/// Production environment it refuses demo data: asked for, or already in the database (StartRefusedException).
+/// Creates and migrates the database on start, creates the roles, seeds the demo data set once when asked for, brings
+/// the planner's statistics up to date (SQLite) and checks the documents folder (DocumentFolderCheck). Several processes
+/// may start at once on one PostgreSQL database: they take turns (PostgresStartupLock), so only the first creates,
+/// migrates and seeds, and the others find it done. In the Production environment it refuses demo data: asked for, or
+/// already in the database (StartRefusedException).
 public sealed class DatabaseInitialiser(ReviewDb db, RoleManager<IdentityRole> roles, DemoData demo, PlannerStatistics statistics,
-    DatabaseOptions options, IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, ILogger<DatabaseInitialiser> logger)
+    DatabaseOptions options, IDocumentStorage documents, IServiceProvider services, IConfiguration configuration, IHostEnvironment environment,
+    ILogger<DatabaseInitialiser> logger)
 {
     /// The demo data set when this start created it (its password is then shown once, on the console), else null.
     public async Task<SeededDemo?> InitialiseAsync(CancellationToken ct = default)
@@ -65,6 +69,11 @@ public sealed class DatabaseInitialiser(ReviewDb db, RoleManager<IdentityRole> r
         }
 
         await statistics.RefreshAsync(ct);
+        if (documents is FolderDocumentStorage folder)
+        {
+            await DocumentFolderCheck.CheckAsync(folder, db, logger, ct);
+        }
+
         return seeded;
     }
 }

@@ -121,6 +121,9 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<CaseUpdate> CaseUpdates => Set<CaseUpdate>();
     public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
 
+    /// Document files' bytes when Documents:Store is Database (DatabaseDocumentStorage).
+    public DbSet<Documents.StoredDocument> DocumentContents => Set<Documents.StoredDocument>();
+
     /// The data-protection key ring (used with PostgreSQL, so that several processes share it).
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
