@@ -63,5 +63,7 @@ public sealed class UpgradeTests(BrowserFixture browser)
         // One rule for the lead office (issue 13): after RealignLeadOffices every review is led by its lead CSP's serving office.
         Assert.False(await portal.WithDbAsync(db => db.Reviews.AnyAsync(r =>
             db.Organisations.Any(c => c.Id == r.LeadCspId && c.ServingOfficeId != null && c.ServingOfficeId != r.LeadOfficeId))));
+        // Documents stay files on upgrade (Documents:Store=Folder): DocumentContents is there, readable and empty.
+        Assert.False(await portal.WithDbAsync(db => ((ReviewDb)db).DocumentContents.AnyAsync()));
     }
 }
