@@ -2510,6 +2510,21 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("Timers", (string)null);
                 });
 
+            modelBuilder.Entity("Infrastructure.Documents.StoredDocument", b =>
+                {
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("StoredName");
+
+                    b.ToTable("DocumentContents", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

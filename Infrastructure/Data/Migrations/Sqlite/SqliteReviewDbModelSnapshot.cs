@@ -2425,6 +2425,21 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Timers", (string)null);
                 });
 
+            modelBuilder.Entity("Infrastructure.Documents.StoredDocument", b =>
+                {
+                    b.Property<string>("StoredName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("StoredName");
+
+                    b.ToTable("DocumentContents", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
