@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Domain.Audit;
+using Domain.Calendar;
 using Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -78,6 +81,73 @@ public sealed class BoardPagesTests(BrowserFixture browser, BoardPagesTests.Serv
         await Assertions.Expect(tab.Page.GetByText(review.CaseLabel)).ToHaveCountAsync(0);
         Assert.True(await Portal.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.UserEmail == DemoAccounts.BoardMember && a.Action == AuditAction.Refused && a.SubjectId == review.Id.ToString())));
         Assert.Empty(tab.ConsoleErrors);
+    }
+
+    /// "As at" settles on the date chosen, typed or picked (it used to flip between that date and today twice a second,
+    /// auditing each flip); each date chosen is one audited view. Another office's CSP, page or .docx: refused and audited.
+    [Fact]
+    public async Task BoardMember_ChoosesAPastAsAtDate_TypedOrPicked_TheReportSettles_AndEachIsAuditedOnce()
+    {
+        var office = await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Code == "LR").Select(o => o.Id).SingleAsync());
+        var dover = await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Dover CSP").Select(o => o.Id).SingleAsync());
+        var today = London.DateOf(Portal.Time.GetUtcNow().UtcDateTime);
+        var typed = new DateOnly(today.Year, today.Month, 10).AddMonths(-3);
+        var picked = typed.AddDays(10);
+
+        await using var tab = await PortalPage.OpenAsync(browser, Portal);
+        var page = tab.Page;
+        await tab.SignInAsync(DemoAccounts.BoardMember);
+        await tab.GotoAsync($"reports/board?org={office}");
+        var title = page.Locator("#report-title");
+        await Assertions.Expect(title).ToContainTextAsync($"as at {Uk(today)}");
+
+        await page.Locator("#board-as-of").FillAsync(typed.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        await page.Locator("#board-as-of").PressAsync("Tab");
+        await SettlesAsync(tab, typed);
+
+        // Picked from the calendar: it opens on the month shown, and a day is clicked.
+        await page.Locator("div.mud-picker:has(#board-as-of) button.mud-input-adornment-icon-button, div.mud-picker:has(#board-as-of) .mud-input-adornment button").First.ClickAsync();
+        await page.Locator(".mud-picker-calendar-day:not(.mud-hidden)", new() { HasTextString = picked.Day.ToString(CultureInfo.InvariantCulture) })
+            .Filter(new() { HasTextRegex = new Regex($"^{picked.Day}$") }).First.ClickAsync();
+        await SettlesAsync(tab, picked);
+        await tab.AssertAccessibleAsync();
+
+        var viewed = await Portal.WithDbAsync(db => db.AuditEvents.Where(a => a.UserEmail == DemoAccounts.BoardMember && a.Action == AuditAction.Viewed
+            && a.Subject == "Board report" && (a.Detail!.EndsWith(typed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) || a.Detail!.EndsWith(picked.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))
+            .Select(a => a.Detail).ToListAsync());
+        Assert.Equal(["board report viewed as at " + typed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "board report viewed as at " + picked.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)],
+            viewed.Order(StringComparer.Ordinal));
+
+        // A CSP served by another office: the page and the .docx are refused, and both refusals audited.
+        await tab.GotoAsync($"reports/board?org={dover}&asOf={typed:yyyy-MM-dd}");
+        await Assertions.Expect(page.Locator("#no-access")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#board-in-progress")).ToHaveCountAsync(0);
+        var docx = await page.APIRequest.GetAsync($"reports/board.docx?org={dover}&asOf={typed:yyyy-MM-dd}", new() { MaxRedirects = 0 });
+        Assert.Equal(302, docx.Status);
+        Assert.Contains("/Account/AccessDenied", docx.Headers["location"], StringComparison.Ordinal);
+        Assert.Equal(2, await Portal.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.UserEmail == DemoAccounts.BoardMember
+            && a.Action == AuditAction.Refused && a.Subject == "Board report" && a.SubjectId == dover.ToString(CultureInfo.InvariantCulture))));
+        Assert.Empty(tab.ConsoleErrors);
+    }
+
+    private static string Uk(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+
+    /// The page shows the date chosen and keeps showing it: watched for three seconds (the loop flipped twice a second).
+    private async Task SettlesAsync(PortalPage tab, DateOnly date)
+    {
+        var title = tab.Page.Locator("#report-title");
+        await Assertions.Expect(title).ToContainTextAsync($"as at {Uk(date)}");
+        await Assertions.Expect(tab.Page).ToHaveURLAsync(new Regex($"asOf={date:yyyy-MM-dd}"));
+        var field = date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+        for (var i = 0; i < 6; i++)
+        {
+            await Task.Delay(500);
+            Assert.Contains($"as at {Uk(date)}", await title.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal(field, await tab.Page.Locator("#board-as-of").InputValueAsync());
+        }
+
+        var detail = $"board report viewed as at {date:yyyy-MM-dd}";
+        Assert.Equal(1, await Portal.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.UserEmail == DemoAccounts.BoardMember && a.Detail == detail)));
     }
 
     [Fact]

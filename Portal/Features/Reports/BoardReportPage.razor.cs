@@ -13,6 +13,7 @@ public partial class BoardReportPage
     private string? error;
     private int? orgId;
     private DateTime? asOfDate;
+    private (int? Org, DateOnly AsOf)? shown;
 
     [Inject]
     private BoardReportQuery Query { get; set; } = null!;
@@ -40,6 +41,15 @@ public partial class BoardReportPage
             return;
         }
 
+        var date = DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : Clock.Today;
+        // The picker's own value is set first (below, in OnDateChanged), so the render during the load shows the date
+        // chosen; a report already shown for this scope and date is not read (nor audited) again.
+        asOfDate = date.ToDateTime(TimeOnly.MinValue);
+        if (shown == (Org, date))
+        {
+            return;
+        }
+
         var actor = await Actors.GetAsync();
         var allowed = await Query.ScopesAsync(actor);
         if (!allowed.IsSuccess)
@@ -50,8 +60,8 @@ public partial class BoardReportPage
 
         scopes = allowed.Value;
         orgId = Org ?? (scopes.Count > 0 ? scopes[0].OrganisationId : null);
-        var date = DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : Clock.Today;
-        asOfDate = date.ToDateTime(TimeOnly.MinValue);
+        shown = (Org, date);
+        error = null;
         report = null;
         if (orgId is int org)
         {
@@ -66,9 +76,26 @@ public partial class BoardReportPage
         }
     }
 
-    private void OnScopeChanged(int? value) => Go(value, asOfDate);
+    private void OnScopeChanged(int? value)
+    {
+        if (value is not null && value != orgId)
+        {
+            orgId = value;
+            Go(orgId, asOfDate);
+        }
+    }
 
-    private void OnDateChanged(DateTime? value) => Go(orgId, value);
+    // MudDatePicker raises DateChanged when its Date parameter is set by this page too, not only when a person picks
+    // or types a date: a change that is no change is ignored, and the new date is held before navigating, so the
+    // render in between does not hand the picker the old date (which it raised back: the page flipped for ever).
+    private void OnDateChanged(DateTime? value)
+    {
+        if (value is DateTime chosen && chosen.Date != asOfDate?.Date)
+        {
+            asOfDate = chosen.Date;
+            Go(orgId, asOfDate);
+        }
+    }
 
     private void Go(int? org, DateTime? date) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
