@@ -9,6 +9,10 @@ namespace Portal.Features.Reports;
 /// the timeliness table. Cells hold the same texts as the page (BoardReportText); a cell's cases are one paragraph each.
 public static class BoardReportDocx
 {
+    // Twentieths of a point: landscape A4 and its margins.
+    private const uint PageWidth = 16838U;
+    private const int Margin = 1000;
+
     public static byte[] Build(BoardReport report)
     {
         using var stream = new MemoryStream();
@@ -27,8 +31,8 @@ public static class BoardReportDocx
             AppendTable(body, BoardReportText.Timeliness(report), "No review to measure.");
             // Landscape A4: seven stage columns need the width.
             body.Append(new SectionProperties(
-                new PageSize { Width = 16838U, Height = 11906U, Orient = PageOrientationValues.Landscape },
-                new PageMargin { Top = 1000, Bottom = 1000, Left = 1000U, Right = 1000U }));
+                new PageSize { Width = PageWidth, Height = 11906U, Orient = PageOrientationValues.Landscape },
+                new PageMargin { Top = Margin, Bottom = Margin, Left = (uint)Margin, Right = (uint)Margin, Header = 500U, Footer = 500U, Gutter = 0U }));
             main.Document.Save();
         }
 
@@ -43,12 +47,17 @@ public static class BoardReportDocx
             return;
         }
 
+        // Children in the order the schema requires (width before borders; top, left, bottom, right, inside).
         var t = new Table(new TableProperties(
+            new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
             new TableBorders(
-                new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
-                new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 }),
-            new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }));
+                new TopBorder { Val = BorderValues.Single, Size = 4 }, new LeftBorder { Val = BorderValues.Single, Size = 4 },
+                new BottomBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+                new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 })));
+        // The grid is required by the format (readers refuse a table without one): equal columns across the page.
+        var columns = table.Header.Count;
+        var width = ((PageWidth - (2 * Margin)) / columns).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        t.Append(new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn { Width = width })));
         t.Append(Row(table.Header, header: true));
         foreach (var row in table.Rows)
         {
