@@ -15,6 +15,15 @@ public enum BoardColumn
     WithHomeOffice,
 }
 
+/// What kind of review a board counts: full reviews and alternative (learning) reviews are totalled apart; a "criteria
+/// not met" decision awaiting the Home Office's view is neither yet.
+public enum BoardReviewKind
+{
+    Full,
+    Alternative,
+    CriteriaNotMet,
+}
+
 /// Where a review stood on a date, replayed from its journal (so a report for an earlier date shows that date's picture).
 public sealed record BoardPosition(Stage Stage, CrgOutcome? Outcome, bool SignedOff);
 
@@ -40,10 +49,8 @@ public static class BoardColumns
     {
         Stage.NotificationReceived or Stage.AwaitingCrgDecision => BoardColumn.ReferralAwaitingDecision,
         Stage.OnHold => BoardColumn.OnHold,
-        // Criteria not met: the Home Office may still direct a review, so the referral is still awaiting a decision.
-        Stage.DecisionNotified => position.Outcome == CrgOutcome.CriteriaNotMet
-            ? BoardColumn.ReferralAwaitingDecision
-            : BoardColumn.AwaitingHomeOffice,
+        // The CRG's decision is their decision, whatever it was: the case waits for the Home Office (KindOf says which kind).
+        Stage.DecisionNotified => BoardColumn.AwaitingHomeOffice,
         Stage.Commissioning => BoardColumn.Commissioning,
         Stage.PanelAndReport => BoardColumn.PanelOrReportWriting,
         // Submitted for sign-off but not yet signed off: the report is still being finished.
@@ -51,6 +58,24 @@ public static class BoardColumns
         // Approved subject to amendments: QA is not finished until the Home Office accepts them.
         Stage.Submitted or Stage.QaAmendments => BoardColumn.WithHomeOffice,
         _ => null,
+    };
+
+    /// An alternative review (the CRG's choice instead of a full review, or so registered) stays one until the Home Office
+    /// directs a full review; a plain "criteria not met" is neither until the Home Office answers.
+    public static BoardReviewKind KindOf(BoardPosition position, bool alternativeReview) => position.Outcome switch
+    {
+        CrgOutcome.CriteriaMet => BoardReviewKind.Full,
+        _ when alternativeReview => BoardReviewKind.Alternative,
+        CrgOutcome.CriteriaNotMet => BoardReviewKind.CriteriaNotMet,
+        _ => BoardReviewKind.Full,
+    };
+
+    /// Words added to a case (or an involvement's stage) of another kind than a full review.
+    public static string Suffix(BoardReviewKind kind) => kind switch
+    {
+        BoardReviewKind.Alternative => " (alternative review)",
+        BoardReviewKind.CriteriaNotMet => " (criteria not met)",
+        _ => string.Empty,
     };
 
     /// Replays a review's journal (in order) up to the end of a London day. Null when the review did not exist yet.

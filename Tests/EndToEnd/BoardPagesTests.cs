@@ -49,7 +49,8 @@ public sealed class BoardPagesTests(BrowserFixture browser, BoardPagesTests.Serv
         await Assertions.Expect(tab.Page.Locator("#board-timeliness")).ToBeVisibleAsync();
         Assert.DoesNotContain(review.Summary, await tab.Page.ContentAsync(), StringComparison.Ordinal);
         await tab.AssertAccessibleAsync();
-        var pageRows = await table.Locator("tbody tr").CountAsync();
+        // Body rows and the totals row.
+        var pageRows = await table.Locator("tbody tr, tfoot tr").CountAsync();
 
         var download = await tab.Page.RunAndWaitForDownloadAsync(() => tab.Page.Locator("#board-docx").ClickAsync());
         Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);

@@ -10,7 +10,7 @@ public sealed class BoardColumnsTests
     [InlineData(Stage.NotificationReceived, null, false, BoardColumn.ReferralAwaitingDecision)]
     [InlineData(Stage.AwaitingCrgDecision, null, false, BoardColumn.ReferralAwaitingDecision)]
     [InlineData(Stage.DecisionNotified, CrgOutcome.CriteriaMet, false, BoardColumn.AwaitingHomeOffice)]
-    [InlineData(Stage.DecisionNotified, CrgOutcome.CriteriaNotMet, false, BoardColumn.ReferralAwaitingDecision)]
+    [InlineData(Stage.DecisionNotified, CrgOutcome.CriteriaNotMet, false, BoardColumn.AwaitingHomeOffice)]
     [InlineData(Stage.Commissioning, CrgOutcome.CriteriaMet, false, BoardColumn.Commissioning)]
     [InlineData(Stage.PanelAndReport, CrgOutcome.CriteriaMet, false, BoardColumn.PanelOrReportWriting)]
     [InlineData(Stage.CrgSignOff, CrgOutcome.CriteriaMet, false, BoardColumn.PanelOrReportWriting)]
@@ -23,6 +23,17 @@ public sealed class BoardColumnsTests
     [InlineData(Stage.Closed, CrgOutcome.CriteriaNotMet, false, null)]
     public void For_EachEngineStage_MapsToTheBoardsColumn(Stage stage, CrgOutcome? outcome, bool signedOff, BoardColumn? expected) =>
         Assert.Equal(expected, BoardColumns.For(new BoardPosition(stage, outcome, signedOff)));
+
+    [Theory]
+    [InlineData(null, false, BoardReviewKind.Full)]
+    [InlineData(null, true, BoardReviewKind.Alternative)]
+    [InlineData(CrgOutcome.CriteriaMet, false, BoardReviewKind.Full)]
+    [InlineData(CrgOutcome.CriteriaNotMet, false, BoardReviewKind.CriteriaNotMet)]
+    [InlineData(CrgOutcome.CriteriaNotMet, true, BoardReviewKind.Alternative)]
+    // A Home Office direction after an alternative review: the replay reads it as criteria met, a full review.
+    [InlineData(CrgOutcome.CriteriaMet, true, BoardReviewKind.Full)]
+    public void KindOf_TheCrgsDecision_SaysWhichKindOfReviewTheBoardCounts(CrgOutcome? outcome, bool alternative, BoardReviewKind expected) =>
+        Assert.Equal(expected, BoardColumns.KindOf(new BoardPosition(Stage.DecisionNotified, outcome, false), alternative));
 
     [Fact]
     public void For_EveryStage_IsMapped_OrDeliberatelyLeftOut()
@@ -96,7 +107,7 @@ public sealed class BoardColumnsTests
         };
 
         Assert.Equal(BoardColumn.OnHold, ColumnOn(journal, new DateOnly(2027, 3, 2)));
-        Assert.Equal(BoardColumn.ReferralAwaitingDecision, ColumnOn(journal, new DateOnly(2027, 3, 3)));
+        Assert.Equal(BoardColumn.AwaitingHomeOffice, ColumnOn(journal, new DateOnly(2027, 3, 3)));
         Assert.Equal(CrgOutcome.CriteriaMet, BoardColumns.PositionOn(journal, new DateOnly(2027, 3, 4))!.Outcome);
         Assert.Equal(BoardColumn.OnHold, ColumnOn(journal, new DateOnly(2027, 3, 6)));
         Assert.True(BoardColumns.PositionOn(journal, new DateOnly(2027, 3, 6))!.SignedOff);

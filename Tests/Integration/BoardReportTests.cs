@@ -84,15 +84,21 @@ public abstract class BoardReportTests(ProviderFixture fixture)
         var f = await RegisterAsync(csp, "F");
         var g = await RegisterAsync(csp, "G");
         var h = await RegisterAsync(rutland, "H", involved: [csp]);
+        // i: an alternative review instead; j: criteria not met, then a Home Office direction; k: criteria not met.
+        var i = await RegisterAsync(csp, "I");
+        var j = await RegisterAsync(csp, "J");
+        var k = await RegisterAsync(csp, "K");
         var author = await Portal.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.Author).Select(u => u.Id).SingleAsync());
         var decidedInDecember = new[] { b, c, d, f, g };
 
         At(2026, 12, 3);
-        await FireAllAsync([.. decidedInDecember, h], Trigger.PresentToCrg);
+        await FireAllAsync([.. decidedInDecember, h, i, j, k], Trigger.PresentToCrg);
         At(2026, 12, 10);
         await FireAllAsync(decidedInDecember, new RecordCriteriaMetArgs { Comment = "Criteria met." });
+        await FireAsync(i, new RecordCriteriaNotMetArgs { Comment = "Learning review agreed.", AlternativeReview = true });
+        await FireAllAsync([j, k], new RecordCriteriaNotMetArgs { Comment = "Criteria not met." });
         At(2026, 12, 11);
-        await FireAllAsync([c, d, f, g], Trigger.RecordHomeOfficeNotified);
+        await FireAllAsync([c, d, f, g, j, k], Trigger.RecordHomeOfficeNotified);
         At(2026, 12, 14);
         await FireAllAsync([c, d, f, g], Trigger.RecordHomeOfficeAcknowledged);
         At(2026, 12, 15);
@@ -119,6 +125,9 @@ public abstract class BoardReportTests(ProviderFixture fixture)
         await FireAsync(e, Trigger.RecordHomeOfficeNotified);
         At(2027, 1, 14);
         await FireAsync(e, Trigger.RecordHomeOfficeAcknowledged);
+        // The direction restarts the review's steps from its own date; the CRG's decision keeps its date.
+        At(2027, 1, 20);
+        await FireAsync(j, TriggerArgs.For(Trigger.RecordHomeOfficeDirection));
         At(2027, 1, 25);
         await FireAsync(d, Trigger.Resume);
         var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
@@ -133,6 +142,10 @@ public abstract class BoardReportTests(ProviderFixture fixture)
         At(2027, 2, 20);
         Assert.True((await Portal.Get<ReviewThemesHandler>().AddUpdateAsync(officer, d.Id, "Draft 2 with panel")).IsSuccess);
 
+        // a's row as an import made after the report date would leave it: the report counts it from its notification.
+        await Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == a.Id)
+            .ExecuteUpdateAsync(x => x.SetProperty(r => r.CreatedAtUtc, new DateTime(2027, 3, 1, 12, 0, 0, DateTimeKind.Utc))));
+
         var board = await Portal.ActorAsync(DemoAccounts.BoardMember);
         var result = await Portal.Get<BoardReportQuery>().HandleAsync(board, csp, AsOf);
         Assert.True(result.IsSuccess, result.Error?.Message);
@@ -140,10 +153,11 @@ public abstract class BoardReportTests(ProviderFixture fixture)
 
         string[][] expected =
         [
-            ["December 2026", "", c.Cell, b.Cell, "", d.Cell + ": Draft 1 with panel", f.Cell, g.Cell],
+            ["December 2026", "", c.Cell, $"{b.Cell}\n{i.Cell} (alternative review)\n{k.Cell} (criteria not met)", j.Cell, d.Cell + ": Draft 1 with panel", f.Cell, g.Cell],
             ["January 2027", "", "", "", e.Cell, "", "", ""],
             ["Not yet presented to the CRG", a.Cell, "", "", "", "", "", ""],
         ];
+        // Cells list cases by reference: i, j and k were registered after b.
         var table = BoardReportText.InProgress(report);
         Assert.Equal(8, table.Header.Count);
         Assert.Equal("Referral awaiting decision", table.Header[1]);
@@ -156,6 +170,9 @@ public abstract class BoardReportTests(ProviderFixture fixture)
             }
         }
 
+        // Alternative reviews and "criteria not met" decisions are totalled apart from full reviews.
+        Assert.Equal(["Total", "1", "1", "1 full, 1 alternative, 1 criteria not met", "2", "1", "1", "1"], table.Footer);
+
         var involvement = BoardReportText.Involvement(report);
         Assert.Equal([h.Reference, h.Label, "Rutland CSP", "Referral awaiting decision"], Assert.Single(involvement.Rows));
 
@@ -164,12 +181,19 @@ public abstract class BoardReportTests(ProviderFixture fixture)
         Assert.Equal([d.Cell, "9 days, on time", "10 days, on time", "37 days so far (+20 on hold)", "47 days so far (+20 on hold)", "Not reached", "20 days"], timeliness[d.Cell]);
         Assert.Equal([f.Cell, "9 days, on time", "10 days, on time", "31 days", "62 days, on time", "5 days so far", "0 days"], timeliness[f.Cell]);
         Assert.Equal([a.Cell, "76 days so far, overdue", "Not reached", "Not reached", "Not reached", "Not reached", "0 days"], timeliness[a.Cell]);
+        // g signed off with no panel meeting recorded: that step stopped at sign-off and says so.
+        Assert.Equal([g.Cell, "9 days, on time", "10 days, on time", "Not recorded", "62 days, on time", "5 days so far", "0 days"], timeliness[g.Cell]);
+        // The CRG's decision is the alternative review's decision; its review's steps run from it.
+        Assert.Equal([i.Cell, "9 days, on time", "67 days so far, overdue", "Not reached", "67 days so far", "Not reached", "0 days"], timeliness[i.Cell]);
+        // A direction keeps the CRG's decision date (on time) and restarts the review's steps from 20 January.
+        Assert.Equal([j.Cell, "9 days, on time", "26 days so far", "Not reached", "26 days so far", "Not reached", "0 days"], timeliness[j.Cell]);
+        Assert.Equal([k.Cell, "9 days, on time", "Not reached", "Not reached", "Not reached", "Not reached", "0 days"], timeliness[k.Cell]);
 
         // The .docx holds the same three tables, cell for cell.
         using var docx = new MemoryStream(BoardReportDocx.Build(report));
         var tables = BoardReportDocx.ReadTables(docx);
         Assert.Equal(3, tables.Count);
-        Assert.Equal([table.Header, .. table.Rows], tables[0]);
+        Assert.Equal([table.Header, .. table.Rows, table.Footer!], tables[0]);
         Assert.Equal([involvement.Header, .. involvement.Rows], tables[1]);
         var timelinessTable = BoardReportText.Timeliness(report);
         Assert.Equal([timelinessTable.Header, .. timelinessTable.Rows], tables[2]);

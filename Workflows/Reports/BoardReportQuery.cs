@@ -16,8 +16,8 @@ namespace Workflows.Reports;
 /// A board report covers one CSP (its lead reviews) or one review office (every CSP it serves).
 public sealed record BoardScope(int OrganisationId, string Name, bool IsOffice);
 
-/// A case as a board sees it: reference and case label only, with the office's latest case update.
-public sealed record BoardCase(int ReviewId, string Reference, string CaseLabel, string? LatestUpdate);
+/// A case as a board sees it: reference and case label only, what kind of review it is, and the office's latest case update.
+public sealed record BoardCase(int ReviewId, string Reference, string CaseLabel, string? LatestUpdate, BoardReviewKind Kind = BoardReviewKind.Full);
 
 /// One row of "Reviews in progress": the cases first presented to the CRG in one month (or not yet presented).
 public sealed record BoardMonthRow(DateOnly? Month, IReadOnlyDictionary<BoardColumn, IReadOnlyList<BoardCase>> Cells)
@@ -75,12 +75,13 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
             : [org.Id];
         var reviews = await db.Reviews.AsNoTracking()
             .Where(r => scope.IsOffice ? r.LeadOfficeId == org.Id : r.LeadCspId == org.Id)
-            .Where(r => r.CreatedAtUtc < endOfDay)
-            .Select(r => new { r.Id, r.Reference, r.CaseLabel, r.DateNotified, r.DecidedOn, r.CrgFirstPresentedOn })
+            // A review belongs to the report from its notification, however late its row was made (an import, a late registration).
+            .Where(r => r.DateNotified <= asOf)
+            .Select(r => new { r.Id, r.Reference, r.CaseLabel, r.DateNotified, r.DecidedOn, r.CrgFirstPresentedOn, r.IsAlternativeReview, r.HomeOfficeDirected })
             .ToListAsync(ct);
         var involved = await db.Reviews.AsNoTracking()
-            .Where(r => r.CreatedAtUtc < endOfDay && !cspIds.Contains(r.LeadCspId) && r.InvolvedCsps.Any(c => cspIds.Contains(c.CspId)))
-            .Select(r => new { r.Id, r.Reference, r.CaseLabel, r.LeadCspId }).ToListAsync(ct);
+            .Where(r => r.DateNotified <= asOf && !cspIds.Contains(r.LeadCspId) && r.InvolvedCsps.Any(c => cspIds.Contains(c.CspId)))
+            .Select(r => new { r.Id, r.Reference, r.CaseLabel, r.LeadCspId, r.IsAlternativeReview }).ToListAsync(ct);
 
         var ids = reviews.Select(r => r.Id).Concat(involved.Select(r => r.Id)).ToList();
         var journal = (await db.JournalEntries.AsNoTracking().Where(j => ids.Contains(j.ReviewId) && j.AtUtc < endOfDay).ToListAsync(ct))
@@ -96,14 +97,14 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
         var placed = reviews
             .Select(r => new { Review = r, Position = BoardColumns.PositionOn(JournalOf(r.Id), asOf) })
             .Where(x => x.Position is not null)
-            .Select(x => new { x.Review, Column = BoardColumns.For(x.Position!) })
+            .Select(x => new { x.Review, Column = BoardColumns.For(x.Position!), Kind = BoardColumns.KindOf(x.Position!, x.Review.IsAlternativeReview) })
             .ToList();
         var rows = placed.Where(x => x.Column is not null)
             .GroupBy(x => x.Review.CrgFirstPresentedOn is DateOnly d && d <= asOf ? new DateOnly(d.Year, d.Month, 1) : (DateOnly?)null)
             .OrderBy(g => g.Key is null ? 1 : 0).ThenBy(g => g.Key)
             .Select(g => new BoardMonthRow(g.Key, BoardColumns.All.ToDictionary(c => c, c => (IReadOnlyList<BoardCase>)g
                 .Where(x => x.Column == c).OrderBy(x => x.Review.Reference, StringComparer.Ordinal)
-                .Select(x => new BoardCase(x.Review.Id, x.Review.Reference, x.Review.CaseLabel, updates.GetValueOrDefault(x.Review.Id)))
+                .Select(x => new BoardCase(x.Review.Id, x.Review.Reference, x.Review.CaseLabel, updates.GetValueOrDefault(x.Review.Id), x.Kind))
                 .ToList())))
             .ToList();
 
@@ -112,7 +113,9 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
             .Where(x => x.Position is not null)
             .OrderBy(x => x.r.Reference, StringComparer.Ordinal)
             .Select(x => new InvolvementRow(x.r.Reference, x.r.CaseLabel, leadNames.GetValueOrDefault(x.r.LeadCspId) ?? "Unknown",
-                BoardColumns.For(x.Position!) is BoardColumn c ? BoardColumns.Describe(c) : "Completed or closed"))
+                BoardColumns.For(x.Position!) is BoardColumn c
+                    ? BoardColumns.Describe(c) + BoardColumns.Suffix(BoardColumns.KindOf(x.Position!, x.r.IsAlternativeReview))
+                    : "Completed or closed"))
             .ToList();
 
         // Timeliness covers every review of the scope that went ahead or awaits its decision (not those closed without one).
@@ -123,7 +126,8 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
             {
                 var j = JournalOf(x.Review.Id);
                 var holds = HoldsFrom(j);
-                var milestones = MilestonesFrom(x.Review.DateNotified, x.Review.DecidedOn, j, firstPanels.TryGetValue(x.Review.Id, out var panel) ? panel : null);
+                var milestones = MilestonesFrom(x.Review.DateNotified, x.Review.DecidedOn, x.Review.HomeOfficeDirected, x.Review.IsAlternativeReview, j,
+                    firstPanels.TryGetValue(x.Review.Id, out var panel) ? panel : null);
                 return new TimelinessRow(x.Review.Reference, x.Review.CaseLabel, Timeliness.Measure(milestones, holds, asOf, targets),
                     Timeliness.HeldDaysBetween(holds, x.Review.DateNotified, asOf));
             })
@@ -135,18 +139,31 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
         return new BoardReport(scope, asOf, rows, involvement, timeliness);
     }
 
-    /// The milestones as the journal recorded them. The decision uses the date the officer recorded (it may be backdated).
-    public static Milestones MilestonesFrom(DateOnly notified, DateOnly? decidedOn, IReadOnlyList<JournalEntry> journal, DateOnly? firstPanel)
+    /// The milestones as the journal recorded them. The CRG's decision (met, not met, or an alternative review instead)
+    /// ends the decision step; a Home Office direction keeps it and starts the review's steps from the direction's date.
+    /// DecidedOn is the date entered for the latest decision (a direction overwrites the CRG's): each keeps its own.
+    public static Milestones MilestonesFrom(DateOnly notified, DateOnly? decidedOn, bool directed, bool alternativeReview,
+        IReadOnlyList<JournalEntry> journal, DateOnly? firstPanel)
     {
+        static DateOnly On(JournalEntry e) => London.DateOf(e.AtUtc);
         DateOnly? First(Func<JournalEntry, bool> match, DateOnly? after = null) =>
-            journal.Where(e => match(e) && (after is null || London.DateOf(e.AtUtc) >= after)).Select(e => (DateOnly?)London.DateOf(e.AtUtc)).FirstOrDefault();
+            journal.Where(e => match(e) && (after is null || On(e) >= after)).Select(e => (DateOnly?)On(e)).FirstOrDefault();
+        DateOnly? Last(Trigger trigger) => journal.Where(e => e.Trigger == trigger).Select(e => (DateOnly?)On(e)).LastOrDefault();
 
-        var decisionEntry = First(e => e.Trigger is Trigger.RecordCriteriaMet or Trigger.RecordHomeOfficeDirection);
-        var decided = decisionEntry is null ? null : decidedOn ?? decisionEntry;
-        var signedOff = journal.Where(e => e.Trigger == Trigger.RecordSignedOff).Select(e => (DateOnly?)London.DateOf(e.AtUtc)).LastOrDefault();
+        var crg = journal.FirstOrDefault(e => e.Trigger is Trigger.RecordCriteriaMet or Trigger.RecordCriteriaNotMet);
+        var direction = journal.FirstOrDefault(e => e.Trigger == Trigger.RecordHomeOfficeDirection);
+        DateOnly? decided = crg is null ? null : directed ? On(crg) : decidedOn ?? On(crg);
+        DateOnly? started = direction is not null ? decidedOn ?? On(direction)
+            : crg is not null && (crg.Trigger == Trigger.RecordCriteriaMet || alternativeReview) ? decided
+            : null;
+        var signedOff = Last(Trigger.RecordSignedOff);
         var qa = signedOff is null ? null
             : First(e => e.Trigger is Trigger.RecordQaApproved or Trigger.RecordQaApprovedSubjectToAmendments or Trigger.RecordQaResubmit, signedOff);
-        return new Milestones(notified, decided, First(e => e.Trigger == Trigger.AppointAuthor), firstPanel, signedOff, qa);
+        return new Milestones(notified, decided, started, First(e => e.Trigger == Trigger.AppointAuthor), firstPanel, signedOff, qa)
+        {
+            Submitted = Last(Trigger.SubmitToHomeOffice),
+            Finished = First(e => e.Trigger is Trigger.RecordPublished or Trigger.CloseReview),
+        };
     }
 
     /// Spells on hold from the journal: PutOnHold opens one, Resume closes it.

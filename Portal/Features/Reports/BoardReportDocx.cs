@@ -22,7 +22,7 @@ public static class BoardReportDocx
             var body = new Body();
             main.Document = new Document(body);
             body.Append(Heading(report.Title, 1));
-            body.Append(Text("Case labels and references only. Days are calendar days; time on hold is shown separately and added to each target."));
+            body.Append(Text("Case labels and references only. Days are calendar days; time on hold is shown separately and added to each target. A step passed without its date recorded says \"Not recorded\"."));
             body.Append(Heading("Reviews in progress", 2));
             AppendTable(body, BoardReportText.InProgress(report), "No review is in progress.");
             body.Append(Heading("Involvement in other areas' reviews", 2));
@@ -62,6 +62,11 @@ public static class BoardReportDocx
         foreach (var row in table.Rows)
         {
             t.Append(Row(row, header: false));
+        }
+
+        if (table.Footer is { } footer)
+        {
+            t.Append(Row(footer, header: false));
         }
 
         body.Append(t);
