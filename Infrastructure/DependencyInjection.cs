@@ -3,6 +3,7 @@ using Infrastructure.Jobs;
 using Infrastructure.Email;
 using Infrastructure.Files;
 using Infrastructure.Security;
+using Infrastructure.Operations;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +61,7 @@ public static class DependencyInjection
             .AddDefaultTokenProviders();
 
         services.AddJobs(configuration, options);
+        services.AddOperations(configuration);
         services.AddSingleton<IEmailTemplates>(new FileEmailTemplates(FileEmailTemplates.DefaultFolder));
         services.AddSingleton<IEmailTransport>(sp =>
         {

@@ -25,6 +25,8 @@ builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 builder.Services.AddWorkflows(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddPortal(builder.Configuration);
+builder.AddDeployment();
+builder.AddOperations();
 
 var app = builder.Build();
 if (commandLine.Command is not null)
@@ -37,6 +39,7 @@ if (!await app.InitialiseDatabaseAsync())
     return ExitCodes.Refused;
 }
 
+app.UseMetricsScrape();
 app.UsePortal();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -46,6 +49,7 @@ app.MapActionPlanExport();
 app.MapDocumentDownloads();
 app.MapImportTemplate();
 app.MapBoardReportExport();
+app.MapHealthEndpoints();
 await app.RunAsync();
 return ExitCodes.Done;
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the tests need (Chromium, PostgreSQL, Node for maildev when needed), starts a throwaway
-# PostgreSQL server and a maildev SMTP server, and runs every test project. Used by .ci/run. Safe to run again.
+# Installs what the tests need (Chromium, PostgreSQL, nginx, Node for maildev when needed), starts a throwaway
+# PostgreSQL server, a maildev SMTP server and the published portal behind nginx (scripts/proxied-portal.sh), and runs
+# every test project. Used by .ci/run. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +9,8 @@ need=()
 command -v chromium >/dev/null || need+=(chromium)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
 command -v fc-list >/dev/null || need+=(fontconfig)
+[ -x /usr/sbin/nginx ] || need+=(nginx)
+command -v openssl >/dev/null || need+=(openssl)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -42,7 +45,13 @@ crash_smtp_port=$(free_port $((smtp_port + 1)))
 crash_web_port=$(free_port $((web_port + 1)))
 "$tools/node_modules/.bin/maildev" --ip 127.0.0.1 --web-ip 127.0.0.1 -s "$crash_smtp_port" -w "$crash_web_port" --mail-directory "$mail_dir/crash" >"$mail_dir.crash.log" 2>&1 &
 crash_maildev_pid=$!
-trap 'kill $maildev_pid $crash_maildev_pid 2>/dev/null; rm -rf "$mail_dir" "$mail_dir.log" "$mail_dir.crash.log"; su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pg/data -m immediate stop" >/dev/null 2>&1; rm -rf "$pg"' EXIT
+cleanup() {
+  kill $maildev_pid $crash_maildev_pid 2>/dev/null
+  rm -rf "$mail_dir" "$mail_dir.log" "$mail_dir.crash.log"
+  su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pg/data -m immediate stop" >/dev/null 2>&1
+  rm -rf "$pg"
+}
+trap cleanup EXIT
 for port in "$web_port" "$crash_web_port"; do
   for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/api/healthz" >/dev/null && break; sleep 0.2; done
 done
@@ -53,6 +62,15 @@ export PORTAL_TEST_CRASH_MAILDEV_URL="http://127.0.0.1:$crash_web_port"
 
 dotnet tool restore >/dev/null
 dotnet build portal.sln -c Release --nologo -v q
+
+# The published portal behind Debian's nginx with TLS, for Tests/EndToEnd/ProxiedPortalTests.cs.
+proxy_dir=$(mktemp -d)
+trap 'scripts/proxied-portal.sh stop "$proxy_dir"; cleanup' EXIT
+started=$SECONDS
+scripts/proxied-portal.sh start "$proxy_dir"
+echo "Proxied portal ready in $((SECONDS - started)) s"
+# shellcheck source=/dev/null
+source "$proxy_dir/env"
 log=$(mktemp)
 status=0
 dotnet test portal.sln -c Release --no-build --nologo --logger "console;verbosity=minimal" "$@" | tee "$log" || status=$?

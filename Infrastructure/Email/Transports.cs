@@ -36,23 +36,44 @@ public sealed class SmtpEmailTransport(EmailOptions options) : IEmailTransport
 {
     public async Task SendAsync(OutboxMessage message, CancellationToken ct)
     {
-        var smtp = options.Smtp;
-        using var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
-        var tls = smtp.TlsMode switch
-        {
-            SmtpTlsMode.None => SecureSocketOptions.None,
-            SmtpTlsMode.StartTls => SecureSocketOptions.StartTls,
-            SmtpTlsMode.SslOnConnect => SecureSocketOptions.SslOnConnect,
-            _ => SecureSocketOptions.Auto,
-        };
-        await client.ConnectAsync(smtp.Host, smtp.Port, tls, ct);
-        if (!string.IsNullOrEmpty(smtp.UserName))
-        {
-            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? string.Empty, ct);
-        }
-
+        using var client = await ConnectAsync(ct);
         await client.SendAsync(MimeMessages.Build(message, options), ct);
         await client.DisconnectAsync(quit: true, ct);
+    }
+
+    /// Connects (TLS and credentials as for sending) and says goodbye.
+    public async Task ProbeAsync(CancellationToken ct)
+    {
+        using var client = await ConnectAsync(ct);
+        await client.DisconnectAsync(quit: true, ct);
+    }
+
+    private async Task<SmtpClient> ConnectAsync(CancellationToken ct)
+    {
+        var smtp = options.Smtp;
+        var client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
+        try
+        {
+            var tls = smtp.TlsMode switch
+            {
+                SmtpTlsMode.None => SecureSocketOptions.None,
+                SmtpTlsMode.StartTls => SecureSocketOptions.StartTls,
+                SmtpTlsMode.SslOnConnect => SecureSocketOptions.SslOnConnect,
+                _ => SecureSocketOptions.Auto,
+            };
+            await client.ConnectAsync(smtp.Host, smtp.Port, tls, ct);
+            if (!string.IsNullOrEmpty(smtp.UserName))
+            {
+                await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? string.Empty, ct);
+            }
+
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
     }
 }
 
@@ -77,5 +98,11 @@ public sealed class PickupFolderTransport(string folder, EmailOptions options) :
         }
 
         File.Move(temporary, path, overwrite: true);
+    }
+
+    public Task ProbeAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(folder);
+        return Task.CompletedTask;
     }
 }

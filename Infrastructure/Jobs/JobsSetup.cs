@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Infrastructure.Data;
+using Infrastructure.Operations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -55,7 +56,15 @@ public static class JobsSetup
                 c.UseInMemoryStorage();
             }
         });
-        services.AddHangfireServer(o => o.WorkerCount = Math.Min(4, Environment.ProcessorCount));
+        // A name of its own per process, so the readiness check finds this process's heartbeat among the servers
+        // that share a PostgreSQL storage.
+        var name = new Operations.JobServerName($"{Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}".ToLowerInvariant());
+        services.AddSingleton(name);
+        services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = Math.Min(4, Environment.ProcessorCount);
+            o.ServerName = name.Value;
+        });
         services.AddHostedService<RecurringJobs>();
         services.AddSingleton<TimerSweepJob>();
         services.AddSingleton<OutboxDispatchJob>();
@@ -120,38 +129,38 @@ public static class JobsSetup
 }
 
 /// The job Hangfire calls every minute: sweeps due timers. No arguments.
-public sealed class TimerSweepJob(TimerSweep sweep)
+public sealed class TimerSweepJob(TimerSweep sweep, PortalMetrics metrics)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
-    public Task RunAsync() => sweep.RunAsync();
+    public Task RunAsync() => metrics.TimeJobAsync(JobsSetup.TimerSweepJobId, () => sweep.RunAsync());
 }
 
 /// The job Hangfire calls every minute: sends what the outbox holds (due messages only; retries wait out their backoff).
-public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher)
+public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher, PortalMetrics metrics)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
-    public Task RunAsync() => dispatcher.RunOnceAsync();
+    public Task RunAsync() => metrics.TimeJobAsync(JobsSetup.OutboxDispatchJobId, () => dispatcher.RunOnceAsync());
 }
 
 /// The job Hangfire calls every 15 minutes: queues the reminders and escalations due today, cancels unwanted ones.
-public sealed class ReminderScanJob(ReminderScan scan)
+public sealed class ReminderScanJob(ReminderScan scan, PortalMetrics metrics)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
-    public Task RunAsync() => scan.RunAsync();
+    public Task RunAsync() => metrics.TimeJobAsync(JobsSetup.ReminderScanJobId, () => scan.RunAsync());
 }
 
 /// The job Hangfire calls every hour: quarterly update requests and due impact reviews of the action plans.
-public sealed class ActionPlanScanJob(ActionPlanScan scan)
+public sealed class ActionPlanScanJob(ActionPlanScan scan, PortalMetrics metrics)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
-    public Task RunAsync() => scan.RunAsync();
+    public Task RunAsync() => metrics.TimeJobAsync(JobsSetup.ActionPlanScanJobId, () => scan.RunAsync());
 }
 
 /// The job Hangfire calls daily at 02:30 UTC: SQLite's planner statistics, as the data grows (a no-op on PostgreSQL).
-public sealed class PlannerStatisticsJob(PlannerStatistics statistics)
+public sealed class PlannerStatisticsJob(PlannerStatistics statistics, PortalMetrics metrics)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
-    public Task RunAsync() => statistics.RefreshAsync();
+    public Task RunAsync() => metrics.TimeJobAsync(JobsSetup.PlannerStatisticsJobId, () => statistics.RefreshAsync());
 }
 
 /// The job Hangfire calls daily at 02:00 UTC on SQLite: a backup into Backup:Folder, keeping Backup:KeepDays.

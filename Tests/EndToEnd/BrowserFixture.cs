@@ -14,17 +14,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Expectations wait up to 15 s (default 5 s): a loaded 2-core machine can take that long to push a render.
         Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-            ],
-        });
+        Browser = await LaunchAsync(_playwright);
     }
+
+    /// Debian's headless Chromium with the flags a container needs, and any more the caller adds.
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright, params string[] moreArgs) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") ?? "/usr/bin/chromium",
+        Headless = true,
+        Args =
+        [
+            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", .. moreArgs,
+        ],
+    });
 
     public async Task DisposeAsync()
     {

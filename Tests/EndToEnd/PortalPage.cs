@@ -40,6 +40,17 @@ public sealed class PortalPage : IAsyncDisposable
         return new PortalPage(context, await context.NewPageAsync(), baseUrl);
     }
 
+    /// A tab on a portal running elsewhere (behind a proxy with a self-signed certificate: its errors are ignored).
+    public static async Task<PortalPage> OpenAsync(IBrowser browser, string baseUrl)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl, Locale = "en-GB", TimezoneId = "Europe/London", IgnoreHTTPSErrors = true,
+        });
+        context.SetDefaultTimeout(15_000);
+        return new PortalPage(context, await context.NewPageAsync(), baseUrl);
+    }
+
     public async Task GotoAsync(string path, bool interactive = true)
     {
         await Page.GotoAsync(path.TrimStart('/'));

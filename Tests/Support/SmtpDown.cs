@@ -17,6 +17,17 @@ public static class SmtpDown
             portal.Services.GetRequiredService<BusinessClock>(), portal.Services.GetRequiredService<EmailOptions>(), NullLogger<OutboxDispatcher>.Instance);
     }
 
+    /// This portal (before it starts) sends through an SMTP server that is a closed port: nothing answers.
+    public static PortalFactory WithSmtpDown(this PortalFactory portal)
+    {
+        portal.Set("Email:Transport", "Smtp");
+        portal.Set("Email:Smtp:Host", "127.0.0.1");
+        portal.Set("Email:Smtp:Port", ClosedPort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        portal.Set("Email:Smtp:TlsMode", "None");
+        portal.Set("Email:Smtp:Timeout", "00:00:05");
+        return portal;
+    }
+
     private static int ClosedPort()
     {
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

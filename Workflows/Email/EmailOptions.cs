@@ -26,8 +26,8 @@ public sealed class EmailOptions
 
     public string FromName { get; set; } = "Review Portal";
 
-    /// The portal's public address, for links in emails.
-    public string PortalBaseUrl { get; set; } = "http://127.0.0.1:5000";
+    /// The portal's address as people reach it, for links in emails. Empty: the first address it listens on (Urls).
+    public string PortalBaseUrl { get; set; } = string.Empty;
 
     public SmtpOptions Smtp { get; set; } = new();
 
@@ -43,6 +43,30 @@ public sealed class EmailOptions
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(60);
 
     public string LinkTo(string relativePath) => PortalBaseUrl.TrimEnd('/') + "/" + relativePath.TrimStart('/');
+
+    /// The first entry of Urls ("http://127.0.0.1:5000;https://..."), a wildcard host ("*", "+", "0.0.0.0", "[::]")
+    /// read as localhost; Kestrel's own default when Urls is empty.
+    public static string FirstListeningAddress(string? urls)
+    {
+        var first = (urls ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        if (first is null)
+        {
+            return "http://localhost:5000";
+        }
+
+        var scheme = first.Split("://", 2);
+        if (scheme.Length == 2)
+        {
+            var rest = scheme[1];
+            var host = rest.StartsWith('[') ? rest[..(rest.IndexOf(']') + 1)] : rest.Split(':', '/')[0];
+            if (host is "*" or "+" or "0.0.0.0" or "[::]")
+            {
+                first = scheme[0] + "://localhost" + rest[host.Length..];
+            }
+        }
+
+        return first.TrimEnd('/');
+    }
 }
 
 public sealed class SmtpOptions

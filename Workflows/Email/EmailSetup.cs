@@ -9,7 +9,13 @@ public static class EmailSetup
     /// Nothing schedules the dispatcher here: a recurring job calls OutboxDispatcher.RunOnceAsync.
     public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection("Email").Get<EmailOptions>() ?? new EmailOptions());
+        var email = configuration.GetSection("Email").Get<EmailOptions>() ?? new EmailOptions();
+        if (string.IsNullOrWhiteSpace(email.PortalBaseUrl))
+        {
+            email.PortalBaseUrl = EmailOptions.FirstListeningAddress(configuration["Urls"]);
+        }
+
+        services.AddSingleton(email);
         services.AddSingleton<IOutbox, Outbox>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<ListOutboxQuery>();

@@ -6,4 +6,8 @@ namespace Workflows.Email;
 public interface IEmailTransport
 {
     Task SendAsync(OutboxMessage message, CancellationToken ct);
+
+    /// Throws when mail could not be handed over now (the SMTP server does not answer, the pickup folder cannot be
+    /// written), without sending anything: the readiness check's "smtp" entry.
+    Task ProbeAsync(CancellationToken ct);
 }
