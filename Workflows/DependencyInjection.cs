@@ -40,7 +40,7 @@ public static class DependencyInjection
         services.AddEmail(configuration);
         services.AddAccounts(configuration);
         services.AddProcess(configuration);
-        services.AddTimers();
+        services.AddTimers(configuration);
         services.AddWorkItems();
         services.AddCalendar();
         services.AddReminders(configuration);

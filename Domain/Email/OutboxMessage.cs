@@ -83,7 +83,9 @@ public sealed class OutboxMessage
     public string MessageId => $"<{LocalId}>";
 
     /// The Message-Id without its angle brackets (MimeKit adds them).
-    public string LocalId => $"outbox-{Id}.{Nonce}@{MessageIdDomain}";
+    public string LocalId => LocalIdFor(Id, Nonce);
+
+    public static string LocalIdFor(long id, string nonce) => $"outbox-{id}.{nonce}@{MessageIdDomain}";
 
     public static string DedupeKeyFor(string recipientAddress, string reason, string occurrenceKey) =>
         $"{recipientAddress.Trim().ToLowerInvariant()}|{reason}|{occurrenceKey}";

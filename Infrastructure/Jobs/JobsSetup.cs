@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Workflows.Access;
 using Workflows.ActionPlans;
 using Workflows.Data;
@@ -49,7 +50,11 @@ public static class JobsSetup
             c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
             if (options.Provider == DatabaseProvider.PostgreSql)
             {
-                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.PostgreSqlConnection));
+                // A lock of a process that was killed holding it (a recurring job being scheduled or run) blocks the
+                // others until it expires: a minute, not Hangfire.PostgreSql's ten (the two-process crash test found a
+                // restart refused for that long). Our jobs are safe to run twice, so an early expiry costs nothing.
+                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.PostgreSqlConnection),
+                    new PostgreSqlStorageOptions { DistributedLockTimeout = TimeSpan.FromMinutes(1) });
             }
             else
             {
@@ -60,10 +65,14 @@ public static class JobsSetup
         // that share a PostgreSQL storage.
         var name = new Operations.JobServerName($"{Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}".ToLowerInvariant());
         services.AddSingleton(name);
+        var every = JobInterval(configuration);
+        services.AddSingleton(new FrequentJobs(every));
         services.AddHangfireServer(o =>
         {
             o.WorkerCount = Math.Min(4, Environment.ProcessorCount);
             o.ServerName = name.Value;
+            // Recurring jobs are looked at this often: no less often than they are due.
+            o.SchedulePollingInterval = every < o.SchedulePollingInterval ? every : o.SchedulePollingInterval;
         });
         services.AddHostedService<RecurringJobs>();
         services.AddSingleton<TimerSweepJob>();
@@ -92,14 +101,33 @@ public static class JobsSetup
         });
     }
 
-    /// Registers the recurring jobs on start (UTC; IDs only, never case data, as arguments: here none at all).
-    private sealed class RecurringJobs(IRecurringJobManager jobs, DatabaseOptions database) : IHostedService
+    /// Registers the recurring jobs on start (UTC; IDs only, never case data, as arguments: here none at all). On a
+    /// shared PostgreSQL storage another process may hold a job's lock, or a killed one may have left it until it
+    /// expires: the start goes on (the jobs are registered already, by the other) and the registration is tried again.
+    private sealed class RecurringJobs(IRecurringJobManager jobs, FrequentJobs frequent, DatabaseOptions database, ILogger<RecurringJobs> logger) : BackgroundService
     {
-        public Task StartAsync(CancellationToken cancellationToken)
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    Register();
+                    return;
+                }
+                catch (Exception e) when (e is Hangfire.Storage.DistributedLockTimeoutException or PostgreSqlDistributedLockException)
+                {
+                    logger.LogWarning("Recurring jobs not registered yet: {Error}. Trying again in 15 seconds.", e.GetType().Name);
+                    await Task.Delay(TimeSpan.FromSeconds(15), stoppingToken);
+                }
+            }
+        }
+
+        private void Register()
         {
             var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
-            jobs.AddOrUpdate<TimerSweepJob>(TimerSweepJobId, j => j.RunAsync(), Cron.Minutely(), utc);
-            jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJobId, j => j.RunAsync(), Cron.Minutely(), utc);
+            jobs.AddOrUpdate<TimerSweepJob>(TimerSweepJobId, j => j.RunAsync(), frequent.Cron, utc);
+            jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJobId, j => j.RunAsync(), frequent.Cron, utc);
             jobs.AddOrUpdate<ReminderScanJob>(ReminderScanJobId, j => j.RunAsync(), "*/15 * * * *", utc);
             jobs.AddOrUpdate<PanelReminderJob>(PanelReminderJob.Id, j => j.RunAsync(), "*/15 * * * *", utc);
             jobs.AddOrUpdate<ActionPlanScanJob>(ActionPlanScanJobId, j => j.RunAsync(), Cron.Hourly(), utc);
@@ -113,10 +141,26 @@ public static class JobsSetup
             {
                 jobs.RemoveIfExists(BackupJobId);
             }
-            return Task.CompletedTask;
         }
+    }
 
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// Jobs:SweepAndSendEvery: how often the timer sweep and the outbox dispatcher run (a minute; seconds for tests
+    /// that kill processes and cannot wait a minute for each run). A whole number of seconds under a minute, or of
+    /// minutes under an hour.
+    private static TimeSpan JobInterval(IConfiguration configuration)
+    {
+        var every = configuration.GetValue("Jobs:SweepAndSendEvery", TimeSpan.FromMinutes(1));
+        var valid = every >= TimeSpan.FromSeconds(1) && every < TimeSpan.FromHours(1)
+            && (every < TimeSpan.FromMinutes(1) ? every.Ticks % TimeSpan.TicksPerSecond == 0 && 60 % every.Seconds == 0
+                : every.Ticks % TimeSpan.TicksPerMinute == 0 && 60 % every.Minutes == 0);
+        return valid ? every : throw new InvalidOperationException(
+            $"Jobs:SweepAndSendEvery is {every}: use a number of seconds or minutes that divides 60, e.g. 00:01:00 or 00:00:05.");
+    }
+
+    /// The cron of the every-minute jobs: 6 fields (with seconds) below a minute.
+    private sealed record FrequentJobs(TimeSpan Every)
+    {
+        public string Cron => Every < TimeSpan.FromMinutes(1) ? $"*/{Every.Seconds} * * * * *" : $"*/{Every.Minutes} * * * *";
     }
 
     private sealed class AdministratorsOnly : IDashboardAsyncAuthorizationFilter

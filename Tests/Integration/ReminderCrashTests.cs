@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Domain.Calendar;
 using Domain.Email;
 using Microsoft.EntityFrameworkCore;
@@ -61,8 +60,7 @@ public sealed class ReminderCrashTests(ITestOutputHelper output)
             }
 
             await Task.Delay(Random.Shared.Next(0, 300));
-            process.Kill();
-            await process.WaitForExitAsync();
+            await process.KillAsync();
             if ((await mail.ForAsync(DemoAccounts.LrOfficer)).Count >= Reviews)
             {
                 kills++;
@@ -86,8 +84,7 @@ public sealed class ReminderCrashTests(ITestOutputHelper output)
                 await Task.Delay(1000);
             }
 
-            last.Kill();
-            await last.WaitForExitAsync();
+            await last.KillAsync();
         }
 
         var distinct = messageIds.Distinct().Count();
@@ -98,64 +95,36 @@ public sealed class ReminderCrashTests(ITestOutputHelper output)
         Directory.Delete(dataPath, recursive: true);
     }
 
-    /// Every Message-Id maildev received for the reminders' recipients.
+    /// Every Message-Id of this database's outbox that maildev received.
     private static async Task<List<string>> ReceivedAsync(MailDev mail, string dataPath)
     {
         await using var portal = new PortalFactory(dataPath: dataPath);
         var recipients = await portal.WithDbAsync(db => db.OutboxMessages.Select(m => m.RecipientAddress).Distinct().ToListAsync());
+        // Only this database's messages: the two-process crash test mails the same demo addresses meanwhile.
+        var ours = (await portal.WithDbAsync(db => db.OutboxMessages.Select(m => new { m.Id, m.Nonce }).ToListAsync()))
+            .Select(m => OutboxMessage.LocalIdFor(m.Id, m.Nonce)).ToHashSet();
         var ids = new List<string>();
         foreach (var to in recipients)
         {
-            ids.AddRange((await mail.ForAsync(to)).Select(m => m.MessageId ?? m.Id));
+            ids.AddRange((await mail.ForAsync(to)).Select(m => (m.MessageId ?? string.Empty).Trim('<', '>')).Where(ours.Contains));
         }
 
         return ids;
     }
 
     /// The portal as deployed: its own process, Hangfire on, SMTP to maildev, a short claim timeout.
-    private static Process Start(string dataPath, MailDev mail)
+    private static PortalProcess Start(string dataPath, MailDev mail) => PortalProcess.StartServer(new Dictionary<string, string>
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "portal.sln")))
-        {
-            root = Path.GetDirectoryName(root.TrimEnd('/'))!;
-        }
-
-        // The portal built in the same configuration as this test (Debug locally, Release in scripts/test.sh).
-        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/')));
-        var bin = Path.Combine(root, "Portal", "bin", configuration!, "net10.0");
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(bin, "Portal.dll")])
-        {
-            WorkingDirectory = bin,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in new Dictionary<string, string>
-        {
-            ["Urls"] = "http://127.0.0.1:0",
-            // The data folder holds the demo accounts, which a Production start refuses.
-            ["ASPNETCORE_ENVIRONMENT"] = "Staging",
-            ["Database__Provider"] = "Sqlite",
-            ["Database__DataPath"] = dataPath,
-            ["Jobs__Enabled"] = "true",
-            ["Email__Transport"] = "Smtp",
-            ["Email__Smtp__Host"] = "127.0.0.1",
-            ["Email__Smtp__Port"] = mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Email__Smtp__TlsMode"] = "None",
-            ["Email__BatchSize"] = "5",
-            ["Email__ClaimTimeout"] = "00:00:20",
-            ["Reminders__Enabled"] = "false",
-            ["Logging__LogLevel__Default"] = "Warning",
-        })
-        {
-            info.Environment[key] = value;
-        }
-
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+        // The data folder holds the demo accounts, which a Production start refuses.
+        ["ASPNETCORE_ENVIRONMENT"] = "Staging",
+        ["Database:Provider"] = "Sqlite",
+        ["Database:DataPath"] = dataPath,
+        ["Email:Transport"] = "Smtp",
+        ["Email:Smtp:Host"] = "127.0.0.1",
+        ["Email:Smtp:Port"] = mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:Smtp:TlsMode"] = "None",
+        ["Email:BatchSize"] = "5",
+        ["Email:ClaimTimeout"] = "00:00:20",
+        ["Reminders:Enabled"] = "false",
+    });
 }

@@ -37,6 +37,17 @@ public sealed partial class PortalProcess : IDisposable
         }
     }
 
+    /// Production (the environment of a plain `dotnet Portal.dll`) requires Email:PortalBaseUrl; links in these tests'
+    /// emails need not lead anywhere.
+    private const string PortalBaseUrl = "http://127.0.0.1:5000";
+
+    /// SIGKILL: no shutdown, nothing flushed, as when the machine loses power.
+    public async Task KillAsync()
+    {
+        Process.Kill();
+        await Process.WaitForExitAsync();
+    }
+
     /// Starts the portal as a server on a free loopback port (Urls http://127.0.0.1:0); ServerAddressAsync says which.
     /// Arguments are those of its command line (e.g. --demo).
     public static PortalProcess StartServer(IReadOnlyDictionary<string, string> settings, params string[] arguments)
@@ -48,6 +59,7 @@ public sealed partial class PortalProcess : IDisposable
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         };
         all.TryAdd("Logging:LogLevel:Default", "Warning");
+        all.TryAdd("Email:PortalBaseUrl", PortalBaseUrl);
         return new PortalProcess(Process.Start(Info(arguments, all))!);
     }
 
@@ -56,6 +68,7 @@ public sealed partial class PortalProcess : IDisposable
     {
         var all = new Dictionary<string, string>(settings);
         all.TryAdd("Logging:LogLevel:Default", "Warning");
+        all.TryAdd("Email:PortalBaseUrl", PortalBaseUrl);
         return CommandRun.OfAsync(Info(arguments, all));
     }
 

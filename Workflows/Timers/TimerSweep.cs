@@ -9,17 +9,21 @@ namespace Workflows.Timers;
 
 public sealed record SweepResult(int Claimed, int Fired);
 
+/// The "Timers" section: a claim older than ClaimLease belongs to a process that died and is taken over.
+public sealed class TimerSweepOptions
+{
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(10);
+}
+
 /// Fires the timers that are due, in batches. A batch is the due timers of the cases of the next BatchSize due timers
 /// (a case's deadlines that passed together are fired together, with one journal entry). Each batch is claimed with a
 /// conditional update (Pending -> Claimed where still Pending), so two sweeps - in one process or several on one
 /// PostgreSQL database - never take the same timer; it is then fired through the engine with the key "timer:{id}".
 /// Safe to run twice; timers that fell due while the portal was stopped fire on the first sweep after start. A claim
-/// whose process died is taken over after ClaimLease. Uses business time (tests call it directly after moving the clock).
-public sealed class TimerSweep(IReviewDbFactory dbs, BusinessClock clock, WorkflowEngine engine, ILogger<TimerSweep> logger)
+/// whose process died is taken over after Timers:ClaimLease. Uses business time (tests call it directly after moving the clock).
+public sealed class TimerSweep(IReviewDbFactory dbs, BusinessClock clock, WorkflowEngine engine, TimerSweepOptions options, ILogger<TimerSweep> logger)
 {
     public const int BatchSize = 100;
-
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
 
     private const int Attempts = 3;
 
@@ -71,7 +75,7 @@ public sealed class TimerSweep(IReviewDbFactory dbs, BusinessClock clock, Workfl
     private async Task<Batch?> ClaimAsync(CancellationToken ct)
     {
         var now = clock.UtcNow;
-        var staleBefore = now - ClaimLease;
+        var staleBefore = now - options.ClaimLease;
         var token = Guid.NewGuid().ToString("N");
         await using var db = await dbs.CreateAsync(ct);
 
