@@ -51,10 +51,6 @@ public sealed class TwoProcessCrashTests(ITestOutputHelper output)
             dueIds = await portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.Status == OutboxStatus.Pending).Select(m => m.Id).ToListAsync());
             due = dueIds.Count;
             timers = await portal.WithDbAsync(db => db.Timers.Where(t => t.Status == TimerStatus.Pending && t.DueAtUtc <= now).Select(t => t.Id).ToListAsync());
-            foreach (var to in await portal.WithDbAsync(db => db.OutboxMessages.Select(m => m.RecipientAddress).Distinct().ToListAsync()))
-            {
-                await mail.ClearAsync(to);
-            }
         }
 
         Assert.True(due >= reviews, $"{due} messages due");
@@ -83,7 +79,7 @@ public sealed class TwoProcessCrashTests(ITestOutputHelper output)
         {
             left = await check.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Status != OutboxStatus.Sent && m.Status != OutboxStatus.Cancelled));
             unfired = await check.WithDbAsync(db => db.Timers.CountAsync(t => timers.Contains(t.Id) && (t.Status == TimerStatus.Pending || t.Status == TimerStatus.Claimed)));
-            ids = await ReceivedAsync(mail, check);
+            ids = await mail.ArrivedFromOutboxAsync(check);
             if (left == 0 && unfired == 0 && ids.Distinct().Count() >= due)
             {
                 break;
@@ -138,19 +134,4 @@ public sealed class TwoProcessCrashTests(ITestOutputHelper output)
         ["Email:ClaimTimeout"] = "00:00:10",
         ["Reminders:Enabled"] = "false",
     });
-
-    /// Every Message-Id maildev received of this database's outbox (another test may mail the same demo addresses).
-    private static async Task<List<string>> ReceivedAsync(MailDev mail, PortalFactory portal)
-    {
-        var ours = (await portal.WithDbAsync(db => db.OutboxMessages.Select(m => new { m.Id, m.Nonce }).ToListAsync()))
-            .Select(m => OutboxMessage.LocalIdFor(m.Id, m.Nonce))
-            .ToHashSet();
-        var ids = new List<string>();
-        foreach (var to in await portal.WithDbAsync(db => db.OutboxMessages.Select(m => m.RecipientAddress).Distinct().ToListAsync()))
-        {
-            ids.AddRange((await mail.ForAsync(to)).Select(m => (m.MessageId ?? string.Empty).Trim('<', '>')).Where(ours.Contains));
-        }
-
-        return ids;
-    }
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
 
 namespace Portal.Testing;
 
@@ -52,6 +53,22 @@ public sealed class MailDev : IDisposable
 
     /// The message as it arrived (RFC 822), attachments included: parse it with MimeKit.
     public async Task<Stream> SourceAsync(string id) => new MemoryStream(await _http.GetByteArrayAsync($"api/email/{id}/source"));
+
+    /// The Message-Id of every message of this portal's outbox that arrived, once per arrival (a message sent twice is
+    /// listed twice). Outbox Message-Ids are unique to their database, so tests that mail the same people meanwhile
+    /// (the crash tests share a maildev) are left out.
+    public async Task<List<string>> ArrivedFromOutboxAsync(PortalFactory portal)
+    {
+        var outbox = await portal.WithDbAsync(db => db.OutboxMessages.Select(m => new { m.Id, m.Nonce, m.RecipientAddress }).ToListAsync());
+        var ours = outbox.Select(m => Domain.Email.OutboxMessage.LocalIdFor(m.Id, m.Nonce)).ToHashSet();
+        var ids = new List<string>();
+        foreach (var to in outbox.Select(m => m.RecipientAddress).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            ids.AddRange((await ForAsync(to)).Select(m => (m.MessageId ?? string.Empty).Trim('<', '>')).Where(ours.Contains));
+        }
+
+        return ids;
+    }
 
     public async Task ClearAsync(string recipient)
     {
