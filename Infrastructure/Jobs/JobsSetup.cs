@@ -208,8 +208,8 @@ public sealed class PlannerStatisticsJob(PlannerStatistics statistics, PortalMet
 }
 
 /// The job Hangfire calls daily at 02:00 UTC on SQLite: a backup into Backup:Folder, keeping Backup:KeepDays.
-public sealed class BackupJob(Backups.SqliteBackup backup)
+public sealed class BackupJob(Backups.SqliteBackup backup, PortalMetrics metrics)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 3600)]
-    public Task RunAsync() => backup.RunAsync();
+    public Task RunAsync() => metrics.TimeJobAsync(JobsSetup.BackupJobId, () => backup.RunAsync());
 }
