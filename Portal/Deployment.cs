@@ -11,14 +11,6 @@ internal static class Deployment
     public static void AddDeployment(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        if (builder.Environment.IsProduction() && string.IsNullOrWhiteSpace(configuration["Email:PortalBaseUrl"]))
-        {
-            // Behind a proxy the address the portal listens on (Urls) is not the one people use: links would be wrong.
-            throw new InvalidOperationException(
-                "Email:PortalBaseUrl must be set in Production: the portal's address as people reach it (e.g. https://portal.council.gov.uk), "
-                + "used for links in emails. Set it in appsettings.json or as the environment variable Email__PortalBaseUrl.");
-        }
-
         // Browsers that saw the portal over HTTPS refuse plain HTTP to it for a year (Production, HTTPS requests only).
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
 

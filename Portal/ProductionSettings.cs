@@ -19,6 +19,13 @@ public static class ProductionSettings
             problems.Add(keyRing);
         }
 
+        // Behind a proxy the address the portal listens on (Urls) is not the one people use: links in emails would be wrong.
+        if (string.IsNullOrWhiteSpace(configuration["Email:PortalBaseUrl"]))
+        {
+            problems.Add("Email:PortalBaseUrl must be set in Production: the portal's address as people reach it (e.g. "
+                + "https://portal.council.gov.uk), used for links in emails. Set it as the environment variable Email__PortalBaseUrl.");
+        }
+
         // A pickup file is the delivered email, invitation links and all, and in Production nothing would collect it.
         if ((configuration.GetSection("Email").Get<EmailOptions>() ?? new EmailOptions()).Transport == EmailTransportKind.Pickup)
         {

@@ -31,6 +31,11 @@ host=portal.test
 
 openssl req -x509 -newkey rsa:2048 -nodes -subj "/CN=$host" -addext "subjectAltName=DNS:$host" -days 2 \
   -keyout "$dir/tls/portal.key" -out "$dir/tls/portal.crt" 2>/dev/null
+# The key ring's certificate, made as docs/DEPLOYMENT.md says (Production refuses an unencrypted key ring).
+openssl req -x509 -newkey rsa:2048 -nodes -subj "/CN=Review Portal key ring" -days 2 \
+  -keyout "$dir/tls/ring.key" -out "$dir/tls/ring.crt" 2>/dev/null
+openssl pkcs12 -export -inkey "$dir/tls/ring.key" -in "$dir/tls/ring.crt" -out "$dir/tls/ring.pfx" -passout pass:ring-test
+rm "$dir/tls/ring.key"
 
 dotnet publish Portal -c Release --no-build --nologo -v q -o "$dir/publish" >/dev/null
 
@@ -46,6 +51,7 @@ dotnet publish Portal -c Release --no-build --nologo -v q -o "$dir/publish" >/de
   export Security__RequireTwoFactorForRoles=
   export Seed__DemoData=true
   export Database__DataPath="$dir/data"
+  export DataProtection__CertificatePath="$dir/tls/ring.pfx" DataProtection__CertificatePassword=ring-test
   export Email__Transport=Smtp Email__Smtp__Host=127.0.0.1 Email__Smtp__Port="${PORTAL_TEST_SMTP_PORT:?start maildev first}" Email__Smtp__TlsMode=None
   export Logging__Format=Json
   export Metrics__ScrapeAllowedFrom=127.0.0.1

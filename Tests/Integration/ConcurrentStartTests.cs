@@ -22,9 +22,8 @@ public sealed class ConcurrentStartTests
             // The job server too: Hangfire creates its tables on start, and must do so once.
             ["Seed:DemoData"] = "false",
             ["Jobs:Enabled"] = "true",
-            // dotnet Portal.dll runs in the Production environment, which asks for these (ProductionSettings).
+            // dotnet Portal.dll runs in the Production environment, which refuses the pickup folder (ProductionSettings).
             ["Email:Transport"] = "Smtp",
-            ["DataProtection:KeyRingProtectedElsewhere"] = "true",
         };
 
         var starts = Enumerable.Range(0, 2).Select(_ => Task.Run(() => PortalProcess.StartServer(settings))).ToArray();

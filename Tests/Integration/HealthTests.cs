@@ -195,16 +195,18 @@ public sealed class HealthTests
     [Fact]
     public async Task Production_WithoutPortalBaseUrl_RefusesToStart_Saying_WhatToSet()
     {
-        await using var portal = new PortalFactory(demoData: false);
-        portal.Set("environment", "Production");
+        await using var portal = new PortalFactory(demoData: false).InEnvironment("Production");
+        portal.Set("Email:Transport", "Smtp");
+        portal.Set("DataProtection:KeyRingProtectedElsewhere", "true");
 
         var error = Assert.ThrowsAny<Exception>(() => portal.Services);
 
         var message = Flatten(error);
         Assert.Contains("Email:PortalBaseUrl must be set in Production", message, StringComparison.Ordinal);
 
-        await using var configured = new PortalFactory(demoData: false);
-        configured.Set("environment", "Production");
+        await using var configured = new PortalFactory(demoData: false).InEnvironment("Production");
+        configured.Set("Email:Transport", "Smtp");
+        configured.Set("DataProtection:KeyRingProtectedElsewhere", "true");
         configured.Set("Email:PortalBaseUrl", "https://portal.council.example");
         Assert.Equal("https://portal.council.example", configured.Get<EmailOptions>().PortalBaseUrl);
     }

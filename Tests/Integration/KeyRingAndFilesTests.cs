@@ -44,10 +44,12 @@ public sealed class KeyRingAndFilesTests : IDisposable
     /// A protector of the portal's key ring, as every value protected with it is (cookies, values at rest).
     private static IDataProtector Protector(PortalFactory portal) => portal.Get<IDataProtectionProvider>().CreateProtector("KeyRingAndFilesTests");
 
-    /// What Production needs besides the key ring: an SMTP server (nothing is sent: the job server is off).
+    /// What Production needs besides the key ring: an SMTP server (nothing is sent: the job server is off) and the
+    /// portal's address for links.
     private static PortalFactory InProduction(PortalFactory portal)
     {
         portal.Set("Email:Transport", "Smtp");
+        portal.Set("Email:PortalBaseUrl", "https://portal.council.example");
         return portal.InEnvironment("Production");
     }
 

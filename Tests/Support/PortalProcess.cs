@@ -37,8 +37,9 @@ public sealed partial class PortalProcess : IDisposable
         }
     }
 
-    /// Production (the environment of a plain `dotnet Portal.dll`) requires Email:PortalBaseUrl; links in these tests'
-    /// emails need not lead anywhere.
+    /// Production (the environment of a plain `dotnet Portal.dll`) requires Email:PortalBaseUrl (links in these tests'
+    /// emails need not lead anywhere) and a key ring protected at rest (ProductionSettings): these throwaway data
+    /// folders are said to be.
     private const string PortalBaseUrl = "http://127.0.0.1:5000";
 
     /// SIGKILL: no shutdown, nothing flushed, as when the machine loses power.
@@ -60,6 +61,7 @@ public sealed partial class PortalProcess : IDisposable
         };
         all.TryAdd("Logging:LogLevel:Default", "Warning");
         all.TryAdd("Email:PortalBaseUrl", PortalBaseUrl);
+        all.TryAdd("DataProtection:KeyRingProtectedElsewhere", "true");
         return new PortalProcess(Process.Start(Info(arguments, all))!);
     }
 
