@@ -25,6 +25,9 @@ internal sealed class Run
             ["Security:RequireTwoFactorForRoles"] = string.Empty,
             ["Metrics:ScrapeAllowedFrom"] = "127.0.0.1",
             ["Logging:LogLevel:Default"] = "Error",
+            // Production refuses the pickup folder; the demo data's reminders go to an SMTP server that need not exist
+            // (the outbox retries them), as a real portal's would while its relay is down.
+            ["Email:Transport"] = "Smtp",
         };
         string? pgDatabase = null;
         if (database == "PostgreSql")
