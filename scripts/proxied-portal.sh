@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The portal as deployed, for the proxied end-to-end test (Tests/EndToEnd/ProxiedPortalTests.cs): `dotnet publish`
-# output run in the Production environment behind Debian's nginx, with deploy/nginx/review-portal.conf itself (names,
+# output run behind Debian's nginx (in Staging: Production with demo data allowed), with deploy/nginx/review-portal.conf itself (names,
 # ports and paths replaced), TLS by a self-signed certificate for "portal.test", on loopback ports.
 #   scripts/proxied-portal.sh start DIR   publishes (the Release build must exist), starts both, writes DIR/env
 #   scripts/proxied-portal.sh stop DIR    stops both and removes DIR
@@ -42,14 +42,16 @@ dotnet publish Portal -c Release --no-build --nologo -v q -o "$dir/publish" >/de
 # The settings of deploy/systemd/portal.env.example, for this test's ports and folders.
 (
   cd "$dir/publish"
-  export ASPNETCORE_ENVIRONMENT=Production
+  # Staging, not Production, only because the test works on the demo data set, which Production refuses; the rest
+  # (HSTS, error pages, forwarded headers, host filtering) is as in Production.
+  export ASPNETCORE_ENVIRONMENT=Staging
   export Urls="http://127.0.0.1:$app_port"
   export AllowedHosts="$host;localhost"
   export Email__PortalBaseUrl="https://$host:$https_port"
   export ForwardedHeaders__KnownProxies=127.0.0.2
   export Security__RequireHttpsCookies=true
   export Security__RequireTwoFactorForRoles=
-  export Seed__DemoData=true
+  export Seed__DemoData=true Seed__DemoPassword='Demo-Password-2026!'
   export Database__DataPath="$dir/data"
   export DataProtection__CertificatePath="$dir/tls/ring.pfx" DataProtection__CertificatePassword=ring-test
   export Email__Transport=Smtp Email__Smtp__Host=127.0.0.1 Email__Smtp__Port="${PORTAL_TEST_SMTP_PORT:?start maildev first}" Email__Smtp__TlsMode=None

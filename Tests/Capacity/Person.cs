@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Portal.Testing;
 
 namespace Portal.Capacity;
 
@@ -14,7 +15,7 @@ internal sealed class Person(IBrowserContext context, IPage page) : IAsyncDispos
         var page = await context.NewPageAsync();
         await page.GotoAsync("Account/Login");
         await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync("Demo-Password-2026!");
+        await page.GetByLabel("Password").FillAsync(PortalFactory.DemoPasswordForTests);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
         return await context.StorageStateAsync();

@@ -21,7 +21,10 @@ internal sealed class Run
         {
             ["Database:Provider"] = database,
             ["Database:DataPath"] = data,
+            // The people are the demo accounts, which Production refuses: Staging is Production without those refusals.
+            ["ASPNETCORE_ENVIRONMENT"] = "Staging",
             ["Seed:DemoData"] = "true",
+            ["Seed:DemoPassword"] = PortalFactory.DemoPasswordForTests,
             ["Security:RequireTwoFactorForRoles"] = string.Empty,
             ["Metrics:ScrapeAllowedFrom"] = "127.0.0.1",
             ["Logging:LogLevel:Default"] = "Error",

@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Portal.EndToEnd.Tests;
 
-/// Issue 17, a deployment that is tested: the published portal (Production) behind Debian's nginx with TLS, as
+/// Issue 17, a deployment that is tested: the published portal (Staging: Production but for its refusal of the demo data the test signs in with) behind Debian's nginx with TLS, as
 /// docs/DEPLOYMENT.md sets it up, started by scripts/proxied-portal.sh (from scripts/test.sh). A person signs in and
 /// works a review through the proxy over the circuit's WebSocket; cookies are Secure, HSTS is sent, redirects and the
 /// links in emails carry https and the portal's name; a Host not allowed is refused; forwarded headers from an address

@@ -121,6 +121,8 @@ public sealed class TwoProcessCrashTests(ITestOutputHelper output)
 
     private static PortalProcess Start(string connection, MailDev mail) => PortalProcess.StartServer(new Dictionary<string, string>
     {
+        // The database holds the demo accounts, which a Production start refuses.
+        ["ASPNETCORE_ENVIRONMENT"] = "Staging",
         ["Database:Provider"] = "PostgreSql",
         ["Database:PostgreSqlConnection"] = connection,
         ["Seed:DemoData"] = "false",
