@@ -57,6 +57,9 @@ dotnet publish Portal -c Release --no-build --nologo -v q -o "$dir/publish" >/de
   export Email__Transport=Smtp Email__Smtp__Host=127.0.0.1 Email__Smtp__Port="${PORTAL_TEST_SMTP_PORT:?start maildev first}" Email__Smtp__TlsMode=None
   export Logging__Format=Json
   export Metrics__ScrapeAllowedFrom=127.0.0.1
+  # Migrated and seeded first by the migrate command (as DEPLOYMENT.md allows), so that the demo data's one-time
+  # announcement goes to its own output and the server's log holds only JSON lines.
+  dotnet Portal.dll migrate >"$dir/migrate.log" 2>&1
   exec dotnet Portal.dll >"$dir/portal.log" 2>&1
 ) &
 echo $! >"$dir/portal.pid"
