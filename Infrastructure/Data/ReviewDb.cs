@@ -1,3 +1,4 @@
+using Domain.Access;
 using Domain.Accounts;
 using Domain.ActionPlans;
 using Domain.Audit;
@@ -56,6 +57,8 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<Incident> Incidents => Set<Incident>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<RoleGrantRequest> RoleGrantRequests => Set<RoleGrantRequest>();
 
     public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Domain;
+using Domain.Access;
 using Workflows.Admin;
 using Workflows.Time;
 
@@ -128,6 +129,52 @@ internal sealed class AdminEnableCommand : IPortalCommand
             (true, false) => $"{enabled.Email} is enabled: they can sign in again.",
             (false, true) => $"{enabled.Email} is unlocked: they can sign in again.",
         });
+        return ExitCodes.Done;
+    }
+}
+
+/// `admin approve EMAIL`: grants the roles asked for on that account that need a second administrator (data protection
+/// officer, administrator), where the portal has a single administrator who can sign in; otherwise another
+/// administrator approves them under Users. Audited, and every administrator is emailed, as in the portal.
+internal sealed class AdminApproveCommand : IPortalCommand
+{
+    public string Name => "admin approve";
+
+    public string Arguments => "EMAIL";
+
+    public string Summary => "grants the roles awaiting a second administrator on an account (single-administrator portals)";
+
+    public bool MigratesFirst => true;
+
+    public async Task<int> RunAsync(CommandContext context)
+    {
+        if (!context.TryArguments(1, 1, $"{Name} {Arguments}"))
+        {
+            return ExitCodes.Usage;
+        }
+
+        var pending = await context.Get<ListRoleGrantsQuery>().HandleAsync(context.Actor, context.Arguments[0], context.Cancellation);
+        if (!pending.IsSuccess)
+        {
+            return context.Refused(AdminCommandText.Describe(pending.Error!));
+        }
+
+        if (pending.Value.Count == 0)
+        {
+            return context.Refused($"No role awaits approval on the account {context.Arguments[0]}: an administrator asks for it first, under Users.");
+        }
+
+        foreach (var grant in pending.Value)
+        {
+            var decided = await context.Get<DecideRoleGrantHandler>().HandleAsync(context.Actor, grant.Id, approve: true, context.Cancellation);
+            if (!decided.IsSuccess)
+            {
+                return context.Refused(AdminCommandText.Describe(decided.Error!));
+            }
+
+            await context.Output.WriteLineAsync($"Granted {Roles.Describe(grant.Role)} to {grant.Email}; every administrator is told by email.");
+        }
+
         return ExitCodes.Done;
     }
 }

@@ -17,6 +17,7 @@ public static class PortalCommands
         new AdminCreateCommand(),
         new AdminListCommand(),
         new AdminEnableCommand(),
+        new AdminApproveCommand(),
         new BackupCommand(),
         new RestoreCommand(),
         new VersionCommand(),

@@ -1,6 +1,11 @@
+using System.Text.RegularExpressions;
+using Domain.Access;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.Testing;
+using Workflows.Data;
 
 namespace Portal.EndToEnd.Tests;
 
@@ -88,6 +93,53 @@ public sealed class AdminTests(BrowserFixture browser) : IAsyncLifetime
         await contact.GotoAsync("");
         await Assertions.Expect(self.GetByText("Agency contact")).ToBeVisibleAsync();
         Assert.False(await _portal.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.MustChangePassword).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Admin_AsksForTheDpoRole_ItWaitsForASecondAdministrator_WhoApprovesItOnTheUsersPage()
+    {
+        const string second = "second-admin@example.org";
+        await using (var scope = _portal.Services.CreateAsyncScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var account = new PortalUser { UserName = second, Email = second, DisplayName = "Sasha Second" };
+            Assert.True((await accounts.CreateAsync(account, _portal.DemoPassword)).Succeeded);
+            Assert.True((await accounts.AddToRoleAsync(account, Roles.Administrator)).Succeeded);
+        }
+
+        var boardId = await _portal.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.BoardMember).Select(u => u.Id).SingleAsync());
+        await using (var first = await PortalPage.OpenAsync(browser, _portal))
+        {
+            await first.SignInAsync(DemoAccounts.Admin);
+            await first.GotoAsync($"admin/users/{boardId}");
+            var page = first.Page;
+            await page.GetByLabel("Data protection officer").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#pending-roles")).ToContainTextAsync("Awaiting a second administrator's approval: Data protection officer");
+            await first.AssertAccessibleAsync();
+
+            await first.GotoAsync("admin/users");
+            var pending = page.Locator("#pending-role-grants");
+            await Assertions.Expect(pending).ToContainTextAsync("Another administrator must approve it.");
+            await Assertions.Expect(pending.GetByRole(AriaRole.Button, new() { NameRegex = new("^Approve") })).ToHaveCountAsync(0);
+            await first.AssertAccessibleAsync();
+        }
+
+        Assert.DoesNotContain(Role.DataProtectionOfficer, (await _portal.ActorAsync(DemoAccounts.BoardMember)).Roles);
+        await using var approver = await PortalPage.OpenAsync(browser, _portal);
+        await approver.SignInAsync(second);
+        await approver.GotoAsync("admin/users");
+        var users = approver.Page;
+        await users.GetByRole(AriaRole.Button, new() { NameRegex = new("^Approve Data protection officer for ") }).ClickAsync();
+        var confirm = users.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(confirm).ToContainTextAsync("every administrator is told by email");
+        await approver.AssertAccessibleAsync();
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Approve and grant" }).ClickAsync();
+
+        await Assertions.Expect(users.GetByText(new Regex("^Data protection officer granted to "))).ToBeVisibleAsync();
+        await Assertions.Expect(users.Locator("#pending-role-grants")).ToHaveCountAsync(0);
+        Assert.Contains(Role.DataProtectionOfficer, (await _portal.ActorAsync(DemoAccounts.BoardMember)).Roles);
+        Assert.Empty(approver.ConsoleErrors);
     }
 
     [Fact]

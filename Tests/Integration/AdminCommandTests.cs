@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Testing;
 using Workflows.Accounts;
+using Workflows.Admin;
 using Workflows.Data;
 
 namespace Portal.Integration.Tests;
@@ -127,6 +128,52 @@ public sealed partial class AdminCommandTests : IDisposable
             .OrderBy(a => a.Id).Select(a => a.Action + " " + a.Detail).ToListAsync());
         Assert.Equal(["Created Created account: display name, email, invitation, roles", "Viewed Listed the administrators (1)",
             "Changed Enabled and unlocked", "Refused enable an account that is not an administrator's"], audited);
+    }
+
+    [Fact]
+    public async Task AdminApprove_GrantsARoleAwaitingApproval_WhereTheOnlyAdministratorAskedForIt_AndIsRefusedWhereASecondCanApprove()
+    {
+        var created = await PortalProcess.RunAsync(Settings, "admin", "create", "only@council.example.org", "Olu Only");
+        Assert.True(created.ExitCode == 0, created.ToString());
+        string dpoId;
+        await using (var portal = new PortalFactory(demoData: false, dataPath: _dataPath))
+        {
+            var accepted = await portal.Get<AcceptInvitationHandler>().AcceptAsync(InvitationLink().Match(created.Output).Groups["token"].Value, Password);
+            Assert.True(accepted.IsSuccess, accepted.Error?.Message);
+            var only = await portal.ActorAsync("only@council.example.org");
+            var dpo = await portal.Get<CreateUserHandler>().HandleAsync(only,
+                new NewUser("Dee Pee", "dpo@council.example.org", null, new UserAccess([Role.DataProtectionOfficer], [], [])));
+            Assert.True(dpo.IsSuccess, dpo.Error?.Message);
+            dpoId = dpo.Value.Id;
+            Assert.Empty((await portal.ActorAsync("dpo@council.example.org")).Roles);
+        }
+
+        var approved = await PortalProcess.RunAsync(Settings, "admin", "approve", "DPO@council.example.org");
+        Assert.True(approved.ExitCode == 0, approved.ToString());
+        Assert.Contains("Granted Data protection officer to dpo@council.example.org", approved.Output, StringComparison.Ordinal);
+        var nothing = await PortalProcess.RunAsync(Settings, "admin", "approve", "dpo@council.example.org");
+        Assert.True(nothing.ExitCode == 1 && nothing.Error.Contains("No role awaits approval", StringComparison.Ordinal), nothing.ToString());
+
+        await using (var portal = new PortalFactory(demoData: false, dataPath: _dataPath))
+        {
+            Assert.Equal([Role.DataProtectionOfficer], (await portal.ActorAsync("dpo@council.example.org")).Roles);
+            Assert.True(await portal.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.SubjectId == dpoId && a.UserEmail!.StartsWith("command line: admin approve")
+                && a.Detail!.StartsWith("Role Data protection officer granted"))));
+            // A second administrator who can sign in: approvals are theirs to give, in the portal.
+            var only = await portal.ActorAsync("only@council.example.org");
+            await using var scope = portal.Services.CreateAsyncScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var second = new PortalUser { UserName = "second@council.example.org", Email = "second@council.example.org", DisplayName = "Sam Second" };
+            Assert.True((await users.CreateAsync(second, Password)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(second, nameof(Role.Administrator))).Succeeded);
+            Assert.True((await portal.Get<CreateUserHandler>().HandleAsync(only,
+                new NewUser("Ada Admin", "third@council.example.org", null, new UserAccess([Role.Administrator], [], [])))).IsSuccess);
+        }
+
+        var refused = await PortalProcess.RunAsync(Settings, "admin", "approve", "third@council.example.org");
+        Assert.True(refused.ExitCode == 1 && refused.Error.Contains("approves it under Users", StringComparison.Ordinal), refused.ToString());
+        await using var after = new PortalFactory(demoData: false, dataPath: _dataPath);
+        Assert.Empty((await after.ActorAsync("third@council.example.org")).Roles);
     }
 
     [GeneratedRegex(@"http://\S+/Account/AcceptInvitation\?token=(?<token>[A-Za-z0-9_-]+)")]

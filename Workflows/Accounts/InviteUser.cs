@@ -14,7 +14,8 @@ public sealed record Invite(string? DisplayName, string? Email, UserAccess Acces
 
 public sealed record InvitedUser(string Id, string Email, DateTime ExpiresAtUtc);
 
-public sealed class InviteUserHandler(IReviewDbFactory dbs, IServiceScopeFactory scopes, Invitations invitations, BusinessClock clock, AuditLog audit)
+public sealed class InviteUserHandler(IReviewDbFactory dbs, IServiceScopeFactory scopes, Invitations invitations, BusinessClock clock, AuditLog audit,
+    RoleGrants grants)
 {
     public Task<Result<InvitedUser>> HandleAsync(Actor actor, Invite request, CancellationToken ct = default) =>
         HandleAsync(actor, request, alongside: null, ct);
@@ -36,7 +37,7 @@ public sealed class InviteUserHandler(IReviewDbFactory dbs, IServiceScopeFactory
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         DateTime expires = default;
         var created = await NewAccounts.CreateAsync(db, users, new NewAccount(request.DisplayName, request.Email, null, request.Access), actor,
-            clock, audit, "invitation", async user =>
+            clock, audit, grants, "invitation", async user =>
             {
                 expires = (await invitations.IssueAsync(db, user, request.Access.Roles, actor, ct)).ExpiresAtUtc;
                 alongside?.Invoke(db, user);

@@ -39,6 +39,8 @@ internal static class AccountRules
 {
     public const int DisplayNameMaxLength = 200;
     public const int EmailMaxLength = 256;
+    public const string RolesChanged = "roles";
+    public const string MembershipsChanged = "memberships";
 
     public static IEnumerable<Error> CheckDisplayName(string name)
     {
@@ -110,14 +112,14 @@ internal static class AccountRules
         var roles = await db.UserRoles.Where(ur => ur.UserId == userId).ToListAsync(ct);
         if (Sync(roles, wantedRoles, ur => ur.RoleId, id => new IdentityUserRole<string> { UserId = userId, RoleId = id }, db.UserRoles))
         {
-            changed.Add("roles");
+            changed.Add(RolesChanged);
         }
 
         var wantedOrgs = access.OfficeIds.Concat(access.AgencyIds).ToHashSet();
         var memberships = await db.Memberships.Where(m => m.UserId == userId).ToListAsync(ct);
         if (Sync(memberships, wantedOrgs, m => m.OrganisationId, id => new Membership { UserId = userId, OrganisationId = id }, db.Memberships))
         {
-            changed.Add("memberships");
+            changed.Add(MembershipsChanged);
         }
 
         return changed;

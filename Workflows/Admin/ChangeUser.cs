@@ -13,7 +13,7 @@ public sealed record UserChange(string UserId, string ConcurrencyStamp, string? 
 
 public sealed record ChangedUser(string Id, string ConcurrencyStamp);
 
-public sealed class ChangeUserHandler(IReviewDbFactory dbs, AuditLog audit, IOpenSessions sessions)
+public sealed class ChangeUserHandler(IReviewDbFactory dbs, AuditLog audit, IOpenSessions sessions, RoleGrants grants)
 {
     public async Task<Result<ChangedUser>> HandleAsync(Actor actor, UserChange change, CancellationToken ct = default)
     {
@@ -51,8 +51,9 @@ public sealed class ChangeUserHandler(IReviewDbFactory dbs, AuditLog audit, IOpe
 
         // Roles, memberships, the new security stamp and the audit row are saved by one context in one transaction,
         // which is why this goes through the context rather than UserManager's one-save-per-call methods.
-        var changed = await AccountRules.ReplaceAccessAsync(db, user.Id, change.Access, ct);
-        var accessChanged = changed.Count > 0;
+        // A data protection officer's or administrator's role asked for is a request for a second administrator.
+        var changed = await grants.ApplyAsync(db, actor, user.Id, change.Access, ct);
+        var accessChanged = changed.Any(c => c is AccountRules.RolesChanged or AccountRules.MembershipsChanged);
         if (accessChanged)
         {
             // Requests and handlers read access from the database, so they follow at once; sign-in cookies and

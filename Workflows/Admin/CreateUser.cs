@@ -16,7 +16,7 @@ public sealed record NewUser(string? DisplayName, string? Email, string? Tempora
 /// The temporary password is returned once, for the administrator to pass on; it is stored only as a hash.
 public sealed record CreatedUser(string Id, string Email, string TemporaryPassword, bool PasswordWasGenerated);
 
-public sealed class CreateUserHandler(IReviewDbFactory dbs, IServiceScopeFactory scopes, BusinessClock clock, AuditLog audit)
+public sealed class CreateUserHandler(IReviewDbFactory dbs, IServiceScopeFactory scopes, BusinessClock clock, AuditLog audit, RoleGrants grants)
 {
     public async Task<Result<CreatedUser>> HandleAsync(Actor actor, NewUser request, CancellationToken ct = default)
     {
@@ -32,7 +32,7 @@ public sealed class CreateUserHandler(IReviewDbFactory dbs, IServiceScopeFactory
         var generated = string.IsNullOrEmpty(request.TemporaryPassword);
         var password = generated ? TemporaryPasswords.Generate(Math.Max(16, users.Options.Password.RequiredLength + 4)) : request.TemporaryPassword!;
         var created = await NewAccounts.CreateAsync(db, users, new NewAccount(request.DisplayName, request.Email, password, request.Access),
-            actor, clock, audit, "temporary password", stage: null, ct);
+            actor, clock, audit, grants, "temporary password", stage: null, ct);
         if (!created.IsSuccess)
         {
             return created.Error!;
@@ -50,9 +50,11 @@ internal sealed record NewAccount(string? DisplayName, string? Email, string? Pa
 internal static class NewAccounts
 {
     /// Validates, creates the account, grants its roles and memberships, lets the caller stage more rows (an invitation
-    /// and its email) and writes the audit row, all saved together. The caller has checked who may do this.
+    /// and its email) and writes the audit row, all saved together. The caller has checked who may do this. Grants null:
+    /// the roles are granted as they are, for the first administrator alone (there is no second to approve); otherwise a
+    /// role that needs a second administrator's approval is asked for (RoleGrants).
     public static async Task<Result<PortalUser>> CreateAsync(IReviewDb db, UserManager<PortalUser> users, NewAccount request, Actor actor,
-        BusinessClock clock, AuditLog audit, string credential, Func<PortalUser, Task>? stage, CancellationToken ct)
+        BusinessClock clock, AuditLog audit, RoleGrants? grants, string credential, Func<PortalUser, Task>? stage, CancellationToken ct)
     {
         var email = request.Email?.Trim() ?? string.Empty;
         var name = request.DisplayName?.Trim() ?? string.Empty;
@@ -87,7 +89,9 @@ internal static class NewAccounts
 
         try
         {
-            var granted = await AccountRules.ReplaceAccessAsync(db, user.Id, request.Access, ct);
+            var granted = grants is null
+                ? await AccountRules.ReplaceAccessAsync(db, user.Id, request.Access, ct)
+                : await grants.ApplyAsync(db, actor, user.Id, request.Access, ct);
             if (stage is not null)
             {
                 await stage(user);

@@ -50,7 +50,7 @@ public sealed class CreateFirstAdministratorHandler(IReviewDbFactory dbs, IServi
         IssuedInvitation? issued = null;
         var name = string.IsNullOrWhiteSpace(request.DisplayName) ? "Administrator" : request.DisplayName;
         var created = await NewAccounts.CreateAsync(db, users, new NewAccount(name, request.Email, null, new UserAccess([Role.Administrator], [], [])),
-            actor, clock, audit, "invitation", async user => issued = await invitations.IssueAsync(db, user, [Role.Administrator], actor, smtp, ct), ct);
+            actor, clock, audit, grants: null, "invitation", async user => issued = await invitations.IssueAsync(db, user, [Role.Administrator], actor, smtp, ct), ct);
         if (!created.IsSuccess)
         {
             return created.Error!;

@@ -7,9 +7,14 @@ using Workflows.Data;
 
 namespace Workflows.Admin;
 
-/// ConcurrencyStamp is Identity's version of the account row: a change must quote the one it started from.
+/// ConcurrencyStamp is Identity's version of the account row: a change must quote the one it started from. Access holds
+/// the roles asked for and awaiting a second administrator's approval (PendingRoles) too: saving the form again keeps
+/// the request, and unticking one withdraws it.
 public sealed record UserDetails(string Id, string DisplayName, string Email, DateTime CreatedAtUtc, bool IsDisabled, UserAccess Access,
-    string ConcurrencyStamp, bool HasPassword = true);
+    string ConcurrencyStamp, bool HasPassword = true)
+{
+    public IReadOnlyCollection<Role> PendingRoles { get; init; } = [];
+}
 
 public sealed class GetUserHandler(IReviewDbFactory dbs, AuditLog audit)
 {
@@ -32,8 +37,10 @@ public sealed class GetUserHandler(IReviewDbFactory dbs, AuditLog audit)
         var roles = await AccountRules.RolesOfAsync(db, [userId], ct);
         var offices = await AccountRules.MembershipsOfAsync(db, [userId], OrganisationKind.ReviewOffice, ct);
         var agencies = await AccountRules.MembershipsOfAsync(db, [userId], OrganisationKind.Agency, ct);
-        var access = new UserAccess(roles[userId].ToHashSet(), offices[userId].Select(o => o.Id).ToHashSet(), agencies[userId].Select(o => o.Id).ToHashSet());
+        var pending = await db.RoleGrantRequests.AsNoTracking().Where(g => g.UserId == userId).Select(g => g.Role).ToListAsync(ct);
+        var access = new UserAccess(roles[userId].Concat(pending).ToHashSet(), offices[userId].Select(o => o.Id).ToHashSet(),
+            agencies[userId].Select(o => o.Id).ToHashSet());
         return new UserDetails(user.Id, user.DisplayName, user.Email ?? string.Empty, user.CreatedAtUtc, user.IsDisabled, access,
-            user.ConcurrencyStamp ?? string.Empty, user.HasPassword);
+            user.ConcurrencyStamp ?? string.Empty, user.HasPassword) { PendingRoles = pending };
     }
 }

@@ -1,3 +1,4 @@
+using Domain.Access;
 using Domain.Accounts;
 using Domain.ActionPlans;
 using Domain.Audit;
@@ -57,6 +58,8 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<Incident> Incidents { get; }
 
     DbSet<Invitation> Invitations { get; }
+
+    DbSet<RoleGrantRequest> RoleGrantRequests { get; }
 
     DbSet<NotificationPreferences> NotificationPreferences { get; }
 

@@ -16,6 +16,7 @@ public static class EmailTemplateNames
         ["DailyDigest"] = new("Managers' daily digest", "Each working day, to managers who chose it: the overdue and due-soon work of their office."),
         ["DraftForComment"] = new("Draft ready for comments", "When a draft report is shared: asks each panel member to comment by the deadline."),
         ["ExpressionOfInterest"] = new("Expression of interest", "When the office looks for a chair/author: to each independent author asked."),
+        ["RoleGrant"] = new("Role awaiting approval", "When an administrator asks for the data protection officer's or administrator's role for an account, and when a second administrator approves it: to every administrator."),
         ["InformationRequest"] = new("Information request", "When an agency is asked for information (scoping, chronology, IMR), or asked for more."),
         ["Invitation"] = new("Invitation to the portal", "When someone is invited: a one-time link to set a password."),
         ["OverdueEscalation"] = new("Overdue task escalation", "One working day after a task's due date: to the office's managers or the agency's senior manager."),

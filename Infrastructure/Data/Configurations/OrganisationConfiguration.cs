@@ -1,3 +1,4 @@
+using Domain.Access;
 using Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -32,4 +33,16 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
 internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
 {
     public void Configure(EntityTypeBuilder<PortalUser> b) => b.Property(u => u.DisplayName).HasMaxLength(200);
+}
+
+internal sealed class RoleGrantRequestConfiguration : IEntityTypeConfiguration<RoleGrantRequest>
+{
+    public void Configure(EntityTypeBuilder<RoleGrantRequest> b)
+    {
+        b.Property(g => g.UserId).HasMaxLength(450);
+        b.Property(g => g.RequestedByUserId).HasMaxLength(450);
+        // One request per account and role: asking again leaves the first (and its requester) in place.
+        b.HasIndex(g => new { g.UserId, g.Role }).IsUnique();
+        b.HasOne<PortalUser>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
 }

@@ -1,3 +1,4 @@
+using Domain.Access;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Workflows.Accounts;
@@ -83,8 +84,11 @@ public partial class EditUserPage
         errors.Show(result.Error);
         if (result.IsSuccess)
         {
-            user = user with { DisplayName = displayName?.Trim() ?? string.Empty, Access = access.ToAccess(), ConcurrencyStamp = result.Value.ConcurrencyStamp };
-            Snackbar.Add($"Changes to {user.DisplayName} saved.", Severity.Success);
+            // As saved: a role needing a second administrator shows as asked for, not held.
+            await LoadAsync();
+            Snackbar.Add(user is { PendingRoles.Count: > 0 }
+                ? $"Changes to {user.DisplayName} saved. {string.Join(", ", user.PendingRoles.Order().Select(Roles.Describe))}: awaiting a second administrator's approval."
+                : $"Changes to {user?.DisplayName} saved.", Severity.Success);
         }
     }
 
