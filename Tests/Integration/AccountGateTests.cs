@@ -46,6 +46,9 @@ public sealed class AccountGateTests(AccountGateFixture fixture) : IClassFixture
         ["/reviews/import/template.xlsx"] = "/reviews/import/template.xlsx",
         ["/reviews/import/template.csv"] = "/reviews/import/template.csv",
         ["/hangfire/{**path}"] = "/hangfire",
+        // Open to a load balancer, which has no cookie; a session with something still to do is sent to do it here too.
+        ["/health/live"] = "/health/live",
+        ["/health/ready"] = "/health/ready",
         // Blazor's own: the redirect of an enhanced navigation, and (Development) files added to wwwroot since the build.
         ["/_framework/opaque-redirect"] = "/_framework/opaque-redirect?_framework_opaque_redirect=x",
         ["/{**path:file}"] = "/not-in-the-manifest.txt",

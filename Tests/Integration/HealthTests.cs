@@ -125,7 +125,8 @@ public sealed class HealthTests
         portal.Get<IRecurringJobManager>().Trigger(JobsSetup.TimerSweepJobId);
 
         var text = string.Empty;
-        for (var i = 0; i < 100 && !(text.Contains("portal_outbox_backlog", StringComparison.Ordinal)
+        // Up to a minute: the publisher's first round (after 2 s) runs every readiness check, which a busy CI machine slows.
+        for (var i = 0; i < 300 && !(text.Contains("portal_outbox_backlog", StringComparison.Ordinal)
             && text.Contains("job=\"timer-sweep\"", StringComparison.Ordinal)); i++)
         {
             await Task.Delay(200);

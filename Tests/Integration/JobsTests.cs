@@ -24,7 +24,7 @@ public sealed class JobsTests
         foreach (var id in new[] { JobsSetup.TimerSweepJobId, JobsSetup.OutboxDispatchJobId })
         {
             var job = Assert.Single(jobs, j => j.Id == id);
-            Assert.Equal(Cron.Minutely(), job.Cron);
+            Assert.Equal("*/1 * * * *", job.Cron); // Jobs:SweepAndSendEvery's default: a minute
             Assert.Empty(job.Job.Args);
         }
 
