@@ -55,6 +55,9 @@ public sealed partial class ProxiedPortalTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri(_proxied, "metrics"))).StatusCode);
 
         await using var tab = await PortalPage.OpenAsync(_browser, _proxied.ToString());
+        // The published portal's first pages through nginx (its static assets, the first circuit) came after Playwright's
+        // 15 s once on a busy CI machine: this test allows 45.
+        tab.Page.SetDefaultTimeout(45_000);
         var sockets = new List<IWebSocket>();
         tab.Page.WebSocket += (_, socket) => sockets.Add(socket);
         await tab.SignInAsync(DemoAccounts.LrOfficer);
