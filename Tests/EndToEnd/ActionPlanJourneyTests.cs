@@ -110,7 +110,7 @@ public sealed class ActionPlanJourneyTests(BrowserFixture browser) : IAsyncLifet
         Assert.Equal(1, (await _portal.Get<ActionPlanScan>().RunAsync()).ImpactReviews);
         await _portal.Get<OutboxDispatcher>().RunOnceAsync();
         // Other tests share maildev and the demo contact: this review's case label (random) picks out this test's email.
-        var email = await WaitForSubjectAsync(DemoAccounts.AgencyContact, $"Impact review: action R1.1 of {label}");
+        var email = Assert.Single(await _mail.WaitForSubjectAsync(DemoAccounts.AgencyContact, $"Impact review: action R1.1 of {label}"));
         Assert.Contains($"/actions/{actionId}", email.Text, StringComparison.Ordinal);
 
         await contact.GotoAsync("actions/ours");
@@ -129,19 +129,5 @@ public sealed class ActionPlanJourneyTests(BrowserFixture browser) : IAsyncLifet
         await contact.AssertAccessibleAsync();
         Assert.Empty(contact.ConsoleErrors);
         Assert.Empty(officer.ConsoleErrors);
-    }
-
-    private async Task<MailDevEmail> WaitForSubjectAsync(string to, string start)
-    {
-        for (var tries = 0; ; tries++)
-        {
-            var found = (await _mail.ForAsync(to)).Where(m => m.Subject.StartsWith(start, StringComparison.Ordinal)).ToList();
-            if (found.Count > 0 || tries == 100)
-            {
-                return Assert.Single(found);
-            }
-
-            await Task.Delay(100);
-        }
     }
 }

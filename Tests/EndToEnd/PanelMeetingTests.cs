@@ -96,7 +96,7 @@ public sealed class PanelMeetingTests(BrowserFixture browser) : IAsyncLifetime
         await AssertCleanAsync(officer);
 
         await _portal.Get<OutboxDispatcher>().RunOnceAsync();
-        var email = Assert.Single(await _mail.WaitForAsync(DemoAccounts.AgencyContact));
+        var email = Assert.Single(await _mail.WaitForSubjectAsync(DemoAccounts.AgencyContact, $"Panel meeting for {label}"));
         Assert.Contains(label, email.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain(contactName, email.Text, StringComparison.Ordinal);
         await using var source = await _mail.SourceAsync(email.Id);

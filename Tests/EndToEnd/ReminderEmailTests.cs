@@ -48,7 +48,9 @@ public sealed partial class ReminderEmailTests(BrowserFixture browser) : IAsyncL
         _portal.Time.SetUtcNow(new DateTimeOffset(2026, 12, 29, 8, 30, 0, TimeSpan.Zero));
         await _portal.Get<ReminderScan>().RunAsync();
         await _portal.Get<OutboxDispatcher>().RunOnceAsync();
-        var overdue = await WaitForSubjectAsync(DemoAccounts.LrManager, label);
+        var about = await _mail.WaitForSubjectAsync(DemoAccounts.LrManager, label);
+        Assert.NotEmpty(about);
+        var overdue = about[0];
         Assert.StartsWith("Overdue: Present the case to the CRG", overdue.Subject, StringComparison.Ordinal);
         Assert.Contains("1 working day overdue", overdue.Text, StringComparison.Ordinal);
         var link = new Uri(LinkPattern().Match(overdue.Text!).Value);
@@ -68,21 +70,6 @@ public sealed partial class ReminderEmailTests(BrowserFixture browser) : IAsyncL
         await Expect(sent.GetByRole(AriaRole.Row).Filter(new() { HasText = DemoAccounts.LrManager })).ToContainTextAsync("Overdue: managers");
         await tab.AssertAccessibleAsync();
         await _mail.ClearAsync(DemoAccounts.LrManager);
-    }
-
-    private async Task<MailDevEmail> WaitForSubjectAsync(string to, string text)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var found = (await _mail.ForAsync(to)).FirstOrDefault(m => m.Subject.Contains(text, StringComparison.Ordinal));
-            if (found is not null || DateTime.UtcNow > deadline)
-            {
-                return found ?? throw new TimeoutException($"No email about {text} arrived.");
-            }
-
-            await Task.Delay(200);
-        }
     }
 
     [GeneratedRegex(@"https?://\S+/reviews/\d+")]

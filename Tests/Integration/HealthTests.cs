@@ -115,32 +115,50 @@ public sealed class HealthTests
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, "/health/live")).Status);
     }
 
-    [Fact(Skip = "Passes alone, but in the whole Integration run no portal figure reached /metrics within a minute (7 Dec, 3 of 3 full runs): under investigation, see issue 17's note")]
+    /// The portal runs as its own process, as deployed. In the test process many portals live side by side, and
+    /// OpenTelemetry's providers listen to meters by name, not by the host that made them: in the full Integration
+    /// run this portal's provider shared the "ReviewPortal" instruments of other portals, whose disposal dropped the
+    /// streams, and no portal_* figure reached /metrics within a minute (3 runs of 3; alone it always passed).
+    [Fact]
     public async Task Metrics_AreExported_ToAListedAddress_AndRefusedToOthers()
     {
-        await using var portal = new PortalFactory(demoData: false, kestrel: true);
-        portal.Set("Jobs:Enabled", "true");
-        portal.Set("Health:PublishPeriod", "00:00:01");
-        using var http = new HttpClient { BaseAddress = new Uri(portal.ServerAddress) };
-        await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
-        portal.Get<IRecurringJobManager>().Trigger(JobsSetup.TimerSweepJobId);
-
-        // Wait for every figure, up to a minute: the publisher's first round (after 2 s) runs every readiness check, and
-        // the job server's first heartbeat and the sweep's duration come when they come; a busy CI machine slows all three.
-        string[] names = ["portal_outbox_backlog", "portal_outbox_oldest_unsent_age_seconds", "portal_timers_lag_seconds", "portal_jobs_heartbeat_age_seconds"];
-        const string database = "portal_health_status\\{[^}]*check=\"database\"[^}]*\\} 2";
-        const string sweep = "portal_job_duration_seconds_count\\{[^}]*job=\"timer-sweep\",outcome=\"succeeded\"[^}]*\\} 1";
-        var text = string.Empty;
-        for (var i = 0; i < 300 && !(names.All(n => text.Contains(n, StringComparison.Ordinal)) && Regex.IsMatch(text, database) && Regex.IsMatch(text, sweep)); i++)
+        var dataPath = Directory.CreateTempSubdirectory("portal-metrics-").FullName;
+        try
         {
-            await Task.Delay(200);
-            text = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-        }
+            using var process = PortalProcess.StartServer(new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Staging",
+                ["Database:Provider"] = "Sqlite",
+                ["Database:DataPath"] = dataPath,
+                ["Jobs:Enabled"] = "true",
+                ["Jobs:SweepAndSendEvery"] = "00:00:02",
+                ["Health:PublishPeriod"] = "00:00:01",
+                ["Metrics:ScrapeAllowedFrom"] = "127.0.0.1,::1",
+            });
+            using var http = new HttpClient { BaseAddress = new Uri(await process.ServerAddressAsync()) };
+            await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
 
-        Assert.All(names, n => Assert.Contains(n, text, StringComparison.Ordinal));
-        Assert.Matches(database, text);
-        Assert.Matches(sweep, text);
-        Assert.Contains("http_server_request_duration_seconds_bucket", text, StringComparison.Ordinal);
+            // Wait for every figure, up to a minute: the publisher's first round (after 2 s) runs every readiness
+            // check, and the job server's first heartbeat and the first sweep come when they come on a busy machine.
+            string[] names = ["portal_outbox_backlog", "portal_outbox_oldest_unsent_age_seconds", "portal_timers_lag_seconds", "portal_jobs_heartbeat_age_seconds"];
+            const string database = "portal_health_status\\{[^}]*check=\"database\"[^}]*\\} 2";
+            const string sweep = "portal_job_duration_seconds_count\\{[^}]*job=\"timer-sweep\",outcome=\"succeeded\"[^}]*\\} [1-9]";
+            var text = string.Empty;
+            for (var i = 0; i < 300 && !(names.All(n => text.Contains(n, StringComparison.Ordinal)) && Regex.IsMatch(text, database) && Regex.IsMatch(text, sweep)); i++)
+            {
+                await Task.Delay(200);
+                text = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+            }
+
+            Assert.All(names, n => Assert.Contains(n, text, StringComparison.Ordinal));
+            Assert.Matches(database, text);
+            Assert.Matches(sweep, text);
+            Assert.Contains("http_server_request_duration_seconds_bucket", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
 
         await using var elsewhere = new PortalFactory(demoData: false, kestrel: true);
         elsewhere.Set("Metrics:ScrapeAllowedFrom", "192.0.2.10,10.20.0.0/16");

@@ -51,6 +51,23 @@ public sealed class MailDev : IDisposable
         }
     }
 
+    /// The recipient's messages whose subject contains `text`, once one has arrived (or the time is up). Tests that
+    /// share the maildev mail the same demo people, so each test picks its own messages by their subject.
+    public async Task<IReadOnlyList<MailDevEmail>> WaitForSubjectAsync(string recipient, string text, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var found = (await ForAsync(recipient)).Where(m => m.Subject.Contains(text, StringComparison.Ordinal)).ToList();
+            if (found.Count > 0 || DateTime.UtcNow > deadline)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     /// The message as it arrived (RFC 822), attachments included: parse it with MimeKit.
     public async Task<Stream> SourceAsync(string id) => new MemoryStream(await _http.GetByteArrayAsync($"api/email/{id}/source"));
 
