@@ -1,3 +1,5 @@
+using Domain.Calendar;
+
 namespace Domain.Authors;
 
 public enum EoiStatus
@@ -43,7 +45,7 @@ public sealed class ExpressionOfInterest
     {
         null => new Error("Enter the closing date for replies.", nameof(ClosesOn)),
         DateOnly d when d <= today => new Error(
-            $"The closing date must be after today: choose {today.AddDays(1).ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)} or later.", nameof(ClosesOn)),
+            $"The closing date must be after today: choose {UkDate.Format(today.AddDays(1))} or later.", nameof(ClosesOn)),
         _ => null,
     };
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Domain.Calendar;
 
 namespace Domain.Drafts;
@@ -29,11 +28,11 @@ public static class CommentWindow
 
         if (due < today)
         {
-            return new Error($"The comment deadline cannot be in the past: choose {Format(today)} or later.", "CommentsDue");
+            return new Error($"The comment deadline cannot be in the past: choose {UkDate.Format(today)} or later.", "CommentsDue");
         }
 
         return due > today.AddDays(LongestDays)
-            ? new Error($"The comment deadline must be within a year: choose a date by {Format(today.AddDays(LongestDays))}.", "CommentsDue")
+            ? new Error($"The comment deadline must be within a year: choose a date by {UkDate.Format(today.AddDays(LongestDays))}.", "CommentsDue")
             : null;
     }
 
@@ -44,12 +43,12 @@ public static class CommentWindow
     {
         if (draft.ClosedAtUtc is DateTime closed)
         {
-            return new Error($"The comment round for draft {draft.Number} was closed by the review office on {Format(London.DateOf(closed))}: "
+            return new Error($"The comment round for draft {draft.Number} was closed by the review office on {UkDate.Format(London.DateOf(closed))}: "
                 + "comments are no longer accepted. Contact the review office if you still need to add something.");
         }
 
         return nowUtc >= ClosesAtUtc(draft.CommentsDue)
-            ? new Error($"The deadline for comments on draft {draft.Number} was 23:59 on {Format(draft.CommentsDue)} (UK time): "
+            ? new Error($"The deadline for comments on draft {draft.Number} was 23:59 on {UkDate.Format(draft.CommentsDue)} (UK time): "
                 + "comments are no longer accepted. Contact the review office if you still need to add something.")
             : null;
     }
@@ -73,6 +72,4 @@ public static class CommentWindow
 
         return errors;
     }
-
-    public static string Format(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 }

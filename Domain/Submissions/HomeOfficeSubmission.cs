@@ -1,3 +1,4 @@
+using Domain.Calendar;
 using Domain.Reviews;
 
 namespace Domain.Submissions;
@@ -124,7 +125,7 @@ public static class SubmissionRules
         }
         else if (signedOffOn is DateOnly signed && d < signed)
         {
-            errors.Add(new Error($"The date cannot be before the CRG signed off the report ({signed:dd/MM/yyyy}).", field));
+            errors.Add(new Error($"The date cannot be before the CRG signed off the report ({UkDate.Format(signed)}).", field));
         }
     }
 
@@ -162,7 +163,7 @@ public static class SubmissionRules
         }
         else if (on < submittedOn)
         {
-            errors.Add(new Error($"The QA outcome cannot be before the submission ({submittedOn:dd/MM/yyyy}).", "Date"));
+            errors.Add(new Error($"The QA outcome cannot be before the submission ({UkDate.Format(submittedOn)}).", "Date"));
         }
 
         return errors;
@@ -190,7 +191,7 @@ public static class SubmissionRules
         }
         else if (submittedOn is DateOnly submitted && on < submitted)
         {
-            errors.Add(new Error($"The publication date cannot be before the submission to the Home Office ({submitted:dd/MM/yyyy}).", "Date"));
+            errors.Add(new Error($"The publication date cannot be before the submission to the Home Office ({UkDate.Format(submitted)}).", "Date"));
         }
 
         var trimmed = link?.Trim();

@@ -1,8 +1,7 @@
-using System.Globalization;
 using Domain;
 using Domain.Access;
+using Domain.Calendar;
 using Workflows.Admin;
-using Workflows.Time;
 
 namespace Portal.Commands;
 
@@ -187,5 +186,5 @@ internal static class AdminCommandText
         : error.Message;
 
     public static string Time(DateTime utc) =>
-        BusinessClock.ToLondon(utc).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " UK time";
+        UkDate.FormatWithTime(utc) + " UK time";
 }

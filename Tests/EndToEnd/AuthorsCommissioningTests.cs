@@ -75,7 +75,7 @@ public sealed class AuthorsCommissioningTests(BrowserFixture browser) : IAsyncLi
         await authorPage.Locator("#reply-availability").FillAsync("From January, two days a week");
         await authorPage.Locator("#reply-quote").FillAsync("twelve grand");
         await authorPage.Locator("#reply-send").ClickAsync();
-        await Assertions.Expect(authorPage.GetByText("as an amount of money in pounds")).ToBeVisibleAsync();
+        await Assertions.Expect(authorPage.GetByText("is not an amount of money")).ToBeVisibleAsync();
         await authorPage.Locator("#reply-quote").FillAsync("£12,500");
         await authorPage.Locator("#reply-send").ClickAsync();
         await Assertions.Expect(authorPage.Locator("#reply-saved")).ToBeVisibleAsync();

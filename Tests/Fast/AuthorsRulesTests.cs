@@ -7,59 +7,6 @@ using Workflows.Time;
 
 namespace Portal.Fast.Tests;
 
-public class AuthorsMoneyTests
-{
-    [Theory]
-    [InlineData("£12,500", 1_250_000)]
-    [InlineData("12500.00", 1_250_000)]
-    [InlineData("12500", 1_250_000)]
-    [InlineData(" £ 12,500.5 ", 1_250_050)]
-    [InlineData("£1,234,567.89", 123_456_789)]
-    [InlineData("0", 0)]
-    [InlineData("450.05", 45_005)]
-    public void TryParsePence_AmountsAsPeopleTypeThem_AreWholePence(string text, long pence)
-    {
-        Assert.True(Money.TryParsePence(text, out var parsed));
-        Assert.Equal(pence, parsed);
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("twelve thousand")]
-    [InlineData("-500")]
-    [InlineData("12,50")]
-    [InlineData("1,2500")]
-    [InlineData("12500.001")]
-    [InlineData("$12,500")]
-    [InlineData("12 500")]
-    [InlineData("£10,000,000.01")]
-    [InlineData("99999999999")]
-    [InlineData(null)]
-    public void TryParsePence_NotAnAmountOfMoney_IsRefused(string? text) => Assert.False(Money.TryParsePence(text, out _));
-
-    [Fact]
-    public void Parse_NotMoney_SaysWhatToTypeForTheField()
-    {
-        var error = Money.Parse("a lot", "Quote", "your quote", out _);
-        Assert.Equal("Quote", error!.Field);
-        Assert.Contains("£12,500", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Enter your quote", Money.Parse("  ", "Quote", "your quote", out _)!.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData(1_250_000, "£12,500")]
-    [InlineData(1_250_050, "£12,500.50")]
-    [InlineData(0, "£0")]
-    public void Format_ShowsPoundsWithCommas(long pence, string expected) => Assert.Equal(expected, Money.Format(pence));
-
-    [Fact]
-    public void ForInput_RoundTrips()
-    {
-        Assert.True(Money.TryParsePence(Money.ForInput(1_250_050), out var back));
-        Assert.Equal(1_250_050, back);
-    }
-}
-
 public class AuthorsClosingDateTests
 {
     private static readonly DateOnly Today = new(2026, 11, 23);

@@ -30,36 +30,6 @@ public class BudgetLedgerTests
         Assert.Equal(2026, FinancialYear.Of(D(2026, 12, 31)).StartYear);
     }
 
-    [Theory]
-    [InlineData("2500", 250000)]
-    [InlineData("£1,234.56", 123456)]
-    [InlineData(" 53504.67 ", 5350467)]
-    [InlineData("0.5", 50)]
-    public void Money_ReadsPoundsAsPence(string text, long pence)
-    {
-        Assert.True(Money.TryParsePence(text, out var parsed, out var error));
-        Assert.Null(error);
-        Assert.Equal(pence, parsed);
-    }
-
-    [Theory]
-    [InlineData("twelve pounds", "not an amount of money")]
-    [InlineData("-20", "cannot be negative")]
-    [InlineData("1.234", "nearest penny")]
-    [InlineData("", "Enter the amount")]
-    public void Money_RefusesWhatIsNotMoney_WithAClearMessage(string text, string message)
-    {
-        Assert.False(Money.TryParsePence(text, out _, out var error));
-        Assert.Contains(message, error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Money_FormatsPoundsForPeople()
-    {
-        Assert.Equal("£53,504.67", Money.Format(5350467));
-        Assert.Equal("-£20.00", Money.Format(-2000));
-    }
-
     // The figures of a partnership like the board paper's: worked out by hand in the comments.
     private static readonly ContributionFact[] Contributions =
     [

@@ -1,3 +1,4 @@
+using Domain.Calendar;
 using Domain.Panels;
 using Workflows.Panels;
 
@@ -64,7 +65,7 @@ public sealed class PanelCalendarTests
     public void Build_SummerMeeting_IsStillInUtc()
     {
         // 10:00 London time on 1 July is 09:00 UTC.
-        var ics = MeetingCalendar.Build(Invite(starts: MeetingTimes.ToUtc(new DateTime(2027, 7, 1, 10, 0, 0))));
+        var ics = MeetingCalendar.Build(Invite(starts: London.ToUtc(new DateTime(2027, 7, 1, 10, 0, 0))));
 
         Assert.Contains("DTSTART:20270701T090000Z", ics, StringComparison.Ordinal);
     }

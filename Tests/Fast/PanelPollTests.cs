@@ -1,3 +1,4 @@
+using Domain.Calendar;
 using Domain.Panels;
 using Workflows.Panels;
 
@@ -58,8 +59,8 @@ public sealed class PanelPollTests
     [Fact]
     public void ToUtc_ATimeSkippedWhenTheClocksGoForward_IsNull()
     {
-        Assert.Null(MeetingTimes.ToUtc(new DateTime(2027, 3, 28, 1, 30, 0)));
-        Assert.Equal(new DateTime(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc), MeetingTimes.ToUtc(new DateTime(2026, 12, 1, 10, 0, 0)));
+        Assert.Null(London.ToUtc(new DateTime(2027, 3, 28, 1, 30, 0)));
+        Assert.Equal(new DateTime(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc), London.ToUtc(new DateTime(2026, 12, 1, 10, 0, 0)));
     }
 
     private static MeetingOption Option(long id, DateTime at, params (string User, Availability Answer)[] answers) => new()

@@ -1,3 +1,4 @@
+using Domain;
 using Domain.Reviews;
 using Domain.Workflow;
 using Workflows.Data;
@@ -122,8 +123,8 @@ public class TriggerArgsTests
     [Fact]
     public void AppointAuthor_FeeAtTheCap_IsAccepted_AboveItIsNot()
     {
-        Assert.Empty(Fields(new AppointAuthorArgs { AuthorUserId = "a", FeePence = Domain.Authors.Money.MaxPence }));
-        Assert.Equal(["FeePence"], Fields(new AppointAuthorArgs { AuthorUserId = "a", FeePence = Domain.Authors.Money.MaxPence + 1 }));
+        Assert.Empty(Fields(new AppointAuthorArgs { AuthorUserId = "a", FeePence = Money.MaxPence }));
+        Assert.Equal(["FeePence"], Fields(new AppointAuthorArgs { AuthorUserId = "a", FeePence = Money.MaxPence + 1 }));
         Assert.Equal(["SecondFeePence"], Fields(new AppointAuthorArgs { AuthorUserId = "a", FeePence = 0, SecondAuthorUserId = "b", SecondFeePence = -1 }));
         Assert.Equal(["AuthorUserId"], Fields(new AppointAuthorArgs { FeePence = 0, SecondAuthorUserId = "b", SecondFeePence = 0 }));
         Assert.Equal("Choose the chair to appoint.",

@@ -100,7 +100,7 @@ public abstract class DraftsTests(MailFixture fixture)
         Assert.Equal(2, mail.Count);
         var email = Assert.Single(mail, m => m.Subject.StartsWith("Draft 2", StringComparison.Ordinal));
         Assert.Equal($"Draft 2 of {review.CaseLabel} ({review.Reference}) is ready for your comments", email.Subject);
-        Assert.Contains($"23:59 on {CommentWindow.Format(due)} (UK time)", email.Text, StringComparison.Ordinal);
+        Assert.Contains($"23:59 on {UkDate.Format(due)} (UK time)", email.Text, StringComparison.Ordinal);
         Assert.Contains($"/reviews/{id}/drafts", email.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("A summary.", email.Text, StringComparison.Ordinal);
         Assert.Equal(2, (await Mail.WaitForAsync(second, 2)).Count);
@@ -116,7 +116,7 @@ public abstract class DraftsTests(MailFixture fixture)
         // From 00:00 London the day after, too late.
         MoveTo(due.AddDays(1), 0, 0);
         var late = await CommentAsync(second, two.Value.DraftId, "One more thing.");
-        Assert.StartsWith($"The deadline for comments on draft 2 was 23:59 on {CommentWindow.Format(due)} (UK time)", late.Error?.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"The deadline for comments on draft 2 was 23:59 on {UkDate.Format(due)} (UK time)", late.Error?.Message, StringComparison.Ordinal);
 
         // The office sees every comment; a panel member only their own.
         var office = await DraftsAsync(DemoAccounts.LrOfficer, id);

@@ -70,7 +70,7 @@ public abstract class FamilyLogTests(ProviderFixture fixture)
             Assert.Equal(Stage.Publication, review.Stage);
             var journal = await db.JournalEntries.Where(j => j.ReviewId == id && j.Kind == JournalKind.Recorded).OrderBy(j => j.Id).ToListAsync();
             Assert.Equal(2, journal.Count); // given, then withdrawn
-            Assert.Equal($"The family withdrew consent to the report pseudonym on {CaseChanges.Format(Today)}: publication is blocked until consent is given again.",
+            Assert.Equal($"The family withdrew consent to the report pseudonym on {UkDate.Format(Today)}: publication is blocked until consent is given again.",
                 journal[^1].Detail);
             Assert.Equal(officer.UserId, journal[^1].UserId);
             Assert.True(await db.AuditEvents.AnyAsync(a => a.ReviewId == id && a.Subject == "Review" && a.Detail == "FamilyConsentWithdrawn: True"));

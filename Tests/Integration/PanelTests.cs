@@ -1,6 +1,7 @@
 using Domain;
 using Domain.Access;
 using Domain.Audit;
+using Domain.Calendar;
 using Domain.Email;
 using Domain.Panels;
 using Domain.Reviews;
@@ -265,7 +266,7 @@ public abstract class PanelTests(MailFixture fixture)
         await Mail.ClearAsync(decliner.Email);
     }
 
-    private static DateTime BusinessTime(DateTime utc) => Workflows.Time.BusinessClock.ToLondon(utc);
+    private static DateTime BusinessTime(DateTime utc) => London.ToLocal(utc);
 
     /// The calendar attached to the recipient's email whose subject starts so, as a calendar program would read it.
     private async Task<Ical.Net.Calendar> CalendarAsync(string recipient, int count, string subject)

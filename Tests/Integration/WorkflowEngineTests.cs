@@ -198,7 +198,7 @@ public abstract class WorkflowEngineTests(ProviderFixture fixture)
             Assert.Equal(London.OverdueFromUtc(clock.DueDate), timer.DueAtUtc);
             var journal = await db.JournalEntries.Where(j => j.ReviewId == id).OrderBy(j => j.Id).LastAsync();
             Assert.Contains("12 days on hold", journal.Detail, StringComparison.Ordinal);
-            Assert.Contains($"moved from {CaseChanges.Format(dueBefore)} to {CaseChanges.Format(dueBefore.AddDays(12))}", journal.Detail, StringComparison.Ordinal);
+            Assert.Contains($"moved from {UkDate.Format(dueBefore)} to {UkDate.Format(dueBefore.AddDays(12))}", journal.Detail, StringComparison.Ordinal);
             Assert.Null((await db.Reviews.SingleAsync(r => r.Id == id)).HeldFromStage);
             return 0;
         });

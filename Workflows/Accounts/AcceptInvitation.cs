@@ -1,8 +1,8 @@
-using System.Globalization;
 using Domain;
 using Domain.Access;
-using Domain.Audit;
 using Domain.Accounts;
+using Domain.Audit;
+using Domain.Calendar;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -106,7 +106,7 @@ public sealed class AcceptInvitationHandler(IReviewDbFactory dbs, IServiceScopeF
                 "This invitation link has been replaced by a newer one. Use the link in the most recent invitation email, "
                 + "or ask the person who invited you to send it again.")),
             _ when now >= row.Invitation.ExpiresAtUtc => (null, new InvitationUnusable(
-                $"This invitation expired on {BusinessClock.ToLondon(row.Invitation.ExpiresAtUtc).ToString("d MMM yyyy", CultureInfo.InvariantCulture)}. "
+                $"This invitation expired on {UkDate.Format(row.Invitation.ExpiresAtUtc)}. "
                 + "Ask the person who invited you for a new invitation.")),
             { IsDisabled: true } => (null, new InvitationUnusable(
                 "This account has been disabled, so the invitation cannot be used. Ask your administrator if you need access.")),

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Domain.Access;
 using Domain.Accounts;
+using Domain.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Data;
 using Workflows.Email;
@@ -59,7 +59,7 @@ public sealed class Invitations(IOutbox outbox, EmailOptions email, InvitationOp
         {
             ["Link"] = link,
             ["Roles"] = string.Join(", ", roles.Order().Select(Roles.Describe)),
-            ["ExpiresAt"] = BusinessClock.ToLondon(invitation.ExpiresAtUtc).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture),
+            ["ExpiresAt"] = UkDate.FormatWithTime(invitation.ExpiresAtUtc),
             ["PortalBaseUrl"] = email.PortalBaseUrl.TrimEnd('/'),
         };
         await outbox.EnqueueAsync(db, new OutgoingEmail(user.Email!, user.Id, EmailReasons.Invitation, invitation.TokenHash[..16], "Invitation", values), ct);

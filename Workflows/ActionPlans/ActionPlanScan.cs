@@ -43,7 +43,7 @@ public sealed class ActionPlanScan(IReviewDbFactory dbs, IOutbox outbox, Busines
             var values = new Dictionary<string, string>
             {
                 ["Count"] = owner.Count == 1 ? "1 open action" : $"{owner.Count} open actions",
-                ["Period"] = ActionPlanFormats.Date(period),
+                ["Period"] = UkDate.Format(period),
                 ["Link"] = email.LinkTo("actions/ours"),
                 ["PortalBaseUrl"] = email.PortalBaseUrl,
             };
@@ -93,8 +93,8 @@ public sealed class ActionPlanScan(IReviewDbFactory dbs, IOutbox outbox, Busines
                         ["CaseLabel"] = review.CaseLabel,
                         ["Reference"] = review.Reference,
                         ["Action"] = label,
-                        ["SignedOffOn"] = ActionPlanFormats.Date(action.SignedOffOn ?? today),
-                        ["AnswerBy"] = ActionPlanFormats.Date(answerBy),
+                        ["SignedOffOn"] = UkDate.Format(action.SignedOffOn ?? today),
+                        ["AnswerBy"] = UkDate.Format(answerBy),
                         ["Link"] = email.LinkTo($"actions/{action.Id}"),
                         ["PortalBaseUrl"] = email.PortalBaseUrl,
                     }, ReviewId: action.ReviewId), ct);
@@ -113,10 +113,4 @@ public sealed class ActionPlanScan(IReviewDbFactory dbs, IOutbox outbox, Busines
 
         return due.Count;
     }
-}
-
-public static class ActionPlanFormats
-{
-    /// "23 Nov 2026", as emails show dates (invariant month names).
-    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

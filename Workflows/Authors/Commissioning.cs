@@ -1,4 +1,3 @@
-using System.Globalization;
 using Domain;
 using Domain.Access;
 using Domain.Authors;
@@ -21,8 +20,6 @@ public static class Commissioning
     /// Commissioning, or a review whose chair/author left (it is then in Panel and report with nobody appointed).
     public static bool MayCommission(Review r) =>
         r.Stage == Stage.Commissioning || (r.Stage == Stage.PanelAndReport && !r.HasActiveChairAuthor);
-
-    public static string Format(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
     /// The review (tracked, with its participants) if the actor is a review officer of its lead office; otherwise the
     /// refusal is audited.

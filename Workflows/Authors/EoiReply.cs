@@ -2,6 +2,7 @@ using Domain;
 using Domain.Access;
 using Domain.Audit;
 using Domain.Authors;
+using Domain.Calendar;
 using Domain.Reviews;
 using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +54,7 @@ public sealed class EoiReplyHandler(IReviewDbFactory dbs, BusinessClock clock, A
 
         if (!eoi.AcceptsRepliesOn(today))
         {
-            return new Error($"The closing date for replies was {Commissioning.Format(eoi.ClosesOn)}: replies are no longer accepted. "
+            return new Error($"The closing date for replies was {UkDate.Format(eoi.ClosesOn)}: replies are no longer accepted. "
                 + "Contact the review office if you are still interested.");
         }
 

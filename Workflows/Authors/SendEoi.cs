@@ -1,8 +1,8 @@
-using System.Globalization;
 using Domain;
 using Domain.Access;
 using Domain.Audit;
 using Domain.Authors;
+using Domain.Calendar;
 using Domain.Reviews;
 using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -120,14 +120,14 @@ public sealed class SendEoiHandler(IReviewDbFactory dbs, BusinessClock clock, Au
                 {
                     ["CaseLabel"] = r.CaseLabel,
                     ["Reference"] = r.Reference,
-                    ["ClosesOn"] = closesOn.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+                    ["ClosesOn"] = UkDate.Format(closesOn),
                     ["Link"] = email.LinkTo($"eoi/{eoi.Id}"),
                     ["PortalBaseUrl"] = email.PortalBaseUrl.TrimEnd('/'),
                 }, ReviewId: r.Id), ct);
         }
 
         audit.Add(db, actor, AuditAction.Created, "ExpressionOfInterest", eoi.Id.ToString(), r.Id, r.Reference,
-            $"expression of interest sent to {known.Count} {(known.Count == 1 ? "author" : "authors")}, closing {Commissioning.Format(closesOn)}"
+            $"expression of interest sent to {known.Count} {(known.Count == 1 ? "author" : "authors")}, closing {UkDate.Format(closesOn)}"
             + (reopened is null ? string.Empty : $", reopening expression of interest {reopened.Id}"));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

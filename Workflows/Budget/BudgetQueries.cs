@@ -3,6 +3,7 @@ using Domain.Access;
 using Domain.Audit;
 using Domain.Authors;
 using Domain.Budget;
+using Domain.Calendar;
 using Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Audit;
@@ -129,7 +130,7 @@ public sealed class BudgetQuery(IReviewDbFactory dbs, BusinessClock clock, Audit
                                   orderby r.Reference, a.AppointedOn
                                   select new { a.Id, a.ReviewId, r.Reference, a.Role, a.AppointedOn, a.FeePence }).ToListAsync(ct);
         return new BudgetChoices(partners, reviews, appointments.Select(a => new AppointmentChoice(a.Id, a.ReviewId,
-            $"{a.Reference}: {AuthorAppointment.Describe(a.Role).ToLowerInvariant()} appointed {a.AppointedOn.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}",
+            $"{a.Reference}: {AuthorAppointment.Describe(a.Role).ToLowerInvariant()} appointed {UkDate.Format(a.AppointedOn)}",
             a.FeePence)).ToList());
     }
 }

@@ -29,9 +29,9 @@ public sealed class SaveBudgetSettingsHandler(IReviewDbFactory dbs, BudgetChange
             errors.Add(new Error("Choose the first financial year the portal keeps (from 2011/12 to next year).", nameof(input.FirstYearStart)));
         }
 
-        if (!Money.TryParsePence(input.OpeningReserve, out var reserve, out var message))
+        if (Money.Parse(input.OpeningReserve, nameof(input.OpeningReserve), "the opening reserve", out var reserve) is { } notMoney)
         {
-            errors.Add(new Error("Opening reserve: " + message, nameof(input.OpeningReserve)));
+            errors.Add(notMoney);
         }
 
         if (input.ExpectedReviewsPerYear is not int expected || expected < 0 || expected > 100)

@@ -46,9 +46,9 @@ public sealed class SaveContributionHandler(IReviewDbFactory dbs, BudgetChanges 
             errors.Add(new Error("The partner was not found: choose a CSP or agency from the list.", nameof(input.PartnerOrganisationId)));
         }
 
-        if (!Money.TryParsePence(input.Amount, out var amount, out var message))
+        if (Money.Parse(input.Amount, nameof(input.Amount), "the amount", out var amount) is { } notMoney)
         {
-            errors.Add(new Error(message!, nameof(input.Amount)));
+            errors.Add(notMoney);
         }
         else if (amount == 0)
         {

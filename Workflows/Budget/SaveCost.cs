@@ -46,9 +46,9 @@ public sealed class SaveCostHandler(IReviewDbFactory dbs, BudgetChanges budget, 
             errors.Add(new Error("The appointment is not one of this review's: choose it again.", nameof(input.AuthorAppointmentId)));
         }
 
-        if (!Money.TryParsePence(input.Amount, out var amount, out var message))
+        if (Money.Parse(input.Amount, nameof(input.Amount), "the amount", out var amount) is { } notMoney)
         {
-            errors.Add(new Error(message!, nameof(input.Amount)));
+            errors.Add(notMoney);
         }
         else if (amount == 0)
         {

@@ -1,4 +1,5 @@
 using Domain.Access;
+using Domain.Calendar;
 using Domain.Crg;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Data;
@@ -27,7 +28,7 @@ public sealed class CrgPapersMail(IOutbox outbox, EmailOptions email)
         var count = meeting.Items.Count;
         var values = new Dictionary<string, string>
         {
-            ["MeetingDate"] = ReminderLadder.Format(meeting.MeetingDate),
+            ["MeetingDate"] = UkDate.Format(meeting.MeetingDate),
             ["Office"] = office,
             ["CaseCount"] = count == 1 ? "1 case" : $"{count} cases",
             ["Link"] = email.LinkTo($"crg/meetings/{meeting.Id}"),

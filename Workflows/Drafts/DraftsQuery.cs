@@ -1,6 +1,7 @@
 using Domain;
 using Domain.Access;
 using Domain.Audit;
+using Domain.Calendar;
 using Domain.Drafts;
 using Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
@@ -17,8 +18,8 @@ public sealed record DraftRow(long Id, int Number, long? VersionId, DateTime Upl
     DateTime? ClosedAtUtc, int CommentCount, IReadOnlyList<DraftCommentRow> Comments)
 {
     public string Status(DateOnly today) => ClosedAtUtc is not null ? "Round closed"
-        : IsOpen ? $"Open for comments until 23:59 on {CommentWindow.Format(CommentsDue)}"
-        : $"Deadline passed ({CommentWindow.Format(CommentsDue)}): waiting for the office to close the round";
+        : IsOpen ? $"Open for comments until 23:59 on {UkDate.Format(CommentsDue)}"
+        : $"Deadline passed ({UkDate.Format(CommentsDue)}): waiting for the office to close the round";
 }
 
 /// What the drafts page shows and lets this person do: the office and the author see every comment, a panel member

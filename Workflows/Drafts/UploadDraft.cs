@@ -1,6 +1,7 @@
 using Domain;
 using Domain.Access;
 using Domain.Audit;
+using Domain.Calendar;
 using Domain.Documents;
 using Domain.Drafts;
 using Domain.Reviews;
@@ -102,7 +103,7 @@ public sealed class UploadDraftHandler(IReviewDbFactory dbs, BusinessClock clock
                 ["Number"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["CaseLabel"] = roles.CaseLabel,
                 ["Reference"] = roles.Reference,
-                ["CommentsDue"] = CommentWindow.Format(due),
+                ["CommentsDue"] = UkDate.Format(due),
                 ["Link"] = email.LinkTo($"reviews/{input.ReviewId}/drafts"),
                 ["PortalBaseUrl"] = email.PortalBaseUrl,
             }, ReviewId: input.ReviewId), ct);
@@ -114,7 +115,7 @@ public sealed class UploadDraftHandler(IReviewDbFactory dbs, BusinessClock clock
         db.WorkItems.Add(officeTask);
         draft.OfficeWorkItem = officeTask;
         audit.Add(db, actor, AuditAction.Created, "Draft", draft.Id.ToString(), input.ReviewId, roles.Reference,
-            $"draft {number} shared for comments until {CommentWindow.Format(due)}; {members.Count} panel member(s) asked");
+            $"draft {number} shared for comments until {UkDate.Format(due)}; {members.Count} panel member(s) asked");
         await db.SaveChangesAsync(ct);
         draft.DocumentId = version.Value.DocumentId;
         await db.SaveChangesAsync(ct);

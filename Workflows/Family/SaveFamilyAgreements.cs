@@ -1,6 +1,7 @@
 using Domain;
 using Domain.Access;
 using Domain.Audit;
+using Domain.Calendar;
 using Domain.Family;
 using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -117,7 +118,7 @@ public sealed class SaveFamilyAgreementsHandler(IReviewDbFactory dbs, BusinessCl
 
     private static string ConsentNote(FamilyEngagement e)
     {
-        var on = e.ConsentOn is DateOnly date ? $" on {Process.CaseChanges.Format(date)}" : string.Empty;
+        var on = e.ConsentOn is DateOnly date ? $" on {UkDate.Format(date)}" : string.Empty;
         return e.Consent switch
         {
             PseudonymConsent.Withdrawn => $"The family withdrew consent to the report pseudonym{on}: publication is blocked until consent is given again.",

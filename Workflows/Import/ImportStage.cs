@@ -1,3 +1,4 @@
+using Domain.Calendar;
 using Domain.Reviews;
 using Domain.Workflow;
 using Workflows.Process;
@@ -30,7 +31,7 @@ public static class ImportStage
         var last = dates.Pipeline.Where(c => c.Date is not null).Max(c => c.Date!.Value);
         if (dates.HeldSince is DateOnly since && since < last)
         {
-            problems.Add(C.HeldSince, $"The hold starts ({CaseChanges.Format(since)}) before the last date of the review ({CaseChanges.Format(last)}): check it.");
+            problems.Add(C.HeldSince, $"The hold starts ({UkDate.Format(since)}) before the last date of the review ({UkDate.Format(last)}): check it.");
             return null;
         }
 

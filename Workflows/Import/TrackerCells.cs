@@ -1,3 +1,4 @@
+using Domain.Calendar;
 using Domain.Reviews;
 using Workflows.Process;
 using C = Workflows.Import.ImportColumns;
@@ -142,7 +143,7 @@ public static class TrackerCells
         }
         else if (date > today && column != C.HoldReviewDate)
         {
-            problems.Add(column, $"{CaseChanges.Format(date.Value)} is in the future: the tracker records what has happened.");
+            problems.Add(column, $"{UkDate.Format(date.Value)} is in the future: the tracker records what has happened.");
             return null;
         }
 

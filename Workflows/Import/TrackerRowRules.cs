@@ -1,3 +1,4 @@
+using Domain.Calendar;
 using Domain.Reviews;
 using Workflows.Process;
 using C = Workflows.Import.ImportColumns;
@@ -39,7 +40,7 @@ public static class TrackerRowRules
 
             if (previous is { } p && value < p.Date)
             {
-                problems.Add(column, $"{column} ({CaseChanges.Format(value)}) is before {p.Column.ToLowerInvariant()} ({CaseChanges.Format(p.Date)}): the dates are out of order.");
+                problems.Add(column, $"{column} ({UkDate.Format(value)}) is before {p.Column.ToLowerInvariant()} ({UkDate.Format(p.Date)}): the dates are out of order.");
             }
 
             // The Home Office notification date may be missing: the decision date then stands in for it.

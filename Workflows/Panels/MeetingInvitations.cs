@@ -1,4 +1,4 @@
-using System.Globalization;
+using Domain.Calendar;
 using Domain.Panels;
 using Workflows.Data;
 using Workflows.Email;
@@ -68,7 +68,6 @@ public sealed class MeetingInvitations(IOutbox outbox, EmailOptions email, Busin
     public static string? Place(PanelMeeting meeting) =>
         string.Join(" / ", new[] { meeting.Location, meeting.OnlineLink }.Where(s => !string.IsNullOrWhiteSpace(s))) is { Length: > 0 } p ? p : null;
 
-    /// "Tuesday 1 December 2026, 10:00 (London time)", with invariant month names (see ReminderLadder.Format).
-    public static string When(DateTime utc) =>
-        BusinessClock.ToLondon(utc).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " (London time)";
+    /// "Tuesday 1 December 2026, 10:00 (London time)".
+    public static string When(DateTime utc) => UkDate.FormatInFull(utc) + " (London time)";
 }

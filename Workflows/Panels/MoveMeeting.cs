@@ -1,5 +1,6 @@
 using Domain;
 using Domain.Access;
+using Domain.Calendar;
 using Domain.Panels;
 using Workflows.Time;
 
@@ -18,7 +19,7 @@ public sealed class MoveMeetingHandler(MeetingChanges changes, BusinessClock clo
             }
 
             place.Check(errors);
-            var starts = MeetingTimes.ToUtc(startsAtLondon);
+            var starts = London.ToUtc(startsAtLondon);
             if (starts is null)
             {
                 errors.Add(new Error("That time does not exist in London (the clocks go forward then): choose another time.", "StartsAt"));

@@ -1,5 +1,6 @@
 using Domain;
 using Domain.Access;
+using Domain.Calendar;
 using Domain.Audit;
 using Domain.Panels;
 using Microsoft.EntityFrameworkCore;
@@ -39,7 +40,7 @@ public sealed class ProposeMeetingHandler(IReviewDbFactory dbs, AuditLog audit, 
         var utc = new List<DateTime>();
         foreach (var local in request.StartsAtLondon)
         {
-            if (MeetingTimes.ToUtc(local) is { } u)
+            if (London.ToUtc(local) is { } u)
             {
                 utc.Add(u);
             }

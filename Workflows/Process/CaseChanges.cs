@@ -1,4 +1,3 @@
-using System.Globalization;
 using Domain.Access;
 using Domain.Authors;
 using Domain.Calendar;
@@ -125,8 +124,6 @@ public sealed class CaseChanges
         Today = London.DateOf(nowUtc);
     }
 
-    public static string Format(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
-
     public ReviewClock? Clock(ClockKind kind) => _clocks.SingleOrDefault(c => c.Kind == kind && c.IsOpen);
 
     /// One of the review's open clocks by ID (null if it has completed or been cancelled).
@@ -146,7 +143,7 @@ public sealed class CaseChanges
         _db?.ReviewClocks.Add(clock);
         _clocks.Add(clock);
         AddTimer(TimerKind.ClockDue, due, clock, null);
-        Note($"{ReviewClock.Describe(kind)}: {Format(due)}.");
+        Note($"{ReviewClock.Describe(kind)}: {UkDate.Format(due)}.");
         return clock;
     }
 
@@ -155,7 +152,7 @@ public sealed class CaseChanges
         if (Clock(kind) is { } clock)
         {
             CloseClock(clock, ClockStatus.Completed, on);
-            Note($"{ReviewClock.Describe(kind)} ({Format(clock.DueDate)}): met on {Format(on)}" + (on > clock.DueDate ? ", late." : "."));
+            Note($"{ReviewClock.Describe(kind)} ({UkDate.Format(clock.DueDate)}): met on {UkDate.Format(on)}" + (on > clock.DueDate ? ", late." : "."));
         }
     }
 
@@ -166,7 +163,7 @@ public sealed class CaseChanges
         {
             clock.Pause(Today);
             CancelTimers(t => t.ClockId == clock.Id && clock.Id != 0 || t.Clock == clock);
-            Note($"{ReviewClock.Describe(clock.Kind)} ({Format(clock.DueDate)}) paused.");
+            Note($"{ReviewClock.Describe(clock.Kind)} ({UkDate.Format(clock.DueDate)}) paused.");
         }
     }
 
@@ -185,7 +182,7 @@ public sealed class CaseChanges
                 item.Version++;
             }
 
-            Note($"{ReviewClock.Describe(clock.Kind)} moved from {Format(before)} to {Format(clock.DueDate)} ({held} {(held == 1 ? "day" : "days")} on hold).");
+            Note($"{ReviewClock.Describe(clock.Kind)} moved from {UkDate.Format(before)} to {UkDate.Format(clock.DueDate)} ({held} {(held == 1 ? "day" : "days")} on hold).");
         }
     }
 
@@ -217,7 +214,7 @@ public sealed class CaseChanges
             AddTimer(TimerKind.WorkItemDue, date, null, item);
         }
 
-        Note($"Task opened: {title}" + (due is DateOnly d ? $", due {Format(d)}." : "."));
+        Note($"Task opened: {title}" + (due is DateOnly d ? $", due {UkDate.Format(d)}." : "."));
         return item;
     }
 

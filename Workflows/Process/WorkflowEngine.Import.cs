@@ -34,19 +34,19 @@ public sealed partial class WorkflowEngine
             var label = TriggerNames.Describe(step.Trigger);
             if (!definition.TriggersIn(review.Stage).Contains(step.Trigger))
             {
-                return [$"\"{label}\" ({CaseChanges.Format(step.On)}) is not possible at \"{StageNames.Describe(review.Stage)}\"."];
+                return [$"\"{label}\" ({UkDate.Format(step.On)}) is not possible at \"{StageNames.Describe(review.Stage)}\"."];
             }
 
             if (!definition.Build(review, facts).CanFire(step.Trigger, out var unmet))
             {
-                return [$"\"{label}\" ({CaseChanges.Format(step.On)}): {string.Join(" ", unmet)}"];
+                return [$"\"{label}\" ({UkDate.Format(step.On)}): {string.Join(" ", unmet)}"];
             }
 
             var args = step.Args with { Date = step.On };
             var errors = await ValidateAsync(db, args, new TriggerCheck(review, step.On, Imported: true), ct);
             if (errors.Count > 0)
             {
-                return errors.Select(e => $"\"{label}\" ({CaseChanges.Format(step.On)}): {e.Message}").ToList();
+                return errors.Select(e => $"\"{label}\" ({UkDate.Format(step.On)}): {e.Message}").ToList();
             }
 
             changes.MoveTo(AtNoon(step.On));

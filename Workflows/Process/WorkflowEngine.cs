@@ -331,13 +331,13 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
                 var items = c.OpenItems.Where(w => w.ClockId == clockRow.Id && !w.IsPaused).ToList();
                 if (clockRow.Kind == ClockKind.QaChase)
                 {
-                    c.Note($"No quality assurance outcome by {CaseChanges.Format(clockRow.DueDate)}.");
+                    c.Note($"No quality assurance outcome by {UkDate.Format(clockRow.DueDate)}.");
                     c.OpenItem(WorkItemKind.ChaseQaOutcome, "Chase the Home Office for the quality assurance outcome", processStep: false)
                         .Priority = WorkItemPriority.High;
                 }
                 else
                 {
-                    c.Note($"{ReviewClock.Describe(clockRow.Kind)} {CaseChanges.Format(clockRow.DueDate)} has passed: overdue.");
+                    c.Note($"{ReviewClock.Describe(clockRow.Kind)} {UkDate.Format(clockRow.DueDate)} has passed: overdue.");
                 }
 
                 return new DeadlineNotice(timer.Id, items.Select(w => w.Id).ToList(), clockRow.Id);
@@ -349,7 +349,7 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
                     return null;
                 }
 
-                c.Note($"Task \"{task.Title}\" was due {CaseChanges.Format(due)}: overdue.");
+                c.Note($"Task \"{task.Title}\" was due {UkDate.Format(due)}: overdue.");
                 return new DeadlineNotice(timer.Id, [task.Id]);
 
             default:

@@ -1,3 +1,4 @@
+using Domain.Calendar;
 using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Data;
@@ -51,7 +52,7 @@ internal sealed class DailyDigest(IReviewDb db, IOutbox outbox, ReminderOptions 
 
             var values = new Dictionary<string, string>
             {
-                ["Date"] = ReminderLadder.Format(plan.Today),
+                ["Date"] = UkDate.Format(plan.Today),
                 ["Count"] = lines.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Items"] = string.Join("\n", lines.Select(l => l.Text)),
                 ["Link"] = email.LinkTo("reviews"),
@@ -69,6 +70,6 @@ internal sealed class DailyDigest(IReviewDb db, IOutbox outbox, ReminderOptions 
     }
 
     private string Describe(ReminderScan.Plan plan, string caseLabel, string reference, string step, DateOnly due, int reviewId) =>
-        $"- {caseLabel} ({reference}): {step}, due {ReminderLadder.Format(due)}, {ReminderScan.HowLate(due, plan.SendDay, plan.Calendar)}: "
+        $"- {caseLabel} ({reference}): {step}, due {UkDate.Format(due)}, {ReminderScan.HowLate(due, plan.SendDay, plan.Calendar)}: "
         + email.LinkTo(TaskPages.ReviewPage(reviewId)); // managers read every task of their office's reviews there
 }

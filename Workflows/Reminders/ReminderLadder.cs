@@ -91,7 +91,4 @@ public static class ReminderLadder
 
         return count;
     }
-
-    /// UK style, as the emails show it: "23 Nov 2026" (invariant month names: en-GB writes September "Sept").
-    public static string Format(DateOnly date) => date.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

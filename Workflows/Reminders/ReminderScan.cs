@@ -134,7 +134,7 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
         ["CaseLabel"] = review.CaseLabel,
         ["Reference"] = review.Reference,
         ["Step"] = step,
-        ["DueDate"] = ReminderLadder.Format(due),
+        ["DueDate"] = UkDate.Format(due),
         ["HowLate"] = HowLate(due, plan.SendDay, plan.Calendar),
         ["Link"] = email.LinkTo(link ?? TaskPages.ReviewPage(review.Id)),
         ["PortalBaseUrl"] = email.PortalBaseUrl,

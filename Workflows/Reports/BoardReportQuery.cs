@@ -22,7 +22,7 @@ public sealed record BoardCase(int ReviewId, string Reference, string CaseLabel,
 /// One row of "Reviews in progress": the cases first presented to the CRG in one month (or not yet presented).
 public sealed record BoardMonthRow(DateOnly? Month, IReadOnlyDictionary<BoardColumn, IReadOnlyList<BoardCase>> Cells)
 {
-    public string Label => Month is DateOnly m ? m.ToString("MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")) : "Not yet presented to the CRG";
+    public string Label => Month is DateOnly m ? UkDate.FormatMonth(m) : "Not yet presented to the CRG";
 }
 
 public sealed record InvolvementRow(string Reference, string CaseLabel, string LeadCsp, string Position);
@@ -32,7 +32,7 @@ public sealed record TimelinessRow(string Reference, string CaseLabel, IReadOnly
 public sealed record BoardReport(BoardScope Scope, DateOnly AsOf, IReadOnlyList<BoardMonthRow> Rows,
     IReadOnlyList<InvolvementRow> Involvement, IReadOnlyList<TimelinessRow> Timeliness)
 {
-    public string Title => $"Reviews in progress: {Scope.Name}, as at {AsOf.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}";
+    public string Title => $"Reviews in progress: {Scope.Name}, as at {UkDate.Format(AsOf)}";
 }
 
 /// The board's quarterly "Reviews in progress" report, built from the journal as at a date. It holds references,

@@ -1,4 +1,5 @@
 using Domain.Access;
+using Domain.Calendar;
 using Domain.Requests;
 using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +53,7 @@ public sealed class RequestMail(IOutbox outbox, EmailOptions email)
             ["CaseLabel"] = caseLabel,
             ["Reference"] = reference,
             ["RequestType"] = InformationRequest.Describe(request.Type),
-            ["DueDate"] = ReminderLadder.Format(request.DueDate),
+            ["DueDate"] = UkDate.Format(request.DueDate),
             ["Link"] = email.LinkTo($"requests/{request.Id}"),
             ["PortalBaseUrl"] = email.PortalBaseUrl,
         };

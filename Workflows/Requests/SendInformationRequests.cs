@@ -105,7 +105,7 @@ public sealed class SendInformationRequestsHandler(IReviewDbFactory dbs, Busines
     }
 
     internal static Error PastDueDate(DateOnly due, string field) =>
-        new($"The due date {due.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} is in the past. Choose today or a later date.", field);
+        new($"The due date {UkDate.Format(due)} is in the past. Choose today or a later date.", field);
 
     private static async Task<List<ContactChoice>> ContactsAsync(IReviewDb db, List<string> ids, CancellationToken ct) =>
         ids.Count == 0 ? [] : await ContactChoice.Active(db, ids).ToListAsync(ct);

@@ -1,17 +1,15 @@
+using Domain.Calendar;
+
 namespace Workflows.Time;
 
 /// Business time, separate from the TimeProvider ASP.NET Core uses for cookies and tokens,
 /// so tests can move it with FakeTimeProvider without breaking sign-in.
 public sealed class BusinessClock(TimeProvider time)
 {
-    public static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     public TimeProvider Time { get; } = time;
 
     public DateTime UtcNow => Time.GetUtcNow().UtcDateTime;
 
     /// Today's date in Europe/London: deadlines and reports are business dates.
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(UtcNow, London));
-
-    public static DateTime ToLondon(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), London);
+    public DateOnly Today => London.DateOf(UtcNow);
 }

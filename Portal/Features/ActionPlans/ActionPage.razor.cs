@@ -1,4 +1,5 @@
 using Domain.ActionPlans;
+using Domain.Calendar;
 using Microsoft.AspNetCore.Components;
 using Portal.Components.Shared;
 using Workflows.ActionPlans;
@@ -40,8 +41,8 @@ public partial class ActionPage
     private string ImpactText() => action!.ImpactOutcome is ImpactOutcome outcome
         ? $"{ActionStatuses.Describe(outcome)}: {action.ImpactComment}"
         : action.ImpactRequestedOn is DateOnly asked
-            ? $"Asked on {Formats.Date(asked)}, not answered yet."
-            : action.ImpactReviewDueOn is DateOnly due ? $"Due on {Formats.Date(due)}." : "Not planned.";
+            ? $"Asked on {UkDate.Format(asked)}, not answered yet."
+            : action.ImpactReviewDueOn is DateOnly due ? $"Due on {UkDate.Format(due)}." : "Not planned.";
 
     private static string Describe(ActionUpdateKind kind) => kind switch
     {

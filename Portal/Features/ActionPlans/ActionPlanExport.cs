@@ -1,3 +1,4 @@
+using Domain.Calendar;
 using System.Globalization;
 using Domain.ActionPlans;
 using Domain.Reviews;
@@ -59,8 +60,8 @@ internal static class ActionPlanExport
 
     private static string[] Cells(ActionPlanRow r) =>
     [
-        r.Reference, r.CaseLabel, r.LeadCsp, r.Label, Recommendation.Describe(r.Level), r.What, r.OwnerAgency, Formats.Date(r.DueDate),
-        ActionStatuses.Describe(r.Status), r.Themes, r.SignedOffOn is DateOnly s ? Formats.Date(s) : string.Empty,
+        r.Reference, r.CaseLabel, r.LeadCsp, r.Label, Recommendation.Describe(r.Level), r.What, r.OwnerAgency, UkDate.Format(r.DueDate),
+        ActionStatuses.Describe(r.Status), r.Themes, r.SignedOffOn is DateOnly s ? UkDate.Format(s) : string.Empty,
         r.Impact is ImpactOutcome o ? ActionStatuses.Describe(o) : string.Empty,
     ];
 }

@@ -2,7 +2,7 @@ using Workflows.Admin;
 
 namespace Portal.Features.Admin;
 
-/// Admin-only wording; dates come from Components/Shared/Formats.
+/// Admin-only wording; dates come from Domain.Calendar.UkDate.
 public static class AdminFormats
 {
     public static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";

@@ -1,3 +1,4 @@
+using Domain;
 using Domain.Authors;
 using Microsoft.AspNetCore.Components;
 using Portal.Components.Shared;

@@ -1,3 +1,4 @@
+using Domain;
 using Domain.Budget;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -32,7 +33,7 @@ public partial class BudgetContributions : BudgetSection
     private void Edit(ContributionView c)
     {
         editing = c;
-        (partnerId, partnerName, amount) = (c.PartnerOrganisationId, c.PartnerOrganisationId is null ? c.Partner : null, Money.ToInput(c.AmountPence));
+        (partnerId, partnerName, amount) = (c.PartnerOrganisationId, c.PartnerOrganisationId is null ? c.Partner : null, Money.ForInput(c.AmountPence));
         invoiced = c.InvoicedOn?.ToDateTime(TimeOnly.MinValue);
         paid = c.PaidOn?.ToDateTime(TimeOnly.MinValue);
         errors.Clear();

@@ -1,3 +1,5 @@
+using Domain.Calendar;
+using Domain;
 using Domain.Budget;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -43,7 +45,7 @@ public partial class BudgetCosts : BudgetSection
         if (Choices?.Appointments.FirstOrDefault(a => a.Id == id) is { } a)
         {
             reviewId = a.ReviewId;
-            amount = Money.ToInput(a.FeePence);
+            amount = Money.ForInput(a.FeePence);
         }
     }
 
@@ -63,6 +65,6 @@ public partial class BudgetCosts : BudgetSection
     }
 
     private Task DeleteAsync(CostView c) => DeleteAsync("Delete this cost?",
-        $"The {BudgetCost.Describe(c.Kind).ToLowerInvariant()} of {Formats.Date(c.On)} ({Money.Format(c.AmountPence)}) will be removed from the statement.",
+        $"The {BudgetCost.Describe(c.Kind).ToLowerInvariant()} of {UkDate.Format(c.On)} ({Money.Format(c.AmountPence)}) will be removed from the statement.",
         actor => DeleteCost.HandleAsync(actor, c.Id, c.Version), "Cost deleted.");
 }

@@ -1,3 +1,4 @@
+using Domain.Calendar;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Components.Shared;
@@ -88,7 +89,7 @@ public partial class DraftCard
         var result = await Deadline.HandleAsync(actor, Draft.Id, due);
         if (result.IsSuccess)
         {
-            Snackbar.Add($"Comments on draft {Draft.Number} are now due by {Formats.Date(result.Value)}.", Severity.Success);
+            Snackbar.Add($"Comments on draft {Draft.Number} are now due by {UkDate.Format(result.Value)}.", Severity.Success);
         }
 
         return result.Error;

@@ -1,3 +1,4 @@
+using Domain.Calendar;
 using Domain.Email;
 using MudBlazor;
 using Portal.Components.Shared;
@@ -25,6 +26,6 @@ public static class MailFormats
     };
 
     public static string When(OutboxRow row) => row.SentAtUtc is { } sent
-        ? "Sent " + Formats.DateTime(sent)
-        : "Next " + Formats.DateTime(row.NextAttemptUtc);
+        ? "Sent " + UkDate.FormatWithTime(sent)
+        : "Next " + UkDate.FormatWithTime(row.NextAttemptUtc);
 }

@@ -1,3 +1,4 @@
+using Domain.Calendar;
 using System.Globalization;
 using Domain;
 using Microsoft.AspNetCore.Components;
@@ -55,7 +56,7 @@ public partial class MeetingDetails
 
     protected override void OnParametersSet()
     {
-        startsAt = BusinessClock.ToLondon(Meeting.StartsAtUtc!.Value).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        startsAt = London.ToLocal(Meeting.StartsAtUtc!.Value).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
         location = Meeting.Location;
         link = Meeting.OnlineLink;
         notes = Meeting.Notes;

@@ -1,3 +1,4 @@
+using Domain.Calendar;
 using System.Globalization;
 using Domain.Reviews;
 using Portal.Components.Shared;
@@ -19,7 +20,7 @@ internal static class RegisterExport
             var csv = new System.Text.StringBuilder(Csv.Line("Reference", "Case label", "Type", "Lead CSP", "Stage", "Date notified"));
             foreach (var r in rows)
             {
-                csv.Append(Csv.Line(r.Reference, r.CaseLabel, StageNames.Describe(r.Type), r.LeadCsp, StageNames.Describe(r.Stage), Formats.Date(r.DateNotified)));
+                csv.Append(Csv.Line(r.Reference, r.CaseLabel, StageNames.Describe(r.Type), r.LeadCsp, StageNames.Describe(r.Stage), UkDate.Format(r.DateNotified)));
             }
 
             // A byte order mark so that Excel opens the UTF-8 file correctly.
