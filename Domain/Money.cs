@@ -16,6 +16,10 @@ public static partial class Money
     [GeneratedRegex(@"^(?<minus>-)?\s*£?\s*(?<minus2>-)?(?<whole>\d{1,3}(?<sep>[, ])\d{3}(\k<sep>\d{3})*|\d+)(\.(?<fraction>\d+))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Amount();
 
+    /// Whether a number of pence is an amount the portal accepts: not negative and at most MaxPence. What the parsers
+    /// apply to typed text, and what checks amounts that arrive already in pence (a trigger's fee).
+    public static bool IsAmount(long pence) => pence is >= 0 and <= MaxPence;
+
     /// Parses a non-negative amount in pounds with at most two decimal places, up to MaxPence.
     public static bool TryParsePence(string? text, out long pence) => Read(text, out pence) == Problem.None;
 
@@ -88,7 +92,7 @@ public static partial class Money
 
         var pounds = whole.Length == 0 ? 0 : long.Parse(whole, NumberStyles.None, CultureInfo.InvariantCulture);
         pence = pounds * 100 + (fraction.Length == 0 ? 0 : int.Parse(fraction.PadRight(2, '0'), CultureInfo.InvariantCulture));
-        if (pence > MaxPence)
+        if (!IsAmount(pence))
         {
             pence = 0;
             return Problem.TooLarge;

@@ -93,4 +93,26 @@ public class MoneyTests
         Assert.True(Money.TryParsePence(Money.ForInput(pence), out var back));
         Assert.Equal(pence, back);
     }
+
+    // The edges the two old Money classes disagreed on: "1 234" (refused by one, accepted by the other) and nothing at all.
+    [Fact]
+    public void ZeroAndSpaceGroupedThousands_HaveOneAnswer()
+    {
+        Assert.Null(Money.Parse("1 234", "Fee", "the fee", out var spaced));
+        Assert.Equal(123_400, spaced);
+        Assert.Equal("£1,234", Money.Format(spaced));
+
+        Assert.Null(Money.Parse("0", "Fee", "the fee", out var zero));
+        Assert.Equal(0, zero);
+        Assert.Equal("£0", Money.Format(zero));
+        Assert.Equal("0", Money.ForInput(zero));
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1, true)]
+    [InlineData(10_000_000_000, true)]
+    [InlineData(10_000_000_001, false)]
+    [InlineData(-1, false)]
+    public void IsAmount_FromNothingUpToTheCap(long pence, bool expected) => Assert.Equal(expected, Money.IsAmount(pence));
 }

@@ -70,5 +70,5 @@ public sealed record AppointAuthorArgs : TriggerArgs
         return errors;
     }
 
-    private static bool IsFee(long? pence) => pence is long fee && fee >= 0 && fee <= Money.MaxPence;
+    private static bool IsFee(long? pence) => pence is long fee && Money.IsAmount(fee);
 }
