@@ -40,6 +40,7 @@ public static class PortalSetup
         services.AddSingleton<IOpenSessions>(sp => sp.GetRequiredService<OpenCircuits>());
         services.AddScoped<CircuitHandler, TrackedCircuit>();
         services.AddScoped<CurrentActor>();
+        services.AddTransient<Portal.Components.Shared.CommandRunner>();
         services.AddScoped<Portal.Features.Work.WorkQueueEvents>();
 
         services.AddScoped<SignInManager<PortalUser>, PortalSignInManager>();

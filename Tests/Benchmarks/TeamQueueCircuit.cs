@@ -47,6 +47,7 @@ public sealed class TeamQueueCircuit(BenchHost host) : IAsyncDisposable
         }
 
         services.AddScoped<CurrentActor>();
+        services.AddTransient<Portal.Components.Shared.CommandRunner>();
         services.AddScoped<WorkQueueEvents>();
         services.AddScoped<SignedIn>();
         services.AddScoped<AuthenticationStateProvider>(s => s.GetRequiredService<SignedIn>());

@@ -30,6 +30,7 @@ public abstract class ComponentContext : BunitContext, IAsyncLifetime
         }
 
         Services.AddScoped<CurrentActor>();
+        Services.AddTransient<Portal.Components.Shared.CommandRunner>();
         Services.AddScoped<Portal.Features.Work.WorkQueueEvents>();
     }
 

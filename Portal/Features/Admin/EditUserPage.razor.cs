@@ -13,14 +13,12 @@ public partial class EditUserPage
     private const string NameField = nameof(UserChange.DisplayName);
     private static readonly string[] Fields = [NameField, AccessFields.RolesField, AccessFields.OfficesField, AccessFields.AgenciesField];
 
-    private readonly ServerErrors errors = new();
     private MudForm form = default!;
     private AdminChoices? choices;
     private UserDetails? user;
     private string? actorId;
     private string? displayName;
     private AccessForm access = new();
-    private bool saving;
 
     [Parameter]
     public string Id { get; set; } = string.Empty;
@@ -48,6 +46,11 @@ public partial class EditUserPage
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private CommandRunner Run { get; set; } = default!;
+
+    private ServerErrors errors => Run.Errors;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -78,14 +81,9 @@ public partial class EditUserPage
             return;
         }
 
-        saving = true;
-        var result = await Change.HandleAsync(await Actors.GetAsync(), new UserChange(user.Id, user.ConcurrencyStamp, displayName, access.ToAccess()));
-        saving = false;
-        errors.Show(result.Error);
-        if (result.IsSuccess)
+        // As saved: a role needing a second administrator shows as asked for, not held, and the message says so.
+        if (await Run.RunAsync(actor => Change.HandleAsync(actor, new UserChange(user.Id, user.ConcurrencyStamp, displayName, access.ToAccess())), then: LoadAsync))
         {
-            // As saved: a role needing a second administrator shows as asked for, not held.
-            await LoadAsync();
             Snackbar.Add(user is { PendingRoles.Count: > 0 }
                 ? $"Changes to {user.DisplayName} saved. {string.Join(", ", user.PendingRoles.Order().Select(Roles.Describe))}: awaiting a second administrator's approval."
                 : $"Changes to {user?.DisplayName} saved.", Severity.Success);
@@ -113,10 +111,7 @@ public partial class EditUserPage
             return;
         }
 
-        var result = await SetDisabled.HandleAsync(await Actors.GetAsync(), user.Id, disable);
-        Snackbar.Add(result.IsSuccess ? $"{user.DisplayName} {(disable ? "disabled" : "enabled")}." : result.Error!.Message,
-            result.IsSuccess ? Severity.Success : Severity.Error);
-        await LoadAsync();
+        await Run.RunAsync(actor => SetDisabled.HandleAsync(actor, user.Id, disable), $"{user.DisplayName} {(disable ? "disabled" : "enabled")}.", LoadAsync);
     }
 
     private async Task ResendInvitationAsync()
@@ -132,7 +127,6 @@ public partial class EditUserPage
             return;
         }
 
-        var result = await ResendInvitation.HandleAsync(await Actors.GetAsync(), user.Id);
-        Snackbar.Add(result.IsSuccess ? $"Invitation queued for {user.Email}." : result.Error!.Message, result.IsSuccess ? Severity.Success : Severity.Error);
+        await Run.RunAsync(actor => ResendInvitation.HandleAsync(actor, user.Id), $"Invitation queued for {user.Email}.");
     }
 }

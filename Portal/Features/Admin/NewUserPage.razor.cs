@@ -13,7 +13,6 @@ public partial class NewUserPage
     private const string PasswordField = nameof(NewUser.TemporaryPassword);
     private static readonly string[] Fields = [NameField, EmailField, PasswordField, AccessFields.RolesField, AccessFields.OfficesField, AccessFields.AgenciesField];
 
-    private readonly ServerErrors errors = new();
     private MudForm form = default!;
     private AdminChoices? choices;
     private AccessForm access = new();
@@ -21,7 +20,6 @@ public partial class NewUserPage
     private string? email;
     private bool generatePassword = true;
     private string? password;
-    private bool saving;
     private CreatedUser? created;
 
     [Inject]
@@ -32,6 +30,11 @@ public partial class NewUserPage
 
     [Inject]
     private CreateUserHandler Create { get; set; } = default!;
+
+    [Inject]
+    private CommandRunner Run { get; set; } = default!;
+
+    private ServerErrors errors => Run.Errors;
 
     protected override async Task OnInitializedAsync()
     {
@@ -48,17 +51,14 @@ public partial class NewUserPage
             return;
         }
 
-        saving = true;
         var request = new NewUser(displayName, email, generatePassword ? null : password, access.ToAccess());
-        var result = await Create.HandleAsync(await Actors.GetAsync(), request);
-        saving = false;
-        errors.Show(result.Error);
-        if (result.IsSuccess)
+        await Run.RunAsync(actor => Create.HandleAsync(actor, request), _ => null, done =>
         {
-            created = result.Value;
+            created = done;
             // Only the page holds the password now; it goes when the admin leaves or starts again.
             password = null;
-        }
+            return Task.CompletedTask;
+        });
     }
 
     private void StartAgain()

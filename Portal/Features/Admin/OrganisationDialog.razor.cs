@@ -18,7 +18,6 @@ public partial class OrganisationDialog
     private const string EscalationField = nameof(Organisation.EscalationEmail);
     private static readonly string[] Fields = [NameField, KindField, CodeField, OfficeField, EscalationField];
 
-    private readonly ServerErrors errors = new();
     private MudForm form = default!;
     private IReadOnlyList<OrganisationChoice> offices = [];
     private string? name;
@@ -26,7 +25,6 @@ public partial class OrganisationDialog
     private string? code;
     private int? servingOfficeId;
     private string? escalationEmail;
-    private bool saving;
 
     [CascadingParameter]
     private IMudDialogInstance Dialog { get; set; } = default!;
@@ -42,6 +40,11 @@ public partial class OrganisationDialog
 
     [Inject]
     private SaveOrganisationHandler Save { get; set; } = default!;
+
+    [Inject]
+    private CommandRunner Run { get; set; } = default!;
+
+    private ServerErrors errors => Run.Errors;
 
     protected override async Task OnInitializedAsync()
     {
@@ -67,17 +70,11 @@ public partial class OrganisationDialog
             return;
         }
 
-        saving = true;
         var input = new OrganisationInput(name, kind, code, servingOfficeId, escalationEmail);
-        var actor = await Actors.GetAsync();
-        var result = Row is null ? await Save.CreateAsync(actor, input) : await Save.ChangeAsync(actor, Row.Id, Row.Version, input);
-        saving = false;
-        if (result.IsSuccess)
+        await Run.RunAsync(actor => Row is null ? Save.CreateAsync(actor, input) : Save.ChangeAsync(actor, Row.Id, Row.Version, input), _ => null, saved =>
         {
-            Dialog.Close(DialogResult.Ok(result.Value));
-            return;
-        }
-
-        errors.Show(result.Error);
+            Dialog.Close(DialogResult.Ok(saved));
+            return Task.CompletedTask;
+        });
     }
 }

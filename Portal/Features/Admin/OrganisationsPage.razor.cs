@@ -30,6 +30,9 @@ public partial class OrganisationsPage
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject]
+    private CommandRunner Run { get; set; } = default!;
+
     private bool Filtered => !string.IsNullOrWhiteSpace(search) || kind is not null || active is not null;
 
     private async Task<GridData<OrganisationRow>> LoadAsync(GridState<OrganisationRow> state, CancellationToken ct)
@@ -89,16 +92,7 @@ public partial class OrganisationsPage
             return;
         }
 
-        var result = await SetActive.HandleAsync(await Actors.GetAsync(), row.Id, row.Version, !row.IsActive);
-        if (result.IsSuccess)
-        {
-            Snackbar.Add($"{row.Name} {(row.IsActive ? "deactivated" : "reactivated")}.", Severity.Success);
-        }
-        else
-        {
-            Snackbar.Add(result.Error!.Message, Severity.Error);
-        }
-
+        await Run.RunAsync(actor => SetActive.HandleAsync(actor, row.Id, row.Version, !row.IsActive), $"{row.Name} {(row.IsActive ? "deactivated" : "reactivated")}.");
         await grid.ReloadServerData();
     }
 

@@ -15,11 +15,9 @@ public partial class AuthorEditPage
         nameof(AuthorProfileForm.DayRate), nameof(AuthorProfileForm.ReviewFee),
     ];
 
-    private readonly ServerErrors errors = new();
     private readonly FormModel form = new();
     private AuthorDetails? details;
     private bool loaded;
-    private bool saving;
     private string? loadError;
     private string? saved;
 
@@ -37,6 +35,11 @@ public partial class AuthorEditPage
 
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject]
+    private CommandRunner Run { get; set; } = null!;
+
+    private ServerErrors errors => Run.Errors;
 
     private string Title => Id is null ? "Add an independent author" : details?.Profile.Name ?? "Independent author";
 
@@ -65,31 +68,18 @@ public partial class AuthorEditPage
 
     private async Task SaveAsync()
     {
-        saving = true;
         saved = null;
-        try
+        await Run.RunAsync(actor => Id is int id ? Save.ChangeAsync(actor, id, form.ToForm()) : Save.AddAsync(actor, form.ToForm()), _ => null, async done =>
         {
-            var actor = await Actors.GetAsync();
-            var result = Id is int id ? await Save.ChangeAsync(actor, id, form.ToForm()) : await Save.AddAsync(actor, form.ToForm());
-            errors.Show(result.Error);
-            if (!result.IsSuccess)
-            {
-                return;
-            }
-
             if (Id is null)
             {
-                Navigation.NavigateTo($"authors/{result.Value.Id}?added={(result.Value.Invited ? "invited" : "linked")}");
+                Navigation.NavigateTo($"authors/{done.Id}?added={(done.Invited ? "invited" : "linked")}");
                 return;
             }
 
             await OnParametersSetAsync();
             saved = "Changes saved.";
-        }
-        finally
-        {
-            saving = false;
-        }
+        });
     }
 
     protected override void OnInitialized()

@@ -13,7 +13,6 @@ public partial class CommissioningPage
         nameof(AppointRequest.ChairUserId), nameof(AppointRequest.ChairFee), nameof(AppointRequest.AuthorUserId), nameof(AppointRequest.AuthorFee), "Reason",
     ];
 
-    private readonly ServerErrors errors = new();
     private readonly AppointModel appoint = new();
     private string idempotencyKey = Guid.NewGuid().ToString();
     private CommissioningView? view;
@@ -22,7 +21,6 @@ public partial class CommissioningPage
     private string? endReason;
     private string? refused;
     private string? message;
-    private bool saving;
 
     [Parameter]
     public int Id { get; set; }
@@ -41,6 +39,11 @@ public partial class CommissioningPage
 
     [Inject]
     private CurrentActor Actors { get; set; } = null!;
+
+    [Inject]
+    private CommandRunner Run { get; set; } = null!;
+
+    private ServerErrors errors => Run.Errors;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = null!;
@@ -92,25 +95,15 @@ public partial class CommissioningPage
 
     private async Task AppointAsync()
     {
-        saving = true;
         message = null;
-        try
+        var request = new AppointRequest(Id, view!.Eois.Count > 0 ? view.Eois[0].Id : null, appoint.ChairUserId, appoint.SamePerson, appoint.AuthorUserId,
+            appoint.ChairFee, appoint.AuthorFee, view.Version);
+        await Run.RunAsync(actor => Appointer.HandleAsync(actor, request, idempotencyKey), then: () =>
         {
-            var request = new AppointRequest(Id, view!.Eois.Count > 0 ? view.Eois[0].Id : null, appoint.ChairUserId, appoint.SamePerson, appoint.AuthorUserId,
-                appoint.ChairFee, appoint.AuthorFee, view.Version);
-            var result = await Appointer.HandleAsync(await Actors.GetAsync(), request, idempotencyKey);
-            errors.Show(result.Error);
-            if (result.IsSuccess)
-            {
-                idempotencyKey = Guid.NewGuid().ToString();
-                message = "Appointed. They can now open the review.";
-                await LoadAsync();
-            }
-        }
-        finally
-        {
-            saving = false;
-        }
+            idempotencyKey = Guid.NewGuid().ToString();
+            message = "Appointed. They can now open the review.";
+            return LoadAsync();
+        });
     }
 
     private void StartEnding(AppointmentRow row)
@@ -130,22 +123,12 @@ public partial class CommissioningPage
             return;
         }
 
-        saving = true;
-        try
+        await Run.RunAsync(actor => Ender.HandleAsync(actor, ending.Id, endReason, view!.Version), then: () =>
         {
-            var result = await Ender.HandleAsync(await Actors.GetAsync(), ending.Id, endReason, view!.Version);
-            errors.Show(result.Error);
-            if (result.IsSuccess)
-            {
-                message = $"The appointment of {ending.Name} has ended and their access is removed. You can now reopen the expression of interest.";
-                ending = null;
-                await LoadAsync();
-            }
-        }
-        finally
-        {
-            saving = false;
-        }
+            message = $"The appointment of {ending.Name} has ended and their access is removed. You can now reopen the expression of interest.";
+            ending = null;
+            return LoadAsync();
+        });
     }
 
     private sealed class AppointModel

@@ -1,7 +1,6 @@
 using Domain;
 using Domain.Budget;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 using Portal.Components.Shared;
 using Workflows.Budget;
 
@@ -15,14 +14,13 @@ public partial class BudgetContributions : BudgetSection
         nameof(ContributionInput.InvoicedOn), nameof(ContributionInput.PaidOn),
     ];
 
-    private readonly ServerErrors errors = new();
+    private ServerErrors errors => Run.Errors;
     private ContributionView? editing;
     private int? partnerId;
     private string? partnerName;
     private string? amount;
     private DateTime? invoiced;
     private DateTime? paid;
-    private bool saving;
 
     [Inject]
     private SaveContributionHandler SaveContribution { get; set; } = null!;
@@ -48,18 +46,13 @@ public partial class BudgetContributions : BudgetSection
 
     private async Task SaveAsync()
     {
-        saving = true;
         var input = new ContributionInput(editing?.Id, View.Year.StartYear, partnerId, partnerName, amount,
             invoiced is DateTime i ? DateOnly.FromDateTime(i) : null, paid is DateTime p ? DateOnly.FromDateTime(p) : null, editing?.Version);
-        var result = await SaveContribution.HandleAsync(await Actors.GetAsync(), View.Office.Id, input);
-        saving = false;
-        errors.Show(result.Error);
-        if (result.IsSuccess)
+        await Run.RunAsync(actor => SaveContribution.HandleAsync(actor, View.Office.Id, input), "Contribution saved.", () =>
         {
-            Snackbar.Add("Contribution saved.", Severity.Success);
             Clear();
-            await Changed.InvokeAsync();
-        }
+            return Changed.InvokeAsync();
+        });
     }
 
     private Task DeleteAsync(ContributionView c) => DeleteAsync("Delete this contribution?",

@@ -2,7 +2,6 @@ using Domain.Calendar;
 using Domain;
 using Domain.Budget;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 using Portal.Components.Shared;
 using Workflows.Budget;
 
@@ -15,14 +14,13 @@ public partial class BudgetCosts : BudgetSection
         nameof(CostInput.Kind), nameof(CostInput.ReviewId), nameof(CostInput.AuthorAppointmentId), nameof(CostInput.Amount), nameof(CostInput.On),
     ];
 
-    private readonly ServerErrors errors = new();
+    private ServerErrors errors => Run.Errors;
     private CostKind? kind;
     private int? reviewId;
     private long? appointmentId;
     private string? amount;
     private DateTime? on;
     private string? description;
-    private bool saving;
 
     [Inject]
     private SaveCostHandler SaveCost { get; set; } = null!;
@@ -51,17 +49,12 @@ public partial class BudgetCosts : BudgetSection
 
     private async Task SaveAsync()
     {
-        saving = true;
         var input = new CostInput(null, kind, reviewId, appointmentId, amount, on is DateTime d ? DateOnly.FromDateTime(d) : null, description, null);
-        var result = await SaveCost.HandleAsync(await Actors.GetAsync(), View.Office.Id, input);
-        saving = false;
-        errors.Show(result.Error);
-        if (result.IsSuccess)
+        await Run.RunAsync(actor => SaveCost.HandleAsync(actor, View.Office.Id, input), "Cost saved.", () =>
         {
-            Snackbar.Add("Cost saved.", Severity.Success);
             (kind, reviewId, appointmentId, amount, on, description) = (null, null, null, null, null, null);
-            await Changed.InvokeAsync();
-        }
+            return Changed.InvokeAsync();
+        });
     }
 
     private Task DeleteAsync(CostView c) => DeleteAsync("Delete this cost?",

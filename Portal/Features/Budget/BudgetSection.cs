@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Portal.Components.Shared;
 using Workflows.Budget;
 
 namespace Portal.Features.Budget;
@@ -23,8 +24,9 @@ public abstract class BudgetSection : ComponentBase
     [Inject]
     protected IDialogService Dialogs { get; set; } = null!;
 
+    /// The section's commands: its form's errors, and a refused delete, show in its ErrorSummary.
     [Inject]
-    protected ISnackbar Snackbar { get; set; } = null!;
+    protected CommandRunner Run { get; set; } = null!;
 
     protected BudgetChoices? Choices { get; private set; }
 
@@ -45,8 +47,6 @@ public abstract class BudgetSection : ComponentBase
             return;
         }
 
-        var result = await delete(await Actors.GetAsync());
-        Snackbar.Add(result.IsSuccess ? done : result.Error!.Message, result.IsSuccess ? Severity.Success : Severity.Error);
-        await Changed.InvokeAsync();
+        await Run.RunAsync(delete, done, () => Changed.InvokeAsync());
     }
 }

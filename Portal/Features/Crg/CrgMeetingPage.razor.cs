@@ -1,6 +1,7 @@
 using Domain.Workflow;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Portal.Components.Shared;
 using Workflows.Crg;
 using Workflows.Process;
 
@@ -13,7 +14,6 @@ public partial class CrgMeetingPage
     private string? message;
     private int? toAdd;
     private long? opened;
-    private bool busy;
     private bool isStaff;
 
     [Parameter]
@@ -33,6 +33,9 @@ public partial class CrgMeetingPage
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = null!;
+
+    [Inject]
+    private CommandRunner Run { get; set; } = null!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -65,8 +68,11 @@ public partial class CrgMeetingPage
             return;
         }
 
-        await RunAsync(async actor => (await Agenda.AddAsync(actor, Id, reviewId)).Error, "Added to the agenda.");
-        toAdd = null;
+        message = null;
+        if (await Run.RunAsync(actor => Agenda.AddAsync(actor, Id, reviewId), "Added to the agenda.", LoadAsync))
+        {
+            toAdd = null;
+        }
     }
 
     private async Task RemoveAsync(AgendaItemView item)
@@ -82,38 +88,20 @@ public partial class CrgMeetingPage
             return;
         }
 
-        await RunAsync(async actor => (await Agenda.RemoveAsync(actor, item.Id)).Error, $"{item.CaseLabel} removed from the agenda.");
+        message = null;
+        await Run.RunAsync(actor => Agenda.RemoveAsync(actor, item.Id), $"{item.CaseLabel} removed from the agenda.", LoadAsync);
     }
 
-    private Task ShareAsync() =>
-        RunAsync(async actor => (await Agenda.SharePapersAsync(actor, Id)).Error, "The agenda papers are shared with the CRG members; each of them is emailed a link.");
-
-    private async Task RunAsync(Func<Domain.Access.Actor, Task<Domain.Error?>> command, string done)
+    private async Task ShareAsync()
     {
-        busy = true;
         message = null;
-        try
-        {
-            var error = await command(await Actors.GetAsync());
-            if (error is not null)
-            {
-                message = error.Message;
-                return;
-            }
-
-            Snackbar.Add(done, Severity.Success);
-            await LoadAsync();
-        }
-        finally
-        {
-            busy = false;
-        }
+        await Run.RunAsync(actor => Agenda.SharePapersAsync(actor, Id), "The agenda papers are shared with the CRG members; each of them is emailed a link.", LoadAsync);
     }
 
     private async Task OnRecordedAsync(TransitionResult result)
     {
         opened = null;
-        Snackbar.Add($"Recorded: {TriggerNames.Describe(result.Trigger)}. The review is at \"{Domain.Reviews.StageNames.Describe(result.To)}\".", Severity.Success);
+        Snackbar.Add(Reviews.Recorded.Message(result), Severity.Success);
         await LoadAsync();
     }
 }

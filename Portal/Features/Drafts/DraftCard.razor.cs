@@ -28,38 +28,31 @@ public partial class DraftCard
     private ChangeCommentDeadlineHandler Deadline { get; set; } = null!;
 
     [Inject]
-    private CurrentActor Actors { get; set; } = null!;
-
-    [Inject]
     private IDialogService Dialogs { get; set; } = null!;
 
     [Inject]
-    private ISnackbar Snackbar { get; set; } = null!;
+    private CommandRunner Run { get; set; } = null!;
 
     [Inject]
     private BusinessClock Clock { get; set; } = null!;
 
-    private readonly ServerErrors errors = new();
+    private ServerErrors errors => Run.Errors;
     private string? text;
     private string? reference;
     private DateTime? deadline;
-    private bool busy;
 
     private DateOnly Today => Clock.Today;
 
     protected override void OnParametersSet() => deadline = Draft.CommentsDue.ToDateTime(TimeOnly.MinValue);
 
-    private Task CommentAsync() => RunAsync(async actor =>
+    private async Task CommentAsync()
     {
-        var result = await Comments.HandleAsync(actor, new NewDraftComment(Draft.Id, text, reference));
-        if (result.IsSuccess)
+        if (await Run.RunAsync(actor => Comments.HandleAsync(actor, new NewDraftComment(Draft.Id, text, reference)), $"Your comment on draft {Draft.Number} is saved."))
         {
             (text, reference) = (null, null);
-            Snackbar.Add($"Your comment on draft {Draft.Number} is saved.", Severity.Success);
+            await Changed.InvokeAsync();
         }
-
-        return result.Error;
-    });
+    }
 
     private async Task CloseAsync()
     {
@@ -71,52 +64,13 @@ public partial class DraftCard
             return;
         }
 
-        await RunAsync(async actor =>
-        {
-            var result = await Close.HandleAsync(actor, Draft.Id);
-            if (result.IsSuccess)
-            {
-                Snackbar.Add($"The comment round on draft {Draft.Number} is closed.", Severity.Success);
-            }
-
-            return result.Error;
-        });
+        await Run.RunAsync(actor => Close.HandleAsync(actor, Draft.Id), $"The comment round on draft {Draft.Number} is closed.", () => Changed.InvokeAsync());
     }
 
-    private Task ChangeDeadlineAsync() => RunAsync(async actor =>
+    private async Task ChangeDeadlineAsync()
     {
         var due = deadline is DateTime d ? DateOnly.FromDateTime(d) : (DateOnly?)null;
-        var result = await Deadline.HandleAsync(actor, Draft.Id, due);
-        if (result.IsSuccess)
-        {
-            Snackbar.Add($"Comments on draft {Draft.Number} are now due by {UkDate.Format(result.Value)}.", Severity.Success);
-        }
-
-        return result.Error;
-    });
-
-    /// Runs one command; on success the page reloads the drafts, on failure the messages stay beside the fields.
-    private async Task RunAsync(Func<Domain.Access.Actor, Task<Domain.Error?>> command)
-    {
-        if (busy)
-        {
-            return;
-        }
-
-        busy = true;
-        errors.Clear();
-        try
-        {
-            var error = await command(await Actors.GetAsync());
-            errors.Show(error);
-            if (error is null)
-            {
-                await Changed.InvokeAsync();
-            }
-        }
-        finally
-        {
-            busy = false;
-        }
+        await Run.RunAsync(actor => Deadline.HandleAsync(actor, Draft.Id, due),
+            changed => $"Comments on draft {Draft.Number} are now due by {UkDate.Format(changed)}.", _ => Changed.InvokeAsync());
     }
 }

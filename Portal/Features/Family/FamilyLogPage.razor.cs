@@ -19,7 +19,10 @@ public partial class FamilyLogPage
     private FamilyLogQuery Query { get; set; } = null!;
 
     [Inject]
-    private SaveFamilyAgreementsHandler Save { get; set; } = null!;
+    private SaveFamilyAgreementsHandler Handler { get; set; } = null!;
+
+    [Inject]
+    private CommandRunner Save { get; set; } = null!;
 
     [Inject]
     private CurrentActor Actors { get; set; } = null!;
@@ -27,11 +30,9 @@ public partial class FamilyLogPage
     [Inject]
     private ISnackbar Snackbar { get; set; } = null!;
 
-    private readonly ServerErrors agreementErrors = new();
     private AgreementsForm agreements = new();
     private FamilyLogView? view;
     private string? refused;
-    private bool busy;
 
     /// The form's values as MudBlazor binds them (text for the yes/no and consent choices, DateTime for dates).
     private sealed class AgreementsForm
@@ -74,6 +75,8 @@ public partial class FamilyLogPage
             Version);
     }
 
+    private ServerErrors agreementErrors => Save.Errors;
+
     private static string Choice(string? value) => string.IsNullOrEmpty(value) ? "Not recorded" : value;
 
     protected override async Task OnParametersSetAsync()
@@ -99,33 +102,15 @@ public partial class FamilyLogPage
         agreements = AgreementsForm.From(view.Agreements);
     }
 
-    private async Task SaveAgreementsAsync()
-    {
-        if (busy)
+    private async Task SaveAgreementsAsync() => await Save.RunAsync(actor => Handler.HandleAsync(actor, agreements.ToInput(Id)),
+        saved => saved.PublicationBlocked ? null : "Saved.",
+        async saved =>
         {
-            return;
-        }
-
-        busy = true;
-        agreementErrors.Clear();
-        try
-        {
-            var result = await Save.HandleAsync(await Actors.GetAsync(), agreements.ToInput(Id));
-            if (!result.IsSuccess)
+            if (saved.PublicationBlocked)
             {
-                agreementErrors.Show(result.Error);
-                return;
+                Snackbar.Add(saved.ConsentChanged ? "Saved. Consent is withdrawn: publication of the report is blocked." : "Saved.", Severity.Warning);
             }
 
-            var saved = result.Value;
-            Snackbar.Add(saved.ConsentChanged && saved.PublicationBlocked
-                ? "Saved. Consent is withdrawn: publication of the report is blocked."
-                : "Saved.", saved.PublicationBlocked ? Severity.Warning : Severity.Success);
             await ReloadAsync();
-        }
-        finally
-        {
-            busy = false;
-        }
-    }
+        });
 }

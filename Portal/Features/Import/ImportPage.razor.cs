@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Portal.Components.Shared;
 using Workflows.Import;
 
 namespace Portal.Features.Import;
@@ -10,7 +11,7 @@ public partial class ImportPage
     private IReadOnlyList<string> agencies = [];
     private ImportReport? report;
     private string? error;
-    private bool busy;
+    private bool reading;
     private byte[]? content;
     private string? fileName;
 
@@ -19,6 +20,11 @@ public partial class ImportPage
 
     [Inject]
     private CurrentActor Actors { get; set; } = null!;
+
+    [Inject]
+    private CommandRunner Run { get; set; } = null!;
+
+    private bool Busy => reading || Run.Busy;
 
     protected override async Task OnInitializedAsync() =>
         (csps, agencies) = await Handler.NamesAsync(await Actors.GetAsync());
@@ -31,7 +37,8 @@ public partial class ImportPage
             return;
         }
 
-        (busy, error, report, content) = (true, null, null, null);
+        (reading, error, report, content) = (true, null, null, null);
+        Run.Errors.Clear();
         try
         {
             if (file.Size > TrackerFile.MaxBytes)
@@ -47,39 +54,41 @@ public partial class ImportPage
             }
 
             (content, fileName) = (buffer.ToArray(), file.Name);
-            await RunAsync(check: true);
         }
         finally
         {
-            busy = false;
+            reading = false;
         }
+
+        await RunAsync(check: true);
     }
 
     /// Imports the file that was checked (read again on the server: a clean check is not trusted).
     private async Task ImportAsync()
     {
-        if (content is null || busy)
-        {
-            return;
-        }
-
-        busy = true;
-        try
+        if (content is not null)
         {
             await RunAsync(check: false);
-        }
-        finally
-        {
-            busy = false;
         }
     }
 
     private async Task RunAsync(bool check)
     {
-        using var stream = new MemoryStream(content!);
-        var actor = await Actors.GetAsync();
-        var result = check ? await Handler.CheckAsync(actor, stream, fileName!) : await Handler.ImportAsync(actor, stream, fileName!);
-        report = result.IsSuccess ? result.Value : null;
-        error = result.Error?.Message;
+        var ran = await Run.RunAsync(
+            async actor =>
+            {
+                using var stream = new MemoryStream(content!);
+                return check ? await Handler.CheckAsync(actor, stream, fileName!) : await Handler.ImportAsync(actor, stream, fileName!);
+            },
+            _ => null,
+            done =>
+            {
+                report = done;
+                return Task.CompletedTask;
+            });
+        if (!ran && Run.Errors.Any)
+        {
+            report = null;
+        }
     }
 }

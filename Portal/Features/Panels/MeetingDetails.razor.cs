@@ -19,22 +19,16 @@ public partial class MeetingDetails
     private string? actionText;
     private string? actionOwner;
     private string? actionDue;
-    private bool saving;
 
     [Parameter, EditorRequired]
     public MeetingView Meeting { get; set; } = default!;
 
+    /// The page's runner: one command at a time on the page, and its errors shown with the page's.
     [Parameter, EditorRequired]
-    public ServerErrors Errors { get; set; } = default!;
+    public CommandRunner Run { get; set; } = default!;
 
     [Parameter]
     public EventCallback Changed { get; set; }
-
-    [Parameter]
-    public EventCallback<Error?> OnError { get; set; }
-
-    [Inject]
-    private CurrentActor Actors { get; set; } = default!;
 
     [Inject]
     private MoveMeetingHandler Move { get; set; } = default!;
@@ -50,9 +44,6 @@ public partial class MeetingDetails
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
 
     protected override void OnParametersSet()
     {
@@ -79,46 +70,31 @@ public partial class MeetingDetails
     {
         if (!DateTime.TryParseExact(startsAt, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
         {
-            await OnError.InvokeAsync(new ValidationFailed([new Error("Enter the date and time in full, e.g. 01/12/2026 10:00.", "StartsAt")]));
+            Run.Errors.Show(new ValidationFailed([new Error("Enter the date and time in full, e.g. 01/12/2026 10:00.", "StartsAt")]));
             return;
         }
 
-        await RunAsync(async actor => await Move.HandleAsync(actor, Meeting.Id, Meeting.Version, at, new MeetingPlace(location, link)),
-            "Meeting changed: members get the update for their calendars.");
+        await Run.RunAsync(actor => Move.HandleAsync(actor, Meeting.Id, Meeting.Version, at, new MeetingPlace(location, link)),
+            "Meeting changed: members get the update for their calendars.", () => Changed.InvokeAsync());
     }
 
     private async Task CancelAsync()
     {
         if (await PanelDialogs.ConfirmCancelAsync(Dialogs))
         {
-            await RunAsync(async actor => await Cancel.HandleAsync(actor, Meeting.Id, Meeting.Version), "Meeting cancelled: members have been told.");
+            await Run.RunAsync(actor => Cancel.HandleAsync(actor, Meeting.Id, Meeting.Version), "Meeting cancelled: members have been told.", () => Changed.InvokeAsync());
         }
     }
 
     private async Task SaveRecordAsync() =>
-        await RunAsync(async actor => await Attendance.HandleAsync(actor, Meeting.Id, attended, notes), "Attendance and notes saved.");
+        await Run.RunAsync(actor => Attendance.HandleAsync(actor, Meeting.Id, attended, notes), "Attendance and notes saved.", () => Changed.InvokeAsync());
 
     private async Task AddActionAsync()
     {
         DateOnly? due = DateOnly.TryParseExact(actionDue, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-        if (await RunAsync(async actor => await AddAction.HandleAsync(actor, Meeting.Id, actionText, actionOwner, due), "Action added."))
+        if (await Run.RunAsync(actor => AddAction.HandleAsync(actor, Meeting.Id, actionText, actionOwner, due), "Action added.", () => Changed.InvokeAsync()))
         {
             actionText = actionOwner = actionDue = null;
         }
-    }
-
-    private async Task<bool> RunAsync(Func<Domain.Access.Actor, Task<Result<long>>> command, string done)
-    {
-        saving = true;
-        var result = await command(await Actors.GetAsync());
-        saving = false;
-        await OnError.InvokeAsync(result.Error);
-        if (result.IsSuccess)
-        {
-            Snackbar.Add(done, Severity.Success);
-            await Changed.InvokeAsync();
-        }
-
-        return result.IsSuccess;
     }
 }

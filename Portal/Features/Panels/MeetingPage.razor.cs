@@ -10,14 +10,12 @@ namespace Portal.Features.Panels;
 public partial class MeetingPage
 {
     private static readonly string[] Shown = ["Option", "Location", "OnlineLink"];
-    private readonly ServerErrors errors = new();
     private readonly Dictionary<long, Availability?> answers = [];
     private MeetingView? m;
     private string? refused;
     private long? chosen;
     private string? location;
     private string? link;
-    private bool saving;
 
     [Parameter]
     public int ReviewId { get; set; }
@@ -44,7 +42,9 @@ public partial class MeetingPage
     private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
+    private CommandRunner Run { get; set; } = default!;
+
+    private ServerErrors errors => Run.Errors;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -80,8 +80,6 @@ public partial class MeetingPage
 
     private Availability? Answer(long optionId) => answers.TryGetValue(optionId, out var a) ? a : null;
 
-    private void ShowError(Error? error) => errors.Show(error);
-
     private async Task SaveAnswersAsync()
     {
         var given = answers.Where(a => a.Value is not null).ToDictionary(a => a.Key, a => a.Value!.Value);
@@ -91,29 +89,12 @@ public partial class MeetingPage
             return;
         }
 
-        saving = true;
-        var result = await Respond.HandleAsync(await Actors.GetAsync(), MeetingId, given);
-        saving = false;
-        errors.Show(result.Error);
-        if (result.IsSuccess)
-        {
-            Snackbar.Add("Your availability is saved.", Severity.Success);
-            await LoadAsync();
-        }
+        await Run.RunAsync(actor => Respond.HandleAsync(actor, MeetingId, given), "Your availability is saved.", LoadAsync);
     }
 
-    private async Task ScheduleAsync()
-    {
-        saving = true;
-        var result = await Schedule.HandleAsync(await Actors.GetAsync(), MeetingId, m!.Version, chosen ?? 0, new MeetingPlace(location, link));
-        saving = false;
-        errors.Show(result.Error);
-        if (result.IsSuccess)
-        {
-            Snackbar.Add("Meeting scheduled: invitations are on their way to the panel.", Severity.Success);
-            await LoadAsync();
-        }
-    }
+    private async Task ScheduleAsync() =>
+        await Run.RunAsync(actor => Schedule.HandleAsync(actor, MeetingId, m!.Version, chosen ?? 0, new MeetingPlace(location, link)),
+            "Meeting scheduled: invitations are on their way to the panel.", LoadAsync);
 
     private async Task CancelAsync()
     {
@@ -122,12 +103,6 @@ public partial class MeetingPage
             return;
         }
 
-        var result = await Cancel.HandleAsync(await Actors.GetAsync(), MeetingId, m!.Version);
-        errors.Show(result.Error);
-        if (result.IsSuccess)
-        {
-            Snackbar.Add("Meeting cancelled.", Severity.Success);
-            await LoadAsync();
-        }
+        await Run.RunAsync(actor => Cancel.HandleAsync(actor, MeetingId, m!.Version), "Meeting cancelled.", LoadAsync);
     }
 }

@@ -8,13 +8,11 @@ namespace Portal.Features.Panels;
 
 public partial class PanelPage
 {
-    private readonly ServerErrors memberErrors = new();
     private PanelView? panel;
     private IReadOnlyList<PanelCandidate>? candidates;
     private string? refused;
     private string? newMember;
     private PanelRole newRole = PanelRole.AgencyRepresentative;
-    private bool saving;
 
     [Parameter]
     public int ReviewId { get; set; }
@@ -38,7 +36,9 @@ public partial class PanelPage
     private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
+    private CommandRunner Run { get; set; } = default!;
+
+    private ServerErrors memberErrors => Run.Errors;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -75,19 +75,11 @@ public partial class PanelPage
         }
     }
 
-    private async Task AddAsync()
+    private async Task AddAsync() => await Run.RunAsync(actor => Add.HandleAsync(actor, ReviewId, newMember, newRole), "Added to the panel.", () =>
     {
-        saving = true;
-        var result = await Add.HandleAsync(await Actors.GetAsync(), ReviewId, newMember, newRole);
-        saving = false;
-        memberErrors.Show(result.Error);
-        if (result.IsSuccess)
-        {
-            Snackbar.Add("Added to the panel.", Severity.Success);
-            newMember = null;
-            await LoadAsync();
-        }
-    }
+        newMember = null;
+        return LoadAsync();
+    });
 
     private async Task RemoveAsync(PanelMemberRow member)
     {
@@ -102,9 +94,7 @@ public partial class PanelPage
             return;
         }
 
-        var result = await Remove.HandleAsync(await Actors.GetAsync(), ReviewId, member.ParticipantId);
-        Snackbar.Add(result.IsSuccess ? $"{member.Name} removed from the panel." : result.Error!.Message, result.IsSuccess ? Severity.Success : Severity.Error);
-        await LoadAsync();
+        await Run.RunAsync(actor => Remove.HandleAsync(actor, ReviewId, member.ParticipantId), $"{member.Name} removed from the panel.", LoadAsync);
     }
 
     private void OnProposedAsync(long meetingId) => Navigation.NavigateTo($"panels/{ReviewId}/meetings/{meetingId}");

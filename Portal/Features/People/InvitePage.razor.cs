@@ -15,14 +15,12 @@ public partial class InvitePage
     private static readonly string[] Fields = [NameField, EmailField, AccessFields.RolesField, AccessFields.OfficesField, AccessFields.AgenciesField];
     private static readonly Role[] ExternalRoles = [Role.IndependentAuthor, Role.AgencyContact];
 
-    private readonly ServerErrors errors = new();
     private MudForm form = default!;
     private AdminChoices? choices;
     private AccessForm access = new();
     private string? displayName;
     private string? email;
     private bool isAdministrator;
-    private bool saving;
     private InvitedUser? invited;
 
     [Inject]
@@ -33,6 +31,11 @@ public partial class InvitePage
 
     [Inject]
     private InviteUserHandler Inviter { get; set; } = default!;
+
+    [Inject]
+    private CommandRunner Run { get; set; } = default!;
+
+    private ServerErrors errors => Run.Errors;
 
     protected override async Task OnInitializedAsync()
     {
@@ -51,11 +54,12 @@ public partial class InvitePage
             return;
         }
 
-        saving = true;
-        var result = await Inviter.HandleAsync(await Actors.GetAsync(), new Invite(displayName, email, access.ToAccess()));
-        saving = false;
-        errors.Show(result.Error);
-        invited = result.IsSuccess ? result.Value : null;
+        invited = null;
+        await Run.RunAsync(actor => Inviter.HandleAsync(actor, new Invite(displayName, email, access.ToAccess())), _ => null, done =>
+        {
+            invited = done;
+            return Task.CompletedTask;
+        });
     }
 
     private void StartAgain()

@@ -1,6 +1,5 @@
 using Domain;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 using Portal.Components.Shared;
 using Workflows.Requests;
 
@@ -10,12 +9,10 @@ public partial class RequestPage
 {
     private RequestDetails? details;
     private string? refused;
-    private readonly ServerErrors errors = new();
     private PickedDocument? picked;
     private string? returnNote;
     private string? moreReason;
     private DateTime? moreDue;
-    private bool busy;
 
     [Parameter]
     public long Id { get; set; }
@@ -36,7 +33,9 @@ public partial class RequestPage
     private CurrentActor Actors { get; set; } = null!;
 
     [Inject]
-    private ISnackbar Snackbar { get; set; } = null!;
+    private CommandRunner Run { get; set; } = null!;
+
+    private ServerErrors errors => Run.Errors;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -63,46 +62,38 @@ public partial class RequestPage
             return;
         }
 
-        await RunAsync(async a => (await Return.HandleAsync(a, new ReturnInformation(Id, picked.Content, picked.FileName, returnNote, details!.Version))).Error,
+        await RunAsync(a => Return.HandleAsync(a, new ReturnInformation(Id, picked.Content, picked.FileName, returnNote, details!.Version)),
             "Your return was uploaded. The review office has been told it is ready.");
     }
 
     private Task AcceptAsync() =>
-        RunAsync(async a => (await Decide.AcceptAsync(a, new AcceptReturn(Id, details!.Version))).Error, "The return was accepted.");
+        RunAsync(a => Decide.AcceptAsync(a, new AcceptReturn(Id, details!.Version)), "The return was accepted.");
 
     private Task AskForMoreAsync() =>
-        RunAsync(async a => (await Decide.AskForMoreAsync(a, new AskForMoreInformation(Id, moreReason,
-            moreDue is DateTime d ? DateOnly.FromDateTime(d) : null, details!.Version))).Error,
+        RunAsync(a => Decide.AskForMoreAsync(a, new AskForMoreInformation(Id, moreReason,
+            moreDue is DateTime d ? DateOnly.FromDateTime(d) : null, details!.Version)),
             "The request was sent back to the agency with your reason.");
 
-    private async Task RunAsync(Func<Domain.Access.Actor, Task<Error?>> action, string done)
+    /// After a change by someone else meanwhile the request reloads at once; what was typed stays.
+    private async Task RunAsync<T>(Func<Domain.Access.Actor, Task<Result<T>>> command, string done)
     {
-        if (busy || details is null)
+        if (details is null)
         {
             return;
         }
 
-        busy = true;
-        try
+        if (await Run.RunAsync(command, done, () =>
+            {
+                (picked, returnNote, moreReason) = (null, null, null);
+                return LoadAsync();
+            }))
         {
-            var error = await action(await Actors.GetAsync());
-            errors.Show(error);
-            if (error is null)
-            {
-                Snackbar.Add(done, Severity.Success);
-                picked = null;
-                returnNote = null;
-                moreReason = null;
-                await LoadAsync();
-            }
-            else if (error is Conflict)
-            {
-                await LoadAsync();
-            }
+            return;
         }
-        finally
+
+        if (errors.IsConflict)
         {
-            busy = false;
+            await LoadAsync();
         }
     }
 }

@@ -1,6 +1,5 @@
 using Domain.Requests;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 using Portal.Components.Shared;
 using Workflows.Requests;
 
@@ -10,12 +9,10 @@ public partial class RequestsSection
 {
     private IReadOnlyList<RequestRow>? rows;
     private IReadOnlyList<ContactChoice>? contacts;
-    private readonly ServerErrors errors = new();
     private RequestType? type;
     private IReadOnlyCollection<string> chosen = [];
     private DateTime? due;
     private DateOnly defaultDue;
-    private bool sending;
 
     [Parameter, EditorRequired]
     public int ReviewId { get; set; }
@@ -30,7 +27,9 @@ public partial class RequestsSection
     private CurrentActor Actors { get; set; } = null!;
 
     [Inject]
-    private ISnackbar Snackbar { get; set; } = null!;
+    private CommandRunner Run { get; set; } = null!;
+
+    private ServerErrors errors => Run.Errors;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -50,32 +49,12 @@ public partial class RequestsSection
     private string Describe(string userId) =>
         contacts?.FirstOrDefault(c => c.UserId == userId) is { } c ? $"{c.Agency}: {c.Name}" : string.Empty;
 
-    private async Task SendAsync()
-    {
-        if (sending)
+    private async Task SendAsync() => await Run.RunAsync(
+        actor => Send.HandleAsync(actor, new SendInformationRequests(ReviewId, type, chosen.ToList(), due is DateTime d ? DateOnly.FromDateTime(d) : null)),
+        sent => sent.RequestIds.Count == 1 ? "The request was sent." : $"{sent.RequestIds.Count} requests were sent.",
+        _ =>
         {
-            return;
-        }
-
-        sending = true;
-        try
-        {
-            var result = await Send.HandleAsync(await Actors.GetAsync(), new SendInformationRequests(ReviewId, type, chosen.ToList(),
-                due is DateTime d ? DateOnly.FromDateTime(d) : null));
-            errors.Show(result.Error);
-            if (result.IsSuccess)
-            {
-                var count = result.Value.RequestIds.Count;
-                Snackbar.Add(count == 1 ? "The request was sent." : $"{count} requests were sent.", Severity.Success);
-                type = null;
-                chosen = [];
-                due = defaultDue.ToDateTime(TimeOnly.MinValue);
-                await LoadAsync();
-            }
-        }
-        finally
-        {
-            sending = false;
-        }
-    }
+            (type, chosen, due) = (null, [], defaultDue.ToDateTime(TimeOnly.MinValue));
+            return LoadAsync();
+        });
 }

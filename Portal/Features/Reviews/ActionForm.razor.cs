@@ -17,10 +17,8 @@ public partial class ActionForm
     // One key per opened form: a double click, or a retry after a lost connection, makes one transition.
     private readonly string idempotencyKey = Guid.NewGuid().ToString();
     private readonly ActionFormModel model = new();
-    private readonly ServerErrors errors = new();
     private ActionFields fields = new();
     private ElementReference heading;
-    private bool saving;
     private bool reloaded;
 
     [Parameter, EditorRequired]
@@ -47,14 +45,14 @@ public partial class ActionForm
     private WorkflowEngine Engine { get; set; } = null!;
 
     [Inject]
-    private CurrentActor Actors { get; set; } = null!;
-
-    [Inject]
     private BusinessClock Clock { get; set; } = null!;
 
-    private DateTime TodayAsDateTime => Clock.Today.ToDateTime(TimeOnly.MinValue);
+    [Inject]
+    private CommandRunner Run { get; set; } = null!;
 
-    private IEnumerable<string> Others => errors.Others(ShownFields);
+    private ServerErrors errors => Run.Errors;
+
+    private DateTime TodayAsDateTime => Clock.Today.ToDateTime(TimeOnly.MinValue);
 
     protected override void OnInitialized()
     {
@@ -73,30 +71,9 @@ public partial class ActionForm
 
     private async Task SubmitAsync()
     {
-        // A second click while the first is saving does nothing here; the idempotency key covers a second request.
-        if (saving)
-        {
-            return;
-        }
-
-        saving = true;
         reloaded = false;
-        errors.Clear();
-        try
-        {
-            var result = await Engine.FireAsync(ReviewId, model.ToArgs(Option.Trigger, fields, ExpectedVersion), await Actors.GetAsync(), idempotencyKey);
-            if (result.IsSuccess)
-            {
-                await Done.InvokeAsync(result.Value);
-                return;
-            }
-
-            errors.Show(result.Error);
-        }
-        finally
-        {
-            saving = false;
-        }
+        await Run.RunAsync(actor => Engine.FireAsync(ReviewId, model.ToArgs(Option.Trigger, fields, ExpectedVersion), actor, idempotencyKey), _ => null,
+            recorded => Done.InvokeAsync(recorded));
     }
 
     private async Task ReloadAsync()

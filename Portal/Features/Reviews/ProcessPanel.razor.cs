@@ -78,7 +78,7 @@ public partial class ProcessPanel
     private async Task OnDoneAsync(TransitionResult result)
     {
         opened = null;
-        Snackbar.Add($"Recorded: {TriggerNames.Describe(result.Trigger)}. The review is at \"{StageNames.Describe(result.To)}\".", Severity.Success);
+        Snackbar.Add(Recorded.Message(result), Severity.Success);
         await LoadAsync();
     }
 }

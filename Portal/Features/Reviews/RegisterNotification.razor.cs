@@ -12,9 +12,7 @@ public partial class RegisterNotification
     private readonly NotificationForm model = new();
     private MudForm form = null!;
     private RegistrationOptions? options;
-    private readonly ServerErrors errors = new();
     private string? suggestedLabel;
-    private bool saving;
 
     [Inject]
     private ReviewLookups Lookups { get; set; } = null!;
@@ -29,7 +27,9 @@ public partial class RegisterNotification
     private NavigationManager Navigation { get; set; } = null!;
 
     [Inject]
-    private ISnackbar Snackbar { get; set; } = null!;
+    private CommandRunner Run { get; set; } = null!;
+
+    private ServerErrors errors => Run.Errors;
 
     protected override async Task OnInitializedAsync()
     {
@@ -54,35 +54,17 @@ public partial class RegisterNotification
 
     private async Task SaveAsync()
     {
-        if (saving)
+        await form.ValidateAsync();
+        if (!form.IsValid)
         {
+            errors.Show(new Error("Some answers are missing or not valid: see the messages beside the fields."));
             return;
         }
 
-        saving = true;
-        errors.Clear();
-        try
+        await Run.RunAsync(actor => Handler.HandleAsync(actor, model.ToNotification()), registered => $"Registered {registered.Reference} ({registered.CaseLabel}).", registered =>
         {
-            await form.ValidateAsync();
-            if (!form.IsValid)
-            {
-                errors.Show(new Error("Some answers are missing or not valid: see the messages beside the fields."));
-                return;
-            }
-
-            var result = await Handler.HandleAsync(await Actors.GetAsync(), model.ToNotification());
-            if (result.IsSuccess)
-            {
-                Snackbar.Add($"Registered {result.Value.Reference} ({result.Value.CaseLabel}).", Severity.Success);
-                Navigation.NavigateTo($"reviews/{result.Value.Id}");
-                return;
-            }
-
-            errors.Show(result.Error);
-        }
-        finally
-        {
-            saving = false;
-        }
+            Navigation.NavigateTo($"reviews/{registered.Id}");
+            return Task.CompletedTask;
+        });
     }
 }

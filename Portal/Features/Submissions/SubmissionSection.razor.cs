@@ -3,7 +3,6 @@ using Domain.Reviews;
 using Domain.Submissions;
 using Domain.Workflow;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 using Portal.Components.Shared;
 using Workflows.Process;
 using Workflows.Submissions;
@@ -15,14 +14,11 @@ public partial class SubmissionSection
 {
     private static readonly Stage[] StagesShown = [Stage.CrgSignOff, Stage.Submitted, Stage.QaAmendments, Stage.Publication];
 
-    private readonly ServerErrors errors = new();
     private SubmissionSectionView? view;
     private SubmissionFormModel submission = new();
     private QaFormModel qa = new();
     private PublicationFormModel publication = new();
     private string idempotencyKey = Guid.NewGuid().ToString();
-    private string? message;
-    private bool busy;
     private int? loadedVersion;
 
     [Parameter, EditorRequired]
@@ -52,7 +48,9 @@ public partial class SubmissionSection
     private BusinessClock Clock { get; set; } = null!;
 
     [Inject]
-    private ISnackbar Snackbar { get; set; } = null!;
+    private CommandRunner Run { get; set; } = null!;
+
+    private ServerErrors errors => Run.Errors;
 
     private bool Shown => view!.Submissions.Count > 0 || view.SignOffAmendments.Count > 0 || view.SignedOffOn is not null || StagesShown.Contains(view.Stage);
 
@@ -104,7 +102,6 @@ public partial class SubmissionSection
     private async Task ReloadAsync()
     {
         errors.Clear();
-        message = null;
         await LoadAsync();
     }
 
@@ -120,58 +117,21 @@ public partial class SubmissionSection
     private Task AmendmentsMadeAsync() => RunAsync(
         actor => Engine.FireAsync(ReviewId, new RecordAmendmentsMadeArgs { ExpectedVersion = view!.Version }, actor, idempotencyKey), () => { });
 
-    private async Task RunAsync(Func<Domain.Access.Actor, Task<Result<TransitionResult>>> command, Action reset)
-    {
-        if (busy)
+    private async Task RunAsync(Func<Domain.Access.Actor, Task<Result<TransitionResult>>> command, Action reset) => await Run.RunAsync(command,
+        Reviews.Recorded.Message,
+        async _ =>
         {
-            return;
-        }
-
-        busy = true;
-        errors.Clear();
-        message = null;
-        try
-        {
-            var result = await command(await Actors.GetAsync());
-            if (!result.IsSuccess)
-            {
-                errors.Show(result.Error);
-                message = result.Error!.Message;
-                return;
-            }
-
             reset();
             idempotencyKey = Guid.NewGuid().ToString();
-            Snackbar.Add($"Recorded: {TriggerNames.Describe(result.Value.Trigger)}. The review is at \"{StageNames.Describe(result.Value.To)}\".", Severity.Success);
-            await LoadAsync();
-            await Changed.InvokeAsync();
-        }
-        finally
-        {
-            busy = false;
-        }
-    }
+            await ReloadWithPageAsync();
+        });
 
-    private async Task TickAsync(FeedbackPointView point, bool addressed)
+    private async Task TickAsync(FeedbackPointView point, bool addressed) =>
+        await Run.RunAsync(actor => Commands.SetPointAddressedAsync(actor, point.Id, addressed), then: ReloadWithPageAsync);
+
+    private async Task ReloadWithPageAsync()
     {
-        busy = true;
-        message = null;
-        try
-        {
-            var result = await Commands.SetPointAddressedAsync(await Actors.GetAsync(), point.Id, addressed);
-            if (!result.IsSuccess)
-            {
-                errors.Show(result.Error);
-                message = result.Error!.Message;
-                return;
-            }
-
-            await LoadAsync();
-            await Changed.InvokeAsync();
-        }
-        finally
-        {
-            busy = false;
-        }
+        await LoadAsync();
+        await Changed.InvokeAsync();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Portal.Components.Shared;
 using Workflows.Themes;
 
 namespace Portal.Features.Themes;
@@ -8,9 +9,7 @@ public partial class ReviewLearningSection
     private ReviewLearning? data;
     private bool editing;
     private HashSet<int> chosen = [];
-    private string? themesError;
     private string? updateText;
-    private string? updateError;
 
     [Parameter, EditorRequired]
     public int ReviewId { get; set; }
@@ -20,6 +19,12 @@ public partial class ReviewLearningSection
 
     [Inject]
     private CurrentActor Actors { get; set; } = null!;
+
+    [Inject]
+    private CommandRunner SaveThemes { get; set; } = null!;
+
+    [Inject]
+    private CommandRunner AddUpdate { get; set; } = null!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -42,7 +47,7 @@ public partial class ReviewLearningSection
     private void StartEditing()
     {
         chosen = data!.Tagged.Select(t => t.Id).ToHashSet();
-        themesError = null;
+        SaveThemes.Errors.Clear();
         editing = true;
     }
 
@@ -58,30 +63,15 @@ public partial class ReviewLearningSection
         }
     }
 
-    private async Task SaveThemesAsync()
+    private async Task SaveThemesAsync() => await SaveThemes.RunAsync(actor => Handler.SetThemesAsync(actor, ReviewId, chosen), then: () =>
     {
-        var result = await Handler.SetThemesAsync(await Actors.GetAsync(), ReviewId, chosen);
-        if (!result.IsSuccess)
-        {
-            themesError = result.Error!.Message;
-            return;
-        }
-
         editing = false;
-        await LoadAsync();
-    }
+        return LoadAsync();
+    });
 
-    private async Task AddUpdateAsync()
+    private async Task AddUpdateAsync() => await AddUpdate.RunAsync(actor => Handler.AddUpdateAsync(actor, ReviewId, updateText), then: () =>
     {
-        var result = await Handler.AddUpdateAsync(await Actors.GetAsync(), ReviewId, updateText);
-        if (!result.IsSuccess)
-        {
-            updateError = result.Error is Domain.ValidationFailed v ? v.Errors[0].Message : result.Error!.Message;
-            return;
-        }
-
-        updateError = null;
         updateText = null;
-        await LoadAsync();
-    }
+        return LoadAsync();
+    });
 }

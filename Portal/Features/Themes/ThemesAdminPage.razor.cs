@@ -1,6 +1,7 @@
 using Domain.Themes;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Portal.Components.Shared;
 using Workflows.Themes;
 
 namespace Portal.Features.Themes;
@@ -11,10 +12,8 @@ public partial class ThemesAdminPage
     private string? error;
     private string? newName;
     private ThemeGroup newGroup = ThemeGroup.Abuse;
-    private string? addError;
     private int? renamingId;
     private string? renameText;
-    private string? renameError;
 
     [Inject]
     private ThemeAdminHandler Handler { get; set; } = null!;
@@ -24,6 +23,15 @@ public partial class ThemesAdminPage
 
     [Inject]
     private IDialogService Dialogs { get; set; } = null!;
+
+    [Inject]
+    private CommandRunner Add { get; set; } = null!;
+
+    [Inject]
+    private CommandRunner Rename { get; set; } = null!;
+
+    [Inject]
+    private CommandRunner Activate { get; set; } = null!;
 
     protected override async Task OnInitializedAsync() => await LoadAsync();
 
@@ -40,34 +48,24 @@ public partial class ThemesAdminPage
         }
     }
 
-    private async Task AddAsync()
+    private async Task AddAsync() => await Add.RunAsync(actor => Handler.AddAsync(actor, newName, newGroup), then: () =>
     {
-        var result = await Handler.AddAsync(await Actors.GetAsync(), newName, newGroup);
-        addError = result.IsSuccess ? null : FirstMessage(result.Error!);
-        if (result.IsSuccess)
-        {
-            newName = null;
-            await LoadAsync();
-        }
-    }
+        newName = null;
+        return LoadAsync();
+    });
 
     private void StartRename(ThemeRow t)
     {
         renamingId = t.Id;
         renameText = t.Name;
-        renameError = null;
+        Rename.Errors.Clear();
     }
 
-    private async Task RenameAsync(int id)
+    private async Task RenameAsync(int id) => await Rename.RunAsync(actor => Handler.RenameAsync(actor, id, renameText), then: () =>
     {
-        var result = await Handler.RenameAsync(await Actors.GetAsync(), id, renameText);
-        renameError = result.IsSuccess ? null : FirstMessage(result.Error!);
-        if (result.IsSuccess)
-        {
-            renamingId = null;
-            await LoadAsync();
-        }
-    }
+        renamingId = null;
+        return LoadAsync();
+    });
 
     private async Task SetActiveAsync(ThemeRow t, bool active)
     {
@@ -77,9 +75,6 @@ public partial class ThemesAdminPage
             return;
         }
 
-        await Handler.SetActiveAsync(await Actors.GetAsync(), t.Id, active);
-        await LoadAsync();
+        await Activate.RunAsync(actor => Handler.SetActiveAsync(actor, t.Id, active), then: LoadAsync);
     }
-
-    private static string FirstMessage(Domain.Error e) => e is Domain.ValidationFailed v ? v.Errors[0].Message : e.Message;
 }

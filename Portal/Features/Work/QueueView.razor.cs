@@ -52,6 +52,9 @@ public partial class QueueView
     [Inject]
     private ISnackbar Snackbar { get; set; } = null!;
 
+    [Inject]
+    private CommandRunner Run { get; set; } = null!;
+
     private QueueInfo Info => WorkQueues.For(Queue);
 
     private bool Filtered => !string.IsNullOrWhiteSpace(search) || priority is not null || stage is not null;
@@ -137,21 +140,14 @@ public partial class QueueView
     private async Task<bool> ConfirmAsync(string title, string message, string yes) =>
         await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions { Title = title, Message = message, YesText = yes, CancelText = "Cancel" }) == true;
 
-    /// Runs a command with the row's version; whatever happens, the list and the menu's counts are reloaded.
+    /// Runs a command with the row's version; whatever happens, the list and the menu's counts are reloaded. A task
+    /// someone else changed meanwhile needs no more than that reload and a word; other refusals stay above the list.
     private async Task RunAsync(string done, Func<Actor, Task<Result<WorkItemChanged>>> command)
     {
-        var result = await command(await Actors.GetAsync());
-        switch (result.Error)
+        if (!await Run.RunAsync(command, done) && Run.Errors.IsConflict)
         {
-            case null:
-                Snackbar.Add(done, Severity.Success);
-                break;
-            case Conflict:
-                Snackbar.Add(ConflictMessage, Severity.Warning);
-                break;
-            default:
-                Snackbar.Add(result.Error.Message, Severity.Error);
-                break;
+            Run.Errors.Clear();
+            Snackbar.Add(ConflictMessage, Severity.Warning);
         }
 
         await grid.ReloadServerData();
