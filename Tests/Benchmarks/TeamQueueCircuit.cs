@@ -80,21 +80,27 @@ public sealed class TeamQueueCircuit(BenchHost host) : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 
-    /// The layout's part of the page: the popover provider, the menu's work counts, and the page.
+    /// The layout's part of the page: the signed-in person (loaded once, as Routes does), the popover provider, the
+    /// menu's work counts, and the page.
     private sealed class TeamQueueLayout : ComponentBase
     {
         protected override void BuildRenderTree(RenderTreeBuilder builder)
         {
             builder.OpenComponent<CascadingAuthenticationState>(0);
-            builder.AddComponentParameter(1, nameof(CascadingAuthenticationState.ChildContent), (RenderFragment)(b =>
+            builder.AddComponentParameter(1, nameof(CascadingAuthenticationState.ChildContent), (RenderFragment)(person =>
             {
-                b.OpenComponent<MudPopoverProvider>(0);
-                b.CloseComponent();
-                b.OpenComponent<WorkNav>(1);
-                b.CloseComponent();
-                b.OpenComponent<QueueView>(2);
-                b.AddComponentParameter(3, nameof(QueueView.Queue), WorkQueue.Team);
-                b.CloseComponent();
+                person.OpenComponent<Portal.Components.SignedInPerson>(0);
+                person.AddComponentParameter(1, nameof(Portal.Components.SignedInPerson.ChildContent), (RenderFragment)(b =>
+                {
+                    b.OpenComponent<MudPopoverProvider>(0);
+                    b.CloseComponent();
+                    b.OpenComponent<WorkNav>(1);
+                    b.CloseComponent();
+                    b.OpenComponent<QueueView>(2);
+                    b.AddComponentParameter(3, nameof(QueueView.Queue), WorkQueue.Team);
+                    b.CloseComponent();
+                }));
+                person.CloseComponent();
             }));
             builder.CloseComponent();
         }

@@ -44,13 +44,16 @@ public abstract class ComponentContext : BunitContext, IAsyncLifetime
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, actor.UserId));
     }
 
-    /// MudSelect and MudDatePicker need the popover provider in the render tree.
+    /// MudSelect and MudDatePicker need the popover provider in the render tree; every page takes the signed-in
+    /// person from SignedInPerson, as under Routes.
     protected IRenderedComponent<T> RenderWithProviders<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null)
         where T : IComponent
     {
         SetRendererInfo(new RendererInfo("Server", true));
         Render<MudPopoverProvider>();
-        return Render(parameters);
+        var person = Render<SignedInPerson>(p => p.AddChildContent(parameters ?? (_ => { })));
+        person.WaitForState(() => person.FindComponents<T>().Count > 0, TimeSpan.FromSeconds(10));
+        return person.FindComponent<T>();
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

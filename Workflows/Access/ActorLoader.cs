@@ -17,6 +17,9 @@ public sealed record SignedInAccount(Actor Actor, bool TwoFactorEnabled, bool Mu
 
 public static class ActorLoader
 {
+    /// Tags the first query of each load, so that a count of the database's commands can tell the person's loads apart.
+    public const string Tag = "Load the signed-in person";
+
     /// Loads roles and memberships fresh, so that removing a role or membership takes effect on the next request.
     /// A disabled or unknown account is Anonymous: it can do nothing.
     public static async Task<Actor> LoadAsync(IReviewDb db, string? userId, CancellationToken ct = default) =>
@@ -30,7 +33,7 @@ public static class ActorLoader
             return SignedInAccount.None;
         }
 
-        var user = await db.Users.AsNoTracking()
+        var user = await db.Users.AsNoTracking().TagWith(Tag)
             .Where(u => u.Id == userId && !u.IsDisabled)
             .Select(u => new { u.Id, u.Email, u.TwoFactorEnabled, u.MustChangePassword })
             .SingleOrDefaultAsync(ct);

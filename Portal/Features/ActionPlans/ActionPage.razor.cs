@@ -1,3 +1,4 @@
+using Domain.Access;
 using Domain.ActionPlans;
 using Domain.Calendar;
 using Microsoft.AspNetCore.Components;
@@ -18,15 +19,15 @@ public partial class ActionPage
     [Inject]
     private ActionPlanQuery Query { get; set; } = null!;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = null!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     protected override Task OnParametersSetAsync() => RendererInfo.IsInteractive ? LoadAsync() : Task.CompletedTask;
 
     private async Task LoadAsync()
     {
         // The view is audited once per visit (not on prerender, nor on each reload after a change).
-        var result = await Query.ForActionAsync(await Actors.GetAsync(), Id, recordView: !viewed);
+        var result = await Query.ForActionAsync(Actor, Id, recordView: !viewed);
         viewed = true;
         if (result.IsSuccess)
         {

@@ -1,6 +1,6 @@
-using Domain.Calendar;
 using System.Globalization;
 using Domain.ActionPlans;
+using Domain.Calendar;
 using Domain.Reviews;
 using Portal.Components.Shared;
 using Workflows.Access;

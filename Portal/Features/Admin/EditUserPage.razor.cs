@@ -1,10 +1,9 @@
 using Domain.Access;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Portal.Components.Shared;
 using Workflows.Accounts;
 using Workflows.Admin;
-
-using Portal.Components.Shared;
 
 namespace Portal.Features.Admin;
 
@@ -23,8 +22,8 @@ public partial class EditUserPage
     [Parameter]
     public string Id { get; set; } = string.Empty;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = default!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private AdminLookups Lookups { get; set; } = default!;
@@ -54,7 +53,7 @@ public partial class EditUserPage
 
     protected override async Task OnParametersSetAsync()
     {
-        var lookups = await Lookups.HandleAsync(await Actors.GetAsync());
+        var lookups = await Lookups.HandleAsync(Actor);
         choices = lookups.IsSuccess ? lookups.Value : null;
         await LoadAsync();
     }
@@ -62,9 +61,8 @@ public partial class EditUserPage
     /// Loads the account as saved now, replacing what the form shows (after a conflict, the admin asks for this).
     private async Task LoadAsync()
     {
-        var actor = await Actors.GetAsync();
-        actorId = actor.UserId;
-        var result = await GetUser.HandleAsync(actor, Id);
+        actorId = Actor.UserId;
+        var result = await GetUser.HandleAsync(Actor, Id);
         errors.Show(result.Error);
         user = result.IsSuccess ? result.Value : null;
         if (user is not null)

@@ -1,8 +1,8 @@
+using Domain.Access;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using Workflows.Admin;
-
 using Portal.Components.Shared;
+using Workflows.Admin;
 
 namespace Portal.Features.Admin;
 
@@ -22,8 +22,8 @@ public partial class NewUserPage
     private string? password;
     private CreatedUser? created;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = default!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private AdminLookups Lookups { get; set; } = default!;
@@ -38,7 +38,7 @@ public partial class NewUserPage
 
     protected override async Task OnInitializedAsync()
     {
-        var result = await Lookups.HandleAsync(await Actors.GetAsync());
+        var result = await Lookups.HandleAsync(Actor);
         choices = result.IsSuccess ? result.Value : new AdminChoices([], []);
         errors.Show(result.Error);
     }

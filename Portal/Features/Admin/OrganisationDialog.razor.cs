@@ -1,9 +1,9 @@
+using Domain.Access;
 using Domain.Organisations;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using Workflows.Admin;
-
 using Portal.Components.Shared;
+using Workflows.Admin;
 
 namespace Portal.Features.Admin;
 
@@ -32,8 +32,8 @@ public partial class OrganisationDialog
     [Parameter]
     public OrganisationRow? Row { get; set; }
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = default!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private AdminLookups Lookups { get; set; } = default!;
@@ -53,7 +53,7 @@ public partial class OrganisationDialog
             (name, kind, code, servingOfficeId, escalationEmail) = (Row.Name, Row.Kind, Row.Code, Row.ServingOfficeId, Row.EscalationEmail);
         }
 
-        var choices = await Lookups.HandleAsync(await Actors.GetAsync());
+        var choices = await Lookups.HandleAsync(Actor);
         offices = choices.IsSuccess ? choices.Value.Offices : [];
         errors.Show(choices.Error);
     }

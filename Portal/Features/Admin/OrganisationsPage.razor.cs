@@ -1,9 +1,9 @@
+using Domain.Access;
 using Domain.Organisations;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using Workflows.Admin;
-
 using Portal.Components.Shared;
+using Workflows.Admin;
 
 namespace Portal.Features.Admin;
 
@@ -15,8 +15,8 @@ public partial class OrganisationsPage
     private bool? active;
     private string? loadError;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = default!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private ListOrganisationsQuery List { get; set; } = default!;
@@ -37,7 +37,7 @@ public partial class OrganisationsPage
 
     private async Task<GridData<OrganisationRow>> LoadAsync(GridState<OrganisationRow> state, CancellationToken ct)
     {
-        var result = await List.HandleAsync(await Actors.GetAsync(ct), new OrganisationFilter(kind, search, active), state.ToPageRequest(), ct);
+        var result = await List.HandleAsync(Actor, new OrganisationFilter(kind, search, active), state.ToPageRequest(), ct);
         loadError = result.Error?.Message;
         return result.ToGridData();
     }

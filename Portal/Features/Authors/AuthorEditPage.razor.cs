@@ -1,4 +1,5 @@
 using Domain;
+using Domain.Access;
 using Domain.Authors;
 using Microsoft.AspNetCore.Components;
 using Portal.Components.Shared;
@@ -30,8 +31,8 @@ public partial class AuthorEditPage
     [Inject]
     private SaveAuthorProfileHandler Save { get; set; } = null!;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = null!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
@@ -52,7 +53,7 @@ public partial class AuthorEditPage
 
         if (Id is int id)
         {
-            var result = await Get.HandleAsync(await Actors.GetAsync(), id);
+            var result = await Get.HandleAsync(Actor, id);
             if (!result.IsSuccess)
             {
                 loadError = result.Error!.Message;

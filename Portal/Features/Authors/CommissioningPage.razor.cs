@@ -1,3 +1,4 @@
+using Domain.Access;
 using Domain.Authors;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -37,8 +38,8 @@ public partial class CommissioningPage
     [Inject]
     private EndAppointmentHandler Ender { get; set; } = null!;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = null!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private CommandRunner Run { get; set; } = null!;
@@ -68,8 +69,7 @@ public partial class CommissioningPage
 
     private async Task LoadAsync()
     {
-        var actor = await Actors.GetAsync();
-        var result = await Query.HandleAsync(actor, Id);
+        var result = await Query.HandleAsync(Actor, Id);
         if (!result.IsSuccess)
         {
             refused = result.Error!.Message + " This attempt has been recorded.";
@@ -79,7 +79,7 @@ public partial class CommissioningPage
         view = result.Value;
         if (view.CanChange)
         {
-            var found = await Choices.HandleAsync(actor);
+            var found = await Choices.HandleAsync(Actor);
             choices = found.IsSuccess ? found.Value : [];
         }
     }

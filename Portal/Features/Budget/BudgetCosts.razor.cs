@@ -1,6 +1,6 @@
-using Domain.Calendar;
 using Domain;
 using Domain.Budget;
+using Domain.Calendar;
 using Microsoft.AspNetCore.Components;
 using Portal.Components.Shared;
 using Workflows.Budget;

@@ -1,3 +1,4 @@
+using Domain.Access;
 using Microsoft.AspNetCore.Components;
 using Workflows.Budget;
 
@@ -14,8 +15,8 @@ public partial class BudgetPage
     [Inject]
     private BudgetQuery Query { get; set; } = null!;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = null!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -25,7 +26,7 @@ public partial class BudgetPage
             return;
         }
 
-        offices = await Query.OfficesAsync(await Actors.GetAsync());
+        offices = await Query.OfficesAsync(Actor);
         if (offices.Count > 0)
         {
             officeId = offices[0].Id;
@@ -48,7 +49,7 @@ public partial class BudgetPage
 
     private async Task ReloadAsync()
     {
-        var result = await Query.HandleAsync(await Actors.GetAsync(), officeId, yearStart);
+        var result = await Query.HandleAsync(Actor, officeId, yearStart);
         view = result.IsSuccess ? result.Value : null;
         error = result.Error?.Message;
     }

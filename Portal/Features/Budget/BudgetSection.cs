@@ -1,3 +1,4 @@
+using Domain.Access;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Components.Shared;
@@ -18,8 +19,8 @@ public abstract class BudgetSection : ComponentBase
     [Inject]
     protected BudgetQuery Query { get; set; } = null!;
 
-    [Inject]
-    protected CurrentActor Actors { get; set; } = null!;
+    [CascadingParameter]
+    protected Actor Actor { get; set; } = null!;
 
     [Inject]
     protected IDialogService Dialogs { get; set; } = null!;
@@ -34,7 +35,7 @@ public abstract class BudgetSection : ComponentBase
     {
         if (View.Office.CanEdit)
         {
-            var result = await Query.ChoicesAsync(await Actors.GetAsync(), View.Office.Id);
+            var result = await Query.ChoicesAsync(Actor, View.Office.Id);
             Choices = result.IsSuccess ? result.Value : null;
         }
     }

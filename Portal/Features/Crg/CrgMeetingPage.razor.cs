@@ -1,3 +1,4 @@
+using Domain.Access;
 using Domain.Workflow;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -25,8 +26,8 @@ public partial class CrgMeetingPage
     [Inject]
     private ChangeAgendaHandler Agenda { get; set; } = null!;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = null!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = null!;
@@ -48,9 +49,8 @@ public partial class CrgMeetingPage
 
     private async Task LoadAsync()
     {
-        var actor = await Actors.GetAsync();
-        isStaff = actor.IsOfficeStaff;
-        var result = await Query.HandleAsync(actor, Id);
+        isStaff = Actor.IsOfficeStaff;
+        var result = await Query.HandleAsync(Actor, Id);
         if (!result.IsSuccess)
         {
             refused = result.Error!.Message + " This attempt has been recorded.";

@@ -1,3 +1,4 @@
+using Domain.Access;
 using Domain.Reviews;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -22,15 +23,15 @@ public partial class DashboardPage
     [Inject]
     private ManagerDashboardQuery Dashboard { get; set; } = null!;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = null!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private BusinessClock Clock { get; set; } = null!;
 
     protected override async Task OnInitializedAsync()
     {
-        var result = await Dashboard.HandleAsync(await Actors.GetAsync());
+        var result = await Dashboard.HandleAsync(Actor);
         if (!result.IsSuccess)
         {
             error = result.Error!.Message;

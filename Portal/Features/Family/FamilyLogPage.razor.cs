@@ -1,3 +1,4 @@
+using Domain.Access;
 using Domain.Family;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -24,8 +25,8 @@ public partial class FamilyLogPage
     [Inject]
     private CommandRunner Save { get; set; } = null!;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = null!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = null!;
@@ -90,7 +91,7 @@ public partial class FamilyLogPage
 
     private async Task ReloadAsync()
     {
-        var result = await Query.HandleAsync(await Actors.GetAsync(), Id);
+        var result = await Query.HandleAsync(Actor, Id);
         if (!result.IsSuccess)
         {
             refused = result.Error!.Message + " This attempt has been recorded.";

@@ -1,3 +1,4 @@
+using Domain.Access;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Portal.Components.Shared;
@@ -18,8 +19,8 @@ public partial class ImportPage
     [Inject]
     private ImportReviewsHandler Handler { get; set; } = null!;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = null!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private CommandRunner Run { get; set; } = null!;
@@ -27,7 +28,7 @@ public partial class ImportPage
     private bool Busy => reading || Run.Busy;
 
     protected override async Task OnInitializedAsync() =>
-        (csps, agencies) = await Handler.NamesAsync(await Actors.GetAsync());
+        (csps, agencies) = await Handler.NamesAsync(Actor);
 
     /// Reads the chosen file and lists its problems; nothing is saved.
     private async Task CheckAsync(IBrowserFile? file)

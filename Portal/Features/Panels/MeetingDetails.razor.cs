@@ -1,6 +1,6 @@
-using Domain.Calendar;
 using System.Globalization;
 using Domain;
+using Domain.Calendar;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Components.Shared;

@@ -1,4 +1,5 @@
 using Domain;
+using Domain.Access;
 using Domain.Panels;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -23,8 +24,8 @@ public partial class MeetingPage
     [Parameter]
     public long MeetingId { get; set; }
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = default!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private MeetingQuery Query { get; set; } = default!;
@@ -56,7 +57,7 @@ public partial class MeetingPage
 
     private async Task LoadAsync()
     {
-        var result = await Query.HandleAsync(await Actors.GetAsync(), ReviewId, MeetingId);
+        var result = await Query.HandleAsync(Actor, ReviewId, MeetingId);
         if (!result.IsSuccess)
         {
             refused = result.Error!.Message + (result.Error is AccessRefused ? " This attempt has been recorded." : string.Empty);
@@ -66,17 +67,13 @@ public partial class MeetingPage
 
         m = result.Value;
         answers.Clear();
-        foreach (var (optionId, availability) in m.Poll.FirstOrDefault(p => p.UserId == MyUserId)?.Answers ?? new Dictionary<long, Availability>())
+        foreach (var (optionId, availability) in m.Poll.FirstOrDefault(p => p.UserId == Actor.UserId)?.Answers ?? new Dictionary<long, Availability>())
         {
             answers[optionId] = availability;
         }
 
         chosen ??= MeetingPoll.Best(m.Tallies)?.OptionId;
     }
-
-    private string? MyUserId { get; set; }
-
-    protected override async Task OnInitializedAsync() => MyUserId = (await Actors.GetAsync()).UserId;
 
     private Availability? Answer(long optionId) => answers.TryGetValue(optionId, out var a) ? a : null;
 

@@ -1,3 +1,4 @@
+using Domain.Access;
 using Domain.Panels;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -17,8 +18,8 @@ public partial class PanelPage
     [Parameter]
     public int ReviewId { get; set; }
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = default!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private PanelQuery Query { get; set; } = default!;
@@ -54,8 +55,7 @@ public partial class PanelPage
 
     private async Task LoadAsync()
     {
-        var actor = await Actors.GetAsync();
-        var result = await Query.HandleAsync(actor, ReviewId);
+        var result = await Query.HandleAsync(Actor, ReviewId);
         if (!result.IsSuccess)
         {
             refused = result.Error!.Message + " This attempt has been recorded.";
@@ -64,7 +64,7 @@ public partial class PanelPage
         }
 
         panel = result.Value;
-        candidates = panel.CanManage && (await Candidates.HandleAsync(actor, ReviewId)) is { IsSuccess: true } c ? c.Value : null;
+        candidates = panel.CanManage && (await Candidates.HandleAsync(Actor, ReviewId)) is { IsSuccess: true } c ? c.Value : null;
     }
 
     private void SuggestRole()

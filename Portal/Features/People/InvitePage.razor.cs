@@ -23,8 +23,8 @@ public partial class InvitePage
     private bool isAdministrator;
     private InvitedUser? invited;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = default!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private InvitationChoicesQuery Choices { get; set; } = default!;
@@ -39,9 +39,8 @@ public partial class InvitePage
 
     protected override async Task OnInitializedAsync()
     {
-        var actor = await Actors.GetAsync();
-        isAdministrator = actor.Is(Role.Administrator);
-        var result = await Choices.HandleAsync(actor);
+        isAdministrator = Actor.Is(Role.Administrator);
+        var result = await Choices.HandleAsync(Actor);
         choices = result.IsSuccess ? result.Value : null;
         errors.Show(result.Error);
     }

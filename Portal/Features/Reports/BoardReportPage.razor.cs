@@ -1,4 +1,5 @@
 using System.Globalization;
+using Domain.Access;
 using Microsoft.AspNetCore.Components;
 using Workflows.Reports;
 using Workflows.Time;
@@ -18,8 +19,8 @@ public partial class BoardReportPage
     [Inject]
     private BoardReportQuery Query { get; set; } = null!;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = null!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private BusinessClock Clock { get; set; } = null!;
@@ -50,8 +51,7 @@ public partial class BoardReportPage
             return;
         }
 
-        var actor = await Actors.GetAsync();
-        var allowed = await Query.ScopesAsync(actor);
+        var allowed = await Query.ScopesAsync(Actor);
         if (!allowed.IsSuccess)
         {
             error = allowed.Error!.Message;
@@ -65,7 +65,7 @@ public partial class BoardReportPage
         report = null;
         if (orgId is int org)
         {
-            var result = await Query.HandleAsync(actor, org, date);
+            var result = await Query.HandleAsync(Actor, org, date);
             if (!result.IsSuccess)
             {
                 error = result.Error!.Message;

@@ -1,3 +1,4 @@
+using Domain.Access;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Workflows.Reports;
@@ -16,8 +17,8 @@ public partial class LearningPage
     [Inject]
     private LearningQuery Query { get; set; } = null!;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = null!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -27,7 +28,7 @@ public partial class LearningPage
             return;
         }
 
-        var result = await Query.HandleAsync(await Actors.GetAsync());
+        var result = await Query.HandleAsync(Actor);
         if (!result.IsSuccess)
         {
             error = result.Error!.Message;

@@ -1,4 +1,5 @@
 using Domain;
+using Domain.Access;
 using Microsoft.AspNetCore.Components;
 using Portal.Components.Shared;
 using Workflows.Requests;
@@ -29,8 +30,8 @@ public partial class RequestPage
     [Inject]
     private SendInformationRequestsHandler Send { get; set; } = null!;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = null!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private CommandRunner Run { get; set; } = null!;
@@ -48,7 +49,7 @@ public partial class RequestPage
 
     private async Task LoadAsync()
     {
-        var result = await Queries.GetAsync(await Actors.GetAsync(), Id);
+        var result = await Queries.GetAsync(Actor, Id);
         refused = result.IsSuccess ? null : result.Error!.Message;
         details = result.IsSuccess ? result.Value : null;
         moreDue ??= Send.DefaultDueDate.ToDateTime(TimeOnly.MinValue);

@@ -1,3 +1,4 @@
+using Domain.Access;
 using Domain.Requests;
 using Microsoft.AspNetCore.Components;
 using Portal.Components.Shared;
@@ -23,8 +24,8 @@ public partial class RequestsSection
     [Inject]
     private SendInformationRequestsHandler Send { get; set; } = null!;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = null!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private CommandRunner Run { get; set; } = null!;
@@ -35,14 +36,13 @@ public partial class RequestsSection
     {
         defaultDue = Send.DefaultDueDate;
         due ??= defaultDue.ToDateTime(TimeOnly.MinValue);
-        var actor = await Actors.GetAsync();
-        contacts = await Queries.ContactChoicesAsync(actor, ReviewId);
+        contacts = await Queries.ContactChoicesAsync(Actor, ReviewId);
         await LoadAsync();
     }
 
     private async Task LoadAsync()
     {
-        var result = await Queries.ForReviewAsync(await Actors.GetAsync(), ReviewId);
+        var result = await Queries.ForReviewAsync(Actor, ReviewId);
         rows = result.IsSuccess ? result.Value : [];
     }
 

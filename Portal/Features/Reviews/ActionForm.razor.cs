@@ -1,3 +1,4 @@
+using Domain.Access;
 using Domain.Workflow;
 using Microsoft.AspNetCore.Components;
 using Portal.Components.Shared;

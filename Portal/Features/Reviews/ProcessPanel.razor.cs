@@ -1,3 +1,4 @@
+using Domain.Access;
 using Domain.Reviews;
 using Domain.Workflow;
 using Microsoft.AspNetCore.Components;
@@ -24,8 +25,8 @@ public partial class ProcessPanel
     [Inject]
     private ReviewProcessQuery Query { get; set; } = null!;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = null!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
@@ -51,7 +52,7 @@ public partial class ProcessPanel
 
     private async Task LoadAsync()
     {
-        var result = await Query.HandleAsync(await Actors.GetAsync(), ReviewId);
+        var result = await Query.HandleAsync(Actor, ReviewId);
         if (!result.IsSuccess)
         {
             refused = result.Error!.Message;

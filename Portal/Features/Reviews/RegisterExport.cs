@@ -1,5 +1,5 @@
-using Domain.Calendar;
 using System.Globalization;
+using Domain.Calendar;
 using Domain.Reviews;
 using Portal.Components.Shared;
 using Workflows.Access;

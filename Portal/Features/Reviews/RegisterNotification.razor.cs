@@ -1,4 +1,5 @@
 using Domain;
+using Domain.Access;
 using Domain.Reviews;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -20,8 +21,8 @@ public partial class RegisterNotification
     [Inject]
     private RegisterNotificationHandler Handler { get; set; } = null!;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = null!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = null!;
@@ -33,7 +34,7 @@ public partial class RegisterNotification
 
     protected override async Task OnInitializedAsync()
     {
-        options = await Lookups.RegistrationOptionsAsync(await Actors.GetAsync());
+        options = await Lookups.RegistrationOptionsAsync(Actor);
         model.Type = options.DefaultType;
         model.CaseLabel = suggestedLabel = options.SuggestedLabel;
         if (options.LeadCsps.Count == 1)

@@ -19,8 +19,7 @@ public partial class ReviewRegister
 
     private async Task<GridData<ReviewRow>> LoadAsync(GridState<ReviewRow> state, CancellationToken ct)
     {
-        var actor = await Actors.GetAsync(ct);
-        var result = await Register.HandleAsync(actor, new RegisterFilter(cspId, type, stage, year, search), state.ToPageRequest(), ct);
+        var result = await Register.HandleAsync(Actor, new RegisterFilter(cspId, type, stage, year, search), state.ToPageRequest(), ct);
         return new GridData<ReviewRow> { Items = result.Items, TotalItems = result.TotalCount };
     }
 

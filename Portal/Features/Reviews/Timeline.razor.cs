@@ -1,3 +1,4 @@
+using Domain.Access;
 using Domain.Reviews;
 using Domain.Workflow;
 using Microsoft.AspNetCore.Components;
@@ -25,8 +26,8 @@ public partial class Timeline
     [Inject]
     private ReviewJournalQuery Query { get; set; } = null!;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = null!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -46,7 +47,7 @@ public partial class Timeline
         try
         {
             // Newest first is the query's default order.
-            var result = await Query.HandleAsync(await Actors.GetAsync(), ReviewId, new PageRequest(page, PageSize));
+            var result = await Query.HandleAsync(Actor, ReviewId, new PageRequest(page, PageSize));
             if (!result.IsSuccess)
             {
                 error = result.Error!.Message;

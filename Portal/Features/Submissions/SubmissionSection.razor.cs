@@ -1,4 +1,5 @@
 using Domain;
+using Domain.Access;
 using Domain.Reviews;
 using Domain.Submissions;
 using Domain.Workflow;
@@ -41,8 +42,8 @@ public partial class SubmissionSection
     [Inject]
     private WorkflowEngine Engine { get; set; } = null!;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = null!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private BusinessClock Clock { get; set; } = null!;
@@ -84,7 +85,7 @@ public partial class SubmissionSection
 
     private async Task LoadAsync()
     {
-        var result = await Query.HandleAsync(await Actors.GetAsync(), ReviewId);
+        var result = await Query.HandleAsync(Actor, ReviewId);
         if (!result.IsSuccess)
         {
             return; // the page shows the refusal

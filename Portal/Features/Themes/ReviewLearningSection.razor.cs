@@ -1,3 +1,4 @@
+using Domain.Access;
 using Microsoft.AspNetCore.Components;
 using Portal.Components.Shared;
 using Workflows.Themes;
@@ -17,8 +18,8 @@ public partial class ReviewLearningSection
     [Inject]
     private ReviewThemesHandler Handler { get; set; } = null!;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = null!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private CommandRunner SaveThemes { get; set; } = null!;
@@ -36,7 +37,7 @@ public partial class ReviewLearningSection
 
     private async Task LoadAsync()
     {
-        var result = await Handler.GetAsync(await Actors.GetAsync(), ReviewId);
+        var result = await Handler.GetAsync(Actor, ReviewId);
         data = result.IsSuccess ? result.Value : null;
     }
 

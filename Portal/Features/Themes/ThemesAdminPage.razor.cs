@@ -1,3 +1,4 @@
+using Domain.Access;
 using Domain.Themes;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -18,8 +19,8 @@ public partial class ThemesAdminPage
     [Inject]
     private ThemeAdminHandler Handler { get; set; } = null!;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = null!;
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = null!;
@@ -37,7 +38,7 @@ public partial class ThemesAdminPage
 
     private async Task LoadAsync()
     {
-        var result = await Handler.ListAsync(await Actors.GetAsync());
+        var result = await Handler.ListAsync(Actor);
         if (result.IsSuccess)
         {
             themes = result.Value;

@@ -26,7 +26,6 @@ public partial class QueueView
     }
 
     private MudDataGrid<WorkItemRow> grid = null!;
-    private Actor actor = Actor.Anonymous;
     private string? search;
     private WorkItemPriority? priority;
     private Stage? stage;
@@ -40,8 +39,9 @@ public partial class QueueView
     [Inject]
     private WorkItemCommands Commands { get; set; } = null!;
 
-    [Inject]
-    private CurrentActor Actors { get; set; } = null!;
+    /// Decides which actions to offer; the commands check again on the server.
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
     private WorkQueueEvents Events { get; set; } = null!;
@@ -59,12 +59,9 @@ public partial class QueueView
 
     private bool Filtered => !string.IsNullOrWhiteSpace(search) || priority is not null || stage is not null;
 
-    // Decides which actions to offer; the commands check again on the server.
-    protected override async Task OnInitializedAsync() => actor = await Actors.GetAsync();
-
     private async Task<GridData<WorkItemRow>> LoadAsync(GridState<WorkItemRow> state, CancellationToken ct)
     {
-        var result = await Queues.HandleAsync(await Actors.GetAsync(ct), Queue, new WorkItemFilter(search, priority, stage), state.ToPageRequest(), ct);
+        var result = await Queues.HandleAsync(Actor, Queue, new WorkItemFilter(search, priority, stage), state.ToPageRequest(), ct);
         return new GridData<WorkItemRow> { Items = result.Items, TotalItems = result.TotalCount };
     }
 
@@ -84,10 +81,10 @@ public partial class QueueView
     };
 
     private bool CanUnclaim(WorkItemRow row) =>
-        row.AssigneeUserId is not null && (row.AssigneeUserId == actor.UserId || actor.Is(Role.Manager));
+        row.AssigneeUserId is not null && (row.AssigneeUserId == Actor.UserId || Actor.Is(Role.Manager));
 
     private bool HasMoreActions(WorkItemRow row) =>
-        CanUnclaim(row) || actor.Is(Role.Manager) || !row.IsProcessStep || actor.Is(Role.ReviewOfficer);
+        CanUnclaim(row) || Actor.Is(Role.Manager) || !row.IsProcessStep || Actor.Is(Role.ReviewOfficer);
 
     private Task ClaimAsync(WorkItemRow row) =>
         RunAsync($"You claimed \"{row.Title}\" ({row.Reference}): it is in My work now.", a => Commands.ClaimAsync(a, row.Id, row.Version));

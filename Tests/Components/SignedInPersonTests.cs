@@ -1,0 +1,123 @@
+using Bunit;
+using Domain.Reviews;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Components.Layout;
+using Portal.Features.Reviews;
+using Portal.Features.Work;
+using Portal.Testing;
+using Workflows.Admin;
+using Xunit.Abstractions;
+
+namespace Portal.Components.Tests;
+
+/// A page opened in a circuit: the layout and every component of the page take the signed-in person from
+/// SignedInPerson, which loads it once; the database's commands are counted while the page loads.
+public sealed class SignedInPersonTests : ComponentContext
+{
+    private readonly ITestOutputHelper _output;
+
+    public SignedInPersonTests(ITestOutputHelper output)
+    {
+        _output = output;
+        // Every handler the pages and their sections use, as the portal registers them.
+        Services.AddFallbackServiceProvider(new PortalHandlers(Portal));
+    }
+
+    /// The portal's own services of the Workflows project (handlers, queries, the clock); the rest are bUnit's.
+    private sealed class PortalHandlers(PortalFactory portal) : IServiceProvider
+    {
+        public object? GetService(Type serviceType) =>
+            serviceType.Assembly == typeof(Workflows.Time.BusinessClock).Assembly ? portal.Services.GetService(serviceType) : null;
+    }
+
+    private Task<int> LeadOfficeReviewAsync() => Portal.WithDbAsync(db =>
+        db.Reviews.Where(r => r.Reference.StartsWith("LR-") && r.Stage == Stage.PanelAndReport).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
+
+    /// The page in the portal's layout, as Routes renders it for a circuit.
+    private IRenderedComponent<SignedInPerson> Open<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
+        where TPage : IComponent
+    {
+        SetRendererInfo(new RendererInfo("Server", true));
+        return Render<SignedInPerson>(p => p.AddChildContent<LayoutView>(layout => layout
+            .Add(l => l.Layout, typeof(MainLayout))
+            .AddChildContent(parameters ?? (_ => { }))));
+    }
+
+    private void Report(string page, DbCommandCounter counter) =>
+        _output.WriteLine($"{page}: {counter.Commands.Count} commands, {counter.PersonLoads} loads of the person");
+
+    [Fact]
+    public async Task OpeningAReviewPage_LoadsThePersonOnce()
+    {
+        await SignInAsync(DemoAccounts.LrOfficer);
+        var reviewId = await LeadOfficeReviewAsync();
+        using var counter = new DbCommandCounter(Portal.DataPath);
+
+        var cut = Open<ReviewPage>(p => p.Add(r => r.Id, reviewId));
+        cut.WaitForAssertion(() =>
+        {
+            Assert.NotEmpty(cut.FindAll("#review-details"));
+            Assert.NotEmpty(cut.FindAll("#process-stage"));
+            Assert.NotEmpty(cut.FindAll("#case-updates"));
+            Assert.Contains(cut.FindAll("[data-count='work/team']"), c => c.TextContent.Trim().Length > 0);
+        }, TimeSpan.FromSeconds(30));
+        await counter.QuietAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+
+        Report("review page", counter);
+        Assert.Equal(1, counter.PersonLoads);
+    }
+
+    [Fact]
+    public async Task OpeningTheTeamQueue_LoadsThePersonOnce()
+    {
+        await SignInAsync(DemoAccounts.LrOfficer);
+        using var counter = new DbCommandCounter(Portal.DataPath);
+
+        var cut = Open<TeamQueuePage>();
+        cut.WaitForAssertion(() =>
+        {
+            Assert.NotEmpty(cut.FindAll("#work-queue tbody tr [data-action='claim']"));
+            Assert.Contains(cut.FindAll("[data-count='work/team']"), c => c.TextContent.Trim().Length > 0);
+        }, TimeSpan.FromSeconds(30));
+        await counter.QuietAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+
+        Report("team queue", counter);
+        Assert.Equal(1, counter.PersonLoads);
+    }
+
+    [Fact]
+    public async Task ThePersonReadAgain_WithoutTheOfficeTheyBelongedTo_ThePageShowsNoAccess()
+    {
+        await SignInAsync(DemoAccounts.LrOfficer);
+        var reviewId = await LeadOfficeReviewAsync();
+        var cut = Open<ReviewPage>(p => p.Add(r => r.Id, reviewId));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#review-details")), TimeSpan.FromSeconds(30));
+
+        // The office is closed while the page is open; the revalidation interval comes round.
+        var office = await Portal.WithDbAsync(db => db.Organisations.SingleAsync(o => o.Code == "LR"));
+        Assert.True((await Portal.Get<SetOrganisationActiveHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.Admin), office.Id, office.Version, active: false)).IsSuccess);
+        await cut.InvokeAsync(() => Services.GetRequiredService<CurrentActor>().ReloadAsync());
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#no-access")), TimeSpan.FromSeconds(30));
+        Assert.Empty(cut.FindAll("#review-details"));
+    }
+
+    [Fact]
+    public async Task ThePersonReadAgain_Unchanged_NothingLoadsAgain()
+    {
+        await SignInAsync(DemoAccounts.LrOfficer);
+        var reviewId = await LeadOfficeReviewAsync();
+        var cut = Open<ReviewPage>(p => p.Add(r => r.Id, reviewId));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#case-updates")), TimeSpan.FromSeconds(30));
+        using var counter = new DbCommandCounter(Portal.DataPath);
+
+        await cut.InvokeAsync(() => Services.GetRequiredService<CurrentActor>().ReloadAsync());
+        await counter.QuietAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+
+        // The person's three queries, and no page or section loaded again (nor a view audited again).
+        Assert.Equal(1, counter.PersonLoads);
+        Assert.Equal(3, counter.Commands.Count);
+    }
+}
