@@ -6,6 +6,7 @@ using MudBlazor;
 using MudBlazor.Extensions;
 using MudBlazor.Services;
 using Portal.Features.Admin;
+using Workflows.Accounts;
 using Workflows.Admin;
 
 using Portal.Components.Shared;

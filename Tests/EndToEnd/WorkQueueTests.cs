@@ -2,6 +2,7 @@ using Domain.Access;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Portal.Testing;
+using Workflows.Accounts;
 using Workflows.Admin;
 
 namespace Portal.EndToEnd.Tests;

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Testing;
+using Workflows.Accounts;
 using Workflows.ActionPlans;
 using Workflows.Admin;
 using static Portal.Testing.ActionPlanScenario;

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Testing;
 using Workflows;
+using Workflows.Accounts;
 using Workflows.Admin;
 using Workflows.Data;
 using Workflows.Reviews;

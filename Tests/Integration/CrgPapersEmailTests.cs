@@ -3,6 +3,7 @@ using Domain.Calendar;
 using Domain.Email;
 using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
+using Workflows.Accounts;
 using Workflows.Admin;
 using Workflows.Crg;
 using Workflows.Email;

@@ -5,6 +5,7 @@ using Domain.Drafts;
 using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
+using Workflows.Accounts;
 using Workflows.Documents;
 using Workflows.Drafts;
 using Workflows.Email;
@@ -276,7 +277,7 @@ public abstract class DraftsTests(MailFixture fixture)
     {
         var email = $"author-{Guid.NewGuid():N}@example.org";
         var created = await Portal.Get<Workflows.Admin.CreateUserHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.Admin),
-            new Workflows.Admin.NewUser("Other Author", email, null, new Workflows.Admin.UserAccess([Domain.Access.Role.IndependentAuthor], [], [])));
+            new Workflows.Admin.NewUser("Other Author", email, null, new Workflows.Accounts.UserAccess([Domain.Access.Role.IndependentAuthor], [], [])));
         Assert.True(created.IsSuccess, created.Error?.Message);
         return email;
     }

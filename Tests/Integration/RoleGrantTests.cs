@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Testing;
+using Workflows.Accounts;
 using Workflows.Admin;
 using Workflows.Data;
 

@@ -2,6 +2,7 @@ using Domain.Access;
 using Domain.Reviews;
 using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Accounts;
 using Workflows.Admin;
 using Workflows.Process;
 using Xunit;

@@ -6,7 +6,6 @@ using Domain.Calendar;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Workflows.Admin;
 using Workflows.Audit;
 using Workflows.Data;
 using Workflows.Time;

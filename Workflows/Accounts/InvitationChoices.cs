@@ -1,6 +1,5 @@
 using Domain;
 using Domain.Access;
-using Workflows.Admin;
 using Workflows.Audit;
 using Workflows.Data;
 
@@ -18,7 +17,7 @@ public sealed class InvitationChoicesQuery(IReviewDbFactory dbs, AuditLog audit)
             return new AccessRefused("inviting people");
         }
 
-        var all = await AdminLookups.LoadAsync(db, ct);
+        var all = await OrganisationChoices.LoadAsync(db, ct);
         return actor.Is(Role.Administrator) ? all : all with { Offices = [] };
     }
 }

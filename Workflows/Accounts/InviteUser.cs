@@ -2,7 +2,6 @@ using Domain;
 using Domain.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Workflows.Admin;
 using Workflows.Audit;
 using Workflows.Data;
 using Workflows.Time;

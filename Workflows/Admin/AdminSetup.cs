@@ -16,7 +16,6 @@ public static class AdminSetup
         // Takes IServiceScopeFactory and opens a scope per operation for UserManager (scoped), so it can be a singleton too.
         services.AddSingleton<CreateUserHandler>();
         services.AddSingleton<ChangeUserHandler>();
-        services.AddSingleton<RoleGrants>();
         services.AddSingleton<ListRoleGrantsQuery>();
         services.AddSingleton<DecideRoleGrantHandler>();
         services.AddSingleton<SetUserDisabledHandler>();

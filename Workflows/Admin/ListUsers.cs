@@ -1,6 +1,7 @@
 using Domain;
 using Domain.Access;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Accounts;
 using Workflows.Audit;
 using Workflows.Data;
 

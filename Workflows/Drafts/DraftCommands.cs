@@ -3,6 +3,7 @@ using Domain.Access;
 using Domain.Drafts;
 using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Access;
 using Workflows.Audit;
 using Workflows.Data;
 

@@ -1,5 +1,6 @@
 using Domain.Access;
 using Domain.Documents;
+using Workflows.Access;
 using Workflows.Data;
 using Workflows.Documents;
 

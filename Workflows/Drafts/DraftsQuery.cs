@@ -5,6 +5,7 @@ using Domain.Calendar;
 using Domain.Drafts;
 using Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Access;
 using Workflows.Audit;
 using Workflows.Data;
 using Workflows.Time;

@@ -1,7 +1,6 @@
 using Domain.Access;
 using Domain.Email;
 using Microsoft.EntityFrameworkCore;
-using Workflows.Admin;
 using Workflows.Data;
 
 namespace Workflows.Email;

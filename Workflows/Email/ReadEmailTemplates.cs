@@ -2,7 +2,6 @@ using Domain;
 using Domain.Access;
 using Domain.Email;
 using Microsoft.EntityFrameworkCore;
-using Workflows.Admin;
 using Workflows.Audit;
 using Workflows.Data;
 

@@ -3,7 +3,6 @@ using Domain.Access;
 using Domain.Audit;
 using Domain.Email;
 using Microsoft.EntityFrameworkCore;
-using Workflows.Admin;
 using Workflows.Audit;
 using Workflows.Data;
 using Workflows.Time;

@@ -3,9 +3,9 @@ using Domain.Access;
 using Domain.Audit;
 using Domain.Family;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Access;
 using Workflows.Audit;
 using Workflows.Data;
-using Workflows.Drafts;
 
 namespace Workflows.Family;
 

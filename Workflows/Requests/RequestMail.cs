@@ -5,7 +5,6 @@ using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Data;
 using Workflows.Email;
-using Workflows.Reminders;
 
 namespace Workflows.Requests;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Workflows.Accounts;
 
 namespace Workflows.WorkItems;
 
@@ -7,6 +8,7 @@ public static class WorkItemsSetup
     /// Tasks: the work queues, the commands on a task, the dashboard and the staff a task can go to.
     public static IServiceCollection AddWorkItems(this IServiceCollection services)
     {
+        services.AddSingleton<IAccountWorkHandover, ReturnWorkToTeamQueue>();
         services.AddSingleton<WorkItemCommands>();
         services.AddSingleton<WorkQueueQuery>();
         services.AddSingleton<OnHoldReviewsQuery>();

@@ -1,4 +1,5 @@
 using Domain.Access;
+using Workflows.Accounts;
 using Workflows.Admin;
 
 namespace Portal.Features.Admin;

@@ -1,3 +1,4 @@
+using Workflows.Accounts;
 using Workflows.Admin;
 
 namespace Portal.Features.Admin;

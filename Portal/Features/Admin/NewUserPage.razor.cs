@@ -2,6 +2,7 @@ using Domain.Access;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Components.Shared;
+using Workflows.Accounts;
 using Workflows.Admin;
 
 namespace Portal.Features.Admin;

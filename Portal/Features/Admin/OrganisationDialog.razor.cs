@@ -3,6 +3,7 @@ using Domain.Organisations;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Components.Shared;
+using Workflows.Accounts;
 using Workflows.Admin;
 
 namespace Portal.Features.Admin;

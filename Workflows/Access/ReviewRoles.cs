@@ -1,10 +1,9 @@
 using Domain.Access;
 using Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
-using Workflows.Access;
 using Workflows.Data;
 
-namespace Workflows.Drafts;
+namespace Workflows.Access;
 
 /// What one actor is to one review, for drafts and the family engagement log: staff of its lead office, its appointed
 /// chair/author, a current panel member, the DPO. Read fresh on every call, so a revoked appointment or membership

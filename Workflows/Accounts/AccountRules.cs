@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Data;
 
-namespace Workflows.Admin;
+namespace Workflows.Accounts;
 
 /// What an account may do: its roles, and the review offices and agencies it belongs to.
 public sealed record UserAccess(IReadOnlyCollection<Role> Roles, IReadOnlyCollection<int> OfficeIds, IReadOnlyCollection<int> AgencyIds)

@@ -1,11 +1,11 @@
 using Domain;
 using Domain.Access;
-using Workflows.Audit;
 using Workflows.Data;
 
-namespace Workflows.Admin;
+namespace Workflows.Audit;
 
-internal static class AdminAccess
+/// Used by the administrators' features (accounts, organisations) and the outgoing mail pages alike.
+internal static class AdministratorsOnly
 {
     /// Only administrators manage organisations and accounts. Anyone else is refused, and the refusal is audited,
     /// whatever the page showed them: the server decides.

@@ -1,12 +1,13 @@
 using Domain.Access;
 using Domain.Audit;
+using Domain.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Audit;
 using Workflows.Data;
 using Workflows.Email;
 using Workflows.Time;
 
-namespace Workflows.Admin;
+namespace Workflows.Accounts;
 
 /// The rule of the second administrator (issue 13): the data protection officer's role (every real name) and the
 /// administrator's (every account) are granted only when a second administrator approves. An administrator asking for
@@ -66,7 +67,7 @@ public sealed class RoleGrants(IOutbox outbox, EmailOptions email, BusinessClock
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
         audit.Add(db, approver, AuditAction.Changed, "User", user.Id,
             detail: $"Role {Roles.Describe(request.Role)} granted: asked for by {request.RequestedByUserId ?? "the command line"} on "
-                + $"{BusinessClock.ToLondon(request.RequestedAtUtc):d MMM yyyy HH:mm}, approved");
+                + $"{UkDate.FormatWithTime(request.RequestedAtUtc)}, approved");
         await TellAdministratorsAsync(db, request, "approved and granted", approver, ct);
     }
 
