@@ -2,8 +2,8 @@ using Domain.Access;
 using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
+using Infrastructure.Backups;
 using Infrastructure.Data;
-using Infrastructure.Operations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -14,6 +14,7 @@ using Workflows.Access;
 using Workflows.ActionPlans;
 using Workflows.Data;
 using Workflows.Email;
+using Workflows.Panels;
 using Workflows.Reminders;
 using Workflows.Timers;
 
@@ -33,6 +34,8 @@ public static class JobsSetup
     public const string ActionPlanScanJobId = "action-plan-scan";
 
     public const string PlannerStatisticsJobId = "planner-statistics";
+
+    public const string PanelReminderJobId = "panel-reminders";
 
     public const string BackupJobId = "backup";
 
@@ -66,7 +69,6 @@ public static class JobsSetup
         var name = new Operations.JobServerName($"{Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}".ToLowerInvariant());
         services.AddSingleton(name);
         var every = JobInterval(configuration);
-        services.AddSingleton(new FrequentJobs(every));
         services.AddHangfireServer(o =>
         {
             o.WorkerCount = Math.Min(4, Environment.ProcessorCount);
@@ -75,13 +77,20 @@ public static class JobsSetup
             o.SchedulePollingInterval = every < o.SchedulePollingInterval ? every : o.SchedulePollingInterval;
         });
         services.AddHostedService<RecurringJobs>();
-        services.AddSingleton<TimerSweepJob>();
-        services.AddSingleton<OutboxDispatchJob>();
-        services.AddSingleton<ReminderScanJob>();
-        services.AddSingleton<PanelReminderJob>();
-        services.AddSingleton<ActionPlanScanJob>();
-        services.AddSingleton<PlannerStatisticsJob>();
-        services.AddSingleton<BackupJob>();
+        // Every minute (Jobs:SweepAndSendEvery): due timers, and the outbox's due messages (retries wait out their backoff).
+        var frequent = FrequentCron(every);
+        services.AddRecurringJob<TimerSweep>(TimerSweepJobId, frequent, s => s.RunAsync());
+        services.AddRecurringJob<OutboxDispatcher>(OutboxDispatchJobId, frequent, d => d.RunOnceAsync());
+        // Queues the reminders and escalations due today, cancels unwanted ones; panel members' meeting reminders.
+        services.AddRecurringJob<ReminderScan>(ReminderScanJobId, "*/15 * * * *", s => s.RunAsync());
+        services.AddRecurringJob<PanelReminderScan>(PanelReminderJobId, "*/15 * * * *", s => s.RunAsync());
+        // Quarterly update requests and due impact reviews of the action plans.
+        services.AddRecurringJob<ActionPlanScan>(ActionPlanScanJobId, Cron.Hourly(), s => s.RunAsync());
+        // SQLite's planner statistics, as the data grows (a no-op on PostgreSQL).
+        services.AddRecurringJob<PlannerStatistics>(PlannerStatisticsJobId, Cron.Daily(2, 30), s => s.RefreshAsync());
+        // A backup into Backup:Folder, keeping Backup:KeepDays. PostgreSQL is backed up with pg_dump
+        // (scripts/postgres-backup.sh), by the server's own schedule.
+        services.AddRecurringJob<SqliteBackup>(BackupJobId, options.Provider == DatabaseProvider.Sqlite ? Cron.Daily(2, 0) : null, b => b.RunAsync());
         return services;
     }
 
@@ -101,10 +110,10 @@ public static class JobsSetup
         });
     }
 
-    /// Registers the recurring jobs on start (UTC; IDs only, never case data, as arguments: here none at all). On a
-    /// shared PostgreSQL storage another process may hold a job's lock, or a killed one may have left it until it
-    /// expires: the start goes on (the jobs are registered already, by the other) and the registration is tried again.
-    private sealed class RecurringJobs(IRecurringJobManager jobs, FrequentJobs frequent, DatabaseOptions database, ILogger<RecurringJobs> logger) : BackgroundService
+    /// Registers the recurring jobs on start (UTC; no arguments: PortalJob). On a shared PostgreSQL storage another
+    /// process may hold a job's lock, or a killed one may have left it until it expires: the start goes on (the jobs are
+    /// registered already, by the other) and the registration is tried again.
+    private sealed class RecurringJobs(IRecurringJobManager jobs, IEnumerable<IRecurringWork> works, ILogger<RecurringJobs> logger) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
@@ -112,7 +121,12 @@ public static class JobsSetup
             {
                 try
                 {
-                    Register();
+                    var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
+                    foreach (var work in works)
+                    {
+                        work.Register(jobs, utc);
+                    }
+
                     return;
                 }
                 catch (Exception e) when (e is Hangfire.Storage.DistributedLockTimeoutException or PostgreSqlDistributedLockException)
@@ -120,26 +134,6 @@ public static class JobsSetup
                     logger.LogWarning("Recurring jobs not registered yet: {Error}. Trying again in 15 seconds.", e.GetType().Name);
                     await Task.Delay(TimeSpan.FromSeconds(15), stoppingToken);
                 }
-            }
-        }
-
-        private void Register()
-        {
-            var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
-            jobs.AddOrUpdate<TimerSweepJob>(TimerSweepJobId, j => j.RunAsync(), frequent.Cron, utc);
-            jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJobId, j => j.RunAsync(), frequent.Cron, utc);
-            jobs.AddOrUpdate<ReminderScanJob>(ReminderScanJobId, j => j.RunAsync(), "*/15 * * * *", utc);
-            jobs.AddOrUpdate<PanelReminderJob>(PanelReminderJob.Id, j => j.RunAsync(), "*/15 * * * *", utc);
-            jobs.AddOrUpdate<ActionPlanScanJob>(ActionPlanScanJobId, j => j.RunAsync(), Cron.Hourly(), utc);
-            jobs.AddOrUpdate<PlannerStatisticsJob>(PlannerStatisticsJobId, j => j.RunAsync(), Cron.Daily(2, 30), utc);
-            if (database.Provider == DatabaseProvider.Sqlite)
-            {
-                // PostgreSQL is backed up with pg_dump (scripts/postgres-backup.sh), by the server's own schedule.
-                jobs.AddOrUpdate<BackupJob>(BackupJobId, j => j.RunAsync(), Cron.Daily(2, 0), utc);
-            }
-            else
-            {
-                jobs.RemoveIfExists(BackupJobId);
             }
         }
     }
@@ -158,10 +152,8 @@ public static class JobsSetup
     }
 
     /// The cron of the every-minute jobs: 6 fields (with seconds) below a minute.
-    private sealed record FrequentJobs(TimeSpan Every)
-    {
-        public string Cron => Every < TimeSpan.FromMinutes(1) ? $"*/{Every.Seconds} * * * * *" : $"*/{Every.Minutes} * * * *";
-    }
+    private static string FrequentCron(TimeSpan every) =>
+        every < TimeSpan.FromMinutes(1) ? $"*/{every.Seconds} * * * * *" : $"*/{every.Minutes} * * * *";
 
     private sealed class AdministratorsOnly : IDashboardAsyncAuthorizationFilter
     {
@@ -170,46 +162,4 @@ public static class JobsSetup
             return (await context.GetHttpContext().ActorAsync()).Is(Role.Administrator);
         }
     }
-}
-
-/// The job Hangfire calls every minute: sweeps due timers. No arguments.
-public sealed class TimerSweepJob(TimerSweep sweep, PortalMetrics metrics)
-{
-    [DisableConcurrentExecution(timeoutInSeconds: 300)]
-    public Task RunAsync() => metrics.TimeJobAsync(JobsSetup.TimerSweepJobId, () => sweep.RunAsync());
-}
-
-/// The job Hangfire calls every minute: sends what the outbox holds (due messages only; retries wait out their backoff).
-public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher, PortalMetrics metrics)
-{
-    [DisableConcurrentExecution(timeoutInSeconds: 300)]
-    public Task RunAsync() => metrics.TimeJobAsync(JobsSetup.OutboxDispatchJobId, () => dispatcher.RunOnceAsync());
-}
-
-/// The job Hangfire calls every 15 minutes: queues the reminders and escalations due today, cancels unwanted ones.
-public sealed class ReminderScanJob(ReminderScan scan, PortalMetrics metrics)
-{
-    [DisableConcurrentExecution(timeoutInSeconds: 300)]
-    public Task RunAsync() => metrics.TimeJobAsync(JobsSetup.ReminderScanJobId, () => scan.RunAsync());
-}
-
-/// The job Hangfire calls every hour: quarterly update requests and due impact reviews of the action plans.
-public sealed class ActionPlanScanJob(ActionPlanScan scan, PortalMetrics metrics)
-{
-    [DisableConcurrentExecution(timeoutInSeconds: 300)]
-    public Task RunAsync() => metrics.TimeJobAsync(JobsSetup.ActionPlanScanJobId, () => scan.RunAsync());
-}
-
-/// The job Hangfire calls daily at 02:30 UTC: SQLite's planner statistics, as the data grows (a no-op on PostgreSQL).
-public sealed class PlannerStatisticsJob(PlannerStatistics statistics, PortalMetrics metrics)
-{
-    [DisableConcurrentExecution(timeoutInSeconds: 300)]
-    public Task RunAsync() => metrics.TimeJobAsync(JobsSetup.PlannerStatisticsJobId, () => statistics.RefreshAsync());
-}
-
-/// The job Hangfire calls daily at 02:00 UTC on SQLite: a backup into Backup:Folder, keeping Backup:KeepDays.
-public sealed class BackupJob(Backups.SqliteBackup backup, PortalMetrics metrics)
-{
-    [DisableConcurrentExecution(timeoutInSeconds: 3600)]
-    public Task RunAsync() => metrics.TimeJobAsync(JobsSetup.BackupJobId, () => backup.RunAsync());
 }

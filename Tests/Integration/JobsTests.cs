@@ -1,12 +1,19 @@
 using System.Net;
 using Hangfire;
 using Hangfire.Storage;
+using Infrastructure.Backups;
+using Infrastructure.Data;
 using Infrastructure.Jobs;
 using Portal.Testing;
+using Workflows.ActionPlans;
+using Workflows.Email;
+using Workflows.Panels;
+using Workflows.Reminders;
+using Workflows.Timers;
 
 namespace Portal.Integration.Tests;
 
-/// Hangfire as configured for the embedded (SQLite) portal: the recurring sweep, the outbox dispatcher and the admin-only dashboard.
+/// Hangfire as configured for the embedded (SQLite) portal: every recurring job and the admin-only dashboard.
 public sealed class JobsTests
 {
     [Fact]
@@ -21,22 +28,26 @@ public sealed class JobsTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         using var connection = portal.Get<JobStorage>().GetConnection();
         var jobs = connection.GetRecurringJobs();
-        foreach (var id in new[] { JobsSetup.TimerSweepJobId, JobsSetup.OutboxDispatchJobId })
+        // Each job: its id (also the metrics' job tag), its cron in UTC, the service it runs (Hangfire stores the
+        // wrapper's type) and no arguments at all, so nothing about a case or a person sits in Hangfire's storage.
+        (string Id, string Cron, Type Runs)[] expected =
+        [
+            (JobsSetup.TimerSweepJobId, "*/1 * * * *", typeof(TimerSweep)), // Jobs:SweepAndSendEvery's default: a minute
+            (JobsSetup.OutboxDispatchJobId, "*/1 * * * *", typeof(OutboxDispatcher)),
+            (JobsSetup.ReminderScanJobId, "*/15 * * * *", typeof(ReminderScan)),
+            (JobsSetup.PanelReminderJobId, "*/15 * * * *", typeof(PanelReminderScan)),
+            (JobsSetup.ActionPlanScanJobId, Cron.Hourly(), typeof(ActionPlanScan)),
+            (JobsSetup.PlannerStatisticsJobId, Cron.Daily(2, 30), typeof(PlannerStatistics)),
+            (JobsSetup.BackupJobId, Cron.Daily(2, 0), typeof(SqliteBackup)),
+        ];
+        Assert.Equal(expected.Select(e => e.Id).Order(), jobs.Select(j => j.Id).Order());
+        foreach (var (id, cron, runs) in expected)
         {
             var job = Assert.Single(jobs, j => j.Id == id);
-            Assert.Equal("*/1 * * * *", job.Cron); // Jobs:SweepAndSendEvery's default: a minute
+            Assert.Equal(cron, job.Cron);
+            Assert.Equal("UTC", job.TimeZoneId);
+            Assert.Equal(typeof(PortalJob<>).MakeGenericType(runs), job.Job.Type);
             Assert.Empty(job.Job.Args);
         }
-
-        var scan = Assert.Single(jobs, j => j.Id == JobsSetup.ReminderScanJobId);
-        Assert.Equal("*/15 * * * *", scan.Cron);
-        Assert.Empty(scan.Job.Args);
-        var statistics = Assert.Single(jobs, j => j.Id == JobsSetup.PlannerStatisticsJobId);
-        Assert.Equal(Cron.Daily(2, 30), statistics.Cron);
-        Assert.Empty(statistics.Job.Args);
-        var backup = Assert.Single(jobs, j => j.Id == JobsSetup.BackupJobId);
-        Assert.Equal(Cron.Daily(2, 0), backup.Cron);
-        Assert.Equal(nameof(BackupJob), backup.Job.Type.Name);
-        Assert.Empty(backup.Job.Args);
     }
 }
