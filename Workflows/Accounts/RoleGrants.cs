@@ -52,8 +52,8 @@ public sealed class RoleGrants(IOutbox outbox, EmailOptions email, BusinessClock
         return changed;
     }
 
-    /// Grants the requested role (the caller has checked who approves), renews the account's security stamp and tells
-    /// every administrator; the caller saves and then ends the account's open sessions.
+    /// Grants the requested role (the caller has checked who approves) and tells every administrator; the caller saves
+    /// it with AccountSaves (a new security stamp, and the account's open sessions ended).
     internal async Task GrantAsync(IReviewDb db, Actor approver, RoleGrantRequest request, PortalUser user, CancellationToken ct)
     {
         var roleId = await db.Roles.Where(r => r.Name == request.Role.ToString()).Select(r => r.Id).SingleAsync(ct);
@@ -63,8 +63,6 @@ public sealed class RoleGrants(IOutbox outbox, EmailOptions email, BusinessClock
         }
 
         db.RoleGrantRequests.Remove(request);
-        Accounts.SecurityStamps.Renew(user);
-        user.ConcurrencyStamp = Guid.NewGuid().ToString();
         audit.Add(db, approver, AuditAction.Changed, "User", user.Id,
             detail: $"Role {Roles.Describe(request.Role)} granted: asked for by {request.RequestedByUserId ?? "the command line"} on "
                 + $"{UkDate.FormatWithTime(request.RequestedAtUtc)}, approved");

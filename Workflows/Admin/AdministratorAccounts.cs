@@ -1,8 +1,8 @@
-using System.Security.Cryptography;
 using Domain;
 using Domain.Access;
 using Domain.Audit;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Accounts;
 using Workflows.Audit;
 using Workflows.Data;
 using Workflows.Time;
@@ -45,7 +45,7 @@ public sealed record EnabledAdministrator(string Id, string Email, bool WasDisab
 
 /// Lets a disabled or locked-out administrator sign in again: the way back in when no other administrator can help.
 /// Administrators only: other accounts are enabled and unlocked on the Users page, by an administrator.
-public sealed class EnableAdministratorHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit)
+public sealed class EnableAdministratorHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, IOpenSessions sessions)
 {
     public async Task<Result<EnabledAdministrator>> HandleAsync(Actor actor, string? email, CancellationToken ct = default)
     {
@@ -81,8 +81,6 @@ public sealed class EnableAdministratorHandler(IReviewDbFactory dbs, BusinessClo
         user.IsDisabled = false;
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
-        user.SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
-        user.ConcurrencyStamp = Guid.NewGuid().ToString();
         audit.Add(db, actor, AuditAction.Changed, "User", user.Id, detail: (wasDisabled, lockedOut) switch
         {
             (true, true) => "Enabled and unlocked",
@@ -90,7 +88,8 @@ public sealed class EnableAdministratorHandler(IReviewDbFactory dbs, BusinessClo
             (false, true) => "Unlocked",
             _ => "Failed sign-ins reset",
         });
-        await db.SaveChangesAsync(ct);
-        return new EnabledAdministrator(user.Id, user.Email!, wasDisabled, lockedOut);
+        return await AccountSaves.SaveAsync(db, sessions, user, accessChanged: true, ct)
+            ? new EnabledAdministrator(user.Id, user.Email!, wasDisabled, lockedOut)
+            : new Conflict("This account");
     }
 }

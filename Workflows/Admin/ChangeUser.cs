@@ -53,14 +53,9 @@ public sealed class ChangeUserHandler(IReviewDbFactory dbs, AuditLog audit, IOpe
         // which is why this goes through the context rather than UserManager's one-save-per-call methods.
         // A data protection officer's or administrator's role asked for is a request for a second administrator.
         var changed = await grants.ApplyAsync(db, actor, user.Id, change.Access, ct);
+        // Requests and handlers read access from the database, so they follow at once; sign-in cookies and remembered
+        // devices issued for the old access stop working, and open pages end once this is saved (AccountSaves).
         var accessChanged = changed.Any(c => c is AccountRules.RolesChanged or AccountRules.MembershipsChanged);
-        if (accessChanged)
-        {
-            // Requests and handlers read access from the database, so they follow at once; sign-in cookies and
-            // remembered devices issued for the old access stop working, and open pages end once this is saved.
-            SecurityStamps.Renew(user);
-        }
-
         if (user.DisplayName != name)
         {
             user.DisplayName = name;
@@ -72,24 +67,9 @@ public sealed class ChangeUserHandler(IReviewDbFactory dbs, AuditLog audit, IOpe
             return new ChangedUser(user.Id, user.ConcurrencyStamp ?? string.Empty);
         }
 
-        user.ConcurrencyStamp = Guid.NewGuid().ToString();
         audit.Add(db, actor, AuditAction.Changed, "User", user.Id, detail: "Changed: " + string.Join(", ", changed));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The stamp no longer matched (DbUpdateConcurrencyException), or another administrator added the same
-            // membership a moment ago: either way someone else changed the account meanwhile.
-            return new Conflict("This account");
-        }
-
-        if (accessChanged)
-        {
-            sessions.End(user.Id);
-        }
-
-        return new ChangedUser(user.Id, user.ConcurrencyStamp);
+        return await AccountSaves.SaveAsync(db, sessions, user, accessChanged, ct)
+            ? new ChangedUser(user.Id, user.ConcurrencyStamp!)
+            : new Conflict("This account");
     }
 }

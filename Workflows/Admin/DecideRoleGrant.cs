@@ -64,17 +64,7 @@ public sealed class DecideRoleGrantHandler(IReviewDbFactory dbs, AuditLog audit,
         }
 
         await grants.GrantAsync(db, actor, request, user, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another administrator decided it (or changed the account) a moment ago.
-            return new Conflict("This request");
-        }
-
-        sessions.End(user.Id);
-        return request;
+        // Refused when another administrator decided it (or changed the account) a moment ago.
+        return await AccountSaves.SaveAsync(db, sessions, user, accessChanged: true, ct) ? request : new Conflict("This request");
     }
 }

@@ -38,28 +38,15 @@ public sealed class SetUserDisabledHandler(IReviewDbFactory dbs, IAccountWorkHan
         }
 
         user.IsDisabled = disabled;
-        SecurityStamps.Renew(user);
-        user.ConcurrencyStamp = Guid.NewGuid().ToString();
         if (disabled)
         {
             await work.ReturnWorkToTeamQueueAsync(db, actor, user.Id, ct);
         }
 
         audit.Add(db, actor, AuditAction.Changed, "User", user.Id, detail: disabled ? "Disabled" : "Enabled");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Conflict("This account");
-        }
-
-        if (disabled)
-        {
-            sessions.End(user.Id);
-        }
-
-        return new ChangedUser(user.Id, user.ConcurrencyStamp);
+        // Enabling renews the security stamp too, as it always has: nothing issued while the account was disabled stays valid.
+        return await AccountSaves.SaveAsync(db, sessions, user, accessChanged: true, ct)
+            ? new ChangedUser(user.Id, user.ConcurrencyStamp!)
+            : new Conflict("This account");
     }
 }
