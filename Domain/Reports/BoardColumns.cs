@@ -78,13 +78,15 @@ public static class BoardColumns
         _ => string.Empty,
     };
 
-    /// Replays a review's journal (in order) up to the end of a London day. Null when the review did not exist yet.
+    /// Replays a review's steps (its start and transitions, by the date each happened, then the order recorded) up to
+    /// a date. Null when the review did not exist yet. Other entries (a deadline passing, an appointment ending) do not
+    /// move it, and say which stage it was at when they were recorded, which a step dated earlier may have changed.
     public static BoardPosition? PositionOn(IEnumerable<JournalEntry> journal, DateOnly asOf)
     {
         BoardPosition? position = null;
-        foreach (var entry in journal.OrderBy(e => e.AtUtc).ThenBy(e => e.Id))
+        foreach (var entry in journal.Where(e => e.Kind is JournalKind.Started or JournalKind.Transition).OrderBy(e => e.OccurredOn).ThenBy(e => e.Id))
         {
-            if (Calendar.London.DateOf(entry.AtUtc) > asOf)
+            if (entry.OccurredOn > asOf)
             {
                 break;
             }

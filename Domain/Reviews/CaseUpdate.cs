@@ -11,7 +11,12 @@ public sealed class CaseUpdate
 
     public required string Text { get; set; }
 
-    public DateTime AtUtc { get; set; }
+    /// The date the update describes the review "as at" (a London date the officer enters, today by default): the
+    /// board report as at a date shows the latest update as at that date.
+    public DateOnly AsAt { get; set; }
+
+    /// When it was typed (metadata).
+    public DateTime RecordedAtUtc { get; set; }
 
     public required string ByUserId { get; set; }
 

@@ -18,15 +18,20 @@ public enum JournalKind
     OfficeChanged,
 }
 
-/// One line of a review's history: who, when, from which stage to which, by which trigger, and why.
-/// Written by the engine in the same transaction as the change; never edited.
+/// One line of a review's history: what happened and on which day, who recorded it and when, from which stage to
+/// which, by which trigger, and why. Written by the engine in the same transaction as the change; never edited.
 public sealed class JournalEntry
 {
     public long Id { get; set; }
 
     public int ReviewId { get; set; }
 
-    public DateTime AtUtc { get; set; }
+    /// The London date it happened (the date the person entered: a step is often recorded days later). Clocks, the
+    /// timeline, timeliness and the board's replay run on it.
+    public DateOnly OccurredOn { get; set; }
+
+    /// The instant it was recorded (metadata: the timeline shows it beside an entry recorded on a later day).
+    public DateTime RecordedAtUtc { get; set; }
 
     /// Null when the portal itself acted (a timer).
     public string? UserId { get; set; }
@@ -49,7 +54,7 @@ public sealed class JournalEntry
 
     public int DefinitionVersion { get; set; }
 
-    /// Written by an import of an office's tracker: the entry keeps the date of the step in the tracker (AtUtc).
+    /// Written by an import of an office's tracker: OccurredOn is the date of the step in the tracker.
     public bool IsImported { get; set; }
 
     public const int CommentMaxLength = 2000;

@@ -75,15 +75,16 @@ public sealed class ReviewClock
         PausedSince = today;
     }
 
-    /// Adds the calendar days held (pause day to resume day) to the due date; returns them.
-    public int Resume(DateOnly today)
+    /// Adds the calendar days held (pause day to the day it resumed, which may be before today) to the due date;
+    /// returns them. An overdue mark is cleared if the new due date has not passed today.
+    public int Resume(DateOnly resumedOn, DateOnly today)
     {
         if (Status != ClockStatus.Paused || PausedSince is not DateOnly since)
         {
             throw new InvalidOperationException($"Only a paused clock can resume; this one is {Status}.");
         }
 
-        var held = Math.Max(0, today.DayNumber - since.DayNumber);
+        var held = Math.Max(0, resumedOn.DayNumber - since.DayNumber);
         PausedDays += held;
         DueDate = BaseDueDate.AddDays(PausedDays);
         PausedSince = null;

@@ -80,7 +80,8 @@ public static class Seeder
         new("WorkItemId", Bigint), new("CreatedAtUtc", TimestampTz));
 
     private static readonly Table Journal = new("JournalEntries",
-        new("Id", Bigint), new("ReviewId", Integer), new("AtUtc", TimestampTz), new("UserId", Text), new("Kind", Text), new("FromStage", Text),
+        new("Id", Bigint), new("ReviewId", Integer), new("OccurredOn", Date), new("RecordedAtUtc", TimestampTz), new("UserId", Text), new("Kind", Text),
+        new("FromStage", Text),
         new("ToStage", Text), new("Trigger", Text), new("Comment", Text), new("Detail", Text), new("DefinitionId", Text),
         new("DefinitionVersion", Integer), new("IsImported", NpgsqlDbType.Boolean));
 
@@ -264,7 +265,7 @@ public static class Seeder
                     var from = OpenStages[random.Next(OpenStages.Length)];
                     yield return
                     [
-                        ++id, r.Id, at, deadline ? null : officers[random.Next(officers.Count)],
+                        ++id, r.Id, London.DateOf(at), at, deadline ? null : officers[random.Next(officers.Count)],
                         k == 0 ? JournalKind.Started : deadline ? JournalKind.Deadline : JournalKind.Transition,
                         k == 0 ? null : from, deadline ? from : OpenStages[random.Next(OpenStages.Length)],
                         k == 0 || deadline ? null : triggers[random.Next(triggers.Length)],

@@ -32,7 +32,9 @@ public sealed class ActionFormTests : ComponentContext
         var id = await Portal.RegisterReviewAsync(new DateOnly(2026, 11, 20));
         var cut = RenderForm(id, Trigger.PutOnHold, expectedVersion: 0);
 
-        Assert.Empty(cut.FindAll("#action-date"));
+        // Every step asks for the day it happened: the hold from the day it began, today unless changed.
+        Assert.Contains("Date the hold began", cut.Markup, StringComparison.Ordinal);
+        Assert.Equal("23/11/2026", cut.Find("#action-date").GetAttribute("value"));
         await cut.Find("#action-submit").ClickAsync(new());
 
         cut.WaitForAssertion(() =>

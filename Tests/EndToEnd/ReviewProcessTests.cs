@@ -147,6 +147,52 @@ public sealed class ReviewProcessTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Officer_RecordsAHoldFromAPastDate_AndItsEndOnAPastDate_TheClockMovesByTheDaysHeld_AndTheTimelineSaysWhenEachWasRecorded()
+    {
+        // Notified 14 October, presented 18 October; today is 23 November.
+        var id = await _portal.RegisterReviewAsync(Today.AddDays(-40));
+        var officer = await _portal.ActorAsync(DemoAccounts.LrOfficer);
+        Assert.True((await _portal.Get<WorkflowEngine>().FireAsync(id, new PresentToCrgArgs { Date = Today.AddDays(-36) }, officer, Guid.NewGuid().ToString())).IsSuccess);
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        var page = tab.Page;
+        await tab.SignInAsync(DemoAccounts.LrOfficer);
+        await tab.GotoAsync($"reviews/{id}");
+        await Assertions.Expect(page.Locator("#clock-Decision .clock-due")).ToHaveTextAsync("14 Nov 2026");
+
+        // The coroner asked for a hold on 1 November. Typed as the 17th of October first: before the presentation.
+        await Action(page, Trigger.PutOnHold).ClickAsync();
+        await Assertions.Expect(page.Locator("#action-date")).ToHaveValueAsync("23/11/2026");
+        await FillDateAsync(page, "action-date", "17/10/2026");
+        await tab.ChooseAsync("action-hold-reason", "Coroner's request");
+        await FillDateAsync(page, "action-expected-review", "15/01/2027");
+        await page.Locator("#action-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#action-form")).ToContainTextAsync(
+            "The date cannot be before the step before it (Present to the CRG, 18 Oct 2026): check it.");
+        await Assertions.Expect(page.Locator("#action-errors")).ToHaveCountAsync(0); // beside the field, not above the form
+        await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Awaiting CRG decision");
+        await tab.AssertAccessibleAsync();
+
+        await FillDateAsync(page, "action-date", "01/11/2026");
+        await page.Locator("#action-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("On hold");
+        await Assertions.Expect(page.Locator("#process-stage")).ToContainTextAsync("On hold since1 Nov 2026");
+
+        // The hold ended on 11 November: ten days, so the decision is due ten days later.
+        await RecordAsync(tab, Trigger.Resume, "Awaiting CRG decision", () => FillDateAsync(page, "action-date", "11/11/2026"));
+        await Assertions.Expect(page.Locator("#clock-Decision .clock-due")).ToHaveTextAsync("24 Nov 2026");
+
+        var when = page.Locator("#review-journal .journal-when");
+        await Assertions.Expect(when.Nth(0)).ToHaveTextAsync("11 Nov 2026 · recorded 23 Nov 2026 by Olivia Officer");
+        await Assertions.Expect(when.Nth(1)).ToHaveTextAsync("1 Nov 2026 · recorded 23 Nov 2026 by Olivia Officer");
+        await Assertions.Expect(page.Locator("#review-journal")).ToContainTextAsync("Resumed on 11 Nov 2026 after 10 days on hold.");
+        await tab.AssertAccessibleAsync();
+        await tab.ScreenshotAsync("process-backdated-hold");
+        Assert.Equal([Today.AddDays(-12), Today.AddDays(-22)], await _portal.WithDbAsync(db => db.JournalEntries
+            .Where(j => j.ReviewId == id && (j.Trigger == Trigger.Resume || j.Trigger == Trigger.PutOnHold)).OrderByDescending(j => j.Id).Select(j => j.OccurredOn).ToListAsync()));
+        Assert.Empty(tab.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task Officer_AfterSomeoneElseChangedTheReview_IsToldAndKeepsWhatTheyTyped()
     {
         var id = await _portal.RegisterReviewAsync(Today.AddDays(-2));

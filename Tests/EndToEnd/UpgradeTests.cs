@@ -1,5 +1,9 @@
+using Domain.Calendar;
+using Domain.Workflow;
 using Infrastructure.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Testing;
 
@@ -18,6 +22,13 @@ public sealed class UpgradeTests(BrowserFixture browser)
     public async Task SqliteDatabaseOfTheReleaseBefore_UpgradesInPlace_AndItsPeopleSignInWithTheirAuthenticator()
     {
         var data = Release.SqliteDataFolder();
+        await using (var old = new SqliteConnection($"Data Source={Path.Combine(data, "portal.db")}"))
+        {
+            await old.OpenAsync();
+            await ShapeOldDataAsync(old, at => $"'{at}'", "1");
+        }
+
+        SqliteConnection.ClearAllPools();
         await using (var portal = new PortalFactory(DatabaseProvider.Sqlite, demoData: false, kestrel: true, dataPath: data))
         {
             await UpgradedAsync(portal, Release.File.Sqlite.AuthenticatorKey);
@@ -30,6 +41,12 @@ public sealed class UpgradeTests(BrowserFixture browser)
     public async Task PostgresDatabaseOfTheReleaseBefore_UpgradesInPlace_AndItsPeopleSignInWithTheirAuthenticator()
     {
         var connection = await Release.PostgresDatabaseAsync();
+        await using (var old = new NpgsqlConnection(connection))
+        {
+            await old.OpenAsync();
+            await ShapeOldDataAsync(old, at => $"'{at}+00'", "true");
+        }
+
         await using var portal = new PortalFactory(DatabaseProvider.PostgreSql, demoData: false, kestrel: true, postgresConnection: connection);
         await UpgradedAsync(portal, Release.File.Postgresql.AuthenticatorKey);
     }
@@ -50,9 +67,38 @@ public sealed class UpgradeTests(BrowserFixture browser)
         await tab.ExpectRestrictedNameAsync(Release.File.Restricted.ReviewId, Release.File.Restricted.DeceasedNames);
     }
 
+    /// Before the upgrade, in the old release's schema, some of its history is made as offices really left it (the demo
+    /// recorded every step on its day): a decision recorded four days after it was made, a registration a week after
+    /// the notification, a deadline that passed just after midnight in British Summer Time, and a decision imported from
+    /// a tracker (stamped at noon of its date).
+    private static async Task ShapeOldDataAsync(System.Data.Common.DbConnection old, Func<string, string> instant, string yes)
+    {
+        static string Review(string reference) => $"(SELECT \"Id\" FROM \"Reviews\" WHERE \"Reference\" = '{reference}')";
+        string[] statements =
+        [
+            """UPDATE "Reviews" SET "DecidedOn" = '2024-03-04' WHERE "Reference" = 'LR-2024-001'""",
+            $"""UPDATE "JournalEntries" SET "AtUtc" = {instant("2024-02-20 10:00:00")} WHERE "Kind" = 'Started' AND "ReviewId" = {Review("LR-2024-001")}""",
+            $"""
+            UPDATE "JournalEntries" SET "AtUtc" = {instant("2024-08-01 23:30:00")}
+            WHERE "Id" = (SELECT MIN("Id") FROM "JournalEntries" WHERE "Kind" = 'Deadline' AND "ReviewId" = {Review("LR-2024-002")})
+            """,
+            """UPDATE "Reviews" SET "DecidedOn" = '2025-09-01' WHERE "Reference" = 'LR-2025-002'""",
+            $"""
+            UPDATE "JournalEntries" SET "IsImported" = {yes}, "AtUtc" = {instant("2025-09-09 11:00:00")}
+            WHERE "Trigger" = 'RecordCriteriaMet' AND "ReviewId" = {Review("LR-2025-002")}
+            """,
+        ];
+        foreach (var sql in statements)
+        {
+            await using var command = old.CreateCommand();
+            command.CommandText = sql;
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+    }
+
     /// What an upgrade does to the data already there, checked on both providers after the portal has started on the
-    /// old database. Add a check here when a change must fix up existing rows, e.g. existing journal rows get their
-    /// event dates (issue 15), existing secrets get protected at start (issue 13).
+    /// old database. Add a check here when a change must fix up existing rows, e.g. existing secrets get protected at
+    /// start (issue 13).
     private static async Task DataUpgradedAsync(PortalFactory portal)
     {
         var restricted = Release.File.Restricted;
@@ -65,5 +111,19 @@ public sealed class UpgradeTests(BrowserFixture browser)
             db.Organisations.Any(c => c.Id == r.LeadCspId && c.ServingOfficeId != null && c.ServingOfficeId != r.LeadOfficeId))));
         // Documents stay files on upgrade (Documents:Store=Folder): DocumentContents is there, readable and empty.
         Assert.False(await portal.WithDbAsync(db => ((ReviewDb)db).DocumentContents.AnyAsync()));
+
+        // Issue 15: every journal row has the date it happened, apart from when it was recorded (see ShapeOldDataAsync).
+        var journal = await portal.WithDbAsync(db => db.JournalEntries.Join(db.Reviews, j => j.ReviewId, r => r.Id, (j, r) => new { r.Reference, j })
+            .OrderBy(x => x.j.Id).Select(x => new { x.Reference, x.j.Kind, x.j.Trigger, x.j.OccurredOn, x.j.RecordedAtUtc, x.j.IsImported }).ToListAsync());
+        Assert.True(journal.Count >= 60, $"{journal.Count} journal rows after the upgrade.");
+        Assert.All(journal, j => Assert.InRange(j.OccurredOn, new DateOnly(2024, 1, 1), London.DateOf(j.RecordedAtUtc)));
+        DateOnly On(string reference, Func<JournalKind, Trigger?, bool> which) =>
+            journal.Where(j => j.Reference == reference && which(j.Kind, j.Trigger)).Select(j => j.OccurredOn).First();
+        Assert.Equal(new DateOnly(2024, 2, 12), On("LR-2024-001", (k, _) => k == JournalKind.Started)); // notified
+        Assert.Equal(new DateOnly(2024, 2, 22), On("LR-2024-001", (_, t) => t == Trigger.PresentToCrg));
+        Assert.Equal(new DateOnly(2024, 3, 4), On("LR-2024-001", (_, t) => t == Trigger.RecordCriteriaMet)); // decided; recorded on the 8th
+        Assert.Equal(new DateOnly(2024, 8, 2), On("LR-2024-002", (k, _) => k == JournalKind.Deadline)); // 00:30 in London
+        Assert.Equal(new DateOnly(2025, 9, 9), On("LR-2025-002", (_, t) => t == Trigger.RecordCriteriaMet)); // imported: its own date
+        Assert.True(journal.Single(j => j.Reference == "LR-2025-002" && j.Trigger == Trigger.RecordCriteriaMet).IsImported);
     }
 }

@@ -43,20 +43,21 @@ public sealed class BoardColumnsTests
     }
 
     [Fact]
-    public void PositionOn_ReplaysTheJournalUpToTheEndOfTheLondonDay()
+    public void PositionOn_ReplaysTheStepsUpToTheDateTheyHappened()
     {
-        JournalEntry E(int id, int month, int day, int hourUtc, Stage to, Trigger? trigger) => new()
+        JournalEntry E(int id, int month, int day, Stage to, Trigger? trigger) => new()
         {
-            Id = id, ReviewId = 1, AtUtc = new DateTime(2026, month, day, hourUtc, 0, 0, DateTimeKind.Utc), ToStage = to, Trigger = trigger, DefinitionId = "dardr",
+            Id = id, ReviewId = 1, OccurredOn = new DateOnly(2026, month, day), RecordedAtUtc = new DateTime(2026, 7, 20, 9, 0, 0, DateTimeKind.Utc),
+            Kind = trigger is null ? JournalKind.Started : JournalKind.Transition, ToStage = to, Trigger = trigger, DefinitionId = "dardr",
         };
+        // All recorded on 20 July: each counts from the day it happened.
         var journal = new[]
         {
-            E(1, 6, 1, 9, Stage.NotificationReceived, null),
-            E(2, 6, 3, 9, Stage.AwaitingCrgDecision, Trigger.PresentToCrg),
-            // 23:30 UTC on 9 June is 00:30 on 10 June in London (BST).
-            E(3, 6, 9, 23, Stage.DecisionNotified, Trigger.RecordCriteriaMet),
-            E(4, 7, 1, 9, Stage.CrgSignOff, Trigger.SubmitForSignOff),
-            E(5, 7, 2, 9, Stage.CrgSignOff, Trigger.RecordSignedOff),
+            E(1, 6, 1, Stage.NotificationReceived, null),
+            E(2, 6, 3, Stage.AwaitingCrgDecision, Trigger.PresentToCrg),
+            E(3, 6, 10, Stage.DecisionNotified, Trigger.RecordCriteriaMet),
+            E(4, 7, 1, Stage.CrgSignOff, Trigger.SubmitForSignOff),
+            E(5, 7, 2, Stage.CrgSignOff, Trigger.RecordSignedOff),
         };
         Assert.Null(BoardColumns.PositionOn(journal, new DateOnly(2026, 5, 31)));
         Assert.Equal(BoardColumn.ReferralAwaitingDecision, BoardColumns.For(BoardColumns.PositionOn(journal, new DateOnly(2026, 6, 9))!));
@@ -65,8 +66,31 @@ public sealed class BoardColumnsTests
         Assert.Equal(BoardColumn.SignedOffByCrg, BoardColumns.For(BoardColumns.PositionOn(journal, new DateOnly(2026, 7, 2))!));
     }
 
-    private static JournalEntry At(int id, DateTime atUtc, Stage to, Trigger? trigger) =>
-        new() { Id = id, ReviewId = 1, AtUtc = atUtc, ToStage = to, Trigger = trigger, DefinitionId = "dardr" };
+    [Fact]
+    public void PositionOn_AHoldRecordedAfterADeadlinePassed_CountsFromTheDayItBegan_AndTheDeadlineMovesNothing()
+    {
+        var journal = new[]
+        {
+            On(1, new DateOnly(2026, 10, 1), Stage.NotificationReceived, null),
+            On(2, new DateOnly(2026, 10, 5), Stage.AwaitingCrgDecision, Trigger.PresentToCrg),
+            // The decision clock passed on 1 November (recorded by the portal at the stage it then saw)...
+            On(3, new DateOnly(2026, 11, 2), Stage.AwaitingCrgDecision, null, JournalKind.Deadline),
+            // ...and on 10 November the officer recorded the hold the coroner asked for on 28 October.
+            On(4, new DateOnly(2026, 10, 28), Stage.OnHold, Trigger.PutOnHold),
+        };
+
+        Assert.Equal(BoardColumn.ReferralAwaitingDecision, ColumnOn(journal, new DateOnly(2026, 10, 27)));
+        Assert.Equal(BoardColumn.OnHold, ColumnOn(journal, new DateOnly(2026, 10, 28)));
+        Assert.Equal(BoardColumn.OnHold, ColumnOn(journal, new DateOnly(2026, 11, 5)));
+    }
+
+    private static JournalEntry On(int id, DateOnly on, Stage to, Trigger? trigger, JournalKind? kind = null) => new()
+    {
+        Id = id, ReviewId = 1, OccurredOn = on, RecordedAtUtc = new DateTime(2026, 11, 10, 9, 0, 0, DateTimeKind.Utc), ToStage = to, Trigger = trigger,
+        Kind = kind ?? (trigger is null ? JournalKind.Started : JournalKind.Transition), DefinitionId = "dardr",
+    };
+
+    private static JournalEntry At(int id, DateTime atUtc, Stage to, Trigger? trigger) => On(id, DateOnly.FromDateTime(atUtc), to, trigger);
 
     private static BoardColumn? ColumnOn(IEnumerable<JournalEntry> journal, DateOnly asOf) => BoardColumns.For(BoardColumns.PositionOn(journal, asOf)!);
 

@@ -148,7 +148,8 @@ public sealed class BoardTimelinessTests
 
     private static JournalEntry Step(int id, DateOnly on, Stage to, Trigger trigger) => new()
     {
-        Id = id, ReviewId = 1, AtUtc = London.StartOfDayUtc(on).AddHours(12), ToStage = to, Trigger = trigger, DefinitionId = "dardr",
+        Id = id, ReviewId = 1, OccurredOn = on, RecordedAtUtc = London.StartOfDayUtc(on).AddHours(12), Kind = JournalKind.Transition, ToStage = to, Trigger = trigger,
+        DefinitionId = "dardr",
     };
 
     [Fact]

@@ -456,14 +456,16 @@ public class DardrV1EffectsTests
         var notifyTimer = c.TimerOf(c.Clock(ClockKind.HomeOfficeNotification));
         var completionTimer = c.TimerOf(c.Clock(ClockKind.Completion));
 
-        c.Fire(new PutOnHoldArgs { HoldReason = HoldReason.CriminalTrial, ExpectedReviewDate = new DateOnly(2027, 1, 15), Date = new DateOnly(2026, 10, 1) },
+        // Recorded on 23 October; the police asked on the 21st.
+        var entry = c.Fire(new PutOnHoldArgs { HoldReason = HoldReason.CriminalTrial, ExpectedReviewDate = new DateOnly(2027, 1, 15), Date = new DateOnly(2026, 10, 21) },
             new DateOnly(2026, 10, 23));
 
         var r = c.Review;
         Assert.Equal((Stage.OnHold, (Stage?)Stage.DecisionNotified, (HoldReason?)HoldReason.CriminalTrial), (r.Stage, r.HeldFromStage, r.HoldReason));
-        Assert.Equal(((DateOnly?)new DateOnly(2026, 10, 23), (DateOnly?)new DateOnly(2027, 1, 15)), (r.HeldSince, r.HoldExpectedReviewDate));
+        Assert.Equal(((DateOnly?)new DateOnly(2026, 10, 21), (DateOnly?)new DateOnly(2027, 1, 15)), (r.HeldSince, r.HoldExpectedReviewDate));
         Assert.Equal([ClockStatus.Paused, ClockStatus.Paused], new[] { c.Clock(ClockKind.Appointment).Status, c.Clock(ClockKind.Completion).Status });
-        Assert.Equal((DateOnly?)new DateOnly(2026, 10, 23), c.Clock(ClockKind.Completion).PausedSince);
+        Assert.Equal((DateOnly?)new DateOnly(2026, 10, 21), c.Clock(ClockKind.Completion).PausedSince);
+        Assert.Equal((new DateOnly(2026, 10, 21), NoonOf(new DateOnly(2026, 10, 23))), (entry.OccurredOn, entry.RecordedAtUtc));
         Assert.Equal(ClockStatus.Running, c.Clock(ClockKind.HomeOfficeNotification).Status);
         Assert.Equal((TimerStatus.Cancelled, TimerStatus.Pending), (completionTimer.Status, notifyTimer.Status));
         var review = c.Open(WorkItemKind.ReviewHold);
@@ -513,8 +515,63 @@ public class DardrV1EffectsTests
         Assert.Equal(London.StartOfDayUtc(new DateOnly(2026, 12, 1)), c.TimerOf(appointment).DueAtUtc);
         Assert.Equal(((DateOnly?)new DateOnly(2026, 11, 30), version + 1), (appoint.DueDate, appoint.Version));
         Assert.Equal(WorkItemStatus.Completed, c.Closed(WorkItemKind.ReviewHold).Status);
-        Assert.Contains("Resumed after 10 days on hold.", entry.Detail, StringComparison.Ordinal);
+        Assert.Contains("Resumed on 12 Nov 2026 after 10 days on hold.", entry.Detail, StringComparison.Ordinal);
         Assert.Equal((Stage?)Stage.OnHold, entry.FromStage);
+    }
+
+    [Fact]
+    public void HoldFromAPastDate_ResumedOnAPastDate_AddsTheDaysActuallyHeldAcrossTheMonthEnd_AndJournalsBothDates()
+    {
+        var c = AtCommissioning(); // decided 20 October: appointment due 20 November, completion 20 April 2027
+        var appoint = c.Open(WorkItemKind.AppointAuthor);
+        // The coroner asked on 27 October; the officer recorded it on 2 November.
+        var held = c.Fire(new PutOnHoldArgs { HoldReason = HoldReason.CoronersRequest, ExpectedReviewDate = new DateOnly(2027, 1, 15), Date = new DateOnly(2026, 10, 27) },
+            new DateOnly(2026, 11, 2));
+        // The hold ended on 4 November; recorded on 30 November, after the moved due date.
+        var resumed = c.Fire(new ResumeArgs { Date = new DateOnly(2026, 11, 4) }, new DateOnly(2026, 11, 30));
+
+        var appointment = c.Clock(ClockKind.Appointment);
+        Assert.Equal((8, new DateOnly(2026, 11, 28), ClockStatus.Running), (appointment.PausedDays, appointment.DueDate, appointment.Status));
+        Assert.Equal(new DateOnly(2027, 4, 28), c.Clock(ClockKind.Completion).DueDate);
+        Assert.Equal((DateOnly?)new DateOnly(2026, 11, 28), appoint.DueDate);
+        // Already past: its timer falls due at once and the next sweep marks it overdue.
+        Assert.Equal(London.StartOfDayUtc(new DateOnly(2026, 11, 29)), c.TimerOf(appointment).DueAtUtc);
+        Assert.Equal((new DateOnly(2026, 10, 27), NoonOf(new DateOnly(2026, 11, 2))), (held.OccurredOn, held.RecordedAtUtc));
+        Assert.Equal((new DateOnly(2026, 11, 4), NoonOf(new DateOnly(2026, 11, 30))), (resumed.OccurredOn, resumed.RecordedAtUtc));
+        Assert.Contains("Resumed on 4 Nov 2026 after 8 days on hold.", resumed.Detail, StringComparison.Ordinal);
+        Assert.Equal(new PreviousStep(new DateOnly(2026, 11, 4), Trigger.Resume), c.Changes.LastStep);
+    }
+
+    [Fact]
+    public void HoldOverChristmas_CountsTheBankHolidaysAsDaysHeld_ForCalendarClocks_NotTheWorkingDayNotification()
+    {
+        var c = new Case();
+        c.Fire(new PresentToCrgArgs(), new DateOnly(2026, 12, 1));
+        c.Fire(new RecordCriteriaMetArgs { Comment = "Met." }, new DateOnly(2026, 12, 18)); // Home Office told by 29 December (working days)
+        var notify = c.Clock(ClockKind.HomeOfficeNotification);
+        Assert.Equal(new DateOnly(2026, 12, 29), notify.DueDate);
+
+        c.Fire(new PutOnHoldArgs { HoldReason = HoldReason.FamilyRequest, ExpectedReviewDate = new DateOnly(2027, 2, 1), Date = new DateOnly(2026, 12, 24) },
+            new DateOnly(2026, 12, 24));
+        c.Fire(new ResumeArgs { Date = new DateOnly(2027, 1, 4) }, new DateOnly(2027, 1, 6));
+
+        // 24 December to 4 January: 11 calendar days, Christmas Day, the Boxing Day holiday (Monday 28th) and New Year's Day among them.
+        Assert.Equal((11, new DateOnly(2027, 1, 29)), (c.Clock(ClockKind.Appointment).PausedDays, c.Clock(ClockKind.Appointment).DueDate));
+        Assert.Equal(new DateOnly(2027, 6, 29), c.Clock(ClockKind.Completion).DueDate);
+        Assert.Equal((new DateOnly(2026, 12, 29), 0), (notify.DueDate, notify.PausedDays));
+    }
+
+    [Fact]
+    public void Start_HappenedOnTheNotification_AndEachStepOnItsDate_TodayWhenNoneIsGiven()
+    {
+        var c = new Case();
+        var presented = c.Fire(new PresentToCrgArgs { Date = new DateOnly(2026, 10, 5) }, new DateOnly(2026, 10, 9));
+        var decided = c.Fire(new RecordCriteriaMetArgs { Comment = "Met." }, new DateOnly(2026, 10, 20));
+
+        Assert.Equal((Notified, NoonOf(Notified)), (c.Started.OccurredOn, c.Started.RecordedAtUtc));
+        Assert.Equal((new DateOnly(2026, 10, 5), NoonOf(new DateOnly(2026, 10, 9))), (presented.OccurredOn, presented.RecordedAtUtc));
+        Assert.Equal(new DateOnly(2026, 10, 20), decided.OccurredOn);
+        Assert.Equal((DateOnly?)new DateOnly(2026, 10, 20), c.Review.DecidedOn);
     }
 
     [Fact]
@@ -528,7 +585,7 @@ public class DardrV1EffectsTests
         Assert.DoesNotContain("Home Office notification due", presented.Detail, StringComparison.Ordinal);
         Assert.Contains("Home Office notification due", decided.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("Task opened: Record the CRG's decision", decided.Detail, StringComparison.Ordinal);
-        Assert.Equal(("Met.", NoonOf(new DateOnly(2026, 10, 20)), "user"), (decided.Comment, decided.AtUtc, decided.UserId));
+        Assert.Equal(("Met.", NoonOf(new DateOnly(2026, 10, 20)), "user"), (decided.Comment, decided.RecordedAtUtc, decided.UserId));
         Assert.Equal(("dardr", 1), (decided.DefinitionId, decided.DefinitionVersion));
         Assert.Null(presented.Comment);
         Assert.Equal(2, c.Review.Version);

@@ -40,6 +40,33 @@ public class TriggerArgsTests
         Assert.Equal("The date cannot be in the future.", new SubmitToHomeOfficeArgs { Date = Today.AddDays(1) }.Validate(new TriggerCheck(Review, Today)).Single().Message);
     }
 
+    [Fact]
+    public void Date_BeforeTheStepBeforeIt_IsRefusedWithThatStep_TheSameDayAndLaterAreNot()
+    {
+        var held = new PreviousStep(new DateOnly(2026, 11, 2), Trigger.PutOnHold);
+        List<Error> Errors(DateOnly on) => [.. new ResumeArgs { Date = on }.Validate(new TriggerCheck(Review, Today, Previous: held))];
+
+        var before = Assert.Single(Errors(new DateOnly(2026, 11, 1)));
+
+        Assert.Equal(("Date", "The date cannot be before the step before it (Put on hold, 2 Nov 2026): check it."), (before.Field, before.Message));
+        Assert.Empty(Errors(new DateOnly(2026, 11, 2)));
+        Assert.Empty(Errors(Today));
+        // No date given: today, which no earlier step can follow.
+        Assert.Empty(new ResumeArgs().Validate(new TriggerCheck(Review, Today, Previous: held)));
+        // The start of the process is the notification itself.
+        Assert.Equal("Notification received, 1 Oct 2026", new PreviousStep(new DateOnly(2026, 10, 1), null).Describe());
+    }
+
+    [Fact]
+    public void Date_InTheFuture_IsRefusedBeforeAnyOtherRuleOnIt()
+    {
+        var args = new PutOnHoldArgs { Date = Today.AddDays(1), HoldReason = HoldReason.Inquest, ExpectedReviewDate = Today.AddDays(30) };
+
+        var error = Assert.Single(args.Validate(new TriggerCheck(Review, Today, Previous: new PreviousStep(Today, Trigger.PresentToCrg))));
+
+        Assert.Equal(("Date", "The date cannot be in the future."), (error.Field, error.Message));
+    }
+
     [Theory]
     [InlineData(typeof(RecordCriteriaMetArgs))]
     [InlineData(typeof(RecordCriteriaNotMetArgs))]

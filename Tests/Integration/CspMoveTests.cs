@@ -139,7 +139,7 @@ public abstract class CspMoveTests(ProviderFixture fixture)
 
         await Portal.WithDbAsync(async db =>
         {
-            var statements = fixture.Portal.PostgresConnection is null ? LeadOfficeRealignment.Sqlite : LeadOfficeRealignment.PostgreSql;
+            var statements = LeadOfficeRealignment.For(postgres: fixture.Portal.PostgresConnection is not null, eventDates: true);
             foreach (var sql in statements)
             {
                 await ((DbContext)db).Database.ExecuteSqlRawAsync(sql);

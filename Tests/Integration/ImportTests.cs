@@ -86,9 +86,9 @@ public abstract class ImportTests(ProviderFixture fixture)
 
             var journal = await db.JournalEntries.Where(j => j.ReviewId == id).OrderBy(j => j.Id).ToListAsync();
             Assert.All(journal, j => Assert.True(j.IsImported));
-            Assert.Equal(new DateOnly(2025, 2, 3), London.DateOf(journal[0].AtUtc));
-            Assert.Equal(new DateOnly(2025, 2, 10), London.DateOf(journal.Single(j => j.Trigger == Trigger.PresentToCrg).AtUtc));
-            Assert.Equal(new DateOnly(2025, 10, 1), London.DateOf(journal.Single(j => j.Trigger == Trigger.RecordSignedOff).AtUtc));
+            Assert.Equal(new DateOnly(2025, 2, 3), journal[0].OccurredOn);
+            Assert.Equal(new DateOnly(2025, 2, 10), journal.Single(j => j.Trigger == Trigger.PresentToCrg).OccurredOn);
+            Assert.Equal(new DateOnly(2025, 10, 1), journal.Single(j => j.Trigger == Trigger.RecordSignedOff).OccurredOn);
 
             // Clocks run from the real dates: decision due a month after notification and met at the decision; completion
             // six months after the decision, met (late) at the sign-off.

@@ -150,6 +150,25 @@ public abstract class ThemesAndLearningTests(ProviderFixture fixture)
         Assert.Equal("Trial listed for March", view.Latest!.Text);
         Assert.Equal(2, await Portal.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.ReviewId == id && a.Subject == "Case update")));
     }
+
+    [Fact]
+    public async Task CaseUpdates_CarryTheirAsAtDate_LatestByIt_NotInTheFutureNorBeforeTheNotification()
+    {
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        var handler = Portal.Get<ReviewThemesHandler>();
+        var today = Domain.Calendar.London.DateOf(Portal.Time.GetUtcNow().UtcDateTime);
+        var id = await Portal.RegisterReviewAsync(today.AddDays(-30));
+
+        Assert.Equal(["AsAt"], ((ValidationFailed)(await handler.AddUpdateAsync(officer, id, "Tomorrow's news", today.AddDays(1))).Error!).Errors.Select(e => e.Field));
+        Assert.Equal(["AsAt"], ((ValidationFailed)(await handler.AddUpdateAsync(officer, id, "Before it began", today.AddDays(-31))).Error!).Errors.Select(e => e.Field));
+        Assert.True((await handler.AddUpdateAsync(officer, id, "Trial listed for March", today)).IsSuccess);
+        // Typed later, about an earlier day: it is not the latest.
+        Assert.True((await handler.AddUpdateAsync(officer, id, "Awaiting trial date", today.AddDays(-20))).IsSuccess);
+
+        var view = (await handler.GetAsync(officer, id)).Value;
+        Assert.Equal([("Trial listed for March", today), ("Awaiting trial date", today.AddDays(-20))], view.Updates.Select(u => (u.Text, u.AsAt)));
+        Assert.Equal(2, await Portal.WithDbAsync(db => db.CaseUpdates.CountAsync(u => u.ReviewId == id)));
+    }
 }
 
 public sealed class SqliteThemesAndLearningTests(SqliteFixture fixture) : ThemesAndLearningTests(fixture), IClassFixture<SqliteFixture>;

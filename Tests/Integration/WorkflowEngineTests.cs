@@ -205,6 +205,43 @@ public abstract class WorkflowEngineTests(ProviderFixture fixture)
     }
 
     [Fact]
+    public async Task Hold_FromAPastDate_AndResumeOnAPastDate_CountTheDaysActuallyHeld_AndTheJournalKeepsBothDates()
+    {
+        var id = await RegisterAsync(Portal, Today.AddDays(-40));
+        Assert.True((await FireAsync(id, new PresentToCrgArgs { Date = Today.AddDays(-38) })).IsSuccess);
+        var dueBefore = await Portal.WithDbAsync(db => db.ReviewClocks.Where(c => c.ReviewId == id).Select(c => c.DueDate).SingleAsync());
+        PutOnHoldArgs Hold(DateOnly on) => new() { HoldReason = HoldReason.CoronersRequest, ExpectedReviewDate = Today.AddDays(30), Date = on };
+
+        // Refused, with a message beside the date, and nothing saved: before the step before it, or in the future.
+        var beforePresented = Assert.IsType<ValidationFailed>((await FireAsync(id, Hold(Today.AddDays(-39)))).Error).Errors.Single();
+        Assert.Equal(("Date", $"The date cannot be before the step before it (Present to the CRG, {UkDate.Format(Today.AddDays(-38))}): check it."),
+            (beforePresented.Field, beforePresented.Message));
+        Assert.Equal("The date cannot be in the future.", Assert.IsType<ValidationFailed>((await FireAsync(id, Hold(Today.AddDays(1)))).Error).Errors.Single().Message);
+        Assert.Equal((1, 2), await Portal.WithDbAsync(async db => (
+            await db.Reviews.Where(r => r.Id == id).Select(r => r.Version).SingleAsync(), await db.JournalEntries.CountAsync(j => j.ReviewId == id))));
+
+        // The coroner asked 30 days ago; the hold ended 10 days ago: recorded today, both.
+        Assert.True((await FireAsync(id, Hold(Today.AddDays(-30)))).IsSuccess);
+        Assert.IsType<ValidationFailed>((await FireAsync(id, new ResumeArgs { Date = Today.AddDays(-31) })).Error);
+        var resumed = await FireAsync(id, new ResumeArgs { Date = Today.AddDays(-10) });
+        Assert.True(resumed.IsSuccess, resumed.Error?.Message);
+
+        await Portal.WithDbAsync(async db =>
+        {
+            var clock = await db.ReviewClocks.SingleAsync(c => c.ReviewId == id);
+            Assert.Equal((20, dueBefore.AddDays(20)), (clock.PausedDays, clock.DueDate));
+            Assert.Equal(clock.DueDate, (await db.WorkItems.SingleAsync(w => w.ReviewId == id && w.Kind == WorkItemKind.RecordCrgDecision)).DueDate);
+            var journal = await db.JournalEntries.Where(j => j.ReviewId == id).OrderBy(j => j.Id).ToListAsync();
+            Assert.Equal([Today.AddDays(-40), Today.AddDays(-38), Today.AddDays(-30), Today.AddDays(-10)], journal.Select(j => j.OccurredOn));
+            Assert.All(journal, j => Assert.Equal(Portal.Time.GetUtcNow().UtcDateTime, j.RecordedAtUtc));
+            return 0;
+        });
+        var timeline = (await Portal.Get<ReviewJournalQuery>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), id, new Workflows.PageRequest())).Value;
+        Assert.Equal([Trigger.Resume, Trigger.PutOnHold, Trigger.PresentToCrg, null], timeline.Items.Select(e => e.Trigger));
+        Assert.All(timeline.Items, e => Assert.True(e.RecordedLater));
+    }
+
+    [Fact]
     public async Task ReviewProcess_ShowsActionsWithReasonsClocksAndHighlightedDiagram()
     {
         var id = await RegisterAsync(Portal, Today.AddDays(-1));

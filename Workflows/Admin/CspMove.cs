@@ -1,4 +1,5 @@
 using Domain.Access;
+using Domain.Calendar;
 using Domain.Email;
 using Domain.Organisations;
 using Domain.Workflow;
@@ -92,7 +93,9 @@ internal static class CspMove
     private static JournalEntry Entry(Domain.Reviews.Review review, Actor actor, DateTime nowUtc, string detail) => new()
     {
         ReviewId = review.Id,
-        AtUtc = nowUtc,
+        // The move happens when it is saved.
+        OccurredOn = London.DateOf(nowUtc),
+        RecordedAtUtc = nowUtc,
         UserId = string.IsNullOrEmpty(actor.UserId) ? null : actor.UserId,
         Kind = JournalKind.OfficeChanged,
         FromStage = review.Stage,

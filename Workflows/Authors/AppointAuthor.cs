@@ -8,8 +8,9 @@ using Workflows.Process;
 
 namespace Workflows.Authors;
 
+/// AppointedOn: the day the appointment was made (today when not given), often before it is recorded.
 public sealed record AppointRequest(int ReviewId, long? EoiId, string? ChairUserId, bool SamePerson, string? AuthorUserId, string? ChairFee, string? AuthorFee,
-    int? ExpectedVersion);
+    int? ExpectedVersion, DateOnly? AppointedOn = null);
 
 /// Appoints a chair and an author (one person for both, or two) with the agreed fees, through the workflow
 /// engine's Trigger.AppointAuthor, which writes the participant rows (case access) and the appointments; the review's
@@ -56,6 +57,7 @@ public sealed class AppointAuthorHandler(WorkflowEngine engine, IReviewDbFactory
             SecondFeePence = request.SamePerson ? null : authorFee,
             ExpressionOfInterestId = request.EoiId,
             ExpectedVersion = request.ExpectedVersion,
+            Date = request.AppointedOn,
         };
         await using var db = await dbs.CreateAsync(ct);
         var opened = await engine.OpenAsync(db, request.ReviewId, actor, $"fire {Trigger.AppointAuthor}", ct);
@@ -92,6 +94,7 @@ public sealed class AppointAuthorHandler(WorkflowEngine engine, IReviewDbFactory
             nameof(AppointAuthorArgs.FeePence) => nameof(AppointRequest.ChairFee),
             nameof(AppointAuthorArgs.SecondAuthorUserId) => nameof(AppointRequest.AuthorUserId),
             nameof(AppointAuthorArgs.SecondFeePence) => nameof(AppointRequest.AuthorFee),
+            nameof(AppointAuthorArgs.Date) => nameof(AppointRequest.AppointedOn),
             _ => e.Field,
         },
     };

@@ -18,7 +18,9 @@ namespace Workflows.Authors;
 /// is opened; the officer can then reopen the expression of interest.
 public sealed class EndAppointmentHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, DeadlineSettings deadlines)
 {
-    public async Task<Result<long>> HandleAsync(Actor actor, long appointmentId, string? reason, int? expectedVersion, CancellationToken ct = default)
+    /// endedOn: the day it ended (today when not given): not in the future, not before the appointment.
+    public async Task<Result<long>> HandleAsync(Actor actor, long appointmentId, string? reason, int? expectedVersion, DateOnly? endedOn = null,
+        CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
         var appointment = await db.AuthorAppointments.SingleOrDefaultAsync(a => a.Id == appointmentId, ct);
@@ -57,8 +59,18 @@ public sealed class EndAppointmentHandler(IReviewDbFactory dbs, BusinessClock cl
         }
 
         var now = clock.UtcNow;
-        var today = clock.Today;
-        appointment.EndedOn = today;
+        var on = endedOn ?? clock.Today;
+        if (on > clock.Today)
+        {
+            return new ValidationFailed([new Error("The date cannot be in the future.", "EndedOn")]);
+        }
+
+        if (on < appointment.AppointedOn)
+        {
+            return new ValidationFailed([new Error($"The appointment cannot end before it began ({UkDate.Format(appointment.AppointedOn)}).", "EndedOn")]);
+        }
+
+        appointment.EndedOn = on;
         appointment.EndReason = text;
         appointment.EndedByUserId = actor.UserId;
         var stillAppointed = await db.AuthorAppointments.AnyAsync(a => a.ReviewId == review.Id && a.UserId == appointment.UserId && a.Id != appointment.Id && a.EndedOn == null, ct);
@@ -77,7 +89,7 @@ public sealed class EndAppointmentHandler(IReviewDbFactory dbs, BusinessClock cl
             changes.OpenItem(WorkItemKind.AppointAuthor, "Appoint a new independent chair/author");
         }
 
-        changes.Journal(JournalKind.AppointmentEnded, review.Stage, null, text);
+        changes.Journal(JournalKind.AppointmentEnded, review.Stage, null, text, on);
         review.Version++;
         audit.Add(db, actor, AuditAction.Changed, "AuthorAppointment", appointment.Id.ToString(), review.Id, review.Reference,
             $"{AuthorAppointment.Describe(appointment.Role)} appointment ended; participant access revoked");

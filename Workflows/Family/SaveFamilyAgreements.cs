@@ -88,7 +88,9 @@ public sealed class SaveFamilyAgreementsHandler(IReviewDbFactory dbs, BusinessCl
             db.JournalEntries.Add(new JournalEntry
             {
                 ReviewId = review.Id,
-                AtUtc = clock.UtcNow,
+                // The consent changed on the date the family gave or withdrew it, if the officer entered one.
+                OccurredOn = engagement.ConsentOn ?? today,
+                RecordedAtUtc = clock.UtcNow,
                 UserId = actor.UserId,
                 Kind = JournalKind.Recorded,
                 FromStage = review.Stage,

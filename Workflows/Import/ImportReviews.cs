@@ -1,6 +1,7 @@
 using Domain;
 using Domain.Access;
 using Domain.Audit;
+using Domain.Calendar;
 using Domain.Organisations;
 using Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
@@ -136,7 +137,7 @@ public sealed class ImportReviewsHandler(IReviewDbFactory dbs, BusinessClock clo
     {
         if (row.LatestUpdate is { } text)
         {
-            db.CaseUpdates.Add(new CaseUpdate { ReviewId = review.Id, Text = text, AtUtc = now, ByUserId = actor.UserId, IsImported = true });
+            db.CaseUpdates.Add(new CaseUpdate { ReviewId = review.Id, Text = text, AsAt = London.DateOf(now), RecordedAtUtc = now, ByUserId = actor.UserId, IsImported = true });
         }
     }
 

@@ -8,6 +8,13 @@ using Workflows.Data;
 
 namespace Workflows.Process;
 
+/// The latest step of a review's process: the day it happened and its trigger (none for the start).
+public sealed record PreviousStep(DateOnly On, Trigger? Trigger)
+{
+    public string Describe() =>
+        $"{(Trigger is { } t ? TriggerNames.Describe(t) : "Notification received")}, {UkDate.Format(On)}";
+}
+
 /// Everything one command changes in one case, gathered in one context so that a single SaveChanges writes it all
 /// in one transaction: clocks started, completed, paused and resumed (with their timers), tasks opened and closed,
 /// and a journal entry per step that says in words what happened. A command of several steps (a CRG outcome that
@@ -25,8 +32,9 @@ public sealed class CaseChanges
     private readonly List<JournalEntry> _journal = [];
 
     private CaseChanges(IReviewDb? db, Review review, Actor actor, DateTime nowUtc, BusinessCalendar calendar, DeadlineSettings deadlines,
-        List<ReviewClock> clocks, List<WorkItem> openItems, List<WorkflowTimer>? pendingTimers)
+        List<ReviewClock> clocks, List<WorkItem> openItems, List<WorkflowTimer>? pendingTimers, PreviousStep? lastStep = null)
     {
+        LastStep = lastStep;
         _db = db;
         Review = review;
         Actor = actor;
@@ -67,6 +75,10 @@ public sealed class CaseChanges
 
     public IReadOnlyList<JournalEntry> JournalEntries => _journal;
 
+    /// The latest step of the review's process (its start or a transition) by the date it happened: a new step may
+    /// not be dated before it. Null before the process starts.
+    public PreviousStep? LastStep { get; private set; }
+
     /// A case held in memory, attached to no context: what a process's steps do can be run and read without a
     /// database (the fast tests of the definitions).
     public static CaseChanges InMemory(Review review, Actor actor, DateTime nowUtc, BusinessCalendar calendar, DeadlineSettings deadlines,
@@ -81,7 +93,11 @@ public sealed class CaseChanges
         var items = await db.WorkItems.Where(w => w.ReviewId == review.Id && w.Status == WorkItemStatus.Open).ToListAsync(ct);
         var timers = await db.Timers.Where(t => t.ReviewId == review.Id && t.Status == TimerStatus.Pending).ToListAsync(ct);
         var calendar = await LoadCalendarAsync(db, ct);
-        return new CaseChanges(db, review, actor, nowUtc, calendar, deadlines, clocks, items, timers);
+        var last = await db.JournalEntries.AsNoTracking()
+            .Where(j => j.ReviewId == review.Id && (j.Kind == JournalKind.Started || j.Kind == JournalKind.Transition))
+            .OrderByDescending(j => j.OccurredOn).ThenByDescending(j => j.Id)
+            .Select(j => new PreviousStep(j.OccurredOn, j.Trigger)).FirstOrDefaultAsync(ct);
+        return new CaseChanges(db, review, actor, nowUtc, calendar, deadlines, clocks, items, timers, last);
     }
 
     /// Loads what a batch of timers fired together needs, and the calendar once: their reviews (tracked), and untracked
@@ -156,24 +172,25 @@ public sealed class CaseChanges
         }
     }
 
-    /// A hold pauses the decision, appointment and completion clocks and their timers.
-    public void PauseClocksForHold()
+    /// A hold pauses the decision, appointment and completion clocks and their timers, from the day it began.
+    public void PauseClocksForHold(DateOnly from)
     {
         foreach (var clock in _clocks.Where(c => c.PausesOnHold && c.Status == ClockStatus.Running))
         {
-            clock.Pause(Today);
+            clock.Pause(from);
             CancelTimers(t => t.ClockId == clock.Id && clock.Id != 0 || t.Clock == clock);
             Note($"{ReviewClock.Describe(clock.Kind)} ({UkDate.Format(clock.DueDate)}) paused.");
         }
     }
 
-    /// Resuming adds the calendar days held to each paused clock and to the due date of the tasks that work to it.
-    public void ResumeClocksAfterHold()
+    /// Resuming (on the day the hold ended, today or earlier) adds the calendar days held to each paused clock and to
+    /// the due date of the tasks that work to it.
+    public void ResumeClocksAfterHold(DateOnly on)
     {
         foreach (var clock in _clocks.Where(c => c.Status == ClockStatus.Paused))
         {
             var before = clock.DueDate;
-            var held = clock.Resume(Today);
+            var held = clock.Resume(on, Today);
             AddTimer(TimerKind.ClockDue, clock.DueDate, clock, null);
             // By id once saved, by reference while new (a command may hold and resume before it saves).
             foreach (var item in _openItems.Where(w => w.IsOpen && (w.ClockId == clock.Id && clock.Id != 0 || w.Clock == clock) && w.DueDate is not null))
@@ -259,13 +276,16 @@ public sealed class CaseChanges
         _appointments.Add(appointment);
     }
 
-    public JournalEntry Journal(JournalKind kind, Stage? from, Trigger? trigger, string? comment)
+    /// The journal entry of what the command did since the last one (its notes), which happened on `occurredOn` and is
+    /// recorded now.
+    public JournalEntry Journal(JournalKind kind, Stage? from, Trigger? trigger, string? comment, DateOnly occurredOn)
     {
         var detail = string.Join(" ", _notes);
         var entry = new JournalEntry
         {
             ReviewId = Review.Id,
-            AtUtc = NowUtc,
+            OccurredOn = occurredOn,
+            RecordedAtUtc = NowUtc,
             UserId = string.IsNullOrEmpty(Actor.UserId) ? null : Actor.UserId,
             Kind = kind,
             FromStage = from,
@@ -279,6 +299,11 @@ public sealed class CaseChanges
         _db?.JournalEntries.Add(entry);
         _journal.Add(entry);
         _notes.Clear();
+        if (kind is JournalKind.Started or JournalKind.Transition)
+        {
+            LastStep = new PreviousStep(occurredOn, trigger);
+        }
+
         return entry;
     }
 

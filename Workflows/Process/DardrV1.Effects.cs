@@ -1,3 +1,4 @@
+using Domain.Calendar;
 using Domain.Authors;
 using Domain.Reviews;
 using Domain.Workflow;
@@ -17,6 +18,7 @@ public sealed partial class DardrV1
     public override void Apply(CaseChanges c, Stage from, TriggerArgs args)
     {
         var r = c.Review;
+        // The day the step happened (Fire gives today when the person gave no date).
         var on = args.Date ?? c.Today;
         switch (args)
         {
@@ -168,11 +170,12 @@ public sealed partial class DardrV1
                 break;
 
             case PutOnHoldArgs hold:
+                // From the day the hold began (the day the coroner, police or CPS asked), which may be before today.
                 r.HeldFromStage = from;
                 r.HoldReason = hold.HoldReason;
-                r.HeldSince = c.Today;
+                r.HeldSince = on;
                 r.HoldExpectedReviewDate = hold.ExpectedReviewDate;
-                c.PauseClocksForHold();
+                c.PauseClocksForHold(on);
                 c.OpenItem(WorkItemKind.ReviewHold, "Review the hold", hold.ExpectedReviewDate);
                 break;
 
@@ -184,8 +187,9 @@ public sealed partial class DardrV1
                 break;
 
             case ResumeArgs:
-                c.Note($"Resumed after {c.Today.DayNumber - r.HeldSince!.Value.DayNumber} days on hold.");
-                c.ResumeClocksAfterHold();
+                var held = on.DayNumber - r.HeldSince!.Value.DayNumber;
+                c.Note($"Resumed on {UkDate.Format(on)} after {held} {(held == 1 ? "day" : "days")} on hold.");
+                c.ResumeClocksAfterHold(on);
                 c.CloseItems(WorkItemKind.ReviewHold);
                 r.HeldFromStage = null;
                 r.HoldReason = null;

@@ -36,22 +36,25 @@ public abstract partial class ProcessDefinition
     public abstract void Apply(CaseChanges c, Stage from, TriggerArgs args);
 
     /// The one transition step, for every command that moves a review (a person's, an import's): the machine moves the
-    /// review, Apply adds what the transition causes, and the journal says what happened. Nothing is saved here.
+    /// review, Apply adds what the transition causes, and the journal says what happened. The step happened on the date
+    /// given (args.Date), today when none was. Nothing is saved here.
     public JournalEntry Fire(CaseChanges changes, GuardFacts facts, TriggerArgs args)
     {
         var review = changes.Review;
         var from = review.Stage;
+        var on = args.Date ?? changes.Today;
         Build(review, facts).Fire(args.Trigger);
-        Apply(changes, from, args);
+        Apply(changes, from, args with { Date = on });
         review.Version++;
-        return changes.Journal(JournalKind.Transition, from, args.Trigger, args.Comment);
+        return changes.Journal(JournalKind.Transition, from, args.Trigger, args.Comment, on);
     }
 
-    /// The step that starts the process: the first clocks and task, and the journal's first entry.
+    /// The step that starts the process: the first clocks and task, and the journal's first entry, which happened on
+    /// the day the death was notified.
     public JournalEntry Begin(CaseChanges changes, string comment)
     {
         Start(changes);
-        return changes.Journal(JournalKind.Started, null, null, comment);
+        return changes.Journal(JournalKind.Started, null, null, comment, changes.Review.DateNotified);
     }
 
     /// The machine reads and writes review.Stage; guards read the review and the facts the features answered. Cheap:

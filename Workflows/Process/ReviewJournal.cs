@@ -1,5 +1,6 @@
 using Domain;
 using Domain.Access;
+using Domain.Calendar;
 using Domain.Reviews;
 using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +10,17 @@ using Workflows.Data;
 
 namespace Workflows.Process;
 
-public sealed record JournalRow(long Id, DateTime AtUtc, string Who, JournalKind Kind, Stage? FromStage, Stage ToStage, Trigger? Trigger,
-    string? Action, string? Comment, string? Detail);
+/// One entry of the timeline: what happened on OccurredOn, recorded at RecordedAtUtc by Who.
+public sealed record JournalRow(long Id, DateOnly OccurredOn, DateTime RecordedAtUtc, string Who, JournalKind Kind, Stage? FromStage, Stage ToStage,
+    Trigger? Trigger, string? Action, string? Comment, string? Detail, bool IsImported)
+{
+    /// Recorded on a later day than it happened (the timeline says when, and by whom); an import's entries are marked
+    /// as imported instead.
+    public bool RecordedLater => !IsImported && London.DateOf(RecordedAtUtc) > OccurredOn;
+}
 
-/// A review's journal for the timeline, newest first (Descending = false gives oldest first), paged.
+/// A review's journal for the timeline by the date each entry happened (then the order recorded), newest first
+/// (Descending = false gives oldest first), paged.
 public sealed class ReviewJournalQuery(IReviewDbFactory dbs, AuditLog audit)
 {
     public async Task<Result<PagedResult<JournalRow>>> HandleAsync(Actor actor, int reviewId, PageRequest page, CancellationToken ct = default)
@@ -28,13 +36,14 @@ public sealed class ReviewJournalQuery(IReviewDbFactory dbs, AuditLog audit)
         var entries = db.JournalEntries.AsNoTracking().Where(j => j.ReviewId == reviewId);
         var total = await entries.CountAsync(ct);
         var ordered = page.SortBy is not null && !page.Descending
-            ? entries.OrderBy(j => j.AtUtc).ThenBy(j => j.Id)
-            : entries.OrderByDescending(j => j.AtUtc).ThenByDescending(j => j.Id);
+            ? entries.OrderBy(j => j.OccurredOn).ThenBy(j => j.Id)
+            : entries.OrderByDescending(j => j.OccurredOn).ThenByDescending(j => j.Id);
         var found = await ordered.Skip(page.Skip).Take(page.Size).ToListAsync(ct);
         var userIds = found.Select(j => j.UserId).OfType<string>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var list = found.Select(j => new JournalRow(j.Id, j.AtUtc, j.UserId is null ? "The portal" : names.GetValueOrDefault(j.UserId, "A former user"),
-            j.Kind, j.FromStage, j.ToStage, j.Trigger, j.Trigger is Trigger t ? TriggerNames.Describe(t) : null, j.Comment, j.Detail)).ToList();
+        var list = found.Select(j => new JournalRow(j.Id, j.OccurredOn, j.RecordedAtUtc,
+            j.UserId is null ? "The portal" : names.GetValueOrDefault(j.UserId, "A former user"),
+            j.Kind, j.FromStage, j.ToStage, j.Trigger, j.Trigger is Trigger t ? TriggerNames.Describe(t) : null, j.Comment, j.Detail, j.IsImported)).ToList();
         return new PagedResult<JournalRow>(list, total);
     }
 }

@@ -43,7 +43,7 @@ public sealed partial class WorkflowEngine
             }
 
             var args = step.Args with { Date = step.On };
-            var errors = await ValidateAsync(db, args, new TriggerCheck(review, step.On, Imported: true), ct);
+            var errors = await ValidateAsync(db, args, new TriggerCheck(review, step.On, Imported: true, changes.LastStep), ct);
             if (errors.Count > 0)
             {
                 return errors.Select(e => $"\"{label}\" ({UkDate.Format(step.On)}): {e.Message}").ToList();

@@ -105,13 +105,13 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
             return new ActionUnavailable(option.Label, option.Reasons);
         }
 
-        var errors = await ValidateAsync(db, args, new TriggerCheck(review, clock.Today), ct);
+        var changes = await command.ChangesAsync(ct);
+        var errors = await ValidateAsync(db, args, new TriggerCheck(review, clock.Today, Previous: changes.LastStep), ct);
         if (errors.Count > 0)
         {
             return new ValidationFailed(errors);
         }
 
-        var changes = await command.ChangesAsync(ct);
         var from = review.Stage;
         var journal = definition.Fire(changes, command.Facts, args);
         db.IdempotencyKeys.Add(new IdempotencyKey
@@ -303,7 +303,9 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
         JournalEntry? journal = null;
         if (notices.Count > 0)
         {
-            journal = changes.Journal(JournalKind.Deadline, review.Stage, null, null);
+            // It happened on the first day a deadline was overdue, even when the sweep runs later (after an outage).
+            var overdueFrom = London.DateOf(pending.Where(t => notices.Any(n => n.TimerId == t.Id)).Min(t => t.DueAtUtc));
+            journal = changes.Journal(JournalKind.Deadline, review.Stage, null, null, overdueFrom);
             review.Version++;
             audit.Add(db, Actor.Anonymous, AuditAction.Changed, "Review", review.Id.ToString(), review.Id, review.Reference,
                 $"deadline: timer {string.Join(", ", notices.Select(n => n.TimerId))}");

@@ -84,11 +84,12 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
             .Select(r => new { r.Id, r.Reference, r.CaseLabel, r.LeadCspId, r.IsAlternativeReview }).ToListAsync(ct);
 
         var ids = reviews.Select(r => r.Id).Concat(involved.Select(r => r.Id)).ToList();
-        var journal = (await db.JournalEntries.AsNoTracking().Where(j => ids.Contains(j.ReviewId) && j.AtUtc < endOfDay).ToListAsync(ct))
-            .GroupBy(j => j.ReviewId).ToDictionary(g => g.Key, g => g.OrderBy(j => j.AtUtc).ThenBy(j => j.Id).ToList());
-        var updates = (await db.CaseUpdates.AsNoTracking().Where(u => ids.Contains(u.ReviewId) && u.AtUtc < endOfDay)
-                .Select(u => new { u.ReviewId, u.Id, u.AtUtc, u.Text }).ToListAsync(ct))
-            .GroupBy(u => u.ReviewId).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.AtUtc).ThenByDescending(u => u.Id).First().Text);
+        // What happened on or before the date, by the date it happened (a step recorded later counts from its own date).
+        var journal = (await db.JournalEntries.AsNoTracking().Where(j => ids.Contains(j.ReviewId) && j.OccurredOn <= asOf).ToListAsync(ct))
+            .GroupBy(j => j.ReviewId).ToDictionary(g => g.Key, g => g.OrderBy(j => j.OccurredOn).ThenBy(j => j.Id).ToList());
+        var updates = (await db.CaseUpdates.AsNoTracking().Where(u => ids.Contains(u.ReviewId) && u.AsAt <= asOf)
+                .Select(u => new { u.ReviewId, u.Id, u.AsAt, u.Text }).ToListAsync(ct))
+            .GroupBy(u => u.ReviewId).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.AsAt).ThenByDescending(u => u.Id).First().Text);
         var firstPanels = await FirstPanelDatesAsync(db, ids, ct);
         var leadNames = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Csp).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
@@ -145,7 +146,8 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
     public static Milestones MilestonesFrom(DateOnly notified, DateOnly? decidedOn, bool directed, bool alternativeReview,
         IReadOnlyList<JournalEntry> journal, DateOnly? firstPanel)
     {
-        static DateOnly On(JournalEntry e) => London.DateOf(e.AtUtc);
+        // Each step on the date it happened (the journal is in that order).
+        static DateOnly On(JournalEntry e) => e.OccurredOn;
         DateOnly? First(Func<JournalEntry, bool> match, DateOnly? after = null) =>
             journal.Where(e => match(e) && (after is null || On(e) >= after)).Select(e => (DateOnly?)On(e)).FirstOrDefault();
         DateOnly? Last(Trigger trigger) => journal.Where(e => e.Trigger == trigger).Select(e => (DateOnly?)On(e)).LastOrDefault();
@@ -175,11 +177,11 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
         {
             if (e.Trigger == Trigger.PutOnHold && from is null)
             {
-                from = London.DateOf(e.AtUtc);
+                from = e.OccurredOn;
             }
             else if (e.Trigger == Trigger.Resume && from is DateOnly f)
             {
-                spells.Add(new HoldSpell(f, London.DateOf(e.AtUtc)));
+                spells.Add(new HoldSpell(f, e.OccurredOn));
                 from = null;
             }
         }

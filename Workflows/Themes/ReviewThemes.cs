@@ -12,7 +12,8 @@ using Workflows.Time;
 
 namespace Workflows.Themes;
 
-public sealed record CaseUpdateView(long Id, string Text, DateTime AtUtc, string By, bool IsImported);
+/// A case update as at a date, typed at RecordedAtUtc by By.
+public sealed record CaseUpdateView(long Id, string Text, DateOnly AsAt, DateTime RecordedAtUtc, string By, bool IsImported);
 
 /// The themes and case updates section of a review page.
 public sealed record ReviewLearning(IReadOnlyList<ThemeOption> Tagged, IReadOnlyList<ThemeOption> Available,
@@ -46,8 +47,8 @@ public sealed class ReviewThemesHandler(IReviewDbFactory dbs, BusinessClock cloc
                              where u.ReviewId == reviewId
                              join p in db.Users on u.ByUserId equals p.Id into authors
                              from p in authors.DefaultIfEmpty()
-                             orderby u.AtUtc descending, u.Id descending
-                             select new CaseUpdateView(u.Id, u.Text, u.AtUtc, p == null ? "Imported" : p.DisplayName, u.IsImported))
+                             orderby u.AsAt descending, u.Id descending
+                             select new CaseUpdateView(u.Id, u.Text, u.AsAt, u.RecordedAtUtc, p == null ? "Imported" : p.DisplayName, u.IsImported))
             .ToListAsync(ct);
         return new ReviewLearning(tagged, active, updates, access.CanChange);
     }
@@ -79,7 +80,9 @@ public sealed class ReviewThemesHandler(IReviewDbFactory dbs, BusinessClock cloc
         return true;
     }
 
-    public async Task<Result<long>> AddUpdateAsync(Actor actor, int reviewId, string? text, CancellationToken ct = default)
+    /// asAt: the date the update describes the review as at (today when not given): not in the future, not before the
+    /// death was notified.
+    public async Task<Result<long>> AddUpdateAsync(Actor actor, int reviewId, string? text, DateOnly? asAt = null, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
         if (await RefuseChangeAsync(db, actor, reviewId, "add case update", ct) is { } refused)
@@ -87,20 +90,36 @@ public sealed class ReviewThemesHandler(IReviewDbFactory dbs, BusinessClock cloc
             return refused;
         }
 
+        var review = await db.Reviews.Where(r => r.Id == reviewId).Select(r => new { r.Reference, r.DateNotified }).SingleAsync(ct);
+        var on = asAt ?? clock.Today;
+        var errors = new List<Error>();
         var trimmed = text?.Trim() ?? string.Empty;
         if (trimmed.Length == 0)
         {
-            return new ValidationFailed([new Error("Write the update: where the review stands now.", "Text")]);
+            errors.Add(new Error("Write the update: where the review stands now.", "Text"));
         }
-
-        if (trimmed.Length > CaseUpdate.TextMaxLength)
+        else if (trimmed.Length > CaseUpdate.TextMaxLength)
         {
-            return new ValidationFailed([new Error($"The update must be {CaseUpdate.TextMaxLength} characters or fewer.", "Text")]);
+            errors.Add(new Error($"The update must be {CaseUpdate.TextMaxLength} characters or fewer.", "Text"));
         }
 
-        var update = new CaseUpdate { ReviewId = reviewId, Text = trimmed, AtUtc = clock.UtcNow, ByUserId = actor.UserId };
+        if (on > clock.Today)
+        {
+            errors.Add(new Error("The \"as at\" date cannot be in the future.", "AsAt"));
+        }
+        else if (on < review.DateNotified)
+        {
+            errors.Add(new Error("The \"as at\" date cannot be before the death was notified.", "AsAt"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new ValidationFailed(errors);
+        }
+
+        var update = new CaseUpdate { ReviewId = reviewId, Text = trimmed, AsAt = on, RecordedAtUtc = clock.UtcNow, ByUserId = actor.UserId };
         db.CaseUpdates.Add(update);
-        var reference = await db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Reference).SingleAsync(ct);
+        var reference = review.Reference;
         audit.Add(db, actor, AuditAction.Created, "Case update", reviewId.ToString(CultureInfo.InvariantCulture), reviewId, reference, "case update added");
         await db.SaveChangesAsync(ct);
         return update.Id;

@@ -10,8 +10,8 @@ internal sealed class CaseUpdateConfiguration : IEntityTypeConfiguration<CaseUpd
     {
         b.Property(u => u.Text).HasMaxLength(CaseUpdate.TextMaxLength);
         b.Property(u => u.ByUserId).HasMaxLength(450);
-        // The latest update of each review is read by the review page and the board report.
-        b.HasIndex(u => new { u.ReviewId, u.AtUtc });
+        // The latest update of each review (as at a date) is read by the review page and the board report.
+        b.HasIndex(u => new { u.ReviewId, u.AsAt });
         b.HasOne<Review>().WithMany().HasForeignKey(u => u.ReviewId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -6,11 +6,22 @@ namespace Infrastructure.Data.Migrations;
 /// The same three statements for each provider, differing only in how they write the time and a false. Public for its test.
 public static class LeadOfficeRealignment
 {
-    public static IEnumerable<string> Sqlite => Statements("strftime('%Y-%m-%d %H:%M:%f', 'now')", "0");
+    public static IEnumerable<string> Sqlite => For(postgres: false, eventDates: false);
 
-    public static IEnumerable<string> PostgreSql => Statements("now()", "false");
+    public static IEnumerable<string> PostgreSql => For(postgres: true, eventDates: false);
 
-    private static IEnumerable<string> Statements(string now, string no)
+    /// eventDates: for the schema after the EventDates migration, where the journal keeps the date a step happened
+    /// (OccurredOn) apart from when it was recorded (AtUtc became RecordedAtUtc); the test runs it on today's schema.
+    public static IEnumerable<string> For(bool postgres, bool eventDates)
+    {
+        var now = postgres ? "now()" : "strftime('%Y-%m-%d %H:%M:%f', 'now')";
+        var (columns, values) = eventDates
+            ? ("\"OccurredOn\", \"RecordedAtUtc\"", $"{EventDatesBackfill.LondonDate(postgres, now)}, {now}")
+            : ("\"AtUtc\"", now);
+        return Statements(columns, values, postgres ? "false" : "0");
+    }
+
+    private static IEnumerable<string> Statements(string timeColumns, string timeValues, string no)
     {
         const string diverged = """
             FROM "Reviews" r
@@ -19,9 +30,9 @@ public static class LeadOfficeRealignment
             WHERE c."ServingOfficeId" <> r."LeadOfficeId"
             """;
         yield return $"""
-            INSERT INTO "JournalEntries" ("ReviewId", "AtUtc", "UserId", "Kind", "FromStage", "ToStage", "Trigger", "Comment", "Detail",
+            INSERT INTO "JournalEntries" ("ReviewId", {timeColumns}, "UserId", "Kind", "FromStage", "ToStage", "Trigger", "Comment", "Detail",
                 "DefinitionId", "DefinitionVersion", "IsImported")
-            SELECT r."Id", {now}, NULL, 'OfficeChanged', r."Stage", r."Stage", NULL, NULL,
+            SELECT r."Id", {timeValues}, NULL, 'OfficeChanged', r."Stage", r."Stage", NULL, NULL,
                 'Lead office set to ' || n."Name" || ', which serves ' || c."Name" || ': the CSP had moved before a move took its reviews with it.',
                 r."DefinitionId", r."DefinitionVersion", {no}
             {diverged}

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Components.Shared;
 using Workflows.Authors;
+using Workflows.Time;
 
 namespace Portal.Features.Authors;
 
@@ -11,7 +12,8 @@ public partial class CommissioningPage
 {
     private static readonly string[] AppointFields =
     [
-        nameof(AppointRequest.ChairUserId), nameof(AppointRequest.ChairFee), nameof(AppointRequest.AuthorUserId), nameof(AppointRequest.AuthorFee), "Reason",
+        nameof(AppointRequest.ChairUserId), nameof(AppointRequest.ChairFee), nameof(AppointRequest.AuthorUserId), nameof(AppointRequest.AuthorFee),
+        nameof(AppointRequest.AppointedOn), "Reason", "EndedOn",
     ];
 
     private readonly AppointModel appoint = new();
@@ -20,6 +22,7 @@ public partial class CommissioningPage
     private IReadOnlyList<AuthorChoice> choices = [];
     private AppointmentRow? ending;
     private string? endReason;
+    private DateTime? endedOn;
     private string? refused;
     private string? message;
 
@@ -49,6 +52,11 @@ public partial class CommissioningPage
     [Inject]
     private IDialogService Dialogs { get; set; } = null!;
 
+    [Inject]
+    private BusinessClock Clock { get; set; } = null!;
+
+    private DateTime Today => Clock.Today.ToDateTime(TimeOnly.MinValue);
+
     /// Those who said they are interested in the latest expression of interest first, then the rest of the directory.
     private IEnumerable<AuthorChoice> Candidates
     {
@@ -77,6 +85,7 @@ public partial class CommissioningPage
         }
 
         view = result.Value;
+        appoint.AppointedOn ??= Today;
         if (view.CanChange)
         {
             var found = await Choices.HandleAsync(Actor);
@@ -97,7 +106,7 @@ public partial class CommissioningPage
     {
         message = null;
         var request = new AppointRequest(Id, view!.Eois.Count > 0 ? view.Eois[0].Id : null, appoint.ChairUserId, appoint.SamePerson, appoint.AuthorUserId,
-            appoint.ChairFee, appoint.AuthorFee, view.Version);
+            appoint.ChairFee, appoint.AuthorFee, view.Version, DateOf(appoint.AppointedOn));
         await Run.RunAsync(actor => Appointer.HandleAsync(actor, request, idempotencyKey), then: () =>
         {
             idempotencyKey = Guid.NewGuid().ToString();
@@ -110,6 +119,7 @@ public partial class CommissioningPage
     {
         ending = row;
         endReason = null;
+        endedOn = Today;
         errors.Clear();
     }
 
@@ -123,7 +133,7 @@ public partial class CommissioningPage
             return;
         }
 
-        await Run.RunAsync(actor => Ender.HandleAsync(actor, ending.Id, endReason, view!.Version), then: () =>
+        await Run.RunAsync(actor => Ender.HandleAsync(actor, ending.Id, endReason, view!.Version, DateOf(endedOn)), then: () =>
         {
             message = $"The appointment of {ending.Name} has ended and their access is removed. You can now reopen the expression of interest.";
             ending = null;
@@ -131,8 +141,12 @@ public partial class CommissioningPage
         });
     }
 
+    private static DateOnly? DateOf(DateTime? picked) => picked is { } d ? DateOnly.FromDateTime(d) : null;
+
     private sealed class AppointModel
     {
+        public DateTime? AppointedOn { get; set; }
+
         public bool SamePerson { get; set; } = true;
 
         public string? ChairUserId { get; set; }

@@ -3,10 +3,11 @@ using Domain.Workflow;
 namespace Portal.Features.Reviews;
 
 /// Which fields a trigger's form asks for, and how each is worded. The trigger's arguments type decides what is
-/// required; this only decides what is shown (a field the trigger ignores is not asked for). Appointing has a page
-/// of its own (commissioning), so it has no fields here.
+/// required; this only decides what is shown (a field the trigger ignores is not asked for). Every step asks for the
+/// date it happened (today unless changed): steps are often recorded days later. Appointing has a page of its own
+/// (commissioning), so it has no fields here.
 public sealed record ActionFields(
-    string? DateLabel = null,
+    string DateLabel = "Date it happened",
     string CommentLabel = "Comment (optional)",
     bool CommentRequired = false,
     bool AlternativeReview = false,
@@ -22,20 +23,23 @@ public sealed record ActionFields(
         Trigger.PresentToCrg => new("Date presented to the CRG"),
         Trigger.RecordCriteriaMet => new("Date of the decision", Rationale, CommentRequired: true),
         Trigger.RecordCriteriaNotMet => new("Date of the decision", Rationale, CommentRequired: true, AlternativeReview: true),
-        Trigger.RecordMoreInformationNeeded => new(CommentLabel: "What information the CRG needs", CommentRequired: true),
+        Trigger.RecordMoreInformationNeeded => new("Date of the CRG meeting", "What information the CRG needs", CommentRequired: true),
         Trigger.RecordHomeOfficeNotified => new("Date the Home Office was notified"),
-        Trigger.RecordHomeOfficeAcknowledged => new(),
+        Trigger.RecordHomeOfficeAcknowledged => new("Date of the acknowledgement"),
         Trigger.RecordHomeOfficeDirection => new("Date of the direction", UnderChallenge: true),
         Trigger.CloseWithoutReview or Trigger.CloseReview => new("Date closed"),
+        Trigger.SubmitForSignOff => new("Date submitted for sign-off"),
         Trigger.RecordSignedOff => new("Date signed off"),
-        Trigger.RecordAmendmentsRequired => new(CommentLabel: "What the CRG asked to change", CommentRequired: true),
+        Trigger.RecordAmendmentsRequired => new("Date of the CRG meeting", "What the CRG asked to change", CommentRequired: true),
         Trigger.SubmitToHomeOffice => new("Date submitted"),
         Trigger.RecordQaApproved => new("Date of the outcome"),
         Trigger.RecordQaApprovedSubjectToAmendments => new("Date of the outcome", "The amendments the Home Office asked for", CommentRequired: true),
         Trigger.RecordQaResubmit => new("Date of the outcome", "Why the Home Office asked for resubmission", CommentRequired: true),
+        Trigger.RecordAmendmentsMade => new("Date the amendments were made"),
         Trigger.RecordPublished => new("Date published", PublicationLink: true),
-        Trigger.PutOnHold => new(CommentLabel: "Details of the reason (required for \"Other\")", HoldReason: true, ExpectedReviewDate: true),
-        Trigger.ReviewHold => new(HoldReason: true, ExpectedReviewDate: true),
+        Trigger.PutOnHold => new("Date the hold began", "Details of the reason (required for \"Other\")", HoldReason: true, ExpectedReviewDate: true),
+        Trigger.ReviewHold => new("Date the hold was reviewed", HoldReason: true, ExpectedReviewDate: true),
+        Trigger.Resume => new("Date the review resumed"),
         _ => new(),
     };
 }

@@ -73,7 +73,7 @@ public partial class ActionForm
     private async Task SubmitAsync()
     {
         reloaded = false;
-        await Run.RunAsync(actor => Engine.FireAsync(ReviewId, model.ToArgs(Option.Trigger, fields, ExpectedVersion), actor, idempotencyKey), _ => null,
+        await Run.RunAsync(actor => Engine.FireAsync(ReviewId, model.ToArgs(Option.Trigger, ExpectedVersion), actor, idempotencyKey), _ => null,
             recorded => Done.InvokeAsync(recorded));
     }
 

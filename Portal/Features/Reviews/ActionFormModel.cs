@@ -22,11 +22,11 @@ public sealed class ActionFormModel
     public string? PublicationLink { get; set; }
 
     /// The trigger's arguments with the fields its form shows, so a trigger never receives an answer it did not ask for.
-    public TriggerArgs ToArgs(Trigger trigger, ActionFields fields, int expectedVersion)
+    public TriggerArgs ToArgs(Trigger trigger, int expectedVersion)
     {
         var args = TriggerArgs.For(trigger) with
         {
-            Date = fields.DateLabel is not null && Date is { } d ? DateOnly.FromDateTime(d) : null,
+            Date = Date is { } d ? DateOnly.FromDateTime(d) : null,
             Comment = Comment,
             ExpectedVersion = expectedVersion,
         };

@@ -63,6 +63,8 @@ public partial class Timeline
         }
     }
 
+    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     private static string What(JournalRow entry) => entry.Kind switch
     {
         JournalKind.Started => $"Process started at \"{StageNames.Describe(entry.ToStage)}\"",

@@ -19,6 +19,7 @@ public partial class SubmissionSection
     private SubmissionFormModel submission = new();
     private QaFormModel qa = new();
     private PublicationFormModel publication = new();
+    private DateTime? amendmentsMadeOn;
     private string idempotencyKey = Guid.NewGuid().ToString();
     private int? loadedVersion;
 
@@ -97,6 +98,7 @@ public partial class SubmissionSection
         submission.SubmittedOn ??= today;
         submission.CommissionerCopyOn ??= today;
         qa.Date ??= today;
+        amendmentsMadeOn ??= today;
         publication.PublishedOn ??= today;
     }
 
@@ -116,7 +118,11 @@ public partial class SubmissionSection
         actor => Commands.PublishAsync(actor, ReviewId, publication.ToInput(), view!.Version, idempotencyKey), () => publication = new());
 
     private Task AmendmentsMadeAsync() => RunAsync(
-        actor => Engine.FireAsync(ReviewId, new RecordAmendmentsMadeArgs { ExpectedVersion = view!.Version }, actor, idempotencyKey), () => { });
+        actor => Engine.FireAsync(ReviewId, new RecordAmendmentsMadeArgs
+        {
+            ExpectedVersion = view!.Version,
+            Date = amendmentsMadeOn is { } d ? DateOnly.FromDateTime(d) : null,
+        }, actor, idempotencyKey), () => amendmentsMadeOn = null);
 
     private async Task RunAsync(Func<Domain.Access.Actor, Task<Result<TransitionResult>>> command, Action reset) => await Run.RunAsync(command,
         Reviews.Recorded.Message,

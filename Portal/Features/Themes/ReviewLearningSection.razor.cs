@@ -1,7 +1,9 @@
+using Domain.Calendar;
 using Domain.Access;
 using Microsoft.AspNetCore.Components;
 using Portal.Components.Shared;
 using Workflows.Themes;
+using Workflows.Time;
 
 namespace Portal.Features.Themes;
 
@@ -10,7 +12,9 @@ public partial class ReviewLearningSection
     private ReviewLearning? data;
     private bool editing;
     private HashSet<int> chosen = [];
+    private static readonly string[] UpdateFields = ["Text", "AsAt"];
     private string? updateText;
+    private DateTime? updateAsAt;
 
     [Parameter, EditorRequired]
     public int ReviewId { get; set; }
@@ -27,6 +31,11 @@ public partial class ReviewLearningSection
     [Inject]
     private CommandRunner AddUpdate { get; set; } = null!;
 
+    [Inject]
+    private BusinessClock Clock { get; set; } = null!;
+
+    private DateTime Today => Clock.Today.ToDateTime(TimeOnly.MinValue);
+
     protected override async Task OnParametersSetAsync()
     {
         if (RendererInfo.IsInteractive)
@@ -39,7 +48,12 @@ public partial class ReviewLearningSection
     {
         var result = await Handler.GetAsync(Actor, ReviewId);
         data = result.IsSuccess ? result.Value : null;
+        updateAsAt ??= Today;
     }
+
+    /// "As at 3 Nov 2026, recorded 6 Dec 2026 14:05 by ...": the date the update describes, then when it was typed.
+    private static string Recorded(CaseUpdateView u) =>
+        $"As at {UkDate.Format(u.AsAt)}, recorded {UkDate.FormatWithTime(u.RecordedAtUtc)} by {u.By}{(u.IsImported ? " (imported)" : string.Empty)}";
 
     // Active themes, plus any deactivated one already on the review (it may stay).
     private IEnumerable<ThemeOption> Choices() =>
@@ -70,9 +84,10 @@ public partial class ReviewLearningSection
         return LoadAsync();
     });
 
-    private async Task AddUpdateAsync() => await AddUpdate.RunAsync(actor => Handler.AddUpdateAsync(actor, ReviewId, updateText), then: () =>
+    private async Task AddUpdateAsync() => await AddUpdate.RunAsync(actor => Handler.AddUpdateAsync(actor, ReviewId, updateText, updateAsAt is { } d ? DateOnly.FromDateTime(d) : null), then: () =>
     {
         updateText = null;
+        updateAsAt = Today;
         return LoadAsync();
     });
 }

@@ -6,9 +6,10 @@ using Workflows.Data;
 
 namespace Workflows.Process;
 
-/// What argument rules may read: the review as it stands, today (London), and whether the step is replayed from an
-/// office's tracker (the import), where some things the portal asks for were never recorded.
-public sealed record TriggerCheck(Review Review, DateOnly Today, bool Imported = false);
+/// What argument rules may read: the review as it stands, today (London), whether the step is replayed from an
+/// office's tracker (the import), where some things the portal asks for were never recorded, and the review's latest
+/// step, before which a new one cannot be dated.
+public sealed record TriggerCheck(Review Review, DateOnly Today, bool Imported = false, PreviousStep? Previous = null);
 
 /// What argument rules that read a feature's data may ask: the command's context and the features' answers.
 public sealed record TriggerData(IReviewDb Db, IChairAuthorAccounts ChairAuthors);
@@ -25,8 +26,8 @@ public abstract record TriggerArgs
     /// The trigger these arguments fire.
     public abstract Trigger Trigger { get; }
 
-    /// When it happened (presented, decided, notified, appointed, signed off, submitted, QA outcome, published);
-    /// today when not given. Not in the future, not before the notification.
+    /// The London date it happened (presented, decided, put on hold, resumed, appointed, signed off, submitted...);
+    /// today when not given. Not in the future, not before the notification, not before the review's previous step.
     public DateOnly? Date { get; init; }
 
     /// The reason, rationale or comment, kept in the journal; some triggers require it (CommentNeeded).
@@ -54,6 +55,10 @@ public abstract record TriggerArgs
             else if (date < check.Review.DateNotified)
             {
                 Add(nameof(Date), "The date cannot be before the death was notified: check it.");
+            }
+            else if (check.Previous is { } previous && date < previous.On)
+            {
+                Add(nameof(Date), $"The date cannot be before the step before it ({previous.Describe()}): check it.");
             }
             else if (DateProblem(check.Review, date) is { } problem)
             {
