@@ -31,13 +31,15 @@ public abstract class BoardReportTests(ProviderFixture fixture)
     private void At(int year, int month, int day) =>
         Portal.Time.SetUtcNow(new DateTimeOffset(year, month, day, 10, 0, 0, TimeSpan.Zero));
 
-    private async Task<Case> RegisterAsync(int leadCspId, string tag, int[]? involved = null, string? summary = null, string? names = null)
+    private async Task<Case> RegisterAsync(int leadCspId, string tag, int[]? involved = null, string? summary = null, string? names = null, DateOnly? notified = null)
     {
+        var on = notified ?? new DateOnly(2026, 12, 1);
+        var died = on.AddMonths(-1);
         var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
         var police = await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Leicestershire Police").Select(o => o.Id).SingleAsync());
         var label = $"Case {tag} {Guid.NewGuid():N}"[..18];
         var result = await Portal.Get<RegisterNotificationHandler>().HandleAsync(officer, new Notification(
-            ReviewType.Dardr, false, false, false, leadCspId, involved ?? [], police, new DateOnly(2026, 12, 1), 2026, 11, 1,
+            ReviewType.Dardr, false, false, false, leadCspId, involved ?? [], police, on, died.Year, died.Month, 1,
             label, names, null, summary ?? "A summary."));
         Assert.True(result.IsSuccess, result.Error?.Message);
         return new Case(result.Value.Id, result.Value.Reference, result.Value.CaseLabel);
@@ -203,6 +205,44 @@ public abstract class BoardReportTests(ProviderFixture fixture)
 
         Assert.True(await Portal.WithDbAsync(db => db.AuditEvents.AnyAsync(x => x.UserEmail == DemoAccounts.BoardMember
             && x.Action == AuditAction.Viewed && x.Subject == "Board report" && x.SubjectId == csp.ToString())));
+    }
+
+    [Fact]
+    public async Task BoardReport_StepsRecordedLate_CountFromTheDayTheyHappened_InThePictureAndTheTimeliness()
+    {
+        // Everything recorded today (the fixture's clock, wherever other tests left it): presented 2 days after the
+        // notification 19 days ago, decided 9 days after it, an update as at 11 days after it.
+        var today = Domain.Calendar.London.DateOf(Portal.Time.GetUtcNow().UtcDateTime);
+        var notified = today.AddDays(-19);
+        var csp = await NewCspAsync($"Late Steps CSP {Guid.NewGuid():N}"[..24]);
+        var late = await RegisterAsync(csp, "L", notified: notified);
+        await FireAsync(late, new PresentToCrgArgs { Date = notified.AddDays(2) });
+        await FireAsync(late, new RecordCriteriaMetArgs { Comment = "Criteria met.", Date = notified.AddDays(9) });
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        Assert.True((await Portal.Get<ReviewThemesHandler>().AddUpdateAsync(officer, late.Id, "Chair sought", notified.AddDays(11))).IsSuccess);
+        var board = await Portal.ActorAsync(DemoAccounts.BoardMember);
+        var month = notified.AddDays(2).ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+        async Task<(IReadOnlyList<string> Row, IReadOnlyList<string> Timeliness)> AsAt(DateOnly asOf)
+        {
+            var result = await Portal.Get<BoardReportQuery>().HandleAsync(board, csp, asOf);
+            Assert.True(result.IsSuccess, result.Error?.Message);
+            return (Assert.Single(BoardReportText.InProgress(result.Value).Rows), Assert.Single(BoardReportText.Timeliness(result.Value).Rows));
+        }
+
+        Assert.Empty(BoardReportText.InProgress((await Portal.Get<BoardReportQuery>().HandleAsync(board, csp, notified.AddDays(-1))).Value).Rows);
+
+        var (row, timeliness) = await AsAt(notified.AddDays(4));
+        Assert.Equal([month, late.Cell, "", "", "", "", "", ""], row);
+        Assert.Equal("4 days so far", timeliness[1]);
+
+        (row, timeliness) = await AsAt(notified.AddDays(10));
+        Assert.Equal([month, "", "", late.Cell, "", "", "", ""], row);
+        Assert.Equal("9 days, on time", timeliness[1]);
+
+        // The update counts from its "as at" date, not from the day it was typed.
+        (row, _) = await AsAt(notified.AddDays(11));
+        Assert.Equal(late.Cell + ": Chair sought", row[3]);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed class TwoProcessCrashTests(ITestOutputHelper output)
         var sent = await check.WithDbAsync(db => db.OutboxMessages.CountAsync(m => dueIds.Contains(m.Id) && m.Status == OutboxStatus.Sent));
         var keys = await check.WithDbAsync(db => db.IdempotencyKeys.Where(k => k.Key.StartsWith("timer:")).Select(k => new { k.Key, k.JournalEntryId }).ToListAsync());
         var timerKeys = keys.Where(k => timers.Contains(long.Parse(k.Key["timer:".Length..], CultureInfo.InvariantCulture))).ToList();
-        var entries = await check.WithDbAsync(db => db.JournalEntries.Where(j => j.Kind == JournalKind.Deadline && j.AtUtc >= started.AddMinutes(-1)).Select(j => (long?)j.Id).ToListAsync());
+        var entries = await check.WithDbAsync(db => db.JournalEntries.Where(j => j.Kind == JournalKind.Deadline && j.RecordedAtUtc >= started.AddMinutes(-1)).Select(j => (long?)j.Id).ToListAsync());
         var deadlineEntries = entries.Count;
         // Each deadline entry of the run belongs to a firing that its timers' keys record (deadlines that passed together
         // share one entry): no entry written by a firing that did not claim its timers.

@@ -132,12 +132,13 @@ public sealed class ImportReviewsHandler(IReviewDbFactory dbs, BusinessClock clo
         return new ImportReport(fileName, rows.Count, [], created.Select(c => new ImportedReview(c.Row.Row, c.Review.Id, c.Review.Reference, c.Review.CaseLabel, c.Review.Stage)).ToList());
     }
 
-    /// The tracker's latest update becomes the review's first case update, marked imported.
+    /// The tracker's latest update becomes the review's first case update, marked imported, as at the last date the row
+    /// records (not the day of the import): a board report as at an earlier date does not show it.
     private static void AddLatestUpdate(IReviewDb db, Actor actor, Review review, ImportRow row, DateTime now)
     {
         if (row.LatestUpdate is { } text)
         {
-            db.CaseUpdates.Add(new CaseUpdate { ReviewId = review.Id, Text = text, AsAt = London.DateOf(now), RecordedAtUtc = now, ByUserId = actor.UserId, IsImported = true });
+            db.CaseUpdates.Add(new CaseUpdate { ReviewId = review.Id, Text = text, AsAt = row.UpdateAsAt, RecordedAtUtc = now, ByUserId = actor.UserId, IsImported = true });
         }
     }
 

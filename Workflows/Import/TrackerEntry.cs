@@ -54,6 +54,9 @@ public sealed record TrackerDates(
 
     public bool HasHold => HeldSince is not null || HoldReview is not null;
 
+    /// The last day the row records something happening: what its latest update is taken to be as at.
+    public DateOnly Latest => Pipeline.Select(c => c.Date).Append(HeldSince).Where(d => d is not null).Max()!.Value;
+
     /// The hold starts on its date in the sheet, or on the day of the import.
     public DateOnly HoldStarts(DateOnly today) => HeldSince ?? today;
 
