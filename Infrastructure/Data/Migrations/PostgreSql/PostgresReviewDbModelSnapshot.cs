@@ -1664,8 +1664,8 @@ namespace Infrastructure.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateOnly>("AsAt")
+                        .HasColumnType("date");
 
                     b.Property<string>("ByUserId")
                         .IsRequired()
@@ -1674,6 +1674,9 @@ namespace Infrastructure.Data.Migrations.PostgreSql
 
                     b.Property<bool>("IsImported")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("ReviewId")
                         .HasColumnType("integer");
@@ -1685,7 +1688,7 @@ namespace Infrastructure.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReviewId", "AtUtc");
+                    b.HasIndex("ReviewId", "AsAt");
 
                     b.ToTable("CaseUpdates");
                 });
@@ -2265,9 +2268,6 @@ namespace Infrastructure.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<string>("Comment")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -2296,6 +2296,12 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("ReviewId")
                         .HasColumnType("integer");
 
@@ -2314,7 +2320,7 @@ namespace Infrastructure.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReviewId", "AtUtc");
+                    b.HasIndex("ReviewId", "OccurredOn");
 
                     b.ToTable("JournalEntries");
                 });

@@ -1599,7 +1599,7 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("AtUtc")
+                    b.Property<DateOnly>("AsAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ByUserId")
@@ -1609,6 +1609,9 @@ namespace Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<bool>("IsImported")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ReviewId")
                         .HasColumnType("INTEGER");
@@ -1620,7 +1623,7 @@ namespace Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReviewId", "AtUtc");
+                    b.HasIndex("ReviewId", "AsAt");
 
                     b.ToTable("CaseUpdates");
                 });
@@ -2186,9 +2189,6 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Comment")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -2217,6 +2217,12 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ReviewId")
                         .HasColumnType("INTEGER");
 
@@ -2235,7 +2241,7 @@ namespace Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReviewId", "AtUtc");
+                    b.HasIndex("ReviewId", "OccurredOn");
 
                     b.ToTable("JournalEntries");
                 });
