@@ -103,7 +103,7 @@ public sealed class PortalPage : IAsyncDisposable
     {
         await SignInAsync(email, password, expectSuccess: false);
         await Page.WaitForURLAsync(url => url.Contains("/Account/LoginWith2fa", StringComparison.OrdinalIgnoreCase));
-        await Page.GetByLabel("Authenticator code").FillAsync(Totp.Now(authenticatorKey));
+        await Page.GetByLabel("Authenticator code").FillAsync(Totp.Next(authenticatorKey));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Page.WaitForURLAsync(url => !url.Contains("/Account/", StringComparison.OrdinalIgnoreCase));
         await WaitForInteractiveAsync();

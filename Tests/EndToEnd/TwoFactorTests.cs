@@ -51,7 +51,7 @@ public sealed class TwoFactorTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(tab.Page.Locator("#status-message")).ToContainTextAsync("That code is not right");
         await tab.AssertAccessibleAsync();
 
-        await EnterCodeAsync(tab, Totp.Now(key), "Turn on two-factor authentication");
+        await EnterCodeAsync(tab, Totp.Next(key), "Turn on two-factor authentication");
         await Expect(Heading(tab, "Save your recovery codes")).ToBeVisibleAsync();
         await Expect(tab.Page.Locator(".recovery-code")).ToHaveCountAsync(10);
         await tab.AssertAccessibleAsync();
@@ -66,7 +66,7 @@ public sealed class TwoFactorTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(tab.Page.Locator("#two-factor-error")).ToContainTextAsync("That code is not right");
         await tab.AssertAccessibleAsync();
 
-        await EnterCodeAsync(tab, Totp.Now(key), "Sign in");
+        await EnterCodeAsync(tab, Totp.Next(key), "Sign in");
         await tab.WaitForInteractiveAsync();
         await Expect(Heading(tab, "Review Portal")).ToBeVisibleAsync();
 
@@ -84,7 +84,7 @@ public sealed class TwoFactorTests(BrowserFixture browser) : IAsyncLifetime
         await using var tab = await PortalPage.OpenAsync(browser, _portal);
         await tab.SignInAsync(Email, expectSuccess: false);
         await tab.Page.GetByLabel("Do not ask for a code on this device for 14 days").CheckAsync();
-        await EnterCodeAsync(tab, Totp.Now(key), "Sign in");
+        await EnterCodeAsync(tab, Totp.Next(key), "Sign in");
         await tab.WaitForInteractiveAsync();
 
         await tab.GotoAsync("Account/Manage", interactive: false);
@@ -127,7 +127,7 @@ public sealed class TwoFactorTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(tab.Page.Locator("#status-message")).ToContainTextAsync("Your authenticator key has been reset");
         var newKey = await tab.Page.Locator("#shared-key").InnerTextAsync();
         Assert.NotEqual(key, newKey.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant());
-        await EnterCodeAsync(tab, Totp.Now(newKey), "Turn on two-factor authentication");
+        await EnterCodeAsync(tab, Totp.Next(newKey), "Turn on two-factor authentication");
         await Expect(tab.Page.Locator("#status-message")).ToContainTextAsync("Your existing recovery codes still work");
 
         await tab.Page.GetByRole(AriaRole.Link, new() { Name = "Turn off two-factor authentication" }).ClickAsync();
@@ -193,7 +193,7 @@ public sealed class TwoFactorTests(BrowserFixture browser) : IAsyncLifetime
         await tab.AssertAccessibleAsync();
 
         await tab.Page.GotoAsync("Account/LoginWith2fa");
-        await EnterCodeAsync(tab, Totp.Now(key), "Sign in");
+        await EnterCodeAsync(tab, Totp.Next(key), "Sign in");
         await Expect(Heading(tab, "Your account is locked")).ToBeVisibleAsync();
     }
 
