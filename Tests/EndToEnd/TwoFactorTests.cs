@@ -105,6 +105,10 @@ public sealed class TwoFactorTests(BrowserFixture browser) : IAsyncLifetime
         await tab.Page.GetByRole(AriaRole.Link, new() { Name = "Get new recovery codes" }).ClickAsync();
         await Expect(Heading(tab, "Get new recovery codes")).ToBeVisibleAsync();
         await tab.AssertAccessibleAsync();
+        // Asked for the password again (issue 13, finding 6): without it nothing changes.
+        await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Get new recovery codes" }).ClickAsync();
+        await Expect(tab.Page.Locator("#status-message")).ToContainTextAsync("Nothing was changed");
+        await tab.Page.GetByLabel("Your password").FillAsync(_portal.DemoPassword);
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Get new recovery codes" }).ClickAsync();
         await Expect(Heading(tab, "Save your recovery codes")).ToBeVisibleAsync();
         var newCodes = await tab.Page.Locator(".recovery-code").AllInnerTextsAsync();
@@ -122,6 +126,7 @@ public sealed class TwoFactorTests(BrowserFixture browser) : IAsyncLifetime
 
         await tab.GotoAsync("Account/Manage/ResetAuthenticator", interactive: false);
         await tab.AssertAccessibleAsync();
+        await tab.Page.GetByLabel("Your password").FillAsync("Another-Password-2026!");
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Reset authenticator app" }).ClickAsync();
         await Expect(Heading(tab, "Set up your authenticator app")).ToBeVisibleAsync();
         await Expect(tab.Page.Locator("#status-message")).ToContainTextAsync("Your authenticator key has been reset");
@@ -133,6 +138,7 @@ public sealed class TwoFactorTests(BrowserFixture browser) : IAsyncLifetime
         await tab.Page.GetByRole(AriaRole.Link, new() { Name = "Turn off two-factor authentication" }).ClickAsync();
         await Expect(Heading(tab, "Turn off two-factor authentication")).ToBeVisibleAsync();
         await tab.AssertAccessibleAsync();
+        await tab.Page.GetByLabel("Your password").FillAsync("Another-Password-2026!");
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Turn off two-factor authentication" }).ClickAsync();
         await Expect(tab.Page.Locator("#status-message")).ToContainTextAsync("Two-factor authentication is off");
         await Expect(tab.Page.Locator("#two-factor-status")).ToContainTextAsync("is off");

@@ -49,16 +49,22 @@ public static partial class PortalHttp
     /// GETs the form page, then posts its hidden fields (antiforgery, the form's name) with the given values.
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, Dictionary<string, string> values)
     {
-        var form = await client.GetStringAsync(new Uri(path.TrimStart('/'), UriKind.Relative));
-        var fields = HiddenInput().Matches(form)
-            .GroupBy(m => WebUtility.HtmlDecode(m.Groups["name"].Value))
-            .ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Groups["value"].Value));
+        var fields = await client.HiddenFieldsAsync(path);
         foreach (var (name, value) in values)
         {
             fields[name] = value;
         }
 
         return await client.PostAsync(new Uri(path.TrimStart('/'), UriKind.Relative), new FormUrlEncodedContent(fields));
+    }
+
+    /// The hidden fields (antiforgery token, form name) of the page at path, as the browser would post them.
+    public static async Task<Dictionary<string, string>> HiddenFieldsAsync(this HttpClient client, string path)
+    {
+        var page = await client.GetStringAsync(new Uri(path.TrimStart('/'), UriKind.Relative));
+        return HiddenInput().Matches(page)
+            .GroupBy(m => WebUtility.HtmlDecode(m.Groups["name"].Value))
+            .ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Groups["value"].Value));
     }
 
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"")]
