@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Workflows.Data;
 
@@ -33,13 +34,18 @@ public sealed class SingleUseAuthenticatorTokenProvider(TimeProvider time) : IUs
 
         var secret = Totp.Base32Decode(key);
         var now = Totp.Step(time.GetUtcNow());
-        var last = long.TryParse(await manager.GetAuthenticationTokenAsync(user, TokenLoginProvider, LastStepTokenName), NumberStyles.Integer,
-            CultureInfo.InvariantCulture, out var used) ? used : long.MinValue;
+        // The step is kept with a fingerprint of the key it was used with: a new key (reset, or turned off and on) starts
+        // afresh, or its first code would be refused for as long as the old key's last code was ahead of it.
+        var fingerprint = Convert.ToHexString(SHA256.HashData(secret))[..16];
+        var last = await manager.GetAuthenticationTokenAsync(user, TokenLoginProvider, LastStepTokenName) is { } stored
+            && stored.Split(':') is [var usedStep, var usedKey] && usedKey == fingerprint
+            && long.TryParse(usedStep, NumberStyles.Integer, CultureInfo.InvariantCulture, out var used) ? used : long.MinValue;
         for (var step = Math.Max(now - Drift, last + 1); step <= now + Drift; step++)
         {
             if (Totp.Code(secret, step) == token)
             {
-                var saved = await manager.SetAuthenticationTokenAsync(user, TokenLoginProvider, LastStepTokenName, step.ToString(CultureInfo.InvariantCulture));
+                var saved = await manager.SetAuthenticationTokenAsync(user, TokenLoginProvider, LastStepTokenName,
+                    step.ToString(CultureInfo.InvariantCulture) + ":" + fingerprint);
                 // Another sign-in saved the account first (possibly with this very code): this one does not count.
                 return saved.Succeeded;
             }

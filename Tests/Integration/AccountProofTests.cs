@@ -112,6 +112,23 @@ public sealed class AccountProofTests : IAsyncLifetime
         Assert.Contains("not right", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ANewKey_TakesItsFirstCode_RightAfterTheOldKeysCodeWasUsed()
+    {
+        var (id, email, key) = await AccountWithAuthenticatorAsync();
+        // A step ahead of now, as a phone a little fast shows it: the new key's code for now is behind it.
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInWithCodeAsync(email, Totp.Next(key))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInWithCodeAsync(email, Totp.Next(key))).StatusCode);
+        await using (var scope = _portal.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            Assert.True((await users.ResetAuthenticatorKeyAsync((await users.FindByIdAsync(id))!)).Succeeded);
+        }
+
+        var newKey = (await AuthenticatorKeyAsync(id))!;
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInWithCodeAsync(email, Totp.Now(newKey))).StatusCode);
+    }
+
     private async Task<HttpResponseMessage> SignInWithCodeAsync(string email, string code)
     {
         var client = _portal.Client();
