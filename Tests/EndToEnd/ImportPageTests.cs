@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text;
 using Microsoft.Playwright;
 using Portal.Testing;
@@ -54,6 +55,52 @@ public sealed class ImportPageTests(BrowserFixture browser) : IAsyncLifetime
         await page.Locator("#register-search").FillAsync("Case Imp");
         await Assertions.Expect(page.GetByText("Case Imp A 2025")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Case Imp B 2025")).ToBeVisibleAsync();
+        Assert.Empty(tab.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Officer_ImportsACaseNotTakenToReview_AndAReviewHeldAndResumed_FixingAHoldThatEndedBeforeItBegan()
+    {
+        string[] headings = [.. ImportColumns.Required, ImportColumns.Presented, ImportColumns.Decision, ImportColumns.Outcome, ImportColumns.HomeOfficeNotified,
+            ImportColumns.Closed, ImportColumns.HoldReason, ImportColumns.HeldSince, ImportColumns.HoldEnded, ImportColumns.LatestUpdate, ImportColumns.UpdateAsAt];
+        FilePayload Sheet(string name, string heldSince) => new()
+        {
+            Name = name,
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes(string.Join("\r\n",
+                string.Join(",", headings),
+                "Case Imp N 2025,Rutland CSP,DHR,Leicestershire Police,01/2025,03/02/2025,Closed,10/02/2025,24/02/2025,Criteria not met,03/03/2025,01/06/2025,,,,No review: the Home Office agreed.,02/06/2025",
+                $"Case Imp R 2025,Rutland CSP,DHR,Leicestershire Police,01/2025,03/02/2025,Decision notified to the Home Office,10/02/2025,24/02/2025,,,,Inquest,{heldSince},15/04/2025,,")),
+        };
+
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        var page = tab.Page;
+        await tab.SignInAsync(DemoAccounts.LrOfficer);
+        await tab.GotoAsync("reviews/import");
+        await tab.WaitForInteractiveAsync();
+
+        await page.Locator("input.tracker-file-input").Last.SetInputFilesAsync(Sheet("tracker.csv", "01/05/2025"));
+        await Assertions.Expect(page.Locator("#import-problems-summary")).ToContainTextAsync("1 problem");
+        await Assertions.Expect(page.Locator("#import-problems")).ToContainTextAsync("Hold ended");
+        await Assertions.Expect(page.Locator("#import-problems")).ToContainTextAsync("The hold ended (15 Apr 2025) on or before the day it started (1 May 2025)");
+        await tab.AssertAccessibleAsync();
+
+        await page.Locator("input.tracker-file-input").Last.SetInputFilesAsync(Sheet("tracker-fixed.csv", "01/03/2025"));
+        await Assertions.Expect(page.Locator("#import-ready")).ToContainTextAsync("2 reviews are ready to import");
+        await page.Locator("#import-now").ClickAsync();
+        await Assertions.Expect(page.Locator("#import-done")).ToContainTextAsync("Imported 2 reviews");
+
+        var held = await _portal.WithDbAsync(db => db.Reviews.Where(r => r.CaseLabel == "Case Imp R 2025").Select(r => r.Id).SingleAsync());
+        await tab.GotoAsync($"reviews/{held}");
+        await Assertions.Expect(page.Locator("#review-journal")).ToContainTextAsync("Resumed on 15 Apr 2025 after 45 days on hold.");
+        await Assertions.Expect(page.Locator("#review-journal")).ToContainTextAsync("1 Mar 2025");
+        await tab.AssertAccessibleAsync();
+
+        var closed = await _portal.WithDbAsync(db => db.Reviews.Where(r => r.CaseLabel == "Case Imp N 2025").Select(r => r.Id).SingleAsync());
+        await tab.GotoAsync($"reviews/{closed}");
+        await Assertions.Expect(page.Locator("#review-journal")).ToContainTextAsync("the Home Office accepted that no review is needed");
+        await Assertions.Expect(page.Locator("#latest-update-when")).ToContainTextAsync("As at 2 Jun 2025");
+        await tab.AssertAccessibleAsync();
         Assert.Empty(tab.ConsoleErrors);
     }
 

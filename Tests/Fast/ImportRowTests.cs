@@ -126,6 +126,91 @@ public class ImportRowTests
         Assert.All(problems, p => Assert.Equal(1, p.Row));
     }
 
+    [Fact]
+    public void CheckRow_CriteriaNotMet_Closed_ReplaysTheDecisionTheHomeOfficeAndAClosureWithoutAReview()
+    {
+        var (row, problems) = ImportRows.CheckRow(Row(2,
+            (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.Outcome, "Criteria not met"), (C.HomeOfficeNotified, "08/04/2025"),
+            (C.Closed, "01/07/2025"), (C.Stage, "Closed")), Lookups);
+
+        Assert.Empty(problems);
+        Assert.Equal(
+            [Trigger.PresentToCrg, Trigger.RecordCriteriaNotMet, Trigger.RecordHomeOfficeNotified, Trigger.CloseWithoutReview],
+            row!.Steps.Select(s => s.Trigger));
+        Assert.False(Assert.IsType<RecordCriteriaNotMetArgs>(row.Steps[1].Args).AlternativeReview);
+        Assert.Equal([new DateOnly(2025, 4, 1), new DateOnly(2025, 4, 8), new DateOnly(2025, 7, 1)], row.Steps.Skip(1).Select(s => s.On));
+    }
+
+    [Fact]
+    public void CheckRow_CriteriaNotMet_WithoutADecisionDate_WithDatesOfAReview_OrPastTheDecision_IsRefused()
+    {
+        var (_, noDate) = ImportRows.CheckRow(Row(2, (C.Presented, "20/03/2025"), (C.Outcome, "criteria not met"), (C.Stage, "Awaiting CRG decision")), Lookups);
+        Assert.Contains(noDate, p => p.Column == C.Decision && p.Message.Contains("Criteria not met", StringComparison.Ordinal));
+
+        var (_, reviewDates) = ImportRows.CheckRow(Row(3, (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.Outcome, "Criteria not met"),
+            (C.AuthorAppointed, "01/05/2025"), (C.Stage, "Panel and report writing")), Lookups);
+        Assert.Contains(reviewDates, p => p.Column == C.Outcome);
+
+        var (row, commissioning) = ImportRows.CheckRow(Row(4, (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.Outcome, "Criteria not met"),
+            (C.Stage, "Commissioning chair/author")), Lookups);
+        Assert.Null(row);
+        Assert.Contains(commissioning, p => p.Column == C.Stage && p.Message.Contains("criteria were not met", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CheckRow_AHoldThatEnded_IsPutOnHoldAndResumedBetweenTheStepsAroundIt()
+    {
+        var (row, problems) = ImportRows.CheckRow(Row(2,
+            (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.AuthorAppointed, "01/05/2025"), (C.Stage, "Panel and report writing"),
+            (C.HoldReason, "Inquest"), (C.HeldSince, "01/04/2025"), (C.HoldEnded, "28/04/2025")), Lookups);
+
+        Assert.Empty(problems);
+        Assert.Equal(
+            [Trigger.PresentToCrg, Trigger.RecordCriteriaMet, Trigger.RecordHomeOfficeNotified, Trigger.RecordHomeOfficeAcknowledged, Trigger.PutOnHold, Trigger.Resume,
+                Trigger.AppointAuthor],
+            row!.Steps.Select(s => s.Trigger));
+        var hold = Assert.IsType<PutOnHoldArgs>(row.Steps[4].Args);
+        Assert.Equal((HoldReason.Inquest, (DateOnly?)new DateOnly(2025, 4, 28)), (hold.HoldReason, hold.ExpectedReviewDate));
+        Assert.Equal((new DateOnly(2025, 4, 1), new DateOnly(2025, 4, 28)), (row.Steps[4].On, row.Steps[5].On));
+    }
+
+    [Fact]
+    public void CheckRow_AHoldThatEnded_WithAStepWhileHeld_EndingBeforeItStarted_OrStillOnHold_IsRefusedByColumn()
+    {
+        var (_, during) = ImportRows.CheckRow(Row(2, (C.Presented, "20/03/2025"), (C.Decision, "10/04/2025"), (C.Stage, "Decision notified to the Home Office"),
+            (C.HoldReason, "Inquest"), (C.HeldSince, "01/04/2025"), (C.HoldEnded, "28/04/2025")), Lookups);
+        Assert.Equal([C.Decision], during.Select(p => p.Column));
+        Assert.Contains("falls while the review was on hold (1 Apr 2025 to 28 Apr 2025)", during[0].Message, StringComparison.Ordinal);
+
+        var (_, backwards) = ImportRows.CheckRow(Row(3, (C.Stage, "Notification received"),
+            (C.HoldReason, "Inquest"), (C.HeldSince, "01/05/2025"), (C.HoldEnded, "28/04/2025")), Lookups);
+        Assert.Equal([C.HoldEnded], backwards.Select(p => p.Column));
+
+        var (_, noStart) = ImportRows.CheckRow(Row(4, (C.Stage, "Notification received"), (C.HoldEnded, "28/04/2025")), Lookups);
+        Assert.Equal([C.HoldReason, C.HeldSince], noStart.Select(p => p.Column));
+
+        var (_, stillHeld) = ImportRows.CheckRow(Row(5, (C.Stage, "On hold"), (C.HoldReason, "Inquest"), (C.HeldSince, "01/04/2025"), (C.HoldEnded, "28/04/2025")), Lookups);
+        Assert.Contains(stillHeld, p => p.Column == C.HoldEnded);
+    }
+
+    [Fact]
+    public void CheckRow_TheLatestUpdate_IsAsAtItsOwnDate_OrTheRowsLastDate_AndItsDateNeedsAnUpdate()
+    {
+        var (dated, _) = ImportRows.CheckRow(Row(2, (C.Presented, "20/03/2025"), (C.Stage, "Awaiting CRG decision"), (C.LatestUpdate, "Due at the CRG in May."),
+            (C.UpdateAsAt, "02/04/2025")), Lookups);
+        Assert.Equal(new DateOnly(2025, 4, 2), dated!.UpdateAsAt);
+
+        var (undated, _) = ImportRows.CheckRow(Row(3, (C.Presented, "20/03/2025"), (C.Stage, "Awaiting CRG decision"), (C.LatestUpdate, "Due at the CRG in May.")), Lookups);
+        Assert.Equal(new DateOnly(2025, 3, 20), undated!.UpdateAsAt);
+
+        var (_, alone) = ImportRows.CheckRow(Row(4, (C.UpdateAsAt, "02/04/2025")), Lookups);
+        Assert.Equal([C.UpdateAsAt], alone.Select(p => p.Column));
+        var (_, early) = ImportRows.CheckRow(Row(5, (C.LatestUpdate, "x"), (C.UpdateAsAt, "01/01/2025")), Lookups);
+        Assert.Equal([C.UpdateAsAt], early.Select(p => p.Column));
+        var (_, future) = ImportRows.CheckRow(Row(6, (C.LatestUpdate, "x"), (C.UpdateAsAt, "01/01/2027")), Lookups);
+        Assert.Equal([C.UpdateAsAt], future.Select(p => p.Column));
+    }
+
     [Theory]
     [InlineData("03/03/2025")]
     [InlineData("3/3/2025")]

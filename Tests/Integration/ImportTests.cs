@@ -132,6 +132,46 @@ public abstract class ImportTests(ProviderFixture fixture)
     }
 
     [Fact]
+    public async Task Import_CriteriaNotMetClosed_AndAHoldThatEnded_AreReplayedOnTheirDates_TheUpdateAsAtItsOwnDate()
+    {
+        string[] headings = [.. Headings[..^1], C.Outcome, C.HomeOfficeNotified, C.Closed, C.HoldEnded, C.LatestUpdate, C.UpdateAsAt];
+        string[] R(string label, string stage, string presented, string decision, string appointed, string hold, string heldSince, string outcome, string told,
+            string closed, string ended, string update, string asAt) =>
+            [.. Row(label, stage, presented, decision, appointed, hold: hold, heldSince: heldSince)[..^1], outcome, told, closed, ended, update, asAt];
+        using var sheet = new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\r\n", new[]
+        {
+            headings,
+            R("Case N1 2025", "Closed", "10/02/2025", "24/02/2025", "", "", "", "Criteria not met", "03/03/2025", "01/06/2025", "", "Home Office agreed: no review.", "02/06/2025"),
+            R("Case N2 2025", "Panel and report writing", "10/02/2025", "24/02/2025", "01/06/2025", "Inquest", "01/03/2025", "", "", "", "15/04/2025", "", ""),
+        }.Select(r => string.Join(",", r)))));
+
+        var result = await Handler.ImportAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), sheet, "tracker.csv");
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        Assert.Empty(result.Value.Problems);
+        Assert.Equal([Stage.Closed, Stage.PanelAndReport], result.Value.Imported.Select(r => r.Stage));
+        var (notMet, held) = (result.Value.Imported[0].Id, result.Value.Imported[1].Id);
+        await Portal.WithDbAsync(async db =>
+        {
+            var review = await db.Reviews.SingleAsync(r => r.Id == notMet);
+            Assert.Equal((CrgOutcome.CriteriaNotMet, false, (DateOnly?)new DateOnly(2025, 2, 24)), (review.CrgOutcome!.Value, review.IsAlternativeReview, review.DecidedOn));
+            var steps = await db.JournalEntries.Where(j => j.ReviewId == notMet && j.Trigger != null).OrderBy(j => j.Id).Select(j => new { j.Trigger, j.OccurredOn }).ToListAsync();
+            Assert.Equal([Trigger.PresentToCrg, Trigger.RecordCriteriaNotMet, Trigger.RecordHomeOfficeNotified, Trigger.CloseWithoutReview], steps.Select(j => j.Trigger!.Value));
+            Assert.Equal(new DateOnly(2025, 6, 1), steps[^1].OccurredOn);
+            var update = await db.CaseUpdates.SingleAsync(u => u.ReviewId == notMet);
+            Assert.Equal((new DateOnly(2025, 6, 2), true), (update.AsAt, update.IsImported));
+
+            var resumed = await db.Reviews.SingleAsync(r => r.Id == held);
+            Assert.Null(resumed.HeldSince);
+            var hold = await db.JournalEntries.Where(j => j.ReviewId == held && (j.Trigger == Trigger.PutOnHold || j.Trigger == Trigger.Resume)).OrderBy(j => j.Id).ToListAsync();
+            Assert.Equal([(Trigger.PutOnHold, new DateOnly(2025, 3, 1)), (Trigger.Resume, new DateOnly(2025, 4, 15))], hold.Select(j => (j.Trigger!.Value, j.OccurredOn)));
+            Assert.Contains("after 45 days on hold", hold[1].Detail, StringComparison.Ordinal);
+            Assert.Equal(Trigger.AppointAuthor, await db.JournalEntries.Where(j => j.ReviewId == held && j.Trigger != null).OrderBy(j => j.Id).Select(j => j.Trigger).LastAsync());
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task Check_AMalformedWorkbook_SaysSoAndLogsWhy_WithoutItsNameOrContents()
     {
         var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);

@@ -26,19 +26,22 @@ public static class ImportColumns
     public const string HoldReason = "Hold reason";
     public const string HeldSince = "On hold since";
     public const string HoldReviewDate = "Hold review date";
+    public const string HoldEnded = "Hold ended";
     public const string LatestUpdate = "Latest update";
+    public const string UpdateAsAt = "Update as at";
 
     public static readonly IReadOnlyList<string> All =
     [
         CaseLabel, LeadCsp, Type, NotifyingAgency, DeathMonth, Notified, Presented, Decision, Outcome, HomeOfficeNotified, AuthorAppointed,
-        SignedOff, Submitted, QaDate, QaOutcome, Published, PublicationLink, Closed, Stage, HoldReason, HeldSince, HoldReviewDate, LatestUpdate,
+        SignedOff, Submitted, QaDate, QaOutcome, Published, PublicationLink, Closed, Stage, HoldReason, HeldSince, HoldReviewDate, HoldEnded,
+        LatestUpdate, UpdateAsAt,
     ];
 
     public static readonly IReadOnlyList<string> Required = [CaseLabel, LeadCsp, Type, NotifyingAgency, DeathMonth, Notified, Stage];
 
     public static readonly IReadOnlySet<string> Dates = new HashSet<string>
     {
-        Notified, Presented, Decision, HomeOfficeNotified, AuthorAppointed, SignedOff, Submitted, QaDate, Published, Closed, HeldSince, HoldReviewDate,
+        Notified, Presented, Decision, HomeOfficeNotified, AuthorAppointed, SignedOff, Submitted, QaDate, Published, Closed, HeldSince, HoldReviewDate, HoldEnded, UpdateAsAt,
     };
 
     public static string Key(string heading) => new string(heading.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToLowerInvariant();

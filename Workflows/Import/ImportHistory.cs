@@ -60,10 +60,12 @@ public static class ImportHistory
             return;
         }
 
-        var alternative = h.Entry.AlternativeReview == true;
-        h.Add(decided, alternative
-            ? new RecordCriteriaNotMetArgs { AlternativeReview = true, Comment = ImportComment }
-            : new RecordCriteriaMetArgs { Comment = ImportComment });
+        h.Add(decided, h.Entry.Outcome switch
+        {
+            TrackerOutcome.AlternativeReview => new RecordCriteriaNotMetArgs { AlternativeReview = true, Comment = ImportComment },
+            TrackerOutcome.CriteriaNotMet => new RecordCriteriaNotMetArgs { Comment = ImportComment },
+            _ => new RecordCriteriaMetArgs { Comment = ImportComment },
+        });
         // Without its own date in the tracker, the Home Office is taken to have been told on the day of the decision.
         var told = h.Dates.HomeOfficeNotified ?? decided;
         if (h.Dates.HomeOfficeNotified is not null || h.Target > Stage.DecisionNotified)
@@ -71,7 +73,7 @@ public static class ImportHistory
             h.Add(told, new RecordHomeOfficeNotifiedArgs());
         }
 
-        if (h.Target > Stage.DecisionNotified)
+        if (h.Target > Stage.DecisionNotified && !h.Entry.CriteriaNotMet)
         {
             h.Add(told, new RecordHomeOfficeAcknowledgedArgs());
         }
@@ -115,11 +117,22 @@ public static class ImportHistory
     private static void Publication(History h) =>
         h.AddOn(h.Dates.Published, new RecordPublishedArgs { PublicationLink = h.Entry.PublicationLink });
 
-    private static void Closure(History h) => h.AddOn(h.Dates.Closed, new CloseReviewArgs());
+    // A case the CRG did not take to review closes without one once the Home Office is told.
+    private static void Closure(History h) => h.AddOn(h.Dates.Closed, h.Entry.CriteriaNotMet ? new CloseWithoutReviewArgs() : new CloseReviewArgs());
 
     private static void Hold(History h)
     {
-        if (h.Entry.Stage == Stage.OnHold)
+        if (h.Dates is { HeldSince: DateOnly since, HoldEnded: DateOnly ended })
+        {
+            // A hold that ended: put on hold after the steps up to its first day, resumed before those from its last.
+            var at = h.Steps.FindLastIndex(s => s.On <= since) + 1;
+            h.Steps.InsertRange(at,
+            [
+                new ImportedStep(since, new PutOnHoldArgs { HoldReason = h.Entry.HoldReason, ExpectedReviewDate = h.Dates.HoldReviewBy(h.Today), Comment = ImportComment }),
+                new ImportedStep(ended, new ResumeArgs { Comment = ImportComment }),
+            ]);
+        }
+        else if (h.Entry.Stage == Stage.OnHold)
         {
             h.Add(h.Dates.HoldStarts(h.Today),
                 new PutOnHoldArgs { HoldReason = h.Entry.HoldReason, ExpectedReviewDate = h.Dates.HoldReviewBy(h.Today), Comment = ImportComment });

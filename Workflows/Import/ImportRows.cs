@@ -74,6 +74,6 @@ public static class ImportRows
 
         var steps = ImportHistory.Steps(entry, target, lookups.Today);
         return (new ImportRow(row.Row, entry.CaseLabel, entry.LeadCspId!.Value, entry.NotifyingAgencyId!.Value, entry.Type!.Value, entry.Death!.Value.Year,
-            entry.Death.Value.Month, entry.Dates.Notified!.Value, entry.Stage!.Value, entry.LatestUpdate, entry.Dates.Latest, steps), problems.List);
+            entry.Death.Value.Month, entry.Dates.Notified!.Value, entry.Stage!.Value, entry.LatestUpdate, entry.UpdateAsAt ?? entry.Dates.Latest, steps), problems.List);
     }
 }

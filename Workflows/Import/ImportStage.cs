@@ -22,6 +22,12 @@ public static class ImportStage
             return null;
         }
 
+        if (entry.CriteriaNotMet && entry.Stage is not (Stage.DecisionNotified or Stage.Closed or Stage.OnHold or Stage.AwaitingCrgDecision))
+        {
+            problems.Add(C.Stage, "The CRG decided the criteria were not met: the case is at \"Decision notified to the Home Office\", or \"Closed\" without a review. A review the Home Office directed is recorded on the review page.");
+            return null;
+        }
+
         if (onHold && reached == Stage.Closed)
         {
             problems.Add(C.Stage, "A closed review cannot be on hold: correct the stage or the dates.");
@@ -29,7 +35,7 @@ public static class ImportStage
         }
 
         var last = dates.Pipeline.Where(c => c.Date is not null).Max(c => c.Date!.Value);
-        if (dates.HeldSince is DateOnly since && since < last)
+        if (!dates.HasEndedHold && dates.HeldSince is DateOnly since && since < last)
         {
             problems.Add(C.HeldSince, $"The hold starts ({UkDate.Format(since)}) before the last date of the review ({UkDate.Format(last)}): check it.");
             return null;

@@ -36,12 +36,12 @@ public static class TrackerCells
         DateOnly? Date(string column, bool required = false) => ReadDate(row, column, required, lookups.Today, problems);
         var dates = new TrackerDates(Date(C.Notified, required: true), Date(C.Presented), Date(C.Decision), Date(C.HomeOfficeNotified),
             Date(C.AuthorAppointed), Date(C.SignedOff), Date(C.Submitted), Date(C.QaDate), Date(C.Published), Date(C.Closed), Date(C.HeldSince),
-            Date(C.HoldReviewDate));
+            Date(C.HoldReviewDate), Date(C.HoldEnded));
 
-        var alternative = TrackerValues.ParseAlternativeReview(row.Get(C.Outcome));
-        if (alternative is null)
+        var outcome = TrackerValues.ParseOutcome(row.Get(C.Outcome));
+        if (outcome is null)
         {
-            problems.Add(C.Outcome, $"\"{row.Get(C.Outcome)}\" is not an outcome the import takes: enter \"Criteria met\" or \"Alternative review\" (or leave it empty for criteria met).");
+            problems.Add(C.Outcome, $"\"{row.Get(C.Outcome)}\" is not an outcome the import takes: enter \"Criteria met\", \"Alternative review\" or \"Criteria not met\" (or leave it empty for criteria met).");
         }
 
         var qaOutcome = TrackerValues.ParseQaOutcome(row.Get(C.QaOutcome));
@@ -78,13 +78,14 @@ public static class TrackerCells
             Type = type,
             Death = death,
             Dates = dates,
-            AlternativeReview = alternative,
+            Outcome = outcome,
             QaOutcome = qaOutcome,
             PublicationLink = row.Get(C.PublicationLink),
             Stage = stage,
             HoldReason = holdReason,
             HasHoldReason = row.Get(C.HoldReason).Length > 0,
             LatestUpdate = update.Length == 0 ? null : update,
+            UpdateAsAt = Date(C.UpdateAsAt),
         };
     }
 

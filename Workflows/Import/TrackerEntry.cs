@@ -20,8 +20,8 @@ public sealed record TrackerEntry
 
     public required TrackerDates Dates { get; init; }
 
-    /// The CRG took the case to an alternative review instead of a full one.
-    public bool? AlternativeReview { get; init; }
+    /// What the CRG decided (null: a value the import does not take).
+    public TrackerOutcome? Outcome { get; init; }
 
     /// The trigger that records the QA outcome.
     public Trigger? QaOutcome { get; init; }
@@ -35,12 +35,26 @@ public sealed record TrackerEntry
     public bool HasHoldReason { get; init; }
 
     public string? LatestUpdate { get; init; }
+
+    /// The date the latest update describes, when the sheet gives it.
+    public DateOnly? UpdateAsAt { get; init; }
+
+    /// The CRG decided the criteria were not met and no review is held (no alternative review either).
+    public bool CriteriaNotMet => Outcome == TrackerOutcome.CriteriaNotMet;
+}
+
+/// The CRG outcomes the import takes.
+public enum TrackerOutcome
+{
+    CriteriaMet,
+    AlternativeReview,
+    CriteriaNotMet,
 }
 
 /// The dates of a row, each the day a step happened.
 public sealed record TrackerDates(
     DateOnly? Notified, DateOnly? Presented, DateOnly? Decision, DateOnly? HomeOfficeNotified, DateOnly? Appointed, DateOnly? SignedOff,
-    DateOnly? Submitted, DateOnly? QaOutcome, DateOnly? Published, DateOnly? Closed, DateOnly? HeldSince, DateOnly? HoldReview)
+    DateOnly? Submitted, DateOnly? QaOutcome, DateOnly? Published, DateOnly? Closed, DateOnly? HeldSince, DateOnly? HoldReview, DateOnly? HoldEnded = null)
 {
     /// Days the hold review date may default to, after the day of the import.
     public const int HoldReviewDays = 28;
@@ -52,14 +66,23 @@ public sealed record TrackerDates(
         (C.SignedOff, SignedOff), (C.Submitted, Submitted), (C.QaDate, QaOutcome), (C.Published, Published), (C.Closed, Closed),
     ];
 
-    public bool HasHold => HeldSince is not null || HoldReview is not null;
+    /// The pipeline a case takes: without a review (criteria not met), from the decision straight to its closure.
+    public IReadOnlyList<(string Column, DateOnly? Date)> PipelineFor(bool criteriaNotMet) => criteriaNotMet
+        ? Pipeline.Where(c => c.Column is C.Notified or C.Presented or C.Decision or C.HomeOfficeNotified or C.Closed).ToList()
+        : Pipeline;
+
+    public bool HasHold => HeldSince is not null || HoldReview is not null || HoldEnded is not null;
+
+    /// A hold that began and ended in the past (the review went on afterwards).
+    public bool HasEndedHold => HoldEnded is not null;
 
     /// The last day the row records something happening: what its latest update is taken to be as at.
-    public DateOnly Latest => Pipeline.Select(c => c.Date).Append(HeldSince).Where(d => d is not null).Max()!.Value;
+    public DateOnly Latest => Pipeline.Select(c => c.Date).Append(HeldSince).Append(HoldEnded).Where(d => d is not null).Max()!.Value;
 
     /// The hold starts on its date in the sheet, or on the day of the import.
     public DateOnly HoldStarts(DateOnly today) => HeldSince ?? today;
 
-    /// The hold is to be looked at again on its date in the sheet, or four weeks after the import.
-    public DateOnly HoldReviewBy(DateOnly today) => HoldReview ?? today.AddDays(HoldReviewDays);
+    /// The hold is to be looked at again on its date in the sheet; else an ended hold on the day it ended, a current
+    /// one four weeks after the import.
+    public DateOnly HoldReviewBy(DateOnly today) => HoldReview ?? HoldEnded ?? today.AddDays(HoldReviewDays);
 }

@@ -6,15 +6,19 @@ using C = Workflows.Import.ImportColumns;
 namespace Workflows.Import;
 
 /// Checks across the columns of a row: the dates in the order the steps happen, each with the one before it; the
-/// notification after the month of death; a publication with its link; the hold columns only for a review on hold.
+/// notification after the month of death; a publication with its link; the outcome with the dates it allows; the hold
+/// columns for a review on hold now or for a hold that ended; the latest update's date.
 public static class TrackerRowRules
 {
     public static void Check(TrackerEntry entry, RowProblems problems)
     {
         CheckNotifiedAfterDeath(entry, problems);
-        CheckDateOrder(entry.Dates, problems);
+        CheckDateOrder(entry.Dates.PipelineFor(entry.CriteriaNotMet), problems);
         CheckPublicationLink(entry, problems);
+        CheckOutcome(entry, problems);
         CheckHoldColumns(entry, problems);
+        CheckEndedHold(entry, problems);
+        CheckUpdateAsAt(entry, problems);
     }
 
     private static void CheckNotifiedAfterDeath(TrackerEntry entry, RowProblems problems)
@@ -26,9 +30,8 @@ public static class TrackerRowRules
     }
 
     /// Each date needs the one before it, and none may be earlier than it.
-    private static void CheckDateOrder(TrackerDates dates, RowProblems problems)
+    private static void CheckDateOrder(IReadOnlyList<(string Column, DateOnly? Date)> pipeline, RowProblems problems)
     {
-        var pipeline = dates.Pipeline;
         (string Column, DateOnly Date)? previous = null;
         for (var i = 0; i < pipeline.Count; i++)
         {
@@ -72,9 +75,84 @@ public static class TrackerRowRules
         {
             problems.Add(C.HoldReason, "The review is on hold: enter the reason for the hold.");
         }
-        else if (entry.Stage is not null && entry.Stage != Stage.OnHold && (entry.HasHoldReason || entry.Dates.HasHold))
+        else if (entry.Stage == Stage.OnHold && entry.Dates.HoldEnded is not null)
         {
-            problems.Add(C.HoldReason, "A hold is filled in but the current stage is not \"On hold\": clear the hold columns or change the stage.");
+            problems.Add(C.HoldEnded, "The review is on hold now: leave \"Hold ended\" empty, or change the current stage.");
+        }
+        else if (entry.Stage is not null && entry.Stage != Stage.OnHold && !entry.Dates.HasEndedHold && (entry.HasHoldReason || entry.Dates.HasHold))
+        {
+            problems.Add(C.HoldReason, "A hold is filled in but the current stage is not \"On hold\": enter the date it ended in \"Hold ended\", clear the hold columns, or change the stage.");
+        }
+    }
+
+    /// A hold that ended: its reason and start, an end after the start, and no step of the review while it was held.
+    private static void CheckEndedHold(TrackerEntry entry, RowProblems problems)
+    {
+        if (entry.Stage == Stage.OnHold || entry.Dates.HoldEnded is not DateOnly ended)
+        {
+            return;
+        }
+
+        if (!entry.HasHoldReason)
+        {
+            problems.Add(C.HoldReason, "A hold ended: enter its reason too.");
+        }
+
+        if (entry.Dates.HeldSince is not DateOnly since)
+        {
+            problems.Add(C.HeldSince, "A hold ended: enter the date it started in \"On hold since\".");
+            return;
+        }
+
+        if (ended <= since)
+        {
+            problems.Add(C.HoldEnded, $"The hold ended ({UkDate.Format(ended)}) on or before the day it started ({UkDate.Format(since)}): check both.");
+            return;
+        }
+
+        foreach (var (column, date) in entry.Dates.PipelineFor(entry.CriteriaNotMet))
+        {
+            if (date is DateOnly d && d > since && d < ended)
+            {
+                problems.Add(column, $"{column} ({UkDate.Format(d)}) falls while the review was on hold ({UkDate.Format(since)} to {UkDate.Format(ended)}): check the dates.");
+            }
+        }
+    }
+
+    /// "Criteria not met" (no review, not even an alternative one): a decision date, and no step of a review.
+    private static void CheckOutcome(TrackerEntry entry, RowProblems problems)
+    {
+        if (!entry.CriteriaNotMet)
+        {
+            return;
+        }
+
+        var d = entry.Dates;
+        if (d.Decision is null)
+        {
+            problems.Add(C.Decision, "The outcome is \"Criteria not met\": enter the date of the CRG's decision.");
+        }
+
+        if (d.Appointed is not null || d.SignedOff is not null || d.Submitted is not null || d.QaOutcome is not null || d.Published is not null)
+        {
+            problems.Add(C.Outcome, "The CRG decided the criteria were not met, yet the row has dates of a review (appointment, sign-off, submission, QA or publication): clear them, or correct the outcome.");
+        }
+    }
+
+    private static void CheckUpdateAsAt(TrackerEntry entry, RowProblems problems)
+    {
+        if (entry.UpdateAsAt is not DateOnly asAt)
+        {
+            return;
+        }
+
+        if (entry.LatestUpdate is null)
+        {
+            problems.Add(C.UpdateAsAt, "\"Update as at\" is filled in but \"Latest update\" is not: enter the update, or clear the date.");
+        }
+        else if (entry.Dates.Notified is DateOnly notified && asAt < notified)
+        {
+            problems.Add(C.UpdateAsAt, $"The update's date ({UkDate.Format(asAt)}) is before the date notified ({UkDate.Format(notified)}): check it.");
         }
     }
 }

@@ -69,11 +69,12 @@ public static class TrackerValues
         _ => null,
     };
 
-    /// The CRG outcomes the import takes: whether the review is an alternative review (empty: criteria met).
-    public static bool? ParseAlternativeReview(string text) => text.ToLowerInvariant() switch
+    /// The CRG outcomes the import takes (empty: criteria met).
+    public static TrackerOutcome? ParseOutcome(string text) => CaseLabels.Normalise(text) switch
     {
-        "" or "criteria met" => false,
-        "alternative review" => true,
+        "" or "criteria met" => TrackerOutcome.CriteriaMet,
+        "alternative review" or "learning review" => TrackerOutcome.AlternativeReview,
+        "criteria not met" or "not met" => TrackerOutcome.CriteriaNotMet,
         _ => null,
     };
 
