@@ -89,6 +89,7 @@ public static class PortalSetup
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddAuthorization();
+        services.AddSignInRateLimits(configuration);
         return services;
     }
 
@@ -144,6 +145,7 @@ public static class PortalSetup
 
         app.UseSecurityHeaders(SecurityHeaders.Policy());
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSignInRateLimits();
         app.UseAccountRequirements();
         app.UseAntiforgery();
         app.MapJobsDashboard();

@@ -22,6 +22,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsData;
+    private readonly List<Action<IServiceCollection>> _services = [];
     private string? _environment;
 
     /// dataPath / postgresConnection: share another portal's data (a restart, or a second process); the data then
@@ -42,6 +43,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             // Existing tests sign in with a password alone; tests of the policy set it (RequireTwoFactorFor).
             ["Security:RequireTwoFactorForRoles"] = string.Empty,
+            // Many tests sign in again and again from one address; tests of the limits set their own (LimitSignIns).
+            ["Security:SignInAttemptsPerAddress"] = "0",
+            ["Security:SignInAttemptsPerAccount"] = "0",
         };
         if (provider == DatabaseProvider.PostgreSql)
         {
@@ -88,6 +92,22 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// Security:SignInAttempts* for this portal: posts allowed per address and per account (0: no limit) in each window.
+    public PortalFactory LimitSignIns(int perAddress, int perAccount, TimeSpan window)
+    {
+        Set("Security:SignInAttemptsPerAddress", perAddress.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Set("Security:SignInAttemptsPerAccount", perAccount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Set("Security:SignInAttemptWindow", window.ToString("c"));
+        return this;
+    }
+
+    /// Services of the test's own, registered after the portal's (e.g. a counting decorator).
+    public PortalFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     /// Security:SessionRevalidation, short in tests of a disabled account's open page.
     public PortalFactory RevalidateSessionsEvery(TimeSpan interval)
     {
@@ -124,7 +144,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             builder.UseEnvironment(_environment);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton(new BusinessClock(Time)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(new BusinessClock(Time));
+            _services.ForEach(configure => configure(services));
+        });
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 

@@ -14,18 +14,28 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         MaxAge = TimeSpan.FromSeconds(5),
     };
 
-    public void RedirectTo(string? uri)
-    {
-        uri ??= "";
+    public void RedirectTo(string? uri) => navigationManager.NavigateTo(LocalOrHome(uri));
 
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+    /// An address of this portal, or its home page (issue 13, finding 9): a return address comes from the query string,
+    /// so anyone can craft one. An absolute address of another host, "//host" and "/\host" (which browsers read as
+    /// "//host"), a scheme such as "javascript:", or a backslash or control character anywhere, go home; they used to
+    /// throw in ToBaseRelativePath (a 500).
+    private string LocalOrHome(string? uri)
+    {
+        if (string.IsNullOrEmpty(uri) || uri.Any(c => c == '\\' || char.IsControl(c)))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            return "";
         }
 
-        navigationManager.NavigateTo(uri);
+        if (uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase))
+        {
+            return navigationManager.ToBaseRelativePath(uri);
+        }
+
+        var colon = uri.IndexOf(':', StringComparison.Ordinal);
+        var pathEnds = uri.IndexOfAny(['/', '?', '#']);
+        var hasScheme = colon >= 0 && (pathEnds < 0 || colon < pathEnds);
+        return Uri.IsWellFormedUriString(uri, UriKind.Relative) && !uri.StartsWith("//", StringComparison.Ordinal) && !hasScheme ? uri : "";
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
