@@ -112,12 +112,18 @@ public sealed class SignedInPersonTests : ComponentContext
         var cut = Open<ReviewPage>(p => p.Add(r => r.Id, reviewId));
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#case-updates")), TimeSpan.FromSeconds(30));
         using var counter = new DbCommandCounter(Portal.DataPath);
+        // The page's sections may still be loading on a busy machine: count only from when they are done.
+        await counter.QuietAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        counter.Reset();
 
         await cut.InvokeAsync(() => Services.GetRequiredService<CurrentActor>().ReloadAsync());
         await counter.QuietAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
 
-        // The person's three queries, and no page or section loaded again (nor a view audited again).
+        // The person's three queries, and no page or section loaded again (nor a view audited again). The host's
+        // periodic readiness checks (Health:PublishPeriod: due timers, the outbox, pending migrations) may run meanwhile.
+        string[] readiness = ["\"Timers\"", "\"OutboxMessages\"", "__EFMigrationsHistory"];
+        var commands = counter.Commands.Where(c => !readiness.Any(r => c.Contains(r, StringComparison.Ordinal))).ToList();
         Assert.Equal(1, counter.PersonLoads);
-        Assert.Equal(3, counter.Commands.Count);
+        Assert.True(commands.Count == 3, string.Join(Environment.NewLine + "--" + Environment.NewLine, commands));
     }
 }
