@@ -143,6 +143,55 @@ public sealed class AdminTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Admin_ResetsALostAuthenticator_AfterConfirming_ThePersonsOpenPageEnds_AndTheyAreEmailed()
+    {
+        string key;
+        await using (var scope = _portal.Services.CreateAsyncScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var account = (await accounts.FindByEmailAsync(DemoAccounts.LrManager))!;
+            await accounts.ResetAuthenticatorKeyAsync(account);
+            await accounts.SetTwoFactorEnabledAsync(account, true);
+            key = (await accounts.GetAuthenticatorKeyAsync(account))!;
+        }
+
+        var managerId = await _portal.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.LrManager).Select(u => u.Id).SingleAsync());
+        await using var person = await PortalPage.OpenAsync(browser, _portal);
+        await person.SignInWithAuthenticatorAsync(DemoAccounts.LrManager, _portal.DemoPassword, key);
+
+        await using var admin = await PortalPage.OpenAsync(browser, _portal);
+        await admin.SignInAsync(DemoAccounts.Admin);
+        var adminId = await _portal.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.Admin).Select(u => u.Id).SingleAsync());
+        await admin.GotoAsync($"admin/users/{adminId}");
+        await Assertions.Expect(admin.Page.Locator("#sign-in-status")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Page.GetByRole(AriaRole.Button, new() { Name = "Reset authenticator app" })).ToHaveCountAsync(0);
+
+        await admin.GotoAsync($"admin/users/{managerId}");
+        var page = admin.Page;
+        var resetButton = page.Locator("#main").GetByRole(AriaRole.Button, new() { Name = "Reset authenticator app" });
+        await Assertions.Expect(page.Locator("#sign-in-status")).ToContainTextAsync("Two-factor authentication is on.");
+        await resetButton.ClickAsync();
+        var confirm = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(confirm).ToContainTextAsync("signed out everywhere");
+        await admin.AssertAccessibleAsync();
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        Assert.True(await _portal.WithDbAsync(db => db.Users.Where(u => u.Id == managerId).Select(u => u.TwoFactorEnabled).SingleAsync()));
+
+        await resetButton.ClickAsync();
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Reset authenticator app" }).ClickAsync();
+        await Assertions.Expect(page.GetByText(new Regex("authenticator app reset\\.$"))).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#sign-in-status")).Not.ToContainTextAsync("Two-factor authentication is on.");
+        await Assertions.Expect(resetButton).ToHaveCountAsync(0);
+
+        // The person's open page ends at once, and the password alone signs them in again (their role needs no code here).
+        await Assertions.Expect(person.Page).ToHaveURLAsync(new Regex("/Account/Login", RegexOptions.IgnoreCase), new() { Timeout = 10_000 });
+        await person.SignInAsync(DemoAccounts.LrManager);
+        var mail = await _portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.RecipientUserId == managerId && m.Reason == "AuthenticatorReset").Select(m => m.Subject).SingleAsync());
+        Assert.Equal("Your authenticator app for Review Portal was reset", mail);
+        Assert.Empty(admin.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task Admin_SavingAnInvalidAccount_SeesEachMessageBesideItsField()
     {
         await using var admin = await PortalPage.OpenAsync(browser, _portal);

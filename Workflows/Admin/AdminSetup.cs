@@ -19,6 +19,7 @@ public static class AdminSetup
         services.AddSingleton<ListRoleGrantsQuery>();
         services.AddSingleton<DecideRoleGrantHandler>();
         services.AddSingleton<SetUserDisabledHandler>();
+        services.AddSingleton<ResetUserAuthenticatorHandler>();
         services.AddSingleton<CreateFirstAdministratorHandler>();
         services.AddSingleton<ListAdministratorsHandler>();
         services.AddSingleton<EnableAdministratorHandler>();

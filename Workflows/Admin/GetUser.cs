@@ -14,6 +14,9 @@ namespace Workflows.Admin;
 public sealed record UserDetails(string Id, string DisplayName, string Email, DateTime CreatedAtUtc, bool IsDisabled, UserAccess Access,
     string ConcurrencyStamp, bool HasPassword = true)
 {
+    /// Two-factor authentication is on (an authenticator app is set up): an administrator may reset it.
+    public bool HasAuthenticator { get; init; }
+
     public IReadOnlyCollection<Role> PendingRoles { get; init; } = [];
 }
 
@@ -28,7 +31,7 @@ public sealed class GetUserHandler(IReviewDbFactory dbs, AuditLog audit)
         }
 
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.DisplayName, u.Email, u.CreatedAtUtc, u.IsDisabled, u.ConcurrencyStamp, HasPassword = u.PasswordHash != null })
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.CreatedAtUtc, u.IsDisabled, u.ConcurrencyStamp, HasPassword = u.PasswordHash != null, u.TwoFactorEnabled })
             .SingleOrDefaultAsync(ct);
         if (user is null)
         {
@@ -42,6 +45,6 @@ public sealed class GetUserHandler(IReviewDbFactory dbs, AuditLog audit)
         var access = new UserAccess(roles[userId].Concat(pending).ToHashSet(), offices[userId].Select(o => o.Id).ToHashSet(),
             agencies[userId].Select(o => o.Id).ToHashSet());
         return new UserDetails(user.Id, user.DisplayName, user.Email ?? string.Empty, user.CreatedAtUtc, user.IsDisabled, access,
-            user.ConcurrencyStamp ?? string.Empty, user.HasPassword) { PendingRoles = pending };
+            user.ConcurrencyStamp ?? string.Empty, user.HasPassword) { PendingRoles = pending, HasAuthenticator = user.TwoFactorEnabled };
     }
 }

@@ -131,6 +131,9 @@ public interface IReviewDb : IAsyncDisposable
 
     DbSet<IdentityUserRole<string>> UserRoles { get; }
 
+    /// Identity's per-account secrets: the authenticator key, recovery codes, the last authenticator code used.
+    DbSet<IdentityUserToken<string>> UserTokens { get; }
+
     DatabaseFacade Database { get; }
 
     ChangeTracker ChangeTracker { get; }

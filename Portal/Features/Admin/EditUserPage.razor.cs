@@ -41,6 +41,9 @@ public partial class EditUserPage
     private ResendInvitationHandler ResendInvitation { get; set; } = default!;
 
     [Inject]
+    private ResetUserAuthenticatorHandler ResetAuthenticator { get; set; } = default!;
+
+    [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
@@ -126,5 +129,23 @@ public partial class EditUserPage
         }
 
         await Run.RunAsync(actor => ResendInvitation.HandleAsync(actor, user.Id), $"Invitation queued for {user.Email}.");
+    }
+
+    private async Task ResetAuthenticatorAsync()
+    {
+        if (user is null || await Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
+            {
+                Title = $"Reset {user.DisplayName}'s authenticator app?",
+                Message = "Do this only when they have asked, for example after losing their phone, and you are sure it is them. "
+                    + "Their two-factor authentication is turned off, their app's entry and recovery codes stop working, and they are signed out "
+                    + $"everywhere. An email tells them at {user.Email}; they set up their app again when they next sign in with their password.",
+                YesText = "Reset authenticator app",
+                CancelText = "Cancel",
+            }) != true)
+        {
+            return;
+        }
+
+        await Run.RunAsync(actor => ResetAuthenticator.HandleAsync(actor, user.Id), $"{user.DisplayName}'s authenticator app reset.", LoadAsync);
     }
 }
