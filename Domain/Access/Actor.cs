@@ -8,5 +8,19 @@ public sealed record Actor(string UserId, string Email, IReadOnlySet<Role> Roles
 
     public bool IsOfficeStaff => Is(Role.ReviewOfficer) || Is(Role.Manager);
 
+    /// An agency contact's agencies with the review offices that work with each (empty for everyone else).
+    public IReadOnlyList<AgencyWork> AgencyWork { get; init; } = [];
+
+    /// The one rule of what an agency contact sees (issue 13, finding 2): work of their agency on a review led by an office
+    /// that works with the agency, addressed to them by name, or to the agency as a whole where that office shares its
+    /// agency work with the agency's team. Nothing from any other office, whatever it was addressed to.
+    public bool Reaches(int agencyId, int leadOfficeId, string? addressedToUserId) =>
+        Is(Role.AgencyContact) && AgencyWork.Any(a => a.AgencyId == agencyId && a.OfficeIds.Contains(leadOfficeId)
+            && ((addressedToUserId is not null && addressedToUserId == UserId) || a.TeamOfficeIds.Contains(leadOfficeId)));
+
     public static Actor Anonymous { get; } = new(string.Empty, string.Empty, new HashSet<Role>(), new HashSet<int>(), new HashSet<int>());
 }
+
+/// One agency of an agency contact: the review offices that work with it (kept by administrators on the agency), and
+/// those of them that show all their work for the agency to the agency's whole team (each office's own setting).
+public sealed record AgencyWork(int AgencyId, IReadOnlySet<int> OfficeIds, IReadOnlySet<int> TeamOfficeIds);

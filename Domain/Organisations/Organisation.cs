@@ -32,6 +32,10 @@ public sealed class Organisation
 
     public const int EscalationEmailMaxLength = 256;
 
+    /// Review offices: whether the agency contacts of an agency see everything this office addresses to their agency
+    /// (information requests, returns, actions), or only what is addressed to them by name (the default).
+    public bool SharesWithAgencyTeams { get; set; }
+
     public bool IsActive { get; set; } = true;
 
     public int Version { get; set; }

@@ -60,6 +60,10 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
 
     public DbSet<RoleGrantRequest> RoleGrantRequests => Set<RoleGrantRequest>();
 
+    public DbSet<AgencyContactRequest> AgencyContactRequests => Set<AgencyContactRequest>();
+
+    public DbSet<AgencyOffice> AgencyOffices => Set<AgencyOffice>();
+
     public DbSet<NotificationPreferences> NotificationPreferences => Set<NotificationPreferences>();
 
     public DbSet<Recommendation> Recommendations => Set<Recommendation>();

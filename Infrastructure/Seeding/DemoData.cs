@@ -40,6 +40,18 @@ public sealed class DemoData(IReviewDbFactory dbs, UserManager<PortalUser> users
         (Role.Administrator, "admin@example.org", "Adam Admin", null),
     ];
 
+    /// The demo agencies and the review offices (by code) that work with each. Kent Police works with both offices
+    /// (a Kent review involves Leicester City CSP); Kent County Council's social care with Kent only.
+    public static readonly IReadOnlyDictionary<string, string[]> Agencies = new Dictionary<string, string[]>
+    {
+        ["Leicestershire Police"] = ["LR"],
+        ["Kent Police"] = ["KT", "LR"],
+        ["University Hospitals of Leicester NHS Trust"] = ["LR"],
+        ["Probation Service"] = ["LR", "KT"],
+        ["Women's Aid Leicestershire"] = ["LR"],
+        ["Kent County Council Adult Social Care"] = ["KT"],
+    };
+
     /// Whether any demo account is in the database (whoever made it, and however long ago).
     public async Task<bool> AccountsExistAsync(CancellationToken ct = default)
     {
@@ -72,11 +84,16 @@ public sealed class DemoData(IReviewDbFactory dbs, UserManager<PortalUser> users
                 db.Organisations.Add(new Organisation { Name = name, Kind = OrganisationKind.Csp, ServingOffice = kent });
             }
 
-            foreach (var name in new[] { "Leicestershire Police", "Kent Police", "University Hospitals of Leicester NHS Trust", "Probation Service", "Women's Aid Leicestershire", "Kent County Council Adult Social Care" })
+            foreach (var name in Agencies.Keys)
             {
                 db.Organisations.Add(new Organisation { Name = name, Kind = OrganisationKind.Agency });
             }
 
+            await db.SaveChangesAsync(ct);
+            // The offices that work with each agency: its contacts belong to them (issue 13).
+            var offices = new Dictionary<string, int> { ["LR"] = lr.Id, ["KT"] = kent.Id };
+            var agencies = await db.Organisations.Where(o => o.Kind == OrganisationKind.Agency).ToDictionaryAsync(o => o.Name, o => o.Id, ct);
+            db.AgencyOffices.AddRange(Agencies.SelectMany(a => a.Value.Select(code => new AgencyOffice { AgencyId = agencies[a.Key], OfficeId = offices[code] })));
             await db.SaveChangesAsync(ct);
         }
 

@@ -126,7 +126,7 @@ public sealed partial class AdminCommandTests : IDisposable
         Assert.Equal(0, user.AccessFailedCount);
         var audited = await after.WithDbAsync(db => db.AuditEvents.Where(a => a.UserEmail!.StartsWith("command line:"))
             .OrderBy(a => a.Id).Select(a => a.Action + " " + a.Detail).ToListAsync());
-        Assert.Equal(["Created Created account: display name, email, invitation, roles", "Viewed Listed the administrators (1)",
+        Assert.Equal(["Created Created account: display name, email, invitation, roles. Roles: Administrator.", "Viewed Listed the administrators (1)",
             "Changed Enabled and unlocked", "Refused enable an account that is not an administrator's"], audited);
     }
 

@@ -220,7 +220,8 @@ public abstract class AdminTests(ProviderFixture fixture)
         Assert.Equal([Role.AgencyContact], actor.Roles);
         Assert.Equal([agency], actor.AgencyIds);
         var audit = await Portal.WithDbAsync(db => db.AuditEvents.SingleAsync(a => a.SubjectId == created.Id && a.Action == AuditAction.Created));
-        Assert.Equal("Created account: display name, email, temporary password, roles, memberships", audit.Detail);
+        Assert.Equal("Created account: display name, email, temporary password, roles, memberships. Roles: Agency contact. Agency: Kent Police, working with offices KT, LR.",
+            audit.Detail);
         Assert.DoesNotContain(created.Email, audit.Detail, StringComparison.OrdinalIgnoreCase);
     }
 

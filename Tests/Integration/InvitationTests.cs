@@ -43,7 +43,7 @@ public abstract partial class InvitationTests(ProviderFixture fixture)
     [Fact]
     public async Task Invite_ByAnOfficer_CreatesAnAccountWithoutPasswordAndQueuesANamelessEmail()
     {
-        var result = await InviteAsync(DemoAccounts.LrOfficer, Role.AgencyContact, name: "Zebedee Uniquename");
+        var result = await InviteAsync(DemoAccounts.LrOfficer, Role.IndependentAuthor, name: "Zebedee Uniquename");
 
         Assert.True(result.IsSuccess, result.Error?.Message);
         var invited = result.Value;
@@ -53,12 +53,12 @@ public abstract partial class InvitationTests(ProviderFixture fixture)
         var message = await Portal.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.RecipientUserId == invited.Id));
         Assert.Equal(invited.Email, message.RecipientAddress);
         Assert.Equal(OutboxStatus.Pending, message.Status);
-        Assert.Contains("Agency contact", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Independent chair/author", message.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Zebedee", message.TextBody + message.HtmlBody + message.Subject, StringComparison.OrdinalIgnoreCase);
         var token = await TokenAsync(invited.Id);
         Assert.Equal(43, token.Length);
         Assert.False(await Portal.WithDbAsync(db => db.Invitations.AnyAsync(i => i.TokenHash == token)), "only the hash is stored");
-        Assert.Equal("Created account: display name, email, invitation, roles, memberships", await Portal.WithDbAsync(db => db.AuditEvents
+        Assert.Equal("Created account: display name, email, invitation, roles. Roles: Independent chair/author.", await Portal.WithDbAsync(db => db.AuditEvents
             .Where(a => a.SubjectId == invited.Id && a.Action == AuditAction.Created).Select(a => a.Detail).SingleAsync()));
     }
 
@@ -71,7 +71,7 @@ public abstract partial class InvitationTests(ProviderFixture fixture)
         var byCrg = await InviteAsync(DemoAccounts.CrgMember, Role.IndependentAuthor);
         var byAdmin = await InviteAsync(DemoAccounts.Admin, Role.ReviewOfficer);
 
-        Assert.Contains("independent authors and agency contacts only", refused.Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("can invite independent authors, and ask for agency contacts", refused.Error!.Message, StringComparison.Ordinal);
         Assert.IsType<AccessRefused>(byCrg.Error);
         Assert.True(byAdmin.IsSuccess, byAdmin.Error?.Message);
         Assert.True(await Portal.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.UserId == officer.UserId && a.Action == AuditAction.Refused && a.Detail == "invite a user")));
@@ -81,7 +81,7 @@ public abstract partial class InvitationTests(ProviderFixture fixture)
     public async Task Invite_InvalidInput_UsesTheSameValidationAsCreatingAnAccount()
     {
         var taken = await InviteAsync(DemoAccounts.Admin, Role.CrgMember, email: DemoAccounts.Dpo);
-        var noAgency = await Portal.Get<InviteUserHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer),
+        var noAgency = await Portal.Get<InviteUserHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.Admin),
             new Invite("No Agency", $"{Guid.NewGuid():N}@example.org", new UserAccess([Role.AgencyContact], [], [])));
 
         Assert.Contains("already exists", Assert.Single(Assert.IsType<ValidationFailed>(taken.Error).Errors).Message, StringComparison.Ordinal);

@@ -1,12 +1,16 @@
 using System.Net;
 using Domain;
 using Domain.Audit;
+using Domain.Organisations;
+using Domain.Requests;
 using Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
 using Workflows;
 using Workflows.Audit;
+using Workflows.Documents;
 using Workflows.Reports;
+using Workflows.Requests;
 using Workflows.Reviews;
 
 namespace Portal.Integration.Tests;
@@ -214,6 +218,55 @@ public sealed class NeedToKnowTests(SqliteFixture fixture) : IClassFixture<Sqlit
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.Contains("/Account/AccessDenied", refused.Headers.Location!.ToString(), StringComparison.Ordinal);
         Assert.Equal(beforeDocx + 1, await BoardRefusalsAsync(ids["KT"]));
+    }
+
+    /// An agency contact belongs to the offices that work with their agency (issue 13, finding 2). Kent worked with
+    /// Leicestershire Police for a while and sent Priya (its contact) a request, which she returned; once Kent no longer
+    /// works with the agency, Kent's request and its return are refused to her and audited, though addressed to her by
+    /// name, while Leicestershire's request to her stays hers.
+    [Fact]
+    public async Task AgencyContact_AnotherOfficesRequestAndReturn_AreRefusedAndAudited()
+    {
+        var ids = await Portal.WithDbAsync(db => db.Organisations.ToDictionaryAsync(o => o.Code ?? o.Name, o => o.Id));
+        var priya = await Portal.ActorAsync(DemoAccounts.AgencyContact);
+        var lrReview = await Portal.RegisterReviewAsync(new DateOnly(2026, 11, 2));
+        var ktReview = await Portal.RegisterReviewAsync(new DateOnly(2026, 11, 2), csp: "Ashford CSP", by: DemoAccounts.KentOfficer);
+        var kentWorks = new AgencyOffice { AgencyId = ids["Leicestershire Police"], OfficeId = ids["KT"] };
+        await Portal.WithDbAsync(db => { db.AgencyOffices.Add(kentWorks); return db.SaveChangesAsync(); });
+        var send = Portal.Get<SendInformationRequestsHandler>();
+        var lrRequest = Assert.Single((await send.HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer),
+            new SendInformationRequests(lrReview, RequestType.Imr, [priya.UserId], null))).Value.RequestIds);
+        var ktRequest = Assert.Single((await send.HandleAsync(await Portal.ActorAsync(DemoAccounts.KentOfficer),
+            new SendInformationRequests(ktReview, RequestType.Imr, [priya.UserId], null))).Value.RequestIds);
+        Assert.True((await ReturnAsync(ktRequest)).IsSuccess);
+        var ktReturn = await Portal.WithDbAsync(db => (from r in db.InformationRequests
+                                                       join v in db.DocumentVersions on r.DocumentId equals v.DocumentId
+                                                       where r.Id == ktRequest
+                                                       select v.Id).SingleAsync());
+        await Portal.WithDbAsync(db => db.AgencyOffices.Where(a => a.AgencyId == kentWorks.AgencyId && a.OfficeId == kentWorks.OfficeId).ExecuteDeleteAsync());
+
+        priya = await Portal.ActorAsync(DemoAccounts.AgencyContact);
+        var queries = Portal.Get<RequestQueries>();
+        var before = await RefusalsAsync(priya.UserId, ktReview);
+
+        var mine = (await queries.ForMyAgencyAsync(priya)).Select(r => r.Id).ToList();
+        Assert.Contains(lrRequest, mine);
+        Assert.DoesNotContain(ktRequest, mine);
+        Assert.True((await queries.GetAsync(priya, lrRequest)).Value.CanReturn);
+        Assert.IsType<AccessRefused>((await queries.GetAsync(priya, ktRequest)).Error);
+        Assert.IsType<AccessRefused>((await Portal.Get<DownloadDocumentHandler>().DownloadAsync(priya, ktReturn)).Error);
+        Assert.IsType<AccessRefused>((await ReturnAsync(ktRequest)).Error);
+        Assert.Equal(before + 3, await RefusalsAsync(priya.UserId, ktReview));
+        var officer = await Portal.Get<DownloadDocumentHandler>().DownloadAsync(await Portal.ActorAsync(DemoAccounts.KentOfficer), ktReturn);
+        await officer.Value.Content.DisposeAsync();
+    }
+
+    private async Task<Result<int>> ReturnAsync(long requestId)
+    {
+        var version = await Portal.WithDbAsync(db => db.InformationRequests.Where(r => r.Id == requestId).Select(r => r.Version).SingleAsync());
+        using var content = new MemoryStream(SampleDocuments.Docx("Police IMR"));
+        return await Portal.Get<ReturnInformationHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.AgencyContact),
+            new ReturnInformation(requestId, content, "imr.docx", null, version));
     }
 
     private Task<int> BoardRefusalsAsync(int organisationId) => Portal.WithDbAsync(db => db.AuditEvents.CountAsync(a =>

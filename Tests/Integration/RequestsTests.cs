@@ -96,7 +96,7 @@ public abstract class RequestsTests(ProviderFixture fixture)
         Assert.Contains("one contact per agency", twoFromOneAgency.Error!.Message, StringComparison.Ordinal);
 
         var notAContact = await handler.HandleAsync(officer, new SendInformationRequests(reviewId, RequestType.Imr, [officer.UserId], null));
-        Assert.Contains("no longer an agency contact", notAContact.Error!.Message, StringComparison.Ordinal);
+        Assert.Contains("is not an agency contact of an agency that works with this review's office", notAContact.Error!.Message, StringComparison.Ordinal);
 
         var refusalsBefore = await AuditCountAsync(DemoAccounts.KentOfficer, AuditAction.Refused, "InformationRequest");
         var kentOfficer = await handler.HandleAsync(await Portal.ActorAsync(DemoAccounts.KentOfficer), new SendInformationRequests(reviewId, RequestType.Imr, [police], null));

@@ -53,12 +53,30 @@ public static class ActorLoader
 
         var roles = roleNames.Select(n => Enum.TryParse<Role>(n, out var role) ? role : (Role?)null)
             .OfType<Role>().ToHashSet();
+        var agencyIds = memberships.Where(m => m.Kind == OrganisationKind.Agency).Select(m => m.Id).ToHashSet();
         var actor = new Actor(
             user.Id,
             user.Email ?? string.Empty,
             roles,
             memberships.Where(m => m.Kind == OrganisationKind.ReviewOffice).Select(m => m.Id).ToHashSet(),
-            memberships.Where(m => m.Kind == OrganisationKind.Agency).Select(m => m.Id).ToHashSet());
+            agencyIds)
+        {
+            AgencyWork = roles.Contains(Role.AgencyContact) && agencyIds.Count > 0 ? await AgencyWorkAsync(db, agencyIds, ct) : [],
+        };
         return new SignedInAccount(actor, user.TwoFactorEnabled, user.MustChangePassword);
+    }
+
+    /// For each of an agency contact's agencies: the active review offices that work with it, and those that show all
+    /// their work for it to the agency's whole team.
+    private static async Task<IReadOnlyList<AgencyWork>> AgencyWorkAsync(IReviewDb db, HashSet<int> agencyIds, CancellationToken ct)
+    {
+        var rows = await (from ao in db.AgencyOffices
+                          join o in db.Organisations on ao.OfficeId equals o.Id
+                          where agencyIds.Contains(ao.AgencyId) && o.IsActive
+                          select new { ao.AgencyId, ao.OfficeId, o.SharesWithAgencyTeams }).ToListAsync(ct);
+        return agencyIds.Select(a => new AgencyWork(a,
+                rows.Where(r => r.AgencyId == a).Select(r => r.OfficeId).ToHashSet(),
+                rows.Where(r => r.AgencyId == a && r.SharesWithAgencyTeams).Select(r => r.OfficeId).ToHashSet()))
+            .ToList();
     }
 }

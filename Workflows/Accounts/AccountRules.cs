@@ -26,9 +26,12 @@ public sealed record UserAccess(IReadOnlyCollection<Role> Roles, IReadOnlyCollec
                 nameof(OfficeIds)));
         }
 
-        if (Roles.Contains(Role.AgencyContact) && AgencyIds.Count == 0)
+        if (Roles.Contains(Role.AgencyContact) && AgencyIds.Count != 1)
         {
-            errors.Add(new Error("Choose the agency this person works for: agency contacts see the requests addressed to their agency.", nameof(AgencyIds)));
+            errors.Add(new Error(AgencyIds.Count == 0
+                ? "Choose the agency this person works for: agency contacts see the requests addressed to them at their agency."
+                : "An agency contact works for one agency: choose one (someone who answers for two agencies needs an account for each).",
+                nameof(AgencyIds)));
         }
 
         return errors;

@@ -18,6 +18,9 @@ public static class AccountsSetup
         services.AddSingleton<ResendInvitationHandler>();
         services.AddSingleton<AcceptInvitationHandler>();
         services.AddSingleton<InvitationChoicesQuery>();
+        services.AddSingleton<AskForAgencyContactHandler>();
+        services.AddSingleton<AgencyContactRequestsQuery>();
+        services.AddSingleton<DecideAgencyContactRequestHandler>();
         services.AddSingleton<EmailPreferencesHandler>();
         return services;
     }

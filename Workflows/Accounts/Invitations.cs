@@ -15,11 +15,12 @@ public sealed class Invitations(IOutbox outbox, EmailOptions email, InvitationOp
 {
     public const string AcceptPath = "Account/AcceptInvitation";
 
-    /// Who may invite whom: administrators anyone; review officers and managers only independent authors and agency
-    /// contacts, with agency memberships (never office memberships, which would open the office's cases).
+    /// Who may invite whom: administrators anyone; review officers and managers only independent authors (never office
+    /// memberships, which would open the office's cases). An officer's agency contact is an AskForAgencyContact that an
+    /// administrator approves (issue 13, finding 2): contacts see what agencies are sent, so nobody mints their own.
     public static bool MayInvite(Actor actor, IReadOnlyCollection<Role> roles, IReadOnlyCollection<int> officeIds) =>
         actor.Is(Role.Administrator)
-        || (actor.IsOfficeStaff && roles.All(r => r is Role.IndependentAuthor or Role.AgencyContact) && officeIds.Count == 0);
+        || (actor.IsOfficeStaff && roles.Count > 0 && roles.All(r => r is Role.IndependentAuthor) && officeIds.Count == 0);
 
     public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token.Trim())));
 

@@ -28,7 +28,9 @@ public sealed class InviteUserHandler(IReviewDbFactory dbs, IServiceScopeFactory
         {
             await audit.RefusedAsync(db, actor, "User", null, null, "invite a user", ct);
             return actor.IsOfficeStaff
-                ? new Error("Review officers and managers can invite independent authors and agency contacts only: ask an administrator to invite anyone else.")
+                ? new Error(request.Access.Roles.Contains(Role.AgencyContact)
+                    ? "An agency contact is asked for on its own, for an administrator to approve: choose only the role Agency contact."
+                    : "Review officers and managers can invite independent authors, and ask for agency contacts: ask an administrator to invite anyone else.")
                 : new AccessRefused("inviting people");
         }
 

@@ -2,6 +2,7 @@ using Domain;
 using Domain.Access;
 using Domain.Audit;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Workflows.Audit;
 using Workflows.Data;
 using Workflows.Time;
@@ -19,7 +20,7 @@ internal static class NewAccounts
     /// the roles are granted as they are, for the first administrator alone (there is no second to approve); otherwise a
     /// role that needs a second administrator's approval is asked for (RoleGrants).
     public static async Task<Result<PortalUser>> CreateAsync(IReviewDb db, UserManager<PortalUser> users, NewAccount request, Actor actor,
-        BusinessClock clock, AuditLog audit, RoleGrants? grants, string credential, Func<PortalUser, Task>? stage, CancellationToken ct)
+        BusinessClock clock, AuditLog audit, RoleGrants? grants, string credential, Func<PortalUser, Task>? stage, CancellationToken ct, string? howApproved = null)
     {
         var email = request.Email?.Trim() ?? string.Empty;
         var name = request.DisplayName?.Trim() ?? string.Empty;
@@ -63,7 +64,8 @@ internal static class NewAccounts
             }
 
             audit.Add(db, actor, AuditAction.Created, "User", user.Id,
-                detail: "Created account: " + string.Join(", ", ["display name", "email", credential, .. granted]));
+                detail: "Created account: " + string.Join(", ", ["display name", "email", credential, .. granted]) + ". "
+                    + await DescribeAsync(db, request.Access, ct) + (howApproved is null ? string.Empty : " " + howApproved));
             await db.SaveChangesAsync(ct);
         }
         catch
@@ -75,5 +77,27 @@ internal static class NewAccounts
         }
 
         return user;
+    }
+
+    /// What the account may do, for its audit row: "Roles: Agency contact. Agency: Leicestershire Police, working with offices LR."
+    private static async Task<string> DescribeAsync(IReviewDb db, UserAccess access, CancellationToken ct)
+    {
+        var ids = access.OfficeIds.Concat(access.AgencyIds).ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Code ?? o.Name, ct);
+        var agencyIds = access.AgencyIds.ToList();
+        var working = (await (from a in db.AgencyOffices
+                              join o in db.Organisations on a.OfficeId equals o.Id
+                              where agencyIds.Contains(a.AgencyId)
+                              select new { a.AgencyId, Office = o.Code ?? o.Name }).ToListAsync(ct))
+            .ToLookup(x => x.AgencyId, x => x.Office);
+        var parts = new List<string> { "Roles: " + string.Join(", ", access.Roles.Order().Select(Roles.Describe)) + "." };
+        if (access.OfficeIds.Count > 0)
+        {
+            parts.Add("Offices: " + string.Join(", ", access.OfficeIds.Select(id => names[id]).Order()) + ".");
+        }
+
+        parts.AddRange(access.AgencyIds.Select(id => $"Agency: {names[id]}, working with offices "
+            + (working[id].Any() ? string.Join(", ", working[id].Order()) : "none yet") + "."));
+        return string.Join(" ", parts);
     }
 }

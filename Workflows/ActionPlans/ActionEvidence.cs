@@ -36,8 +36,8 @@ public sealed class ActionEvidence
     }
 }
 
-/// Who may read an action's evidence: the lead office's officers and managers, and the contacts of the agency that owns
-/// the action (not other agencies, even on the same review).
+/// Who may read an action's evidence: the lead office's officers and managers, and the agency contacts the action reaches
+/// (its owner, or the owning agency's team where the lead office shares: not other agencies, even on the same review).
 public sealed class ActionEvidenceAccessRule : IDocumentAccessRule
 {
     public DocumentKind Kind => DocumentKind.ActionEvidence;
@@ -60,7 +60,7 @@ public sealed class ActionEvidenceAccessRule : IDocumentAccessRule
             return false;
         }
 
-        var agencies = actor.AgencyIds.ToList();
-        return await db.PlanActions.AnyAsync(a => a.Id == actionId && a.ReviewId == reviewId && agencies.Contains(a.OwnerAgencyId), ct);
+        var action = await db.PlanActions.AsNoTracking().SingleOrDefaultAsync(a => a.Id == actionId && a.ReviewId == reviewId, ct);
+        return action is not null && ActionPlanAccess.IsOwnerContact(actor, action, await ActionPlanAccess.LeadOfficeAsync(db, action, ct));
     }
 }

@@ -84,7 +84,7 @@ public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, A
         await using var db = await dbs.CreateAsync(ct);
         var action = await db.PlanActions.AsNoTracking().SingleOrDefaultAsync(a => a.Id == actionId, ct);
         var access = action is null ? CaseAccess.None : await (await CaseScope.LoadAsync(db, actor, ct)).ForAsync(db, action.ReviewId, ct);
-        var ownerContact = action is not null && ActionPlanAccess.IsOwnerAgencyContact(actor, action.OwnerAgencyId);
+        var ownerContact = action is not null && ActionPlanAccess.IsOwnerContact(actor, action, await ActionPlanAccess.LeadOfficeAsync(db, action, ct));
         if (action is null || !(access.CanRead || ownerContact))
         {
             await audit.RefusedAsync(db, actor, "PlanAction", actionId.ToString(), action?.ReviewId, "view action", ct);
@@ -115,7 +115,7 @@ public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, A
             CanSeeReview: access.CanRead);
     }
 
-    /// Impact reviews waiting for the actor's agencies (the contact's queue), oldest due first.
+    /// Impact reviews of the actions the contact reaches (their queue), oldest due first.
     public async Task<IReadOnlyList<ImpactReviewTask>> ImpactReviewsAsync(Actor actor, CancellationToken ct = default)
     {
         if (!actor.Is(Role.AgencyContact))
@@ -125,12 +125,11 @@ public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, A
 
         await using var db = await dbs.CreateAsync(ct);
         var today = clock.Today;
-        var agencies = actor.AgencyIds.ToList();
-        var rows = await (from a in db.PlanActions.AsNoTracking()
+        var rows = await (from a in AgencyReach.Actions(db, actor).AsNoTracking()
                           join w in db.WorkItems on a.ImpactWorkItemId equals w.Id
                           join r in db.Reviews on a.ReviewId equals r.Id
                           join rec in db.Recommendations on a.RecommendationId equals rec.Id
-                          where agencies.Contains(a.OwnerAgencyId) && w.Status == WorkItemStatus.Open
+                          where w.Status == WorkItemStatus.Open
                           orderby w.DueDate, a.Id
                           select new { a.Id, rec.Number, ActionNumber = a.Number, r.Reference, r.CaseLabel, w.DueDate }).ToListAsync(ct);
         return rows.Select(x => new ImpactReviewTask(x.Id, PlanAction.Label(x.Number, x.ActionNumber), x.Reference, x.CaseLabel, x.DueDate,
@@ -159,11 +158,21 @@ public sealed class ActionPlanLookups(IReviewDbFactory dbs)
             .OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<(string Id, string Name)>> ContactsAsync(int agencyId, CancellationToken ct = default)
+    /// The agencies that can own an action of this review: those that work with its lead office.
+    public async Task<IReadOnlyList<Choice>> OwnerAgenciesAsync(int reviewId, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
-        var rows = await AgencyContacts.Of(db, agencyId).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
-        return rows.Select(r => (r.Id, r.DisplayName)).ToList();
+        var office = await db.Reviews.Where(r => r.Id == reviewId).Select(r => r.LeadOfficeId).SingleAsync(ct);
+        return await AgencyContacts.AgenciesOf(db, office).AsNoTracking().OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct);
+    }
+
+    /// The agency's contacts this review's lead office may give an action to.
+    public async Task<IReadOnlyList<(string Id, string Name)>> ContactsAsync(int reviewId, int agencyId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        var office = await db.Reviews.Where(r => r.Id == reviewId).Select(r => r.LeadOfficeId).SingleAsync(ct);
+        var rows = await AgencyContacts.ForOffice(db, office, agencyId).OrderBy(c => c.Name).ToListAsync(ct);
+        return rows.Select(r => (r.UserId, r.Name)).ToList();
     }
 
     public async Task<IReadOnlyList<Choice>> ThemesAsync(CancellationToken ct = default)

@@ -4,6 +4,7 @@ using Domain.ActionPlans;
 using Domain.Audit;
 using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Access;
 using Workflows.Audit;
 using Workflows.Data;
 using Workflows.Time;
@@ -40,11 +41,13 @@ public sealed class AddActionHandler(IReviewDbFactory dbs, BusinessClock clock, 
         var errors = PlanAction.Validate(input.What, input.OwnerAgencyId, input.OwnerUserId, input.DueDate, input.SuccessMeasure, clock.Today).ToList();
         if (input.OwnerAgencyId is int agency)
         {
-            if (!await PlanReviews.IsActiveAgencyAsync(db, agency, ct))
+            if (!await AgencyContacts.AgenciesOf(db, review!.LeadOfficeId).AnyAsync(o => o.Id == agency, ct))
             {
-                errors.Add(new Error("The agency was not found or is inactive: choose one from the list.", nameof(ActionInput.OwnerAgencyId)));
+                errors.Add(new Error("Choose an active agency that works with this review's office from the list (an administrator records which agencies work with an office).",
+                    nameof(ActionInput.OwnerAgencyId)));
             }
-            else if (!string.IsNullOrWhiteSpace(input.OwnerUserId) && !await AgencyContacts.Of(db, agency).AnyAsync(u => u.Id == input.OwnerUserId, ct))
+            else if (!string.IsNullOrWhiteSpace(input.OwnerUserId)
+                && !await AgencyContacts.ForOffice(db, review.LeadOfficeId, agency).AnyAsync(c => c.UserId == input.OwnerUserId, ct))
             {
                 errors.Add(new Error("Choose an active agency contact of the owning agency (invite one first if there is none).", nameof(ActionInput.OwnerUserId)));
             }
@@ -110,13 +113,4 @@ internal static class OwnerTask
         db.WorkItems.Add(item);
         return item;
     }
-}
-
-/// Active agency contact accounts of an agency (the people an action can be given to).
-public static class AgencyContacts
-{
-    public static IQueryable<PortalUser> Of(IReviewDb db, int agencyId) =>
-        db.Users.Where(u => !u.IsDisabled
-            && db.Memberships.Any(m => m.UserId == u.Id && m.OrganisationId == agencyId)
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.AgencyContact)));
 }

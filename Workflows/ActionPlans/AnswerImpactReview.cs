@@ -18,10 +18,10 @@ public sealed class AnswerImpactReviewHandler(IReviewDbFactory dbs, BusinessCloc
     {
         await using var db = await dbs.CreateAsync(ct);
         var action = await db.PlanActions.Include(a => a.ImpactWorkItem).SingleOrDefaultAsync(a => a.Id == actionId, ct);
-        if (action is null || !ActionPlanAccess.IsOwnerAgencyContact(actor, action.OwnerAgencyId))
+        if (action is null || !ActionPlanAccess.IsOwnerContact(actor, action, await ActionPlanAccess.LeadOfficeAsync(db, action, ct)))
         {
             await audit.RefusedAsync(db, actor, "PlanAction", actionId.ToString(), action?.ReviewId, "answer the impact review", ct);
-            return new AccessRefused("this action (contacts of the owning agency answer its impact review)");
+            return new AccessRefused("this action (its owner at the owning agency answers its impact review)");
         }
 
         if (action.ImpactRequestedOn is null)

@@ -28,10 +28,10 @@ public sealed class PostActionUpdateHandler(IReviewDbFactory dbs, BusinessClock 
     {
         await using var db = await dbs.CreateAsync(ct);
         var action = await db.PlanActions.Include(a => a.WorkItem).SingleOrDefaultAsync(a => a.Id == actionId, ct);
-        if (action is null || !ActionPlanAccess.IsOwnerAgencyContact(actor, action.OwnerAgencyId))
+        if (action is null || !ActionPlanAccess.IsOwnerContact(actor, action, await ActionPlanAccess.LeadOfficeAsync(db, action, ct)))
         {
             await audit.RefusedAsync(db, actor, "PlanAction", actionId.ToString(), action?.ReviewId, "post an update", ct);
-            return new AccessRefused("this action (contacts of the owning agency update it)");
+            return new AccessRefused("this action (its owner at the owning agency updates it)");
         }
 
         if (input.ExpectedVersion is int expected && expected != action.Version)

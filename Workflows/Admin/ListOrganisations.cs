@@ -9,8 +9,10 @@ namespace Workflows.Admin;
 
 public sealed record OrganisationFilter(OrganisationKind? Kind = null, string? Search = null, bool? IsActive = null);
 
+/// WorkingOffices: for an agency, the review offices that work with it (id and name).
 public sealed record OrganisationRow(int Id, string Name, OrganisationKind Kind, string? Code, int? ServingOfficeId, string? ServingOffice,
-    int MemberCount, int ServedCspCount, bool IsActive, int Version, string? EscalationEmail = null);
+    int MemberCount, int ServedCspCount, bool IsActive, int Version, string? EscalationEmail = null, bool SharesWithAgencyTeams = false,
+    IReadOnlyList<OrganisationChoice>? WorkingOffices = null);
 
 public static class OrganisationKinds
 {
@@ -80,8 +82,16 @@ public sealed class ListOrganisationsQuery(IReviewDbFactory dbs, AuditLog audit)
             .Select(o => new OrganisationRow(o.Id, o.Name, o.Kind, o.Code, o.ServingOfficeId, o.ServingOffice == null ? null : o.ServingOffice.Name,
                 db.Memberships.Count(m => m.OrganisationId == o.Id),
                 db.Organisations.Count(c => c.ServingOfficeId == o.Id && c.IsActive),
-                o.IsActive, o.Version, o.EscalationEmail))
+                o.IsActive, o.Version, o.EscalationEmail, o.SharesWithAgencyTeams, null))
             .ToListAsync(ct);
-        return new PagedResult<OrganisationRow>(items, total);
+        var ids = items.Where(i => i.Kind == OrganisationKind.Agency).Select(i => i.Id).ToList();
+        var working = (await (from a in db.AgencyOffices
+                              join o in db.Organisations on a.OfficeId equals o.Id
+                              where ids.Contains(a.AgencyId)
+                              orderby o.Name
+                              select new { a.AgencyId, Office = new OrganisationChoice(o.Id, o.Name, o.IsActive) }).ToListAsync(ct))
+            .ToLookup(x => x.AgencyId, x => x.Office);
+        return new PagedResult<OrganisationRow>(
+            items.Select(i => i.Kind == OrganisationKind.Agency ? i with { WorkingOffices = working[i.Id].ToList() } : i).ToList(), total);
     }
 }

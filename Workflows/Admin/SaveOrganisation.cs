@@ -9,10 +9,11 @@ using Workflows.Time;
 
 namespace Workflows.Admin;
 
-/// What an administrator enters for an organisation. Code is for review offices, ServingOfficeId for CSPs.
-/// EscalationEmail: a CSP's accountable lead or an agency's senior manager (overdue escalations).
+/// What an administrator enters for an organisation. Code and SharesWithAgencyTeams are for review offices,
+/// ServingOfficeId for CSPs, WorkingOfficeIds (the review offices that work with it) for agencies. EscalationEmail: a
+/// CSP's accountable lead or an agency's senior manager (overdue escalations).
 public sealed record OrganisationInput(string? Name, OrganisationKind Kind, string? Code = null, int? ServingOfficeId = null,
-    string? EscalationEmail = null);
+    string? EscalationEmail = null, IReadOnlyCollection<int>? WorkingOfficeIds = null, bool SharesWithAgencyTeams = false);
 
 public sealed record SavedOrganisation(int Id, string Name, int Version);
 
@@ -35,8 +36,8 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, BusinessClock 
         }
 
         var org = new Organisation { Name = input.Name!, Kind = input.Kind, Code = input.Code, ServingOfficeId = input.ServingOfficeId,
-            EscalationEmail = input.EscalationEmail };
-        // The audit row needs the new id, so both saves share one transaction.
+            EscalationEmail = input.EscalationEmail, SharesWithAgencyTeams = input.SharesWithAgencyTeams };
+        // The audit row and the offices working with an agency need the new id, so the saves share one transaction.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Organisations.Add(org);
         if (await SaveOrExplainAsync(db, null, input, ct) is { } clash)
@@ -44,8 +45,9 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, BusinessClock 
             return clash;
         }
 
+        var offices = await SyncWorkingOfficesAsync(db, org.Id, input.WorkingOfficeIds!, ct);
         audit.Add(db, actor, AuditAction.Created, "Organisation", org.Id.ToString(),
-            detail: "Created organisation: " + string.Join(", ", FieldsOf(org)));
+            detail: "Created organisation: " + string.Join(", ", FieldsOf(org)) + (offices.Length > 0 ? ", offices working with it: " + offices : string.Empty));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new SavedOrganisation(org.Id, org.Name, org.Version);
@@ -99,6 +101,17 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, BusinessClock 
         {
             org.EscalationEmail = input.EscalationEmail;
             changed.Add(input.Kind == OrganisationKind.Csp ? "accountable lead email" : "senior manager email");
+        }
+
+        if (org.SharesWithAgencyTeams != input.SharesWithAgencyTeams)
+        {
+            org.SharesWithAgencyTeams = input.SharesWithAgencyTeams;
+            changed.Add(input.SharesWithAgencyTeams ? "shares its agency work with agency teams" : "shows agency work only to the contact it is addressed to");
+        }
+
+        if (await SyncWorkingOfficesAsync(db, org.Id, input.WorkingOfficeIds!, ct) is { Length: > 0 } offices)
+        {
+            changed.Add("offices working with it: " + offices);
         }
 
         if (changed.Count == 0)
@@ -161,6 +174,24 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, BusinessClock 
         }
     }
 
+    /// Stages the review offices that work with an agency to match the list (empty for other kinds); returns their codes
+    /// as now held when they changed, else empty. Contacts of the agency gain or lose those offices' work on their next request.
+    private static async Task<string> SyncWorkingOfficesAsync(IReviewDb db, int agencyId, IReadOnlyCollection<int> officeIds, CancellationToken ct)
+    {
+        var current = await db.AgencyOffices.Where(a => a.AgencyId == agencyId).ToListAsync(ct);
+        var removed = current.Where(a => !officeIds.Contains(a.OfficeId)).ToList();
+        var added = officeIds.Except(current.Select(a => a.OfficeId)).ToList();
+        if (removed.Count + added.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        db.AgencyOffices.RemoveRange(removed);
+        db.AgencyOffices.AddRange(added.Select(o => new AgencyOffice { AgencyId = agencyId, OfficeId = o }));
+        var codes = await db.Organisations.Where(o => officeIds.Contains(o.Id)).OrderBy(o => o.Code).Select(o => o.Code ?? o.Name).ToListAsync(ct);
+        return codes.Count == 0 ? "none" : string.Join(", ", codes);
+    }
+
     /// Trimmed, the code upper-cased, and only the fields the kind uses (the form hides the others).
     private static OrganisationInput Tidy(OrganisationInput input) => input with
     {
@@ -168,6 +199,8 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, BusinessClock 
         Code = input.Kind == OrganisationKind.ReviewOffice && !string.IsNullOrWhiteSpace(input.Code) ? input.Code.Trim().ToUpperInvariant() : null,
         ServingOfficeId = input.Kind == OrganisationKind.Csp ? input.ServingOfficeId : null,
         EscalationEmail = input.Kind != OrganisationKind.ReviewOffice && !string.IsNullOrWhiteSpace(input.EscalationEmail) ? input.EscalationEmail.Trim() : null,
+        WorkingOfficeIds = input.Kind == OrganisationKind.Agency ? (input.WorkingOfficeIds ?? []).Distinct().ToList() : [],
+        SharesWithAgencyTeams = input.Kind == OrganisationKind.ReviewOffice && input.SharesWithAgencyTeams,
     };
 
     /// For a tidied input: the domain's field rules, then the rules that need the database: unique name per kind, unique code,
@@ -220,6 +253,18 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, BusinessClock 
                 nameof(Organisation.ServingOfficeId)));
         }
 
+        if (input.WorkingOfficeIds!.Count > 0)
+        {
+            var held = existing is null ? [] : await db.AgencyOffices.Where(a => a.AgencyId == existing.Id).Select(a => a.OfficeId).ToListAsync(ct);
+            var wanted = input.WorkingOfficeIds.ToList();
+            var valid = await db.Organisations.CountAsync(o => wanted.Contains(o.Id) && o.Kind == OrganisationKind.ReviewOffice
+                && (o.IsActive || held.Contains(o.Id)), ct);
+            if (valid != wanted.Count)
+            {
+                errors.Add(new Error("Choose active review offices from the list.", nameof(OrganisationInput.WorkingOfficeIds)));
+            }
+        }
+
         if (input.ServingOfficeId is int officeId && officeId != existing?.ServingOfficeId
             && !await db.Organisations.AnyAsync(o => o.Id == officeId && o.Kind == OrganisationKind.ReviewOffice && o.IsActive, ct))
         {
@@ -246,6 +291,11 @@ public sealed class SaveOrganisationHandler(IReviewDbFactory dbs, BusinessClock 
         if (org.EscalationEmail is not null)
         {
             yield return "escalation email";
+        }
+
+        if (org.SharesWithAgencyTeams)
+        {
+            yield return "shares its agency work with agency teams";
         }
     }
 }

@@ -61,6 +61,10 @@ public interface IReviewDb : IAsyncDisposable
 
     DbSet<RoleGrantRequest> RoleGrantRequests { get; }
 
+    DbSet<AgencyContactRequest> AgencyContactRequests { get; }
+
+    DbSet<AgencyOffice> AgencyOffices { get; }
+
     DbSet<NotificationPreferences> NotificationPreferences { get; }
 
     DbSet<Recommendation> Recommendations { get; }

@@ -34,14 +34,16 @@ public sealed class AddPanelMemberHandler(IReviewDbFactory dbs, AuditLog audit, 
         }
 
         var member = await ActorLoaderFor(db, user.Id, ct);
-        int? agencyId = null;
+        // An agency contact sits for an agency that works with the lead office, and for no other.
+        var agencyId = await AgencyContacts.ForOffice(db, access.LeadOfficeId).Where(c => c.UserId == user.Id).Select(c => (int?)c.AgencyId).MinAsync(ct);
         switch (role)
         {
-            case PanelRole.AgencyRepresentative when !member.Is(Role.AgencyContact) || member.AgencyIds.Count == 0:
-                return new ValidationFailed([new Error("An agency representative must be an agency contact with an agency: choose another person or the role 'Specialist'.", "Role")]);
+            case PanelRole.AgencyRepresentative when agencyId is null:
+                return new ValidationFailed([new Error("An agency representative must be an agency contact of an agency that works with this review's office: choose another person or the role 'Specialist'.", "Role")]);
             case PanelRole.AgencyRepresentative:
-                agencyId = member.AgencyIds.Min();
                 break;
+            case PanelRole.Specialist when member.Is(Role.AgencyContact) && agencyId is null && !member.Is(Role.IndependentAuthor):
+                return new ValidationFailed([new Error("This agency contact's agency does not work with this review's office: choose someone from the list.", "Person")]);
             case PanelRole.Chair when !await db.ReviewParticipants.ChairAuthors(reviewId).AnyAsync(p => p.UserId == user.Id, ct):
                 return new ValidationFailed([new Error("Only the chair/author appointed to this review can be its panel chair.", "Role")]);
             case PanelRole.Specialist when !member.Is(Role.AgencyContact) && !member.Is(Role.IndependentAuthor):
@@ -55,7 +57,7 @@ public sealed class AddPanelMemberHandler(IReviewDbFactory dbs, AuditLog audit, 
 
         var participant = new ReviewParticipant { ReviewId = reviewId, UserId = user.Id, Kind = ParticipantKind.PanelMember, GrantedAtUtc = clock.UtcNow };
         db.ReviewParticipants.Add(participant);
-        db.PanelSeats.Add(new PanelSeat { Participant = participant, ReviewId = reviewId, Role = role, AgencyId = agencyId });
+        db.PanelSeats.Add(new PanelSeat { Participant = participant, ReviewId = reviewId, Role = role, AgencyId = role == PanelRole.AgencyRepresentative ? agencyId : null });
         audit.Add(db, actor, AuditAction.Created, "PanelMember", user.Id, reviewId, access.Reference, $"added as {PanelNames.Describe(role)}");
 
         var upcoming = await db.PanelMeetings.Where(m => m.ReviewId == reviewId && m.Status == MeetingStatus.Scheduled && m.StartsAtUtc > clock.UtcNow)

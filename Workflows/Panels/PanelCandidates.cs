@@ -11,8 +11,9 @@ namespace Workflows.Panels;
 
 public sealed record PanelCandidate(string UserId, string Label, PanelRole SuggestedRole);
 
-/// Accounts an officer can add: agency contacts (agency representatives or specialists), independent authors
-/// (specialists), and the review's appointed chair/author (chair). Disabled accounts and current members are left out.
+/// Accounts an officer can add: agency contacts of the agencies that work with the lead office (agency representatives or
+/// specialists), independent authors (specialists), and the review's appointed chair/author (chair). Disabled accounts
+/// and current members are left out.
 public sealed class PanelCandidatesQuery(IReviewDbFactory dbs, AuditLog audit)
 {
     public async Task<Result<IReadOnlyList<PanelCandidate>>> HandleAsync(Actor actor, int reviewId, CancellationToken ct = default)
@@ -26,17 +27,18 @@ public sealed class PanelCandidatesQuery(IReviewDbFactory dbs, AuditLog audit)
 
         var current = await db.ReviewParticipants.PanelMembers(reviewId).Select(p => p.UserId).ToListAsync(ct);
         var chairs = await db.ReviewParticipants.ChairAuthors(reviewId).Select(p => p.UserId).ToListAsync(ct);
-        string[] roleNames = [Roles.AgencyContact, Roles.IndependentAuthor];
-        var people = await (from u in db.Users
-                            join ur in db.UserRoles on u.Id equals ur.UserId
-                            join r in db.Roles on ur.RoleId equals r.Id
-                            where !u.IsDisabled && roleNames.Contains(r.Name!) && !current.Contains(u.Id)
-                            select new { u.Id, u.DisplayName, u.Email, Role = r.Name }).AsNoTracking().ToListAsync(ct);
-        return people.GroupBy(p => p.Id).Select(g =>
+        var contacts = await AgencyContacts.ForOffice(db, access.Value.LeadOfficeId).Where(c => !current.Contains(c.UserId))
+            .Select(c => new { Id = c.UserId, DisplayName = c.Name, c.Email, Contact = true }).AsNoTracking().ToListAsync(ct);
+        var authors = await (from u in db.Users
+                             join ur in db.UserRoles on u.Id equals ur.UserId
+                             join r in db.Roles on ur.RoleId equals r.Id
+                             where !u.IsDisabled && r.Name == Roles.IndependentAuthor && !current.Contains(u.Id)
+                             select new { u.Id, u.DisplayName, Email = u.Email ?? string.Empty, Contact = false }).AsNoTracking().ToListAsync(ct);
+        return contacts.Concat(authors).GroupBy(p => p.Id).Select(g =>
         {
             var p = g.First();
             var role = chairs.Contains(p.Id) ? PanelRole.Chair
-                : g.Any(x => x.Role == Roles.AgencyContact) ? PanelRole.AgencyRepresentative : PanelRole.Specialist;
+                : g.Any(x => x.Contact) ? PanelRole.AgencyRepresentative : PanelRole.Specialist;
             return new PanelCandidate(p.Id, $"{p.DisplayName} ({p.Email})", role);
         }).OrderBy(c => c.Label, StringComparer.OrdinalIgnoreCase).ToList();
     }

@@ -6,6 +6,7 @@ using Domain.Documents;
 using Domain.Organisations;
 using Domain.Requests;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Access;
 using Workflows.Audit;
 using Workflows.Data;
 using Workflows.Time;
@@ -26,24 +27,6 @@ public sealed record RequestDetails(RequestRow Row, string ContactName, DateTime
     public bool CanDecide => IsLeadOffice && Row.Status == RequestStatus.Returned;
 }
 
-/// An agency contact a request can be addressed to, as the officer's picker shows it.
-public sealed record ContactChoice(string UserId, string Name, int AgencyId, string Agency)
-{
-    /// Active accounts with the AgencyContact role and a membership of an active agency (of those ids, when given:
-    /// the filter comes before the projection, which EF cannot filter on).
-    public static IQueryable<ContactChoice> Active(IReviewDb db, IReadOnlyCollection<string>? ids = null)
-    {
-        var role = Roles.AgencyContact;
-        var users = ids is null ? db.Users : db.Users.Where(u => ids.Contains(u.Id));
-        return from u in users
-               join m in db.Memberships on u.Id equals m.UserId
-               join o in db.Organisations on m.OrganisationId equals o.Id
-               where !u.IsDisabled && o.Kind == OrganisationKind.Agency && o.IsActive
-                   && (from ur in db.UserRoles join ro in db.Roles on ur.RoleId equals ro.Id where ur.UserId == u.Id && ro.Name == role select ur).Any()
-               select new ContactChoice(u.Id, u.DisplayName, o.Id, o.Name);
-    }
-}
-
 /// Reads of information requests: a review's requests (lead office), "Requests to my agency" (agency contacts),
 /// one request (either), and the contacts to choose from. Refusals are audited.
 public sealed class RequestQueries(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit)
@@ -61,18 +44,18 @@ public sealed class RequestQueries(IReviewDbFactory dbs, BusinessClock clock, Au
         return Result<IReadOnlyList<RequestRow>>.Ok(await RowsAsync(db, db.InformationRequests.Where(r => r.ReviewId == reviewId), ct));
     }
 
-    /// The requests addressed to the actor's agencies (an agency contact's own view); empty for everyone else.
+    /// The requests an agency contact reaches (AgencyReach): addressed to them, or to their agency by an office that shares
+    /// its agency work with the team, from the offices that work with their agency only. Empty for everyone else.
     public async Task<IReadOnlyList<RequestRow>> ForMyAgencyAsync(Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.Is(Role.AgencyContact) || actor.AgencyIds.Count == 0)
+        if (!actor.Is(Role.AgencyContact))
         {
             return [];
         }
 
         await using var db = await dbs.CreateAsync(ct);
-        var agencies = actor.AgencyIds.ToList();
-        return await RowsAsync(db, db.InformationRequests.Where(r => agencies.Contains(r.AgencyId)), ct);
+        return await RowsAsync(db, AgencyReach.Requests(db, actor), ct);
     }
 
     public async Task<Result<RequestDetails>> GetAsync(Actor actor, long requestId, CancellationToken ct = default)
@@ -100,8 +83,9 @@ public sealed class RequestQueries(IReviewDbFactory dbs, BusinessClock clock, Au
             versions, context.IsLeadOffice, context.IsAgencyContact, r.Version);
     }
 
-    /// Active agency contacts of active agencies, for the officer's picker (only lead office staff get any).
-    public async Task<IReadOnlyList<ContactChoice>> ContactChoicesAsync(Actor actor, int reviewId, CancellationToken ct = default)
+    /// The agency contacts the lead office may choose (AgencyContacts.ForOffice), for the officer's picker (only lead office
+    /// staff get any).
+    public async Task<IReadOnlyList<AgencyContact>> ContactChoicesAsync(Actor actor, int reviewId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbs.CreateAsync(ct);
@@ -111,7 +95,7 @@ public sealed class RequestQueries(IReviewDbFactory dbs, BusinessClock clock, Au
             return [];
         }
 
-        var rows = await ContactChoice.Active(db).ToListAsync(ct);
+        var rows = await AgencyContacts.ForOffice(db, office).ToListAsync(ct);
         return rows.OrderBy(c => c.Agency, StringComparer.Ordinal).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
     }
 

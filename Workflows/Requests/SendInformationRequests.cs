@@ -6,6 +6,7 @@ using Domain.Calendar;
 using Domain.Requests;
 using Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Access;
 using Workflows.Audit;
 using Workflows.Data;
 using Workflows.Time;
@@ -54,14 +55,16 @@ public sealed class SendInformationRequestsHandler(IReviewDbFactory dbs, Busines
         }
 
         var ids = command.ContactUserIds.Distinct().ToList();
-        var contacts = await ContactsAsync(db, ids, ct);
+        var contacts = ids.Count == 0 ? []
+            : await AgencyContacts.ForOffice(db, review.LeadOfficeId).Where(c => ids.Contains(c.UserId)).ToListAsync(ct);
         if (ids.Count == 0)
         {
             errors.Add(new Error("Choose at least one agency contact to send the request to.", nameof(command.ContactUserIds)));
         }
         else if (contacts.Count != ids.Count)
         {
-            errors.Add(new Error("A chosen person is no longer an agency contact. Reload the page and choose again.", nameof(command.ContactUserIds)));
+            errors.Add(new Error("A chosen person is not an agency contact of an agency that works with this review's office. Reload the page and choose again.",
+                nameof(command.ContactUserIds)));
         }
         else if (contacts.GroupBy(c => c.AgencyId).Any(g => g.Count() > 1))
         {
@@ -106,7 +109,4 @@ public sealed class SendInformationRequestsHandler(IReviewDbFactory dbs, Busines
 
     internal static Error PastDueDate(DateOnly due, string field) =>
         new($"The due date {UkDate.Format(due)} is in the past. Choose today or a later date.", field);
-
-    private static async Task<List<ContactChoice>> ContactsAsync(IReviewDb db, List<string> ids, CancellationToken ct) =>
-        ids.Count == 0 ? [] : await ContactChoice.Active(db, ids).ToListAsync(ct);
 }

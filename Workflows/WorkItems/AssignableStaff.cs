@@ -14,7 +14,7 @@ public sealed class AssignableStaffQuery(IReviewDbFactory dbs, AuditLog audit)
     public async Task<Result<IReadOnlyList<StaffOption>>> HandleAsync(Actor actor, long workItemId, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
-        var item = await WorkItemAccess.Visible(db.WorkItems.AsNoTracking(), actor).SingleOrDefaultAsync(w => w.Id == workItemId, ct);
+        var item = await WorkItemAccess.Visible(db, db.WorkItems.AsNoTracking(), actor).SingleOrDefaultAsync(w => w.Id == workItemId, ct);
         if (item is null || !WorkItemAccess.IsManagerOf(item, actor))
         {
             await audit.RefusedAsync(db, actor, "WorkItem", workItemId.ToString(), item?.ReviewId, "list staff to reassign", ct);

@@ -159,7 +159,7 @@ public sealed class WorkItemCommands(IReviewDbFactory dbs, BusinessClock clock, 
         Func<IReviewDb, WorkItem, Task<Error?>> change, CancellationToken ct)
     {
         await using var db = await dbs.CreateAsync(ct);
-        var item = await WorkItemAccess.Visible(db.WorkItems, actor).SingleOrDefaultAsync(w => w.Id == workItemId, ct);
+        var item = await WorkItemAccess.Visible(db, db.WorkItems, actor).SingleOrDefaultAsync(w => w.Id == workItemId, ct);
         if (item is null)
         {
             await audit.RefusedAsync(db, actor, "WorkItem", workItemId.ToString(), null, action, ct);

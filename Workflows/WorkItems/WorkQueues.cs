@@ -124,7 +124,7 @@ public sealed class WorkQueueQuery(IReviewDbFactory dbs, BusinessClock clock)
             WorkQueue.DueSoon => w => !w.IsPaused && w.DueDate != null && w.DueDate >= today && w.DueDate <= soon,
             _ => throw new ArgumentOutOfRangeException(nameof(queue)),
         };
-        return WorkItemAccess.OpenVisible(db.WorkItems.AsNoTracking(), actor, filter);
+        return WorkItemAccess.OpenVisible(db, db.WorkItems.AsNoTracking(), actor, filter);
     }
 
     private static WorkItemRow Row(WorkItem w, string reference, string caseLabel, string? assignee, DateOnly today) => new(

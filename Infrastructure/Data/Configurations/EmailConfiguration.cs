@@ -1,5 +1,6 @@
 using Domain.Accounts;
 using Domain.Email;
+using Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Workflows.Data;
@@ -61,5 +62,22 @@ internal sealed class NotificationPreferencesConfiguration : IEntityTypeConfigur
         b.HasKey(p => p.UserId);
         b.Property(p => p.UserId).HasMaxLength(450);
         b.HasOne<PortalUser>().WithOne().HasForeignKey<NotificationPreferences>(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AgencyContactRequestConfiguration : IEntityTypeConfiguration<AgencyContactRequest>
+{
+    public void Configure(EntityTypeBuilder<AgencyContactRequest> b)
+    {
+        b.Property(r => r.DisplayName).HasMaxLength(200);
+        b.Property(r => r.Email).HasMaxLength(256);
+        b.Property(r => r.RequestedByUserId).HasMaxLength(450);
+        b.Property(r => r.DecidedByUserId).HasMaxLength(450);
+        b.Property(r => r.CreatedUserId).HasMaxLength(450);
+        b.Property(r => r.RefusalReason).HasMaxLength(AgencyContactRequest.ReasonMaxLength);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.HasIndex(r => new { r.Status, r.RequestedAtUtc });
+        b.HasIndex(r => r.Email);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -20,6 +20,18 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
     }
 }
 
+internal sealed class AgencyOfficeConfiguration : IEntityTypeConfiguration<AgencyOffice>
+{
+    public void Configure(EntityTypeBuilder<AgencyOffice> b)
+    {
+        b.HasKey(a => new { a.AgencyId, a.OfficeId });
+        // An office's pickers ask which agencies work with it.
+        b.HasIndex(a => a.OfficeId);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OfficeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
 {
     public void Configure(EntityTypeBuilder<Membership> b)

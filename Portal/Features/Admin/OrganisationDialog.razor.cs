@@ -17,7 +17,8 @@ public partial class OrganisationDialog
     private const string CodeField = nameof(Organisation.Code);
     private const string OfficeField = nameof(Organisation.ServingOfficeId);
     private const string EscalationField = nameof(Organisation.EscalationEmail);
-    private static readonly string[] Fields = [NameField, KindField, CodeField, OfficeField, EscalationField];
+    private const string WorkingOfficesField = nameof(OrganisationInput.WorkingOfficeIds);
+    private static readonly string[] Fields = [NameField, KindField, CodeField, OfficeField, EscalationField, WorkingOfficesField];
 
     private MudForm form = default!;
     private IReadOnlyList<OrganisationChoice> offices = [];
@@ -26,6 +27,8 @@ public partial class OrganisationDialog
     private string? code;
     private int? servingOfficeId;
     private string? escalationEmail;
+    private bool sharesWithAgencyTeams;
+    private IReadOnlyCollection<int> workingOfficeIds = [];
 
     [CascadingParameter]
     private IMudDialogInstance Dialog { get; set; } = default!;
@@ -52,6 +55,8 @@ public partial class OrganisationDialog
         if (Row is not null)
         {
             (name, kind, code, servingOfficeId, escalationEmail) = (Row.Name, Row.Kind, Row.Code, Row.ServingOfficeId, Row.EscalationEmail);
+            sharesWithAgencyTeams = Row.SharesWithAgencyTeams;
+            workingOfficeIds = Row.WorkingOffices?.Select(o => o.Id).ToList() ?? [];
         }
 
         var choices = await Lookups.HandleAsync(Actor);
@@ -71,7 +76,7 @@ public partial class OrganisationDialog
             return;
         }
 
-        var input = new OrganisationInput(name, kind, code, servingOfficeId, escalationEmail);
+        var input = new OrganisationInput(name, kind, code, servingOfficeId, escalationEmail, workingOfficeIds, sharesWithAgencyTeams);
         await Run.RunAsync(actor => Row is null ? Save.CreateAsync(actor, input) : Save.ChangeAsync(actor, Row.Id, Row.Version, input), _ => null, saved =>
         {
             Dialog.Close(DialogResult.Ok(saved));

@@ -35,7 +35,15 @@ public partial class InvitePage
     [Inject]
     private CommandRunner Run { get; set; } = default!;
 
+    [Inject]
+    private AskForAgencyContactHandler AskForContact { get; set; } = default!;
+
+    private AskedForAgencyContact? asked;
+
     private ServerErrors errors => Run.Errors;
+
+    /// An officer's agency contact is asked for, for an administrator to approve, not invited.
+    private bool AsksForContact => !isAdministrator && access.Roles.Contains(Role.AgencyContact) && access.Roles.Count == 1;
 
     protected override async Task OnInitializedAsync()
     {
@@ -54,6 +62,18 @@ public partial class InvitePage
         }
 
         invited = null;
+        asked = null;
+        if (AsksForContact)
+        {
+            await Run.RunAsync(actor => AskForContact.HandleAsync(actor,
+                new AskForAgencyContact(displayName, email, access.AgencyIds.Count == 1 ? access.AgencyIds.Single() : null)), _ => null, done =>
+            {
+                asked = done;
+                return Task.CompletedTask;
+            });
+            return;
+        }
+
         await Run.RunAsync(actor => Inviter.HandleAsync(actor, new Invite(displayName, email, access.ToAccess())), _ => null, done =>
         {
             invited = done;
@@ -63,7 +83,7 @@ public partial class InvitePage
 
     private void StartAgain()
     {
-        (invited, displayName, email, access) = (null, null, null, new AccessForm());
+        (invited, asked, displayName, email, access) = (null, null, null, null, new AccessForm());
         errors.Clear();
     }
 }

@@ -2,6 +2,7 @@ using Domain.Access;
 using Domain.Requests;
 using Microsoft.AspNetCore.Components;
 using Portal.Components.Shared;
+using Workflows.Access;
 using Workflows.Requests;
 
 namespace Portal.Features.Requests;
@@ -9,7 +10,7 @@ namespace Portal.Features.Requests;
 public partial class RequestsSection
 {
     private IReadOnlyList<RequestRow>? rows;
-    private IReadOnlyList<ContactChoice>? contacts;
+    private IReadOnlyList<AgencyContact>? contacts;
     private RequestType? type;
     private IReadOnlyCollection<string> chosen = [];
     private DateTime? due;
