@@ -52,6 +52,8 @@ public static class Seeder
 
     private static readonly Table Memberships = new("Memberships", new("UserId", Text), new("OrganisationId", Integer));
 
+    private static readonly Table AgencyOffices = new("AgencyOffices", new("AgencyId", Integer), new("OfficeId", Integer));
+
     private static readonly Table Reviews = new("Reviews",
         new("Id", Integer), new("Reference", Text), new("CaseLabel", Text), new("CaseLabelKey", Text), new("SearchText", Text), new("Type", Text),
         new("JointWithSar", NpgsqlDbType.Boolean), new("JointWithCspr", NpgsqlDbType.Boolean), new("IsAlternativeReview", NpgsqlDbType.Boolean), new("LeadCspId", Integer),
@@ -109,6 +111,10 @@ public static class Seeder
         orgs.AddRange(cspIds.Select(c => new object?[] { c, $"CSP {c:000}", OrganisationKind.Csp, null, officeOfCsp[c], true, 1 }));
         var agencyIds = Enumerable.Range(cspIds[^1] + 1, Agencies).ToArray();
         orgs.AddRange(agencyIds.Select(a => new object?[] { a, $"Agency {a:000}", OrganisationKind.Agency, null, null, true, 1 }));
+        // Each agency works with two neighbouring offices (so each office with four agencies), and is offered tasks only
+        // on those offices' reviews: what its contacts reach (AgencyReach).
+        var agencyOffices = agencyIds.SelectMany((a, i) => new[] { 1 + (i % Offices), 1 + ((i + 1) % Offices) }.Select(o => (Agency: a, Office: o))).ToList();
+        var agenciesOf = agencyOffices.ToLookup(p => p.Office, p => p.Agency);
 
         // People: officers and a manager per office, independent authors, one contact per agency.
         var users = new List<object?[]>();
@@ -148,6 +154,7 @@ public static class Seeder
         await writer.WriteAsync(Users, users);
         await writer.WriteAsync(UserRoles, userRoles);
         await writer.WriteAsync(Memberships, memberships);
+        await writer.WriteAsync(AgencyOffices, agencyOffices.Select(p => new object?[] { p.Agency, p.Office }));
 
         // Reviews, with what hangs off each: involved CSPs, clocks, tasks, timers, journal. Streamed table by table.
         var reviews = new ReviewSeed[reviewCount];
@@ -224,7 +231,7 @@ public static class Seeder
                     // Open: offered to the lead office (a few to an agency or a named author), 40% already claimed.
                     var target = random.NextDouble();
                     int? office = target < 0.9 ? r.OfficeId : null;
-                    int? agency = target is >= 0.9 and < 0.95 ? agencyIds[random.Next(agencyIds.Length)] : null;
+                    int? agency = target is >= 0.9 and < 0.95 ? agenciesOf[r.OfficeId].ElementAt(random.Next(agenciesOf[r.OfficeId].Count())) : null;
                     var named = target >= 0.95 ? authorIds[random.Next(authorIds.Length)] : null;
                     var role = random.NextDouble() switch { < 0.85 => Role.ReviewOfficer, < 0.95 => Role.Manager, _ => (Role?)null };
                     var assignee = office is not null && random.NextDouble() < 0.4 ? officers[random.Next(officers.Count)] : null;
