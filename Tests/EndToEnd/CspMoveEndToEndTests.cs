@@ -38,6 +38,8 @@ public sealed class CspMoveEndToEndTests(BrowserFixture browser) : IAsyncLifetim
         await admin.SignInAsync(DemoAccounts.Admin);
         await admin.GotoAsync("admin/organisations");
         await admin.Page.GetByLabel("Search by name or code").FillAsync(csp);
+        // Wait for the search to apply: a click while the grid redraws is lost with the button it hit.
+        await Expect(admin.Page.GetByRole(AriaRole.Cell, new() { Name = "Kent Police", Exact = true })).ToHaveCountAsync(0);
         await admin.Page.GetByRole(AriaRole.Button, new() { Name = $"Edit {csp}" }).ClickAsync();
         await admin.ChooseAsync("serving-office", offices["KT"]);
         var dialog = admin.Page.GetByRole(AriaRole.Dialog);
