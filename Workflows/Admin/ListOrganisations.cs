@@ -2,6 +2,7 @@ using Domain;
 using Domain.Access;
 using Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Accounts;
 using Workflows.Audit;
 using Workflows.Data;
 

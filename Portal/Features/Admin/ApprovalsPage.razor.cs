@@ -1,3 +1,4 @@
+using Domain.Access;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Components.Shared;
@@ -11,15 +12,19 @@ namespace Portal.Features.Admin;
 public partial class ApprovalsPage
 {
     private const string ReasonField = "Reason";
+    private static readonly string[] Fields = [ReasonField];
 
-    private readonly ServerErrors errors = new();
     private AgencyContactRequestsView? view;
     private AgencyContactRequestRow? refusing;
     private string? reason;
-    private bool busy;
+
+    [CascadingParameter]
+    private Actor Actor { get; set; } = null!;
 
     [Inject]
-    private CurrentActor Actors { get; set; } = default!;
+    private CommandRunner Run { get; set; } = default!;
+
+    private ServerErrors errors => Run.Errors;
 
     [Inject]
     private AgencyContactRequestsQuery Query { get; set; } = default!;
@@ -30,14 +35,11 @@ public partial class ApprovalsPage
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
     protected override Task OnInitializedAsync() => LoadAsync();
 
     private async Task LoadAsync()
     {
-        var result = await Query.HandleAsync(await Actors.GetAsync());
+        var result = await Query.HandleAsync(Actor);
         view = result.IsSuccess ? result.Value : null;
         if (!result.IsSuccess)
         {
@@ -61,15 +63,8 @@ public partial class ApprovalsPage
             return;
         }
 
-        busy = true;
-        var result = await Decide.ApproveAsync(await Actors.GetAsync(), row.Id, row.Version);
-        busy = false;
-        errors.Show(result.Error);
-        if (result.IsSuccess)
-        {
-            Snackbar.Add($"{row.DisplayName} approved: their invitation is on its way.", Severity.Success);
-        }
-
+        // Reloaded either way: a request someone else decided meanwhile leaves the list.
+        await Run.RunAsync(actor => Decide.ApproveAsync(actor, row.Id, row.Version), $"{row.DisplayName} approved: their invitation is on its way.");
         await LoadAsync();
     }
 
@@ -92,19 +87,12 @@ public partial class ApprovalsPage
             return;
         }
 
-        busy = true;
-        var result = await Decide.RefuseAsync(await Actors.GetAsync(), row.Id, row.Version, reason);
-        busy = false;
-        errors.Show(result.Error);
-        if (result.IsSuccess)
+        var refused = await Run.RunAsync(actor => Decide.RefuseAsync(actor, row.Id, row.Version, reason),
+            $"The request for {row.DisplayName} was refused; the officer who asked is told why.");
+        // A reason to correct keeps the form open with what was typed; anything else (decided meanwhile) reloads the list.
+        if (refused || !errors.Has(ReasonField))
         {
-            Snackbar.Add($"The request for {row.DisplayName} was refused; the officer who asked is told why.", Severity.Success);
             (refusing, reason) = (null, null);
-            await LoadAsync();
-        }
-        else if (result.Error is not Domain.ValidationFailed)
-        {
-            refusing = null;
             await LoadAsync();
         }
     }
