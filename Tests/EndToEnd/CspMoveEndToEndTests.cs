@@ -39,8 +39,9 @@ public sealed class CspMoveEndToEndTests(BrowserFixture browser) : IAsyncLifetim
         await admin.GotoAsync("admin/organisations");
         await admin.Page.GetByLabel("Search by name or code").FillAsync(csp);
         // Wait for the search to apply: a click while the grid redraws is lost with the button it hit.
-        await Expect(admin.Page.GetByRole(AriaRole.Cell, new() { Name = "Kent Police", Exact = true })).ToHaveCountAsync(0);
+        await Expect(admin.Page.Locator("button[aria-label^='Edit ']")).ToHaveCountAsync(1);
         await admin.Page.GetByRole(AriaRole.Button, new() { Name = $"Edit {csp}" }).ClickAsync();
+        await Expect(admin.Page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
         await admin.ChooseAsync("serving-office", offices["KT"]);
         var dialog = admin.Page.GetByRole(AriaRole.Dialog);
         await Expect(dialog.Locator("#csp-move-warning")).ToContainTextAsync($"{offices["LR"]} loses");
