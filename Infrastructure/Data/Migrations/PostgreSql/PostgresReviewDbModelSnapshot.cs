@@ -53,6 +53,70 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("RoleGrantRequests");
                 });
 
+            modelBuilder.Entity("Domain.Accounts.AgencyContactRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CreatedUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("Status", "RequestedAtUtc");
+
+                    b.ToTable("AgencyContactRequests");
+                });
+
             modelBuilder.Entity("Domain.Accounts.Invitation", b =>
                 {
                     b.Property<long>("Id")
@@ -1341,6 +1405,21 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("FamilyEngagements");
                 });
 
+            modelBuilder.Entity("Domain.Organisations.AgencyOffice", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AgencyId", "OfficeId");
+
+                    b.HasIndex("OfficeId");
+
+                    b.ToTable("AgencyOffices");
+                });
+
             modelBuilder.Entity("Domain.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1372,6 +1451,9 @@ namespace Infrastructure.Data.Migrations.PostgreSql
 
                     b.Property<int?>("ServingOfficeId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("SharesWithAgencyTeams")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -2815,6 +2897,15 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Domain.Accounts.AgencyContactRequest", b =>
+                {
+                    b.HasOne("Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Domain.Accounts.Invitation", b =>
                 {
                     b.HasOne("Workflows.Data.PortalUser", null)
@@ -3110,6 +3201,21 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.HasOne("Domain.Reviews.Review", null)
                         .WithOne()
                         .HasForeignKey("Domain.Family.FamilyEngagement", "ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Organisations.AgencyOffice", b =>
+                {
+                    b.HasOne("Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -48,6 +48,68 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("RoleGrantRequests");
                 });
 
+            modelBuilder.Entity("Domain.Accounts.AgencyContactRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("Status", "RequestedAtUtc");
+
+                    b.ToTable("AgencyContactRequests");
+                });
+
             modelBuilder.Entity("Domain.Accounts.Invitation", b =>
                 {
                     b.Property<long>("Id")
@@ -1288,6 +1350,21 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("FamilyEngagements");
                 });
 
+            modelBuilder.Entity("Domain.Organisations.AgencyOffice", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId", "OfficeId");
+
+                    b.HasIndex("OfficeId");
+
+                    b.ToTable("AgencyOffices");
+                });
+
             modelBuilder.Entity("Domain.Organisations.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -1316,6 +1393,9 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ServingOfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SharesWithAgencyTeams")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
@@ -2724,6 +2804,15 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Domain.Accounts.AgencyContactRequest", b =>
+                {
+                    b.HasOne("Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Domain.Accounts.Invitation", b =>
                 {
                     b.HasOne("Workflows.Data.PortalUser", null)
@@ -3019,6 +3108,21 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Domain.Reviews.Review", null)
                         .WithOne()
                         .HasForeignKey("Domain.Family.FamilyEngagement", "ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Organisations.AgencyOffice", b =>
+                {
+                    b.HasOne("Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
