@@ -110,6 +110,17 @@ public sealed class ReviewClock
         PausedSince = null;
     }
 
+    /// The step the clock times, as a person names it (emails say what is to be done, not which clock runs).
+    public static string StepName(ClockKind kind) => kind switch
+    {
+        ClockKind.Decision => "The CRG's decision whether to hold a review",
+        ClockKind.HomeOfficeNotification => "Notify the Home Office of the decision",
+        ClockKind.Appointment => "Appoint an independent chair/author",
+        ClockKind.Completion => "Complete the review and have the final report signed off by the CRG",
+        ClockKind.QaChase => "Chase the Home Office for the quality assurance outcome",
+        _ => kind.ToString(),
+    };
+
     public static string Describe(ClockKind kind) => kind switch
     {
         ClockKind.Decision => "CRG decision due",

@@ -10,8 +10,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Portal.EndToEnd.Tests;
 
-/// Issue 4: a manager receives an overdue email at a real SMTP server (maildev), follows its link, signs in and lands
-/// on the review, where "Notifications sent" shows that email.
+/// Issues 4 and 16: a manager receives an overdue email at a real SMTP server (maildev), follows its link, signs in and
+/// lands on the overdue queue showing the review's task, counted in the same days as the email, and reassigns it there.
 [Collection(BrowserCollection.Name)]
 public sealed partial class ReminderEmailTests(BrowserFixture browser) : IAsyncLifetime
 {
@@ -32,7 +32,7 @@ public sealed partial class ReminderEmailTests(BrowserFixture browser) : IAsyncL
     }
 
     [Fact]
-    public async Task Manager_GetsTheOverdueEmail_FollowsItsLink_SignsIn_AndLandsOnTheReview()
+    public async Task Manager_GetsTheOverdueEmail_FollowsItsLink_SignsIn_AndReassignsTheTask_WhereTheQueueCountsAsTheEmail()
     {
         var notified = new DateOnly(2026, 11, 24);
         var ids = await _portal.WithDbAsync(db => db.Organisations.ToDictionaryAsync(o => o.Name, o => o.Id));
@@ -44,34 +44,51 @@ public sealed partial class ReminderEmailTests(BrowserFixture browser) : IAsyncL
         var reviewId = registered.Value.Id;
         await _mail.ClearAsync(DemoAccounts.LrManager);
 
-        // Due 24 Dec; 25 and 28 Dec are bank holidays: 1 working day overdue on Tuesday 29 Dec, sent from 08:00.
+        // Due 24 Dec; 25 and 28 Dec are bank holidays: the managers are told on Tuesday 29 Dec, sent from 08:00.
         _portal.Time.SetUtcNow(new DateTimeOffset(2026, 12, 29, 8, 30, 0, TimeSpan.Zero));
         await _portal.Get<ReminderScan>().RunAsync();
         await _portal.Get<OutboxDispatcher>().RunOnceAsync();
         var about = await _mail.WaitForSubjectAsync(DemoAccounts.LrManager, label);
-        Assert.NotEmpty(about);
-        var overdue = about[0];
+        var overdue = Assert.Single(about);
         Assert.StartsWith("Overdue: Present the case to the CRG", overdue.Subject, StringComparison.Ordinal);
-        Assert.Contains("1 working day overdue", overdue.Text, StringComparison.Ordinal);
+        Assert.Contains("Step: Present the case to the CRG", overdue.Text, StringComparison.Ordinal);
+        Assert.Contains("Now: 5 days overdue", overdue.Text, StringComparison.Ordinal);
+        var reference = await _portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Reference).SingleAsync());
         var link = new Uri(LinkPattern().Match(overdue.Text!).Value);
-        Assert.Equal($"/reviews/{reviewId}", link.AbsolutePath);
+        Assert.Equal("/work/overdue", link.AbsolutePath);
 
         await using var tab = await PortalPage.OpenAsync(browser, _portal);
-        await tab.Page.GotoAsync(link.PathAndQuery.TrimStart('/'));
-        await tab.Page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
-        await tab.Page.GetByLabel("Email address").FillAsync(DemoAccounts.LrManager);
-        await tab.Page.GetByLabel("Password").FillAsync(_portal.DemoPassword);
-        await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var page = tab.Page;
+        await page.GotoAsync(link.PathAndQuery.TrimStart('/'));
+        await page.WaitForURLAsync(url => url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        await page.GetByLabel("Email address").FillAsync(DemoAccounts.LrManager);
+        await page.GetByLabel("Password").FillAsync(_portal.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await tab.Page.WaitForURLAsync(url => url.EndsWith($"/reviews/{reviewId}", StringComparison.OrdinalIgnoreCase));
+        await page.WaitForURLAsync(url => url.Contains("/work/overdue?search=", StringComparison.OrdinalIgnoreCase));
         await tab.WaitForInteractiveAsync();
-        await Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = label, Level = 1 })).ToBeVisibleAsync();
-        var sent = tab.Page.Locator("#notifications-sent");
-        await Expect(sent.GetByRole(AriaRole.Row).Filter(new() { HasText = DemoAccounts.LrManager })).ToContainTextAsync("Overdue: managers");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overdue", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("#queue-search")).ToHaveValueAsync(reference);
+        var row = page.Locator("#work-queue tbody tr").Filter(new() { HasText = reference });
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).ToContainTextAsync("Present the case to the CRG");
+        await Expect(row.Locator("[data-due-text]")).ToHaveTextAsync("5 days overdue");
         await tab.AssertAccessibleAsync();
+
+        await row.Locator("[data-action='more'] button").ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Reassign…" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Reassign \"Present the case to the CRG\"");
+        await page.Locator("div.mud-select:has(#reassign-to)").Last.ClickAsync();
+        var colleague = (await page.GetByRole(AriaRole.Option).First.InnerTextAsync()).Trim();
+        await page.GetByRole(AriaRole.Option).First.ClickAsync();
+        await tab.AssertAccessibleAsync();
+        await page.Locator("#reassign-save").ClickAsync();
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"is assigned to {colleague}");
+        await Expect(row).ToContainTextAsync(colleague);
+        Assert.Empty(tab.ConsoleErrors);
         await _mail.ClearAsync(DemoAccounts.LrManager);
     }
 
-    [GeneratedRegex(@"https?://\S+/reviews/\d+")]
+    [GeneratedRegex(@"https?://\S+/work/overdue\?search=\S+")]
     private static partial Regex LinkPattern();
 }

@@ -19,7 +19,7 @@ public class DardrV1EffectsTests
     private static DateTime NoonOf(DateOnly date) => London.StartOfDayUtc(date).AddHours(12);
 
     /// A review as registered on Notified, with what the command's steps did to it.
-    private sealed class Case
+    internal sealed class Case
     {
         public Case(Action<Review>? arrange = null)
         {
@@ -55,7 +55,7 @@ public class DardrV1EffectsTests
     }
 
     /// Decided on Tuesday 20 October 2026, the Home Office notified on the 22nd and acknowledging on the 26th.
-    private static Case AtCommissioning(Action<Review>? arrange = null)
+    internal static Case AtCommissioning(Action<Review>? arrange = null)
     {
         var c = new Case(arrange);
         c.Fire(new PresentToCrgArgs(), new DateOnly(2026, 10, 5));
@@ -72,7 +72,7 @@ public class DardrV1EffectsTests
         return c;
     }
 
-    private static Case AtSubmitted()
+    internal static Case AtSubmitted()
     {
         var c = AtPanelAndReport();
         c.Fire(new SubmitForSignOffArgs(), new DateOnly(2027, 3, 1));

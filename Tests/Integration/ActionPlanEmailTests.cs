@@ -75,7 +75,7 @@ public sealed class ActionPlanEmailTests() : MailFixture(DatabaseProvider.Sqlite
         }
 
         var escalation = Assert.Single(await Mail.WaitForAsync(senior));
-        Assert.Equal($"Overdue: Action R1.1 of the action plan for {await CaseLabelAsync(reviewId)} ({await ReferenceAsync(reviewId)}), 1 working day overdue", escalation.Subject);
+        Assert.Equal($"Overdue: Action R1.1 of the action plan for {await CaseLabelAsync(reviewId)} ({await ReferenceAsync(reviewId)}), 1 day overdue", escalation.Subject);
         var reminders = await MailAsync(DemoAccounts.AgencyContact, "Reminder");
         Assert.NotEmpty(reminders);
         Assert.DoesNotContain("Priya", escalation.Text, StringComparison.Ordinal);

@@ -67,6 +67,8 @@ public sealed class ReminderTests() : MailFixture(DatabaseProvider.Sqlite, new D
         return item.Id;
     });
 
+    private Task<string> ReferenceAsync(int reviewId) => Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Reference).SingleAsync());
+
     private static DateTime At8(int year, int month, int day) => new(year, month, day, 8, 0, 0, DateTimeKind.Utc);
 
     [Fact]
@@ -78,7 +80,7 @@ public sealed class ReminderTests() : MailFixture(DatabaseProvider.Sqlite, new D
 
         Assert.Equal(
             [("due-7d", new DateOnly(2026, 12, 17)), ("due-1wd", new DateOnly(2026, 12, 23)), ("due-day", Due),
-             ("overdue-1wd", new DateOnly(2026, 12, 29)), ("overdue-10wd", new DateOnly(2027, 1, 12))],
+             ("overdue-1wd", new DateOnly(2026, 12, 29))],
             ladder.Select(o => (o.Step, o.On)));
         // Due on a bank holiday: no "on the day" reminder (it would go out after the due date); 7 days before a
         // Saturday moves to the Monday.
@@ -136,7 +138,8 @@ public sealed class ReminderTests() : MailFixture(DatabaseProvider.Sqlite, new D
             Assert.True(London.ToLocal(m.SentAtUtc.Value).Hour >= 8, $"{m.Key} sent before 08:00");
         });
 
-        // The assigned task: its assignee before, the office's manager after 1 working day, the CSP's lead after 10.
+        // The assigned task: its assignee before, the office's manager after 1 working day, the CSP's lead 10 working
+        // days after the managers' email went out (29 Dec; New Year's Day is a bank holiday).
         var a = (await OutboxAsync(assigned)).Where(m => m.Key.StartsWith($"workitem:{assignedItem}:", StringComparison.Ordinal)).ToList();
         Assert.Equal(
             [
@@ -144,15 +147,17 @@ public sealed class ReminderTests() : MailFixture(DatabaseProvider.Sqlite, new D
                 (DemoAccounts.LrOfficer, EmailReasons.Reminder, $"workitem:{assignedItem}:due-1wd:2026-12-24", At8(2026, 12, 23)),
                 (DemoAccounts.LrOfficer, EmailReasons.Reminder, $"workitem:{assignedItem}:due-day:2026-12-24", At8(2026, 12, 24)),
                 (DemoAccounts.LrManager, EmailReasons.OverdueEscalation, $"workitem:{assignedItem}:overdue-1wd:2026-12-24", At8(2026, 12, 29)),
-                (lead, EmailReasons.SecondEscalation, $"workitem:{assignedItem}:overdue-10wd:2026-12-24", At8(2027, 1, 12)),
+                (lead, EmailReasons.SecondEscalation, $"workitem:{assignedItem}:overdue-10wd:2026-12-24", At8(2027, 1, 13)),
             ],
             a.Select(m => (m.To, m.Reason, m.Key, m.SentAtUtc!.Value)));
         Assert.All(a, m => Assert.Equal(OutboxStatus.Sent, m.Status));
         var overdue = a.Single(m => m.Reason == EmailReasons.OverdueEscalation);
         Assert.Contains("24 Dec 2026", overdue.Text, StringComparison.Ordinal);
-        Assert.Contains("1 working day overdue", overdue.Text, StringComparison.Ordinal);
-        Assert.Contains($"/reviews/{assigned}", overdue.Text, StringComparison.Ordinal);
-        Assert.Contains("10 working days overdue", a.Single(m => m.Reason == EmailReasons.SecondEscalation).Text, StringComparison.Ordinal);
+        // Calendar days, as the queues count them; the link opens the overdue queue on the review, where managers reassign.
+        Assert.Contains("5 days overdue", overdue.Text, StringComparison.Ordinal);
+        Assert.Contains($"/work/overdue?search={Uri.EscapeDataString(await ReferenceAsync(assigned))}", overdue.Text, StringComparison.Ordinal);
+        Assert.Contains("20 days overdue", a.Single(m => m.Reason == EmailReasons.SecondEscalation).Text, StringComparison.Ordinal);
+        Assert.Contains($"/reviews/{assigned}", a.Single(m => m.Reason == EmailReasons.SecondEscalation).Text, StringComparison.Ordinal);
         Assert.Contains("You are the accountable lead for this review.", a.Single(m => m.Reason == EmailReasons.SecondEscalation).Text, StringComparison.Ordinal);
 
         // The held task: the 7-day reminder for the old due date cancelled; after the resume, the ladder for 28 Dec.
@@ -163,7 +168,7 @@ public sealed class ReminderTests() : MailFixture(DatabaseProvider.Sqlite, new D
                 (EmailReasons.Reminder, $"workitem:{heldItem}:due-7d:2026-12-28", new DateTime(2026, 12, 21, 10, 0, 0, DateTimeKind.Utc)),
                 (EmailReasons.Reminder, $"workitem:{heldItem}:due-1wd:2026-12-28", At8(2026, 12, 24)),
                 (EmailReasons.OverdueEscalation, $"workitem:{heldItem}:overdue-1wd:2026-12-28", At8(2026, 12, 29)),
-                (EmailReasons.SecondEscalation, $"workitem:{heldItem}:overdue-10wd:2026-12-28", At8(2027, 1, 12)),
+                (EmailReasons.SecondEscalation, $"workitem:{heldItem}:overdue-10wd:2026-12-28", At8(2027, 1, 13)),
             ],
             h.Where(m => m.Key.EndsWith("2026-12-28", StringComparison.Ordinal)).DistinctBy(m => m.Key).Select(m => (m.Reason, m.Key, m.SentAtUtc!.Value)));
 
@@ -188,8 +193,14 @@ public sealed class ReminderTests() : MailFixture(DatabaseProvider.Sqlite, new D
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.EscalationEmail, (string?)null)));
         var review = await WorkflowEngineTests.RegisterAsync(Portal, Notified);
 
-        // 10 working days after the decision was due (24 Dec): the scan catches up with every rung passed.
+        // First seen 10 working days after the decision was due (24 Dec): the managers are told once that day, not
+        // twice; the second rung comes 10 working days after that email went out.
         Portal.Time.SetUtcNow(new DateTimeOffset(2027, 1, 12, 8, 0, 0, TimeSpan.Zero));
+        await Portal.Get<ReminderScan>().RunAsync();
+        await Portal.Get<OutboxDispatcher>().RunOnceAsync();
+        await Portal.Get<ReminderScan>().RunAsync();
+        Assert.Equal([EmailReasons.OverdueEscalation], (await OutboxAsync(review)).Select(m => m.Reason).Distinct());
+        Portal.Time.SetUtcNow(new DateTimeOffset(2027, 1, 26, 8, 0, 0, TimeSpan.Zero));
         await Portal.Get<ReminderScan>().RunAsync();
 
         var second = (await OutboxAsync(review)).Where(m => m.Reason == EmailReasons.SecondEscalation).ToList();
@@ -230,7 +241,7 @@ public sealed class ReminderTests() : MailFixture(DatabaseProvider.Sqlite, new D
         Assert.Equal(
             [(DemoAccounts.LrOfficer, "due-7d"), (DemoAccounts.LrOfficer, "due-1wd"), (DemoAccounts.LrOfficer, "due-day"), (DemoAccounts.LrManager, "overdue-1wd")],
             clock.Select(m => (m.To, m.Key.Split(':')[2])));
-        Assert.StartsWith("Deadline: CRG decision due for ", clock[0].Subject, StringComparison.Ordinal);
+        Assert.StartsWith("Deadline: The CRG's decision whether to hold a review for ", clock[0].Subject, StringComparison.Ordinal);
         Assert.Contains("due in 7 days", clock[0].Text, StringComparison.Ordinal);
 
         var names = await Portal.WithDbAsync(db => db.RestrictedDetails.Select(r => new[] { r.DeceasedNames, r.PerpetratorNames }).ToListAsync());
@@ -270,7 +281,7 @@ public sealed class ReminderTests() : MailFixture(DatabaseProvider.Sqlite, new D
             digests.Select(d => d.OccurrenceKey["digest:".Length..]));
         Assert.All(digests, d => Assert.Equal(OutboxStatus.Sent, d.Status));
         Assert.All(digests, d => Assert.Equal(8, d.SentAtUtc!.Value.Hour));
-        Assert.Contains($"({reference}): Present the case to the CRG, due 24 Dec 2026, 1 working day overdue", digests[^1].TextBody, StringComparison.Ordinal);
+        Assert.Contains($"({reference}): Present the case to the CRG, due 24 Dec 2026, 5 days overdue", digests[^1].TextBody, StringComparison.Ordinal);
         Assert.Contains($"({reference}): Present the case to the CRG, due 24 Dec 2026, due in 7 days", digests[3].TextBody, StringComparison.Ordinal);
     }
     [Fact]

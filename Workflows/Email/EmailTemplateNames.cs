@@ -28,7 +28,7 @@ public static class EmailTemplateNames
         ["PanelReminder"] = new("Panel meeting reminder", "Panels:ReminderDaysBefore days before a panel meeting: to members who have not declined the date."),
         ["PanelUpdate"] = new("Panel meeting changed", "When a panel meeting's time or place changes: to each panel member, with an updated invitation."),
         ["Reminder"] = new("Task reminder", "Seven days and one working day before a task is due, and on the day: to whoever does it."),
-        ["SecondEscalation"] = new("Second overdue escalation", "Ten working days after a task's due date: to the lead CSP's accountable lead (the lead office's managers if the CSP has none on record)."),
+        ["SecondEscalation"] = new("Second overdue escalation", "Ten working days after the first overdue escalation was sent: to the lead CSP's accountable lead (the lead office's managers if the CSP has none on record)."),
     };
 
     /// The plain-English name, or the raw key for a template without one (the fast test stops that reaching main).

@@ -28,7 +28,7 @@ public static class EmailReasons
     /// 1 working day overdue: the responsible office's managers (an agency's senior manager for its tasks).
     public const string OverdueEscalation = "OverdueEscalation";
 
-    /// 10 working days overdue: the accountable lead of the review's lead CSP.
+    /// 10 working days after the first escalation was sent: the accountable lead of the review's lead CSP.
     public const string SecondEscalation = "SecondEscalation";
 
     /// One message per manager per working day instead of single escalations (NotificationPreferences.DailyDigest).

@@ -26,11 +26,15 @@ internal sealed class DailyDigest(IReviewDb db, IOutbox outbox, ReminderOptions 
         }
 
         var horizon = plan.Today.AddDays(options.DaysBefore);
-        var items = await db.WorkItems.AsNoTracking()
-            .Where(w => w.Status == WorkItemStatus.Open && !w.IsPaused && w.DueDate != null && w.DueDate <= horizon
-                && (w.Clock == null || w.Clock.Status == ClockStatus.Running))
-            .Join(db.Reviews, w => w.ReviewId, r => r.Id, (w, r) => new { w.ReviewId, Office = w.OfficeId ?? r.LeadOfficeId, r.CaseLabel, r.Reference, w.Title, Due = w.DueDate!.Value })
-            .ToListAsync(ct);
+        var items = (await db.WorkItems.AsNoTracking()
+            .Where(w => w.Status == WorkItemStatus.Open).Where(TaskDeadline.DueBy(horizon))
+            .Join(db.Reviews, w => w.ReviewId, r => r.Id, (w, r) => new { Item = w, w.Clock, Office = w.OfficeId ?? r.LeadOfficeId, r.CaseLabel, r.Reference })
+            .ToListAsync(ct))
+            .Select(x =>
+            {
+                x.Item.Clock = x.Clock;
+                return new { x.Item.ReviewId, x.Office, x.CaseLabel, x.Reference, x.Item.Title, Due = TaskDeadline.Of(x.Item).Date!.Value };
+            }).ToList();
         var kinds = options.ClockKinds.ToList();
         var clocks = await db.ReviewClocks.AsNoTracking()
             .Where(c => c.Status == ClockStatus.Running && kinds.Contains(c.Kind) && c.DueDate <= horizon)
@@ -43,7 +47,7 @@ internal sealed class DailyDigest(IReviewDb db, IOutbox outbox, ReminderOptions 
             var lines = items.Where(i => manager.Organisations.Contains(i.Office))
                 .Select(i => new Line(i.Due, Describe(plan, i.CaseLabel, i.Reference, i.Title, i.Due, i.ReviewId)))
                 .Concat(clocks.Where(c => manager.Organisations.Contains(c.Office))
-                    .Select(c => new Line(c.Due, Describe(plan, c.CaseLabel, c.Reference, ReviewClock.Describe(c.Kind), c.Due, c.ReviewId))))
+                    .Select(c => new Line(c.Due, Describe(plan, c.CaseLabel, c.Reference, ReviewClock.StepName(c.Kind), c.Due, c.ReviewId))))
                 .OrderBy(l => l.Due).ThenBy(l => l.Text, StringComparer.Ordinal).ToList();
             if (lines.Count == 0)
             {
@@ -70,6 +74,6 @@ internal sealed class DailyDigest(IReviewDb db, IOutbox outbox, ReminderOptions 
     }
 
     private string Describe(ReminderScan.Plan plan, string caseLabel, string reference, string step, DateOnly due, int reviewId) =>
-        $"- {caseLabel} ({reference}): {step}, due {UkDate.Format(due)}, {ReminderScan.HowLate(due, plan.SendDay, plan.Calendar)}: "
+        $"- {caseLabel} ({reference}): {step}, due {UkDate.Format(due)}, {ReminderScan.HowLate(due, plan.SendDay)}: "
         + email.LinkTo(TaskPages.ReviewPage(reviewId)); // managers read every task of their office's reviews there
 }

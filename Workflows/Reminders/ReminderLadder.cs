@@ -10,7 +10,9 @@ public sealed record Occasion(string Step, string Reason, DateOnly On);
 /// or bank holiday: an intended date that is not one moves to the next working day.
 public static class ReminderLadder
 {
-    public static IReadOnlyList<Occasion> For(DateOnly due, BusinessCalendar calendar, ReminderOptions options)
+    /// escalatedOn: the day the first escalation went out (ReminderScan reads it from the outbox); the second rung
+    /// comes its own number of working days after it, never with it. Null while it has not gone out: no second rung yet.
+    public static IReadOnlyList<Occasion> For(DateOnly due, BusinessCalendar calendar, ReminderOptions options, DateOnly? escalatedOn = null)
     {
         var before = new List<Occasion>();
         if (options.DaysBefore > 0)
@@ -30,15 +32,25 @@ public static class ReminderLadder
 
         // Two reminders that land on the same day (holidays between them) are one: the later step says more.
         var ladder = before.Where(o => o.On < due || o.Step == "due-day").GroupBy(o => o.On).Select(g => g.Last()).ToList();
-        ladder.Add(new($"overdue-{options.EscalateAfterWorkingDays}wd", EmailReasons.OverdueEscalation,
-            calendar.AddWorkingDays(due, Math.Max(1, options.EscalateAfterWorkingDays))));
-        ladder.Add(new($"overdue-{options.SecondEscalationAfterWorkingDays}wd", EmailReasons.SecondEscalation,
-            calendar.AddWorkingDays(due, Math.Max(1, options.SecondEscalationAfterWorkingDays))));
+        ladder.Add(FirstEscalation(due, calendar, options));
+        if (escalatedOn is DateOnly told)
+        {
+            // The step keeps its old name so that second escalations sent before this rule are not sent again.
+            ladder.Add(new($"overdue-{options.SecondEscalationAfterWorkingDays}wd", EmailReasons.SecondEscalation,
+                calendar.AddWorkingDays(told, Math.Max(1, options.SecondEscalationAfterWorkingDays))));
+        }
+
         return ladder;
     }
 
+    /// The managers are told on this working day after the due date.
+    public static Occasion FirstEscalation(DateOnly due, BusinessCalendar calendar, ReminderOptions options) =>
+        new($"overdue-{options.EscalateAfterWorkingDays}wd", EmailReasons.OverdueEscalation,
+            calendar.AddWorkingDays(due, Math.Max(1, options.EscalateAfterWorkingDays)));
+
     /// The rungs to queue today: the latest reminder reached (while not yet overdue: a missed one is only worth sending
-    /// if no later one has replaced it) and every escalation reached (each is sent once, whenever the scan first sees it).
+    /// if no later one has replaced it) and the escalations reached (each is sent once, whenever the scan first sees it;
+    /// the second exists only once the first has gone out, so an item long overdue gets one escalation a day at most).
     public static IEnumerable<Occasion> DueBy(IReadOnlyList<Occasion> ladder, DateOnly due, DateOnly today)
     {
         var reminder = ladder.Where(o => o.Reason == EmailReasons.Reminder && o.On <= today).MaxBy(o => o.On);
@@ -75,20 +87,5 @@ public static class ReminderLadder
         }
 
         return date;
-    }
-
-    /// Working days after the due date up to and including `on` (0 until it is overdue).
-    public static int WorkingDaysOverdue(DateOnly due, DateOnly on, BusinessCalendar calendar)
-    {
-        var count = 0;
-        for (var d = due.AddDays(1); d <= on; d = d.AddDays(1))
-        {
-            if (calendar.IsWorkingDay(d))
-            {
-                count++;
-            }
-        }
-
-        return count;
     }
 }

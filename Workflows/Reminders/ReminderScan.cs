@@ -37,9 +37,8 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
         var people = await People.LoadAsync(db, ct);
         var plan = new Plan(today, sendDay, notBefore, calendar, people);
 
-        var items = await db.WorkItems.AsNoTracking()
-            .Where(w => w.Status == WorkItemStatus.Open && !w.IsPaused && w.DueDate != null && w.DueDate <= today.AddDays(options.DaysBefore + 7)
-                && (w.Clock == null || w.Clock.Status == ClockStatus.Running))
+        var items = await db.WorkItems.AsNoTracking().Include(w => w.Clock)
+            .Where(w => w.Status == WorkItemStatus.Open).Where(TaskDeadline.DueBy(today.AddDays(options.DaysBefore + 7)))
             .ToListAsync(ct);
         var kinds = options.ClockKinds.ToList();
         var clockIdsWithTask = items.Where(i => i.ClockId != null).Select(i => i.ClockId!.Value).ToHashSet();
@@ -54,42 +53,53 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
             .ToDictionary(r => r.Id, r => new ReviewFacts(r.Id, r.Reference, r.CaseLabel, r.LeadOfficeId, r.LeadCspId,
                 escalationEmails.ContainsKey(r.LeadCspId)));
 
+        var escalated = await EscalatedOnAsync(db, items.Select(i => (Subject(i), TaskDeadline.Of(i).Date!.Value))
+            .Concat(clocks.Select(c => (Subject(c), c.DueDate))).ToList(), calendar, today, ct);
         var subjects = await TaskPages.SubjectsAsync(db, items, ct);
         var queued = 0;
         foreach (var item in items)
         {
             var review = reviews[item.ReviewId];
-            var due = item.DueDate!.Value;
-            foreach (var occasion in ReminderLadder.DueBy(ReminderLadder.For(due, calendar, options), due, today))
+            var due = TaskDeadline.Of(item).Date!.Value;
+            var subject = Subject(item);
+            IEnumerable<Recipient> To(string reason) => reason switch
             {
-                var recipients = occasion.Reason switch
-                {
-                    EmailReasons.Reminder => plan.Candidates(item),
-                    // An agency without a senior manager on record: the lead office's managers hear instead of nobody.
-                    EmailReasons.OverdueEscalation when item.AgencyId is int agency && escalationEmails.ContainsKey(agency) => Contact(escalationEmails, agency),
-                    EmailReasons.OverdueEscalation => plan.Staff(item.OfficeId ?? review.LeadOfficeId, Role.Manager),
-                    _ => SecondEscalation(plan, escalationEmails, review),
-                };
-                // The task's own people (and an agency's senior manager) get the page they act on; staff the review page.
-                var toStaff = !(occasion.Reason == EmailReasons.Reminder
-                    || (occasion.Reason == EmailReasons.OverdueEscalation && item.AgencyId is int a && escalationEmails.ContainsKey(a)));
-                var link = TaskPages.For(item.Kind, item.ReviewId, item.AgencyId, subjects.TryGetValue(item.Id, out var s) ? s : null, toStaff);
-                queued += await QueueAsync(db, plan, recipients, occasion, $"workitem:{item.Id}", item.Title, due, review, ct, link);
+                EmailReasons.Reminder => plan.Candidates(item),
+                // An agency without a senior manager on record: the lead office's managers hear instead of nobody.
+                EmailReasons.OverdueEscalation when item.AgencyId is int agency && escalationEmails.ContainsKey(agency) => Contact(escalationEmails, agency),
+                EmailReasons.OverdueEscalation => plan.Staff(item.OfficeId ?? review.LeadOfficeId, Role.Manager),
+                _ => SecondEscalation(plan, escalationEmails, review),
+            };
+
+            var ladder = ReminderLadder.For(due, calendar, options, EscalatedOn(plan, escalated, subject, due, To(EmailReasons.OverdueEscalation)));
+            foreach (var occasion in ReminderLadder.DueBy(ladder, due, today))
+            {
+                // The task's own people (and an agency's senior manager) get the page they act on; the office's managers
+                // the overdue queue showing the review's tasks, where they reassign; the accountable lead the review page.
+                var toAgencyManager = occasion.Reason == EmailReasons.OverdueEscalation && item.AgencyId is int a && escalationEmails.ContainsKey(a);
+                var link = occasion.Reason == EmailReasons.OverdueEscalation && !toAgencyManager && item.OfficeId is not null
+                    ? TaskPages.OverdueQueue(review.Reference)
+                    : TaskPages.For(item.Kind, item.ReviewId, item.AgencyId, subjects.TryGetValue(item.Id, out var s) ? s : null,
+                        toStaff: !(occasion.Reason == EmailReasons.Reminder || toAgencyManager));
+                queued += await QueueAsync(db, plan, To(occasion.Reason), occasion, subject, item.Title, due, review, ct, link);
             }
         }
 
         foreach (var c in clocks)
         {
             var review = reviews[c.ReviewId];
-            foreach (var occasion in ReminderLadder.DueBy(ReminderLadder.For(c.DueDate, calendar, options), c.DueDate, today))
+            var subject = Subject(c);
+            IEnumerable<Recipient> To(string reason) => reason switch
             {
-                var recipients = occasion.Reason switch
-                {
-                    EmailReasons.Reminder => plan.Staff(review.LeadOfficeId, Role.ReviewOfficer),
-                    EmailReasons.OverdueEscalation => plan.Staff(review.LeadOfficeId, Role.Manager),
-                    _ => SecondEscalation(plan, escalationEmails, review),
-                };
-                queued += await QueueAsync(db, plan, recipients, occasion, $"clock:{c.Id}", ReviewClock.Describe(c.Kind), c.DueDate, review, ct);
+                EmailReasons.Reminder => plan.Staff(review.LeadOfficeId, Role.ReviewOfficer),
+                EmailReasons.OverdueEscalation => plan.Staff(review.LeadOfficeId, Role.Manager),
+                _ => SecondEscalation(plan, escalationEmails, review),
+            };
+
+            var ladder = ReminderLadder.For(c.DueDate, calendar, options, EscalatedOn(plan, escalated, subject, c.DueDate, To(EmailReasons.OverdueEscalation)));
+            foreach (var occasion in ReminderLadder.DueBy(ladder, c.DueDate, today))
+            {
+                queued += await QueueAsync(db, plan, To(occasion.Reason), occasion, subject, ReviewClock.StepName(c.Kind), c.DueDate, review, ct);
             }
         }
 
@@ -97,6 +107,46 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
         queued += await new DailyDigest(db, outbox, options, email).QueueAsync(plan, ct);
         return new ReminderScanResult(queued, cancelled);
     }
+
+    private static string Subject(WorkItem item) => $"workitem:{item.Id}";
+
+    private static string Subject(ReviewClock clock) => $"clock:{clock.Id}";
+
+    private static string Key(string subject, Occasion occasion, DateOnly due) => $"{subject}:{occasion.Step}:{due:yyyy-MM-dd}";
+
+    /// The subjects whose first escalation was queued, each with the day it went out (London; the earliest sending to
+    /// any of its recipients), or null while it waits to be sent.
+    private async Task<Dictionary<string, DateOnly?>> EscalatedOnAsync(IReviewDb db, IReadOnlyList<(string Subject, DateOnly Due)> subjects,
+        BusinessCalendar calendar, DateOnly today, CancellationToken ct)
+    {
+        var keys = subjects.Select(x => (x.Subject, Rung: ReminderLadder.FirstEscalation(x.Due, calendar, options), x.Due))
+            .Where(x => x.Rung.On <= today).Select(x => (x.Subject, Key: Key(x.Subject, x.Rung, x.Due))).ToList();
+        var wanted = keys.Select(k => k.Key).ToList();
+        var messages = (await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.Reason == EmailReasons.OverdueEscalation && m.Status != OutboxStatus.Cancelled && wanted.Contains(m.OccurrenceKey))
+            .Select(m => new { m.OccurrenceKey, m.SentAtUtc }).ToListAsync(ct))
+            .ToLookup(m => m.OccurrenceKey);
+        return keys.Where(k => messages.Contains(k.Key)).ToDictionary(k => k.Subject,
+            k => messages[k.Key].Where(m => m.SentAtUtc is not null).Select(m => (DateOnly?)London.DateOf(m.SentAtUtc!.Value)).Min());
+    }
+
+    /// When the first escalation went out, for the second rung to count from. One that has no message either has just
+    /// been reached (it is queued in this scan: the second waits for it to go out, so the two never come together) or
+    /// has nobody to go to (no manager on record, or all take the digest): then it counts as reached on its day, so the
+    /// accountable lead is still told.
+    private DateOnly? EscalatedOn(Plan plan, Dictionary<string, DateOnly?> escalated, string subject, DateOnly due, IEnumerable<Recipient> managers)
+    {
+        if (escalated.TryGetValue(subject, out var on))
+        {
+            return on;
+        }
+
+        var first = ReminderLadder.FirstEscalation(due, plan.Calendar, options);
+        return first.On <= plan.Today && !Wanting(plan, managers, EmailReasons.OverdueEscalation).Any() ? first.On : null;
+    }
+
+    private static IEnumerable<Recipient> Wanting(Plan plan, IEnumerable<Recipient> recipients, string reason) =>
+        recipients.DistinctBy(r => r.Address.ToLowerInvariant()).Where(to => to.UserId is not string userId || plan.People.Wants(userId, reason));
 
     private static IEnumerable<Recipient> Contact(Dictionary<int, string> emails, int organisationId) =>
         emails.TryGetValue(organisationId, out var address) ? [new Recipient(address, null)] : [];
@@ -112,14 +162,9 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
         var values = Values(plan, occasion, step, due, review, link);
         var template = occasion.Reason == EmailReasons.Reminder && subject.StartsWith("clock:", StringComparison.Ordinal) ? "ClockReminder" : occasion.Reason;
         var queued = 0;
-        foreach (var to in recipients.DistinctBy(r => r.Address.ToLowerInvariant()))
+        foreach (var to in Wanting(plan, recipients, occasion.Reason))
         {
-            if (to.UserId is string userId && !plan.People.Wants(userId, occasion.Reason))
-            {
-                continue;
-            }
-
-            var key = $"{subject}:{occasion.Step}:{due:yyyy-MM-dd}";
+            var key = Key(subject, occasion, due);
             if (await outbox.EnqueueAsync(db, new OutgoingEmail(to.Address, to.UserId, occasion.Reason, key, template, values, plan.NotBeforeUtc, review.Id), ct))
             {
                 queued++;
@@ -135,26 +180,22 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
         ["Reference"] = review.Reference,
         ["Step"] = step,
         ["DueDate"] = UkDate.Format(due),
-        ["HowLate"] = HowLate(due, plan.SendDay, plan.Calendar),
+        ["HowLate"] = HowLate(due, plan.SendDay),
         ["Link"] = email.LinkTo(link ?? TaskPages.ReviewPage(review.Id)),
+        ["LinkText"] = link?.StartsWith("work/overdue", StringComparison.Ordinal) == true
+            ? "Open the review's overdue tasks in the portal, to see who holds this one or to reassign it:"
+            : "Open the review in the portal to see where it stands and who holds its tasks:",
         ["PortalBaseUrl"] = email.PortalBaseUrl,
         ["Why"] = review.CspHasLead
             ? "You are the accountable lead for this review."
             : "You manage the office leading this review. Its lead CSP has no accountable lead on record, so this second escalation comes to you; an administrator can add one under Organisations.",
     };
 
-    /// As at the day the email goes out: "due in 7 days", "due today", "3 working days overdue".
-    public static string HowLate(DateOnly due, DateOnly on, BusinessCalendar calendar)
-    {
-        var overdue = ReminderLadder.WorkingDaysOverdue(due, on, calendar);
-        return (due.DayNumber - on.DayNumber) switch
-        {
-            0 => "due today",
-            1 => "due tomorrow",
-            > 1 and var d => $"due in {d} days",
-            _ => overdue == 1 ? "1 working day overdue" : $"{overdue} working days overdue",
-        };
-    }
+    /// As at the day the email goes out, in calendar days as the queues count them: "due in 7 days", "due today",
+    /// "3 days overdue".
+    public static string HowLate(DateOnly due, DateOnly on) => DueText.Describe(due, on) is var text && text.StartsWith("in ", StringComparison.Ordinal)
+        ? "due " + text
+        : text;
 
     /// Unsent reminders that no longer fit the task or clock they are about: Cancelled, never sent.
     private static async Task<int> CancelUnwantedAsync(IReviewDb db, CancellationToken ct)
@@ -166,9 +207,9 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
         var parsed = waiting.Select(m => (m.Id, Key: OccurrenceKey.Parse(m.OccurrenceKey))).Where(m => m.Key is not null).ToList();
         var itemIds = parsed.Where(m => m.Key!.Kind == "workitem").Select(m => m.Key!.Id).Distinct().ToList();
         var clockIds = parsed.Where(m => m.Key!.Kind == "clock").Select(m => m.Key!.Id).Distinct().ToList();
-        var liveItems = await db.WorkItems.AsNoTracking()
-            .Where(w => itemIds.Contains(w.Id) && w.Status == WorkItemStatus.Open && !w.IsPaused && (w.Clock == null || w.Clock.Status == ClockStatus.Running))
-            .ToDictionaryAsync(w => w.Id, w => w.DueDate, ct);
+        var liveItems = (await db.WorkItems.AsNoTracking().Include(w => w.Clock)
+            .Where(w => itemIds.Contains(w.Id) && w.Status == WorkItemStatus.Open).ToListAsync(ct))
+            .Select(w => (w.Id, Due: TaskDeadline.Of(w))).Where(w => !w.Due.IsPaused).ToDictionary(w => w.Id, w => w.Due.Date);
         var liveClocks = await db.ReviewClocks.AsNoTracking().Where(c => clockIds.Contains(c.Id) && c.Status == ClockStatus.Running)
             .ToDictionaryAsync(c => c.Id, c => c.DueDate, ct);
         var unwanted = parsed.Where(m => m.Key!.Kind == "workitem"

@@ -12,6 +12,9 @@ public static class TaskPages
 {
     public static string ReviewPage(int reviewId) => $"reviews/{reviewId}";
 
+    /// The overdue queue showing one review's overdue tasks: where a manager sees who holds each and reassigns it.
+    public static string OverdueQueue(string reference) => $"work/overdue?search={Uri.EscapeDataString(reference)}";
+
     /// subjectId: what the task is about, where its page needs it (the expression of interest, the action plan action).
     public static string For(WorkItemKind kind, int reviewId, int? agencyId, long? subjectId, bool toStaff) => (toStaff, kind, subjectId) switch
     {

@@ -47,7 +47,8 @@ public sealed class ManagerDashboardQuery(IReviewDbFactory dbs, BusinessClock cl
         var csps = await db.Organisations.AsNoTracking().Where(o => cspIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
         var overdue = await db.WorkItems.AsNoTracking()
-            .Where(w => w.Status == WorkItemStatus.Open && !w.IsPaused && w.DueDate < today && w.OfficeId != null && offices.Contains(w.OfficeId.Value))
+            .Where(w => w.Status == WorkItemStatus.Open && w.OfficeId != null && offices.Contains(w.OfficeId.Value))
+            .Where(TaskDeadline.OverdueOn(today))
             .GroupBy(w => w.AssigneeUserId)
             .Select(g => new { UserId = g.Key, Count = g.Count() })
             .ToListAsync(ct);

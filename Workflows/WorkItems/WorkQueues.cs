@@ -16,7 +16,7 @@ public enum WorkQueue
     MyWork,
     /// Unassigned open tasks offered to my roles in my offices (or to my agency, or to me by name): claim them.
     Team,
-    /// Open tasks I can see whose due date has passed (paused ones excluded).
+    /// Open tasks I can see whose due date has passed (TaskDeadline: paused ones, and those of reviews on hold, excluded).
     Overdue,
     /// Open tasks I can see due today or in the next 14 days.
     DueSoon,
@@ -24,11 +24,13 @@ public enum WorkQueue
 
 public sealed record WorkItemFilter(string? Search = null, WorkItemPriority? Priority = null, Stage? Stage = null, int? ReviewId = null);
 
-/// A task in a queue. DueText reads "in 3 days" or "5 days overdue"; IsOverdue drives the highlight.
+/// A task in a queue, dated by TaskDeadline (a task that works to a clock shows the clock's date). DueText reads
+/// "in 3 days", "5 days overdue" or "paused (on hold)"; IsOverdue drives the highlight. IsPaused: an officer paused it
+/// (Resume undoes that); IsOnHold: its clock is paused while the review is on hold.
 public sealed record WorkItemRow(
     long Id, int ReviewId, string Reference, string CaseLabel, WorkItemKind Kind, string Title, Stage? Stage, bool IsProcessStep,
     Role? CandidateRole, string? AssigneeUserId, string? AssigneeName, DateOnly? DueDate, DateOnly? FollowUpDate,
-    WorkItemPriority Priority, bool IsPaused, bool IsOverdue, int? DaysLeft, string? DueText, int Version);
+    WorkItemPriority Priority, bool IsPaused, bool IsOverdue, int? DaysLeft, string? DueText, int Version, bool IsOnHold = false);
 
 /// The numbers beside each queue in the navigation.
 public sealed record QueueCounts(int MyWork, int Team, int Overdue, int DueSoon, int OnHold);
@@ -64,7 +66,7 @@ public sealed class WorkQueueQuery(IReviewDbFactory dbs, BusinessClock clock)
                    join r in db.Reviews on w.ReviewId equals r.Id
                    join u in db.Users on w.AssigneeUserId equals u.Id into assignees
                    from u in assignees.DefaultIfEmpty()
-                   select new { Item = w, r.Reference, r.CaseLabel, r.SearchText, Assignee = u == null ? null : u.DisplayName };
+                   select new { Item = w, w.Clock, r.Reference, r.CaseLabel, r.SearchText, Assignee = u == null ? null : u.DisplayName };
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var term = CaseLabels.Normalise(filter.Search);
@@ -84,10 +86,11 @@ public sealed class WorkQueueQuery(IReviewDbFactory dbs, BusinessClock clock)
             "Assignee" or nameof(WorkItemRow.AssigneeName) => d ? rows.OrderByDescending(x => x.Assignee) : rows.OrderBy(x => x.Assignee),
             "Created" => d ? rows.OrderByDescending(x => x.Item.CreatedAtUtc) : rows.OrderBy(x => x.Item.CreatedAtUtc),
             // Soonest due first, undated last: what needs doing next.
-            _ => d ? rows.OrderBy(x => x.Item.DueDate == null).ThenByDescending(x => x.Item.DueDate)
-                   : rows.OrderBy(x => x.Item.DueDate == null).ThenBy(x => x.Item.DueDate),
+            _ => TaskDeadline.OrderByDue(rows, x => x.Item, d),
         };
         var found = await ordered.ThenBy(x => x.Item.Id).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
+        // No tracking: the clock read beside each task is put back on it for the rule to read.
+        found.ForEach(x => x.Item.Clock = x.Clock);
         var list = found.Select(x => Row(x.Item, x.Reference, x.CaseLabel, x.Assignee, today)).ToList();
         return new PagedResult<WorkItemRow>(list, total);
     }
@@ -120,18 +123,21 @@ public sealed class WorkQueueQuery(IReviewDbFactory dbs, BusinessClock clock)
         {
             WorkQueue.MyWork => w => w.AssigneeUserId == userId,
             WorkQueue.Team => w => w.AssigneeUserId == null && (w.CandidateRole == null || roles.Contains(w.CandidateRole)),
-            WorkQueue.Overdue => w => !w.IsPaused && w.DueDate != null && w.DueDate < today,
-            WorkQueue.DueSoon => w => !w.IsPaused && w.DueDate != null && w.DueDate >= today && w.DueDate <= soon,
+            WorkQueue.Overdue => TaskDeadline.OverdueOn(today),
+            WorkQueue.DueSoon => TaskDeadline.DueBetween(today, soon),
             _ => throw new ArgumentOutOfRangeException(nameof(queue)),
         };
         return WorkItemAccess.OpenVisible(db, db.WorkItems.AsNoTracking(), actor, filter);
     }
 
-    private static WorkItemRow Row(WorkItem w, string reference, string caseLabel, string? assignee, DateOnly today) => new(
-        w.Id, w.ReviewId, reference, caseLabel, w.Kind, w.Title, w.Stage, w.IsProcessStep, w.CandidateRole, w.AssigneeUserId, assignee,
-        w.DueDate, w.FollowUpDate, w.Priority, w.IsPaused,
-        IsOverdue: !w.IsPaused && w.DueDate is DateOnly due && DueText.IsOverdue(due, today),
-        DaysLeft: w.DueDate is DateOnly left ? DueText.DaysLeft(left, today) : null,
-        DueText: w.DueDate is DateOnly text ? (w.IsPaused ? "paused" : DueText.Describe(text, today)) : null,
-        w.Version);
+    private static WorkItemRow Row(WorkItem w, string reference, string caseLabel, string? assignee, DateOnly today)
+    {
+        var due = TaskDeadline.Of(w);
+        return new(w.Id, w.ReviewId, reference, caseLabel, w.Kind, w.Title, w.Stage, w.IsProcessStep, w.CandidateRole, w.AssigneeUserId, assignee,
+            due.Date, w.FollowUpDate, w.Priority, w.IsPaused,
+            IsOverdue: due.IsOverdueOn(today),
+            DaysLeft: due.Date is DateOnly left ? DueText.DaysLeft(left, today) : null,
+            DueText: due.Describe(today),
+            w.Version, due.IsOnHold);
+    }
 }

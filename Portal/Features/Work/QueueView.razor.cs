@@ -33,6 +33,10 @@ public partial class QueueView
     [Parameter, EditorRequired]
     public WorkQueue Queue { get; set; }
 
+    /// "?search=LR-2026-004": opens the queue filtered, as the managers' overdue emails link to it.
+    [SupplyParameterFromQuery(Name = "search")]
+    public string? SearchFromLink { get; set; }
+
     [Inject]
     private WorkQueueQuery Queues { get; set; } = null!;
 
@@ -56,6 +60,8 @@ public partial class QueueView
     private CommandRunner Run { get; set; } = null!;
 
     private QueueInfo Info => WorkQueues.For(Queue);
+
+    protected override void OnInitialized() => search = string.IsNullOrWhiteSpace(SearchFromLink) ? null : SearchFromLink.Trim();
 
     private bool Filtered => !string.IsNullOrWhiteSpace(search) || priority is not null || stage is not null;
 
