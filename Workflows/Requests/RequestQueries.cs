@@ -2,6 +2,7 @@ using System.Globalization;
 using Domain;
 using Domain.Access;
 using Domain.Audit;
+using Domain.Calendar;
 using Domain.Documents;
 using Domain.Organisations;
 using Domain.Requests;
@@ -111,7 +112,7 @@ public sealed class RequestQueries(IReviewDbFactory dbs, BusinessClock clock, Au
                               Latest = db.Documents.Where(d => d.Id == r.DocumentId).Select(d => (int?)d.CurrentVersion).FirstOrDefault(),
                           }).ToListAsync(ct);
         return rows.Select(r => new RequestRow(r.Id, r.ReviewId, r.Reference, r.CaseLabel, r.Type, r.Agency, r.DueDate, r.Status,
-                r.DueDate < today && r.Status is RequestStatus.Sent or RequestStatus.MoreInformationRequested, r.Latest))
+                DueText.IsOverdue(r.DueDate, today) && r.Status is RequestStatus.Sent or RequestStatus.MoreInformationRequested, r.Latest))
             .OrderBy(r => r.Status == RequestStatus.Accepted).ThenBy(r => r.DueDate).ThenBy(r => r.Id).ToList();
     }
 }
