@@ -5,8 +5,8 @@ using Npgsql;
 
 namespace Portal.Benchmarks;
 
-/// The floor: the team queue's first page (count + 25 rows, soonest due first) hand-written in SQL against the same
-/// tables and indexes, read with a plain data reader into the same fields the handler returns. Same rules as
+/// The floor: the team queue's first page (count + 25 rows, soonest due first by TaskDeadline's date: the task's own,
+/// else its clock's; paused also while its clock is) hand-written in SQL against the same tables and indexes, read with a plain data reader into the same fields the handler returns. Same rules as
 /// WorkQueueQuery: open, unassigned, offered to one of my offices (or to me by name), for one of my roles or none.
 public sealed class RawTeamQueue(string connectionString, bool sqlite)
 {
@@ -26,10 +26,10 @@ public sealed class RawTeamQueue(string connectionString, bool sqlite)
             """;
         var inOffices = $"w.\"OfficeId\" IN ({string.Join(", ", offices.Select((_, i) => $"@o{i}"))})";
         var parts = $"""
-            SELECT w."Id", w."ReviewId", w."Kind", w."Title", w."Stage", w."CandidateRole", w."DueDate", w."Priority", w."IsPaused", w."Version"
+            SELECT w."Id", w."ReviewId", w."Kind", w."Title", w."Stage", w."CandidateRole", w."DueDate", w."Priority", w."IsPaused", w."Version", w."ClockId"
             FROM "WorkItems" w WHERE {team} AND {inOffices}
             UNION ALL
-            SELECT w."Id", w."ReviewId", w."Kind", w."Title", w."Stage", w."CandidateRole", w."DueDate", w."Priority", w."IsPaused", w."Version"
+            SELECT w."Id", w."ReviewId", w."Kind", w."Title", w."Stage", w."CandidateRole", w."DueDate", w."Priority", w."IsPaused", w."Version", w."ClockId"
             FROM "WorkItems" w WHERE {team} AND w."CandidateUserId" = @me AND (w."OfficeId" IS NULL OR NOT {inOffices})
             """;
 
@@ -43,10 +43,11 @@ public sealed class RawTeamQueue(string connectionString, bool sqlite)
 
         await using var page = connection.CreateCommand();
         page.CommandText = $"""
-            SELECT w."Id", w."ReviewId", r."Reference", r."CaseLabel", w."Kind", w."Title", w."Stage", w."CandidateRole", w."DueDate",
-                   w."Priority", w."IsPaused", w."Version"
+            SELECT w."Id", w."ReviewId", r."Reference", r."CaseLabel", w."Kind", w."Title", w."Stage", w."CandidateRole",
+                   COALESCE(w."DueDate", c."DueDate"), w."Priority", w."IsPaused" OR COALESCE(c."Status" = 'Paused', FALSE), w."Version"
             FROM ({parts}) w JOIN "Reviews" r ON r."Id" = w."ReviewId"
-            ORDER BY w."DueDate" IS NULL, w."DueDate", w."Id"
+            LEFT JOIN "ReviewClocks" c ON c."Id" = w."ClockId"
+            ORDER BY COALESCE(w."DueDate", c."DueDate") IS NULL, COALESCE(w."DueDate", c."DueDate"), w."Id"
             LIMIT @take OFFSET @skip
             """;
         Bind(page, actor, offices, roles);
