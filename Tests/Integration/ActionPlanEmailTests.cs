@@ -120,17 +120,6 @@ public sealed class ActionPlanEmailTests() : MailFixture(DatabaseProvider.Sqlite
         Assert.Equal((ActionDisplayStatus.SignedOff, ImpactOutcome.Confirmed), (row.Status, row.Impact));
     }
 
-    [Fact]
-    public async Task ScanJob_IsScheduledHourly_WithoutArguments()
-    {
-        await using var portal = new PortalFactory(demoData: false);
-        portal.Set("Jobs:Enabled", "true");
-        using var connection = portal.Get<Hangfire.JobStorage>().GetConnection();
-        var job = Assert.Single(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection), j => j.Id == Infrastructure.Jobs.JobsSetup.ActionPlanScanJobId);
-        Assert.Equal(Hangfire.Cron.Hourly(), job.Cron);
-        Assert.Empty(job.Job.Args);
-    }
-
     private Task<string> CaseLabelAsync(int reviewId) => Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.CaseLabel).SingleAsync());
 
     private Task<string> ReferenceAsync(int reviewId) => Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Reference).SingleAsync());
