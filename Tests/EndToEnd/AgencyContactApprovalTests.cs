@@ -56,6 +56,7 @@ public sealed class AgencyContactApprovalTests(BrowserFixture browser) : IAsyncL
         await admin.SignInAsync(DemoAccounts.Admin);
         await admin.Page.GetByRole(AriaRole.Link, new() { Name = "Waiting for approval" }).ClickAsync();
         await Expect(admin.Page.GetByRole(AriaRole.Heading, new() { Name = "Waiting for your approval", Level = 1 })).ToBeVisibleAsync();
+        Assert.EndsWith("/admin/approvals", new Uri(admin.Page.Url).AbsolutePath, StringComparison.Ordinal);
         await admin.WaitForInteractiveAsync();
         var waiting = admin.Page.Locator("#contact-requests tbody tr");
         var nell = waiting.Filter(new() { HasText = approved });
