@@ -33,6 +33,10 @@ public sealed partial class Review
     /// The CRG signed off the final report (cleared when the report goes back for amendments).
     public DateOnly? SignedOffOn { get; set; }
 
+    /// The day amendments were asked for after the CRG signed off, while they are not made: the report is not
+    /// submitted to the Home Office until they are (cleared when they are recorded as made).
+    public DateOnly? SignOffAmendmentsAskedOn { get; set; }
+
     public DateOnly? SubmittedOn { get; set; }
 
     public QaOutcome? QaOutcome { get; set; }

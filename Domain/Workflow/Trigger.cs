@@ -26,6 +26,8 @@ public enum Trigger
     PutOnHold,
     ReviewHold,
     Resume,
+    RecordAmendmentsAfterSignOff,
+    RecordSignOffAmendmentsMade,
 }
 
 public static class TriggerNames
@@ -55,6 +57,8 @@ public static class TriggerNames
         Trigger.PutOnHold => "Put on hold",
         Trigger.ReviewHold => "Review the hold",
         Trigger.Resume => "Resume",
+        Trigger.RecordAmendmentsAfterSignOff => "Record amendments asked for after sign-off",
+        Trigger.RecordSignOffAmendmentsMade => "Record that the amendments asked for after sign-off are made",
         _ => trigger.ToString(),
     };
 }

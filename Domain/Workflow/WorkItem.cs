@@ -15,6 +15,8 @@ public enum WorkItemKind
     SubmitToHomeOffice,
     RecordQaOutcome,
     MakeQaAmendments,
+    /// Amendments asked for after the CRG signed off, before submission: done when recorded as made.
+    MakeSignOffAmendments,
     Publish,
     MonitorActionPlan,
     ReviewHold,

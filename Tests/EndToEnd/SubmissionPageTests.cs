@@ -1,4 +1,5 @@
 using Domain.Calendar;
+using Domain.Workflow;
 using Microsoft.Playwright;
 using Portal.Testing;
 
@@ -73,6 +74,44 @@ public sealed class SubmissionPageTests(BrowserFixture browser) : IAsyncLifetime
         await Stage(page).ToHaveTextAsync("Action plan monitoring");
         await Assertions.Expect(page.Locator("#publication-link")).ToHaveTextAsync("https://www.rutland.gov.uk/dardr/case-e");
         await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Action plan monitoring");
+        await tab.AssertAccessibleAsync();
+        Assert.Empty(tab.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Officer_RecordsAmendmentsAskedForAfterSignOff_SubmissionWaits_UntilTheyAreRecordedAsMade()
+    {
+        var id = await _portal.ReviewAtSignOffAsync(Today, signedOff: true);
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        var page = tab.Page;
+        await tab.SignInAsync(DemoAccounts.LrOfficer);
+        await tab.GotoAsync($"reviews/{id}");
+        await Stage(page).ToHaveTextAsync("CRG sign-off");
+        await Assertions.Expect(page.Locator("#submit-reasons")).ToHaveCountAsync(0);
+
+        // Without saying what was asked: the message is beside the field and nothing is recorded.
+        await page.Locator($"#open-{Trigger.RecordAmendmentsAfterSignOff}").ClickAsync();
+        await Assertions.Expect(page.Locator("#action-form-title")).ToHaveTextAsync("Record amendments asked for after sign-off");
+        await page.Locator("#action-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#action-form")).ToContainTextAsync("Say what was asked to change, and by whom.");
+        await tab.AssertAccessibleAsync();
+
+        await page.Locator("#action-comment").FillAsync("The chair asked to correct the chronology on page 4.");
+        await page.Locator("#action-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#action-form")).ToHaveCountAsync(0);
+        await Stage(page).ToHaveTextAsync("CRG sign-off");
+        const string waits = "Amendments asked for after sign-off are not made yet: record that they are made first.";
+        await Assertions.Expect(page.Locator("#submit-reasons")).ToContainTextAsync(waits);
+        await Assertions.Expect(page.Locator($"#reasons-{Trigger.SubmitToHomeOffice}")).ToContainTextAsync(waits);
+        await Assertions.Expect(page.Locator("#review-journal")).ToContainTextAsync("The chair asked to correct the chronology on page 4.");
+        await tab.AssertAccessibleAsync();
+
+        await page.Locator($"#open-{Trigger.RecordSignOffAmendmentsMade}").ClickAsync();
+        await Assertions.Expect(page.Locator("#action-date")).ToHaveValueAsync("23/11/2026");
+        await page.Locator("#action-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#action-form")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#submit-reasons")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#review-journal")).ToContainTextAsync("are made: the report can be submitted.");
         await tab.AssertAccessibleAsync();
         Assert.Empty(tab.ConsoleErrors);
     }

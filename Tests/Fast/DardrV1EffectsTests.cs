@@ -575,6 +575,32 @@ public class DardrV1EffectsTests
     }
 
     [Fact]
+    public void AmendmentsAfterSignOff_OpenATask_AndWhenMadeCloseIt_EachOnItsOwnDate_TheSignOffStands()
+    {
+        var c = AtPanelAndReport();
+        c.Fire(new SubmitForSignOffArgs(), new DateOnly(2027, 3, 1));
+        c.Fire(new RecordSignedOffArgs(), new DateOnly(2027, 3, 10));
+
+        // The family asked for a change on 12 March, recorded on the 15th; made on the 19th, recorded on the 22nd.
+        var asked = c.Fire(new RecordAmendmentsAfterSignOffArgs { Date = new DateOnly(2027, 3, 12), Comment = "The family asked to correct a date." },
+            new DateOnly(2027, 3, 15));
+        Assert.Equal(((DateOnly?)new DateOnly(2027, 3, 12), Stage.CrgSignOff), (c.Review.SignOffAmendmentsAskedOn, c.Review.Stage));
+        Assert.Equal([WorkItemKind.SubmitToHomeOffice, WorkItemKind.MakeSignOffAmendments], c.OpenKinds);
+        Assert.Equal((new DateOnly(2027, 3, 12), "The family asked to correct a date."), (asked.OccurredOn, asked.Comment));
+        Assert.Contains("Submission to the Home Office waits until they are made.", asked.Detail, StringComparison.Ordinal);
+
+        var made = c.Fire(new RecordSignOffAmendmentsMadeArgs { Date = new DateOnly(2027, 3, 19) }, new DateOnly(2027, 3, 22));
+        Assert.Null(c.Review.SignOffAmendmentsAskedOn);
+        Assert.Equal(WorkItemStatus.Completed, c.Closed(WorkItemKind.MakeSignOffAmendments).Status);
+        Assert.Equal([WorkItemKind.SubmitToHomeOffice], c.OpenKinds);
+        Assert.Equal(new DateOnly(2027, 3, 19), made.OccurredOn);
+        Assert.Contains("The amendments asked for on 12 Mar 2027 are made: the report can be submitted.", made.Detail, StringComparison.Ordinal);
+        // Sign-off stands: the completion clock stopped on it and the board counts it.
+        Assert.Equal((DateOnly?)new DateOnly(2027, 3, 10), c.Review.SignedOffOn);
+        Assert.Equal((DateOnly?)new DateOnly(2027, 3, 10), c.Clock(ClockKind.Completion).CompletedOn);
+    }
+
+    [Fact]
     public void EveryStep_JournalsItsOwnNotes_AndOnlyThose()
     {
         var c = new Case();

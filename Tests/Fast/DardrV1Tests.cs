@@ -32,6 +32,8 @@ public class DardrV1Tests
         new(Stage.CrgSignOff, Trigger.RecordSignedOff, Stage.CrgSignOff),
         new(Stage.CrgSignOff, Trigger.RecordAmendmentsRequired, Stage.PanelAndReport),
         new(Stage.CrgSignOff, Trigger.SubmitToHomeOffice, Stage.Submitted, r => r.SignedOffOn = Day),
+        new(Stage.CrgSignOff, Trigger.RecordAmendmentsAfterSignOff, Stage.CrgSignOff, r => r.SignedOffOn = Day),
+        new(Stage.CrgSignOff, Trigger.RecordSignOffAmendmentsMade, Stage.CrgSignOff, r => (r.SignedOffOn, r.SignOffAmendmentsAskedOn) = (Day, Day)),
         new(Stage.Submitted, Trigger.RecordQaApproved, Stage.Publication),
         new(Stage.Submitted, Trigger.RecordQaApprovedSubjectToAmendments, Stage.QaAmendments),
         new(Stage.Submitted, Trigger.RecordQaResubmit, Stage.PanelAndReport),
@@ -121,6 +123,21 @@ public class DardrV1Tests
         var review = ReviewAt(Stage.DecisionNotified, r => (r.CrgOutcome, r.HomeOfficeNotifiedOn, r.IsAlternativeReview) = (CrgOutcome.CriteriaNotMet, Day, true));
         Assert.True(Definition.Evaluate(review, GuardFacts.None, ActorWith(Role.ReviewOfficer), true, Trigger.RecordHomeOfficeAcknowledged).IsAvailable);
         Assert.False(Definition.Evaluate(review, GuardFacts.None, ActorWith(Role.ReviewOfficer), true, Trigger.CloseWithoutReview).IsAvailable);
+    }
+
+    [Fact]
+    public void AmendmentsAfterSignOff_BlockSubmission_UntilMade_AndAreAskedForOnlyAfterSignOffAndOnceAtATime()
+    {
+        ActionOption For(Review review, Trigger trigger) => Definition.Evaluate(review, GuardFacts.None, ActorWith(Role.ReviewOfficer), true, trigger);
+        var asked = ReviewAt(Stage.CrgSignOff, r => (r.SignedOffOn, r.SignOffAmendmentsAskedOn) = (Day, Day));
+        var notSignedOff = ReviewAt(Stage.CrgSignOff);
+
+        Assert.Equal(["Amendments asked for after sign-off are not made yet: record that they are made first."], For(asked, Trigger.SubmitToHomeOffice).Reasons);
+        Assert.False(For(asked, Trigger.RecordAmendmentsAfterSignOff).IsAvailable);
+        Assert.Equal(["The CRG has not signed off the final report yet: record its sign-off first."], For(notSignedOff, Trigger.RecordAmendmentsAfterSignOff).Reasons);
+        Assert.Equal(["No amendments were asked for after sign-off."], For(notSignedOff, Trigger.RecordSignOffAmendmentsMade).Reasons);
+        // A hold from "CRG sign-off" keeps them outstanding: it returns there.
+        Assert.True(For(asked, Trigger.PutOnHold).IsAvailable);
     }
 
     [Fact]

@@ -89,6 +89,8 @@ public class TriggerArgsTests
     [InlineData(typeof(RecordAmendmentsRequiredArgs), true)]
     [InlineData(typeof(RecordQaApprovedSubjectToAmendmentsArgs), true)]
     [InlineData(typeof(RecordQaResubmitArgs), true)]
+    [InlineData(typeof(RecordAmendmentsAfterSignOffArgs), true)]
+    [InlineData(typeof(RecordSignOffAmendmentsMadeArgs), false)]
     [InlineData(typeof(PresentToCrgArgs), false)]
     [InlineData(typeof(RecordSignedOffArgs), false)]
     [InlineData(typeof(RecordQaApprovedArgs), false)]

@@ -64,6 +64,43 @@ public abstract class SubmissionTests(ProviderFixture fixture)
     }
 
     [Fact]
+    public async Task AmendmentsAskedForAfterSignOff_BlockSubmission_UntilRecordedAsMade_EachJournaledWithItsDate()
+    {
+        var id = await Portal.ReviewAtSignOffAsync(Today, signedOff: true);
+        var engine = Portal.Get<WorkflowEngine>();
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        Task<Result<TransitionResult>> FireAsync(TriggerArgs args) => engine.FireAsync(id, args, officer, Guid.NewGuid().ToString());
+
+        // Without what was asked, or dated before the sign-off: refused beside the field, nothing saved.
+        var version = (await ReviewAsync(id)).Version;
+        var noReason = Assert.IsType<ValidationFailed>((await FireAsync(new RecordAmendmentsAfterSignOffArgs())).Error).Errors.Single();
+        Assert.Equal(("Comment", "Say what was asked to change, and by whom."), (noReason.Field, noReason.Message));
+        var early = Assert.IsType<ValidationFailed>((await FireAsync(new RecordAmendmentsAfterSignOffArgs { Comment = "Chair: correct page 4.", Date = Today.AddDays(-1) })).Error);
+        Assert.Equal($"The date cannot be before the step before it (Record CRG sign-off, {UkDate.Format(Today)}): check it.", early.Errors.Single().Message);
+        Assert.Equal(version, (await ReviewAsync(id)).Version);
+
+        Assert.True((await FireAsync(new RecordAmendmentsAfterSignOffArgs { Comment = "Chair: correct page 4." })).IsSuccess);
+        var blocked = Assert.IsType<ActionUnavailable>((await SubmitAsync(id)).Error);
+        Assert.Equal(["Amendments asked for after sign-off are not made yet: record that they are made first."], blocked.Reasons);
+        Assert.Empty(await SubmissionsAsync(id));
+        Assert.Equal((Stage.CrgSignOff, (DateOnly?)Today), ((await ReviewAsync(id)).Stage, (await ReviewAsync(id)).SignOffAmendmentsAskedOn));
+        Assert.Equal(WorkItemStatus.Open, await Portal.WithDbAsync(db => db.WorkItems.Where(w => w.ReviewId == id && w.Kind == WorkItemKind.MakeSignOffAmendments)
+            .Select(w => w.Status).SingleAsync()));
+
+        Assert.True((await FireAsync(new RecordSignOffAmendmentsMadeArgs())).IsSuccess);
+        var submitted = await SubmitAsync(id);
+        Assert.True(submitted.IsSuccess, submitted.Error?.Message);
+
+        var journal = await Portal.WithDbAsync(db => db.JournalEntries.Where(j => j.ReviewId == id && j.Trigger != null).OrderBy(j => j.Id)
+            .Select(j => new { j.Trigger, j.OccurredOn, j.Comment }).ToListAsync());
+        Assert.Equal([Trigger.RecordSignedOff, Trigger.RecordAmendmentsAfterSignOff, Trigger.RecordSignOffAmendmentsMade, Trigger.SubmitToHomeOffice],
+            journal.TakeLast(4).Select(j => j.Trigger!.Value));
+        Assert.Equal("Chair: correct page 4.", journal[^3].Comment);
+        Assert.Equal(WorkItemStatus.Completed, await Portal.WithDbAsync(db => db.WorkItems.Where(w => w.ReviewId == id && w.Kind == WorkItemKind.MakeSignOffAmendments)
+            .Select(w => w.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Submit_ChecklistIncompleteOrNotSignedOff_SaysWhatIsMissingAndSavesNothing()
     {
         var id = await Portal.ReviewAtSignOffAsync(Today, signedOff: true);

@@ -119,6 +119,18 @@ public sealed partial class DardrV1
                 OpenWithClock(c, WorkItemKind.CompleteReview, "Make the CRG's amendments and submit the report for sign-off again", ClockKind.Completion);
                 break;
 
+            case RecordAmendmentsAfterSignOffArgs:
+                r.SignOffAmendmentsAskedOn = on;
+                c.OpenItem(WorkItemKind.MakeSignOffAmendments, "Make the amendments asked for after sign-off, then record that they are made");
+                c.Note("Submission to the Home Office waits until they are made.");
+                break;
+
+            case RecordSignOffAmendmentsMadeArgs:
+                c.Note($"The amendments asked for on {UkDate.Format(r.SignOffAmendmentsAskedOn!.Value)} are made: the report can be submitted.");
+                r.SignOffAmendmentsAskedOn = null;
+                c.CloseItems(WorkItemKind.MakeSignOffAmendments);
+                break;
+
             case SubmitToHomeOfficeArgs:
                 r.SubmittedOn = on;
                 r.QaOutcome = null;

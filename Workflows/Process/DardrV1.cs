@@ -49,6 +49,10 @@ public sealed partial class DardrV1 : ProcessDefinition
             "The CRG has already signed off this report.");
         var signedOff = Guard(() => r.SignedOffOn is not null,
             "The CRG has not signed off the final report yet: record its sign-off first.");
+        var noSignOffAmendments = Guard(() => r.SignOffAmendmentsAskedOn is null,
+            "Amendments asked for after sign-off are not made yet: record that they are made first.");
+        var signOffAmendmentsAsked = Guard(() => r.SignOffAmendmentsAskedOn is not null,
+            "No amendments were asked for after sign-off.");
         var qaPointsAddressed = Guard(() => r.QaPointsOutstanding == 0,
             Domain.Submissions.SubmissionRules.AmendmentsMadeBlockedBecause(r.QaPointsOutstanding) ?? string.Empty);
         var actionsSignedOff = Guard(() => f.ActionsNotSignedOff == 0, f.ActionsNotSignedOff == 1
@@ -85,7 +89,9 @@ public sealed partial class DardrV1 : ProcessDefinition
         m.Configure(Stage.CrgSignOff)
             .PermitReentryIf(Trigger.RecordSignedOff, notSignedOff)
             .PermitIf(Trigger.RecordAmendmentsRequired, Stage.PanelAndReport, notSignedOff)
-            .PermitIf(Trigger.SubmitToHomeOffice, Stage.Submitted, signedOff)
+            .PermitReentryIf(Trigger.RecordAmendmentsAfterSignOff, signedOff, noSignOffAmendments)
+            .PermitReentryIf(Trigger.RecordSignOffAmendmentsMade, signOffAmendmentsAsked)
+            .PermitIf(Trigger.SubmitToHomeOffice, Stage.Submitted, signedOff, noSignOffAmendments)
             .Permit(Trigger.PutOnHold, Stage.OnHold);
 
         m.Configure(Stage.Submitted)

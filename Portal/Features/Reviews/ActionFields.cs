@@ -31,6 +31,8 @@ public sealed record ActionFields(
         Trigger.SubmitForSignOff => new("Date submitted for sign-off"),
         Trigger.RecordSignedOff => new("Date signed off"),
         Trigger.RecordAmendmentsRequired => new("Date of the CRG meeting", "What the CRG asked to change", CommentRequired: true),
+        Trigger.RecordAmendmentsAfterSignOff => new("Date they were asked for", "What was asked to change, and by whom", CommentRequired: true),
+        Trigger.RecordSignOffAmendmentsMade => new("Date the amendments were made"),
         Trigger.SubmitToHomeOffice => new("Date submitted"),
         Trigger.RecordQaApproved => new("Date of the outcome"),
         Trigger.RecordQaApprovedSubjectToAmendments => new("Date of the outcome", "The amendments the Home Office asked for", CommentRequired: true),
