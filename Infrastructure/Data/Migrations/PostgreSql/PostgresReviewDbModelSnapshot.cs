@@ -1923,6 +1923,9 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
 
+                    b.Property<DateOnly?>("SignOffAmendmentsAskedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("SignedOffOn")
                         .HasColumnType("date");
 

@@ -1854,6 +1854,9 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("SignOffAmendmentsAskedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("SignedOffOn")
                         .HasColumnType("TEXT");
 
