@@ -1,6 +1,10 @@
+using Domain;
+using Domain.Audit;
 using Domain.Authors;
 using Domain.Calendar;
 using Domain.Crg;
+using Domain.Family;
+using Domain.Themes;
 using Domain.Reviews;
 using Domain.Workflow;
 using Infrastructure.Data;
@@ -8,12 +12,15 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
 using Workflows.Authors;
 using Workflows.Crg;
+using Workflows.Family;
+using Workflows.Themes;
 
 namespace Portal.Integration.Tests;
 
 /// A command that moves a review and records the feature's own rows is one transaction: the database refuses the
 /// feature's half (a trigger that aborts the write, on this test's row only), and nothing of the transition is left
-/// either. Without one transaction, the CRG's "presented" step and the appointment were committed before the failure.
+/// either. Without one transaction, the CRG's "presented" step and the appointment were committed before the failure, and
+/// a new theme without its audit row.
 public abstract class OneTransactionTests(ProviderFixture fixture, DatabaseProvider provider)
 {
     private PortalFactory Portal => fixture.Portal;
@@ -87,16 +94,73 @@ public abstract class OneTransactionTests(ProviderFixture fixture, DatabaseProvi
         Assert.Equal(EoiStatus.Appointed, await Portal.WithDbAsync(db => db.ExpressionsOfInterest.Where(e => e.Id == sent.Value).Select(e => e.Status).SingleAsync()));
     }
 
-    /// A database trigger that aborts any update of one row of the table until disposed.
-    private async Task<IAsyncDisposable> RefuseUpdatesAsync(string table, long id)
+    [Fact]
+    public async Task FamilyConsent_WhenItsJournalEntryCannotBeSaved_LeavesTheLogAndTheReviewAsTheyWere()
     {
-        var name = $"refuse_{table}_{id}".ToLowerInvariant();
+        var review = await Portal.ReviewAtPanelAndReportAsync();
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        var input = new FamilyAgreementsInput(review, true, "AAFDA", "Diana", PseudonymConsent.Withdrawn, Today, null, null, 0);
+        var version = await Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == review).Select(r => r.Version).SingleAsync());
+
+        Result<FamilyAgreementsSaved> refused;
+        await using (await RefuseAsync("JournalEntries", "INSERT", $"\"ReviewId\" = {review} AND NEW.\"Kind\" = '{JournalKind.Recorded}'"))
+        {
+            refused = await Portal.Get<SaveFamilyAgreementsHandler>().HandleAsync(officer, input);
+        }
+
+        Assert.IsType<Conflict>(refused.Error);
+        await Portal.WithDbAsync(async db =>
+        {
+            var r = await db.Reviews.AsNoTracking().SingleAsync(x => x.Id == review);
+            Assert.Equal((false, version), (r.FamilyConsentWithdrawn, r.Version));
+            Assert.False(await db.FamilyEngagements.AnyAsync(f => f.ReviewId == review));
+            Assert.False(await db.JournalEntries.AnyAsync(j => j.ReviewId == review && j.Kind == JournalKind.Recorded));
+            Assert.False(await db.AuditEvents.AnyAsync(a => a.ReviewId == review && a.Action == AuditAction.Changed
+                && (a.Subject == "FamilyLog" || a.Detail!.StartsWith("FamilyConsentWithdrawn"))));
+            return 0;
+        });
+
+        // Once the database takes it, the log, the review's flag and the journal entry are saved together.
+        var saved = await Portal.Get<SaveFamilyAgreementsHandler>().HandleAsync(officer, input);
+        Assert.True(saved.IsSuccess, saved.Error?.Message);
+        var entry = await Portal.WithDbAsync(db => db.JournalEntries.SingleAsync(j => j.ReviewId == review && j.Kind == JournalKind.Recorded));
+        Assert.Equal((Today, officer.UserId, (Trigger?)null), (entry.OccurredOn, entry.UserId, entry.Trigger));
+        Assert.StartsWith("The family withdrew consent to the report pseudonym on ", entry.Detail, StringComparison.Ordinal);
+        Assert.True(await Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == review).Select(r => r.FamilyConsentWithdrawn).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task NewTheme_WhenItsAuditRowCannotBeSaved_IsNotAdded()
+    {
+        var admin = await Portal.ActorAsync(DemoAccounts.Admin);
+        var name = $"Refused {Guid.NewGuid():N}"[..16];
+
+        await using (await RefuseAsync("AuditEvents", "INSERT", "\"Subject\" = 'Theme'"))
+        {
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => Portal.Get<ThemeAdminHandler>().AddAsync(admin, name, ThemeGroup.Practice));
+        }
+
+        Assert.False(await Portal.WithDbAsync(db => db.Themes.AnyAsync(t => t.Name == name)));
+        var added = await Portal.Get<ThemeAdminHandler>().AddAsync(admin, name, ThemeGroup.Practice);
+        Assert.True(added.IsSuccess, added.Error?.Message);
+        Assert.True(await Portal.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.Subject == "Theme" && a.SubjectId == added.Value.ToString())));
+    }
+
+    /// A database trigger that aborts any update of one row of the table until disposed.
+    private Task<IAsyncDisposable> RefuseUpdatesAsync(string table, long id) => RefuseAsync(table, "UPDATE", $"\"Id\" = {id}");
+
+    /// A database trigger that aborts the writes ("INSERT" or "UPDATE") of the table's rows whose new values meet the
+    /// condition (SQL on NEW."Column"), until disposed.
+    private async Task<IAsyncDisposable> RefuseAsync(string table, string write, string condition)
+    {
+        var name = $"refuse_{table}_{Guid.NewGuid():N}".ToLowerInvariant();
+        var when = "NEW." + condition;
         var create = provider == DatabaseProvider.PostgreSql
             ? [
                 $"CREATE FUNCTION {name}() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$ LANGUAGE plpgsql",
-                $"CREATE TRIGGER {name} BEFORE UPDATE ON \"{table}\" FOR EACH ROW WHEN (NEW.\"Id\" = {id}) EXECUTE FUNCTION {name}()",
+                $"CREATE TRIGGER {name} BEFORE {write} ON \"{table}\" FOR EACH ROW WHEN ({when}) EXECUTE FUNCTION {name}()",
             ]
-            : new[] { $"CREATE TRIGGER {name} BEFORE UPDATE ON \"{table}\" WHEN NEW.\"Id\" = {id} BEGIN SELECT RAISE(ABORT, 'refused by the test'); END" };
+            : new[] { $"CREATE TRIGGER {name} BEFORE {write} ON \"{table}\" WHEN {when} BEGIN SELECT RAISE(ABORT, 'refused by the test'); END" };
         var drop = provider == DatabaseProvider.PostgreSql
             ? new[] { $"DROP TRIGGER {name} ON \"{table}\"", $"DROP FUNCTION {name}()" }
             : [$"DROP TRIGGER {name}"];

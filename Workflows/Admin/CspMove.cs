@@ -6,6 +6,7 @@ using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Data;
 using Workflows.Email;
+using Workflows.Process;
 
 namespace Workflows.Admin;
 
@@ -29,9 +30,9 @@ internal static class CspMove
             var from = offices.GetValueOrDefault(review.LeadOfficeId, "its former office");
             review.LeadOfficeId = toOfficeId;
             review.Version++;
-            db.JournalEntries.Add(Entry(review, actor, nowUtc,
+            Record(db, review, actor, nowUtc,
                 $"Lead office changed from {from} to {to}: {csp.Name} is now served by {to}, which runs this review from now on. "
-                + $"{from} no longer sees its drafts, family log, information returns or tasks; its open tasks went to {to}'s team queue."));
+                + $"{from} no longer sees its drafts, family log, information returns or tasks; its open tasks went to {to}'s team queue.");
         }
 
         if (led.Count > 0)
@@ -43,8 +44,8 @@ internal static class CspMove
         var fromName = fromOfficeId is int f ? offices.GetValueOrDefault(f, "its former office") : "no office";
         foreach (var review in involved)
         {
-            db.JournalEntries.Add(Entry(review, actor, nowUtc,
-                $"{csp.Name}, which takes part in this review, is now served by {to} instead of {fromName}: {to}'s staff read this review from now on."));
+            Record(db, review, actor, nowUtc,
+                $"{csp.Name}, which takes part in this review, is now served by {to} instead of {fromName}: {to}'s staff read this review from now on.");
         }
 
         return led.Count;
@@ -90,18 +91,7 @@ internal static class CspMove
         db.CrgAgendaItems.RemoveRange(undecided);
     }
 
-    private static JournalEntry Entry(Domain.Reviews.Review review, Actor actor, DateTime nowUtc, string detail) => new()
-    {
-        ReviewId = review.Id,
-        // The move happens when it is saved.
-        OccurredOn = London.DateOf(nowUtc),
-        RecordedAtUtc = nowUtc,
-        UserId = string.IsNullOrEmpty(actor.UserId) ? null : actor.UserId,
-        Kind = JournalKind.OfficeChanged,
-        FromStage = review.Stage,
-        ToStage = review.Stage,
-        Detail = detail,
-        DefinitionId = review.DefinitionId,
-        DefinitionVersion = review.DefinitionVersion,
-    };
+    // The move happens when it is saved.
+    private static void Record(IReviewDb db, Domain.Reviews.Review review, Actor actor, DateTime nowUtc, string detail) =>
+        CaseChanges.Record(db, review, actor, nowUtc, JournalKind.OfficeChanged, detail, London.DateOf(nowUtc));
 }

@@ -7,6 +7,7 @@ using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Audit;
 using Workflows.Data;
+using Workflows.Process;
 using Workflows.Time;
 
 namespace Workflows.Family;
@@ -85,20 +86,8 @@ public sealed class SaveFamilyAgreementsHandler(IReviewDbFactory dbs, BusinessCl
         {
             review.FamilyConsentWithdrawn = withdrawn;
             review.Version++;
-            db.JournalEntries.Add(new JournalEntry
-            {
-                ReviewId = review.Id,
-                // The consent changed on the date the family gave or withdrew it, if the officer entered one.
-                OccurredOn = engagement.ConsentOn ?? today,
-                RecordedAtUtc = clock.UtcNow,
-                UserId = actor.UserId,
-                Kind = JournalKind.Recorded,
-                FromStage = review.Stage,
-                ToStage = review.Stage,
-                Detail = ConsentNote(engagement),
-                DefinitionId = review.DefinitionId,
-                DefinitionVersion = review.DefinitionVersion,
-            });
+            // The consent changed on the date the family gave or withdrew it, if the officer entered one.
+            CaseChanges.Record(db, review, actor, clock.UtcNow, JournalKind.Recorded, ConsentNote(engagement), engagement.ConsentOn ?? today);
             audit.Add(db, actor, AuditAction.Changed, "Review", review.Id.ToString(), review.Id, review.Reference,
                 $"FamilyConsentWithdrawn: {withdrawn}");
         }

@@ -280,22 +280,7 @@ public sealed class CaseChanges
     /// recorded now.
     public JournalEntry Journal(JournalKind kind, Stage? from, Trigger? trigger, string? comment, DateOnly occurredOn)
     {
-        var detail = string.Join(" ", _notes);
-        var entry = new JournalEntry
-        {
-            ReviewId = Review.Id,
-            OccurredOn = occurredOn,
-            RecordedAtUtc = NowUtc,
-            UserId = string.IsNullOrEmpty(Actor.UserId) ? null : Actor.UserId,
-            Kind = kind,
-            FromStage = from,
-            ToStage = Review.Stage,
-            Trigger = trigger,
-            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
-            Detail = detail.Length == 0 ? null : detail[..Math.Min(detail.Length, JournalEntry.DetailMaxLength)],
-            DefinitionId = Review.DefinitionId,
-            DefinitionVersion = Review.DefinitionVersion,
-        };
+        var entry = Entry(Review, Actor, NowUtc, kind, from, trigger, comment, string.Join(" ", _notes), occurredOn);
         _db?.JournalEntries.Add(entry);
         _journal.Add(entry);
         _notes.Clear();
@@ -306,6 +291,33 @@ public sealed class CaseChanges
 
         return entry;
     }
+
+    /// A journal entry for a change made outside the process's steps (the family's consent, a lead office moved): it
+    /// moves no clock or task, so the case's clocks and tasks need not be loaded. Added to the caller's context, which
+    /// saves it with the change it describes.
+    public static JournalEntry Record(IReviewDb db, Review review, Actor actor, DateTime nowUtc, JournalKind kind, string detail, DateOnly occurredOn)
+    {
+        var entry = Entry(review, actor, nowUtc, kind, review.Stage, null, null, detail, occurredOn);
+        db.JournalEntries.Add(entry);
+        return entry;
+    }
+
+    private static JournalEntry Entry(Review review, Actor actor, DateTime nowUtc, JournalKind kind, Stage? from, Trigger? trigger, string? comment,
+        string detail, DateOnly occurredOn) => new()
+    {
+        ReviewId = review.Id,
+        OccurredOn = occurredOn,
+        RecordedAtUtc = nowUtc,
+        UserId = string.IsNullOrEmpty(actor.UserId) ? null : actor.UserId,
+        Kind = kind,
+        FromStage = from,
+        ToStage = review.Stage,
+        Trigger = trigger,
+        Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+        Detail = detail.Length == 0 ? null : detail[..Math.Min(detail.Length, JournalEntry.DetailMaxLength)],
+        DefinitionId = review.DefinitionId,
+        DefinitionVersion = review.DefinitionVersion,
+    };
 
     private void CloseItem(WorkItem item, WorkItemStatus status)
     {

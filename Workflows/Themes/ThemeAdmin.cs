@@ -45,9 +45,12 @@ public sealed class ThemeAdminHandler(IReviewDbFactory dbs, AuditLog audit)
         var last = await db.Themes.Where(t => t.Group == group).MaxAsync(t => (int?)t.SortOrder, ct) ?? 0;
         var theme = new Theme { Name = name!.Trim(), Group = group, SortOrder = last + 10 };
         db.Themes.Add(theme);
+        // The audit row names the theme's id, known once the theme is saved: both are saved in one transaction.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         audit.Add(db, actor, AuditAction.Created, "Theme", theme.Id.ToString(CultureInfo.InvariantCulture), detail: "theme added");
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return theme.Id;
     }
 
