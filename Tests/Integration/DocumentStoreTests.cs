@@ -53,11 +53,31 @@ public sealed class PostgresDocumentStoreTests(PostgresFixture fixture) : Docume
         var shared = Path.Combine(fixture.Portal.DataPath, "documents");
         await TestAccounts.AddDocumentAsync(fixture.Portal, 1, DemoAccounts.LrOfficer, SampleDocuments.Pdf("Shared"), "shared.pdf");
 
-        await using (var ownFolder = new PortalFactory(DatabaseProvider.PostgreSql, demoData: false, postgresConnection: fixture.Portal.PostgresConnection))
+        // The built portal as deployed, with a data folder (and so a documents folder) of its own: it says why in one
+        // line and exits with code 1, with no stack trace (as the other start refusals).
+        var ownFolder = Directory.CreateTempSubdirectory("portal-own-folder-").FullName;
+        try
         {
-            var refused = Assert.ThrowsAny<Exception>(() => ownFolder.Services);
-            Assert.Contains("is not the folder the other portal processes use", refused.ToString(), StringComparison.Ordinal);
-            Assert.Contains("Documents:Store=Database", refused.ToString(), StringComparison.Ordinal);
+            using var refused = PortalProcess.StartServer(new Dictionary<string, string>
+            {
+                // The database holds the demo accounts, which a Production start refuses before this check.
+                ["ASPNETCORE_ENVIRONMENT"] = "Staging",
+                ["Database:Provider"] = "PostgreSql",
+                ["Database:PostgreSqlConnection"] = fixture.Portal.PostgresConnection!,
+                ["Database:DataPath"] = ownFolder,
+                ["Jobs:Enabled"] = "false",
+            });
+            Assert.True(refused.Process.WaitForExit(TimeSpan.FromMinutes(2)), refused.Output);
+            Assert.Equal(1, refused.Process.ExitCode);
+            var lines = refused.Output.Split(Environment.NewLine);
+            var said = Assert.Single(lines, line => line.StartsWith("The portal did not start: The documents folder ", StringComparison.Ordinal));
+            Assert.DoesNotContain(lines, line => line.TrimStart().StartsWith("at ", StringComparison.Ordinal) || line.Contains("Unhandled exception", StringComparison.Ordinal));
+            Assert.Contains("is not the folder the other portal processes use", said, StringComparison.Ordinal);
+            Assert.Contains("Documents:Store=Database", said, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(ownFolder, recursive: true);
         }
 
         await using var onShared = new PortalFactory(DatabaseProvider.PostgreSql, demoData: false, postgresConnection: fixture.Portal.PostgresConnection);
