@@ -12,7 +12,8 @@ namespace Portal.EndToEnd.Tests;
 /// docs/DEPLOYMENT.md sets it up, started by scripts/proxied-portal.sh (from scripts/test.sh). A person signs in and
 /// works a review through the proxy over the circuit's WebSocket; cookies are Secure, HSTS is sent, redirects and the
 /// links in emails carry https and the portal's name; a Host not allowed is refused; forwarded headers from an address
-/// that is not the proxy are ignored; the logs are JSON lines without the people's addresses.
+/// that is not the proxy are ignored; the logs are JSON lines without the people's addresses. Every page it visits
+/// passes axe (WCAG 2.2 A and AA).
 public sealed partial class ProxiedPortalTests : IAsyncLifetime
 {
     private const string Host = "portal.test";
@@ -60,7 +61,11 @@ public sealed partial class ProxiedPortalTests : IAsyncLifetime
         tab.Page.SetDefaultTimeout(45_000);
         var sockets = new List<IWebSocket>();
         tab.Page.WebSocket += (_, socket) => sockets.Add(socket);
+        // Every page the test visits passes axe (WCAG 2.2 A and AA) as served by the published build through nginx.
+        await tab.Page.GotoAsync("Account/Login");
+        await tab.AssertAccessibleAsync();
         await tab.SignInAsync(DemoAccounts.LrOfficer);
+        await tab.AssertAccessibleAsync();
 
         // The interactive circuit runs over a WebSocket through nginx (no fallback to long polling).
         var circuit = Assert.Single(sockets, s => s.Url.StartsWith($"wss://{Host}:{_proxied.Port}/_blazor", StringComparison.Ordinal));
@@ -76,6 +81,7 @@ public sealed partial class ProxiedPortalTests : IAsyncLifetime
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")));
         var label = $"Case Proxy {Guid.NewGuid().ToString("N")[..6]}";
         await tab.GotoAsync("reviews/new");
+        await tab.AssertAccessibleAsync();
         await tab.ChooseAsync("notifying-agency", "Leicestershire Police");
         await tab.Page.Locator("#date-notified").FillAsync(today.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
         await tab.ChooseAsync("death-month", today.ToString("MMMM", System.Globalization.CultureInfo.InvariantCulture));
@@ -90,6 +96,7 @@ public sealed partial class ProxiedPortalTests : IAsyncLifetime
         await tab.Page.Locator("#open-PresentToCrg").ClickAsync();
         await tab.Page.Locator("#action-submit").ClickAsync();
         await Expect(tab.Page.Locator("#process-stage dd").First).ToHaveTextAsync("Awaiting CRG decision");
+        await tab.AssertAccessibleAsync();
         Assert.Empty(tab.ConsoleErrors);
 
         // Invite an author: the email (sent by the job server within a minute) links to https://portal.test:port.
@@ -100,6 +107,7 @@ public sealed partial class ProxiedPortalTests : IAsyncLifetime
         await tab.Page.GetByLabel("Independent chair/author").CheckAsync();
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
         await Expect(tab.Page.Locator("#invitation-sent")).ToContainTextAsync(email);
+        await tab.AssertAccessibleAsync();
 
         // Straight to the portal, not through the proxy: forwarded headers are not believed, a foreign Host is refused.
         using (var forged = new HttpRequestMessage(HttpMethod.Get, new Uri(_direct, "reviews")))
@@ -134,6 +142,7 @@ public sealed partial class ProxiedPortalTests : IAsyncLifetime
         await using var invited = await PortalPage.OpenAsync(_browser, _proxied.ToString());
         await invited.Page.GotoAsync(link);
         await Expect(invited.Page.GetByRole(AriaRole.Heading, new() { Name = "Set your password", Level = 1 })).ToBeVisibleAsync();
+        await invited.AssertAccessibleAsync();
 
         // Logging:Format=Json: one JSON object a line, and never the invited person's address.
         var log = await File.ReadAllLinesAsync(Required("PORTAL_PROXIED_LOG").LocalPath);
