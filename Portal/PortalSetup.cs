@@ -49,6 +49,8 @@ public static class PortalSetup
         var revalidate = configuration.GetValue("Security:SessionRevalidation", TimeSpan.FromMinutes(5));
         services.AddSingleton(new SessionRevalidation(revalidate));
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = revalidate);
+        // A TimeSpan too; zero keeps idle tabs' circuits (js/idle-circuit.js releases them).
+        services.AddSingleton(new IdleCircuits(configuration.GetValue("Portal:IdleCircuitTimeout", TimeSpan.FromMinutes(30))));
 
         services.AddAuthentication(o =>
             {
@@ -154,3 +156,6 @@ public static class PortalSetup
 }
 
 public sealed record SessionRevalidation(TimeSpan Interval);
+
+/// Portal:IdleCircuitTimeout: how long a tab nobody touches keeps its circuit before it is released (zero: never).
+public sealed record IdleCircuits(TimeSpan Timeout);
