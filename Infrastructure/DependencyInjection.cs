@@ -2,6 +2,7 @@ using Infrastructure.Data;
 using Infrastructure.Jobs;
 using Infrastructure.Email;
 using Infrastructure.Files;
+using Infrastructure.Identity;
 using Infrastructure.Security;
 using Infrastructure.Operations;
 using Microsoft.AspNetCore.DataProtection;
@@ -57,6 +58,7 @@ public static class DependencyInjection
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Security:LockoutMinutes", 15));
             })
             .AddRoles<IdentityRole>()
+            .AddUserStore<ProtectedUserStore>()
             .AddEntityFrameworkStores<ReviewDb>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
@@ -87,6 +89,7 @@ public static class DependencyInjection
         services.AddSingleton<Backups.SqliteBackup>();
         services.AddSingleton<Backups.BackupRestore>();
         services.AddScoped<DatabaseInitialiser>();
+        services.AddScoped<ProtectPlainValues>();
         services.AddSingleton<PlannerStatistics>();
         services.AddScoped<Seeding.DemoData>();
         return services;

@@ -8,6 +8,7 @@ using Workflows.Authors;
 using Workflows.Budget;
 using Workflows.Calendar;
 using Workflows.Crg;
+using Workflows.Data;
 using Workflows.Documents;
 using Workflows.Drafts;
 using Workflows.Email;
@@ -34,6 +35,8 @@ public static class DependencyInjection
     public static IServiceCollection AddWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(new BusinessClock(TimeProvider.System));
+        // Protection at rest with the data-protection key ring, which Infrastructure configures (persisted, protected).
+        services.AddSingleton<AtRest>();
         services.AddReviews(configuration);
         services.AddAudit();
         services.AddAdmin();

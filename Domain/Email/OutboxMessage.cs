@@ -46,6 +46,11 @@ public sealed class OutboxMessage
 
     public required string HtmlBody { get; set; }
 
+    /// Values too sensitive to keep in the bodies (an invitation's link with its token): the bodies hold their
+    /// placeholders ("{{Link}}"), filled in at send time from this, protected at rest with the data-protection key ring
+    /// and blanked once the message is sent.
+    public string? ProtectedValues { get; set; }
+
     /// One optional attachment (e.g. a meeting's .ics, "text/calendar; method=REQUEST"): name, MIME type, bytes.
     public string? AttachmentName { get; set; }
 

@@ -17,6 +17,7 @@ public sealed record NewReview(
 
     public IReadOnlyCollection<int> OtherCspIds { get; init; } = [];
 
+    /// Real names as stored: the caller protects them at rest first (Workflows.Data.AtRest), so they never reach the row in plain.
     public string? DeceasedNames { get; init; }
 
     public string? PerpetratorNames { get; init; }

@@ -13,13 +13,14 @@ using Workflows.Documents;
 
 namespace Infrastructure.Data;
 
-/// Creates and migrates the database on start, creates the roles, seeds the demo data set once when asked for, brings
-/// the planner's statistics up to date (SQLite) and checks the documents folder (DocumentFolderCheck). Several processes
-/// may start at once on one PostgreSQL database: they take turns (PostgresStartupLock), so only the first creates,
-/// migrates and seeds, and the others find it done. In the Production environment it refuses demo data: asked for, or
-/// already in the database (StartRefusedException).
+/// Creates and migrates the database on start, protects what an earlier release kept in plain (ProtectPlainValues),
+/// creates the roles, seeds the demo data set once when asked for, brings the planner's statistics up to date (SQLite)
+/// and checks the documents folder (DocumentFolderCheck). Several processes may start at once on one PostgreSQL
+/// database: they take turns (PostgresStartupLock), so only the first creates, migrates and seeds, and the others find
+/// it done. In the Production environment it refuses demo data: asked for, or already in the database
+/// (StartRefusedException).
 public sealed class DatabaseInitialiser(ReviewDb db, RoleManager<IdentityRole> roles, DemoData demo, PlannerStatistics statistics,
-    DatabaseOptions options, IDocumentStorage documents, IServiceProvider services, IConfiguration configuration, IHostEnvironment environment,
+    ProtectPlainValues protectPlainValues, DatabaseOptions options, IDocumentStorage documents, IServiceProvider services, IConfiguration configuration, IHostEnvironment environment,
     ILogger<DatabaseInitialiser> logger)
 {
     /// The demo data set when this start created it (its password is then shown once, on the console), else null.
@@ -48,6 +49,9 @@ public sealed class DatabaseInitialiser(ReviewDb db, RoleManager<IdentityRole> r
             // WAL lets readers carry on while a writer commits; the setting persists in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+
+        // A database an earlier release wrote holds real names, authenticator keys and invitation links in plain.
+        await protectPlainValues.RunAsync(ct);
 
         // Hangfire creates its own tables in PostgreSQL when its storage is first used: that too is done in turn.
         _ = services.GetService<JobStorage>();

@@ -43,7 +43,7 @@ public sealed class BackupRestoreTests(BrowserFixture browser) : IAsyncLifetime
             documents.Add(await TestAccounts.AddDocumentAsync(_source, ReviewId, DemoAccounts.LrOfficer, content, fileName));
         }
 
-        var name = await _source.WithDbAsync(db => db.RestrictedDetails.Where(r => r.ReviewId == ReviewId).Select(r => r.DeceasedNames!).SingleAsync());
+        var name = await _source.RealNameAsync(ReviewId);
         await using var before = await PortalPage.OpenAsync(browser, _source);
         await before.SignInWithAuthenticatorAsync(DemoAccounts.LrOfficer, _source.DemoPassword, key);
         await before.ExpectRestrictedNameAsync(ReviewId, name);

@@ -36,7 +36,7 @@ public sealed class PostgresBackupScriptTests(BrowserFixture browser) : IAsyncLi
     {
         var key = await TestAccounts.TurnOnAuthenticatorAsync(_source, DemoAccounts.LrOfficer);
         var document = await TestAccounts.AddDocumentAsync(_source, ReviewId, DemoAccounts.LrOfficer, SampleDocuments.Pdf("kept"), "kept.pdf");
-        var name = await _source.WithDbAsync(db => db.RestrictedDetails.Where(r => r.ReviewId == ReviewId).Select(r => r.DeceasedNames!).SingleAsync());
+        var name = await _source.RealNameAsync(ReviewId);
 
         var backup = await ScriptAsync(_source.PostgresConnection!, "postgres-backup.sh", _backups, "--documents", Path.Combine(_source.DataPath, "documents"),
             "--portal", PortalProcess.BinFolder);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Testing;
+using Workflows.Data;
 
 namespace Portal.EndToEnd.Tests;
 
@@ -125,5 +126,15 @@ public sealed class UpgradeTests(BrowserFixture browser)
         Assert.Equal(new DateOnly(2024, 8, 2), On("LR-2024-002", (k, _) => k == JournalKind.Deadline)); // 00:30 in London
         Assert.Equal(new DateOnly(2025, 9, 9), On("LR-2025-002", (_, t) => t == Trigger.RecordCriteriaMet)); // imported: its own date
         Assert.True(journal.Single(j => j.Reference == "LR-2025-002" && j.Trigger == Trigger.RecordCriteriaMet).IsImported);
+
+        // Issue 13: the release kept real names and authenticator keys in plain; the start protected them (ProtectPlainValues).
+        var raw = await portal.WithDbAsync(db => db.Database.SqlQuery<string>(
+            $"SELECT \"DeceasedNames\" AS \"Value\" FROM \"ReviewRestrictedDetails\" WHERE \"ReviewId\" = {restricted.ReviewId} UNION ALL SELECT \"Value\" FROM \"AspNetUserTokens\"")
+            .ToListAsync());
+        Assert.True(raw.Count >= 2, "The restricted name and the officer's authenticator key should be there.");
+        Assert.All(raw, value => Assert.StartsWith(AtRest.Prefix, value, StringComparison.Ordinal));
+        Assert.All(raw, value => Assert.DoesNotContain(restricted.DeceasedNames, value, StringComparison.Ordinal));
+        Assert.False(await portal.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.TextBody.Contains("token=") || m.HtmlBody.Contains("token="))),
+            "An invitation link with its token was left in an outbox body.");
     }
 }

@@ -4,6 +4,7 @@ using Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
 using Workflows;
+using Workflows.Data;
 using Workflows.Reviews;
 
 namespace Portal.Integration.Tests;
@@ -40,7 +41,8 @@ public abstract class ReviewRegistrationTests(ProviderFixture fixture)
             await db.AuditEvents.SingleAsync(a => a.ReviewId == result.Value.Id && a.Action == AuditAction.Created)));
         Assert.Equal(Stage.NotificationReceived, review.Stage);
         Assert.Single(review.InvolvedCsps);
-        Assert.Equal("Real Name", review.Restricted!.DeceasedNames);
+        Assert.StartsWith(AtRest.Prefix, review.Restricted!.DeceasedNames, StringComparison.Ordinal);
+        Assert.Equal("Real Name", (await Portal.Get<GetReviewHandler>().HandleAsync(officer, review.Id)).Value.Restricted!.DeceasedNames);
         Assert.Equal(result.Value.Reference, audit.CaseReference);
         Assert.Contains("restricted details", audit.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("Real Name", audit.Detail, StringComparison.Ordinal);

@@ -14,7 +14,8 @@ public static class SmtpDown
     {
         var down = new EmailOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", Port = ClosedPort(), TlsMode = SmtpTlsMode.None, Timeout = TimeSpan.FromSeconds(5) } };
         return new OutboxDispatcher(portal.Services.GetRequiredService<IReviewDbFactory>(), new SmtpEmailTransport(down),
-            portal.Services.GetRequiredService<BusinessClock>(), portal.Services.GetRequiredService<EmailOptions>(), NullLogger<OutboxDispatcher>.Instance);
+            portal.Services.GetRequiredService<BusinessClock>(), portal.Services.GetRequiredService<EmailOptions>(), portal.Services.GetRequiredService<OutboxSecrets>(),
+            NullLogger<OutboxDispatcher>.Instance);
     }
 
     /// This portal (before it starts) sends through an SMTP server that is a closed port: nothing answers.

@@ -1,5 +1,6 @@
 using Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Data;
 using Workflows.Reviews;
 using Xunit;
 
@@ -18,5 +19,18 @@ public static class TestReviews
             $"Case E{Guid.NewGuid():N}"[..20], null, null, "A summary."));
         Assert.True(result.IsSuccess, result.Error?.Message);
         return result.Value.Id;
+    }
+
+    /// A review's real name (of the deceased), read as the lead office reads it (the row holds it protected: AtRest).
+    public static async Task<string> RealNameAsync(this PortalFactory portal, int reviewId) => portal.Get<AtRest>().Unprotect(AtRest.DeceasedNames,
+        await portal.WithDbAsync(db => db.RestrictedDetails.Where(r => r.ReviewId == reviewId).Select(r => r.DeceasedNames!).SingleAsync()))!;
+
+    /// Every real name the portal holds, read as an allowed reader sees them (the rows hold them protected: AtRest).
+    public static async Task<IReadOnlyList<string>> RealNamesAsync(this PortalFactory portal)
+    {
+        var atRest = portal.Get<AtRest>();
+        var rows = await portal.WithDbAsync(db => db.RestrictedDetails.AsNoTracking().ToListAsync());
+        return rows.SelectMany(r => new[] { atRest.Unprotect(AtRest.DeceasedNames, r.DeceasedNames), atRest.Unprotect(AtRest.PerpetratorNames, r.PerpetratorNames) })
+            .OfType<string>().ToList();
     }
 }

@@ -55,20 +55,22 @@ public sealed class Invitations(IOutbox outbox, EmailOptions email, InvitationOp
             return new IssuedInvitation(invitation, link);
         }
 
-        // No names in the email, not even the invitee's own (DOMAIN.md): the address and the roles say enough.
+        // No names in the email, not even the invitee's own (DOMAIN.md): the address and the roles say enough. The link
+        // is a secret of the outbox: the stored row never holds it in plain, and not at all once it is sent.
         var values = new Dictionary<string, string>
         {
-            ["Link"] = link,
             ["Roles"] = string.Join(", ", roles.Order().Select(Roles.Describe)),
             ["ExpiresAt"] = UkDate.FormatWithTime(invitation.ExpiresAtUtc),
             ["PortalBaseUrl"] = email.PortalBaseUrl.TrimEnd('/'),
         };
-        await outbox.EnqueueAsync(db, new OutgoingEmail(user.Email!, user.Id, EmailReasons.Invitation, invitation.TokenHash[..16], "Invitation", values), ct);
+        await outbox.EnqueueAsync(db, new OutgoingEmail(user.Email!, user.Id, EmailReasons.Invitation, invitation.TokenHash[..16], "Invitation", values,
+            Secrets: new Dictionary<string, string> { ["Link"] = link }), ct);
         return new IssuedInvitation(invitation, link);
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
-/// The link carries the token, which the database never stores: it exists only here and in the email.
+/// The link carries the token, which the database never stores in plain: it exists here, in the email, and protected
+/// at rest in the outbox row until the email is sent.
 public sealed record IssuedInvitation(Invitation Invitation, string Link);

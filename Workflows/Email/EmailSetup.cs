@@ -16,6 +16,7 @@ public static class EmailSetup
         }
 
         services.AddSingleton(email);
+        services.AddSingleton<OutboxSecrets>();
         services.AddSingleton<IOutbox, Outbox>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<ListOutboxQuery>();

@@ -5,9 +5,11 @@ using Workflows.Time;
 
 namespace Workflows.Email;
 
-/// An email to queue: the template and its values are rendered once, now, and stored.
+/// An email to queue: the template and its values are rendered once, now, and stored. Secrets (a link carrying a token)
+/// are not: their placeholders stay in the stored bodies and are filled in at send time (OutboxSecrets).
 public sealed record OutgoingEmail(string RecipientAddress, string? RecipientUserId, string Reason, string OccurrenceKey, string Template,
-    IReadOnlyDictionary<string, string> Values, DateTime? NotBeforeUtc = null, int? ReviewId = null, EmailAttachment? Attachment = null);
+    IReadOnlyDictionary<string, string> Values, DateTime? NotBeforeUtc = null, int? ReviewId = null, EmailAttachment? Attachment = null,
+    IReadOnlyDictionary<string, string>? Secrets = null);
 
 /// A file sent with the email, e.g. a meeting invitation (.ics).
 public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
@@ -19,7 +21,7 @@ public interface IOutbox
     Task<bool> EnqueueAsync(IReviewDb db, OutgoingEmail email, CancellationToken ct = default);
 }
 
-internal sealed class Outbox(IEmailTemplates templates, BusinessClock clock) : IOutbox
+internal sealed class Outbox(IEmailTemplates templates, BusinessClock clock, OutboxSecrets secrets) : IOutbox
 {
     public async Task<bool> EnqueueAsync(IReviewDb db, OutgoingEmail email, CancellationToken ct = default)
     {
@@ -30,7 +32,7 @@ internal sealed class Outbox(IEmailTemplates templates, BusinessClock clock) : I
             return false;
         }
 
-        var rendered = templates.Render(email.Template, email.Values);
+        var rendered = templates.Render(email.Template, OutboxSecrets.WithPlaceholders(email.Values, email.Secrets));
         var now = clock.UtcNow;
         var notBefore = email.NotBeforeUtc ?? now;
         db.OutboxMessages.Add(new OutboxMessage
@@ -44,6 +46,7 @@ internal sealed class Outbox(IEmailTemplates templates, BusinessClock clock) : I
             Subject = rendered.Subject,
             TextBody = rendered.TextBody,
             HtmlBody = rendered.HtmlBody,
+            ProtectedValues = secrets.Protect(email.Secrets),
             AttachmentName = email.Attachment?.FileName,
             AttachmentContentType = email.Attachment?.ContentType,
             AttachmentContent = email.Attachment?.Content,

@@ -13,7 +13,7 @@ public sealed record DispatchReport(int Sent, int Failed);
 /// with a conditional UPDATE before it is sent, and marked sent only by the run that holds the claim. Send, then mark:
 /// a crash between the two sends that message again (with the same Message-Id) once its claim times out.
 public sealed class OutboxDispatcher(IReviewDbFactory dbs, IEmailTransport transport, BusinessClock clock, EmailOptions options,
-    ILogger<OutboxDispatcher> logger)
+    OutboxSecrets secrets, ILogger<OutboxDispatcher> logger)
 {
     // Bounds one run, so a scheduler's next run overlaps nothing for long.
     private const int MaxBatchesPerRun = 50;
@@ -77,7 +77,8 @@ public sealed class OutboxDispatcher(IReviewDbFactory dbs, IEmailTransport trans
         Exception? failure = null;
         try
         {
-            await transport.SendAsync(message, ct);
+            // The claimed copy is not tracked: filling in its secrets changes nothing in the database.
+            await transport.SendAsync(secrets.Fill(message), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -95,6 +96,7 @@ public sealed class OutboxDispatcher(IReviewDbFactory dbs, IEmailTransport trans
                 .SetProperty(m => m.SentAtUtc, now)
                 .SetProperty(m => m.LastAttemptUtc, now)
                 .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.ProtectedValues, (string?)null)
                 .SetProperty(m => m.ClaimToken, (Guid?)null)
                 .SetProperty(m => m.ClaimedAtUtc, (DateTime?)null), CancellationToken.None);
             return true;

@@ -39,7 +39,7 @@ internal static class FamilyAccess
 }
 
 /// The family engagement log of one review. Each read is audited (it holds personal data), a refusal too.
-public sealed class FamilyLogQuery(IReviewDbFactory dbs, AuditLog audit)
+public sealed class FamilyLogQuery(IReviewDbFactory dbs, AuditLog audit, AtRest atRest)
 {
     public async Task<Result<FamilyLogView>> HandleAsync(Actor actor, int reviewId, CancellationToken ct = default)
     {
@@ -65,7 +65,8 @@ public sealed class FamilyLogQuery(IReviewDbFactory dbs, AuditLog audit)
         var e = engagement ?? new FamilyEngagement { ReviewId = reviewId };
         return new FamilyLogView(reviewId, roles.Reference, roles.CaseLabel, FamilyAccess.CanEdit(roles), blocked,
             new FamilyAgreements(e.AdvocacyOffered, e.AdvocacyBy, e.Pseudonym, e.Consent, e.ConsentOn, e.DraftSeenNumber, e.DraftSeenOn, e.Version),
-            contacts.Select(c => new FamilyContactRow(c.Id, c.On, c.Who, c.How, c.Summary, names.GetValueOrDefault(c.RecordedByUserId, "A former user"),
+            contacts.Select(c => new FamilyContactRow(c.Id, c.On, atRest.Unprotect(AtRest.FamilyContactWho, c.Who)!, c.How,
+                atRest.Unprotect(AtRest.FamilyContactSummary, c.Summary)!, names.GetValueOrDefault(c.RecordedByUserId, "A former user"),
                 c.RecordedAtUtc)).ToList(),
             drafts);
     }

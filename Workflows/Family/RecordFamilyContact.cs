@@ -11,7 +11,7 @@ namespace Workflows.Family;
 public sealed record NewFamilyContact(int ReviewId, DateOnly? On, string? Who, ContactMethod? How, string? Summary);
 
 /// Adds a contact to the family engagement log. The audit row names the fields, never what was said.
-public sealed class RecordFamilyContactHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit)
+public sealed class RecordFamilyContactHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, AtRest atRest)
 {
     public async Task<Result<long>> HandleAsync(Actor actor, NewFamilyContact input, CancellationToken ct = default)
     {
@@ -32,9 +32,9 @@ public sealed class RecordFamilyContactHandler(IReviewDbFactory dbs, BusinessClo
         {
             ReviewId = input.ReviewId,
             On = input.On!.Value,
-            Who = input.Who!.Trim(),
+            Who = atRest.Protect(AtRest.FamilyContactWho, input.Who!.Trim())!,
             How = input.How!.Value,
-            Summary = input.Summary!.Trim(),
+            Summary = atRest.Protect(AtRest.FamilyContactSummary, input.Summary!.Trim())!,
             RecordedByUserId = actor.UserId,
             RecordedAtUtc = clock.UtcNow,
         };

@@ -35,7 +35,7 @@ public sealed record ReviewDetails(
 
 /// Opens a review page: checks need-to-know, audits the view (or the refusal), and returns real names only to
 /// those allowed to see them. Call it once per view (not on prerender).
-public sealed class GetReviewHandler(IReviewDbFactory dbs, AuditLog audit)
+public sealed class GetReviewHandler(IReviewDbFactory dbs, AuditLog audit, AtRest atRest)
 {
     public async Task<Result<ReviewDetails>> HandleAsync(Actor actor, int reviewId, CancellationToken ct = default)
     {
@@ -57,6 +57,11 @@ public sealed class GetReviewHandler(IReviewDbFactory dbs, AuditLog audit)
         var restricted = access.CanSeeRestricted
             ? await db.RestrictedDetails.AsNoTracking().SingleOrDefaultAsync(x => x.ReviewId == reviewId, ct)
             : null;
+        if (restricted is not null)
+        {
+            restricted.DeceasedNames = atRest.Unprotect(AtRest.DeceasedNames, restricted.DeceasedNames);
+            restricted.PerpetratorNames = atRest.Unprotect(AtRest.PerpetratorNames, restricted.PerpetratorNames);
+        }
         var history = access.CanChange || actor.Is(Role.DataProtectionOfficer)
             ? await db.AuditEvents.AsNoTracking().Where(a => a.ReviewId == reviewId)
                 .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Take(200).ToListAsync(ct)

@@ -14,7 +14,7 @@ namespace Workflows.Reviews;
 
 public sealed record RegisteredReview(int Id, string Reference, string CaseLabel);
 
-public sealed class RegisterNotificationHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, WorkflowEngine engine)
+public sealed class RegisterNotificationHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, WorkflowEngine engine, AtRest atRest)
 {
     public async Task<Result<RegisteredReview>> HandleAsync(Actor actor, Notification n, CancellationToken ct = default)
     {
@@ -99,7 +99,8 @@ public sealed class RegisterNotificationHandler(IReviewDbFactory dbs, BusinessCl
         }
     }
 
-    private static NewReview NewReview(Notification n, Organisation lead, Organisation office, string label) =>
+    /// Real names go into the review already protected at rest (AtRest): the row never holds them in plain.
+    private NewReview NewReview(Notification n, Organisation lead, Organisation office, string label) =>
         new(label, n.Type, lead.Id, office.Id, n.NotifyingAgencyId!.Value, n.DateNotified!.Value, n.DeathYear!.Value, n.DeathMonth!.Value)
         {
             JointWithSar = n.JointWithSar,
@@ -108,9 +109,11 @@ public sealed class RegisterNotificationHandler(IReviewDbFactory dbs, BusinessCl
             NumberOfDeceased = n.NumberOfDeceased,
             Summary = n.Summary,
             OtherCspIds = n.OtherCspIds,
-            DeceasedNames = n.DeceasedNames,
-            PerpetratorNames = n.PerpetratorNames,
+            DeceasedNames = Protect(AtRest.DeceasedNames, n.DeceasedNames),
+            PerpetratorNames = Protect(AtRest.PerpetratorNames, n.PerpetratorNames),
         };
+
+    private string? Protect(AtRestField field, string? names) => string.IsNullOrWhiteSpace(names) ? null : atRest.Protect(field, names.Trim());
 
     private static Task<bool> LabelTakenAsync(IReviewDb db, string label, CancellationToken ct)
     {

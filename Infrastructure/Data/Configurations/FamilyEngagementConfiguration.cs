@@ -2,6 +2,7 @@ using Domain.Family;
 using Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workflows.Data;
 
 namespace Infrastructure.Data.Configurations;
 
@@ -22,8 +23,9 @@ internal sealed class FamilyContactConfiguration : IEntityTypeConfiguration<Fami
 {
     public void Configure(EntityTypeBuilder<FamilyContact> b)
     {
-        b.Property(c => c.Who).HasMaxLength(FamilyContact.WhoMaxLength);
-        b.Property(c => c.Summary).HasMaxLength(FamilyContact.SummaryMaxLength);
+        // Protected at rest (AtRest): the columns hold the longer protected form.
+        b.Property(c => c.Who).HasMaxLength(AtRest.StoredLength(FamilyContact.WhoMaxLength));
+        b.Property(c => c.Summary).HasMaxLength(AtRest.StoredLength(FamilyContact.SummaryMaxLength));
         b.Property(c => c.RecordedByUserId).HasMaxLength(450);
         b.HasIndex(c => new { c.ReviewId, c.On });
         b.HasOne<Review>().WithMany().HasForeignKey(c => c.ReviewId).OnDelete(DeleteBehavior.Restrict);

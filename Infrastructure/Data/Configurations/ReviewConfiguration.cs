@@ -2,6 +2,7 @@ using Domain.Organisations;
 using Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workflows.Data;
 
 namespace Infrastructure.Data.Configurations;
 
@@ -58,7 +59,8 @@ internal sealed class RestrictedDetailsConfiguration : IEntityTypeConfiguration<
     {
         b.ToTable("ReviewRestrictedDetails");
         b.HasKey(d => d.ReviewId);
-        b.Property(d => d.DeceasedNames).HasMaxLength(Notification.NamesMaxLength);
-        b.Property(d => d.PerpetratorNames).HasMaxLength(Notification.NamesMaxLength);
+        // Protected at rest (AtRest): the column holds the longer protected form.
+        b.Property(d => d.DeceasedNames).HasMaxLength(AtRest.StoredLength(Notification.NamesMaxLength));
+        b.Property(d => d.PerpetratorNames).HasMaxLength(AtRest.StoredLength(Notification.NamesMaxLength));
     }
 }
