@@ -30,6 +30,13 @@ public sealed partial class ProtectPlainValues(ReviewDb db, AtRest atRest, Outbo
         if (protectedCount + links > 0)
         {
             logger.LogInformation("Protected at rest {Values} values and {Links} invitation links that an earlier release kept in plain", protectedCount, links);
+            if (db.Database.IsSqlite())
+            {
+                // SQLite leaves the overwritten values in free pages and in the write-ahead log: VACUUM rewrites the file
+                // without them, and the checkpoint empties the log. Once, on the first start after the upgrade.
+                await db.Database.ExecuteSqlRawAsync("VACUUM;", ct);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+            }
         }
 
         return protectedCount + links;

@@ -22,10 +22,16 @@ namespace Portal.Integration.Tests;
 /// and a database an earlier release wrote in plain is protected once on start.
 public abstract partial class SecretsAtRestTests(ProviderFixture fixture)
 {
-    private const string DeceasedName = "Philippa Rawrowtest";
-    private const string PerpetratorName = "Barnaby Rawrowtest";
+    // Each test's own names: a test that reads the database file must not find another test's.
+    private readonly string DeceasedName = "Philippa Rawrowtest" + Letters();
+    private readonly string PerpetratorName = "Barnaby Rawrowtest" + Letters();
 
-    private PortalFactory Portal => fixture.Portal;
+    private static string Letters() => string.Concat(Guid.NewGuid().ToString("N").Select(c => (char)('a' + (c % 26))));
+
+    /// Checks the bytes of the database's own files, where the provider lets a test read them (SQLite).
+    protected virtual Task AssertNotInTheFilesAsync(params string[] plain) => Task.CompletedTask;
+
+    protected PortalFactory Portal => fixture.Portal;
 
     private Task<List<string>> RawAsync(string sql) => Portal.WithDbAsync(db => db.Database.SqlQueryRaw<string>(sql).ToListAsync());
 
@@ -48,6 +54,7 @@ public abstract partial class SecretsAtRestTests(ProviderFixture fixture)
         var raw = await RawAsync($"SELECT \"DeceasedNames\" || ' ' || \"PerpetratorNames\" AS \"Value\" FROM \"ReviewRestrictedDetails\" WHERE \"ReviewId\" = {id}");
         Assert.StartsWith(AtRest.Prefix, Assert.Single(raw), StringComparison.Ordinal);
         Assert.DoesNotContain("Rawrowtest", raw[0], StringComparison.Ordinal);
+        await AssertNotInTheFilesAsync(DeceasedName, PerpetratorName);
 
         foreach (var reader in new[] { DemoAccounts.LrOfficer, DemoAccounts.Dpo })
         {
@@ -67,6 +74,7 @@ public abstract partial class SecretsAtRestTests(ProviderFixture fixture)
         var raw = await RawAsync($"SELECT \"Who\" || ' ' || \"Summary\" AS \"Value\" FROM \"FamilyContacts\" WHERE \"Id\" = {added.Value}");
         Assert.StartsWith(AtRest.Prefix, Assert.Single(raw), StringComparison.Ordinal);
         Assert.DoesNotContain("Rawrowtest", raw[0], StringComparison.Ordinal);
+        await AssertNotInTheFilesAsync("Aunt Rawrowtest", "Rawrowtest asked about the inquest.");
 
         var row = Assert.Single((await Portal.Get<FamilyLogQuery>().HandleAsync(await Portal.ActorAsync(DemoAccounts.Dpo), id)).Value.Contacts);
         Assert.Equal(("Aunt Rawrowtest", "Rawrowtest asked about the inquest."), (row.Who, row.Summary));
@@ -81,15 +89,21 @@ public abstract partial class SecretsAtRestTests(ProviderFixture fixture)
         await users.ResetAuthenticatorKeyAsync(user);
         var key = (await users.GetAuthenticatorKeyAsync(user))!;
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
+        // A code used once: the last step used is a token too ("step:fingerprint" of the key), protected like the rest.
+        var code = Totp.Next(key);
+        Assert.True(await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code));
 
         var raw = await RawAsync($"SELECT \"Value\" FROM \"AspNetUserTokens\" WHERE \"UserId\" = '{user.Id}'");
-        Assert.Equal(2, raw.Count);
+        Assert.Equal(3, raw.Count);
         Assert.All(raw, v => Assert.StartsWith(AtRest.Prefix, v, StringComparison.Ordinal));
         Assert.All(raw, v => Assert.DoesNotContain(key, v, StringComparison.Ordinal));
         Assert.All(codes, code => Assert.All(raw, v => Assert.DoesNotContain(code, v, StringComparison.Ordinal)));
+        await AssertNotInTheFilesAsync([key, .. codes]);
 
         // Identity reads them back through the store: the same key for the authenticator app, codes that work once.
         Assert.Equal(key, await users.GetAuthenticatorKeyAsync(user));
+        Assert.False(await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code));
+        Assert.True(await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, Totp.Next(key)));
         Assert.True((await users.RedeemTwoFactorRecoveryCodeAsync(user, codes[3])).Succeeded);
         Assert.False((await users.RedeemTwoFactorRecoveryCodeAsync(user, codes[3])).Succeeded);
         Assert.Equal(9, await users.CountRecoveryCodesAsync(user));
@@ -111,6 +125,7 @@ public abstract partial class SecretsAtRestTests(ProviderFixture fixture)
         // The pickup folder is the delivery here: the email there carries the link, and the link works.
         var eml = await File.ReadAllTextAsync(Path.Combine(Portal.DataPath, "mail-pickup", $"outbox-{queued.Id}.eml"));
         var token = TokenPattern().Match(eml).Groups[1].Value;
+        await AssertNotInTheFilesAsync(token);
         Assert.True((await Portal.Get<AcceptInvitationHandler>().CheckAsync(token)).IsSuccess);
         var sent = await Portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == queued.Id));
         Assert.Equal(OutboxStatus.Sent, sent.Status);
@@ -149,6 +164,9 @@ public abstract partial class SecretsAtRestTests(ProviderFixture fixture)
             + $"UNION ALL SELECT \"Value\" FROM \"AspNetUserTokens\" WHERE \"UserId\" = '{user.Id}'");
         Assert.Equal(3, raw.Count);
         Assert.All(raw, v => Assert.StartsWith(AtRest.Prefix, v, StringComparison.Ordinal));
+        // Nor are the overwritten plain values left behind in the file (free pages, the write-ahead log).
+        await AssertNotInTheFilesAsync(DeceasedName, "Cousin Plaintext", "PLAINKEYPLAINKEYPLAINKEYPLAINKEY",
+            "pendingtokenpendingtokenpendingtoken123456", "senttokensenttokensenttokensenttoken12345678");
 
         Assert.Equal(DeceasedName, (await Portal.Get<GetReviewHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), id)).Value.Restricted!.DeceasedNames);
         Assert.Equal("Cousin Plaintext", Assert.Single((await Portal.Get<FamilyLogQuery>().HandleAsync(await Portal.ActorAsync(DemoAccounts.Dpo), contactReview)).Value.Contacts).Who);
@@ -179,8 +197,9 @@ public abstract partial class SecretsAtRestTests(ProviderFixture fixture)
             RecipientAddress = user.Email!,
             RecipientUserId = user.Id,
             Reason = EmailReasons.Invitation,
-            OccurrenceKey = token[..16],
-            DedupeKey = $"legacy:{token}",
+            // As the release keyed them: by the token's hash, never the token.
+            OccurrenceKey = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)))[..16],
+            DedupeKey = $"legacy:{Guid.NewGuid():N}",
             Subject = "You are invited to the Review Portal",
             TextBody = $"To set your password, open this link:\n{link}\n",
             HtmlBody = $"<p><a href=\"{link}\">Set your password</a></p>",
@@ -195,6 +214,26 @@ public abstract partial class SecretsAtRestTests(ProviderFixture fixture)
     private static partial Regex TokenPattern();
 }
 
-public sealed class SecretsAtRestSqliteTests(SqliteFixture fixture) : SecretsAtRestTests(fixture), IClassFixture<SqliteFixture>;
+public sealed class SecretsAtRestSqliteTests(SqliteFixture fixture) : SecretsAtRestTests(fixture), IClassFixture<SqliteFixture>
+{
+    /// The raw bytes of portal.db and its write-ahead log, as a copy of the data folder or a backup would hold them.
+    protected override async Task AssertNotInTheFilesAsync(params string[] plain)
+    {
+        var file = Path.Combine(Portal.DataPath, "portal.db");
+        var bytes = new List<byte>();
+        foreach (var path in new[] { file, file + "-wal" }.Where(File.Exists))
+        {
+            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy);
+            bytes.AddRange(copy.ToArray());
+        }
+
+        Assert.True(bytes.Count > 0, $"No database file at {file}.");
+        var all = bytes.ToArray();
+        Assert.All(plain, value => Assert.True(all.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(value)) < 0,
+            $"\"{value}\" is in the database file in plain."));
+    }
+}
 
 public sealed class SecretsAtRestPostgresTests(PostgresFixture fixture) : SecretsAtRestTests(fixture), IClassFixture<PostgresFixture>;
