@@ -1268,6 +1268,9 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ProtectedValues")
+                        .HasColumnType("text");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1345,13 +1348,13 @@ namespace Infrastructure.Data.Migrations.PostgreSql
 
                     b.Property<string>("Summary")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16140)
+                        .HasColumnType("character varying(16140)");
 
                     b.Property<string>("Who")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(940)
+                        .HasColumnType("character varying(940)");
 
                     b.HasKey("Id");
 
@@ -1781,12 +1784,12 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<string>("DeceasedNames")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(1740)
+                        .HasColumnType("character varying(1740)");
 
                     b.Property<string>("PerpetratorNames")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasMaxLength(1740)
+                        .HasColumnType("character varying(1740)");
 
                     b.HasKey("ReviewId");
 

@@ -1215,6 +1215,9 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProtectedValues")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1290,12 +1293,12 @@ namespace Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("Summary")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .HasMaxLength(16140)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Who")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(940)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1714,11 +1717,11 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DeceasedNames")
-                        .HasMaxLength(400)
+                        .HasMaxLength(1740)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PerpetratorNames")
-                        .HasMaxLength(400)
+                        .HasMaxLength(1740)
                         .HasColumnType("TEXT");
 
                     b.HasKey("ReviewId");
