@@ -32,6 +32,9 @@ public static class PortalSetup
     public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Security headers go on every response: the outermost middleware of all (before host filtering, and before the
+        // authentication WebApplication puts first, whose sign-in redirect and refusals would otherwise go without them).
+        services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, SecurityHeaders.First>());
         services.AddMudServices();
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
@@ -145,7 +148,6 @@ public static class PortalSetup
             app.UseHsts();
         }
 
-        app.UseSecurityHeaders(SecurityHeaders.Policy());
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseSignInRateLimits();
         app.UseAccountRequirements();

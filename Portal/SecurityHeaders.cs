@@ -2,6 +2,16 @@ namespace Portal;
 
 internal static class SecurityHeaders
 {
+    /// Adds the headers before anything else in the pipeline runs (PortalSetup.AddPortal registers it first).
+    internal sealed class First : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseSecurityHeaders(Policy());
+            next(app);
+        };
+    }
+
     /// CSP with no inline script; MudBlazor needs inline styles. frame-ancestors 'none' stops framing (clickjacking).
     public static HeaderPolicyCollection Policy() => new HeaderPolicyCollection()
         .AddFrameOptionsDeny()

@@ -73,16 +73,32 @@ public sealed class StartupTests
         Directory.Delete(dataPath, recursive: true);
     }
 
-    [Fact]
-    public async Task SecurityHeaders_AreSent_OnEveryPage()
+    /// On every response, not only pages: the sign-in redirect and the refusals made before any page runs (a Host not
+    /// allowed) carry them too, so that no response of the portal can be framed or sniffed.
+    [Theory]
+    [InlineData("/Account/Login", null, 200)]
+    [InlineData("/reviews/1", null, 302)]
+    [InlineData("/health/live", null, 200)]
+    [InlineData("/no-such-page", null, 404)]
+    [InlineData("/Account/Login", "portal.attacker.example", 400)]
+    public async Task SecurityHeaders_AreSent_OnEveryResponse(string path, string? host, int status)
     {
         await using var portal = new PortalFactory(demoData: false);
         using var client = portal.CreateClient(new() { AllowAutoRedirect = false });
-        using var response = await client.GetAsync(new Uri("/Account/Login", UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        if (host is not null)
+        {
+            request.Headers.Host = host;
+        }
 
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(status, (int)response.StatusCode);
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.False(response.Headers.Contains("Server"));
     }
 
