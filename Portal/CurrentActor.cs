@@ -44,7 +44,7 @@ public sealed class CurrentActor(IServiceProvider services, IReviewDbFactory dbs
             _loaded = Task.FromResult(fresh);
         }
 
-        if (before is { IsCompletedSuccessfully: true } && !Same(before.Result, fresh) && Changed is { } changed)
+        if (before is { IsCompletedSuccessfully: true } && !before.Result.SameAccessAs(fresh) && Changed is { } changed)
         {
             await changed(fresh);
         }
@@ -57,7 +57,4 @@ public sealed class CurrentActor(IServiceProvider services, IReviewDbFactory dbs
         await using var db = await dbs.CreateAsync(ct);
         return await ActorLoader.LoadAsync(db, state.User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
     }
-
-    private static bool Same(Actor a, Actor b) =>
-        a.UserId == b.UserId && a.Email == b.Email && a.Roles.SetEquals(b.Roles) && a.OfficeIds.SetEquals(b.OfficeIds) && a.AgencyIds.SetEquals(b.AgencyIds);
 }

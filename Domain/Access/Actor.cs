@@ -18,6 +18,14 @@ public sealed record Actor(string UserId, string Email, IReadOnlySet<Role> Roles
         Is(Role.AgencyContact) && AgencyWork.Any(a => a.AgencyId == agencyId && a.OfficeIds.Contains(leadOfficeId)
             && ((addressedToUserId is not null && addressedToUserId == UserId) || a.TeamOfficeIds.Contains(leadOfficeId)));
 
+    /// Whether the other decides access as this one does: the account, its roles, offices and agencies, and for an agency
+    /// contact each agency's offices and those that share with its team. An open circuit whose person is no longer the
+    /// same in this sense is given the new one (CurrentActor), so every field that Reaches or a handler reads belongs here.
+    public bool SameAccessAs(Actor other) =>
+        UserId == other.UserId && Email == other.Email && Roles.SetEquals(other.Roles) && OfficeIds.SetEquals(other.OfficeIds)
+        && AgencyIds.SetEquals(other.AgencyIds) && AgencyWork.Count == other.AgencyWork.Count
+        && AgencyWork.All(a => other.AgencyWork.Any(b => b.AgencyId == a.AgencyId && b.OfficeIds.SetEquals(a.OfficeIds) && b.TeamOfficeIds.SetEquals(a.TeamOfficeIds)));
+
     public static Actor Anonymous { get; } = new(string.Empty, string.Empty, new HashSet<Role>(), new HashSet<int>(), new HashSet<int>());
 }
 

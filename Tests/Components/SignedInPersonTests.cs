@@ -1,13 +1,16 @@
 using Bunit;
+using Domain.Requests;
 using Domain.Reviews;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Components.Layout;
+using Portal.Features.Requests;
 using Portal.Features.Reviews;
 using Portal.Features.Work;
 using Portal.Testing;
 using Workflows.Admin;
+using Workflows.Requests;
 using Xunit.Abstractions;
 
 namespace Portal.Components.Tests;
@@ -102,6 +105,28 @@ public sealed class SignedInPersonTests : ComponentContext
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#no-access")), TimeSpan.FromSeconds(30));
         Assert.Empty(cut.FindAll("#review-details"));
+    }
+
+    [Fact]
+    public async Task ThePersonReadAgain_AfterTheOfficeStoppedWorkingWithTheirAgency_ThePageShowsNoAccess()
+    {
+        var review = await Portal.RegisterReviewAsync(new DateOnly(2026, 11, 2));
+        var sent = await Portal.Get<SendInformationRequestsHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer),
+            new SendInformationRequests(review, RequestType.Scoping, [await Portal.UserIdAsync(DemoAccounts.AgencyContact)], null));
+        var request = Assert.Single(sent.Value.RequestIds);
+        await SignInAsync(DemoAccounts.AgencyContact);
+        var cut = Open<RequestPage>(p => p.Add(r => r.Id, request));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#request-details")), TimeSpan.FromSeconds(30));
+
+        // The office stops working with the agency while the page is open (the contact's roles and agency stay as they
+        // were); the revalidation interval comes round.
+        var lr = await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Code == "LR").Select(o => o.Id).SingleAsync());
+        Assert.Equal(1, await Portal.WithDbAsync(db => db.AgencyOffices
+            .Where(a => a.OfficeId == lr && db.InformationRequests.Any(r => r.Id == request && r.AgencyId == a.AgencyId)).ExecuteDeleteAsync()));
+        await cut.InvokeAsync(() => Services.GetRequiredService<CurrentActor>().ReloadAsync());
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#no-access")), TimeSpan.FromSeconds(30));
+        Assert.Empty(cut.FindAll("#request-details"));
     }
 
     [Fact]
