@@ -1,3 +1,4 @@
+using Domain.Calendar;
 using Infrastructure.Backups;
 
 namespace Portal.Commands;
@@ -73,7 +74,7 @@ internal sealed class RestoreCommand : IPortalCommand
             return context.Refused(e.Message);
         }
 
-        await context.Output.WriteLineAsync($"Restored the backup of {manifest.CreatedAtUtc:yyyy-MM-dd HH:mm} UTC (release {manifest.Release}): "
+        await context.Output.WriteLineAsync($"Restored the backup of {UkDate.FormatWithTime(manifest.CreatedAtUtc)} London time (release {manifest.Release}): "
             + $"{manifest.Tables.Count} tables, {manifest.Files.Count - 1} files, every checksum and row count checked.");
         await context.Output.WriteLineAsync(manifest.KeyRing.Note);
         await context.Output.WriteLineAsync("Start the portal on this data folder: it upgrades the database if this release is newer than the backup's.");

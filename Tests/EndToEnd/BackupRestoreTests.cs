@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Domain.Calendar;
 using Infrastructure.Backups;
 using Infrastructure.Data;
 using Microsoft.Data.Sqlite;
@@ -89,6 +90,9 @@ public sealed class BackupRestoreTests(BrowserFixture browser) : IAsyncLifetime
 
         var restore = await PortalProcess.RunAsync(Settings(_restored), "restore", folder);
         Assert.True(restore.ExitCode == 0, restore.ToString());
+        // When the backup was made reads as on the portal's pages: a UK date and time, in London.
+        Assert.StartsWith($"Restored the backup of {UkDate.FormatWithTime(manifest.CreatedAtUtc)} London time (release {manifest.Release}): ",
+            restore.Output, StringComparison.Ordinal);
         var again = await PortalProcess.RunAsync(Settings(_restored), "restore", folder);
         Assert.True(again.ExitCode == 1 && again.Error.Contains("is not empty", StringComparison.Ordinal), again.ToString());
         foreach (var restoredFolder in Directory.GetDirectories(_restored))
