@@ -24,9 +24,14 @@ reports=()
 run() {
   local name=$1 project=$2 mutate=$3
   shift 3
+  # Files named with -m replace the part's own pattern: Stryker adds -m patterns up, so both would mutate the whole part.
+  local files=(-m "$mutate")
+  for arg in "$@"; do
+    case "$arg" in -m|--mutate) files=() ;; esac
+  done
   rm -rf "$root/.stryker/$name"
   # Stryker runs from the test project; -p picks which of its references to mutate.
-  (cd Tests/Fast && dotnet stryker -p "$project" -m "$mutate" --concurrency 2 --configuration Release \
+  (cd Tests/Fast && dotnet stryker -p "$project" "${files[@]}" --concurrency 2 --configuration Release \
      --reporter json --reporter html --reporter progress --skip-version-check -O "$root/.stryker/$name" "$@")
   reports+=("$(find "$root/.stryker/$name" -name mutation-report.json | head -1)")
 }
