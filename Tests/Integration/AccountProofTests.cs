@@ -8,8 +8,9 @@ using Workflows.Data;
 
 namespace Portal.Integration.Tests;
 
-/// Changes to how an account signs in need proof that it is the person (issue 13, finding 6): the password again for
-/// resetting or turning off the authenticator and for new recovery codes, wrong ones counting toward lockout; an
+/// Changes to how an account signs in need proof that it is the person (issue 13, finding 6): the password again, or a
+/// current authenticator code, for resetting or turning off the authenticator and for new recovery codes, wrong ones
+/// counting toward lockout; an
 /// active key is never shown again; turning it off makes a new key; each authenticator code works once.
 public sealed class AccountProofTests : IAsyncLifetime
 {
@@ -51,6 +52,72 @@ public sealed class AccountProofTests : IAsyncLifetime
         Assert.Equal(0, user.AccessFailedCount);
         // The old key never works again, and is not the one shown when two-factor authentication is turned on again.
         Assert.NotEqual(key, await AuthenticatorKeyAsync(id));
+    }
+
+    [Fact]
+    public async Task ResetDisableAndNewRecoveryCodes_TakeACurrentAuthenticatorCode_InsteadOfThePassword_EachCodeOnce()
+    {
+        var (id, email, key) = await AccountWithAuthenticatorAsync();
+        using var client = await _portal.SignedInClientAsync(email, _portal.DemoPassword, key);
+        var codes = await RecoveryCodesAsync(id);
+
+        // A wrong code changes nothing and counts toward lockout as a wrong password does.
+        using (var wrong = await client.PostFormAsync("/Account/Manage/GenerateRecoveryCodes", new() { ["Code"] = Totp.Wrong(key) }))
+        {
+            Assert.Contains("Nothing was changed", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(codes, await RecoveryCodesAsync(id));
+        Assert.Equal(1, (await UserAsync(id)).AccessFailedCount);
+
+        // A current code does it, and earlier slips are forgotten.
+        var code = Totp.Next(key);
+        using (var right = await client.PostFormAsync("/Account/Manage/GenerateRecoveryCodes", new() { ["Code"] = code }))
+        {
+            Assert.Contains("Save your recovery codes", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.NotEqual(codes, await RecoveryCodesAsync(id));
+        Assert.Equal(0, (await UserAsync(id)).AccessFailedCount);
+
+        // The same code does not work twice (read over a shoulder, it is spent).
+        using (var again = await client.PostFormAsync("/Account/Manage/Disable2fa", new() { ["Code"] = code }))
+        {
+            Assert.Contains("Nothing was changed", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.True((await UserAsync(id)).TwoFactorEnabled);
+        using (var next = await client.PostFormAsync("/Account/Manage/Disable2fa", new() { ["Code"] = Totp.Next(key) }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+        }
+
+        Assert.False((await UserAsync(id)).TwoFactorEnabled);
+        Assert.NotEqual(key, await AuthenticatorKeyAsync(id));
+    }
+
+    [Fact]
+    public async Task ResetAuthenticator_WrongCodes_LockTheAccountAsWrongPasswordsDo_AndEndTheSession()
+    {
+        var (id, email, key) = await AccountWithAuthenticatorAsync();
+        using var client = await _portal.SignedInClientAsync(email, _portal.DemoPassword, key);
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 5; i++)
+        {
+            last?.Dispose();
+            last = await client.PostFormAsync("/Account/Manage/ResetAuthenticator", new() { ["Code"] = Totp.Wrong(key) });
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, last!.StatusCode);
+        Assert.Equal("/Account/Lockout", PortalHttp.PathOf(last.Headers.Location!));
+        last.Dispose();
+        var user = await UserAsync(id);
+        Assert.True(user.LockoutEnd > DateTimeOffset.UtcNow);
+        Assert.True(user.TwoFactorEnabled);
+        Assert.Equal(key, await AuthenticatorKeyAsync(id));
+        using var after = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/Account/Login", PortalHttp.PathOf(after.Headers.Location!), StringComparison.Ordinal);
     }
 
     [Fact]

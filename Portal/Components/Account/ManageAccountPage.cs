@@ -17,6 +17,10 @@ public abstract class ManageAccountPage : AccountPage
     /// One of the person's roles (as the database has them now) needs two-factor authentication: it cannot be turned off.
     protected bool TwoFactorRequired { get; private set; }
 
+    /// Two-factor authentication is on: a current authenticator code proves it is the person as well as the password.
+    /// Not while it is off: the set-up page shows a key not yet confirmed to anyone at the screen.
+    protected bool TwoFactorOn => User?.TwoFactorEnabled == true;
+
     protected override async Task OnInitializedAsync()
     {
         User = await UserManager.GetUserAsync(HttpContext.User);
@@ -32,8 +36,52 @@ public abstract class ManageAccountPage : AccountPage
 
     protected virtual Task OnUserLoadedAsync(PortalUser user) => Task.CompletedTask;
 
-    /// Shown when the password asked again was missing or wrong; nothing was changed.
-    private protected const string PasswordNotConfirmed = "Error: Enter the password you sign in with, to confirm it is you. Nothing was changed.";
+    /// Shown when the password (or code) asked again was missing or wrong; nothing was changed.
+    private protected string NotConfirmed => TwoFactorOn
+        ? "Error: Enter the password you sign in with, or a current code from your authenticator app, to confirm it is you. Nothing was changed."
+        : "Error: Enter the password you sign in with, to confirm it is you. Nothing was changed.";
+
+    /// The proof asked for before a sensitive change (ConfirmPasswordField): the password, or, while two-factor
+    /// authentication is on, a current authenticator code instead (each code works once, as at sign-in). A password
+    /// given is the one checked. A wrong code counts toward lockout as a wrong password does.
+    private protected async Task<bool> ConfirmItIsYouAsync(string? password, string? code) =>
+        string.IsNullOrEmpty(password) && !string.IsNullOrWhiteSpace(code) ? await ConfirmCodeAsync(code) : await ConfirmPasswordAsync(password);
+
+    private async Task<bool> ConfirmCodeAsync(string code)
+    {
+        if (User is null || !TwoFactorOn)
+        {
+            return false;
+        }
+
+        // As CheckPasswordSignInAsync: a locked account is refused before the code is looked at.
+        if (await UserManager.IsLockedOutAsync(User))
+        {
+            await EndLockedOutSessionAsync();
+            return false;
+        }
+
+        var typed = code.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        if (await UserManager.VerifyTwoFactorTokenAsync(User, UserManager.Options.Tokens.AuthenticatorTokenProvider, typed))
+        {
+            await UserManager.ResetAccessFailedCountAsync(User);
+            return true;
+        }
+
+        await UserManager.AccessFailedAsync(User);
+        if (await UserManager.IsLockedOutAsync(User))
+        {
+            await EndLockedOutSessionAsync();
+        }
+
+        return false;
+    }
+
+    private async Task EndLockedOutSessionAsync()
+    {
+        await SignInManager.SignOutAsync();
+        RedirectManager.RedirectTo("Account/Lockout");
+    }
 
     /// The password, asked again before a sensitive change (ConfirmPasswordField). A wrong one counts toward lockout
     /// as at sign-in; at the limit this session ends on the lockout page, so it cannot be guessed from an open screen.
@@ -47,8 +95,7 @@ public abstract class ManageAccountPage : AccountPage
         var result = await SignInManager.CheckPasswordSignInAsync(User, password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            await SignInManager.SignOutAsync();
-            RedirectManager.RedirectTo("Account/Lockout");
+            await EndLockedOutSessionAsync();
         }
 
         if (result.Succeeded)
