@@ -93,7 +93,7 @@ public static class BoardColumns
 
             var outcome = entry.Trigger switch
             {
-                Trigger.RecordCriteriaMet or Trigger.RecordHomeOfficeDirection => CrgOutcome.CriteriaMet,
+                Trigger.RecordCriteriaMet or Trigger.RecordHomeOfficeDirection or Trigger.ReverseCriteriaNotMet => CrgOutcome.CriteriaMet,
                 Trigger.RecordCriteriaNotMet => CrgOutcome.CriteriaNotMet,
                 _ => position?.Outcome,
             };

@@ -56,6 +56,14 @@ public static class StageNames
         _ => reason.ToString(),
     };
 
+    public static string Describe(DecisionReversalReason reason) => reason switch
+    {
+        DecisionReversalReason.JudicialReview => "Judicial review",
+        DecisionReversalReason.Appeal => "Appeal",
+        DecisionReversalReason.NewInformation => "New information",
+        _ => reason.ToString(),
+    };
+
     public static string Describe(ReviewType type) => type switch
     {
         ReviewType.Dardr => "DARDR",

@@ -72,6 +72,14 @@ public enum QaOutcome
     Resubmit,
 }
 
+/// Why the CRG reversed its "criteria not met" decision.
+public enum DecisionReversalReason
+{
+    JudicialReview,
+    Appeal,
+    NewInformation,
+}
+
 public enum HoldReason
 {
     CriminalTrial,

@@ -28,6 +28,7 @@ public enum Trigger
     Resume,
     RecordAmendmentsAfterSignOff,
     RecordSignOffAmendmentsMade,
+    ReverseCriteriaNotMet,
 }
 
 public static class TriggerNames
@@ -59,6 +60,7 @@ public static class TriggerNames
         Trigger.Resume => "Resume",
         Trigger.RecordAmendmentsAfterSignOff => "Record amendments asked for after sign-off",
         Trigger.RecordSignOffAmendmentsMade => "Record that the amendments asked for after sign-off are made",
+        Trigger.ReverseCriteriaNotMet => "Record that the CRG reversed its decision: criteria met",
         _ => trigger.ToString(),
     };
 }

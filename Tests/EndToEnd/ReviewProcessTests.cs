@@ -193,6 +193,57 @@ public sealed class ReviewProcessTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Officer_RecordsTheCrgsReversalOfANotMetDecision_OnAClosedCase_AndItsClocksRunFromTheNewDecision()
+    {
+        // Notified 14 October, decided "not met" on the 24th, the Home Office told on the 26th, closed on 3 November.
+        var id = await _portal.RegisterReviewAsync(Today.AddDays(-40));
+        foreach (var args in new TriggerArgs[]
+                 {
+                     new PresentToCrgArgs { Date = Today.AddDays(-36) }, new RecordCriteriaNotMetArgs { Comment = "Not met.", Date = Today.AddDays(-30) },
+                     new RecordHomeOfficeNotifiedArgs { Date = Today.AddDays(-28) }, new CloseWithoutReviewArgs { Date = Today.AddDays(-20) },
+                 })
+        {
+            await _portal.FireOkAsync(id, args);
+        }
+
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        var page = tab.Page;
+        await tab.SignInAsync(DemoAccounts.LrOfficer);
+        await tab.GotoAsync($"reviews/{id}");
+        await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Closed");
+
+        // Without a reason or the CRG's rationale, then dated before the decision it reverses: told beside each field.
+        await Action(page, Trigger.ReverseCriteriaNotMet).ClickAsync();
+        await Assertions.Expect(page.Locator("#action-form-title")).ToHaveTextAsync("Record that the CRG reversed its decision: criteria met");
+        await page.Locator("#action-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#action-form")).ToContainTextAsync("Choose why the decision was reversed: a judicial review, an appeal or new information.");
+        await Assertions.Expect(page.Locator("#action-form")).ToContainTextAsync("Give the CRG's rationale for the new decision.");
+        await Assertions.Expect(page.Locator("#action-errors")).ToHaveCountAsync(0);
+        await tab.AssertAccessibleAsync();
+        await FillDateAsync(page, "action-date", "20/10/2026");
+        await tab.ChooseAsync("action-reversal-reason", "Judicial review");
+        await page.Locator("#action-comment").FillAsync("The High Court quashed the decision; on reconsideration the criteria are met.");
+        await page.Locator("#action-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#action-form")).ToContainTextAsync(
+            "The date cannot be before the step before it (Close: the Home Office accepted that no review is needed, 3 Nov 2026): check it.");
+        await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Closed");
+
+        // The CRG met again on 18 November.
+        await FillDateAsync(page, "action-date", "18/11/2026");
+        await page.Locator("#action-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#action-form")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Decision notified to the Home Office");
+        await Assertions.Expect(page.Locator("#clock-Appointment .clock-due")).ToHaveTextAsync("18 Dec 2026");
+        await Assertions.Expect(page.Locator("#clock-Completion .clock-due")).ToHaveTextAsync("18 May 2027");
+        await Assertions.Expect(Action(page, Trigger.RecordHomeOfficeNotified)).ToBeEnabledAsync();
+        await Assertions.Expect(page.Locator("#review-journal .journal-when").First).ToHaveTextAsync("18 Nov 2026 · recorded 23 Nov 2026 by Olivia Officer");
+        await Assertions.Expect(page.Locator("#review-journal")).ToContainTextAsync(
+            "The CRG reversed its decision of 24 Oct 2026 that the criteria were not met (judicial review): the criteria are met.");
+        await tab.AssertAccessibleAsync();
+        Assert.Empty(tab.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task Officer_AfterSomeoneElseChangedTheReview_IsToldAndKeepsWhatTheyTyped()
     {
         var id = await _portal.RegisterReviewAsync(Today.AddDays(-2));

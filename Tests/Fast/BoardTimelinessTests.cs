@@ -180,6 +180,28 @@ public sealed class BoardTimelinessTests
     }
 
     [Fact]
+    public void MilestonesFrom_CriteriaNotMetReversedByTheCrg_TheNewDecisionIsTheDecision_AndStartsTheReview_FromItsDateOn()
+    {
+        JournalEntry[] journal =
+        [
+            Step(1, D(2026, 10, 20), Stage.DecisionNotified, Trigger.RecordCriteriaNotMet),
+            Step(2, D(2026, 11, 30), Stage.Closed, Trigger.CloseWithoutReview),
+            Step(3, D(2027, 3, 3), Stage.DecisionNotified, Trigger.ReverseCriteriaNotMet),
+        ];
+
+        var m = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2026, 10, 1), D(2027, 3, 3), directed: false, alternativeReview: false, journal, null);
+        Assert.Equal((D(2027, 3, 3), D(2027, 3, 3)), (m.Decided, m.ReviewStarted));
+        var steps = Timeliness.Measure(m, [], D(2027, 3, 10), Targets);
+        Assert.Equal(["153 days, late", "7 days so far"], steps.Take(2).Select(Text));
+        Assert.Equal(BoardReviewKind.Full, BoardColumns.KindOf(BoardColumns.PositionOn(journal, D(2027, 3, 10))!, alternativeReview: false));
+
+        // As at a date before the reversal (the report's caller leaves out a DecidedOn after it): "criteria not met" stands.
+        var before = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2026, 10, 1), null, directed: false, alternativeReview: false, journal[..2], null);
+        Assert.Equal((D(2026, 10, 20), null), (before.Decided, before.ReviewStarted));
+        Assert.Equal(BoardReviewKind.CriteriaNotMet, BoardColumns.KindOf(BoardColumns.PositionOn(journal, D(2027, 3, 2))!, alternativeReview: false));
+    }
+
+    [Fact]
     public void MilestonesFrom_ClosedOrPublished_EndsEveryStepStillOpen()
     {
         JournalEntry[] journal =

@@ -288,6 +288,58 @@ public class DardrV1EffectsTests
     }
 
     [Fact]
+    public void ReverseCriteriaNotMet_AfterTheCaseClosed_TheNewDecisionIsTheDecision_ItsClocksRunFromIt_AndTheHomeOfficeIsToldAgain()
+    {
+        var c = new Case();
+        c.Fire(new PresentToCrgArgs(), new DateOnly(2026, 10, 5));
+        c.Fire(new RecordCriteriaNotMetArgs { Comment = "Not met." }, new DateOnly(2026, 10, 20));
+        c.Fire(new RecordHomeOfficeNotifiedArgs(), new DateOnly(2026, 10, 22));
+        c.Fire(new CloseWithoutReviewArgs(), new DateOnly(2026, 11, 30));
+
+        // The CRG decided again on Wednesday 3 March 2027 after a judicial review; recorded on the 8th.
+        var entry = c.Fire(new ReverseCriteriaNotMetArgs { Date = new DateOnly(2027, 3, 3), Reason = DecisionReversalReason.JudicialReview, Comment = "Quashed." },
+            new DateOnly(2027, 3, 8));
+
+        var r = c.Review;
+        Assert.Equal((Stage.DecisionNotified, CrgOutcome.CriteriaMet, new DateOnly(2027, 3, 3)), (r.Stage, r.CrgOutcome!.Value, r.DecidedOn!.Value));
+        Assert.Null(r.HomeOfficeNotifiedOn);
+        Assert.Null(r.ClosedOn);
+        // The Home Office is told within 5 working days of the new decision: Wednesday 10 March.
+        var notify = c.Open(WorkItemKind.NotifyHomeOffice);
+        Assert.Equal(("Notify the Home Office of the CRG's new decision", (DateOnly?)new DateOnly(2027, 3, 10)), (notify.Title, notify.DueDate));
+        Assert.Equal([WorkItemKind.NotifyHomeOffice], c.OpenKinds);
+        Assert.Equal((new DateOnly(2027, 3, 3), new DateOnly(2027, 4, 3)), (c.Clock(ClockKind.Appointment).StartDate, c.Clock(ClockKind.Appointment).DueDate));
+        Assert.Equal((new DateOnly(2027, 3, 3), new DateOnly(2027, 9, 3)), (c.Clock(ClockKind.Completion).StartDate, c.Clock(ClockKind.Completion).DueDate));
+        Assert.Contains(c.Pending, t => t.Clock == c.Clock(ClockKind.Completion));
+        Assert.Equal((new DateOnly(2027, 3, 3), "Quashed.", NoonOf(new DateOnly(2027, 3, 8))), (entry.OccurredOn, entry.Comment, entry.RecordedAtUtc));
+        Assert.Contains("The CRG reversed its decision of 20 Oct 2026 that the criteria were not met (judicial review): the criteria are met.", entry.Detail,
+            StringComparison.Ordinal);
+
+        // From here the review goes ahead as any other with criteria met.
+        c.Fire(new RecordHomeOfficeNotifiedArgs(), new DateOnly(2027, 3, 9));
+        c.Fire(new RecordHomeOfficeAcknowledgedArgs(), new DateOnly(2027, 3, 15));
+        Assert.Equal((Stage.Commissioning, (DateOnly?)new DateOnly(2027, 4, 3)), (r.Stage, c.Open(WorkItemKind.AppointAuthor).DueDate));
+    }
+
+    [Fact]
+    public void ReverseCriteriaNotMet_BeforeTheHomeOfficeAnswered_CancelsTheOldDecisionsTasks()
+    {
+        var c = new Case();
+        c.Fire(new PresentToCrgArgs(), new DateOnly(2026, 10, 5));
+        c.Fire(new RecordCriteriaNotMetArgs { Comment = "Not met." }, new DateOnly(2026, 10, 20));
+        var oldNotify = c.Open(WorkItemKind.NotifyHomeOffice);
+        var oldClock = c.Clock(ClockKind.HomeOfficeNotification);
+
+        c.Fire(new ReverseCriteriaNotMetArgs { Reason = DecisionReversalReason.NewInformation, Comment = "The police found messages." }, new DateOnly(2026, 10, 21));
+
+        Assert.Equal((WorkItemStatus.Cancelled, "Cancelled: the CRG reversed its decision"), (oldNotify.Status, oldNotify.Outcome));
+        Assert.Equal(ClockStatus.Cancelled, oldClock.Status);
+        Assert.DoesNotContain(c.Pending, t => t.Clock == oldClock || t.WorkItem == oldNotify);
+        Assert.Equal((DateOnly?)new DateOnly(2026, 10, 28), c.Open(WorkItemKind.NotifyHomeOffice).DueDate);
+        Assert.Equal(Stage.DecisionNotified, c.Review.Stage);
+    }
+
+    [Fact]
     public void AppointAuthor_OnePerson_GivesAccessRecordsTheFeeCompletesTheTargetAndOpensTheReview()
     {
         var c = AtCommissioning();

@@ -26,6 +26,8 @@ public class DardrV1Tests
         new(Stage.DecisionNotified, Trigger.RecordHomeOfficeAcknowledged, Stage.Commissioning, r => (r.CrgOutcome, r.HomeOfficeNotifiedOn) = (CrgOutcome.CriteriaMet, Day)),
         new(Stage.DecisionNotified, Trigger.RecordHomeOfficeDirection, Stage.Commissioning, r => (r.CrgOutcome, r.HomeOfficeNotifiedOn) = (CrgOutcome.CriteriaNotMet, Day)),
         new(Stage.DecisionNotified, Trigger.CloseWithoutReview, Stage.Closed, r => (r.CrgOutcome, r.HomeOfficeNotifiedOn) = (CrgOutcome.CriteriaNotMet, Day)),
+        new(Stage.DecisionNotified, Trigger.ReverseCriteriaNotMet, Stage.DecisionNotified, r => r.CrgOutcome = CrgOutcome.CriteriaNotMet),
+        new(Stage.Closed, Trigger.ReverseCriteriaNotMet, Stage.DecisionNotified, r => (r.CrgOutcome, r.HomeOfficeNotifiedOn) = (CrgOutcome.CriteriaNotMet, Day)),
         new(Stage.Commissioning, Trigger.AppointAuthor, Stage.PanelAndReport),
         new(Stage.PanelAndReport, Trigger.AppointAuthor, Stage.PanelAndReport),
         new(Stage.PanelAndReport, Trigger.SubmitForSignOff, Stage.CrgSignOff, WithAuthor),
@@ -140,6 +142,22 @@ public class DardrV1Tests
         Assert.True(For(asked, Trigger.PutOnHold).IsAvailable);
     }
 
+    [Theory]
+    [InlineData(Stage.DecisionNotified, true, false)]
+    [InlineData(Stage.DecisionNotified, false, true)]
+    [InlineData(Stage.Closed, true, false)]
+    [InlineData(Stage.Closed, false, true)]
+    public void ReverseCriteriaNotMet_NotForAnAlternativeOrDirectedReview_NorForCriteriaMet(Stage stage, bool alternative, bool directed)
+    {
+        const string Why = "Only a \"criteria not met\" decision with no review held (no alternative review, no Home Office direction) can be reversed.";
+        ActionOption For(Action<Review> arrange) =>
+            Definition.Evaluate(ReviewAt(stage, arrange), GuardFacts.None, ActorWith(Role.ReviewOfficer), true, Trigger.ReverseCriteriaNotMet);
+
+        Assert.Equal([Why], For(r => (r.CrgOutcome, r.IsAlternativeReview, r.HomeOfficeDirected) = (CrgOutcome.CriteriaNotMet, alternative, directed)).Reasons);
+        Assert.Equal([Why], For(r => r.CrgOutcome = CrgOutcome.CriteriaMet).Reasons);
+        Assert.True(For(r => r.CrgOutcome = CrgOutcome.CriteriaNotMet).IsAvailable);
+    }
+
     [Fact]
     public void SubmitForSignOff_WhenTheAuthorsAppointmentEnded_SaysToAppointOne()
     {
@@ -210,6 +228,18 @@ public class DardrV1Tests
             actions.Select(a => a.Trigger));
         Assert.Equal([true, false, false, false, true], actions.Select(a => a.IsAvailable));
         Assert.All(actions.Where(a => !a.IsAvailable), a => Assert.NotEmpty(a.Reasons));
+    }
+
+    [Fact]
+    public void Actions_OfferTheReversalOfANotMetDecision_OnlyWhereItCanBeTaken()
+    {
+        IEnumerable<Trigger> Offered(Stage stage, CrgOutcome outcome, Role role = Role.ReviewOfficer) =>
+            Definition.Actions(ReviewAt(stage, r => r.CrgOutcome = outcome), GuardFacts.None, ActorWith(role), true).Select(a => a.Trigger);
+
+        Assert.Contains(Trigger.ReverseCriteriaNotMet, Offered(Stage.DecisionNotified, CrgOutcome.CriteriaNotMet));
+        Assert.Equal([Trigger.ReverseCriteriaNotMet], Offered(Stage.Closed, CrgOutcome.CriteriaNotMet));
+        Assert.Empty(Offered(Stage.Closed, CrgOutcome.CriteriaMet));
+        Assert.Empty(Offered(Stage.Closed, CrgOutcome.CriteriaNotMet, Role.Manager));
     }
 
     [Fact]

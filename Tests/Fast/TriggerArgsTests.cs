@@ -91,6 +91,7 @@ public class TriggerArgsTests
     [InlineData(typeof(RecordQaResubmitArgs), true)]
     [InlineData(typeof(RecordAmendmentsAfterSignOffArgs), true)]
     [InlineData(typeof(RecordSignOffAmendmentsMadeArgs), false)]
+    [InlineData(typeof(ReverseCriteriaNotMetArgs), true)]
     [InlineData(typeof(PresentToCrgArgs), false)]
     [InlineData(typeof(RecordSignedOffArgs), false)]
     [InlineData(typeof(RecordQaApprovedArgs), false)]
@@ -103,6 +104,23 @@ public class TriggerArgsTests
         Assert.DoesNotContain("Comment", Fields(args with { Comment = "Given." }));
         Assert.Contains("Comment", Fields(args with { Comment = new string('x', JournalEntry.CommentMaxLength + 1) }));
         Assert.DoesNotContain("Comment", Fields(args with { Comment = new string('x', JournalEntry.CommentMaxLength) }));
+    }
+
+    [Fact]
+    public void ReverseCriteriaNotMet_NeedsAReasonAndARationale_DatedNeitherInTheFutureNorBeforeTheDecisionItReverses()
+    {
+        var decided = DardrV1Tests.ReviewAt(Stage.Closed, r => (r.CrgOutcome, r.DecidedOn) = (CrgOutcome.CriteriaNotMet, new DateOnly(2026, 10, 20)));
+        List<Error> Errors(ReverseCriteriaNotMetArgs args) => [.. args.Validate(new TriggerCheck(decided, Today))];
+        var valid = new ReverseCriteriaNotMetArgs { Reason = DecisionReversalReason.JudicialReview, Comment = "The court quashed the decision." };
+
+        Assert.Equal([("Comment", "Give the CRG's rationale for the new decision."),
+            ("Reason", "Choose why the decision was reversed: a judicial review, an appeal or new information.")],
+            Errors(new ReverseCriteriaNotMetArgs()).Select(e => (e.Field, e.Message)));
+        Assert.Equal([("Date", "The date cannot be in the future.")], Errors(valid with { Date = Today.AddDays(1) }).Select(e => (e.Field, e.Message)));
+        Assert.Equal([("Date", "The new decision cannot be before the decision it reverses (20 Oct 2026): check it.")],
+            Errors(valid with { Date = new DateOnly(2026, 10, 19) }).Select(e => (e.Field, e.Message)));
+        Assert.Empty(Errors(valid with { Date = new DateOnly(2026, 10, 20) }));
+        Assert.Empty(Errors(valid));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Domain;
 using Domain.Access;
 using Domain.Audit;
+using Domain.Calendar;
 using Domain.Organisations;
 using Domain.Reviews;
 using Domain.Workflow;
@@ -243,6 +244,64 @@ public abstract class BoardReportTests(ProviderFixture fixture)
         // The update counts from its "as at" date, not from the day it was typed.
         (row, _) = await AsAt(notified.AddDays(11));
         Assert.Equal(late.Cell + ": Chair sought", row[3]);
+    }
+
+    [Fact]
+    public async Task CriteriaNotMetReversedByTheCrg_RefusedWithoutAReasonOrWithABadDate_ThenJournaled_AndTheBoardCountsFromTheNewDecision()
+    {
+        // Notified 40 days ago, decided "not met" 9 days after, closed without a review after 15; the CRG reversed its
+        // decision after a judicial review 35 days after the notification, recorded today.
+        var today = Domain.Calendar.London.DateOf(Portal.Time.GetUtcNow().UtcDateTime);
+        var notified = today.AddDays(-40);
+        var csp = await NewCspAsync($"Reversal CSP {Guid.NewGuid():N}"[..22]);
+        var c = await RegisterAsync(csp, "R", notified: notified);
+        await FireAsync(c, new PresentToCrgArgs { Date = notified.AddDays(2) });
+        await FireAsync(c, new RecordCriteriaNotMetArgs { Comment = "Not met.", Date = notified.AddDays(9) });
+        await FireAsync(c, new RecordHomeOfficeNotifiedArgs { Date = notified.AddDays(10) });
+        await FireAsync(c, new CloseWithoutReviewArgs { Date = notified.AddDays(15) });
+
+        var engine = Portal.Get<WorkflowEngine>();
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        var version = await Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == c.Id).Select(r => r.Version).SingleAsync());
+        async Task<IEnumerable<(string?, string)>> RefusedAsync(ReverseCriteriaNotMetArgs args)
+        {
+            var result = await engine.FireAsync(c.Id, args, officer, Guid.NewGuid().ToString());
+            return Assert.IsType<ValidationFailed>(result.Error).Errors.Select(e => (e.Field, e.Message));
+        }
+
+        var valid = new ReverseCriteriaNotMetArgs { Reason = DecisionReversalReason.JudicialReview, Comment = "The court quashed the decision.", Date = notified.AddDays(35) };
+        Assert.Equal([("Reason", "Choose why the decision was reversed: a judicial review, an appeal or new information.")],
+            await RefusedAsync(valid with { Reason = null }));
+        Assert.Equal([("Comment", "Give the CRG's rationale for the new decision.")], await RefusedAsync(valid with { Comment = " " }));
+        Assert.Equal([("Date", "The date cannot be in the future.")], await RefusedAsync(valid with { Date = today.AddDays(1) }));
+        // Before the decision it reverses, and so before the closing that came after it.
+        Assert.Equal([("Date", $"The date cannot be before the step before it (Close: the Home Office accepted that no review is needed, {UkDate.Format(notified.AddDays(15))}): check it.")],
+            await RefusedAsync(valid with { Date = notified.AddDays(8) }));
+        var unchanged = await Portal.WithDbAsync(db => db.Reviews.AsNoTracking().SingleAsync(r => r.Id == c.Id));
+        Assert.Equal((version, Stage.Closed), (unchanged.Version, unchanged.Stage));
+
+        await FireAsync(c, valid);
+        var review = await Portal.WithDbAsync(db => db.Reviews.AsNoTracking().SingleAsync(r => r.Id == c.Id));
+        Assert.Equal((Stage.DecisionNotified, CrgOutcome.CriteriaMet, notified.AddDays(35), (DateOnly?)null), (review.Stage, review.CrgOutcome!.Value, review.DecidedOn!.Value, review.ClosedOn));
+        var entry = await Portal.WithDbAsync(db => db.JournalEntries.AsNoTracking().SingleAsync(j => j.ReviewId == c.Id && j.Trigger == Trigger.ReverseCriteriaNotMet));
+        Assert.Equal((notified.AddDays(35), "The court quashed the decision.", officer.UserId), (entry.OccurredOn, entry.Comment, entry.UserId));
+        Assert.Contains("(judicial review): the criteria are met.", entry.Detail, StringComparison.Ordinal);
+        var clocks = await Portal.WithDbAsync(db => db.ReviewClocks.Where(k => k.ReviewId == c.Id && k.Status == ClockStatus.Running).Select(k => new { k.Kind, k.StartDate }).ToListAsync());
+        Assert.Equal([ClockKind.HomeOfficeNotification, ClockKind.Appointment, ClockKind.Completion], clocks.Select(k => k.Kind).Order());
+        Assert.All(clocks, k => Assert.Equal(notified.AddDays(35), k.StartDate));
+
+        var board = await Portal.ActorAsync(DemoAccounts.BoardMember);
+        async Task<BoardReport> AsAt(DateOnly asOf) => (await Portal.Get<BoardReportQuery>().HandleAsync(board, csp, asOf)).Value!;
+        var month = notified.AddDays(2).ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+        // Before the reversal the case was closed without a review: neither in progress nor timed.
+        var before = await AsAt(notified.AddDays(20));
+        Assert.Empty(BoardReportText.InProgress(before).Rows);
+        Assert.Empty(before.Timeliness);
+        // From it, a full review awaiting the Home Office whose decision is the new one.
+        var after = await AsAt(notified.AddDays(36));
+        Assert.Equal([month, "", "", c.Cell, "", "", "", ""], Assert.Single(BoardReportText.InProgress(after).Rows));
+        Assert.Equal("35 days, late", Assert.Single(BoardReportText.Timeliness(after).Rows)[1]);
     }
 
     [Fact]

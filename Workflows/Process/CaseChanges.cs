@@ -244,6 +244,15 @@ public sealed class CaseChanges
         }
     }
 
+    /// Cancels the open tasks of these kinds (no longer needed), saying why on each.
+    public void CancelItems(string outcome, params WorkItemKind[] kinds)
+    {
+        foreach (var item in _openItems.Where(w => w.IsOpen && kinds.Contains(w.Kind)).ToList())
+        {
+            CloseItem(item, WorkItemStatus.Cancelled, outcome);
+        }
+    }
+
     /// The review is closed: every open task is cancelled and every open clock stopped.
     public void CloseEverything()
     {
@@ -319,9 +328,9 @@ public sealed class CaseChanges
         DefinitionVersion = review.DefinitionVersion,
     };
 
-    private void CloseItem(WorkItem item, WorkItemStatus status)
+    private void CloseItem(WorkItem item, WorkItemStatus status, string? outcome = null)
     {
-        item.Close(status, status == WorkItemStatus.Completed ? "Done: recorded on the review" : "Cancelled: the review was closed",
+        item.Close(status, outcome ?? (status == WorkItemStatus.Completed ? "Done: recorded on the review" : "Cancelled: the review was closed"),
             string.IsNullOrEmpty(Actor.UserId) ? null : Actor.UserId, NowUtc);
         CancelTimers(t => t.WorkItemId == item.Id && item.Id != 0 || t.WorkItem == item);
     }

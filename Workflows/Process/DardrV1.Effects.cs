@@ -38,13 +38,25 @@ public sealed partial class DardrV1
                 r.DecidedOn = on;
                 c.CompleteClock(ClockKind.Decision, on);
                 c.CloseItems(WorkItemKind.RecordCrgDecision);
-                var notify = c.StartClock(ClockKind.HomeOfficeNotification, on, c.Deadlines.HomeOfficeNotificationDue(on, c.Calendar));
-                c.OpenItem(WorkItemKind.NotifyHomeOffice, "Notify the Home Office of the decision", notify.DueDate, notify);
+                OpenNotifyHomeOffice(c, on, "Notify the Home Office of the decision");
                 if (r.CrgOutcome == CrgOutcome.CriteriaMet || r.IsAlternativeReview)
                 {
                     StartReviewClocks(c, on);
                 }
 
+                break;
+
+            case ReverseCriteriaNotMetArgs reversal:
+                // The new decision is the decision: the Home Office is told of it, and the review's clocks run from it.
+                c.Note($"The CRG reversed its decision of {UkDate.Format(r.DecidedOn!.Value)} that the criteria were not met "
+                       + $"({StageNames.Describe(reversal.Reason!.Value).ToLowerInvariant()}): the criteria are met.");
+                r.CrgOutcome = CrgOutcome.CriteriaMet;
+                r.DecidedOn = on;
+                r.HomeOfficeNotifiedOn = null;
+                r.ClosedOn = null;
+                c.CancelItems("Cancelled: the CRG reversed its decision", WorkItemKind.NotifyHomeOffice, WorkItemKind.RecordHomeOfficeResponse);
+                OpenNotifyHomeOffice(c, on, "Notify the Home Office of the CRG's new decision");
+                StartReviewClocks(c, on);
                 break;
 
             case RecordHomeOfficeNotifiedArgs:
@@ -219,6 +231,13 @@ public sealed partial class DardrV1
     {
         c.StartClock(ClockKind.Appointment, decided, c.Deadlines.AppointmentDue(decided));
         c.StartClock(ClockKind.Completion, decided, c.Deadlines.CompletionDue(decided));
+    }
+
+    /// The Home Office is to be told of a decision within its deadline (decision + 5 working days).
+    private static void OpenNotifyHomeOffice(CaseChanges c, DateOnly decided, string title)
+    {
+        var notify = c.StartClock(ClockKind.HomeOfficeNotification, decided, c.Deadlines.HomeOfficeNotificationDue(decided, c.Calendar));
+        c.OpenItem(WorkItemKind.NotifyHomeOffice, title, notify.DueDate, notify);
     }
 
     private static void OpenWithClock(CaseChanges c, WorkItemKind kind, string title, ClockKind clockKind)

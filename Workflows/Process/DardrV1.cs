@@ -31,6 +31,8 @@ public sealed partial class DardrV1 : ProcessDefinition
     public override IReadOnlySet<Role> WhoMayFire(Trigger trigger) =>
         trigger is Trigger.PutOnHold or Trigger.ReviewHold or Trigger.Resume ? OfficerOrManager : Officer;
 
+    protected override bool OfferedOnlyWhenAvailable(Trigger trigger) => trigger == Trigger.ReverseCriteriaNotMet;
+
     protected override void Configure(StateMachine<Stage, Trigger> m, Review r, GuardFacts f)
     {
         var homeOfficeNotified = Guard(() => r.HomeOfficeNotifiedOn is not null,
@@ -41,6 +43,9 @@ public sealed partial class DardrV1 : ProcessDefinition
             "The CRG decided the criteria were not met: record the Home Office's direction, or close the case.");
         var criteriaNotMet = Guard(() => r.CrgOutcome == CrgOutcome.CriteriaNotMet && !r.IsAlternativeReview,
             "The CRG decided to hold a review (criteria met or an alternative review): record the Home Office's acknowledgement instead.");
+        // Reversal is the CRG's own: a direction or an alternative review already holds a review.
+        var notMetStands = Guard(() => r.CrgOutcome == CrgOutcome.CriteriaNotMet && !r.IsAlternativeReview && !r.HomeOfficeDirected,
+            "Only a \"criteria not met\" decision with no review held (no alternative review, no Home Office direction) can be reversed.");
         var hasAuthor = Guard(() => r.HasActiveChairAuthor || r.ChairAuthorAppointedBeforeImportOn is not null,
             "No chair/author is appointed (the appointment may have ended): appoint one first.");
         var noAuthor = Guard(() => !r.HasActiveChairAuthor,
@@ -75,6 +80,7 @@ public sealed partial class DardrV1 : ProcessDefinition
             .PermitIf(Trigger.RecordHomeOfficeAcknowledged, Stage.Commissioning, homeOfficeNotified, reviewGoesAhead)
             .PermitIf(Trigger.RecordHomeOfficeDirection, Stage.Commissioning, homeOfficeNotified, criteriaNotMet)
             .PermitIf(Trigger.CloseWithoutReview, Stage.Closed, homeOfficeNotified, criteriaNotMet)
+            .PermitReentryIf(Trigger.ReverseCriteriaNotMet, notMetStands)
             .Permit(Trigger.PutOnHold, Stage.OnHold);
 
         m.Configure(Stage.Commissioning)
@@ -116,7 +122,9 @@ public sealed partial class DardrV1 : ProcessDefinition
             .PermitReentry(Trigger.ReviewHold)
             .PermitDynamic(Trigger.Resume, () => r.HeldFromStage ?? Stage.NotificationReceived, "the stage it was held from", HeldFrom);
 
-        m.Configure(Stage.Closed);
+        // A case closed without a review stays open to the CRG's reversal (a judicial review can take a year).
+        m.Configure(Stage.Closed)
+            .PermitIf(Trigger.ReverseCriteriaNotMet, Stage.DecisionNotified, notMetStands);
     }
 
     private static readonly DynamicStateInfos HeldFrom = HeldFromInfos();

@@ -107,9 +107,14 @@ public abstract partial class ProcessDefinition
         return new ActionOption(trigger, label, reasons.Count == 0, reasons);
     }
 
-    /// Every action of the review's current stage, available or not.
+    /// Every action of the review's current stage, available or not, except those offered only when available.
     public IReadOnlyList<ActionOption> Actions(Review review, GuardFacts facts, Actor actor, bool canChange) =>
-        TriggersIn(review.Stage).Select(t => Evaluate(review, facts, actor, canChange, t)).ToList();
+        TriggersIn(review.Stage).Select(t => Evaluate(review, facts, actor, canChange, t)).Where(o => o.IsAvailable || !OfferedOnlyWhenAvailable(o.Trigger))
+            .ToList();
+
+    /// Actions for a kind of case that few reach (a reversed decision): listed only where they can be taken, not on
+    /// every other case with the reasons why not.
+    protected virtual bool OfferedOnlyWhenAvailable(Trigger trigger) => false;
 
     /// The definition as a Mermaid state diagram; the current stage, if given, is highlighted. The hold is one note
     /// on "On hold" rather than its edges: an edge in from every open stage and one back to each (the stage held

@@ -44,7 +44,8 @@ public sealed class ReviewProcessQuery(IReviewDbFactory dbs, BusinessClock clock
             review.Id, review.Stage, review.Version, definition.Name, review.HeldFromStage, review.HoldReason, review.HeldSince,
             review.HoldExpectedReviewDate, review.UnderChallenge,
             await engine.ActionsAsync(db, review, actor, access, ct),
-            clocks.Select(c => View(c, today)).ToList(),
+            // A clock started again (a new decision, a resubmission) stands for its kind; the journal keeps the earlier one.
+            clocks.GroupBy(c => c.Kind).Select(g => g.Last()).OrderBy(c => c.StartDate).ThenBy(c => c.Id).Select(c => View(c, today)).ToList(),
             definition.ToMermaid(review.Stage));
     }
 

@@ -119,15 +119,19 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
                     : "Completed or closed"))
             .ToList();
 
-        // Timeliness covers every review of the scope that went ahead or awaits its decision (not those closed without one).
+        // Timeliness covers every review of the scope that went ahead or awaits its decision (not those closed without
+        // one, unless the CRG has since reversed its decision).
         var timeliness = placed
-            .Where(x => JournalOf(x.Review.Id).All(j => j.Trigger != Trigger.CloseWithoutReview))
+            .Where(x => JournalOf(x.Review.Id).LastOrDefault(j => j.Trigger is Trigger.CloseWithoutReview or Trigger.ReverseCriteriaNotMet)?.Trigger
+                        != Trigger.CloseWithoutReview)
             .OrderBy(x => x.Review.Reference, StringComparer.Ordinal)
             .Select(x =>
             {
                 var j = JournalOf(x.Review.Id);
                 var holds = HoldsFrom(j);
-                var milestones = MilestonesFrom(x.Review.DateNotified, x.Review.DecidedOn, x.Review.HomeOfficeDirected, x.Review.IsAlternativeReview, j,
+                // The latest decision may be after the date (a reversal recorded since): the journal to the date says which stood.
+                var decidedOn = x.Review.DecidedOn <= asOf ? x.Review.DecidedOn : null;
+                var milestones = MilestonesFrom(x.Review.DateNotified, decidedOn, x.Review.HomeOfficeDirected, x.Review.IsAlternativeReview, j,
                     firstPanels.TryGetValue(x.Review.Id, out var panel) ? panel : null);
                 return new TimelinessRow(x.Review.Reference, x.Review.CaseLabel, Timeliness.Measure(milestones, holds, asOf, targets),
                     Timeliness.HeldDaysBetween(holds, x.Review.DateNotified, asOf));
@@ -142,7 +146,9 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
 
     /// The milestones as the journal recorded them. The CRG's decision (met, not met, or an alternative review instead)
     /// ends the decision step; a Home Office direction keeps it and starts the review's steps from the direction's date.
-    /// DecidedOn is the date entered for the latest decision (a direction overwrites the CRG's): each keeps its own.
+    /// DecidedOn is the date entered for the latest decision (a direction overwrites the CRG's): each keeps its own. A
+    /// "criteria not met" the CRG reversed is replaced by its new decision, which ends the decision step and starts the
+    /// review's.
     public static Milestones MilestonesFrom(DateOnly notified, DateOnly? decidedOn, bool directed, bool alternativeReview,
         IReadOnlyList<JournalEntry> journal, DateOnly? firstPanel)
     {
@@ -154,9 +160,10 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
 
         var crg = journal.FirstOrDefault(e => e.Trigger is Trigger.RecordCriteriaMet or Trigger.RecordCriteriaNotMet);
         var direction = journal.FirstOrDefault(e => e.Trigger == Trigger.RecordHomeOfficeDirection);
-        DateOnly? decided = crg is null ? null : directed ? On(crg) : decidedOn ?? On(crg);
+        var reversal = journal.LastOrDefault(e => e.Trigger == Trigger.ReverseCriteriaNotMet);
+        DateOnly? decided = reversal is not null ? On(reversal) : crg is null ? null : directed ? On(crg) : decidedOn ?? On(crg);
         DateOnly? started = direction is not null ? decidedOn ?? On(direction)
-            : crg is not null && (crg.Trigger == Trigger.RecordCriteriaMet || alternativeReview) ? decided
+            : reversal is not null || crg is not null && (crg.Trigger == Trigger.RecordCriteriaMet || alternativeReview) ? decided
             : null;
         var signedOff = Last(Trigger.RecordSignedOff);
         var qa = signedOff is null ? null

@@ -14,7 +14,8 @@ public sealed record ActionFields(
     bool UnderChallenge = false,
     bool HoldReason = false,
     bool ExpectedReviewDate = false,
-    bool PublicationLink = false)
+    bool PublicationLink = false,
+    bool ReversalReason = false)
 {
     private const string Rationale = "The CRG's rationale";
 
@@ -33,6 +34,7 @@ public sealed record ActionFields(
         Trigger.RecordAmendmentsRequired => new("Date of the CRG meeting", "What the CRG asked to change", CommentRequired: true),
         Trigger.RecordAmendmentsAfterSignOff => new("Date they were asked for", "What was asked to change, and by whom", CommentRequired: true),
         Trigger.RecordSignOffAmendmentsMade => new("Date the amendments were made"),
+        Trigger.ReverseCriteriaNotMet => new("Date of the new decision", "The CRG's rationale for the new decision", CommentRequired: true, ReversalReason: true),
         Trigger.SubmitToHomeOffice => new("Date submitted"),
         Trigger.RecordQaApproved => new("Date of the outcome"),
         Trigger.RecordQaApprovedSubjectToAmendments => new("Date of the outcome", "The amendments the Home Office asked for", CommentRequired: true),

@@ -12,7 +12,7 @@ public partial class ActionForm
     private static readonly string[] ShownFields =
     [
         nameof(TriggerArgs.Date), nameof(TriggerArgs.Comment), nameof(HoldArgs.HoldReason), nameof(HoldArgs.ExpectedReviewDate),
-        nameof(RecordPublishedArgs.PublicationLink),
+        nameof(RecordPublishedArgs.PublicationLink), nameof(ReverseCriteriaNotMetArgs.Reason),
     ];
 
     // One key per opened form: a double click, or a retry after a lost connection, makes one transition.

@@ -21,6 +21,8 @@ public sealed class ActionFormModel
 
     public string? PublicationLink { get; set; }
 
+    public DecisionReversalReason? ReversalReason { get; set; }
+
     /// The trigger's arguments with the fields its form shows, so a trigger never receives an answer it did not ask for.
     public TriggerArgs ToArgs(Trigger trigger, int expectedVersion)
     {
@@ -37,6 +39,7 @@ public sealed class ActionFormModel
             RecordHomeOfficeDirectionArgs direction => direction with { UnderChallenge = UnderChallenge },
             HoldArgs hold => hold with { HoldReason = HoldReason, ExpectedReviewDate = expected },
             RecordPublishedArgs published => published with { PublicationLink = PublicationLink },
+            ReverseCriteriaNotMetArgs reversal => reversal with { Reason = ReversalReason },
             _ => args,
         };
     }
