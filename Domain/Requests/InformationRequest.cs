@@ -13,6 +13,8 @@ public enum RequestStatus
     Returned,
     MoreInformationRequested,
     Accepted,
+    /// The review was stopped before the agency returned it: nothing more is asked.
+    Withdrawn,
 }
 
 /// A request to one agency for information about a review (DOMAIN.md, stage 5): addressed to a named agency contact,
@@ -83,6 +85,7 @@ public sealed class InformationRequest
         RequestStatus.Returned => "Returned",
         RequestStatus.MoreInformationRequested => "More information requested",
         RequestStatus.Accepted => "Accepted",
+        RequestStatus.Withdrawn => "Withdrawn: the review was stopped",
         _ => status.ToString(),
     };
 }

@@ -29,6 +29,7 @@ public enum Trigger
     RecordAmendmentsAfterSignOff,
     RecordSignOffAmendmentsMade,
     ReverseCriteriaNotMet,
+    StopReview,
 }
 
 public static class TriggerNames
@@ -61,6 +62,7 @@ public static class TriggerNames
         Trigger.RecordAmendmentsAfterSignOff => "Record amendments asked for after sign-off",
         Trigger.RecordSignOffAmendmentsMade => "Record that the amendments asked for after sign-off are made",
         Trigger.ReverseCriteriaNotMet => "Record that the CRG reversed its decision: criteria met",
+        Trigger.StopReview => "Stop the review (agreed with the Home Office)",
         _ => trigger.ToString(),
     };
 }

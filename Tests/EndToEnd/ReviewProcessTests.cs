@@ -244,6 +244,45 @@ public sealed class ReviewProcessTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Manager_StopsAReviewWithTheHomeOfficesAgreement_AfterAReasonAndAConfirmation_AndItCloses()
+    {
+        var id = await _portal.CommissioningReviewAsync(Today.AddDays(-20));
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        var page = tab.Page;
+        await tab.SignInAsync(DemoAccounts.LrManager);
+        await tab.GotoAsync($"reviews/{id}");
+        await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Commissioning chair/author");
+
+        // Without a reason: told beside the field, and nothing to confirm.
+        await Action(page, Trigger.StopReview).ClickAsync();
+        await Assertions.Expect(page.Locator("#action-form-title")).ToHaveTextAsync("Stop the review (agreed with the Home Office)");
+        await page.Locator("#action-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#action-form")).ToContainTextAsync("Say why the review is stopped and what the Home Office agreed.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await tab.AssertAccessibleAsync();
+
+        // With one, a confirmation first: cancelled, nothing changes.
+        await page.Locator("#action-comment").FillAsync("The family withdrew; the Home Office agreed on the phone and in writing.");
+        await page.Locator("#action-submit").ClickAsync();
+        var confirm = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(confirm).ToContainTextAsync("its open agency requests are withdrawn and its panel members lose access");
+        await tab.AssertAccessibleAsync();
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(confirm).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Commissioning chair/author");
+
+        await page.Locator("#action-submit").ClickAsync();
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Stop the review", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Closed");
+        await Assertions.Expect(page.Locator("#no-actions")).ToHaveTextAsync("The review is closed: nothing more can be done.");
+        await Assertions.Expect(page.Locator("#review-journal")).ToContainTextAsync("Stopped with the Home Office's agreement of 23 Nov 2026.");
+        await Assertions.Expect(page.Locator("#review-journal")).ToContainTextAsync("The family withdrew; the Home Office agreed on the phone and in writing.");
+        await tab.AssertAccessibleAsync();
+        Assert.False(await _portal.WithDbAsync(db => db.WorkItems.AnyAsync(w => w.ReviewId == id && w.Status == WorkItemStatus.Open)));
+        Assert.Empty(tab.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task Officer_AfterSomeoneElseChangedTheReview_IsToldAndKeepsWhatTheyTyped()
     {
         var id = await _portal.RegisterReviewAsync(Today.AddDays(-2));

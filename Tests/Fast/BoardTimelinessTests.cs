@@ -202,6 +202,19 @@ public sealed class BoardTimelinessTests
     }
 
     [Fact]
+    public void MilestonesFrom_StoppedReview_EndsEveryStepStillOpen_OnTheDayItStopped()
+    {
+        JournalEntry[] journal =
+        [
+            Step(1, D(2025, 1, 10), Stage.DecisionNotified, Trigger.RecordCriteriaMet),
+            Step(2, D(2025, 4, 1), Stage.Closed, Trigger.StopReview),
+        ];
+        var m = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2025, 1, 2), null, directed: false, alternativeReview: false, journal, null);
+        Assert.Equal(D(2025, 4, 1), m.Finished);
+        Assert.DoesNotContain(Timeliness.Measure(m, [], D(2026, 6, 1), Targets), s => Text(s).Contains("so far", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void MilestonesFrom_ClosedOrPublished_EndsEveryStepStillOpen()
     {
         JournalEntry[] journal =

@@ -527,6 +527,29 @@ public class DardrV1EffectsTests
     }
 
     [Fact]
+    public void StopReview_WhileOnHold_ClosesOnTheDayTheHomeOfficeAgreed_EndingEveryTaskClockAndTimer_AndTheHold()
+    {
+        var c = AtPanelAndReport();
+        c.Changes.OpenItem(WorkItemKind.InformationRequest, "Return the IMR information (Police)", new DateOnly(2026, 12, 14), processStep: false);
+        c.Fire(new PutOnHoldArgs { HoldReason = HoldReason.CriminalTrial, ExpectedReviewDate = new DateOnly(2027, 1, 15) }, new DateOnly(2026, 11, 10));
+        Assert.NotEmpty(c.Pending);
+
+        // The Home Office agreed on 1 December; recorded on the 3rd.
+        var entry = c.Fire(new StopReviewArgs { Date = new DateOnly(2026, 12, 1), Comment = "The family asked; the Home Office agreed." }, new DateOnly(2026, 12, 3));
+
+        var r = c.Review;
+        Assert.Equal((Stage.Closed, (DateOnly?)new DateOnly(2026, 12, 1)), (r.Stage, r.ClosedOn));
+        Assert.Equal(((Stage?)null, (HoldReason?)null, (DateOnly?)null, (DateOnly?)null), (r.HeldFromStage, r.HoldReason, r.HeldSince, r.HoldExpectedReviewDate));
+        Assert.Empty(c.OpenKinds);
+        Assert.All(c.Changes.Items.Where(i => i.Kind is WorkItemKind.InformationRequest or WorkItemKind.ReviewHold or WorkItemKind.CompleteReview),
+            i => Assert.Equal(WorkItemStatus.Cancelled, i.Status));
+        Assert.DoesNotContain(c.Changes.Clocks, k => k.IsOpen);
+        Assert.Empty(c.Pending);
+        Assert.Equal((new DateOnly(2026, 12, 1), "The family asked; the Home Office agreed.", Stage.OnHold), (entry.OccurredOn, entry.Comment, entry.FromStage!.Value));
+        Assert.Contains("Stopped with the Home Office's agreement of 1 Dec 2026, while on hold.", entry.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReviewHold_KeepsOrChangesTheReason_AndReplacesTheReviewTask()
     {
         var c = AtCommissioning();

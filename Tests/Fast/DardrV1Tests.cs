@@ -43,12 +43,13 @@ public class DardrV1Tests
         new(Stage.Publication, Trigger.RecordPublished, Stage.ActionPlanMonitoring),
         new(Stage.ActionPlanMonitoring, Trigger.CloseReview, Stage.Closed),
         .. DardrV1.OpenStages.Select(s => new Row(s, Trigger.PutOnHold, Stage.OnHold)),
+        .. DardrV1.OpenStages.Append(Stage.OnHold).Select(s => new Row(s, Trigger.StopReview, Stage.Closed)),
         new(Stage.OnHold, Trigger.ReviewHold, Stage.OnHold, r => r.HeldFromStage = Stage.Submitted),
         new(Stage.OnHold, Trigger.Resume, Stage.Submitted, r => r.HeldFromStage = Stage.Submitted),
     ];
 
-    /// DOMAIN.md, "Who moves a review on": the officer records; holds are the officer's or the manager's.
-    private static HashSet<Role> Expected(Trigger trigger) => trigger is Trigger.PutOnHold or Trigger.ReviewHold or Trigger.Resume
+    /// DOMAIN.md, "Who moves a review on": the officer records; holds and stopping are the officer's or the manager's.
+    private static HashSet<Role> Expected(Trigger trigger) => trigger is Trigger.PutOnHold or Trigger.ReviewHold or Trigger.Resume or Trigger.StopReview
         ? new HashSet<Role> { Role.ReviewOfficer, Role.Manager }
         : new HashSet<Role> { Role.ReviewOfficer };
 
@@ -207,7 +208,7 @@ public class DardrV1Tests
         machine.Fire(Trigger.PutOnHold);
         review.HeldFromStage = stage; // the effect of PutOnHold (DardrV1.Effects)
         Assert.Equal(Stage.OnHold, review.Stage);
-        Assert.Equal([Trigger.ReviewHold, Trigger.Resume], Definition.Actions(review, GuardFacts.None, ActorWith(Role.Manager), true).Where(a => a.IsAvailable).Select(a => a.Trigger));
+        Assert.Equal([Trigger.ReviewHold, Trigger.StopReview, Trigger.Resume], Definition.Actions(review, GuardFacts.None, ActorWith(Role.Manager), true).Where(a => a.IsAvailable).Select(a => a.Trigger));
 
         Definition.Build(review, GuardFacts.None).Fire(Trigger.Resume);
         Assert.Equal(stage, review.Stage);
@@ -224,9 +225,10 @@ public class DardrV1Tests
     {
         var actions = Definition.Actions(ReviewAt(Stage.DecisionNotified, r => r.CrgOutcome = CrgOutcome.CriteriaMet), GuardFacts.None, ActorWith(Role.ReviewOfficer), true);
         Assert.Equal(
-            [Trigger.RecordHomeOfficeNotified, Trigger.RecordHomeOfficeAcknowledged, Trigger.RecordHomeOfficeDirection, Trigger.CloseWithoutReview, Trigger.PutOnHold],
+            [Trigger.RecordHomeOfficeNotified, Trigger.RecordHomeOfficeAcknowledged, Trigger.RecordHomeOfficeDirection, Trigger.CloseWithoutReview, Trigger.PutOnHold,
+                Trigger.StopReview],
             actions.Select(a => a.Trigger));
-        Assert.Equal([true, false, false, false, true], actions.Select(a => a.IsAvailable));
+        Assert.Equal([true, false, false, false, true, true], actions.Select(a => a.IsAvailable));
         Assert.All(actions.Where(a => !a.IsAvailable), a => Assert.NotEmpty(a.Reasons));
     }
 
@@ -287,6 +289,12 @@ public class DardrV1Tests
                 end note
             """.ReplaceLineEndings(), text, StringComparison.Ordinal);
         Assert.EndsWith("class OnHold current" + Environment.NewLine, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(": Stop the review", text, StringComparison.Ordinal);
+        Assert.Contains("""
+                note left of Closed
+                    Stop the review (agreed with the Home Office) from any open stage or a hold.
+                end note
+            """.ReplaceLineEndings(), text, StringComparison.Ordinal);
         // Every other transition of the table is still drawn.
         Assert.Contains("ActionPlanMonitoring --> Closed : Close the review", text, StringComparison.Ordinal);
         Assert.Contains("Submitted --> PanelAndReport : Record QA outcome – amend and resubmit", text, StringComparison.Ordinal);

@@ -92,6 +92,7 @@ public class TriggerArgsTests
     [InlineData(typeof(RecordAmendmentsAfterSignOffArgs), true)]
     [InlineData(typeof(RecordSignOffAmendmentsMadeArgs), false)]
     [InlineData(typeof(ReverseCriteriaNotMetArgs), true)]
+    [InlineData(typeof(StopReviewArgs), true)]
     [InlineData(typeof(PresentToCrgArgs), false)]
     [InlineData(typeof(RecordSignedOffArgs), false)]
     [InlineData(typeof(RecordQaApprovedArgs), false)]

@@ -249,7 +249,7 @@ public abstract class WorkflowEngineTests(ProviderFixture fixture)
         var view = (await Portal.Get<ReviewProcessQuery>().HandleAsync(officer, id)).Value;
 
         Assert.Equal(Stage.NotificationReceived, view.Stage);
-        Assert.Equal([Trigger.PresentToCrg, Trigger.PutOnHold], view.Actions.Select(a => a.Trigger));
+        Assert.Equal([Trigger.PresentToCrg, Trigger.PutOnHold, Trigger.StopReview], view.Actions.Select(a => a.Trigger));
         Assert.Equal(ClockKind.Decision, Assert.Single(view.Clocks).Kind);
         Assert.Contains("class NotificationReceived current", view.Diagram, StringComparison.Ordinal);
 

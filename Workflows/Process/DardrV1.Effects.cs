@@ -193,6 +193,16 @@ public sealed partial class DardrV1
                 c.CloseEverything();
                 break;
 
+            case StopReviewArgs:
+                c.Note($"Stopped with the Home Office's agreement of {UkDate.Format(on)}" + (from == Stage.OnHold ? ", while on hold." : "."));
+                r.ClosedOn = on;
+                r.HeldFromStage = null;
+                r.HoldReason = null;
+                r.HeldSince = null;
+                r.HoldExpectedReviewDate = null;
+                c.CloseEverything();
+                break;
+
             case PutOnHoldArgs hold:
                 // From the day the hold began (the day the coroner, police or CPS asked), which may be before today.
                 r.HeldFromStage = from;

@@ -9,7 +9,8 @@ namespace Workflows.Process;
 /// Process "dardr" version 1 (DOMAIN.md, the review pipeline; who moves a review on). Read it as a table:
 /// each stage, the triggers it permits and where they lead. Guards say, in words, why an action is unavailable.
 /// A hold is reachable from every open stage and Resume returns to the stage stored in Review.HeldFromStage
-/// (a Stateless state has one superstate, so OnHold is a plain state with a dynamic way back).
+/// (a Stateless state has one superstate, so OnHold is a plain state with a dynamic way back). Stopping a review is
+/// also reachable from every open stage and from a hold.
 /// What each transition causes is in DardrV1.Effects.cs.
 public sealed partial class DardrV1 : ProcessDefinition
 {
@@ -29,7 +30,7 @@ public sealed partial class DardrV1 : ProcessDefinition
 
     /// The officer records what a meeting or the Home Office decided; holds are the officer's or manager's.
     public override IReadOnlySet<Role> WhoMayFire(Trigger trigger) =>
-        trigger is Trigger.PutOnHold or Trigger.ReviewHold or Trigger.Resume ? OfficerOrManager : Officer;
+        trigger is Trigger.PutOnHold or Trigger.ReviewHold or Trigger.Resume or Trigger.StopReview ? OfficerOrManager : Officer;
 
     protected override bool OfferedOnlyWhenAvailable(Trigger trigger) => trigger == Trigger.ReverseCriteriaNotMet;
 
@@ -121,6 +122,12 @@ public sealed partial class DardrV1 : ProcessDefinition
         m.Configure(Stage.OnHold)
             .PermitReentry(Trigger.ReviewHold)
             .PermitDynamic(Trigger.Resume, () => r.HeldFromStage ?? Stage.NotificationReceived, "the stage it was held from", HeldFrom);
+
+        // Any open review, held or not, can be stopped once the Home Office agrees.
+        foreach (var stage in OpenStages.Append(Stage.OnHold))
+        {
+            m.Configure(stage).Permit(Trigger.StopReview, Stage.Closed);
+        }
 
         // A case closed without a review stays open to the CRG's reversal (a judicial review can take a year).
         m.Configure(Stage.Closed)

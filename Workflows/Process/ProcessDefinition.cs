@@ -131,7 +131,7 @@ public abstract partial class ProcessDefinition
         var text = new StringBuilder();
         foreach (var line in lines)
         {
-            if (IsHoldEdge(TransitionLine().Match(line))
+            if (IsHoldEdge(TransitionLine().Match(line)) || IsStopEdge(TransitionLine().Match(line))
                 || ChoiceLine().Match(line) is { Success: true } choice && holdTargets.Contains(choice.Groups["name"].Value))
             {
                 continue;
@@ -158,6 +158,14 @@ public abstract partial class ProcessDefinition
                 .AppendLine("    end note");
         }
 
+        if (lines.Any(l => IsStopEdge(TransitionLine().Match(l))))
+        {
+            // Like the hold, one note rather than an edge from every stage.
+            text.Append("    note left of ").Append(Stage.Closed).AppendLine()
+                .Append("        ").Append(TriggerNames.Describe(Trigger.StopReview).Replace(": ", " – ", StringComparison.Ordinal)).AppendLine(" from any open stage or a hold.")
+                .AppendLine("    end note");
+        }
+
         if (current is Stage stage)
         {
             text.AppendLine().AppendLine("classDef current fill:#ffd966,stroke:#7f6000,stroke-width:3px")
@@ -166,6 +174,9 @@ public abstract partial class ProcessDefinition
 
         return text.ToString();
     }
+
+    private static bool IsStopEdge(System.Text.RegularExpressions.Match edge) =>
+        edge.Success && edge.Groups["trigger"].Value == nameof(Trigger.StopReview);
 
     private static bool IsHoldEdge(System.Text.RegularExpressions.Match edge) =>
         edge.Success && edge.Groups["trigger"].Value is nameof(Trigger.PutOnHold) or nameof(Trigger.Resume);

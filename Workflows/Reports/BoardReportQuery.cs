@@ -171,7 +171,8 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
         return new Milestones(notified, decided, started, First(e => e.Trigger == Trigger.AppointAuthor), firstPanel, signedOff, qa)
         {
             Submitted = Last(Trigger.SubmitToHomeOffice),
-            Finished = First(e => e.Trigger is Trigger.RecordPublished or Trigger.CloseReview),
+            // A stopped review's steps end with it.
+            Finished = First(e => e.Trigger is Trigger.RecordPublished or Trigger.CloseReview or Trigger.StopReview),
         };
     }
 

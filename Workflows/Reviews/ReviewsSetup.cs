@@ -14,6 +14,7 @@ public static class ReviewsSetup
         services.AddSingleton<ReviewRegisterQuery>();
         services.AddSingleton<GetReviewHandler>();
         services.AddSingleton<ReviewLookups>();
+        services.AddSingleton<StopReviewHandler>();
         return services;
     }
 }

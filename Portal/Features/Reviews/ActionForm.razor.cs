@@ -1,8 +1,10 @@
 using Domain.Access;
 using Domain.Workflow;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using Portal.Components.Shared;
 using Workflows.Process;
+using Workflows.Reviews;
 using Workflows.Time;
 
 namespace Portal.Features.Reviews;
@@ -51,6 +53,12 @@ public partial class ActionForm
     [Inject]
     private CommandRunner Run { get; set; } = null!;
 
+    [Inject]
+    private StopReviewHandler StopReview { get; set; } = null!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = null!;
+
     private ServerErrors errors => Run.Errors;
 
     private DateTime TodayAsDateTime => Clock.Today.ToDateTime(TimeOnly.MinValue);
@@ -73,9 +81,30 @@ public partial class ActionForm
     private async Task SubmitAsync()
     {
         reloaded = false;
-        await Run.RunAsync(actor => Engine.FireAsync(ReviewId, model.ToArgs(Option.Trigger, ExpectedVersion), actor, idempotencyKey), _ => null,
-            recorded => Done.InvokeAsync(recorded));
+        var args = model.ToArgs(Option.Trigger, ExpectedVersion);
+        if (args is StopReviewArgs stop)
+        {
+            // Without a reason the server refuses it anyway: ask only before something that would happen.
+            if (!string.IsNullOrWhiteSpace(stop.Comment) && await ConfirmStopAsync() != true)
+            {
+                return;
+            }
+
+            await Run.RunAsync(actor => StopReview.HandleAsync(actor, ReviewId, stop, idempotencyKey), _ => null, recorded => Done.InvokeAsync(recorded));
+            return;
+        }
+
+        await Run.RunAsync(actor => Engine.FireAsync(ReviewId, args, actor, idempotencyKey), _ => null, recorded => Done.InvokeAsync(recorded));
     }
+
+    private Task<bool?> ConfirmStopAsync() => Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
+    {
+        Title = "Stop this review?",
+        Message = "The review closes: its tasks, deadlines and reminders end, its open agency requests are withdrawn and its panel members lose access. "
+                  + "They and the chair/author are told by email.",
+        YesText = "Stop the review",
+        CancelText = "Cancel",
+    });
 
     private async Task ReloadAsync()
     {

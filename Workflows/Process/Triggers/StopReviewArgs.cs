@@ -1,0 +1,13 @@
+using Domain.Workflow;
+
+namespace Workflows.Process;
+
+/// The review is stopped (decommissioned) with the Home Office's agreement (Date: the day it agreed); the comment says
+/// why. Fired only through StopReviewHandler, which also withdraws the review's open agency requests and panel access
+/// and tells those people.
+public sealed record StopReviewArgs : TriggerArgs
+{
+    public override Trigger Trigger => Trigger.StopReview;
+
+    protected override string CommentNeeded => "Say why the review is stopped and what the Home Office agreed.";
+}
