@@ -152,12 +152,31 @@ public static class PortalSetup
         app.UseSignInRateLimits();
         app.UseAccountRequirements();
         app.UseAntiforgery();
+        app.UseRefusedFormAnswer();
         app.MapJobsDashboard();
         return app;
     }
 }
 
 public sealed record SessionRevalidation(TimeSpan Interval);
+
+internal static class RefusedForms
+{
+    /// A post whose form token is missing or forged gets 400 and a sentence, here, before any endpoint: left to the
+    /// endpoints, the refusal was re-run through the error page as the same post, which refused it again with a 500.
+    public static void UseRefusedFormAnswer(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        if (context.Features.Get<Microsoft.AspNetCore.Antiforgery.IAntiforgeryValidationFeature>() is { IsValid: false })
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("This form was not accepted: it has expired or did not come from the portal. Go back, reload the page and try again.");
+            return;
+        }
+
+        await next(context);
+    });
+}
 
 /// Portal:IdleCircuitTimeout: how long a tab nobody touches keeps its circuit before it is released (zero: never).
 public sealed record IdleCircuits(TimeSpan Timeout);
