@@ -74,8 +74,12 @@ source "$proxy_dir/env"
 log=$(mktemp)
 status=0
 dotnet test portal.sln -c Release --no-build --nologo --logger "console;verbosity=minimal" "$@" | tee "$log" || status=$?
-# One closing line over all projects, in the plain form CI reads.
-awk -F'[:,]' '/^(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i ~ /Failed/) f += $(i+1); if ($i ~ /Passed/ && $i !~ /!/) p += $(i+1); if ($i ~ /Skipped/) s += $(i+1) } }
-  END { printf "Total: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+# One closing line over all projects, in the plain form CI reads. The minimal logger ends each project with
+# "Passed!  - Failed: 0, Passed: 912, ..."; the normal and detailed loggers with a "Total tests:" block instead.
+awk '/^(Passed|Failed)!/ { line = $0; gsub(/[:,]/, " ", line); n = split(line, w, " ")
+    for (i = 1; i < n; i++) { if (w[i] == "Failed") f += w[i+1]; if (w[i] == "Passed") p += w[i+1]; if (w[i] == "Skipped") s += w[i+1] } }
+  /^ *(Passed|Failed|Skipped): *[0-9]+ *$/ { gsub(/[: ]+/, " "); split($0, w, " "); b[w[1]] += w[2] }
+  END { if (p + f + s == 0) { p = b["Passed"]; f = b["Failed"]; s = b["Skipped"] }
+        printf "Total: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 rm -f "$log"
 exit $status
