@@ -32,7 +32,7 @@ public static partial class UkDate
     public static string FormatMonth(DateOnly date) => FormatMonth(date.Year, date.Month);
 
     /// Reads a date as people in the UK type it: day, month, year in figures ("1/12/2026", "01-12-26", "1.12.2026"), the
-    /// month in words ("1 Dec 2026", "1st December 2026", "1 Sept 26"), or year first as ISO dates are ("2026-12-01").
+    /// month in words ("1 Dec 2026", "1st December 2026", "1 Sept 26", "01-Dec-26" as spreadsheets write it), or year first as ISO dates are ("2026-12-01").
     /// A two-digit year is read as en-GB reads it (00-49 this century, 50-99 the last). False for anything else, and
     /// for days the month does not have (31/02/2026, 29/02/2027); the caller says so with Unreadable.
     public static bool TryParse(string? text, out DateOnly date)
@@ -102,6 +102,7 @@ public static partial class UkDate
     [GeneratedRegex(@"^(?<year>[0-9]{4})-(?<month>[0-9]{1,2})-(?<day>[0-9]{1,2})$")]
     private static partial Regex YearFirst();
 
-    [GeneratedRegex(@"^(?<day>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?<month>[A-Za-z]+)\.?,?\s+(?<year>[0-9]{4}|[0-9]{2})$", RegexOptions.IgnoreCase)]
+    // Spaces or hyphens around the month's name: "1 Dec 2026", and "01-Dec-26" as spreadsheets write date cells.
+    [GeneratedRegex(@"^(?<day>[0-9]{1,2})(?:st|nd|rd|th)?(?:\s+|\s*-\s*)(?<month>[A-Za-z]+)\.?,?(?:\s+|\s*-\s*)(?<year>[0-9]{4}|[0-9]{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex MonthInWords();
 }

@@ -217,6 +217,23 @@ public class ImportRowTests
     [InlineData("2025-03-03")]
     [InlineData("3 Mar 2025")]
     [InlineData("45719")]
+    [InlineData("03/03/25")] // two-digit years and month names: read as date fields read them (UkDate), refused before
+    [InlineData("3rd March 2025")]
+    [InlineData("3 Mar 25")]
+    [InlineData("03-Mar-25")]
+    [InlineData("3.3.2025")]
+    [InlineData("03/03/2025 00:00:00")]
+    [InlineData("2025-03-03T00:00:00")]
+    [InlineData("3 Mar 2025 00:00")]
     public void ParseDate_ReadsTheWaysTrackersWriteDates(string text) =>
         Assert.Equal(new DateOnly(2025, 3, 3), TrackerValues.ParseDate(text));
+
+    [Theory]
+    [InlineData("31/02/2025")]
+    [InlineData("03/2025")]
+    [InlineData("03/03/2025 14:30:00")]
+    [InlineData("12/31/2025")]
+    [InlineData("soon")]
+    [InlineData("2999")]
+    public void ParseDate_RefusesWhatIsNotADay(string text) => Assert.Null(TrackerValues.ParseDate(text));
 }

@@ -59,6 +59,8 @@ public class UkDateTests
     [InlineData("1 dec 26")]
     [InlineData("1st December 2026")]
     [InlineData("01 Dec. 2026")]
+    [InlineData("01-Dec-26")]
+    [InlineData("1 - December - 2026")]
     [InlineData("2026-12-01")]
     [InlineData("2026-12-1")]
     public void TryParse_AsPeopleInTheUkTypeIt_ReadsDayBeforeMonth(string typed)

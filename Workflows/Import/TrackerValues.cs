@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using Domain.Calendar;
 using Domain.Reviews;
 using Domain.Workflow;
 
@@ -6,18 +8,16 @@ namespace Workflows.Import;
 
 /// Reads the values trackers hold, as offices write them: dates, months, stage and hold reason names, type and
 /// outcomes. Null means the text is not such a value; an empty cell is for the caller to judge.
-public static class TrackerValues
+public static partial class TrackerValues
 {
-    private static readonly string[] DateFormats = ["d/M/yyyy", "dd/MM/yyyy", "yyyy-MM-dd", "d MMM yyyy", "d MMMM yyyy", "d-MMM-yyyy", "d.M.yyyy"];
-
     private static readonly string[] MonthFormats = ["M/yyyy", "MM/yyyy", "MMM yyyy", "MMMM yyyy", "yyyy-MM", "MMM-yyyy"];
 
-    private static readonly string[] MidnightFormats = ["d/M/yyyy H:mm:ss", "dd/MM/yyyy HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss"];
-
+    /// A date as date fields read it (UkDate.TryParse: figures day first, the month in words, ISO, two-digit years),
+    /// plus what spreadsheets put in a cell: its serial number, or the date with a time of midnight.
     public static DateOnly? ParseDate(string text)
     {
         var t = text.Trim();
-        if (DateOnly.TryParseExact(t, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var date))
+        if (UkDate.TryParse(t, out var date))
         {
             return date;
         }
@@ -28,8 +28,8 @@ public static class TrackerValues
             return DateOnly.FromDateTime(DateTime.FromOADate(serial));
         }
 
-        // A date with a time of midnight, as some spreadsheets write it.
-        return DateTime.TryParseExact(t, MidnightFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt) ? DateOnly.FromDateTime(dt) : null;
+        // A date cell written with its time of midnight ("03/03/2025 00:00:00", "2025-03-03T00:00:00").
+        return Midnight().Match(t) is { Success: true } m && UkDate.TryParse(m.Groups["date"].Value, out date) ? date : null;
     }
 
     public static (int Year, int Month)? ParseMonth(string text)
@@ -85,4 +85,7 @@ public static class TrackerValues
         "approved subject to amendments" => Trigger.RecordQaApprovedSubjectToAmendments,
         _ => null,
     };
+
+    [GeneratedRegex(@"^(?<date>.+?)[ T]0?0:00(?::00)?$")]
+    private static partial Regex Midnight();
 }
