@@ -85,10 +85,12 @@ public sealed class ReviewProcessTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Decision notified to the Home Office");
         Assert.Equal(1, await _portal.WithDbAsync(db => db.JournalEntries.CountAsync(j => j.ReviewId == id && j.Trigger == Trigger.RecordCriteriaMet)));
 
-        // An unavailable action says why, in text.
+        // An unavailable action is no button but a line of the folded "Not available now" list, saying why.
         var acknowledge = page.Locator($"#action-{Trigger.RecordHomeOfficeAcknowledged}");
-        await Assertions.Expect(Action(page, Trigger.RecordHomeOfficeAcknowledged)).ToBeDisabledAsync();
-        await Assertions.Expect(acknowledge).ToContainTextAsync("Not available: Record that the Home Office was notified of the decision first.");
+        await Assertions.Expect(Action(page, Trigger.RecordHomeOfficeAcknowledged)).ToHaveCountAsync(0);
+        await page.Locator("#not-available summary").ClickAsync();
+        await Assertions.Expect(acknowledge).ToBeVisibleAsync();
+        await Assertions.Expect(acknowledge).ToHaveTextAsync("Record the Home Office's acknowledgement: Record that the Home Office was notified of the decision first.");
         await tab.AssertAccessibleAsync();
 
         await RecordAsync(tab, Trigger.RecordHomeOfficeNotified, "Decision notified to the Home Office");
