@@ -25,7 +25,18 @@ public enum BoardReviewKind
 }
 
 /// Where a review stood on a date, replayed from its journal (so a report for an earlier date shows that date's picture).
-public sealed record BoardPosition(Stage Stage, CrgOutcome? Outcome, bool SignedOff);
+/// SentToHomeOffice: the report had reached the Home Office by then (once sent, it stays sent through a resubmission);
+/// SentOn is the date of the first submission when it was recorded. Stopped: its latest step stopped it.
+public sealed record BoardPosition(Stage Stage, CrgOutcome? Outcome, bool SignedOff)
+{
+    public bool SentToHomeOffice { get; init; }
+
+    public DateOnly? SentOn { get; init; }
+
+    public bool Published { get; init; }
+
+    public bool Stopped { get; init; }
+}
 
 public static class BoardColumns
 {
@@ -103,7 +114,16 @@ public static class BoardColumns
                 Trigger.RecordAmendmentsRequired or Trigger.RecordQaResubmit => false,
                 _ => position?.SignedOff ?? false,
             };
-            position = new BoardPosition(entry.ToStage, outcome, signedOff);
+            // A stage past submission counts as sent even without its own step (an import with the submission date unknown).
+            var sent = position?.SentToHomeOffice == true || entry.Trigger == Trigger.SubmitToHomeOffice
+                || entry.ToStage is Stage.Submitted or Stage.QaAmendments or Stage.Publication or Stage.ActionPlanMonitoring;
+            position = new BoardPosition(entry.ToStage, outcome, signedOff)
+            {
+                SentToHomeOffice = sent,
+                SentOn = position?.SentOn ?? (entry.Trigger == Trigger.SubmitToHomeOffice ? entry.OccurredOn : null),
+                Published = position?.Published == true || entry.Trigger == Trigger.RecordPublished || entry.ToStage == Stage.ActionPlanMonitoring,
+                Stopped = entry.Trigger == Trigger.StopReview,
+            };
         }
 
         return position;

@@ -30,7 +30,7 @@ public sealed record InvolvementRow(string Reference, string CaseLabel, string L
 public sealed record TimelinessRow(string Reference, string CaseLabel, IReadOnlyList<TimelinessInterval> Steps, int TotalHeldDays);
 
 public sealed record BoardReport(BoardScope Scope, DateOnly AsOf, IReadOnlyList<BoardMonthRow> Rows,
-    IReadOnlyList<InvolvementRow> Involvement, IReadOnlyList<TimelinessRow> Timeliness)
+    IReadOnlyList<InvolvementRow> Involvement, IReadOnlyList<TimelinessRow> Timeliness, BoardSummary Summary)
 {
     public string Title => $"Reviews in progress: {Scope.Name}, as at {UkDate.Format(AsOf)}";
 }
@@ -77,7 +77,7 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
             .Where(r => scope.IsOffice ? r.LeadOfficeId == org.Id : r.LeadCspId == org.Id)
             // A review belongs to the report from its notification, however late its row was made (an import, a late registration).
             .Where(r => r.DateNotified <= asOf)
-            .Select(r => new { r.Id, r.Reference, r.CaseLabel, r.DateNotified, r.DecidedOn, r.CrgFirstPresentedOn, r.IsAlternativeReview, r.HomeOfficeDirected })
+            .Select(r => new { r.Id, r.Reference, r.CaseLabel, r.DateNotified, r.DecidedOn, r.CrgFirstPresentedOn, r.IsAlternativeReview, r.HomeOfficeDirected, r.DeathYear, r.DeathMonth })
             .ToListAsync(ct);
         var involved = await db.Reviews.AsNoTracking()
             .Where(r => r.DateNotified <= asOf && !cspIds.Contains(r.LeadCspId) && r.InvolvedCsps.Any(c => cspIds.Contains(c.CspId)))
@@ -98,7 +98,7 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
         var placed = reviews
             .Select(r => new { Review = r, Position = BoardColumns.PositionOn(JournalOf(r.Id), asOf) })
             .Where(x => x.Position is not null)
-            .Select(x => new { x.Review, Column = BoardColumns.For(x.Position!), Kind = BoardColumns.KindOf(x.Position!, x.Review.IsAlternativeReview) })
+            .Select(x => new { x.Review, Position = x.Position!, Column = BoardColumns.For(x.Position!), Kind = BoardColumns.KindOf(x.Position!, x.Review.IsAlternativeReview) })
             .ToList();
         var rows = placed.Where(x => x.Column is not null)
             .GroupBy(x => x.Review.CrgFirstPresentedOn is DateOnly d && d <= asOf ? new DateOnly(d.Year, d.Month, 1) : (DateOnly?)null)
@@ -119,12 +119,8 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
                     : "Completed or closed"))
             .ToList();
 
-        // Timeliness covers every review of the scope that went ahead or awaits its decision (not those closed without
-        // one, unless the CRG has since reversed its decision).
-        var timeliness = placed
-            .Where(x => JournalOf(x.Review.Id).LastOrDefault(j => j.Trigger is Trigger.CloseWithoutReview or Trigger.ReverseCriteriaNotMet)?.Trigger
-                        != Trigger.CloseWithoutReview)
-            .OrderBy(x => x.Review.Reference, StringComparer.Ordinal)
+        // Each review's steps, measured once: the timeliness table and the summary figures both read them.
+        var measured = placed
             .Select(x =>
             {
                 var j = JournalOf(x.Review.Id);
@@ -133,15 +129,28 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
                 var decidedOn = x.Review.DecidedOn <= asOf ? x.Review.DecidedOn : null;
                 var milestones = MilestonesFrom(x.Review.DateNotified, decidedOn, x.Review.HomeOfficeDirected, x.Review.IsAlternativeReview, j,
                     firstPanels.TryGetValue(x.Review.Id, out var panel) ? panel : null);
-                return new TimelinessRow(x.Review.Reference, x.Review.CaseLabel, Timeliness.Measure(milestones, holds, asOf, targets),
-                    Timeliness.HeldDaysBetween(holds, x.Review.DateNotified, asOf));
+                return new { x.Review, x.Position, x.Kind, Journal = j, Holds = holds, Steps = Timeliness.Measure(milestones, holds, asOf, targets) };
             })
             .ToList();
+
+        // Timeliness covers every review of the scope that went ahead or awaits its decision (not those closed without
+        // one, unless the CRG has since reversed its decision).
+        var timeliness = measured
+            .Where(x => x.Journal.LastOrDefault(j => j.Trigger is Trigger.CloseWithoutReview or Trigger.ReverseCriteriaNotMet)?.Trigger
+                        != Trigger.CloseWithoutReview)
+            .OrderBy(x => x.Review.Reference, StringComparer.Ordinal)
+            .Select(x => new TimelinessRow(x.Review.Reference, x.Review.CaseLabel, x.Steps, Timeliness.HeldDaysBetween(x.Holds, x.Review.DateNotified, asOf)))
+            .ToList();
+
+        // The summary counts the reviews this office or CSP leads (reviews led elsewhere are its involvement, not its reviews).
+        var summary = BoardSummaries.Compute(measured.Select(x => new SummaryCase(x.Review.DateNotified,
+            x.Review.DeathYear > 0 && x.Review.DeathMonth is >= 1 and <= 12 ? new DateOnly(x.Review.DeathYear, x.Review.DeathMonth, 1) : null,
+            x.Position, x.Kind, x.Steps)), asOf);
 
         audit.Add(db, actor, action, "Board report", org.Id.ToString(CultureInfo.InvariantCulture),
             detail: $"{(action == AuditAction.Exported ? "board report exported" : "board report viewed")} as at {asOf:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
-        return new BoardReport(scope, asOf, rows, involvement, timeliness);
+        return new BoardReport(scope, asOf, rows, involvement, timeliness, summary);
     }
 
     /// The milestones as the journal recorded them. The CRG's decision (met, not met, or an alternative review instead)

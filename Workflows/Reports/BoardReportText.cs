@@ -34,6 +34,88 @@ public static class BoardReportText
         report.Timeliness.Select(t => (IReadOnlyList<string>)[$"{t.CaseLabel} ({t.Reference})",
             .. t.Steps.Select(Step), Days(t.TotalHeldDays)]).ToList());
 
+    /// How the summary counts (the page and the .docx print these beneath its tables).
+    public const string SummaryCountsHelp =
+        "Counted from the reviews this office or CSP leads that were notified from 13 April 2011 (the duty's start) up to the date, "
+        + "each as it stood on that date; reviews led by other areas are involvement, not counted here. Full reviews: the CRG found the "
+        + "criteria met, reversed a \"criteria not met\" decision, or the Home Office directed a review. Alternative reviews: a learning "
+        + "review agreed instead of a full one. Each full or alternative review is completed (its report sent to the Home Office, even if "
+        + "sent back for amendments since), ongoing (not yet sent, including on hold) or stopped with the Home Office's agreement (never "
+        + "counted as completed or published). On hold counts every review on hold on the date, decided or not.";
+
+    public const string SummaryYearsHelp =
+        "Each step counts in the financial year (April to March) in which it ended; steps still running are not counted. Days exclude "
+        + "time on hold; a step is on time when it ended on or before its target day. Steps passed without their date recorded are left "
+        + "out of the shares and medians and counted in the last row; steps still open when a review was stopped are left out too. The decision "
+        + "step counts every notification, including those that did not meet the criteria. Months run from the month of the death to "
+        + "the month the report was first sent to the Home Office. \"No case\": no review ended that step in that year (not 0%).";
+
+    /// The totals since the duty's start, one figure a row; how each is counted is in the page's help text and the README.
+    public static TextTable SummaryCounts(BoardReport report)
+    {
+        var c = report.Summary.Counts;
+        return new(["Since 13 Apr 2011", "Reviews"],
+        [
+            ["Reviews notified", Count(c.Notified)],
+            ["Awaiting a decision", Count(c.AwaitingDecision)],
+            ["Criteria not met (no review)", Count(c.CriteriaNotMet)],
+            ["Full reviews", Count(c.Full)],
+            ["Alternative reviews", Count(c.Alternative)],
+            ["Completed (sent to the Home Office)", Count(c.Completed)],
+            ["Published", Count(c.Published)],
+            ["Ongoing", Count(c.Ongoing)],
+            ["On hold", Count(c.OnHold)],
+            ["Stopped", Count(c.Stopped)],
+        ]);
+    }
+
+    /// Per financial year (newest first): each step's share on time and median days, and the months from the death to
+    /// submission; the footer counts the steps left out because their date was not recorded.
+    public static TextTable SummaryYears(BoardReport report)
+    {
+        var steps = Enum.GetValues<TimelinessStep>();
+        var notRecorded = report.Summary.NotRecorded;
+        return new(
+            ["Financial year", .. steps.Select(Domain.Reports.Timeliness.Describe), "Death to submission to the Home Office"],
+            report.Summary.Years.Select(y => (IReadOnlyList<string>)[FinancialYear(y), .. steps.Select(s => Year(y.Steps[s])), Months(y.DeathToSubmission)]).ToList(),
+            ["Not recorded (left out)", .. steps.Select(s => Count(notRecorded.Steps[s])), Count(notRecorded.DeathToSubmission)]);
+    }
+
+    /// "2025-26 (Apr 2025 to Mar 2026)".
+    public static string FinancialYear(FinancialYearFigures year) =>
+        $"{year.StartYear.ToString(CultureInfo.InvariantCulture)}-{(year.StartYear + 1) % 100:00} ({year.From.ToString("MMM yyyy", CultureInfo.InvariantCulture)} to {year.To.ToString("MMM yyyy", CultureInfo.InvariantCulture)})";
+
+    /// "3 of 4 on time (75%), median 28 days"; a step without a target: "4 cases, median 31 days"; none ended: "No case".
+    public static string Year(StepYear step)
+    {
+        if (step.Measured == 0)
+        {
+            return NoCase;
+        }
+
+        var median = $"median {Number(step.MedianDays!.Value)} {(step.MedianDays == 1 ? "day" : "days")}";
+        return step.OnTime is int onTime
+            ? $"{Count(onTime)} of {Count(step.Measured)} on time ({Percent(onTime, step.Measured)}), {median}"
+            : $"{Cases(step.Measured)}, {median}";
+    }
+
+    /// "2 cases, median 30 months"; none submitted in the year: "No case".
+    public static string Months(MonthsYear year) => year.Reviews == 0
+        ? NoCase
+        : $"{Cases(year.Reviews)}, median {Number(year.MedianMonths!.Value)} {(year.MedianMonths == 1 ? "month" : "months")}";
+
+    public const string NoCase = "No case";
+
+    private static string Cases(int n) => n == 1 ? "1 case" : $"{Count(n)} cases";
+
+    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Number(decimal value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    /// Whole per cent, halves rounded up (2 of 3: 67%).
+    private static string Percent(int part, int whole) =>
+        Math.Round(100m * part / whole, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture) + "%";
+
     public static string Case(BoardCase c) =>
         $"{c.CaseLabel} ({c.Reference})" + BoardColumns.Suffix(c.Kind) + (string.IsNullOrWhiteSpace(c.LatestUpdate) ? string.Empty : $": {c.LatestUpdate}");
 

@@ -5,8 +5,8 @@ using Workflows.Reports;
 
 namespace Portal.Features.Reports;
 
-/// The board report as a Word document for board papers: a heading, the in-progress table, the involvement list and
-/// the timeliness table. Cells hold the same texts as the page (BoardReportText); a cell's cases are one paragraph each.
+/// The board report as a Word document for board papers: a heading, the in-progress table, the involvement list, the
+/// timeliness table and the summary figures. Cells hold the same texts as the page (BoardReportText); a cell's cases are one paragraph each.
 public static class BoardReportDocx
 {
     // Twentieths of a point: landscape A4 and its margins.
@@ -29,6 +29,12 @@ public static class BoardReportDocx
             AppendTable(body, BoardReportText.Involvement(report), "No other area's review involves this area.");
             body.Append(Heading("Timeliness against the statutory targets", 2));
             AppendTable(body, BoardReportText.Timeliness(report), "No review to measure.");
+            body.Append(Heading("Summary since 13 April 2011", 2));
+            AppendTable(body, BoardReportText.SummaryCounts(report), string.Empty);
+            body.Append(Text(BoardReportText.SummaryCountsHelp));
+            body.Append(Heading("Timeliness by financial year", 2));
+            AppendTable(body, BoardReportText.SummaryYears(report), string.Empty);
+            body.Append(Text(BoardReportText.SummaryYearsHelp));
             // Landscape A4: seven stage columns need the width.
             body.Append(new SectionProperties(
                 new PageSize { Width = PageWidth, Height = 11906U, Orient = PageOrientationValues.Landscape },
