@@ -131,6 +131,56 @@ public sealed class BoardPagesTests(BrowserFixture browser, BoardPagesTests.Serv
         Assert.Empty(tab.ConsoleErrors);
     }
 
+    /// The summary figures follow the "As at" date typed: one review of a new CSP, notified 3 Mar 2025 and decided on
+    /// 31 Mar 2025 (28 days, on time), counts as awaiting its decision as at 15 Mar and as a full review as at 31 Mar.
+    [Fact]
+    public async Task BoardMember_TypesAPastAsAtDate_AndSeesTheSummaryFiguresAsAtIt()
+    {
+        var cspName = $"E2E Summary CSP {Guid.NewGuid():N}"[..26];
+        var csp = await Portal.WithDbAsync(async db =>
+        {
+            var office = await db.Organisations.SingleAsync(o => o.Code == "LR");
+            var org = new Domain.Organisations.Organisation { Name = cspName, Kind = Domain.Organisations.OrganisationKind.Csp, ServingOfficeId = office.Id };
+            db.Organisations.Add(org);
+            await db.SaveChangesAsync();
+            return org.Id;
+        });
+        var id = await Portal.RegisterReviewAsync(new DateOnly(2025, 3, 3), cspName);
+        await Portal.FireOkAsync(id, new Workflows.Process.PresentToCrgArgs { Date = new DateOnly(2025, 3, 10) });
+        await Portal.FireOkAsync(id, new Workflows.Process.RecordCriteriaMetArgs { Comment = "Criteria met.", Date = new DateOnly(2025, 3, 31) });
+
+        await using var tab = await PortalPage.OpenAsync(browser, Portal);
+        var page = tab.Page;
+        await tab.SignInAsync(DemoAccounts.BoardMember);
+        await tab.GotoAsync($"reports/board?org={csp}");
+        var summary = page.Locator("#board-summary");
+        var years = page.Locator("#board-summary-years");
+        ILocator Figure(string name) =>
+            summary.Locator("tr", new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = name, Exact = true }) }).Locator("td");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Summary since 13 April 2011", Level = 3 })).ToBeVisibleAsync();
+        await Assertions.Expect(Figure("Reviews notified")).ToHaveTextAsync("1");
+
+        await page.Locator("#board-as-of").FillAsync("15/03/2025");
+        await page.Locator("#board-as-of").PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#report-title")).ToContainTextAsync("as at 15 Mar 2025");
+        await Assertions.Expect(Figure("Awaiting a decision")).ToHaveTextAsync("1");
+        await Assertions.Expect(Figure("Full reviews")).ToHaveTextAsync("0");
+        // One financial year, with no step ended in it: it says so, not 0%.
+        await Assertions.Expect(years.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(years.Locator("tbody tr th")).ToHaveTextAsync("2024-25 (Apr 2024 to Mar 2025)");
+        await Assertions.Expect(years.Locator("tbody tr td").First).ToHaveTextAsync(Workflows.Reports.BoardReportText.NoCase);
+
+        await page.Locator("#board-as-of").FillAsync("31/03/2025");
+        await page.Locator("#board-as-of").PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#report-title")).ToContainTextAsync("as at 31 Mar 2025");
+        await Assertions.Expect(Figure("Full reviews")).ToHaveTextAsync("1");
+        await Assertions.Expect(Figure("Ongoing")).ToHaveTextAsync("1");
+        await Assertions.Expect(years.Locator("tbody tr td").First).ToHaveTextAsync("1 of 1 on time (100%), median 28 days");
+        await Assertions.Expect(page.Locator("#board-summary-help")).ToContainTextAsync("Alternative reviews: a learning review agreed instead of a full one");
+        await tab.AssertAccessibleAsync();
+        Assert.Empty(tab.ConsoleErrors);
+    }
+
     private static string Uk(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
     /// The page shows the date chosen and keeps showing it: watched for three seconds (the loop flipped twice a second).

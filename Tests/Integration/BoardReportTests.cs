@@ -8,6 +8,7 @@ using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Portal.Features.Reports;
 using Portal.Testing;
+using Workflows.Import;
 using Workflows.Panels;
 using Workflows.Process;
 using Workflows.Reports;
@@ -195,7 +196,7 @@ public abstract class BoardReportTests(ProviderFixture fixture)
         // The .docx holds the same three tables, cell for cell.
         using var docx = new MemoryStream(BoardReportDocx.Build(report));
         var tables = BoardReportDocx.ReadTables(docx);
-        Assert.Equal(3, tables.Count);
+        Assert.Equal(5, tables.Count);
         Assert.Equal([table.Header, .. table.Rows, table.Footer!], tables[0]);
         Assert.Equal([involvement.Header, .. involvement.Rows], tables[1]);
         var timelinessTable = BoardReportText.Timeliness(report);
@@ -302,6 +303,119 @@ public abstract class BoardReportTests(ProviderFixture fixture)
         var after = await AsAt(notified.AddDays(36));
         Assert.Equal([month, "", "", c.Cell, "", "", "", ""], Assert.Single(BoardReportText.InProgress(after).Rows));
         Assert.Equal("35 days, late", Assert.Single(BoardReportText.Timeliness(after).Rows)[1]);
+    }
+
+    /// The summary figures as at 31 Mar 2025 and 31 Oct 2025, from reviews registered and backdated, one imported, an
+    /// alternative review, a stopped one, one held and resumed, one closed as not met, one awaiting its decision, and one
+    /// led by another CSP that this CSP takes part in (not counted). Each figure worked out by hand beside it.
+    [Fact]
+    public async Task BoardSummary_RegisteredImportedBackdated_AsAtTwoPastDates_PageAndDocxAlike()
+    {
+        static DateOnly D(int y, int m, int d) => new(y, m, d);
+        var today = London.DateOf(Portal.Time.GetUtcNow().UtcDateTime);
+        var cspName = $"Summary CSP {Guid.NewGuid():N}"[..22];
+        var csp = await NewCspAsync(cspName);
+        var rutland = await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Rutland CSP").Select(o => o.Id).SingleAsync());
+        var author = await Portal.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.Author).Select(u => u.Id).SingleAsync());
+
+        // R: notified 3 Mar 2025 (died February), decided 31 Mar (28 days, on time: the last day of 2024-25), author
+        // 1 May (31 days, due 30 Apr: late), on hold 30 Jun to 4 Aug (35 days), signed off 6 Oct (189 days, 154 without
+        // the hold: on time against 30 Sep + 35 days) with no panel meeting recorded, submitted 10 Oct (8 months after the death).
+        var r = await RegisterAsync(csp, "R", notified: D(2025, 3, 3));
+        await FireAsync(r, new PresentToCrgArgs { Date = D(2025, 3, 10) });
+        await FireAsync(r, new RecordCriteriaMetArgs { Comment = "Criteria met.", Date = D(2025, 3, 31) });
+        await FireAsync(r, new RecordHomeOfficeNotifiedArgs { Date = D(2025, 4, 1) });
+        await FireAsync(r, new RecordHomeOfficeAcknowledgedArgs { Date = D(2025, 4, 2) });
+        await FireAsync(r, new AppointAuthorArgs { AuthorUserId = author, FeePence = 1_250_000, Date = D(2025, 5, 1) });
+        await FireAsync(r, new PutOnHoldArgs { HoldReason = HoldReason.Inquest, ExpectedReviewDate = today.AddDays(30), Date = D(2025, 6, 30) });
+        await FireAsync(r, new ResumeArgs { Date = D(2025, 8, 4) });
+        await FireAsync(r, new SubmitForSignOffArgs { Date = D(2025, 10, 1) });
+        await FireAsync(r, new RecordSignedOffArgs { Date = D(2025, 10, 6) });
+        await FireAsync(r, new SubmitToHomeOfficeArgs { Date = D(2025, 10, 10) });
+        // A: an alternative review agreed 1 Jul 2025 (29 days, due 2 Jul: on time), awaiting the Home Office.
+        var a = await RegisterAsync(csp, "A", notified: D(2025, 6, 2));
+        await FireAsync(a, new PresentToCrgArgs { Date = D(2025, 6, 9) });
+        await FireAsync(a, new RecordCriteriaNotMetArgs { Comment = "Learning review agreed.", AlternativeReview = true, Date = D(2025, 7, 1) });
+        await FireAsync(a, new RecordHomeOfficeNotifiedArgs { Date = D(2025, 7, 3) });
+        // S: decided 14 Apr 2025 (13 days), stopped 1 Sep 2025 with the Home Office's agreement.
+        var stopped = await RegisterAsync(csp, "S", notified: D(2025, 4, 1));
+        await FireAsync(stopped, new PresentToCrgArgs { Date = D(2025, 4, 7) });
+        await FireAsync(stopped, new RecordCriteriaMetArgs { Comment = "Criteria met.", Date = D(2025, 4, 14) });
+        await FireAsync(stopped, new RecordHomeOfficeNotifiedArgs { Date = D(2025, 4, 15) });
+        await FireAsync(stopped, new RecordHomeOfficeAcknowledgedArgs { Date = D(2025, 4, 16) });
+        await FireAsync(stopped, new StopReviewArgs { Comment = "The Home Office agreed to stop the review.", Date = D(2025, 9, 1) });
+        // N: criteria not met 19 May 2025 (14 days), closed 1 Jul. W: notified 1 Sep 2025, still awaiting the CRG.
+        var n = await RegisterAsync(csp, "N", notified: D(2025, 5, 5));
+        await FireAsync(n, new PresentToCrgArgs { Date = D(2025, 5, 12) });
+        await FireAsync(n, new RecordCriteriaNotMetArgs { Comment = "Criteria not met.", Date = D(2025, 5, 19) });
+        await FireAsync(n, new RecordHomeOfficeNotifiedArgs { Date = D(2025, 5, 20) });
+        await FireAsync(n, new CloseWithoutReviewArgs { Date = D(2025, 7, 1) });
+        var w = await RegisterAsync(csp, "W", notified: D(2025, 9, 1));
+        await FireAsync(w, new PresentToCrgArgs { Date = D(2025, 9, 8) });
+        // H: notified 20 Jan 2026 (after both dates), on hold 25 Jan to 5 Feb, decided 1 Mar 2026.
+        var h = await RegisterAsync(csp, "H", notified: D(2026, 1, 20));
+        await FireAsync(h, new PutOnHoldArgs { HoldReason = HoldReason.PoliceInvestigation, ExpectedReviewDate = today.AddDays(30), Date = D(2026, 1, 25) });
+        await FireAsync(h, new ResumeArgs { Date = D(2026, 2, 5) });
+        // Led by Rutland, this CSP takes part: its involvement, not one of its reviews.
+        var led = await RegisterAsync(rutland, "X", involved: [csp], notified: D(2025, 2, 10));
+        await FireAsync(led, new PresentToCrgArgs { Date = D(2025, 2, 12) });
+        await FireAsync(led, new RecordCriteriaMetArgs { Comment = "Criteria met.", Date = D(2025, 2, 20) });
+        // I: imported from the office's tracker today: notified 3 Feb 2025, decided 24 Feb (21 days), author 1 Apr (36 days: late).
+        string[] headings = ["Case label", "Lead CSP", "Type", "Notifying agency", "Month of death", "Date notified", "First presented to CRG", "CRG decision",
+            "Chair/author appointed", "Current stage"];
+        var importedLabel = $"Case I {Guid.NewGuid():N}"[..18];
+        using var sheet = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join(",", headings) + "\r\n" + string.Join(",", importedLabel, cspName, "DHR", "Leicestershire Police", "01/2025", "03/02/2025", "10/02/2025", "24/02/2025", "01/04/2025",
+                "Panel and report writing")));
+        var import = await Portal.Get<ImportReviewsHandler>().ImportAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), sheet, "tracker.csv");
+        Assert.True(import.IsSuccess, import.Error?.Message);
+        Assert.True(import.Value.Problems.Count == 0, string.Join("; ", import.Value.Problems.Select(p => p.Message)));
+
+        var board = await Portal.ActorAsync(DemoAccounts.BoardMember);
+        async Task<BoardReport> AsAt(DateOnly asOf)
+        {
+            var result = await Portal.Get<BoardReportQuery>().HandleAsync(board, csp, asOf);
+            Assert.True(result.IsSuccess, result.Error?.Message);
+            return result.Value;
+        }
+
+        static IReadOnlyList<string> Figures(BoardReport report) => BoardReportText.SummaryCounts(report).Rows.Select(x => x[1]).ToList();
+        static string[] NoCases(int n) => Enumerable.Repeat(BoardReportText.NoCase, n).ToArray();
+
+        // 31 Mar 2025: I and R notified, both decided (21 and 28 days), both ongoing.
+        var march = await AsAt(D(2025, 3, 31));
+        // Notified, awaiting, not met, full, alternative, completed, published, ongoing, on hold, stopped.
+        Assert.Equal(["2", "0", "0", "2", "0", "0", "0", "2", "0", "0"], Figures(march));
+        var marchYears = BoardReportText.SummaryYears(march);
+        Assert.Equal([["2024-25 (Apr 2024 to Mar 2025)", "2 of 2 on time (100%), median 24.5 days", .. NoCases(5)]], marchYears.Rows);
+        Assert.Equal(["Not recorded (left out)", "0", "0", "0", "0", "0", "0"], marchYears.Footer);
+
+        // 31 Jul 2025: R on hold.
+        Assert.Equal("1", Figures(await AsAt(D(2025, 7, 31)))[8]);
+
+        // 31 Oct 2025: R completed (sent), I and A ongoing, S stopped, N not met, W awaiting; H not yet notified.
+        var october = await AsAt(D(2025, 10, 31));
+        Assert.Equal(["6", "1", "1", "3", "1", "1", "0", "2", "0", "1"], Figures(october));
+        var octoberYears = BoardReportText.SummaryYears(october);
+        Assert.Equal(
+        [
+            // Decisions: S 13, N 14, A 29 days; authors: I 36 and R 31 days, both late; R's sign-off 154 days; R sent 8 months after the death.
+            ["2025-26 (Apr 2025 to Mar 2026)", "3 of 3 on time (100%), median 14 days", "0 of 2 on time (0%), median 33.5 days", BoardReportText.NoCase,
+                "1 of 1 on time (100%), median 154 days", BoardReportText.NoCase, "1 case, median 8 months"],
+            ["2024-25 (Apr 2024 to Mar 2025)", "2 of 2 on time (100%), median 24.5 days", .. NoCases(5)],
+        ], octoberYears.Rows);
+        // R's first panel was passed without a date; S's open steps ended with it and are not counted.
+        Assert.Equal(["Not recorded (left out)", "0", "0", "1", "0", "0", "0"], octoberYears.Footer);
+
+        // The .docx prints the same two tables after the others, cell for cell.
+        foreach (var report in new[] { march, october })
+        {
+            using var docx = new MemoryStream(BoardReportDocx.Build(report));
+            var tables = BoardReportDocx.ReadTables(docx);
+            var counts = BoardReportText.SummaryCounts(report);
+            var years = BoardReportText.SummaryYears(report);
+            Assert.Equal([counts.Header, .. counts.Rows], tables[^2]);
+            Assert.Equal([years.Header, .. years.Rows, years.Footer!], tables[^1]);
+        }
     }
 
     [Fact]
