@@ -43,6 +43,7 @@ public sealed class AccountGateTests(AccountGateFixture fixture) : IClassFixture
         ["/actions/plan/export.xlsx"] = "/actions/plan/export.xlsx",
         ["/actions/plan/export.csv"] = "/actions/plan/export.csv",
         ["/reports/board.docx"] = "/reports/board.docx?org=1",
+        ["/audit/export.csv"] = "/audit/export.csv",
         ["/documents/versions/{id:long}"] = "/documents/versions/1",
         ["/reviews/import/template.xlsx"] = "/reviews/import/template.xlsx",
         ["/reviews/import/template.csv"] = "/reviews/import/template.csv",

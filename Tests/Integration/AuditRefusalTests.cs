@@ -42,8 +42,8 @@ public abstract class AuditRefusalTests(ProviderFixture fixture)
             new AuditFilter(CaseReference: reference, Action: AuditAction.Refused), new PageRequest(PageSize: 50));
         var rows = search.Value.Items.Select(r => (r.UserEmail, r.Subject)).ToList();
         Assert.Contains((DemoAccounts.KentOfficer, "Review"), rows);
-        Assert.Contains((DemoAccounts.KentOfficer, "Drafts"), rows);
-        Assert.Contains((DemoAccounts.KentOfficer, "FamilyLog"), rows);
+        Assert.Contains((DemoAccounts.KentOfficer, "Drafts of a review"), rows); // in words (EntryWords.Subjects)
+        Assert.Contains((DemoAccounts.KentOfficer, "Family engagement log"), rows);
         Assert.Contains((DemoAccounts.BoardMember, "Page"), rows);
         Assert.All(search.Value.Items, r => Assert.Equal(reference, r.CaseReference));
 

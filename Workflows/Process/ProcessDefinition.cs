@@ -23,6 +23,11 @@ public abstract partial class ProcessDefinition
 
     public string Name => $"{Id} v{Version}";
 
+    /// The process as people read it, e.g. "DARDR process, version 1".
+    public string Title => Describe(Id, Version);
+
+    public static string Describe(string id, int version) => $"{id.ToUpperInvariant()} process, version {version}";
+
     /// Roles that may fire the trigger; the actor must also be staff of the review's lead office.
     public abstract IReadOnlySet<Role> WhoMayFire(Trigger trigger);
 

@@ -10,9 +10,9 @@ using Workflows.Data;
 
 namespace Workflows.Process;
 
-/// One entry of the timeline: what happened on OccurredOn, recorded at RecordedAtUtc by Who.
+/// One entry of the timeline: what happened (What, in words) on OccurredOn, recorded at RecordedAtUtc by Who.
 public sealed record JournalRow(long Id, DateOnly OccurredOn, DateTime RecordedAtUtc, string Who, JournalKind Kind, Stage? FromStage, Stage ToStage,
-    Trigger? Trigger, string? Action, string? Comment, string? Detail, bool IsImported)
+    Trigger? Trigger, string What, string? Comment, string? Detail, bool IsImported)
 {
     /// Recorded on a later day than it happened (the timeline says when, and by whom); an import's entries are marked
     /// as imported instead.
@@ -43,7 +43,7 @@ public sealed class ReviewJournalQuery(IReviewDbFactory dbs, AuditLog audit)
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var list = found.Select(j => new JournalRow(j.Id, j.OccurredOn, j.RecordedAtUtc,
             j.UserId is null ? "The portal" : names.GetValueOrDefault(j.UserId, "A former user"),
-            j.Kind, j.FromStage, j.ToStage, j.Trigger, j.Trigger is Trigger t ? TriggerNames.Describe(t) : null, j.Comment, j.Detail, j.IsImported)).ToList();
+            j.Kind, j.FromStage, j.ToStage, j.Trigger, EntryWords.Journal(j.Kind, j.FromStage, j.ToStage, j.Trigger), j.Comment, j.Detail, j.IsImported)).ToList();
         return new PagedResult<JournalRow>(list, total);
     }
 }

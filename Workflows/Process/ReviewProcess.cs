@@ -41,7 +41,7 @@ public sealed class ReviewProcessQuery(IReviewDbFactory dbs, BusinessClock clock
         var clocks = await db.ReviewClocks.AsNoTracking().Where(c => c.ReviewId == reviewId && c.Status != ClockStatus.Cancelled)
             .OrderBy(c => c.StartDate).ThenBy(c => c.Id).ToListAsync(ct);
         return new ReviewProcessView(
-            review.Id, review.Stage, review.Version, definition.Name, review.HeldFromStage, review.HoldReason, review.HeldSince,
+            review.Id, review.Stage, review.Version, definition.Title, review.HeldFromStage, review.HoldReason, review.HeldSince,
             review.HoldExpectedReviewDate, review.UnderChallenge,
             await engine.ActionsAsync(db, review, actor, access, ct),
             // A clock started again (a new decision, a resubmission) stands for its kind; the journal keeps the earlier one.

@@ -31,7 +31,7 @@ public sealed record ReviewDetails(
     DateTime CreatedAtUtc,
     CaseAccess Access,
     RestrictedDetails? Restricted,
-    IReadOnlyList<AuditEvent> History);
+    IReadOnlyList<AuditRow> History);
 
 /// Opens a review page: checks need-to-know, audits the view (or the refusal), and returns real names only to
 /// those allowed to see them. Call it once per view (not on prerender).
@@ -63,8 +63,8 @@ public sealed class GetReviewHandler(IReviewDbFactory dbs, AuditLog audit, AtRes
             restricted.PerpetratorNames = atRest.Unprotect(AtRest.PerpetratorNames, restricted.PerpetratorNames);
         }
         var history = access.CanChange || actor.Is(Role.DataProtectionOfficer)
-            ? await db.AuditEvents.AsNoTracking().Where(a => a.ReviewId == reviewId)
-                .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Take(200).ToListAsync(ct)
+            ? await AuditRows.InWordsAsync(db, await db.AuditEvents.AsNoTracking().Where(a => a.ReviewId == reviewId)
+                .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Take(200).ToListAsync(ct), withDetail: true, ct)
             : [];
 
         audit.Add(db, actor, AuditAction.Viewed, "Review", r.Id.ToString(), r.Id, r.Reference,
@@ -76,6 +76,6 @@ public sealed class GetReviewHandler(IReviewDbFactory dbs, AuditLog audit, AtRes
             names[r.LeadCspId], names[r.LeadOfficeId],
             r.InvolvedCsps.Select(c => names[c.CspId]).Order().ToList(),
             names[r.NotifyingAgencyId], r.DateNotified, r.DeathYear, r.DeathMonth, r.NumberOfDeceased, r.Summary,
-            r.Stage, $"{r.DefinitionId} v{r.DefinitionVersion}", r.CreatedAtUtc, access, restricted, history);
+            r.Stage, Process.ProcessDefinition.Describe(r.DefinitionId, r.DefinitionVersion), r.CreatedAtUtc, access, restricted, history);
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Domain.ActionPlans;
 using Domain.Calendar;
 using Domain.Reviews;
-using Portal.Components.Shared;
 using Workflows.Access;
 using Workflows.ActionPlans;
 using Workflows.Spreadsheets;
@@ -38,8 +37,7 @@ internal static class ActionPlanExport
                 csv.Append(Csv.Line(Cells(r)));
             }
 
-            // A byte order mark so that Excel opens the UTF-8 file correctly.
-            return Results.File(Csv.Utf8WithBom.GetPreamble().Concat(Csv.Utf8WithBom.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "action-plan.csv");
+            return Results.File(Csv.Bytes(csv.ToString()), "text/csv; charset=utf-8", "action-plan.csv");
         }).RequireAuthorization(p => p.RequireRole(roles)).NoStore();
         return endpoints;
     }

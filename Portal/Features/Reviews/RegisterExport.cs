@@ -1,7 +1,7 @@
 using System.Globalization;
 using Domain.Calendar;
 using Domain.Reviews;
-using Portal.Components.Shared;
+using Workflows.Spreadsheets;
 using Workflows.Access;
 using Workflows.Reviews;
 
@@ -23,8 +23,7 @@ internal static class RegisterExport
                 csv.Append(Csv.Line(r.Reference, r.CaseLabel, StageNames.Describe(r.Type), r.LeadCsp, StageNames.Describe(r.Stage), UkDate.Format(r.DateNotified)));
             }
 
-            // A byte order mark so that Excel opens the UTF-8 file correctly.
-            return Results.File(Csv.Utf8WithBom.GetPreamble().Concat(Csv.Utf8WithBom.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "review-register.csv");
+            return Results.File(Csv.Bytes(csv.ToString()), "text/csv; charset=utf-8", "review-register.csv");
         }).RequireAuthorization(p => p.RequireRole(Domain.Access.Roles.ReviewOfficer, Domain.Access.Roles.Manager, Domain.Access.Roles.DataProtectionOfficer, Domain.Access.Roles.IndependentAuthor)).NoStore();
 
     /// The export link for the register's current filters.

@@ -64,15 +64,4 @@ public partial class Timeline
     }
 
     private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string What(JournalRow entry) => entry.Kind switch
-    {
-        JournalKind.Started => $"Process started at \"{StageNames.Describe(entry.ToStage)}\"",
-        JournalKind.Deadline => "A deadline passed",
-        JournalKind.AppointmentEnded => "Appointment ended",
-        JournalKind.OfficeChanged => "Office changed",
-        _ when entry.FromStage is { } from && from != entry.ToStage =>
-            $"{entry.Action}: \"{StageNames.Describe(from)}\" to \"{StageNames.Describe(entry.ToStage)}\"",
-        _ => entry.Action ?? "Recorded",
-    };
 }

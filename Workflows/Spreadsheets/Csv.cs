@@ -1,8 +1,9 @@
 using System.Text;
 
-namespace Portal.Components.Shared;
+namespace Workflows.Spreadsheets;
 
-/// RFC 4180 CSV with formula-injection escaping (a field starting = + - @ is prefixed with ' so spreadsheets show it as text).
+/// RFC 4180 CSV for the exports, safe to open in a spreadsheet: a field starting = + - @, a tab or a carriage return
+/// (which a spreadsheet may read as a formula) is prefixed with ' so it shows as text.
 public static class Csv
 {
     public static string Line(params string?[] fields) => string.Join(',', fields.Select(Field)) + "\r\n";
@@ -20,5 +21,8 @@ public static class Csv
             : text;
     }
 
-    public static readonly Encoding Utf8WithBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+    private static readonly Encoding Utf8WithBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+
+    /// The file's bytes, with a byte order mark so that Excel opens the UTF-8 file correctly.
+    public static byte[] Bytes(string csv) => [.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(csv)];
 }
