@@ -12,6 +12,7 @@ using Workflows.Data;
 using Workflows.Documents;
 using Workflows.Drafts;
 using Workflows.Email;
+using Workflows.Elsewhere;
 using Workflows.Family;
 using Workflows.Import;
 using Workflows.Panels;
@@ -38,6 +39,7 @@ public static class DependencyInjection
         // Protection at rest with the data-protection key ring, which Infrastructure configures (persisted, protected).
         services.AddSingleton<AtRest>();
         services.AddReviews(configuration);
+        services.AddReviewsLedElsewhere();
         services.AddAudit();
         services.AddAdmin();
         services.AddEmail(configuration);

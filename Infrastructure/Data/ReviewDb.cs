@@ -126,6 +126,11 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<ReviewTheme> ReviewThemes => Set<ReviewTheme>();
 
     public DbSet<CaseUpdate> CaseUpdates => Set<CaseUpdate>();
+
+    public DbSet<ReviewLedElsewhere> ReviewsLedElsewhere => Set<ReviewLedElsewhere>();
+
+    public DbSet<ElsewhereUpdate> ElsewhereUpdates => Set<ElsewhereUpdate>();
+
     public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
 
     /// Document files' bytes when Documents:Store is Database (DatabaseDocumentStorage).

@@ -36,4 +36,22 @@ public sealed class ReviewRegisterTests : ComponentContext
         var cut = RenderWithProviders<ReviewRegister>();
         cut.WaitForAssertion(() => Assert.Contains("Register a notification", cut.Markup, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Register_ForOfficeStaff_OffersToRecordAReviewLedElsewhere()
+    {
+        await SignInAsync(DemoAccounts.LrOfficer);
+        var cut = RenderWithProviders<ReviewRegister>();
+        cut.WaitForAssertion(() => Assert.Contains("Record a review led elsewhere", cut.Markup, StringComparison.Ordinal));
+        Assert.Contains("No reviews led elsewhere match.", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Register_ForTheDpo_HasNoReviewsLedElsewhere()
+    {
+        await SignInAsync(DemoAccounts.Dpo);
+        var cut = RenderWithProviders<ReviewRegister>();
+        cut.WaitForAssertion(() => Assert.Contains("review-register", cut.Markup, StringComparison.Ordinal));
+        Assert.DoesNotContain("Reviews led elsewhere", cut.Markup, StringComparison.Ordinal);
+    }
 }

@@ -127,6 +127,11 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<ReviewTheme> ReviewThemes { get; }
 
     DbSet<CaseUpdate> CaseUpdates { get; }
+
+    DbSet<ReviewLedElsewhere> ReviewsLedElsewhere { get; }
+
+    DbSet<ElsewhereUpdate> ElsewhereUpdates { get; }
+
     DbSet<InformationRequest> InformationRequests { get; }
 
     DbSet<PortalUser> Users { get; }

@@ -6,6 +6,7 @@ using Domain.Calendar;
 using Domain.Organisations;
 using Domain.Panels;
 using Domain.Reports;
+using Domain.Reviews;
 using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Audit;
@@ -25,7 +26,9 @@ public sealed record BoardMonthRow(DateOnly? Month, IReadOnlyDictionary<BoardCol
     public string Label => Month is DateOnly m ? UkDate.FormatMonth(m) : "Not yet presented to the CRG";
 }
 
-public sealed record InvolvementRow(string Reference, string CaseLabel, string LeadCsp, string Position);
+/// One review led by another area that the scope takes part in: in the portal, or led elsewhere (kept by hand, where the
+/// reference is the lead area's own, when known, and the position its stage and latest update as at the date).
+public sealed record InvolvementRow(string Reference, string CaseLabel, string LeadCsp, string Position, bool LedElsewhere = false);
 
 public sealed record TimelinessRow(string Reference, string CaseLabel, IReadOnlyList<TimelinessInterval> Steps, int TotalHeldDays);
 
@@ -117,6 +120,7 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
                 BoardColumns.For(x.Position!) is BoardColumn c
                     ? BoardColumns.Describe(c) + BoardColumns.Suffix(BoardColumns.KindOf(x.Position!, x.r.IsAlternativeReview))
                     : "Completed or closed"))
+            .Concat(await LedElsewhereAsync(db, scope, asOf, ct))
             .ToList();
 
         // Each review's steps, measured once: the timeliness table and the summary figures both read them.
@@ -209,6 +213,21 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
         }
 
         return spells;
+    }
+
+    /// The reviews led outside the portal that the office keeps (for a CSP, those it takes part in): each from the date the
+    /// office heard of it, with the stage and update standing as at the date.
+    private static async Task<IEnumerable<InvolvementRow>> LedElsewhereAsync(IReviewDb db, BoardScope scope, DateOnly asOf, CancellationToken ct)
+    {
+        var records = (await db.ReviewsLedElsewhere.AsNoTracking()
+                .Where(r => scope.IsOffice ? r.OfficeId == scope.OrganisationId : r.CspId == scope.OrganisationId)
+                .Select(r => new { r.Id, r.TheirReference, r.CaseLabel, r.LeadCsp, r.Area, r.KnownSince }).ToListAsync(ct))
+            .Where(r => LedElsewhereRules.KnownOn(r.KnownSince, asOf)).ToList();
+        var ids = records.Select(r => r.Id).ToList();
+        var updates = (await db.ElsewhereUpdates.AsNoTracking().Where(u => ids.Contains(u.RecordId)).ToListAsync(ct)).ToLookup(u => u.RecordId);
+        return records.OrderBy(r => r.CaseLabel, StringComparer.Ordinal).ThenBy(r => r.Id)
+            .Select(r => new InvolvementRow(r.TheirReference ?? "Not known", r.CaseLabel, $"{r.LeadCsp}, {r.Area} (led elsewhere)",
+                LedElsewhereRules.Standing(LedElsewhereRules.LatestOn(updates[r.Id], asOf)), LedElsewhere: true));
     }
 
     /// The London date of each review's first panel meeting: the earliest scheduled meeting's start (polls and cancelled

@@ -1,6 +1,7 @@
 using Domain.Reviews;
 using MudBlazor;
 using Portal.Components.Shared;
+using Workflows.Elsewhere;
 using Workflows.Reviews;
 
 namespace Portal.Features.Reviews;
@@ -14,8 +15,17 @@ public partial class ReviewRegister
     private ReviewType? type;
     private Stage? stage;
     private int? year;
+    private IReadOnlyList<ElsewhereRow> elsewhere = [];
 
-    protected override async Task OnInitializedAsync() => csps = await Lookups.CspsAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        csps = await Lookups.CspsAsync();
+        await LoadElsewhereAsync();
+    }
+
+    /// The reviews led elsewhere follow the same search and filters (ReviewsLedElsewhereQuery says which apply).
+    private async Task LoadElsewhereAsync() =>
+        elsewhere = await LedElsewhere.ListAsync(Actor, new RegisterFilter(cspId, type, stage, year, search));
 
     private async Task<GridData<ReviewRow>> LoadAsync(GridState<ReviewRow> state, CancellationToken ct)
     {
@@ -23,15 +33,17 @@ public partial class ReviewRegister
         return new GridData<ReviewRow> { Items = result.Items, TotalItems = result.TotalCount };
     }
 
-    private Task OnSearch(string? value)
+    private async Task OnSearch(string? value)
     {
         search = value;
-        return grid.ReloadFromFirstPageAsync();
+        await grid.ReloadFromFirstPageAsync();
+        await LoadElsewhereAsync();
     }
 
-    private Task Filter(Action set)
+    private async Task Filter(Action set)
     {
         set();
-        return grid.ReloadFromFirstPageAsync();
+        await grid.ReloadFromFirstPageAsync();
+        await LoadElsewhereAsync();
     }
 }
