@@ -64,6 +64,7 @@ public static partial class EntryWords
         ["QaFeedbackPoint"] = "Home Office quality assurance point",
         ["Recommendation"] = "Recommendation",
         ["Review"] = "Review",
+        ["Review led elsewhere"] = "Review led elsewhere",
         ["Review themes"] = "Review themes",
         ["ReviewRegister"] = "Review register",
         ["Theme"] = "Theme",
