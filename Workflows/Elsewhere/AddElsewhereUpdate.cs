@@ -39,7 +39,7 @@ public sealed class AddElsewhereUpdateHandler(IReviewDbFactory dbs, BusinessCloc
         };
         db.ElsewhereUpdates.Add(update);
         audit.Add(db, actor, AuditAction.Created, ElsewhereAccess.Subject, input.RecordId.ToString(CultureInfo.InvariantCulture),
-            detail: $"update added as at {asAt:yyyy-MM-dd}: {update.Stage}");
+            detail: $"update added as at {asAt:yyyy-MM-dd}: {LedElsewhereRules.Describe(update.Stage)}");
         await db.SaveChangesAsync(ct);
         return update.Id;
     }
