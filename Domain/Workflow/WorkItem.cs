@@ -115,6 +115,13 @@ public sealed class WorkItem
 
     public bool IsOpen => Status == WorkItemStatus.Open;
 
+    /// May this person take the task (claim it, complete it, have it as theirs)? Staff of its office with its candidate
+    /// role, a contact of its agency, or the person it names.
+    public bool IsOfferedTo(Actor actor) =>
+        (OfficeId is int office && actor.IsOfficeStaff && actor.OfficeIds.Contains(office) && (CandidateRole is not Role role || actor.Is(role)))
+        || (AgencyId is int agency && actor.Is(Role.AgencyContact) && actor.AgencyIds.Contains(agency))
+        || (CandidateUserId is not null && CandidateUserId == actor.UserId);
+
     public void Close(WorkItemStatus status, string? outcome, string? userId, DateTime nowUtc)
     {
         Status = status;

@@ -164,6 +164,11 @@ public sealed class DemoData(IReviewDbFactory dbs, UserManager<PortalUser> users
             }
 
             await histories.PlayAsync(c.Officer, result.Value.Id, result.Value.Reference, c.Notified, script, ct);
+            // The older cases' tasks wait in the team queue; the officer keeps those of this year's, which their steps made theirs.
+            if (c.Notified.Year < 2026)
+            {
+                await histories.HandBackAsync(c.Officer, result.Value.Id, ct);
+            }
         }
 
         await histories.CatchUpAsync(ct);

@@ -2,12 +2,15 @@ using Domain.Access;
 using Domain.Calendar;
 using Domain.Reviews;
 using Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Audit;
+using Workflows.Data;
 using Workflows.Process;
 using Workflows.Reviews;
 using Workflows.Time;
 using Workflows.Timers;
+using Workflows.WorkItems;
 
 namespace Infrastructure.Seeding;
 
@@ -20,6 +23,8 @@ internal sealed class DemoHistories
     private readonly DateTime _realNowUtc;
     private readonly WorkflowEngine _engine;
     private readonly TimerSweep _sweep;
+    private readonly WorkItemCommands _tasks;
+    private readonly IReviewDbFactory _dbs;
 
     public DemoHistories(IServiceProvider services, BusinessClock realClock)
     {
@@ -29,6 +34,8 @@ internal sealed class DemoHistories
         _engine = ActivatorUtilities.CreateInstance<WorkflowEngine>(services, clock, audit);
         _sweep = ActivatorUtilities.CreateInstance<TimerSweep>(services, clock, _engine);
         Register = ActivatorUtilities.CreateInstance<RegisterNotificationHandler>(services, clock, audit, _engine);
+        _tasks = ActivatorUtilities.CreateInstance<WorkItemCommands>(services, clock, audit);
+        _dbs = services.GetRequiredService<IReviewDbFactory>();
     }
 
     /// Registers with the notification date as business time.
@@ -60,6 +67,23 @@ internal sealed class DemoHistories
             if (!result.IsSuccess)
             {
                 throw new InvalidOperationException($"Demo review {reference} could not {step.Args.Trigger}: {result.Error!.Message}");
+            }
+        }
+    }
+
+    /// The officer gives the tasks their steps made theirs back to the team queue (as when one goes on leave), so
+    /// that a newcomer sees both queues filled.
+    public async Task HandBackAsync(Actor officer, int reviewId, CancellationToken ct)
+    {
+        await using var db = await _dbs.CreateAsync(ct);
+        var mine = await db.WorkItems.Where(w => w.ReviewId == reviewId && w.Status == WorkItemStatus.Open && w.AssigneeUserId == officer.UserId)
+            .Select(w => w.Id).ToListAsync(ct);
+        foreach (var id in mine)
+        {
+            var result = await _tasks.UnclaimAsync(officer, id, ct: ct);
+            if (!result.IsSuccess)
+            {
+                throw new InvalidOperationException($"A demo task could not be given back: {result.Error!.Message}");
             }
         }
     }

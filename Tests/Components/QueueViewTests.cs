@@ -51,7 +51,8 @@ public sealed class QueueViewTests : ComponentContext
     [Fact]
     public async Task MyWork_WhenEmpty_SaysWhatToDo()
     {
-        await SignInAsync(DemoAccounts.LrOfficer);
+        // The demo's manager records no steps, so nothing is theirs (the officer's steps made tasks theirs).
+        await SignInAsync(DemoAccounts.LrManager);
         var cut = RenderWithProviders<QueueView>(p => p.Add(q => q.Queue, WorkQueue.MyWork));
         cut.WaitForAssertion(() => Assert.Contains("Claim a task from the team queue", cut.Find("#queue-empty").TextContent, StringComparison.Ordinal),
             TimeSpan.FromSeconds(10));

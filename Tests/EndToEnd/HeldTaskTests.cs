@@ -61,13 +61,15 @@ public sealed class HeldTaskTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("On hold");
         await Expect(page.Locator("#clock-Decision .clock-status")).ToHaveTextAsync("paused (on hold)");
 
-        // The team queue: the task reads as its clock does, without the overdue highlight; the hold's review keeps its date.
+        // The team queue: the task reads as its clock does, without the overdue highlight.
         await SearchAsync(tab, "work/team", reference);
         var held = Row(page, reference, task);
         await Expect(held.Locator("[data-due-text]")).ToHaveTextAsync("paused (on hold)");
         await Expect(held).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("row-overdue"));
-        await Expect(Row(page, reference, "Review the hold").Locator("[data-due-text]")).ToHaveTextAsync("in 30 days");
         await tab.AssertAccessibleAsync();
+        // The hold's review keeps its date, in the officer's own work: putting it on hold made it theirs.
+        await SearchAsync(tab, "work/mine", reference);
+        await Expect(Row(page, reference, "Review the hold").Locator("[data-due-text]")).ToHaveTextAsync("in 30 days");
 
         // Overdue: not listed, and not counted in the menu.
         await SearchAsync(tab, "work/overdue", reference);

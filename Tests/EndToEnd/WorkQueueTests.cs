@@ -50,7 +50,7 @@ public sealed class WorkQueueTests(BrowserFixture browser) : IAsyncLifetime
 
         var row = Rows(page).First;
         var reference = (await row.Locator("a").First.InnerTextAsync()).Trim();
-        var task = (await row.Locator("td").Nth(1).Locator("span").First.InnerTextAsync()).Trim();
+        var task = (await row.Locator("[data-task-link]").InnerTextAsync()).Trim();
         await row.Locator("[data-action='claim']").ClickAsync();
 
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"You claimed \"{task}\" ({reference})");
@@ -62,6 +62,37 @@ public sealed class WorkQueueTests(BrowserFixture browser) : IAsyncLifetime
         var claimed = Rows(page).Filter(new() { HasText = reference }).Filter(new() { HasText = task });
         await Assertions.Expect(claimed).ToHaveCountAsync(1);
         await tab.ScreenshotAsync("my-work");
+        await AssertCleanAsync(tab);
+    }
+
+    [Fact]
+    public async Task Officer_ClicksATask_LandsOnItsFormOpen_RecordsTheStep_AndTheNextTaskIsTheirs()
+    {
+        var today = Domain.Calendar.London.DateOf(_portal.Time.GetUtcNow().UtcDateTime);
+        var id = await _portal.RegisterReviewAsync(today.AddDays(-2));
+        var reference = await _portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == id).Select(r => r.Reference).SingleAsync());
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        var page = tab.Page;
+        await tab.SignInAsync(DemoAccounts.LrOfficer);
+        await tab.GotoAsync($"work/team?search={reference}");
+
+        var row = Rows(page).Filter(new() { HasText = reference });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await row.GetByRole(AriaRole.Link, new() { Name = "Present the case to the CRG" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => url.Contains($"reviews/{id}?do=PresentToCrg#process-panel", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#action-form-title")).ToHaveTextAsync("Present to the CRG");
+        await Assertions.Expect(page.Locator("#action-form-title")).ToBeFocusedAsync();
+        await AssertCleanAsync(tab);
+        await page.Locator("#action-submit").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToBeVisibleAsync();
+
+        // The step they recorded opened the next task in their own work, not the team queue; it leads to the decision.
+        await page.Locator("#nav-work").GetByRole(AriaRole.Link, new() { Name = "My work" }).ClickAsync();
+        await page.Locator("#queue-search").FillAsync(reference);
+        var mine = Rows(page).Filter(new() { HasText = reference });
+        await Assertions.Expect(mine.Locator("[data-task-link]")).ToHaveTextAsync("Record the CRG's decision");
+        await Assertions.Expect(mine.Locator("[data-task-link]")).ToHaveAttributeAsync("href", $"reviews/{id}#process-panel");
         await AssertCleanAsync(tab);
     }
 
@@ -85,7 +116,7 @@ public sealed class WorkQueueTests(BrowserFixture browser) : IAsyncLifetime
         var row = Rows(page).Filter(new() { Has = page.Locator("[data-action='claim']") }).First;
         await Assertions.Expect(row).ToBeVisibleAsync();
         var reference = (await row.Locator("a").First.InnerTextAsync()).Trim();
-        var task = (await row.Locator("td").Nth(1).Locator("span").First.InnerTextAsync()).Trim();
+        var task = (await row.Locator("[data-task-link]").InnerTextAsync()).Trim();
 
         await row.Locator("[data-action='more'] button").ClickAsync();
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Reassign…" }).ClickAsync();

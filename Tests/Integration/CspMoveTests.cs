@@ -56,8 +56,8 @@ public abstract class CspMoveTests(ProviderFixture fixture)
             new UploadDraft(reviewId, Today.AddDays(14), new MemoryStream(SampleDocuments.Docx()), "draft.docx"));
         Assert.True(draft.IsSuccess, draft.Error?.Message);
         // The office's gather-the-comments task, claimed by LR's officer.
-        var task = await Portal.WithDbAsync(db => db.WorkItems.Where(w => w.ReviewId == reviewId && w.Status == WorkItemStatus.Open && w.OfficeId != null)
-            .OrderBy(w => w.Id).Select(w => w.Id).FirstAsync());
+        var task = await Portal.WithDbAsync(db => db.WorkItems.Where(w => w.ReviewId == reviewId && w.Status == WorkItemStatus.Open
+            && w.Kind == WorkItemKind.CloseDraftComments).Select(w => w.Id).SingleAsync());
         Assert.True((await Portal.Get<WorkItemCommands>().ClaimAsync(lrOfficer, task)).IsSuccess);
         var kent = await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Code == "KT").Select(o => o.Id).SingleAsync());
 

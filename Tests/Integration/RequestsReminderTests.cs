@@ -41,7 +41,10 @@ public abstract class RequestsReminderTests(DatabaseProvider provider)
         Assert.Contains(contactMail, m => m.Subject.StartsWith("Your agency has been asked for information: Chronology", StringComparison.Ordinal));
         var reminders = contactMail.Where(m => m.Subject.StartsWith("Reminder:", StringComparison.Ordinal)).ToList();
         Assert.Equal(3, reminders.Count); // 7 days, 1 working day, on the day
-        Assert.All(reminders, m => Assert.Contains("/requests/agency", m.Text, StringComparison.Ordinal));
+        // The contact's reminders lead to the request's own page, where they upload the return.
+        var policeRequest = await Portal.WithDbAsync(db => db.InformationRequests
+            .Where(r => r.ReviewId == reviewId && r.AgencyId == db.Organisations.Single(o => o.Name == "Leicestershire Police").Id).Select(r => r.Id).SingleAsync());
+        Assert.All(reminders, m => Assert.Contains($"/requests/{policeRequest}", m.Text, StringComparison.Ordinal));
 
         var escalation = Assert.Single(await Mail.WaitForAsync(seniorManager));
         Assert.StartsWith("Overdue: Return the Chronology information (Leicestershire Police)", escalation.Subject, StringComparison.Ordinal);
@@ -49,14 +52,16 @@ public abstract class RequestsReminderTests(DatabaseProvider provider)
         Assert.Contains("/requests/agency", escalation.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Test Contact", escalation.Text + escalation.Html, StringComparison.Ordinal);
 
-        // Kent Police has no senior manager on record: the lead office's managers are told, with the review's link.
-        var kentTask = await Portal.WithDbAsync(db => db.InformationRequests.Where(r => r.ReviewId == reviewId && r.AgencyId != db.Organisations.Single(o => o.Name == "Leicestershire Police").Id)
-            .Select(r => r.WorkItemId).SingleAsync());
+        // Kent Police has no senior manager on record: the lead office's managers are told, with the request's link.
+        var kent = await Portal.WithDbAsync(db => db.InformationRequests
+            .Where(r => r.ReviewId == reviewId && r.AgencyId != db.Organisations.Single(o => o.Name == "Leicestershire Police").Id)
+            .Select(r => new { r.Id, r.WorkItemId }).SingleAsync());
+        var (kentRequest, kentTask) = (kent.Id, kent.WorkItemId);
         var fallback = await Portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
             .Where(m => m.ReviewId == reviewId && m.Reason == EmailReasons.OverdueEscalation && m.OccurrenceKey.StartsWith($"workitem:{kentTask}:")).ToListAsync());
         var toManager = Assert.Single(fallback);
         Assert.Equal((DemoAccounts.LrManager, OutboxStatus.Sent), (toManager.RecipientAddress, toManager.Status));
-        Assert.Contains($"/reviews/{reviewId}", toManager.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/requests/{kentRequest}", toManager.TextBody, StringComparison.Ordinal);
     }
 }
 

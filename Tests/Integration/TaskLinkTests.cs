@@ -16,7 +16,7 @@ namespace Portal.Integration.Tests;
 
 /// Reminder and escalation emails link to a page their recipient can open and act on: a panel member's draft comments
 /// on the drafts page, an author's expression of interest on its reply page, an action owner on the action's page, the
-/// office's managers on the review page. The links are followed by calling the pages' queries as the recipient.
+/// office's managers on the staff's page for the task. The links are followed by calling the pages' queries as the recipient.
 public abstract partial class TaskLinkTests(ProviderFixture fixture)
 {
     private PortalFactory Portal => fixture.Portal;
@@ -92,15 +92,16 @@ public abstract partial class TaskLinkTests(ProviderFixture fixture)
         Assert.True(detail.IsSuccess, detail.Error?.Message);
         Assert.IsType<AccessRefused>((await Portal.Get<GetReviewHandler>().HandleAsync(ownerActor, actionReview)).Error);
 
-        // Due Monday 30 Nov, one working day overdue on Tuesday 1 Dec: the lead office's managers hear, with the review page.
+        // Due Monday 30 Nov, one working day overdue on Tuesday 1 Dec: the lead office's managers hear, with the staff's page
+        // for the task (the review's drafts, its commissioning).
         Portal.Time.SetUtcNow(Portal.Time.GetUtcNow() + TimeSpan.FromDays(8));
         await Portal.Get<ReminderScan>().RunAsync();
 
-        foreach (var (task, review) in new[] { (commentTask, draftReview), (eoiTask, eoiReview) })
+        foreach (var (task, review, page) in new[] { (commentTask, draftReview, "drafts"), (eoiTask, eoiReview, "commissioning") })
         {
             var escalation = Assert.Single(await OutboxAsync(task), m => m.Reason == EmailReasons.OverdueEscalation);
             Assert.Equal(DemoAccounts.LrManager, escalation.To);
-            Assert.Equal($"reviews/{review}", LinkOf(escalation));
+            Assert.Equal($"reviews/{review}/{page}", LinkOf(escalation));
             var manager = await Portal.Get<GetReviewHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrManager), review);
             Assert.True(manager.IsSuccess, manager.Error?.Message);
         }

@@ -47,6 +47,33 @@ public abstract class WorkQueueTests(ProviderFixture fixture)
     }
 
     [Fact]
+    public async Task AStepAnOfficerRecords_ItsNextTaskIsTheirs_AManagersStaysInTheTeamQueue()
+    {
+        var (reviewId, _) = await NewReviewAsync();
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        var engine = Portal.Get<WorkflowEngine>();
+
+        var presented = await engine.FireAsync(reviewId, TriggerArgs.For(Trigger.PresentToCrg), officer, $"own-{reviewId}-1");
+
+        Assert.True(presented.IsSuccess, presented.Error?.Message);
+        var mine = Assert.Single((await QueueAsync(DemoAccounts.LrOfficer, WorkQueue.MyWork, reviewId)).Items);
+        Assert.Equal(("Record the CRG's decision", "Olivia Officer"), (mine.Title, mine.AssigneeName));
+        Assert.Empty((await QueueAsync(DemoAccounts.LrOfficer, WorkQueue.Team, reviewId)).Items);
+        var journal = await Portal.WithDbAsync(db => db.JournalEntries.Where(j => j.Id == presented.Value.JournalEntryId).Select(j => j.Detail).SingleAsync());
+        Assert.Contains("Task opened: Record the CRG's decision, due ", journal, StringComparison.Ordinal);
+        Assert.EndsWith("; assigned to the person who recorded this step.", journal, StringComparison.Ordinal);
+
+        // A manager puts the review on hold: reviewing the hold is for officers, so it waits in the team queue.
+        var held = await engine.FireAsync(reviewId, new PutOnHoldArgs { HoldReason = HoldReason.Inquest, ExpectedReviewDate = Today.AddDays(30) },
+            await Portal.ActorAsync(DemoAccounts.LrManager), $"own-{reviewId}-2");
+
+        Assert.True(held.IsSuccess, held.Error?.Message);
+        var team = Assert.Single((await QueueAsync(DemoAccounts.LrOfficer, WorkQueue.Team, reviewId)).Items);
+        Assert.Equal(WorkItemKind.ReviewHold, team.Kind);
+        Assert.Equal(WorkItemKind.RecordCrgDecision, Assert.Single((await QueueAsync(DemoAccounts.LrOfficer, WorkQueue.MyWork, reviewId)).Items).Kind);
+    }
+
+    [Fact]
     public async Task Claim_ByAnotherOfficeOrAStaleVersion_IsRefused()
     {
         var (_, itemId) = await NewReviewAsync();

@@ -133,6 +133,11 @@ public sealed class CaseChanges
 
     public void Note(string text) => _notes.Add(text);
 
+    /// A step a person records: the tasks it opens that they may take are theirs (assigned to them), not left in the
+    /// team queue for someone to claim. Not for registering (whoever takes the notification need not run the case),
+    /// an import (one person replaying an office's tracker) or a deadline passing (nobody acted).
+    public bool TasksGoToActor { get; set; }
+
     /// The next step happened at another time (an import replays each step on its own date).
     public void MoveTo(DateTime nowUtc)
     {
@@ -224,6 +229,13 @@ public sealed class CaseChanges
             Status = WorkItemStatus.Open,
             CreatedAtUtc = NowUtc,
         };
+        var theirs = TasksGoToActor && item.IsOfferedTo(Actor);
+        if (theirs)
+        {
+            item.AssigneeUserId = Actor.UserId;
+            item.AssignedAtUtc = NowUtc;
+        }
+
         _db?.WorkItems.Add(item);
         _openItems.Add(item);
         if (due is DateOnly date && clock is null)
@@ -231,7 +243,8 @@ public sealed class CaseChanges
             AddTimer(TimerKind.WorkItemDue, date, null, item);
         }
 
-        Note($"Task opened: {title}" + (due is DateOnly d ? $", due {UkDate.Format(d)}." : "."));
+        Note($"Task opened: {title}" + (due is DateOnly d ? $", due {UkDate.Format(d)}" : string.Empty)
+             + (theirs ? "; assigned to the person who recorded this step." : "."));
         return item;
     }
 

@@ -169,8 +169,12 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
     internal Task AuditRefusalAsync(ReviewCommand command, string detail, CancellationToken ct) =>
         audit.RefusedAsync(command.Db, command.Actor, "Review", command.Review.Id.ToString(), command.Review.Id, detail, ct);
 
-    internal Task<CaseChanges> LoadChangesAsync(ReviewCommand command, CancellationToken ct) =>
-        CaseChanges.LoadAsync(command.Db, command.Review, command.Actor, clock.UtcNow, deadlines, ct);
+    internal async Task<CaseChanges> LoadChangesAsync(ReviewCommand command, CancellationToken ct)
+    {
+        var changes = await CaseChanges.LoadAsync(command.Db, command.Review, command.Actor, clock.UtcNow, deadlines, ct);
+        changes.TasksGoToActor = true;
+        return changes;
+    }
 
     private ProcessDefinition Pin(Review review)
     {

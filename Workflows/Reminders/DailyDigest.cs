@@ -3,6 +3,7 @@ using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Data;
 using Workflows.Email;
+using Workflows.WorkItems;
 
 namespace Workflows.Reminders;
 

@@ -8,6 +8,7 @@ using Workflows.Data;
 using Workflows.Email;
 using Workflows.Process;
 using Workflows.Time;
+using Workflows.WorkItems;
 
 namespace Workflows.Reminders;
 
@@ -79,7 +80,8 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
                 var toAgencyManager = occasion.Reason == EmailReasons.OverdueEscalation && item.AgencyId is int a && escalationEmails.ContainsKey(a);
                 var link = occasion.Reason == EmailReasons.OverdueEscalation && !toAgencyManager && item.OfficeId is not null
                     ? TaskPages.OverdueQueue(review.Reference)
-                    : TaskPages.For(item.Kind, item.ReviewId, item.AgencyId, subjects.TryGetValue(item.Id, out var s) ? s : null,
+                    // The agency's senior manager may have no account that opens the request itself: their agency's list.
+                    : TaskPages.For(item.Kind, item.ReviewId, item.AgencyId, !toAgencyManager && subjects.TryGetValue(item.Id, out var s) ? s : null,
                         toStaff: !(occasion.Reason == EmailReasons.Reminder || toAgencyManager));
                 queued += await QueueAsync(db, plan, To(occasion.Reason), occasion, subject, item.Title, due, review, ct, link);
             }

@@ -15,8 +15,6 @@ public sealed class RequestMail(IOutbox outbox, EmailOptions email)
 {
     public const string EmailReason = "InformationRequest";
 
-    public const string AgencyPage = "requests/agency";
-
     public static string TaskTitle(RequestType type, string agency) => $"Return the {InformationRequest.Abbreviate(type)} information ({agency})";
 
     public static WorkItem OpenTask(InformationRequest request, string agency, DateTime nowUtc) => new()

@@ -60,12 +60,6 @@ public static class WorkItemAccess
         return result;
     }
 
-    /// May this actor take (claim, complete, pause) a task they see (Visible)?
-    public static bool IsCandidate(WorkItem item, Actor actor) =>
-        (item.OfficeId is int office && actor.IsOfficeStaff && actor.OfficeIds.Contains(office) && (item.CandidateRole is not Role role || actor.Is(role)))
-        || (item.AgencyId is int agency && actor.Is(Role.AgencyContact) && actor.AgencyIds.Contains(agency))
-        || (item.CandidateUserId is not null && item.CandidateUserId == actor.UserId);
-
     /// Managers reassign the tasks of their own office.
     public static bool IsManagerOf(WorkItem item, Actor actor) =>
         actor.Is(Role.Manager) && item.OfficeId is int office && actor.OfficeIds.Contains(office);

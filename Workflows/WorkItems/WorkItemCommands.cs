@@ -22,7 +22,7 @@ public sealed class WorkItemCommands(IReviewDbFactory dbs, BusinessClock clock, 
     public Task<Result<WorkItemChanged>> ClaimAsync(Actor actor, long workItemId, int? expectedVersion = null, CancellationToken ct = default) =>
         ChangeAsync(actor, workItemId, expectedVersion, "claim", (_, item) =>
         {
-            if (!WorkItemAccess.IsCandidate(item, actor))
+            if (!item.IsOfferedTo(actor))
             {
                 return Refused("this task (it is offered to another role, office or person)");
             }
@@ -76,7 +76,7 @@ public sealed class WorkItemCommands(IReviewDbFactory dbs, BusinessClock clock, 
         CancellationToken ct = default) =>
         ChangeAsync(actor, workItemId, expectedVersion, "complete", (_, item) =>
         {
-            if (!WorkItemAccess.IsCandidate(item, actor) && item.AssigneeUserId != actor.UserId)
+            if (!item.IsOfferedTo(actor) && item.AssigneeUserId != actor.UserId)
             {
                 return Refused("this task");
             }

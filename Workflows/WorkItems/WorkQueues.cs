@@ -26,11 +26,12 @@ public sealed record WorkItemFilter(string? Search = null, WorkItemPriority? Pri
 
 /// A task in a queue, dated by TaskDeadline (a task that works to a clock shows the clock's date). DueText reads
 /// "in 3 days", "5 days overdue" or "paused (on hold)"; IsOverdue drives the highlight. IsPaused: an officer paused it
-/// (Resume undoes that); IsOnHold: its clock is paused while the review is on hold.
+/// (Resume undoes that); IsOnHold: its clock is paused while the review is on hold. Link: where the actor does the task
+/// (TaskPages).
 public sealed record WorkItemRow(
     long Id, int ReviewId, string Reference, string CaseLabel, WorkItemKind Kind, string Title, Stage? Stage, bool IsProcessStep,
     Role? CandidateRole, string? AssigneeUserId, string? AssigneeName, DateOnly? DueDate, DateOnly? FollowUpDate,
-    WorkItemPriority Priority, bool IsPaused, bool IsOverdue, int? DaysLeft, string? DueText, int Version, bool IsOnHold = false);
+    WorkItemPriority Priority, bool IsPaused, bool IsOverdue, int? DaysLeft, string? DueText, int Version, bool IsOnHold, string Link);
 
 /// The numbers beside each queue in the navigation.
 public sealed record QueueCounts(int MyWork, int Team, int Overdue, int DueSoon, int OnHold);
@@ -91,7 +92,9 @@ public sealed class WorkQueueQuery(IReviewDbFactory dbs, BusinessClock clock)
         var found = await ordered.ThenBy(x => x.Item.Id).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
         // No tracking: the clock read beside each task is put back on it for the rule to read.
         found.ForEach(x => x.Item.Clock = x.Clock);
-        var list = found.Select(x => Row(x.Item, x.Reference, x.CaseLabel, x.Assignee, today)).ToList();
+        var subjects = await TaskPages.SubjectsAsync(db, found.Select(x => x.Item).ToList(), ct);
+        var list = found.Select(x => Row(x.Item, x.Reference, x.CaseLabel, x.Assignee, today,
+            TaskPages.For(x.Item.Kind, x.Item.ReviewId, x.Item.AgencyId, subjects.TryGetValue(x.Item.Id, out var s) ? s : null, actor.IsOfficeStaff))).ToList();
         return new PagedResult<WorkItemRow>(list, total);
     }
 
@@ -130,7 +133,7 @@ public sealed class WorkQueueQuery(IReviewDbFactory dbs, BusinessClock clock)
         return WorkItemAccess.OpenVisible(db, db.WorkItems.AsNoTracking(), actor, filter);
     }
 
-    private static WorkItemRow Row(WorkItem w, string reference, string caseLabel, string? assignee, DateOnly today)
+    private static WorkItemRow Row(WorkItem w, string reference, string caseLabel, string? assignee, DateOnly today, string link)
     {
         var due = TaskDeadline.Of(w);
         return new(w.Id, w.ReviewId, reference, caseLabel, w.Kind, w.Title, w.Stage, w.IsProcessStep, w.CandidateRole, w.AssigneeUserId, assignee,
@@ -138,6 +141,6 @@ public sealed class WorkQueueQuery(IReviewDbFactory dbs, BusinessClock clock)
             IsOverdue: due.IsOverdueOn(today),
             DaysLeft: due.Date is DateOnly left ? DueText.DaysLeft(left, today) : null,
             DueText: due.Describe(today),
-            w.Version, due.IsOnHold);
+            w.Version, due.IsOnHold, link);
     }
 }

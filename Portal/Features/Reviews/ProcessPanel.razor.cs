@@ -4,6 +4,7 @@ using Domain.Workflow;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Workflows.Process;
+using Workflows.WorkItems;
 
 namespace Portal.Features.Reviews;
 
@@ -21,6 +22,10 @@ public partial class ProcessPanel
     /// Each time the process is (re)loaded, e.g. so the page's heading shows the new stage.
     [Parameter]
     public EventCallback<ReviewProcessView> Loaded { get; set; }
+
+    /// "?do=PresentToCrg": a task's link (TaskPages) opens that action's form on arrival, if it is available.
+    [SupplyParameterFromQuery(Name = TaskPages.OpenAction)]
+    public string? OpenOnArrival { get; set; }
 
     [Inject]
     private ReviewProcessQuery Query { get; set; } = null!;
@@ -47,6 +52,11 @@ public partial class ProcessPanel
             loadedId = ReviewId;
             opened = null;
             await LoadAsync();
+            if (Enum.TryParse<Trigger>(OpenOnArrival, out var trigger)
+                && view?.Actions.FirstOrDefault(a => a.Trigger == trigger && a.IsAvailable) is { } action)
+            {
+                Open(action);
+            }
         }
     }
 
