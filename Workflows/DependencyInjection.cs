@@ -14,6 +14,7 @@ using Workflows.Drafts;
 using Workflows.Email;
 using Workflows.Elsewhere;
 using Workflows.Family;
+using Workflows.Home;
 using Workflows.Import;
 using Workflows.Panels;
 using Workflows.Process;
@@ -47,6 +48,7 @@ public static class DependencyInjection
         services.AddProcess(configuration);
         services.AddTimers(configuration);
         services.AddWorkItems();
+        services.AddHome();
         services.AddCalendar();
         services.AddReminders(configuration);
         services.AddDocuments(configuration);

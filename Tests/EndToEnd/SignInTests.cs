@@ -21,7 +21,7 @@ public sealed class SignInTests(BrowserFixture browser) : IAsyncLifetime
 
         await tab.SignInAsync(DemoAccounts.LrOfficer);
 
-        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Review Portal", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Your work", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(tab.Page.GetByText("Review officer")).ToBeVisibleAsync();
         await tab.AssertAccessibleAsync();
         Assert.Empty(tab.ConsoleErrors);

@@ -1,0 +1,144 @@
+using Domain.Calendar;
+using Domain.Requests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Portal.Testing;
+using Workflows.Authors;
+using Workflows.Crg;
+using Workflows.Requests;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.EndToEnd.Tests;
+
+/// The home page's "Your work" for each demo role: sign in, see your item, click it, land on the form that does it.
+/// axe on each home page and each form.
+[Collection(BrowserCollection.Name)]
+public sealed class YourWorkTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly PortalFactory _portal = new(kestrel: true);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _portal.DisposeAsync();
+
+    private DateOnly Today => London.DateOf(_portal.Time.GetUtcNow().UtcDateTime);
+
+    private static async Task AssertCleanAsync(PortalPage tab)
+    {
+        await tab.AssertAccessibleAsync();
+        Assert.Empty(tab.ConsoleErrors);
+    }
+
+    private async Task<PortalPage> HomeAsync(string who)
+    {
+        var tab = await PortalPage.OpenAsync(browser, _portal);
+        await tab.SignInAsync(who);
+        await tab.GotoAsync("");
+        await Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Your work", Level = 1 })).ToBeVisibleAsync();
+        return tab;
+    }
+
+    [Fact]
+    public async Task OfficerAndManager_SeeTheirTasksWithDueDates_TheOfficerClicksOne_AndLandsOnItsForm()
+    {
+        await using var officer = await HomeAsync(DemoAccounts.LrOfficer);
+        var page = officer.Page;
+        var tasks = page.Locator("#your-tasks li");
+        await Expect(tasks.First).ToBeVisibleAsync();
+        await Expect(tasks.First.Locator("[data-due-text]")).ToContainTextAsync("Due ");
+        await Expect(page.Locator("#team-queue-line")).ToContainTextAsync("team queue");
+        await officer.ScreenshotAsync("home-officer");
+        await AssertCleanAsync(officer);
+
+        var link = tasks.First.Locator("[data-task-link]");
+        var href = await link.GetAttributeAsync("href");
+        Assert.Matches(@"^reviews/\d+(\?do=\w+)?#process-panel$", href);
+        await link.ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith(href!, StringComparison.Ordinal));
+        await Expect(page.Locator("#process-panel")).ToBeVisibleAsync();
+        await AssertCleanAsync(officer);
+
+        // The manager records no step in the demo: nothing is theirs, said in plain English.
+        await using var manager = await HomeAsync(DemoAccounts.LrManager);
+        await Expect(manager.Page.Locator("#your-tasks-empty")).ToHaveTextAsync("Nothing is assigned to you now.");
+        await AssertCleanAsync(manager);
+    }
+
+    [Fact]
+    public async Task AuthorAndAgencyContact_SeeTheirOwnItem_AndItsForm_NotEachOthers()
+    {
+        var officer = await _portal.ActorAsync(DemoAccounts.LrOfficer);
+        var author = await _portal.ActorAsync(DemoAccounts.Author);
+        var commissioning = await _portal.CommissioningReviewAsync(Today.AddDays(-20));
+        var eoi = await _portal.Get<SendEoiHandler>().HandleAsync(officer,
+            new SendEoi(commissioning, "Death of a woman in her thirties; former partner.", Today.AddDays(9), [author.UserId]));
+        Assert.True(eoi.IsSuccess, eoi.Error?.Message);
+        var requested = await _portal.RegisterReviewAsync(Today.AddDays(-4));
+        var contact = await _portal.ActorAsync(DemoAccounts.AgencyContact);
+        var sent = await _portal.Get<SendInformationRequestsHandler>().HandleAsync(officer,
+            new SendInformationRequests(requested, RequestType.Scoping, [contact.UserId], Today.AddDays(21)));
+        Assert.True(sent.IsSuccess, sent.Error?.Message);
+        var (eoiReference, requestReference) = await _portal.WithDbAsync(async db => (
+            await db.Reviews.Where(r => r.Id == commissioning).Select(r => r.Reference).SingleAsync(),
+            await db.Reviews.Where(r => r.Id == requested).Select(r => r.Reference).SingleAsync()));
+
+        await using var writer = await HomeAsync(DemoAccounts.Author);
+        var reply = writer.Page.Locator("#your-tasks li").Filter(new() { HasText = eoiReference });
+        await Expect(reply.Locator("[data-due-text]")).ToHaveTextAsync($"Due {UkDate.Format(Today.AddDays(9))}: in 9 days");
+        await Expect(writer.Page.Locator("#your-tasks")).Not.ToContainTextAsync(requestReference);
+        await Expect(writer.Page.Locator("#your-drafts")).ToBeVisibleAsync();
+        await AssertCleanAsync(writer);
+        await reply.Locator("[data-task-link]").ClickAsync();
+        await writer.Page.WaitForURLAsync(url => url.EndsWith($"eoi/{eoi.Value}", StringComparison.Ordinal));
+        await Expect(writer.Page.Locator("#reply-form")).ToBeVisibleAsync();
+        await AssertCleanAsync(writer);
+
+        await using var agency = await HomeAsync(DemoAccounts.AgencyContact);
+        var request = agency.Page.Locator("#your-tasks li").Filter(new() { HasText = requestReference });
+        await Expect(request.Locator("[data-task-link]")).ToHaveTextAsync("Return the Scoping information (Leicestershire Police)");
+        await Expect(request.Locator("[data-due-text]")).ToHaveTextAsync($"Due {UkDate.Format(Today.AddDays(21))}: in 21 days");
+        await Expect(agency.Page.Locator("#your-tasks")).Not.ToContainTextAsync(eoiReference);
+        await AssertCleanAsync(agency);
+        await request.Locator("[data-task-link]").ClickAsync();
+        await agency.Page.WaitForURLAsync(url => url.EndsWith($"requests/{sent.Value.RequestIds.Single()}", StringComparison.Ordinal));
+        await agency.WaitForInteractiveAsync();
+        await Expect(agency.Page.Locator("#return-form")).ToBeVisibleAsync();
+        await AssertCleanAsync(agency);
+    }
+
+    [Fact]
+    public async Task CrgMemberAndBoardMember_SeeTheirPapersAndReports_AndOpenThem()
+    {
+        var officer = await _portal.ActorAsync(DemoAccounts.LrOfficer);
+        var lr = officer.OfficeIds.Single();
+
+        // Before any papers are shared, the CRG member is told so.
+        await using (var early = await HomeAsync(DemoAccounts.CrgMember))
+        {
+            await Expect(early.Page.Locator("#your-papers-empty")).ToHaveTextAsync("No papers are shared with you for a meeting to come.");
+            await Expect(early.Page.Locator("#your-tasks")).ToHaveCountAsync(0);
+            await AssertCleanAsync(early);
+        }
+
+        var meeting = (await _portal.Get<CreateCrgMeetingHandler>().HandleAsync(officer, lr, Today.AddDays(12))).Value;
+        Assert.True((await _portal.Get<ChangeAgendaHandler>().AddAsync(officer, meeting, await _portal.RegisterReviewAsync(Today.AddDays(-6)))).IsSuccess);
+        Assert.True((await _portal.Get<ChangeAgendaHandler>().SharePapersAsync(officer, meeting)).IsSuccess);
+
+        await using var crg = await HomeAsync(DemoAccounts.CrgMember);
+        var papers = crg.Page.Locator("#your-papers li").Filter(new() { HasText = UkDate.Format(Today.AddDays(12)) });
+        await Expect(papers).ToContainTextAsync("on the agenda");
+        await AssertCleanAsync(crg);
+        await papers.Locator("[data-task-link]").ClickAsync();
+        await Expect(crg.Page.GetByRole(AriaRole.Heading, new() { Name = $"CRG meeting, {UkDate.Format(Today.AddDays(12))}", Level = 1 })).ToBeVisibleAsync();
+        await AssertCleanAsync(crg);
+
+        await using var board = await HomeAsync(DemoAccounts.BoardMember);
+        await Expect(board.Page.Locator("#your-tasks")).ToHaveCountAsync(0);
+        await Expect(board.Page.Locator("#your-papers")).ToHaveCountAsync(0);
+        await AssertCleanAsync(board);
+        await board.Page.Locator("#your-reports").GetByRole(AriaRole.Link, new() { Name = "Board report" }).ClickAsync();
+        await board.Page.WaitForURLAsync(url => url.EndsWith("reports/board", StringComparison.Ordinal));
+        await Expect(board.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Board report");
+        await AssertCleanAsync(board);
+    }
+}
