@@ -16,6 +16,8 @@ public enum JournalKind
     AppointmentEnded,
     /// An administrator moved a CSP of the review to another review office: for its lead CSP, the lead office changed.
     OfficeChanged,
+    /// A manager reassigned one of the review's tasks, with a note to the new assignee.
+    TaskReassigned,
 }
 
 /// One line of a review's history: what happened and on which day, who recorded it and when, from which stage to

@@ -80,6 +80,9 @@ public sealed class WorkItem
 
     public string? AssigneeUserId { get; set; }
 
+    /// What the manager who reassigned the task told its new assignee; cleared when it changes hands again.
+    public string? AssignmentNote { get; set; }
+
     public DateTime? AssignedAtUtc { get; set; }
 
     public DateOnly? DueDate { get; set; }
@@ -113,6 +116,8 @@ public sealed class WorkItem
 
     public const int OutcomeMaxLength = 1000;
 
+    public const int AssignmentNoteMaxLength = 500;
+
     public bool IsOpen => Status == WorkItemStatus.Open;
 
     /// May this person take the task (claim it, complete it, have it as theirs)? Staff of its office with its candidate
@@ -131,10 +136,11 @@ public sealed class WorkItem
         Version++;
     }
 
-    public void Assign(string? userId, DateTime nowUtc)
+    public void Assign(string? userId, DateTime nowUtc, string? note = null)
     {
         AssigneeUserId = userId;
         AssignedAtUtc = userId is null ? null : nowUtc;
+        AssignmentNote = note;
         Version++;
     }
 

@@ -27,7 +27,7 @@ public sealed class QueueViewTests : ComponentContext
             new WorkItemFilter(), new PageRequest())).Items[0];
         // The manager hands the first task to someone after this page loaded it.
         var manager = await Portal.ActorAsync(DemoAccounts.LrManager);
-        Assert.True((await Portal.Get<WorkItemCommands>().ReassignAsync(manager, first.Id, manager.UserId)).IsSuccess);
+        Assert.True((await Portal.Get<WorkItemCommands>().ReassignAsync(manager, first.Id, manager.UserId, "Covering this one myself.")).IsSuccess);
 
         await cut.InvokeAsync(() => cut.Find("#work-queue tbody tr [data-action='claim']").Click());
 

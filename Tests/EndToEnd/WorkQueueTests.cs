@@ -123,9 +123,14 @@ public sealed class WorkQueueTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync($"Reassign \"{task}\"");
         await page.Locator("div.mud-select:has(#reassign-to)").Last.ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Sam Second", Exact = true }).ClickAsync();
-        await manager.AssertAccessibleAsync();
+        // Without a note it is refused beside the field, the choice kept.
         await page.Locator("#reassign-save").ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("is assigned to Sam Second");
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Write a note: why the task is theirs now and what to do first.");
+        await manager.AssertAccessibleAsync();
+        const string note = "Olivia is on leave: the CRG meets on Thursday.";
+        await page.Locator("#reassign-note").FillAsync(note);
+        await page.Locator("#reassign-save").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("is assigned to Sam Second, who is emailed.");
         Assert.Empty(manager.ConsoleErrors);
 
         await using var second = await PortalPage.OpenAsync(browser, _portal);
@@ -133,7 +138,11 @@ public sealed class WorkQueueTests(BrowserFixture browser) : IAsyncLifetime
         await second.GotoAsync("work/mine");
         var mine = Rows(second.Page).Filter(new() { HasText = reference }).Filter(new() { HasText = task });
         await Assertions.Expect(mine).ToHaveCountAsync(1);
+        await Assertions.Expect(mine.Locator("[data-assignment-note]")).ToHaveTextAsync($"Note from the manager: {note}");
         await AssertCleanAsync(second);
+        var outbox = await _portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.RecipientAddress == email && m.Reason == "TaskReassigned")
+            .Select(m => m.Subject).ToListAsync());
+        Assert.Equal([$"A task on review {reference} is now yours"], outbox);
     }
 
     [Fact]

@@ -90,9 +90,9 @@ public abstract class WorkQueueTests(ProviderFixture fixture)
         var manager = await Portal.ActorAsync(DemoAccounts.LrManager);
         var kent = await Portal.ActorAsync(DemoAccounts.KentOfficer);
 
-        Assert.IsType<AccessRefused>((await Commands.ReassignAsync(officer, itemId, manager.UserId)).Error);
-        Assert.Equal("AssigneeUserId", (await Commands.ReassignAsync(manager, itemId, kent.UserId)).Error!.Field);
-        var done = await Commands.ReassignAsync(manager, itemId, officer.UserId);
+        Assert.IsType<AccessRefused>((await Commands.ReassignAsync(officer, itemId, manager.UserId, "Yours now.")).Error);
+        Assert.Equal("AssigneeUserId", (await Commands.ReassignAsync(manager, itemId, kent.UserId, "Yours now.")).Error!.Field);
+        var done = await Commands.ReassignAsync(manager, itemId, officer.UserId, "Yours now.");
 
         Assert.Equal(officer.UserId, done.Value.AssigneeUserId);
         Assert.Single((await QueueAsync(DemoAccounts.LrOfficer, WorkQueue.MyWork, reviewId)).Items);

@@ -134,6 +134,7 @@ public static partial class EntryWords
         JournalKind.Deadline => "A deadline passed",
         JournalKind.AppointmentEnded => "Appointment ended",
         JournalKind.OfficeChanged => "Office changed",
+        JournalKind.TaskReassigned => "Task reassigned",
         JournalKind.Recorded when trigger is null => "Recorded",
         _ when trigger is { } t && from is { } f && f != to => $"{TriggerNames.Describe(t)}: \"{StageNames.Describe(f)}\" to \"{StageNames.Describe(to)}\"",
         _ when trigger is { } t => TriggerNames.Describe(t),

@@ -29,6 +29,7 @@ public static class EmailTemplateNames
         ["PanelReminder"] = new("Panel meeting reminder", "Panels:ReminderDaysBefore days before a panel meeting: to members who have not declined the date."),
         ["PanelUpdate"] = new("Panel meeting changed", "When a panel meeting's time or place changes: to each panel member, with an updated invitation."),
         ["Reminder"] = new("Task reminder", "Seven days and one working day before a task is due, and on the day: to whoever does it."),
+        ["TaskReassigned"] = new("Task reassigned to you", "When a manager reassigns a task: to its new assignee, with the case reference and a link to their work (the manager's note is on the task, not in the email)."),
         ["SecondEscalation"] = new("Second overdue escalation", "Ten working days after the first overdue escalation was sent: to the lead CSP's accountable lead (the lead office's managers if the CSP has none on record)."),
     };
 

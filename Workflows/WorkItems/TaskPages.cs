@@ -21,6 +21,9 @@ public static class TaskPages
 
     public static string ReviewPage(int reviewId) => $"reviews/{reviewId}";
 
+    /// The person's own work showing one review's tasks: where a task reassigned to them is, with the manager's note.
+    public static string MyWork(string reference) => $"work/mine?search={Uri.EscapeDataString(reference)}";
+
     /// The overdue queue showing one review's overdue tasks: where a manager sees who holds each and reassigns it.
     public static string OverdueQueue(string reference) => $"work/overdue?search={Uri.EscapeDataString(reference)}";
 

@@ -6,6 +6,8 @@ using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Audit;
 using Workflows.Data;
+using Workflows.Email;
+using Workflows.Process;
 using Workflows.Time;
 
 namespace Workflows.WorkItems;
@@ -16,8 +18,10 @@ public sealed record WorkItemChanged(long Id, int Version, string? AssigneeUserI
 /// Claim, unclaim, reassign, complete, pause and resume a task. One class because every command shares the same
 /// load-check-audit-save steps. expectedVersion is the task's Version as the page showed it (optional): a task that
 /// changed since, or a racing command that commits first, returns Conflict.
-public sealed class WorkItemCommands(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit)
+public sealed class WorkItemCommands(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, IOutbox outbox, EmailOptions email)
 {
+    public const string ReassignedEmail = "TaskReassigned";
+
     /// Takes an unassigned task offered to the actor.
     public Task<Result<WorkItemChanged>> ClaimAsync(Actor actor, long workItemId, int? expectedVersion = null, CancellationToken ct = default) =>
         ChangeAsync(actor, workItemId, expectedVersion, "claim", (_, item) =>
@@ -51,8 +55,11 @@ public sealed class WorkItemCommands(IReviewDbFactory dbs, BusinessClock clock, 
             return null;
         }, ct);
 
-    /// A manager of the task's office assigns it to a member of staff of that office (or to nobody: null).
-    public Task<Result<WorkItemChanged>> ReassignAsync(Actor actor, long workItemId, string? toUserId, int? expectedVersion = null,
+    /// A manager of the task's office gives it to a member of staff of that office, with a note to them: required, as
+    /// they take over work someone else started (why it is theirs now, what is done, what to do first). The note is on
+    /// the task and in the review's journal; the new assignee is emailed the case reference and a link to their work
+    /// (never the case label nor the note, which may name people).
+    public Task<Result<WorkItemChanged>> ReassignAsync(Actor actor, long workItemId, string toUserId, string? note, int? expectedVersion = null,
         CancellationToken ct = default) =>
         ChangeAsync(actor, workItemId, expectedVersion, "reassign", async (db, item) =>
         {
@@ -61,12 +68,34 @@ public sealed class WorkItemCommands(IReviewDbFactory dbs, BusinessClock clock, 
                 return Refused("reassigning tasks (managers of the review office only)");
             }
 
-            if (toUserId is not null && !await IsStaffOfAsync(db, toUserId, item.OfficeId!.Value, ct))
+            var to = await OfficeStaff.Of(db, item.OfficeId!.Value).Where(u => u.Id == toUserId)
+                .Select(u => new { u.Id, u.DisplayName, u.Email }).SingleOrDefaultAsync(ct);
+            if (to is null)
             {
                 return new Error("Choose an active officer or manager of this review office.", "AssigneeUserId");
             }
 
-            item.Assign(toUserId, clock.UtcNow);
+            var text = note?.Trim();
+            if (string.IsNullOrEmpty(text) || text.Length > WorkItem.AssignmentNoteMaxLength)
+            {
+                return new Error($"Write a note for {to.DisplayName} (up to {WorkItem.AssignmentNoteMaxLength} characters): why the task is theirs now and what to do first.", "Note");
+            }
+
+            item.Assign(to.Id, clock.UtcNow, text);
+            var review = await db.Reviews.SingleAsync(r => r.Id == item.ReviewId, ct);
+            CaseChanges.Record(db, review, actor, clock.UtcNow, JournalKind.TaskReassigned, $"\"{item.Title}\" reassigned to {to.DisplayName}. Note: {text}", clock.Today);
+            if (!string.IsNullOrEmpty(to.Email))
+            {
+                await outbox.EnqueueAsync(db, new OutgoingEmail(to.Email, to.Id, ReassignedEmail, $"reassigned:{item.Id}:{item.Version}", ReassignedEmail,
+                    new Dictionary<string, string>
+                    {
+                        ["Reference"] = review.Reference,
+                        ["Task"] = item.Title,
+                        ["Link"] = email.LinkTo(TaskPages.MyWork(review.Reference)),
+                        ["PortalBaseUrl"] = email.PortalBaseUrl,
+                    }, ReviewId: review.Id), ct);
+            }
+
             return null;
         }, ct);
 
@@ -202,6 +231,4 @@ public sealed class WorkItemCommands(IReviewDbFactory dbs, BusinessClock clock, 
         return new WorkItemChanged(item.Id, item.Version, item.AssigneeUserId, item.Status, item.DueDate, item.IsPaused);
     }
 
-    private static Task<bool> IsStaffOfAsync(IReviewDb db, string userId, int officeId, CancellationToken ct) =>
-        OfficeStaff.Of(db, officeId).AnyAsync(u => u.Id == userId, ct);
 }

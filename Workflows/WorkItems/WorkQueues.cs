@@ -27,11 +27,11 @@ public sealed record WorkItemFilter(string? Search = null, WorkItemPriority? Pri
 /// A task in a queue, dated by TaskDeadline (a task that works to a clock shows the clock's date). DueText reads
 /// "in 3 days", "5 days overdue" or "paused (on hold)"; IsOverdue drives the highlight. IsPaused: an officer paused it
 /// (Resume undoes that); IsOnHold: its clock is paused while the review is on hold. Link: where the actor does the task
-/// (TaskPages).
+/// (TaskPages). AssignmentNote: the note of the manager who reassigned it.
 public sealed record WorkItemRow(
     long Id, int ReviewId, string Reference, string CaseLabel, WorkItemKind Kind, string Title, Stage? Stage, bool IsProcessStep,
     Role? CandidateRole, string? AssigneeUserId, string? AssigneeName, DateOnly? DueDate, DateOnly? FollowUpDate,
-    WorkItemPriority Priority, bool IsPaused, bool IsOverdue, int? DaysLeft, string? DueText, int Version, bool IsOnHold, string Link);
+    WorkItemPriority Priority, bool IsPaused, bool IsOverdue, int? DaysLeft, string? DueText, int Version, bool IsOnHold, string Link, string? AssignmentNote);
 
 /// The numbers beside each queue in the navigation.
 public sealed record QueueCounts(int MyWork, int Team, int Overdue, int DueSoon, int OnHold);
@@ -141,6 +141,6 @@ public sealed class WorkQueueQuery(IReviewDbFactory dbs, BusinessClock clock)
             IsOverdue: due.IsOverdueOn(today),
             DaysLeft: due.Date is DateOnly left ? DueText.DaysLeft(left, today) : null,
             DueText: due.Describe(today),
-            w.Version, due.IsOnHold, link);
+            w.Version, due.IsOnHold, link, w.AssignmentNote);
     }
 }

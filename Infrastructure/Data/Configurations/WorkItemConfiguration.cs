@@ -12,6 +12,7 @@ internal sealed class WorkItemConfiguration : IEntityTypeConfiguration<WorkItem>
     {
         b.Property(w => w.Title).HasMaxLength(200);
         b.Property(w => w.Outcome).HasMaxLength(WorkItem.OutcomeMaxLength);
+        b.Property(w => w.AssignmentNote).HasMaxLength(WorkItem.AssignmentNoteMaxLength);
         b.Property(w => w.CandidateUserId).HasMaxLength(450);
         b.Property(w => w.AssigneeUserId).HasMaxLength(450);
         b.Property(w => w.CompletedByUserId).HasMaxLength(450);

@@ -107,9 +107,10 @@ public partial class QueueView
     {
         var parameters = new DialogParameters<ReassignDialog> { { d => d.Row, row } };
         var result = await (await Dialogs.ShowAsync<ReassignDialog>("Reassign task", parameters, DialogOptions)).Result;
-        if (result is { Canceled: false, Data: StaffOption to })
+        if (result is { Canceled: false, Data: ReassignDialog.Choice choice })
         {
-            await RunAsync($"\"{row.Title}\" ({row.Reference}) is assigned to {to.Name}.", a => Commands.ReassignAsync(a, row.Id, to.UserId, row.Version));
+            await RunAsync($"\"{row.Title}\" ({row.Reference}) is assigned to {choice.To.Name}, who is emailed.",
+                a => Commands.ReassignAsync(a, row.Id, choice.To.UserId, choice.Note, row.Version));
         }
     }
 
