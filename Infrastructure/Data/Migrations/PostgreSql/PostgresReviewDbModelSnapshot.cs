@@ -2600,6 +2600,10 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<string>("AssignmentNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("CandidateRole")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");

@@ -2511,6 +2511,10 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssignmentNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CandidateRole")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");

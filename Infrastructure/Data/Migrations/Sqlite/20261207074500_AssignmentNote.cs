@@ -1,0 +1,33 @@
+using Infrastructure.Data;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Infrastructure.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    [DbContext(typeof(SqliteReviewDb))]
+    [Migration("20261207074500_AssignmentNote")]
+    public partial class AssignmentNote : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AssignmentNote",
+                table: "WorkItems",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AssignmentNote",
+                table: "WorkItems");
+        }
+    }
+}
