@@ -170,5 +170,44 @@ public sealed class PortalPage : IAsyncDisposable
         Assert.True(violations.Count == 0, $"Accessibility violations on {Page.Url}:\n" + string.Join("\n", violations));
     }
 
+    /// The page never scrolls sideways (a table may scroll inside its own box); when it does, names the widest elements
+    /// that no scrolling box clips.
+    public async Task ExpectNoSidewaysScrollAsync() =>
+        Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            "The page scrolls sideways: " + await Page.EvaluateAsync<string>("""
+                () => {
+                    const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) { if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };
+                    const wide = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !clipped(e));
+                    return document.documentElement.scrollWidth + ' > ' + window.innerWidth + ': '
+                        + wide.slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' right ' + e.getBoundingClientRect().right).join(', ');
+                }
+                """));
+
+    /// The element is whole on screen: inside the window, not cut by any box around it that hides its overflow, and its
+    /// own text not cut short.
+    public static async Task ExpectFullyVisibleAsync(ILocator element)
+    {
+        await Assertions.Expect(element).ToBeVisibleAsync();
+        await element.ScrollIntoViewIfNeededAsync();
+        var problem = await element.EvaluateAsync<string>("""
+            e => {
+                const r = e.getBoundingClientRect();
+                if (r.left < -0.5 || r.top < -0.5 || r.right > window.innerWidth + 0.5 || r.bottom > window.innerHeight + 0.5) {
+                    return `outside the window: ${r.left},${r.top} to ${r.right},${r.bottom} in ${window.innerWidth}x${window.innerHeight}`;
+                }
+                for (let p = e.parentElement; p; p = p.parentElement) {
+                    const s = getComputedStyle(p);
+                    if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+                    const b = p.getBoundingClientRect();
+                    if (r.left < b.left - 0.5 || r.right > b.right + 0.5 || r.top < b.top - 0.5 || r.bottom > b.bottom + 0.5) {
+                        return `cut by ${p.tagName}.${p.className}`;
+                    }
+                }
+                return e.scrollWidth > e.clientWidth + 1 ? `its text is cut: ${e.scrollWidth} > ${e.clientWidth}` : '';
+            }
+            """);
+        Assert.True(problem.Length == 0, $"'{await element.InnerTextAsync()}' is not fully visible: {problem}");
+    }
+
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 }

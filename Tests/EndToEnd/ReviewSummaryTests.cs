@@ -61,7 +61,7 @@ public sealed class ReviewSummaryTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(acknowledge).ToHaveTextAsync("Record the Home Office's acknowledgement: Record that the Home Office was notified of the decision first.");
         Assert.All(await page.Locator("#not-available li").AllInnerTextsAsync(), line => Assert.Matches(@"^.+: .+\.$", line));
 
-        await ExpectNoSidewaysScrollAsync(page);
+        await tab.ExpectNoSidewaysScrollAsync();
         await tab.AssertAccessibleAsync();
         await tab.ScreenshotAsync($"review-summary-{width}");
 
@@ -85,7 +85,7 @@ public sealed class ReviewSummaryTests(BrowserFixture browser) : IAsyncLifetime
             await Expect(index).ToBeInViewportAsync();
         else
             await Expect(index).Not.ToBeInViewportAsync();
-        await ExpectNoSidewaysScrollAsync(page);
+        await tab.ExpectNoSidewaysScrollAsync();
         await tab.AssertAccessibleAsync();
         await tab.ScreenshotAsync($"review-summary-{width}-journal");
 
@@ -94,16 +94,4 @@ public sealed class ReviewSummaryTests(BrowserFixture browser) : IAsyncLifetime
         await page.Locator("#summary-next a").ClickAsync();
         await Expect(page.Locator($"#open-{Trigger.RecordHomeOfficeNotified}")).ToBeInViewportAsync();
     }
-
-    /// Names the widest elements that are not clipped by a scrolling ancestor, when the page is wider than the window.
-    private static async Task ExpectNoSidewaysScrollAsync(IPage page) =>
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
-            "The page scrolls sideways: " + await page.EvaluateAsync<string>("""
-                () => {
-                    const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) { if (getComputedStyle(p).overflowX !== 'visible') return true; } return false; };
-                    const wide = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !clipped(e));
-                    return document.documentElement.scrollWidth + ' > ' + window.innerWidth + ': '
-                        + wide.slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' right ' + e.getBoundingClientRect().right).join(', ');
-                }
-                """));
 }
