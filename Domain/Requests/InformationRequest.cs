@@ -13,7 +13,7 @@ public enum RequestStatus
     Returned,
     MoreInformationRequested,
     Accepted,
-    /// The review was stopped before the agency returned it: nothing more is asked.
+    /// The review was closed or stopped before the agency returned it: nothing more is asked.
     Withdrawn,
 }
 
@@ -85,7 +85,7 @@ public sealed class InformationRequest
         RequestStatus.Returned => "Returned",
         RequestStatus.MoreInformationRequested => "More information requested",
         RequestStatus.Accepted => "Accepted",
-        RequestStatus.Withdrawn => "Withdrawn: the review was stopped",
+        RequestStatus.Withdrawn => "Withdrawn: the review was closed",
         _ => status.ToString(),
     };
 }

@@ -104,6 +104,26 @@ public sealed class ReviewClock
         PausedSince = null;
     }
 
+    /// A clock its review's close cancelled runs again when the review is reopened, with the days it stood still added
+    /// to its due date (as after a hold); returns the new due date.
+    public DateOnly Reopen(int stoodStill, DateOnly today)
+    {
+        if (Status != ClockStatus.Cancelled)
+        {
+            throw new InvalidOperationException($"Only a cancelled clock can run again; this one is {Status}.");
+        }
+
+        PausedDays += Math.Max(0, stoodStill);
+        DueDate = BaseDueDate.AddDays(PausedDays);
+        Status = ClockStatus.Running;
+        if (today <= DueDate)
+        {
+            OverdueSinceUtc = null;
+        }
+
+        return DueDate;
+    }
+
     public void Cancel()
     {
         Status = ClockStatus.Cancelled;

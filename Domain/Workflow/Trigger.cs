@@ -30,6 +30,7 @@ public enum Trigger
     RecordSignOffAmendmentsMade,
     ReverseCriteriaNotMet,
     StopReview,
+    ReopenReview,
 }
 
 public static class TriggerNames
@@ -63,6 +64,7 @@ public static class TriggerNames
         Trigger.RecordSignOffAmendmentsMade => "Record that the amendments asked for after sign-off are made",
         Trigger.ReverseCriteriaNotMet => "Record that the CRG reversed its decision: criteria met",
         Trigger.StopReview => "Stop the review (agreed with the Home Office)",
+        Trigger.ReopenReview => "Reopen the review",
         _ => trigger.ToString(),
     };
 }

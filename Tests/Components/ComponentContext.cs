@@ -24,7 +24,7 @@ public abstract class ComponentContext : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         foreach (var type in new[] { typeof(IReviewDbFactory), typeof(BusinessClock), typeof(AuditLog), typeof(ReviewRegisterQuery), typeof(ReviewLookups), typeof(RegisterNotificationHandler), typeof(GetReviewHandler),
-            typeof(WorkQueueQuery), typeof(WorkItemCommands), typeof(AssignableStaffQuery), typeof(Workflows.Reviews.StopReviewHandler),
+            typeof(WorkQueueQuery), typeof(WorkItemCommands), typeof(AssignableStaffQuery),
             typeof(Workflows.Elsewhere.ReviewsLedElsewhereQuery) })
         {
             Services.AddSingleton(type, _ => Portal.Services.GetRequiredService(type));

@@ -215,6 +215,23 @@ public sealed class BoardTimelinessTests
     }
 
     [Fact]
+    public void MilestonesFrom_StoppedThenReopened_RunsOn_UntilItStopsAgain()
+    {
+        JournalEntry[] journal =
+        [
+            Step(1, D(2025, 1, 10), Stage.DecisionNotified, Trigger.RecordCriteriaMet),
+            Step(2, D(2025, 4, 1), Stage.Closed, Trigger.StopReview),
+            Step(3, D(2025, 5, 1), Stage.Commissioning, Trigger.ReopenReview),
+        ];
+        var reopened = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2025, 1, 2), null, directed: false, alternativeReview: false, journal, null);
+        Assert.Null(reopened.Finished);
+
+        var stoppedAgain = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2025, 1, 2), null, directed: false, alternativeReview: false,
+            [.. journal, Step(4, D(2025, 9, 1), Stage.Closed, Trigger.StopReview)], null);
+        Assert.Equal(D(2025, 9, 1), stoppedAgain.Finished);
+    }
+
+    [Fact]
     public void MilestonesFrom_ClosedOrPublished_EndsEveryStepStillOpen()
     {
         JournalEntry[] journal =

@@ -65,7 +65,7 @@ public class DardrV1EffectsTests
         return c;
     }
 
-    private static Case AtPanelAndReport()
+    internal static Case AtPanelAndReport()
     {
         var c = AtCommissioning();
         c.Fire(new AppointAuthorArgs { AuthorUserId = "author", FeePence = 1_250_000 }, new DateOnly(2026, 11, 2));

@@ -14,7 +14,11 @@ public class DardrV1Tests
 
     private static readonly DateOnly Day = new(2026, 11, 2);
 
-    private sealed record Row(Stage From, Trigger Trigger, Stage To, Action<Review>? Arrange = null);
+    /// Facts: what the guards read besides the review (GuardFacts.None unless given).
+    private sealed record Row(Stage From, Trigger Trigger, Stage To, Action<Review>? Arrange = null, GuardFacts? Facts = null);
+
+    private static readonly GuardFacts ClosedFromCommissioning =
+        new(0, new ClosingStep(Trigger.StopReview, Stage.Commissioning, Day, new DateTime(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc), null));
 
     private static readonly Row[] Table =
     [
@@ -46,12 +50,17 @@ public class DardrV1Tests
         .. DardrV1.OpenStages.Append(Stage.OnHold).Select(s => new Row(s, Trigger.StopReview, Stage.Closed)),
         new(Stage.OnHold, Trigger.ReviewHold, Stage.OnHold, r => r.HeldFromStage = Stage.Submitted),
         new(Stage.OnHold, Trigger.Resume, Stage.Submitted, r => r.HeldFromStage = Stage.Submitted),
+        new(Stage.Closed, Trigger.ReopenReview, Stage.Commissioning, Facts: ClosedFromCommissioning),
     ];
 
-    /// DOMAIN.md, "Who moves a review on": the officer records; holds and stopping are the officer's or the manager's.
-    private static HashSet<Role> Expected(Trigger trigger) => trigger is Trigger.PutOnHold or Trigger.ReviewHold or Trigger.Resume or Trigger.StopReview
-        ? new HashSet<Role> { Role.ReviewOfficer, Role.Manager }
-        : new HashSet<Role> { Role.ReviewOfficer };
+    /// DOMAIN.md, "Who moves a review on": the officer records; holds and stopping are the officer's or the manager's;
+    /// reopening is the manager's.
+    private static HashSet<Role> Expected(Trigger trigger) => trigger switch
+    {
+        Trigger.PutOnHold or Trigger.ReviewHold or Trigger.Resume or Trigger.StopReview => [Role.ReviewOfficer, Role.Manager],
+        Trigger.ReopenReview => [Role.Manager],
+        _ => [Role.ReviewOfficer],
+    };
 
     public static TheoryData<Stage, Trigger> EveryStageAndTrigger()
     {
@@ -75,13 +84,14 @@ public class DardrV1Tests
         foreach (var role in Enum.GetValues<Role>())
         {
             var review = ReviewAt(stage, row?.Arrange);
-            var option = Definition.Evaluate(review, GuardFacts.None, ActorWith(role), canChange: true, trigger);
+            var facts = row?.Facts ?? GuardFacts.None;
+            var option = Definition.Evaluate(review, facts, ActorWith(role), canChange: true, trigger);
 
             var expected = row is not null && Expected(trigger).Contains(role);
             Assert.True(expected == option.IsAvailable, $"{stage} / {trigger} / {role}: expected {expected}. {string.Join(" ", option.Reasons)}");
             if (expected)
             {
-                Definition.Build(review, GuardFacts.None).Fire(trigger);
+                Definition.Build(review, facts).Fire(trigger);
                 Assert.Equal(row!.To, review.Stage);
             }
             else
@@ -91,7 +101,7 @@ public class DardrV1Tests
         }
 
         // Staff of another office (CaseScope: no change rights) can never move it on.
-        Assert.False(Definition.Evaluate(ReviewAt(stage, row?.Arrange), GuardFacts.None, ActorWith(Role.ReviewOfficer, Role.Manager), canChange: false, trigger).IsAvailable);
+        Assert.False(Definition.Evaluate(ReviewAt(stage, row?.Arrange), row?.Facts ?? GuardFacts.None, ActorWith(Role.ReviewOfficer, Role.Manager), canChange: false, trigger).IsAvailable);
     }
 
     [Fact]
@@ -239,9 +249,10 @@ public class DardrV1Tests
             Definition.Actions(ReviewAt(stage, r => r.CrgOutcome = outcome), GuardFacts.None, ActorWith(role), true).Select(a => a.Trigger);
 
         Assert.Contains(Trigger.ReverseCriteriaNotMet, Offered(Stage.DecisionNotified, CrgOutcome.CriteriaNotMet));
-        Assert.Equal([Trigger.ReverseCriteriaNotMet], Offered(Stage.Closed, CrgOutcome.CriteriaNotMet));
-        Assert.Empty(Offered(Stage.Closed, CrgOutcome.CriteriaMet));
-        Assert.Empty(Offered(Stage.Closed, CrgOutcome.CriteriaNotMet, Role.Manager));
+        // Reopening is listed on every closed review (a manager's; an officer sees why not).
+        Assert.Equal([Trigger.ReverseCriteriaNotMet, Trigger.ReopenReview], Offered(Stage.Closed, CrgOutcome.CriteriaNotMet));
+        Assert.Equal([Trigger.ReopenReview], Offered(Stage.Closed, CrgOutcome.CriteriaMet));
+        Assert.Equal([Trigger.ReopenReview], Offered(Stage.Closed, CrgOutcome.CriteriaNotMet, Role.Manager));
     }
 
     [Fact]
@@ -293,6 +304,13 @@ public class DardrV1Tests
         Assert.Contains("""
                 note left of Closed
                     Stop the review (agreed with the Home Office) from any open stage or a hold.
+                end note
+            """.ReplaceLineEndings(), text, StringComparison.Ordinal);
+        Assert.DoesNotContain(": Reopen the review", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(": closed from", text, StringComparison.Ordinal);
+        Assert.Contains("""
+                note right of Closed
+                    Reopen the review returns to the stage it was closed from.
                 end note
             """.ReplaceLineEndings(), text, StringComparison.Ordinal);
         // Every other transition of the table is still drawn.

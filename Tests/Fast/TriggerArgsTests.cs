@@ -93,6 +93,7 @@ public class TriggerArgsTests
     [InlineData(typeof(RecordSignOffAmendmentsMadeArgs), false)]
     [InlineData(typeof(ReverseCriteriaNotMetArgs), true)]
     [InlineData(typeof(StopReviewArgs), true)]
+    [InlineData(typeof(ReopenReviewArgs), true)]
     [InlineData(typeof(PresentToCrgArgs), false)]
     [InlineData(typeof(RecordSignedOffArgs), false)]
     [InlineData(typeof(RecordQaApprovedArgs), false)]

@@ -30,6 +30,7 @@ public sealed class CaseChanges
     private readonly List<string> _notes = [];
     private readonly List<AuthorAppointment> _appointments = [];
     private readonly List<JournalEntry> _journal = [];
+    private ClosedWork? _closed;
 
     private CaseChanges(IReviewDb? db, Review review, Actor actor, DateTime nowUtc, BusinessCalendar calendar, DeadlineSettings deadlines,
         List<ReviewClock> clocks, List<WorkItem> openItems, List<WorkflowTimer>? pendingTimers, PreviousStep? lastStep = null)
@@ -81,13 +82,23 @@ public sealed class CaseChanges
 
     /// A case held in memory, attached to no context: what a process's steps do can be run and read without a
     /// database (the fast tests of the definitions).
+    /// For a closed review, `closedBy` is its last close with the clocks and tasks that close cancelled.
     public static CaseChanges InMemory(Review review, Actor actor, DateTime nowUtc, BusinessCalendar calendar, DeadlineSettings deadlines,
-        IEnumerable<ReviewClock>? clocks = null, IEnumerable<WorkItem>? openItems = null, IEnumerable<WorkflowTimer>? pendingTimers = null) =>
-        new(null, review, actor, nowUtc, calendar, deadlines, clocks?.ToList() ?? [], openItems?.ToList() ?? [], pendingTimers?.ToList() ?? []);
+        IEnumerable<ReviewClock>? clocks = null, IEnumerable<WorkItem>? openItems = null, IEnumerable<WorkflowTimer>? pendingTimers = null,
+        (ClosingStep Close, IReadOnlyList<ReviewClock> Clocks, IReadOnlyList<WorkItem> Items)? closedBy = null) =>
+        new(null, review, actor, nowUtc, calendar, deadlines, clocks?.ToList() ?? [], openItems?.ToList() ?? [], pendingTimers?.ToList() ?? [])
+        {
+            _closed = closedBy is { } c ? new ClosedWork(c.Close, c.Clocks, c.Items) : null,
+        };
 
-    /// Loads (tracked) the review's open clocks, open tasks and pending timers, and the business calendar.
+    /// A closed review's last close and what it ended of the process: the clocks it cancelled (the latest of each kind,
+    /// tracked) and the process tasks it cancelled (read only), which reopening gives back.
+    private sealed record ClosedWork(ClosingStep Close, IReadOnlyList<ReviewClock> Clocks, IReadOnlyList<WorkItem> Items);
+
+    /// Loads (tracked) the review's open clocks, open tasks and pending timers, and the business calendar; for a closed
+    /// review (its last close given), what the close ended.
     public static async Task<CaseChanges> LoadAsync(IReviewDb db, Review review, Actor actor, DateTime nowUtc, DeadlineSettings deadlines,
-        CancellationToken ct)
+        CancellationToken ct, ClosingStep? lastClose = null)
     {
         var clocks = await db.ReviewClocks.Where(c => c.ReviewId == review.Id && (c.Status == ClockStatus.Running || c.Status == ClockStatus.Paused)).ToListAsync(ct);
         var items = await db.WorkItems.Where(w => w.ReviewId == review.Id && w.Status == WorkItemStatus.Open).ToListAsync(ct);
@@ -97,7 +108,52 @@ public sealed class CaseChanges
             .Where(j => j.ReviewId == review.Id && (j.Kind == JournalKind.Started || j.Kind == JournalKind.Transition))
             .OrderByDescending(j => j.OccurredOn).ThenByDescending(j => j.Id)
             .Select(j => new PreviousStep(j.OccurredOn, j.Trigger)).FirstOrDefaultAsync(ct);
-        return new CaseChanges(db, review, actor, nowUtc, calendar, deadlines, clocks, items, timers, last);
+        return new CaseChanges(db, review, actor, nowUtc, calendar, deadlines, clocks, items, timers, last)
+        {
+            _closed = lastClose is null ? null : await ClosedWorkAsync(db, review.Id, lastClose, ct),
+        };
+    }
+
+    private static async Task<ClosedWork> ClosedWorkAsync(IReviewDb db, int reviewId, ClosingStep close, CancellationToken ct)
+    {
+        // A clock replaced or completed has a later row or another status: the latest of a kind, cancelled, ran until the close.
+        var clocks = (await db.ReviewClocks.Where(c => c.ReviewId == reviewId).ToListAsync(ct))
+            .GroupBy(c => c.Kind).Select(g => g.MaxBy(c => c.Id)!).Where(c => c.Status == ClockStatus.Cancelled).ToList();
+        // The close cancelled its tasks at the instant it was recorded. A hold's task ends with a stop and is not given
+        // back (the review returns to the stage held from), nor an agency's request task (the request stays withdrawn).
+        var items = await db.WorkItems.AsNoTracking()
+            .Where(w => w.ReviewId == reviewId && w.Status == WorkItemStatus.Cancelled && w.CompletedAtUtc == close.RecordedAtUtc && w.IsProcessStep
+                        && w.Kind != WorkItemKind.ReviewHold && w.Kind != WorkItemKind.InformationRequest)
+            .OrderBy(w => w.Id).ToListAsync(ct);
+        return new ClosedWork(close, clocks, items);
+    }
+
+    /// Reopening a closed review gives back what its close ended of the process: each clock it cancelled runs again
+    /// with the days it stood still added to its due date (from the close, or from the hold's start for a clock a hold
+    /// had paused before a stop), as after a hold; each process task it cancelled opens again, due with its clock.
+    public void RestoreAfterClose(DateOnly reopenedOn)
+    {
+        var closed = _closed ?? throw new InvalidOperationException("The review's close was not loaded: load the command with its last close.");
+        foreach (var clock in closed.Clocks)
+        {
+            var from = clock.PausesOnHold && closed.Close.HeldSince is { } heldSince ? heldSince : closed.Close.ClosedOn;
+            var before = clock.DueDate;
+            var stoodStill = reopenedOn.DayNumber - from.DayNumber;
+            clock.Reopen(stoodStill, Today);
+            _clocks.Add(clock);
+            AddTimer(TimerKind.ClockDue, clock.DueDate, clock, null);
+            Note($"{ReviewClock.Describe(clock.Kind)} runs again: moved from {UkDate.Format(before)} to {UkDate.Format(clock.DueDate)} "
+                 + $"({stoodStill} {(stoodStill == 1 ? "day" : "days")} {(from == closed.Close.ClosedOn ? "closed" : "on hold and closed")}).");
+        }
+
+        foreach (var item in closed.Items)
+        {
+            // By reference in memory, by id once saved (the tasks are read without their clocks).
+            var clock = item.Clock is { IsOpen: true } linked ? linked : item.ClockId is { } id ? OpenClock(id) : null;
+            OpenItem(item.Kind, item.Title, clock?.DueDate ?? item.DueDate, clock, item.FollowUpDate);
+        }
+
+        _closed = null;
     }
 
     /// Loads what a batch of timers fired together needs, and the calendar once: their reviews (tracked), and untracked

@@ -203,6 +203,13 @@ public sealed partial class DardrV1
                 c.CloseEverything();
                 break;
 
+            case ReopenReviewArgs:
+                var closedFor = on.DayNumber - (r.ClosedOn ?? on).DayNumber;
+                c.Note($"Reopened on {UkDate.Format(on)}, {closedFor} {(closedFor == 1 ? "day" : "days")} after it closed: back to \"{StageNames.Describe(r.Stage)}\".");
+                r.ClosedOn = null;
+                c.RestoreAfterClose(on);
+                break;
+
             case PutOnHoldArgs hold:
                 // From the day the hold began (the day the coroner, police or CPS asked), which may be before today.
                 r.HeldFromStage = from;

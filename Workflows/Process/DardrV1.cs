@@ -28,9 +28,16 @@ public sealed partial class DardrV1 : ProcessDefinition
 
     private static readonly IReadOnlySet<Role> OfficerOrManager = new HashSet<Role> { Role.ReviewOfficer, Role.Manager };
 
-    /// The officer records what a meeting or the Home Office decided; holds are the officer's or manager's.
-    public override IReadOnlySet<Role> WhoMayFire(Trigger trigger) =>
-        trigger is Trigger.PutOnHold or Trigger.ReviewHold or Trigger.Resume or Trigger.StopReview ? OfficerOrManager : Officer;
+    private static readonly IReadOnlySet<Role> Manager = new HashSet<Role> { Role.Manager };
+
+    /// The officer records what a meeting or the Home Office decided; holds and stops are the officer's or manager's;
+    /// reopening a closed review is a manager's.
+    public override IReadOnlySet<Role> WhoMayFire(Trigger trigger) => trigger switch
+    {
+        Trigger.PutOnHold or Trigger.ReviewHold or Trigger.Resume or Trigger.StopReview => OfficerOrManager,
+        Trigger.ReopenReview => Manager,
+        _ => Officer,
+    };
 
     protected override bool OfferedOnlyWhenAvailable(Trigger trigger) => trigger == Trigger.ReverseCriteriaNotMet;
 
@@ -129,19 +136,26 @@ public sealed partial class DardrV1 : ProcessDefinition
             m.Configure(stage).Permit(Trigger.StopReview, Stage.Closed);
         }
 
-        // A case closed without a review stays open to the CRG's reversal (a judicial review can take a year).
+        // A case closed without a review stays open to the CRG's reversal (a judicial review can take a year). Any closed
+        // review can be reopened: it returns to the stage it was closed from (for a stop during a hold, the stage held
+        // from: the hold ended with the stop, and can be put on again from its real date).
+        var closeRecorded = Guard(() => f.LastClose is not null,
+            "The stage this review was closed from is not in its journal, so it cannot be reopened here.");
         m.Configure(Stage.Closed)
-            .PermitIf(Trigger.ReverseCriteriaNotMet, Stage.DecisionNotified, notMetStands);
+            .PermitIf(Trigger.ReverseCriteriaNotMet, Stage.DecisionNotified, notMetStands)
+            .PermitDynamicIf(Trigger.ReopenReview, () => f.LastClose!.ReturnTo, "the stage it was closed from", ClosedFrom, closeRecorded);
     }
 
-    private static readonly DynamicStateInfos HeldFrom = HeldFromInfos();
+    private static readonly DynamicStateInfos HeldFrom = OpenStageInfos("held from ");
 
-    private static DynamicStateInfos HeldFromInfos()
+    private static readonly DynamicStateInfos ClosedFrom = OpenStageInfos("closed from ");
+
+    private static DynamicStateInfos OpenStageInfos(string prefix)
     {
         var infos = new DynamicStateInfos();
         foreach (var stage in OpenStages)
         {
-            infos.Add(stage, "held from " + StageNames.Describe(stage));
+            infos.Add(stage, prefix + StageNames.Describe(stage));
         }
 
         return infos;

@@ -6,7 +6,8 @@ namespace Workflows.Process;
 /// the answer that feature registers; the engine loads them with the review (WorkflowEngine.FactsAsync), so no guard
 /// reads a value that a caller forgot to set. To add one: a property here, a small interface below, its answer in the
 /// feature (registered in the feature's Add method) and a line in FactsAsync.
-public sealed record GuardFacts(int ActionsNotSignedOff)
+/// LastClose, for a closed review, is its last close from the journal: where reopening returns to.
+public sealed record GuardFacts(int ActionsNotSignedOff, ClosingStep? LastClose = null)
 {
     /// A review with nothing in the features' tables (just registered, or a diagram of the definition).
     public static GuardFacts None { get; } = new(ActionsNotSignedOff: 0);

@@ -128,15 +128,16 @@ public abstract partial class ProcessDefinition
     {
         var lines = MermaidGraph.Format(Build(Blank(Stage.NotificationReceived), GuardFacts.None).GetInfo()).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         var holdEdges = lines.Select(l => TransitionLine().Match(l)).Where(IsHoldEdge).ToList();
+        var reopenEdges = lines.Select(l => TransitionLine().Match(l)).Where(IsReopenEdge).ToList();
         var heldFrom = holdEdges.Where(m => m.Groups["trigger"].Value == nameof(Trigger.PutOnHold))
             .Select(m => Enum.Parse<Stage>(m.Groups["from"].Value)).ToHashSet();
         // Resume's way back depends on the review, so Stateless draws it through a choice pseudo-state.
-        var holdTargets = holdEdges.Select(m => m.Groups["to"].Value).ToHashSet();
+        var holdTargets = holdEdges.Concat(reopenEdges).Select(m => m.Groups["to"].Value).ToHashSet();
 
         var text = new StringBuilder();
         foreach (var line in lines)
         {
-            if (IsHoldEdge(TransitionLine().Match(line)) || IsStopEdge(TransitionLine().Match(line))
+            if (IsHoldEdge(TransitionLine().Match(line)) || IsStopEdge(TransitionLine().Match(line)) || IsReopenEdge(TransitionLine().Match(line))
                 || ChoiceLine().Match(line) is { Success: true } choice && holdTargets.Contains(choice.Groups["name"].Value))
             {
                 continue;
@@ -171,6 +172,14 @@ public abstract partial class ProcessDefinition
                 .AppendLine("    end note");
         }
 
+        if (reopenEdges.Count > 0)
+        {
+            // Its way back depends on the review: a choice pseudo-state with an edge to every open stage otherwise.
+            text.Append("    note right of ").Append(Stage.Closed).AppendLine()
+                .Append("        ").Append(TriggerNames.Describe(Trigger.ReopenReview)).AppendLine(" returns to the stage it was closed from.")
+                .AppendLine("    end note");
+        }
+
         if (current is Stage stage)
         {
             text.AppendLine().AppendLine("classDef current fill:#ffd966,stroke:#7f6000,stroke-width:3px")
@@ -182,6 +191,9 @@ public abstract partial class ProcessDefinition
 
     private static bool IsStopEdge(System.Text.RegularExpressions.Match edge) =>
         edge.Success && edge.Groups["trigger"].Value == nameof(Trigger.StopReview);
+
+    private static bool IsReopenEdge(System.Text.RegularExpressions.Match edge) =>
+        edge.Success && edge.Groups["trigger"].Value == nameof(Trigger.ReopenReview);
 
     private static bool IsHoldEdge(System.Text.RegularExpressions.Match edge) =>
         edge.Success && edge.Groups["trigger"].Value is nameof(Trigger.PutOnHold) or nameof(Trigger.Resume);

@@ -24,7 +24,7 @@ public sealed partial class WorkflowEngine
     {
         var definition = Pin(review);
         var changes = await CaseChanges.LoadAsync(db, review, actor, AtNoon(review.DateNotified), deadlines, ct);
-        var facts = await FactsAsync(db, review.Id, ct);
+        var facts = await FactsAsync(db, review, ct);
         definition.Begin(changes, "Imported from the office's tracker.").IsImported = true;
         // Saved step by step (in the caller's transaction) so the journal's ids follow the steps' order.
         await db.SaveChangesAsync(ct);

@@ -16,7 +16,7 @@ namespace Workflows.Process;
 /// ReviewCommand in its own context (OpenAsync), fires one or more transitions, adds its own rows and saves once; the
 /// review page's generic actions use FireAsync, which does the same for a single transition.
 public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, ProcessRegistry registry, DeadlineSettings deadlines,
-    IUnsignedActions unsignedActions, IChairAuthorAccounts chairAuthors)
+    IUnsignedActions unsignedActions, IChairAuthorAccounts chairAuthors, IClosingWork closing)
 {
     /// One transition in a context of its own: opens the command, fires and saves (see ReviewCommand.FireAsync).
     /// args.ExpectedVersion, if given, is the Version the page showed: a review changed since returns Conflict, as does
@@ -53,20 +53,21 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
         }
 
         var review = await db.Reviews.Include(r => r.Participants).SingleAsync(r => r.Id == reviewId, ct);
-        return new ReviewCommand(this, db, actor, review, access, await FactsAsync(db, reviewId, ct));
+        return new ReviewCommand(this, db, actor, review, access, await FactsAsync(db, review, ct));
     }
 
     /// The actions of the review's current stage that this actor may take, available or not with the reasons (guards
     /// read the facts loaded here); none for someone who may not change the review.
     public async Task<IReadOnlyList<ActionOption>> ActionsAsync(IReviewDb db, Review review, Actor actor, CaseAccess access, CancellationToken ct = default) =>
-        access.CanChange ? registry.For(review).Actions(review, await FactsAsync(db, review.Id, ct), actor, canChange: true) : [];
+        access.CanChange ? registry.For(review).Actions(review, await FactsAsync(db, review, ct), actor, canChange: true) : [];
 
     /// What the guards read besides the review, from the features' answers.
-    public async Task<GuardFacts> FactsAsync(IReviewDb db, int reviewId, CancellationToken ct = default) =>
-        new(ActionsNotSignedOff: await unsignedActions.CountAsync(db, reviewId, ct));
+    public async Task<GuardFacts> FactsAsync(IReviewDb db, Review review, CancellationToken ct = default) =>
+        new(ActionsNotSignedOff: await unsignedActions.CountAsync(db, review.Id, ct), LastClose: await ClosingStep.LoadAsync(db, review, ct));
 
     /// Checks permission, guards and the arguments, fires the trigger and adds to the command's context the journal
-    /// entry, tasks opened and closed, clocks and timers, the audit row and the idempotency key. The key (one per form
+    /// entry, tasks opened and closed, clocks and timers, what closing a review ends (IClosingWork), the audit row and
+    /// the idempotency key. The key (one per form
     /// shown; "timer:{id}" for timers) makes a double click or retry one transition: a key already used for this
     /// trigger on this review sets command.Repeated to the earlier result and changes nothing.
     internal async Task<Error?> FireAsync(ReviewCommand command, TriggerArgs args, string idempotencyKey, CancellationToken ct)
@@ -113,7 +114,18 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
         }
 
         var from = review.Stage;
+        if (trigger == Trigger.ReopenReview)
+        {
+            // Before the step, so that what it gives back is in the step's journal entry.
+            await closing.ReopeningAsync(command, changes, command.Facts.LastClose!, ct);
+        }
+
         var journal = definition.Fire(changes, command.Facts, args);
+        if (review.Stage == Stage.Closed && from != Stage.Closed)
+        {
+            await closing.ClosedAsync(command, trigger, ct);
+        }
+
         db.IdempotencyKeys.Add(new IdempotencyKey
         {
             Key = idempotencyKey,
@@ -171,7 +183,7 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
 
     internal async Task<CaseChanges> LoadChangesAsync(ReviewCommand command, CancellationToken ct)
     {
-        var changes = await CaseChanges.LoadAsync(command.Db, command.Review, command.Actor, clock.UtcNow, deadlines, ct);
+        var changes = await CaseChanges.LoadAsync(command.Db, command.Review, command.Actor, clock.UtcNow, deadlines, ct, command.Facts.LastClose);
         changes.TasksGoToActor = true;
         return changes;
     }

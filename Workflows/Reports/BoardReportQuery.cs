@@ -179,13 +179,16 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
             : reversal is not null || crg is not null && (crg.Trigger == Trigger.RecordCriteriaMet || alternativeReview) ? decided
             : null;
         var signedOff = Last(Trigger.RecordSignedOff);
+        // A close or stop that a reopening undid no longer ends the review's steps; a publication still does.
+        var afterReopen = journal.Select((e, i) => (e, i)).LastOrDefault(x => x.e.Trigger == Trigger.ReopenReview) is { e: not null } reopen ? reopen.i + 1 : 0;
         var qa = signedOff is null ? null
             : First(e => e.Trigger is Trigger.RecordQaApproved or Trigger.RecordQaApprovedSubjectToAmendments or Trigger.RecordQaResubmit, signedOff);
         return new Milestones(notified, decided, started, First(e => e.Trigger == Trigger.AppointAuthor), firstPanel, signedOff, qa)
         {
             Submitted = Last(Trigger.SubmitToHomeOffice),
             // A stopped review's steps end with it.
-            Finished = First(e => e.Trigger is Trigger.RecordPublished or Trigger.CloseReview or Trigger.StopReview),
+            Finished = First(e => e.Trigger == Trigger.RecordPublished)
+                       ?? journal.Skip(afterReopen).Where(e => e.Trigger is Trigger.CloseReview or Trigger.StopReview).Select(e => (DateOnly?)On(e)).FirstOrDefault(),
         };
     }
 

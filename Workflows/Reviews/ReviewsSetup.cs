@@ -14,7 +14,8 @@ public static class ReviewsSetup
         services.AddSingleton<ReviewRegisterQuery>();
         services.AddSingleton<GetReviewHandler>();
         services.AddSingleton<ReviewLookups>();
-        services.AddSingleton<StopReviewHandler>();
+        services.AddSingleton<Workflows.Process.IClosingWork, ClosingWork>();
+        services.AddSingleton<WithdrawnRequestsQuery>();
         return services;
     }
 }

@@ -41,6 +41,7 @@ public sealed record ActionFields(
         Trigger.RecordQaResubmit => new("Date of the outcome", "Why the Home Office asked for resubmission", CommentRequired: true),
         Trigger.RecordAmendmentsMade => new("Date the amendments were made"),
         Trigger.RecordPublished => new("Date published", PublicationLink: true),
+        Trigger.ReopenReview => new("Date it was reopened", "Why the review is reopened", CommentRequired: true),
         Trigger.StopReview => new("Date the Home Office agreed", "Why the review is stopped, and what the Home Office agreed", CommentRequired: true),
         Trigger.PutOnHold => new("Date the hold began", "Details of the reason (required for \"Other\")", HoldReason: true, ExpectedReviewDate: true),
         Trigger.ReviewHold => new("Date the hold was reviewed", HoldReason: true, ExpectedReviewDate: true),

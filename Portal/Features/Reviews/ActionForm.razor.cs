@@ -54,9 +54,6 @@ public partial class ActionForm
     private CommandRunner Run { get; set; } = null!;
 
     [Inject]
-    private StopReviewHandler StopReview { get; set; } = null!;
-
-    [Inject]
     private IDialogService Dialogs { get; set; } = null!;
 
     private ServerErrors errors => Run.Errors;
@@ -82,29 +79,39 @@ public partial class ActionForm
     {
         reloaded = false;
         var args = model.ToArgs(Option.Trigger, ExpectedVersion);
-        if (args is StopReviewArgs stop)
+        // Without a reason a stop or a reopening is refused anyway: ask only before something that would happen.
+        if (Confirmation(args) is { } confirmation && await Dialogs.ShowMessageBoxAsync(confirmation) != true)
         {
-            // Without a reason the server refuses it anyway: ask only before something that would happen.
-            if (!string.IsNullOrWhiteSpace(stop.Comment) && await ConfirmStopAsync() != true)
-            {
-                return;
-            }
-
-            await Run.RunAsync(actor => StopReview.HandleAsync(actor, ReviewId, stop, idempotencyKey), _ => null, recorded => Done.InvokeAsync(recorded));
             return;
         }
 
         await Run.RunAsync(actor => Engine.FireAsync(ReviewId, args, actor, idempotencyKey), _ => null, recorded => Done.InvokeAsync(recorded));
     }
 
-    private Task<bool?> ConfirmStopAsync() => Dialogs.ShowMessageBoxAsync(new MessageBoxOptions
+    /// Closing or stopping ends other people's work (IClosingWork), and reopening starts it again: confirmed first.
+    private static MessageBoxOptions? Confirmation(TriggerArgs args) => args switch
     {
-        Title = "Stop this review?",
+        StopReviewArgs { Comment: { } reason } when !string.IsNullOrWhiteSpace(reason) => Ending("Stop this review?", "Stop the review"),
+        CloseReviewArgs or CloseWithoutReviewArgs => Ending("Close this review?", "Close the review"),
+        ReopenReviewArgs { Comment: { } reason } when !string.IsNullOrWhiteSpace(reason) => new()
+        {
+            Title = "Reopen this review?",
+            Message = "It returns to the stage it was closed from: its tasks and deadlines run again (moved on by the days it was closed) and its panel "
+                      + "members have access again. Agency requests withdrawn when it closed are not sent again: the page lists them.",
+            YesText = "Reopen the review",
+            CancelText = "Cancel",
+        },
+        _ => null,
+    };
+
+    private static MessageBoxOptions Ending(string title, string yes) => new()
+    {
+        Title = title,
         Message = "The review closes: its tasks, deadlines and reminders end, its open agency requests are withdrawn and its panel members lose access. "
-                  + "They and the chair/author are told by email.",
-        YesText = "Stop the review",
+                  + "They and the chair/author are told by email. A manager can reopen it.",
+        YesText = yes,
         CancelText = "Cancel",
-    });
+    };
 
     private async Task ReloadAsync()
     {

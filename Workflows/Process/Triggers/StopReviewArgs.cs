@@ -3,8 +3,8 @@ using Domain.Workflow;
 namespace Workflows.Process;
 
 /// The review is stopped (decommissioned) with the Home Office's agreement (Date: the day it agreed); the comment says
-/// why. Fired only through StopReviewHandler, which also withdraws the review's open agency requests and panel access
-/// and tells those people.
+/// why. As every close does, it also withdraws the review's open agency requests and panel access and tells those
+/// people (IClosingWork).
 public sealed record StopReviewArgs : TriggerArgs
 {
     public override Trigger Trigger => Trigger.StopReview;
