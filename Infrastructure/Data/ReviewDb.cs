@@ -131,6 +131,8 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
 
     public DbSet<ElsewhereUpdate> ElsewhereUpdates => Set<ElsewhereUpdate>();
 
+    public DbSet<LegalChallenge> LegalChallenges => Set<LegalChallenge>();
+
     public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
 
     /// Document files' bytes when Documents:Store is Database (DatabaseDocumentStorage).

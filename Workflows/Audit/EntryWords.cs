@@ -52,6 +52,7 @@ public static partial class EntryWords
         ["FamilyLog"] = "Family engagement log",
         ["Import"] = "Import of reviews",
         ["InformationRequest"] = "Information request",
+        ["LegalChallenge"] = "Legal challenge",
         ["Learning"] = "Learning and themes",
         ["Organisation"] = "Organisation",
         ["Page"] = "Page",

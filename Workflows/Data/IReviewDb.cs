@@ -132,6 +132,8 @@ public interface IReviewDb : IAsyncDisposable
 
     DbSet<ElsewhereUpdate> ElsewhereUpdates { get; }
 
+    DbSet<LegalChallenge> LegalChallenges { get; }
+
     DbSet<InformationRequest> InformationRequests { get; }
 
     DbSet<PortalUser> Users { get; }

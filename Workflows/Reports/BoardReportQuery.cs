@@ -18,7 +18,9 @@ namespace Workflows.Reports;
 public sealed record BoardScope(int OrganisationId, string Name, bool IsOffice);
 
 /// A case as a board sees it: reference and case label only, what kind of review it is, and the office's latest case update.
-public sealed record BoardCase(int ReviewId, string Reference, string CaseLabel, string? LatestUpdate, BoardReviewKind Kind = BoardReviewKind.Full);
+/// UnderLegalChallenge: a legal challenge of the review was lodged by the date and had no outcome by it.
+public sealed record BoardCase(int ReviewId, string Reference, string CaseLabel, string? LatestUpdate, BoardReviewKind Kind = BoardReviewKind.Full,
+    bool UnderLegalChallenge = false);
 
 /// One row of "Reviews in progress": the cases first presented to the CRG in one month (or not yet presented).
 public sealed record BoardMonthRow(DateOnly? Month, IReadOnlyDictionary<BoardColumn, IReadOnlyList<BoardCase>> Cells)
@@ -93,6 +95,9 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
         var updates = (await db.CaseUpdates.AsNoTracking().Where(u => ids.Contains(u.ReviewId) && u.AsAt <= asOf)
                 .Select(u => new { u.ReviewId, u.Id, u.AsAt, u.Text }).ToListAsync(ct))
             .GroupBy(u => u.ReviewId).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.AsAt).ThenByDescending(u => u.Id).First().Text);
+        var challenged = (await db.LegalChallenges.AsNoTracking()
+            .Where(c => ids.Contains(c.ReviewId) && c.LodgedOn <= asOf && (c.OutcomeOn == null || c.OutcomeOn > asOf))
+            .Select(c => c.ReviewId).Distinct().ToListAsync(ct)).ToHashSet();
         var firstPanels = await FirstPanelDatesAsync(db, ids, ct);
         var leadNames = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Csp).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
@@ -108,7 +113,8 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
             .OrderBy(g => g.Key is null ? 1 : 0).ThenBy(g => g.Key)
             .Select(g => new BoardMonthRow(g.Key, BoardColumns.All.ToDictionary(c => c, c => (IReadOnlyList<BoardCase>)g
                 .Where(x => x.Column == c).OrderBy(x => x.Review.Reference, StringComparer.Ordinal)
-                .Select(x => new BoardCase(x.Review.Id, x.Review.Reference, x.Review.CaseLabel, updates.GetValueOrDefault(x.Review.Id), x.Kind))
+                .Select(x => new BoardCase(x.Review.Id, x.Review.Reference, x.Review.CaseLabel, updates.GetValueOrDefault(x.Review.Id), x.Kind,
+                    challenged.Contains(x.Review.Id)))
                 .ToList())))
             .ToList();
 

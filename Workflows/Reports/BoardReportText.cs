@@ -117,7 +117,8 @@ public static class BoardReportText
         Math.Round(100m * part / whole, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture) + "%";
 
     public static string Case(BoardCase c) =>
-        $"{c.CaseLabel} ({c.Reference})" + BoardColumns.Suffix(c.Kind) + (string.IsNullOrWhiteSpace(c.LatestUpdate) ? string.Empty : $": {c.LatestUpdate}");
+        $"{c.CaseLabel} ({c.Reference})" + BoardColumns.Suffix(c.Kind) + (c.UnderLegalChallenge ? ", under legal challenge" : string.Empty)
+        + (string.IsNullOrWhiteSpace(c.LatestUpdate) ? string.Empty : $": {c.LatestUpdate}");
 
     /// "45 days, on time", "200 days so far, overdue", "30 days, late (+12 on hold)", "Not reached", "Not recorded".
     public static string Step(TimelinessInterval s)

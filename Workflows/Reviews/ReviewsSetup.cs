@@ -16,6 +16,8 @@ public static class ReviewsSetup
         services.AddSingleton<ReviewLookups>();
         services.AddSingleton<Workflows.Process.IClosingWork, ClosingWork>();
         services.AddSingleton<WithdrawnRequestsQuery>();
+        services.AddSingleton<SaveLegalChallengeHandler>();
+        services.AddSingleton<LegalChallengesQuery>();
         return services;
     }
 }
