@@ -55,6 +55,9 @@ public sealed partial class Review
     /// Imported from an office's tracker: the date a chair/author was appointed outside the portal (no account here).
     public DateOnly? ChairAuthorAppointedBeforeImportOn { get; set; }
 
+    /// Imported from an office's tracker: the day of the first panel meeting, held before the portal (no meeting here).
+    public DateOnly? FirstPanelBeforeImportOn { get; set; }
+
     public bool HasActiveChairAuthor =>
         Participants.Any(p => p.Kind == ParticipantKind.ChairAuthor && p.RevokedAtUtc is null);
 }

@@ -105,6 +105,58 @@ public sealed class ImportPageTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Officer_ImportsAReversedDecisionAndAStoppedReview_AfterFixingAStopWithoutItsReason_WithNothingSavedBefore()
+    {
+        string[] headings = [.. ImportColumns.Required, ImportColumns.Presented, ImportColumns.Decision, ImportColumns.Outcome, ImportColumns.Reversed,
+            ImportColumns.ReversedOn, ImportColumns.AuthorAppointed, ImportColumns.FirstPanel, ImportColumns.Stopped, ImportColumns.StopReason];
+        FilePayload Sheet(string name, string stopReason) => new()
+        {
+            Name = name,
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes(string.Join("\r\n",
+                string.Join(",", headings),
+                "Case Imp V 2025,Rutland CSP,DHR,Leicestershire Police,01/2025,03/02/2025,Panel and report writing,10/02/25,24 Feb 2025,Criteria not met,Judicial review,01/09/2025,01/10/2025,05/11/2025,,",
+                $"Case Imp S 2025,Rutland CSP,DHR,Leicestershire Police,01/2025,03/02/2025,Closed,10/02/2025,24/02/2025,,,,01/04/2025,,01/09/2025,{stopReason}")),
+        };
+        var before = await _portal.WithDbAsync(db => db.Reviews.CountAsync());
+
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        var page = tab.Page;
+        await tab.SignInAsync(DemoAccounts.LrOfficer);
+        await tab.GotoAsync("reviews/import");
+        await tab.WaitForInteractiveAsync();
+
+        await page.Locator("input.tracker-file-input").Last.SetInputFilesAsync(Sheet("tracker.csv", ""));
+        await Assertions.Expect(page.Locator("#import-problems-summary")).ToContainTextAsync("1 problem. Nothing has been saved");
+        var problem = page.Locator("#import-problems tbody tr");
+        await Assertions.Expect(problem).ToHaveCountAsync(1);
+        await Assertions.Expect(problem.Locator("td").Nth(1)).ToHaveTextAsync("Stop reason");
+        await Assertions.Expect(problem.Locator("td").Nth(2)).ToHaveTextAsync("The review was stopped: say why, and what the Home Office agreed, in \"Stop reason\".");
+        await tab.AssertAccessibleAsync();
+        Assert.Equal(before, await _portal.WithDbAsync(db => db.Reviews.CountAsync()));
+
+        await page.Locator("input.tracker-file-input").Last.SetInputFilesAsync(Sheet("tracker-fixed.csv", "The Home Office agreed: the inquest covers it."));
+        await Assertions.Expect(page.Locator("#import-ready")).ToContainTextAsync("2 reviews are ready to import");
+        await page.Locator("#import-now").ClickAsync();
+        await Assertions.Expect(page.Locator("#import-done")).ToContainTextAsync("Imported 2 reviews");
+        await Assertions.Expect(page.Locator("#imported-reviews")).ToContainTextAsync("Panel and report writing");
+        await Assertions.Expect(page.Locator("#imported-reviews")).ToContainTextAsync("Closed");
+
+        await page.Locator("#imported-reviews").GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(page.GetByText("Case Imp V 2025").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#review-journal")).ToContainTextAsync("The CRG reversed its decision of 24 Feb 2025");
+        await Assertions.Expect(page.Locator("#review-journal")).ToContainTextAsync("First panel meeting held (recorded in the office's tracker).");
+        await tab.AssertAccessibleAsync();
+
+        var stopped = await _portal.WithDbAsync(db => db.Reviews.Where(r => r.CaseLabel == "Case Imp S 2025").Select(r => r.Id).SingleAsync());
+        await tab.GotoAsync($"reviews/{stopped}");
+        await Assertions.Expect(page.Locator("#review-journal")).ToContainTextAsync("Stopped with the Home Office's agreement of 1 Sep 2025.");
+        await Assertions.Expect(page.Locator("#review-journal")).ToContainTextAsync("The Home Office agreed: the inquest covers it.");
+        await tab.AssertAccessibleAsync();
+        Assert.Empty(tab.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task Officer_UploadsAMalformedWorkbook_SeesWhatToDo_AndTheNextFileIsRead()
     {
         await using var tab = await PortalPage.OpenAsync(browser, _portal);

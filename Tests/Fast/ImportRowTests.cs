@@ -211,6 +211,128 @@ public class ImportRowTests
         Assert.Equal([C.UpdateAsAt], future.Select(p => p.Column));
     }
 
+    [Fact]
+    public void CheckRow_AReversedDecision_ReplaysTheNotMetDecision_ItsReversal_AndTheReviewFromTheNewDecision()
+    {
+        var (row, problems) = ImportRows.CheckRow(Row(2,
+            (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.Outcome, "Criteria not met"), (C.HomeOfficeNotified, "08/04/2025"),
+            (C.Reversed, "Judicial review"), (C.ReversedOn, "01/09/2025"), (C.AuthorAppointed, "01/10/2025"), (C.FirstPanel, "20/11/2025"),
+            (C.Stage, "Panel and report writing")), Lookups);
+
+        Assert.Empty(problems);
+        Assert.Equal(
+            [
+                Trigger.PresentToCrg, Trigger.RecordCriteriaNotMet, Trigger.RecordHomeOfficeNotified, Trigger.ReverseCriteriaNotMet, Trigger.RecordHomeOfficeNotified,
+                Trigger.RecordHomeOfficeAcknowledged, Trigger.AppointAuthor,
+            ],
+            row!.Steps.Select(s => s.Trigger));
+        var reversal = Assert.IsType<ReverseCriteriaNotMetArgs>(row.Steps[3].Args);
+        Assert.Equal(DecisionReversalReason.JudicialReview, reversal.Reason);
+        Assert.Equal([new DateOnly(2025, 4, 8), new DateOnly(2025, 9, 1), new DateOnly(2025, 9, 1), new DateOnly(2025, 9, 1)], row.Steps.Skip(2).Take(4).Select(s => s.On));
+        Assert.Equal(new DateOnly(2025, 11, 20), row.FirstPanel);
+    }
+
+    [Fact]
+    public void CheckRow_AReversal_WithoutItsReasonOrDate_OfAMetDecision_OrUnknown_IsRefusedByColumn()
+    {
+        (string, string)[] notMet = [(C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.Outcome, "Criteria not met"), (C.Stage, "Decision notified to the Home Office")];
+
+        var (_, noDate) = ImportRows.CheckRow(Row(2, [.. notMet, (C.Reversed, "Appeal")]), Lookups);
+        Assert.Equal([(C.ReversedOn, "The decision was reversed: enter the date of the CRG's new decision in \"Reversed on\".")], noDate.Select(p => (p.Column, p.Message)));
+
+        var (_, noReason) = ImportRows.CheckRow(Row(3, [.. notMet, (C.ReversedOn, "01/09/2025")]), Lookups);
+        Assert.Equal([C.Reversed], noReason.Select(p => p.Column));
+        Assert.Contains("enter why in \"Decision reversed\"", noReason[0].Message, StringComparison.Ordinal);
+
+        var (_, met) = ImportRows.CheckRow(Row(4, (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.Reversed, "Appeal"), (C.ReversedOn, "01/09/2025"),
+            (C.Stage, "Decision notified to the Home Office")), Lookups);
+        Assert.Contains(met, p => p.Column == C.Reversed && p.Message.StartsWith("Only a \"Criteria not met\" decision is reversed", StringComparison.Ordinal));
+
+        var (_, unknown) = ImportRows.CheckRow(Row(5, [.. notMet, (C.Reversed, "Because"), (C.ReversedOn, "01/09/2025")]), Lookups);
+        Assert.Equal([C.Reversed], unknown.Select(p => p.Column));
+        Assert.Contains("\"Because\" is not a reason", unknown[0].Message, StringComparison.Ordinal);
+
+        var (_, early) = ImportRows.CheckRow(Row(6, [.. notMet, (C.Reversed, "New information"), (C.ReversedOn, "01/03/2025")]), Lookups);
+        Assert.Contains(early, p => p.Column == C.ReversedOn && p.Message.Contains("out of order", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CheckRow_AStoppedReview_IsReplayedToItsStage_ThenStopped_WithItsReason()
+    {
+        var (row, problems) = ImportRows.CheckRow(Row(2,
+            (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.Outcome, "Learning review"), (C.AuthorAppointed, "01/05/2025"),
+            (C.Stopped, "01/08/2025"), (C.StopReason, "The Home Office agreed: the inquest covers it."), (C.Stage, "Closed")), Lookups);
+
+        Assert.Empty(problems);
+        Assert.Equal(Trigger.AppointAuthor, row!.Steps[^2].Trigger);
+        Assert.True(Assert.IsType<RecordCriteriaNotMetArgs>(row.Steps[1].Args).AlternativeReview);
+        var stop = row.Steps[^1];
+        Assert.Equal((Trigger.StopReview, new DateOnly(2025, 8, 1)), (stop.Trigger, stop.On));
+        Assert.Equal("The Home Office agreed: the inquest covers it.", stop.Args.Comment);
+    }
+
+    [Fact]
+    public void CheckRow_StoppedWhileOnHold_IsPutOnHoldThenStopped()
+    {
+        var (row, problems) = ImportRows.CheckRow(Row(2,
+            (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.AuthorAppointed, "01/05/2025"), (C.HoldReason, "Criminal trial"),
+            (C.HeldSince, "01/06/2025"), (C.Stopped, "01/10/2025"), (C.StopReason, "Agreed with the Home Office."), (C.Stage, "Closed")), Lookups);
+
+        Assert.Empty(problems);
+        Assert.Equal([Trigger.AppointAuthor, Trigger.PutOnHold, Trigger.StopReview], row!.Steps.TakeLast(3).Select(s => s.Trigger));
+        Assert.Equal(new DateOnly(2025, 10, 1), Assert.IsType<PutOnHoldArgs>(row.Steps[^2].Args).ExpectedReviewDate);
+    }
+
+    [Fact]
+    public void CheckRow_AStop_WithoutItsReasonOrDate_NotClosed_ClosedAsWell_OrOfACaseWithoutAReview_IsRefusedByColumn()
+    {
+        (string, string)[] going = [(C.Presented, "20/03/2025"), (C.Decision, "01/04/2025")];
+
+        var (_, noReason) = ImportRows.CheckRow(Row(2, [.. going, (C.Stopped, "01/08/2025"), (C.Stage, "Closed")]), Lookups);
+        Assert.Equal([(C.StopReason, "The review was stopped: say why, and what the Home Office agreed, in \"Stop reason\".")], noReason.Select(p => (p.Column, p.Message)));
+
+        var (_, noDate) = ImportRows.CheckRow(Row(3, [.. going, (C.StopReason, "Agreed."), (C.Stage, "Closed")]), Lookups);
+        Assert.Contains(noDate, p => p.Column == C.Stopped);
+
+        var (_, open) = ImportRows.CheckRow(Row(4, [.. going, (C.Stopped, "01/08/2025"), (C.StopReason, "Agreed."), (C.Stage, "Commissioning chair/author")]), Lookups);
+        Assert.Equal([(C.Stage, "A stopped review is closed: enter \"Closed\" as the current stage.")], open.Select(p => (p.Column, p.Message)));
+
+        var (_, notMet) = ImportRows.CheckRow(Row(5, [.. going, (C.Outcome, "Criteria not met"), (C.Stopped, "01/08/2025"), (C.StopReason, "Agreed."), (C.Stage, "Closed")]), Lookups);
+        Assert.Contains(notMet, p => p.Column == C.Stopped && p.Message.Contains("no review was held to stop", StringComparison.Ordinal));
+
+        var (_, early) = ImportRows.CheckRow(Row(6, [.. going, (C.Stopped, "01/03/2025"), (C.StopReason, "Agreed."), (C.Stage, "Closed")]), Lookups);
+        Assert.Contains(early, p => p.Column == C.Stopped && p.Message.Contains("out of order", StringComparison.Ordinal));
+
+        var (_, future) = ImportRows.CheckRow(Row(7, [.. going, (C.Stopped, "01/03/2027"), (C.StopReason, "Agreed."), (C.Stage, "Closed")]), Lookups);
+        Assert.Contains(future, p => p.Column == C.Stopped && p.Message == "1 Mar 2027 is in the future: the tracker records what has happened.");
+    }
+
+    [Fact]
+    public void CheckRow_AFirstPanelMeeting_NeedsTheAppointment_AndComesBeforeTheSignOff()
+    {
+        var (_, noAuthor) = ImportRows.CheckRow(Row(2, (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.FirstPanel, "01/06/2025"),
+            (C.Stage, "Commissioning chair/author")), Lookups);
+        Assert.Contains(noAuthor, p => p.Column == C.FirstPanel && p.Message == "First panel meeting is filled in but chair/author appointed is not: enter that date too.");
+
+        var (_, late) = ImportRows.CheckRow(Row(3, (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.AuthorAppointed, "01/05/2025"),
+            (C.FirstPanel, "01/12/2025"), (C.SignedOff, "01/11/2025"), (C.Stage, "CRG sign-off")), Lookups);
+        Assert.Contains(late, p => p.Column == C.SignedOff && p.Message == "Signed off by CRG (1 Nov 2025) is before first panel meeting (1 Dec 2025): the dates are out of order.");
+    }
+
+    [Fact]
+    public void CheckRow_DatesOutOfOrder_AreRefusedNamingBothColumns()
+    {
+        var (_, problems) = ImportRows.CheckRow(Row(2, (C.Presented, "01/03/2025"), (C.Decision, "02/03/2025"), (C.Stage, "Decision notified to the Home Office")), Lookups);
+
+        // Each date against the latest one before it: the decision is before the notification, though after the presentation.
+        Assert.Equal(
+            [
+                (C.Presented, "First presented to CRG (1 Mar 2025) is before date notified (3 Mar 2025): the dates are out of order."),
+                (C.Decision, "CRG decision (2 Mar 2025) is before date notified (3 Mar 2025): the dates are out of order."),
+            ],
+            problems.Select(p => (p.Column, p.Message)));
+    }
+
     [Theory]
     [InlineData("03/03/2025")]
     [InlineData("3/3/2025")]

@@ -1,11 +1,13 @@
 using System.Text;
 using Domain.Audit;
 using Domain.Calendar;
+using Domain.Reports;
 using Domain.Reviews;
 using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
 using Workflows.Import;
+using Workflows.Reports;
 using C = Workflows.Import.ImportColumns;
 
 namespace Portal.Integration.Tests;
@@ -169,6 +171,89 @@ public abstract class ImportTests(ProviderFixture fixture)
             Assert.Equal(Trigger.AppointAuthor, await db.JournalEntries.Where(j => j.ReviewId == held && j.Trigger != null).OrderBy(j => j.Id).Select(j => j.Trigger).LastAsync());
             return 0;
         });
+    }
+
+    /// A workbook made from the template, each row's cells by column (the rest empty).
+    private static MemoryStream Workbook(params Dictionary<string, string>[] rows) =>
+        new(TrackerFile.XlsxTemplate([.. rows.Select(r => (IReadOnlyList<string>)C.All.Select(c => r.GetValueOrDefault(c, string.Empty)).ToArray())]));
+
+    private static Dictionary<string, string> Cells(string label, string stage, params (string Column, string Value)[] cells)
+    {
+        var row = new Dictionary<string, string>
+        {
+            [C.CaseLabel] = label, [C.LeadCsp] = "Rutland CSP", [C.Type] = "DHR", [C.NotifyingAgency] = "Leicestershire Police", [C.DeathMonth] = "01/2025",
+            [C.Notified] = "03/02/2025", [C.Presented] = "10/02/2025", [C.Decision] = "24/02/2025", [C.Stage] = stage,
+        };
+        foreach (var (column, value) in cells)
+        {
+            row[column] = value;
+        }
+
+        return row;
+    }
+
+    [Fact]
+    public async Task Import_AReversedDecision_AStoppedReview_AndAnAlternativeReview_AreReplayedOnTheirDates_AndTheBoardShowsThemAsTheyStood()
+    {
+        using var sheet = Workbook(
+            Cells("Case RV1 2025", "Panel and report writing", (C.Outcome, "Criteria not met"), (C.HomeOfficeNotified, "03/03/2025"),
+                (C.Reversed, "Judicial review"), (C.ReversedOn, "01/09/2025"), (C.AuthorAppointed, "01/10/2025"), (C.FirstPanel, "05/11/2025")),
+            Cells("Case ST1 2025", "Closed", (C.AuthorAppointed, "01/04/2025"), (C.HoldReason, "Inquest"), (C.HeldSince, "01/06/2025"),
+                (C.Stopped, "01/09/2025"), (C.StopReason, "The Home Office agreed: the inquest answers the questions.")),
+            Cells("Case AL1 2025", "Decision notified to the Home Office", (C.Outcome, "Learning review"), (C.HomeOfficeNotified, "03/03/2025")));
+
+        var result = await Handler.ImportAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), sheet, "tracker.xlsx");
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        Assert.Empty(result.Value.Problems);
+        Assert.Equal([Stage.PanelAndReport, Stage.Closed, Stage.DecisionNotified], result.Value.Imported.Select(r => r.Stage));
+        var (reversed, stopped, alternative) = (result.Value.Imported[0], result.Value.Imported[1], result.Value.Imported[2]);
+        await Portal.WithDbAsync(async db =>
+        {
+            var review = await db.Reviews.SingleAsync(r => r.Id == reversed.Id);
+            Assert.Equal((CrgOutcome.CriteriaMet, (DateOnly?)new DateOnly(2025, 9, 1), (DateOnly?)new DateOnly(2025, 11, 5)),
+                (review.CrgOutcome!.Value, review.DecidedOn, review.FirstPanelBeforeImportOn));
+            var journal = await db.JournalEntries.Where(j => j.ReviewId == reversed.Id).OrderBy(j => j.OccurredOn).ThenBy(j => j.Id).ToListAsync();
+            Assert.All(journal, j => Assert.True(j.IsImported));
+            Assert.Equal(
+                [
+                    (Trigger.RecordCriteriaNotMet, new DateOnly(2025, 2, 24)), (Trigger.RecordHomeOfficeNotified, new DateOnly(2025, 3, 3)),
+                    (Trigger.ReverseCriteriaNotMet, new DateOnly(2025, 9, 1)), (Trigger.RecordHomeOfficeNotified, new DateOnly(2025, 9, 1)),
+                    (Trigger.RecordHomeOfficeAcknowledged, new DateOnly(2025, 9, 1)), (Trigger.AppointAuthor, new DateOnly(2025, 10, 1)),
+                ],
+                journal.Where(j => j.Trigger is not null and not Trigger.PresentToCrg).Select(j => (j.Trigger!.Value, j.OccurredOn)));
+            var panel = journal[^1];
+            Assert.Equal((JournalKind.Recorded, new DateOnly(2025, 11, 5)), (panel.Kind, panel.OccurredOn));
+            Assert.Contains("First panel meeting", panel.Detail, StringComparison.Ordinal);
+
+            var closed = await db.Reviews.SingleAsync(r => r.Id == stopped.Id);
+            Assert.Equal(((DateOnly?)new DateOnly(2025, 9, 1), (DateOnly?)null, (Stage?)null), (closed.ClosedOn, closed.HeldSince, closed.HeldFromStage));
+            var stop = await db.JournalEntries.SingleAsync(j => j.ReviewId == stopped.Id && j.Trigger == Trigger.StopReview);
+            Assert.Equal((new DateOnly(2025, 9, 1), Stage.OnHold, "The Home Office agreed: the inquest answers the questions."), (stop.OccurredOn, stop.FromStage!.Value, stop.Comment));
+            Assert.False(await db.WorkItems.AnyAsync(w => w.ReviewId == stopped.Id && w.Status == WorkItemStatus.Open));
+            Assert.False(await db.ReviewClocks.AnyAsync(c => c.ReviewId == stopped.Id && (c.Status == ClockStatus.Running || c.Status == ClockStatus.Paused)));
+            return 0;
+        });
+
+        // The board as at past dates: each case where it stood then, from the dates it happened.
+        var board = await Portal.ActorAsync(DemoAccounts.BoardMember);
+        var rutland = await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Rutland CSP").Select(o => o.Id).SingleAsync());
+        async Task<BoardReport> AsAt(int year, int month, int day) => (await Portal.Get<BoardReportQuery>().HandleAsync(board, rutland, new DateOnly(year, month, day))).Value!;
+        static (BoardColumn, BoardReviewKind)? Where(BoardReport report, int id) => report.Rows.SelectMany(r => r.Cells)
+            .SelectMany(c => c.Value.Where(x => x.ReviewId == id).Select(x => ((BoardColumn, BoardReviewKind)?)(c.Key, x.Kind))).SingleOrDefault();
+
+        var july = await AsAt(2025, 7, 15);
+        Assert.Equal((BoardColumn.AwaitingHomeOffice, BoardReviewKind.CriteriaNotMet), Where(july, reversed.Id));
+        Assert.Equal((BoardColumn.OnHold, BoardReviewKind.Full), Where(july, stopped.Id));
+        Assert.Equal((BoardColumn.AwaitingHomeOffice, BoardReviewKind.Alternative), Where(july, alternative.Id));
+
+        var november = await AsAt(2025, 11, 15);
+        Assert.Equal((BoardColumn.PanelOrReportWriting, BoardReviewKind.Full), Where(november, reversed.Id));
+        Assert.Null(Where(november, stopped.Id));
+        var steps = november.Timeliness.Single(t => t.Reference == reversed.Reference).Steps.ToDictionary(s => s.Step);
+        Assert.Equal((new DateOnly(2025, 9, 1), new DateOnly(2025, 10, 1)), (steps[TimelinessStep.DecisionToAuthor].Start!.Value, steps[TimelinessStep.DecisionToAuthor].End!.Value));
+        Assert.Equal((new DateOnly(2025, 10, 1), new DateOnly(2025, 11, 5), 35), (steps[TimelinessStep.AuthorToFirstPanel].Start!.Value,
+            steps[TimelinessStep.AuthorToFirstPanel].End!.Value, steps[TimelinessStep.AuthorToFirstPanel].ElapsedDays!.Value));
     }
 
     [Fact]

@@ -14,7 +14,10 @@ public static class ImportColumns
     public const string Decision = "CRG decision";
     public const string Outcome = "CRG outcome";
     public const string HomeOfficeNotified = "Home Office notified";
+    public const string Reversed = "Decision reversed";
+    public const string ReversedOn = "Reversed on";
     public const string AuthorAppointed = "Chair/author appointed";
+    public const string FirstPanel = "First panel meeting";
     public const string SignedOff = "Signed off by CRG";
     public const string Submitted = "Submitted to Home Office";
     public const string QaDate = "QA outcome date";
@@ -22,6 +25,8 @@ public static class ImportColumns
     public const string Published = "Published";
     public const string PublicationLink = "Publication link";
     public const string Closed = "Closed";
+    public const string Stopped = "Stopped";
+    public const string StopReason = "Stop reason";
     public const string Stage = "Current stage";
     public const string HoldReason = "Hold reason";
     public const string HeldSince = "On hold since";
@@ -32,16 +37,17 @@ public static class ImportColumns
 
     public static readonly IReadOnlyList<string> All =
     [
-        CaseLabel, LeadCsp, Type, NotifyingAgency, DeathMonth, Notified, Presented, Decision, Outcome, HomeOfficeNotified, AuthorAppointed,
-        SignedOff, Submitted, QaDate, QaOutcome, Published, PublicationLink, Closed, Stage, HoldReason, HeldSince, HoldReviewDate, HoldEnded,
-        LatestUpdate, UpdateAsAt,
+        CaseLabel, LeadCsp, Type, NotifyingAgency, DeathMonth, Notified, Presented, Decision, Outcome, HomeOfficeNotified, Reversed, ReversedOn,
+        AuthorAppointed, FirstPanel, SignedOff, Submitted, QaDate, QaOutcome, Published, PublicationLink, Closed, Stopped, StopReason, Stage, HoldReason,
+        HeldSince, HoldReviewDate, HoldEnded, LatestUpdate, UpdateAsAt,
     ];
 
     public static readonly IReadOnlyList<string> Required = [CaseLabel, LeadCsp, Type, NotifyingAgency, DeathMonth, Notified, Stage];
 
     public static readonly IReadOnlySet<string> Dates = new HashSet<string>
     {
-        Notified, Presented, Decision, HomeOfficeNotified, AuthorAppointed, SignedOff, Submitted, QaDate, Published, Closed, HeldSince, HoldReviewDate, HoldEnded, UpdateAsAt,
+        Notified, Presented, Decision, HomeOfficeNotified, ReversedOn, AuthorAppointed, FirstPanel, SignedOff, Submitted, QaDate, Published, Closed, Stopped,
+        HeldSince, HoldReviewDate, HoldEnded, UpdateAsAt,
     };
 
     public static string Key(string heading) => new string(heading.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToLowerInvariant();

@@ -12,7 +12,7 @@ public static class ImportHistory
     public const string ImportComment = "Imported from the office's tracker.";
 
     private static readonly IReadOnlyList<Action<History>> Parts =
-        [Presentation, Decision, Appointment, SignOff, Submission, QualityAssurance, Publication, Closure, Hold];
+        [Presentation, Decision, Reversal, Appointment, SignOff, Submission, QualityAssurance, Publication, Closure, Hold, Stop];
 
     /// The steps that take a new review to `target` (for a review on hold, the stage it was held from) and, on hold,
     /// put it on hold. `today` stands in for the dates the tracker cannot have.
@@ -66,17 +66,43 @@ public static class ImportHistory
             TrackerOutcome.CriteriaNotMet => new RecordCriteriaNotMetArgs { Comment = ImportComment },
             _ => new RecordCriteriaMetArgs { Comment = ImportComment },
         });
-        // Without its own date in the tracker, the Home Office is taken to have been told on the day of the decision.
-        var told = h.Dates.HomeOfficeNotified ?? decided;
-        if (h.Dates.HomeOfficeNotified is not null || h.Target > Stage.DecisionNotified)
+        // A reversed decision goes on from the new one (Reversal); the first reaches the Home Office if the sheet says so.
+        if (h.Entry.CriteriaNotMet && h.Dates.ReversedOn is not null)
+        {
+            h.AddOn(h.Dates.HomeOfficeNotified, new RecordHomeOfficeNotifiedArgs());
+            return;
+        }
+
+        TellTheHomeOffice(h, decided, h.Dates.HomeOfficeNotified);
+    }
+
+    /// Without its own date in the tracker, the Home Office is taken to have been told on the day of the decision, and to
+    /// have acknowledged a review going ahead on the day it was told.
+    private static void TellTheHomeOffice(History h, DateOnly decided, DateOnly? toldOn)
+    {
+        var told = toldOn ?? decided;
+        if (toldOn is not null || h.Target > Stage.DecisionNotified)
         {
             h.Add(told, new RecordHomeOfficeNotifiedArgs());
         }
 
-        if (h.Target > Stage.DecisionNotified && !h.Entry.CriteriaNotMet)
+        if (h.Target > Stage.DecisionNotified && !h.Entry.WithoutReview)
         {
             h.Add(told, new RecordHomeOfficeAcknowledgedArgs());
         }
+    }
+
+    /// The CRG reversed its "criteria not met" (ReverseCriteriaNotMet, as on the review page): the criteria are met from
+    /// the new decision, of which the Home Office is told (the tracker has no date for that: the new decision's).
+    private static void Reversal(History h)
+    {
+        if (h.Dates.ReversedOn is not DateOnly reversed || !h.Entry.CriteriaNotMet)
+        {
+            return;
+        }
+
+        h.Add(reversed, new ReverseCriteriaNotMetArgs { Reason = h.Entry.Reversal, Comment = ImportComment });
+        TellTheHomeOffice(h, reversed, null);
     }
 
     // The tracker holds no account and no fee: the fee is recorded later as a cost in the budget if known.
@@ -118,7 +144,7 @@ public static class ImportHistory
         h.AddOn(h.Dates.Published, new RecordPublishedArgs { PublicationLink = h.Entry.PublicationLink });
 
     // A case the CRG did not take to review closes without one once the Home Office is told.
-    private static void Closure(History h) => h.AddOn(h.Dates.Closed, h.Entry.CriteriaNotMet ? new CloseWithoutReviewArgs() : new CloseReviewArgs());
+    private static void Closure(History h) => h.AddOn(h.Dates.Closed, h.Entry.WithoutReview ? new CloseWithoutReviewArgs() : new CloseReviewArgs());
 
     private static void Hold(History h)
     {
@@ -132,10 +158,16 @@ public static class ImportHistory
                 new ImportedStep(ended, new ResumeArgs { Comment = ImportComment }),
             ]);
         }
-        else if (h.Entry.Stage == Stage.OnHold)
+        else if (h.Entry.Stage == Stage.OnHold || (h.Entry.IsStopped && h.Dates.HeldSince is not null))
         {
+            // On hold now, or until the review was stopped (Stop ends the hold).
             h.Add(h.Dates.HoldStarts(h.Today),
                 new PutOnHoldArgs { HoldReason = h.Entry.HoldReason, ExpectedReviewDate = h.Dates.HoldReviewBy(h.Today), Comment = ImportComment });
         }
     }
+
+    /// Stopped with the Home Office's agreement: the engine's StopReview ends the review's tasks, clocks, timers and hold,
+    /// as for a review stopped in the portal. An imported review has no agency requests or panel for the closing work
+    /// (IClosingWork) to withdraw.
+    private static void Stop(History h) => h.AddOn(h.Dates.Stopped, new StopReviewArgs { Comment = h.Entry.StopReason });
 }

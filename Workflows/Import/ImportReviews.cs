@@ -4,6 +4,7 @@ using Domain.Audit;
 using Domain.Calendar;
 using Domain.Organisations;
 using Domain.Reviews;
+using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Workflows.Audit;
@@ -113,6 +114,7 @@ public sealed class ImportReviewsHandler(IReviewDbFactory dbs, BusinessClock clo
                     return new ImportReport(fileName, rows.Count, failed.Select(f => new ImportProblem(row.Row, ImportColumns.Stage, f)).ToList(), []);
                 }
 
+                RecordFirstPanel(db, actor, review, row, now);
                 AddLatestUpdate(db, actor, review, row, now);
                 audit.Add(db, actor, AuditAction.Created, "Review", review.Id.ToString(), review.Id, review.Reference,
                     $"Imported from a tracker (row {row.Row}): type, lead CSP, notifying agency, month of death, dates, stage" + (row.LatestUpdate is null ? string.Empty : ", latest update"));
@@ -130,6 +132,17 @@ public sealed class ImportReviewsHandler(IReviewDbFactory dbs, BusinessClock clo
         }
 
         return new ImportReport(fileName, rows.Count, [], created.Select(c => new ImportedReview(c.Row.Row, c.Review.Id, c.Review.Reference, c.Review.CaseLabel, c.Review.Stage)).ToList());
+    }
+
+    /// The first panel meeting the tracker records, held before the portal (no meeting or members here): the board's
+    /// "author appointed to first panel" ends on it, and the timeline shows it on its date.
+    private static void RecordFirstPanel(IReviewDb db, Actor actor, Review review, ImportRow row, DateTime now)
+    {
+        if (row.FirstPanel is DateOnly held)
+        {
+            review.FirstPanelBeforeImportOn = held;
+            CaseChanges.Record(db, review, actor, now, JournalKind.Recorded, "First panel meeting held (recorded in the office's tracker).", held).IsImported = true;
+        }
     }
 
     /// The tracker's latest update becomes the review's first case update, marked imported, as at the last date the row

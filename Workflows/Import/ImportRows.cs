@@ -20,7 +20,7 @@ public sealed record ImportLookups(IReadOnlyDictionary<string, int> Csps, IReadO
 /// A valid row: the review to create and the history the engine replays.
 public sealed record ImportRow(
     int Row, string CaseLabel, int LeadCspId, int NotifyingAgencyId, ReviewType Type, int DeathYear, int DeathMonth, DateOnly Notified, Stage Stage,
-    string? LatestUpdate, DateOnly UpdateAsAt, IReadOnlyList<ImportedStep> Steps);
+    string? LatestUpdate, DateOnly UpdateAsAt, IReadOnlyList<ImportedStep> Steps, DateOnly? FirstPanel = null);
 
 /// Checks the rows of a tracker and turns each valid one into the steps of its history: each cell on its own
 /// (TrackerCells), then across columns (TrackerRowRules), then the stage against the dates (ImportStage); the history
@@ -74,6 +74,6 @@ public static class ImportRows
 
         var steps = ImportHistory.Steps(entry, target, lookups.Today);
         return (new ImportRow(row.Row, entry.CaseLabel, entry.LeadCspId!.Value, entry.NotifyingAgencyId!.Value, entry.Type!.Value, entry.Death!.Value.Year,
-            entry.Death.Value.Month, entry.Dates.Notified!.Value, entry.Stage!.Value, entry.LatestUpdate, entry.UpdateAsAt ?? entry.Dates.Latest, steps), problems.List);
+            entry.Death.Value.Month, entry.Dates.Notified!.Value, entry.Stage!.Value, entry.LatestUpdate, entry.UpdateAsAt ?? entry.Dates.Latest, steps, entry.Dates.FirstPanel), problems.List);
     }
 }

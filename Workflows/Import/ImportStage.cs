@@ -16,15 +16,16 @@ public static class ImportStage
         var dates = entry.Dates;
         var reached = Reached(dates, entry.QaOutcome);
         var onHold = entry.Stage == Stage.OnHold;
-        if (!onHold && !Fits(entry.Stage!.Value, reached))
+        // A stopped review is closed (TrackerRowRules) from whichever stage its dates reach.
+        if (!onHold && !entry.IsStopped && !Fits(entry.Stage!.Value, reached))
         {
             problems.Add(C.Stage, $"The stage \"{StageNames.Describe(entry.Stage.Value)}\" does not fit the dates, which reach \"{StageNames.Describe(reached)}\": correct the stage or the dates.");
             return null;
         }
 
-        if (entry.CriteriaNotMet && entry.Stage is not (Stage.DecisionNotified or Stage.Closed or Stage.OnHold or Stage.AwaitingCrgDecision))
+        if (entry.WithoutReview && entry.Stage is not (Stage.DecisionNotified or Stage.Closed or Stage.OnHold or Stage.AwaitingCrgDecision))
         {
-            problems.Add(C.Stage, "The CRG decided the criteria were not met: the case is at \"Decision notified to the Home Office\", or \"Closed\" without a review. A review the Home Office directed is recorded on the review page.");
+            problems.Add(C.Stage, "The CRG decided the criteria were not met: the case is at \"Decision notified to the Home Office\", or \"Closed\" without a review. A review the Home Office directed is recorded on the review page; a decision the CRG reversed, in \"Decision reversed\" and \"Reversed on\".");
             return null;
         }
 
@@ -34,7 +35,8 @@ public static class ImportStage
             return null;
         }
 
-        var last = dates.Pipeline.Where(c => c.Date is not null).Max(c => c.Date!.Value);
+        // A review stopped while on hold (its hold still running): the stop comes after the hold.
+        var last = dates.Pipeline.Where(c => c.Date is not null && c.Column != C.Stopped).Max(c => c.Date!.Value);
         if (!dates.HasEndedHold && dates.HeldSince is DateOnly since && since < last)
         {
             problems.Add(C.HeldSince, $"The hold starts ({UkDate.Format(since)}) before the last date of the review ({UkDate.Format(last)}): check it.");
@@ -47,7 +49,7 @@ public static class ImportStage
             return null;
         }
 
-        return onHold ? reached : entry.Stage;
+        return onHold || entry.IsStopped ? reached : entry.Stage;
     }
 
     /// The furthest stage the dates in the sheet reach.
@@ -58,7 +60,7 @@ public static class ImportStage
         : d.Submitted is not null ? Stage.Submitted
         : d.SignedOff is not null ? Stage.CrgSignOff
         : d.Appointed is not null ? Stage.PanelAndReport
-        : d.Decision is not null ? Stage.DecisionNotified
+        : d.Decision is not null || d.ReversedOn is not null ? Stage.DecisionNotified
         : d.Presented is not null ? Stage.AwaitingCrgDecision
         : Stage.NotificationReceived;
 

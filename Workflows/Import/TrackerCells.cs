@@ -36,7 +36,18 @@ public static class TrackerCells
         DateOnly? Date(string column, bool required = false) => ReadDate(row, column, required, lookups.Today, problems);
         var dates = new TrackerDates(Date(C.Notified, required: true), Date(C.Presented), Date(C.Decision), Date(C.HomeOfficeNotified),
             Date(C.AuthorAppointed), Date(C.SignedOff), Date(C.Submitted), Date(C.QaDate), Date(C.Published), Date(C.Closed), Date(C.HeldSince),
-            Date(C.HoldReviewDate), Date(C.HoldEnded));
+            Date(C.HoldReviewDate), Date(C.HoldEnded))
+        {
+            ReversedOn = Date(C.ReversedOn),
+            FirstPanel = Date(C.FirstPanel),
+            Stopped = Date(C.Stopped),
+        };
+
+        var reversal = TrackerValues.ParseReversal(row.Get(C.Reversed));
+        if (row.Get(C.Reversed).Length > 0 && reversal is null)
+        {
+            problems.Add(C.Reversed, $"\"{row.Get(C.Reversed)}\" is not a reason the CRG reverses a decision for: enter judicial review, appeal or new information.");
+        }
 
         var outcome = TrackerValues.ParseOutcome(row.Get(C.Outcome));
         if (outcome is null)
@@ -84,6 +95,9 @@ public static class TrackerCells
             Stage = stage,
             HoldReason = holdReason,
             HasHoldReason = row.Get(C.HoldReason).Length > 0,
+            Reversal = reversal,
+            HasReversal = row.Get(C.Reversed).Length > 0,
+            StopReason = row.Get(C.StopReason) is { Length: > 0 } stopReason ? stopReason : null,
             LatestUpdate = update.Length == 0 ? null : update,
             UpdateAsAt = Date(C.UpdateAsAt),
         };

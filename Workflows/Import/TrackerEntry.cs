@@ -39,8 +39,21 @@ public sealed record TrackerEntry
     /// The date the latest update describes, when the sheet gives it.
     public DateOnly? UpdateAsAt { get; init; }
 
-    /// The CRG decided the criteria were not met and no review is held (no alternative review either).
+    /// Why the CRG reversed its "criteria not met" decision (with Dates.ReversedOn), null when it did not.
+    public DecisionReversalReason? Reversal { get; init; }
+
+    public bool HasReversal { get; init; }
+
+    /// Why the review was stopped with the Home Office's agreement (with Dates.Stopped).
+    public string? StopReason { get; init; }
+
+    /// The CRG's first decision: the criteria were not met and no review was to be held (no alternative review either).
     public bool CriteriaNotMet => Outcome == TrackerOutcome.CriteriaNotMet;
+
+    /// A case closed or to be closed without a review: criteria not met, not reversed since.
+    public bool WithoutReview => CriteriaNotMet && !HasReversal && Dates.ReversedOn is null;
+
+    public bool IsStopped => Dates.Stopped is not null;
 }
 
 /// The CRG outcomes the import takes.
@@ -56,20 +69,39 @@ public sealed record TrackerDates(
     DateOnly? Notified, DateOnly? Presented, DateOnly? Decision, DateOnly? HomeOfficeNotified, DateOnly? Appointed, DateOnly? SignedOff,
     DateOnly? Submitted, DateOnly? QaOutcome, DateOnly? Published, DateOnly? Closed, DateOnly? HeldSince, DateOnly? HoldReview, DateOnly? HoldEnded = null)
 {
+    /// The day of the CRG's new decision, when it reversed its "criteria not met".
+    public DateOnly? ReversedOn { get; init; }
+
+    /// The review's first panel meeting.
+    public DateOnly? FirstPanel { get; init; }
+
+    /// The day the Home Office agreed to stop the review (it closes then).
+    public DateOnly? Stopped { get; init; }
+
+    /// Steps a tracker may leave empty although later ones are filled in: the Home Office's notification (the decision's
+    /// date stands in), a reversal and a panel meeting (only some reviews have them), a stop (a review stops at any step).
+    private static readonly HashSet<string> Optional = new() { C.HomeOfficeNotified, C.ReversedOn, C.FirstPanel, C.Stopped };
+
     /// Days the hold review date may default to, after the day of the import.
     public const int HoldReviewDays = 28;
 
     /// The pipeline's dates in the order the steps happen: each needs the one before it and none is earlier.
     public IReadOnlyList<(string Column, DateOnly? Date)> Pipeline =>
     [
-        (C.Notified, Notified), (C.Presented, Presented), (C.Decision, Decision), (C.HomeOfficeNotified, HomeOfficeNotified), (C.AuthorAppointed, Appointed),
-        (C.SignedOff, SignedOff), (C.Submitted, Submitted), (C.QaDate, QaOutcome), (C.Published, Published), (C.Closed, Closed),
+        (C.Notified, Notified), (C.Presented, Presented), (C.Decision, Decision), (C.HomeOfficeNotified, HomeOfficeNotified), (C.ReversedOn, ReversedOn),
+        (C.AuthorAppointed, Appointed), (C.FirstPanel, FirstPanel), (C.SignedOff, SignedOff), (C.Submitted, Submitted), (C.QaDate, QaOutcome),
+        (C.Published, Published), (C.Closed, Closed), (C.Stopped, Stopped),
     ];
 
     /// The pipeline a case takes: without a review (criteria not met), from the decision straight to its closure.
-    public IReadOnlyList<(string Column, DateOnly? Date)> PipelineFor(bool criteriaNotMet) => criteriaNotMet
-        ? Pipeline.Where(c => c.Column is C.Notified or C.Presented or C.Decision or C.HomeOfficeNotified or C.Closed).ToList()
+    public IReadOnlyList<(string Column, DateOnly? Date)> PipelineFor(bool withoutReview) => withoutReview
+        ? Pipeline.Where(c => c.Column is C.Notified or C.Presented or C.Decision or C.HomeOfficeNotified or C.Closed or C.Stopped).ToList()
         : Pipeline;
+
+    /// The step a filled-in date needs before it (null: none): the nearest earlier one a tracker does not leave empty.
+    /// The notification and the first presentation need none, nor a stop.
+    public static (string Column, DateOnly? Date)? Needed(IReadOnlyList<(string Column, DateOnly? Date)> pipeline, int i) =>
+        i < 2 || pipeline[i].Column == C.Stopped ? null : pipeline.Take(i).Last(c => !Optional.Contains(c.Column));
 
     public bool HasHold => HeldSince is not null || HoldReview is not null || HoldEnded is not null;
 
@@ -82,7 +114,7 @@ public sealed record TrackerDates(
     /// The hold starts on its date in the sheet, or on the day of the import.
     public DateOnly HoldStarts(DateOnly today) => HeldSince ?? today;
 
-    /// The hold is to be looked at again on its date in the sheet; else an ended hold on the day it ended, a current
-    /// one four weeks after the import.
-    public DateOnly HoldReviewBy(DateOnly today) => HoldReview ?? HoldEnded ?? today.AddDays(HoldReviewDays);
+    /// The hold is to be looked at again on its date in the sheet; else an ended hold on the day it ended (by a resume or
+    /// the review's stop), a current one four weeks after the import.
+    public DateOnly HoldReviewBy(DateOnly today) => HoldReview ?? HoldEnded ?? Stopped ?? today.AddDays(HoldReviewDays);
 }

@@ -1,21 +1,25 @@
 using Domain.Calendar;
 using Domain.Reviews;
+using Domain.Workflow;
 using Workflows.Process;
 using C = Workflows.Import.ImportColumns;
 
 namespace Workflows.Import;
 
 /// Checks across the columns of a row: the dates in the order the steps happen, each with the one before it; the
-/// notification after the month of death; a publication with its link; the outcome with the dates it allows; the hold
-/// columns for a review on hold now or for a hold that ended; the latest update's date.
+/// notification after the month of death; a publication with its link; the outcome with the dates it allows; a reversal
+/// with its reason and date; a stop with its reason, closing the review; the hold columns for a review on hold now, for
+/// a hold that ended or one the review was stopped in; the latest update's date.
 public static class TrackerRowRules
 {
     public static void Check(TrackerEntry entry, RowProblems problems)
     {
         CheckNotifiedAfterDeath(entry, problems);
-        CheckDateOrder(entry.Dates.PipelineFor(entry.CriteriaNotMet), problems);
+        CheckDateOrder(entry.Dates.PipelineFor(entry.WithoutReview), problems);
         CheckPublicationLink(entry, problems);
         CheckOutcome(entry, problems);
+        CheckReversal(entry, problems);
+        CheckStop(entry, problems);
         CheckHoldColumns(entry, problems);
         CheckEndedHold(entry, problems);
         CheckUpdateAsAt(entry, problems);
@@ -29,7 +33,7 @@ public static class TrackerRowRules
         }
     }
 
-    /// Each date needs the one before it, and none may be earlier than it.
+    /// Each date needs the one before it, and none may be earlier than any before it.
     private static void CheckDateOrder(IReadOnlyList<(string Column, DateOnly? Date)> pipeline, RowProblems problems)
     {
         (string Column, DateOnly Date)? previous = null;
@@ -46,14 +50,15 @@ public static class TrackerRowRules
                 problems.Add(column, $"{column} ({UkDate.Format(value)}) is before {p.Column.ToLowerInvariant()} ({UkDate.Format(p.Date)}): the dates are out of order.");
             }
 
-            // The Home Office notification date may be missing: the decision date then stands in for it.
-            var before = i > 1 && pipeline[i - 1].Column == C.HomeOfficeNotified ? pipeline[i - 2] : pipeline[i - 1 < 0 ? 0 : i - 1];
-            if (i > 1 && before.Date is null)
+            if (TrackerDates.Needed(pipeline, i) is { Date: null } before)
             {
                 problems.Add(column, $"{column} is filled in but {before.Column.ToLowerInvariant()} is not: enter that date too.");
             }
 
-            previous = (column, value);
+            if (previous is not { } latest || value >= latest.Date)
+            {
+                previous = (column, value);
+            }
         }
     }
 
@@ -78,6 +83,23 @@ public static class TrackerRowRules
         else if (entry.Stage == Stage.OnHold && entry.Dates.HoldEnded is not null)
         {
             problems.Add(C.HoldEnded, "The review is on hold now: leave \"Hold ended\" empty, or change the current stage.");
+        }
+        else if (entry.IsStopped && !entry.Dates.HasEndedHold && (entry.HasHoldReason || entry.Dates.HasHold))
+        {
+            // Stopped while on hold: the stop ends the hold, which needs its reason and its first day.
+            if (!entry.HasHoldReason)
+            {
+                problems.Add(C.HoldReason, "The review was stopped while on hold: enter the reason for the hold.");
+            }
+
+            if (entry.Dates.HeldSince is not DateOnly since)
+            {
+                problems.Add(C.HeldSince, "The review was stopped while on hold: enter the date the hold started in \"On hold since\".");
+            }
+            else if (entry.Dates.Stopped <= since)
+            {
+                problems.Add(C.Stopped, $"The review was stopped ({UkDate.Format(entry.Dates.Stopped.Value)}) on or before the day its hold started ({UkDate.Format(since)}): check both.");
+            }
         }
         else if (entry.Stage is not null && entry.Stage != Stage.OnHold && !entry.Dates.HasEndedHold && (entry.HasHoldReason || entry.Dates.HasHold))
         {
@@ -110,7 +132,7 @@ public static class TrackerRowRules
             return;
         }
 
-        foreach (var (column, date) in entry.Dates.PipelineFor(entry.CriteriaNotMet))
+        foreach (var (column, date) in entry.Dates.PipelineFor(entry.WithoutReview))
         {
             if (date is DateOnly d && d > since && d < ended)
             {
@@ -119,7 +141,8 @@ public static class TrackerRowRules
         }
     }
 
-    /// "Criteria not met" (no review, not even an alternative one): a decision date, and no step of a review.
+    /// "Criteria not met" (no review, not even an alternative one): a decision date, and no step of a review unless the
+    /// CRG reversed its decision.
     private static void CheckOutcome(TrackerEntry entry, RowProblems problems)
     {
         if (!entry.CriteriaNotMet)
@@ -133,9 +156,77 @@ public static class TrackerRowRules
             problems.Add(C.Decision, "The outcome is \"Criteria not met\": enter the date of the CRG's decision.");
         }
 
-        if (d.Appointed is not null || d.SignedOff is not null || d.Submitted is not null || d.QaOutcome is not null || d.Published is not null)
+        if (!entry.WithoutReview)
         {
-            problems.Add(C.Outcome, "The CRG decided the criteria were not met, yet the row has dates of a review (appointment, sign-off, submission, QA or publication): clear them, or correct the outcome.");
+            return;
+        }
+
+        if (d.Stopped is not null)
+        {
+            problems.Add(C.Stopped, "The CRG decided the criteria were not met, so no review was held to stop: close the case in \"Closed\" instead.");
+        }
+
+        if (d.FirstPanel is not null || d.Appointed is not null || d.SignedOff is not null || d.Submitted is not null || d.QaOutcome is not null || d.Published is not null)
+        {
+            problems.Add(C.Outcome, "The CRG decided the criteria were not met, yet the row has dates of a review (appointment, panel, sign-off, submission, QA or publication): clear them, correct the outcome, or enter the CRG's reversal in \"Decision reversed\" and \"Reversed on\".");
+        }
+    }
+
+    /// A reversal: of a "criteria not met" decision, with its reason and the date of the new decision.
+    private static void CheckReversal(TrackerEntry entry, RowProblems problems)
+    {
+        if (!entry.HasReversal && entry.Dates.ReversedOn is null)
+        {
+            return;
+        }
+
+        if (!entry.CriteriaNotMet)
+        {
+            problems.Add(C.Reversed, "Only a \"Criteria not met\" decision is reversed: set the CRG outcome to \"Criteria not met\" (the decision reversed), or clear the reversal.");
+        }
+
+        if (!entry.HasReversal)
+        {
+            problems.Add(C.Reversed, "The decision was reversed: enter why in \"Decision reversed\" (judicial review, appeal or new information).");
+        }
+
+        if (entry.Dates.ReversedOn is null)
+        {
+            problems.Add(C.ReversedOn, "The decision was reversed: enter the date of the CRG's new decision in \"Reversed on\".");
+        }
+    }
+
+    /// A stop: its reason, a closed stage and no other closure.
+    private static void CheckStop(TrackerEntry entry, RowProblems problems)
+    {
+        if (entry.StopReason is null && !entry.IsStopped)
+        {
+            return;
+        }
+
+        if (entry.StopReason is null)
+        {
+            problems.Add(C.StopReason, "The review was stopped: say why, and what the Home Office agreed, in \"Stop reason\".");
+        }
+        else if (entry.StopReason.Length > JournalEntry.CommentMaxLength)
+        {
+            problems.Add(C.StopReason, $"The stop reason must be {JournalEntry.CommentMaxLength} characters or fewer.");
+        }
+
+        if (!entry.IsStopped)
+        {
+            problems.Add(C.Stopped, "A stop reason is filled in: enter the date the Home Office agreed to stop the review in \"Stopped\".");
+            return;
+        }
+
+        if (entry.Stage is not null and not Stage.Closed)
+        {
+            problems.Add(C.Stage, "A stopped review is closed: enter \"Closed\" as the current stage.");
+        }
+
+        if (entry.Dates.Closed is not null)
+        {
+            problems.Add(C.Closed, "A stopped review is closed by the stop: leave \"Closed\" empty.");
         }
     }
 

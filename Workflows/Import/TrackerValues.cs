@@ -43,23 +43,18 @@ public static partial class TrackerValues
         return ParseDate(t) is DateOnly date ? (date.Year, date.Month) : null;
     }
 
-    public static Stage? ParseStage(string text)
+    public static Stage? ParseStage(string text) => ParseNamed<Stage>(text, StageNames.Describe);
+
+    public static HoldReason? ParseHoldReason(string text) => ParseNamed<HoldReason>(text.Replace('’', '\''), StageNames.Describe);
+
+    public static DecisionReversalReason? ParseReversal(string text) => ParseNamed<DecisionReversalReason>(text, StageNames.Describe);
+
+    /// A value by the name the portal shows (any case and spacing) or its name in code.
+    private static T? ParseNamed<T>(string text, Func<T, string> describe) where T : struct, Enum
     {
         var key = CaseLabels.Normalise(text);
-        if (key.Length == 0)
-        {
-            return null;
-        }
-
-        return Enum.GetValues<Stage>().Cast<Stage?>().FirstOrDefault(s =>
-            CaseLabels.Normalise(StageNames.Describe(s!.Value)) == key || s.Value.ToString().Equals(key.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
-    }
-
-    public static HoldReason? ParseHoldReason(string text)
-    {
-        var key = CaseLabels.Normalise(text.Replace('’', '\''));
-        return key.Length == 0 ? null : Enum.GetValues<HoldReason>().Cast<HoldReason?>().FirstOrDefault(r =>
-            CaseLabels.Normalise(StageNames.Describe(r!.Value)) == key || r.Value.ToString().Equals(key.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
+        return key.Length == 0 ? null : Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v =>
+            CaseLabels.Normalise(describe(v!.Value)) == key || v.Value.ToString().Equals(key.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
     }
 
     public static ReviewType? ParseType(string text) => text.ToUpperInvariant() switch

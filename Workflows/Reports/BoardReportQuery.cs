@@ -240,13 +240,17 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
     }
 
     /// The London date of each review's first panel meeting: the earliest scheduled meeting's start (polls and cancelled
-    /// meetings do not count). Reviews without one are left out, so their step reads "so far".
+    /// meetings do not count), or the one an imported tracker recorded if earlier. Reviews without one are left out, so
+    /// their step reads "so far".
     private static async Task<Dictionary<int, DateOnly>> FirstPanelDatesAsync(IReviewDb db, IReadOnlyCollection<int> reviewIds, CancellationToken ct)
     {
         var starts = await db.PanelMeetings.AsNoTracking()
             .Where(m => reviewIds.Contains(m.ReviewId) && m.Status == MeetingStatus.Scheduled && m.StartsAtUtc != null)
             .Select(m => new { m.ReviewId, m.StartsAtUtc })
             .ToListAsync(ct);
-        return starts.GroupBy(m => m.ReviewId).ToDictionary(g => g.Key, g => London.DateOf(g.Min(m => m.StartsAtUtc!.Value)));
+        var imported = await db.Reviews.AsNoTracking().Where(r => reviewIds.Contains(r.Id) && r.FirstPanelBeforeImportOn != null)
+            .Select(r => new { r.Id, On = r.FirstPanelBeforeImportOn!.Value }).ToListAsync(ct);
+        return starts.Select(m => (m.ReviewId, On: London.DateOf(m.StartsAtUtc!.Value))).Concat(imported.Select(r => (ReviewId: r.Id, r.On)))
+            .GroupBy(m => m.ReviewId).ToDictionary(g => g.Key, g => g.Min(m => m.On));
     }
 }
