@@ -32,7 +32,8 @@ public static class StageNames
     {
         Stage.NotificationReceived => "Notification received",
         Stage.AwaitingCrgDecision => "Awaiting CRG decision",
-        Stage.DecisionNotified => "Decision notified to the Home Office",
+        // Named for what is awaited: the Home Office is told, then acknowledges, within this stage.
+        Stage.DecisionNotified => "Decision made: Home Office to be told",
         Stage.Commissioning => "Commissioning chair/author",
         Stage.PanelAndReport => "Panel and report writing",
         Stage.CrgSignOff => "CRG sign-off",
@@ -43,6 +44,13 @@ public static class StageNames
         Stage.Closed => "Closed",
         Stage.OnHold => "On hold",
         _ => stage.ToString(),
+    };
+
+    /// A name the stage was shown by before, which trackers exported then may still carry.
+    public static string? FormerName(Stage stage) => stage switch
+    {
+        Stage.DecisionNotified => "Decision notified to the Home Office",
+        _ => null,
     };
 
     public static string Describe(HoldReason reason) => reason switch

@@ -82,7 +82,7 @@ public sealed class ReviewProcessTests(BrowserFixture browser) : IAsyncLifetime
         // A double click records the decision once.
         await page.Locator("#action-comment").FillAsync("Criteria met: former partner, history of coercive control.");
         await page.Locator("#action-submit").EvaluateAsync("b => { b.click(); b.click(); }");
-        await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Decision notified to the Home Office");
+        await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Decision made: Home Office to be told");
         Assert.Equal(1, await _portal.WithDbAsync(db => db.JournalEntries.CountAsync(j => j.ReviewId == id && j.Trigger == Trigger.RecordCriteriaMet)));
 
         // An unavailable action is no button but a line of the folded "Not available now" list, saying why.
@@ -93,8 +93,19 @@ public sealed class ReviewProcessTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(acknowledge).ToHaveTextAsync("Record the Home Office's acknowledgement: Record that the Home Office was notified of the decision first.");
         await tab.AssertAccessibleAsync();
 
-        await RecordAsync(tab, Trigger.RecordHomeOfficeNotified, "Decision notified to the Home Office");
-        await RecordAsync(tab, Trigger.RecordHomeOfficeAcknowledged, "Commissioning chair/author");
+        await RecordAsync(tab, Trigger.RecordHomeOfficeNotified, "Decision made: Home Office to be told");
+        // The acknowledgement asks for the day it came: today unless changed, never before the notification.
+        await RecordAsync(tab, Trigger.RecordHomeOfficeAcknowledged, "Commissioning chair/author", async () =>
+        {
+            await Assertions.Expect(page.Locator("#action-form")).ToContainTextAsync("Date of the acknowledgement");
+            await Assertions.Expect(page.Locator("#action-date")).ToHaveValueAsync("23/11/2026");
+            await FillDateAsync(page, "action-date", "22/11/2026");
+            await page.Locator("#action-submit").ClickAsync();
+            await Assertions.Expect(page.Locator("#action-form")).ToContainTextAsync(
+                "The date cannot be before the step before it (Record that the Home Office was notified, 23 Nov 2026): check it.");
+            await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Decision made: Home Office to be told");
+            await FillDateAsync(page, "action-date", "23/11/2026");
+        });
         await Assertions.Expect(page.Locator("#clock-Completion .clock-due")).ToHaveTextAsync("23 May 2027");
         await Assertions.Expect(page.Locator("#clock-Appointment .clock-due")).ToHaveTextAsync("23 Dec 2026");
 
@@ -134,9 +145,9 @@ public sealed class ReviewProcessTests(BrowserFixture browser) : IAsyncLifetime
         [
             "Resume: \"On hold\" to \"Commissioning chair/author\"",
             "Put on hold: \"Commissioning chair/author\" to \"On hold\"",
-            "Record the Home Office's acknowledgement: \"Decision notified to the Home Office\" to \"Commissioning chair/author\"",
+            "Record the Home Office's acknowledgement: \"Decision made: Home Office to be told\" to \"Commissioning chair/author\"",
             "Record that the Home Office was notified",
-            "Record decision: criteria met: \"Awaiting CRG decision\" to \"Decision notified to the Home Office\"",
+            "Record decision: criteria met: \"Awaiting CRG decision\" to \"Decision made: Home Office to be told\"",
             "Present to the CRG: \"Notification received\" to \"Awaiting CRG decision\"",
             "Process started at \"Notification received\"",
         ]);
@@ -234,7 +245,7 @@ public sealed class ReviewProcessTests(BrowserFixture browser) : IAsyncLifetime
         await FillDateAsync(page, "action-date", "18/11/2026");
         await page.Locator("#action-submit").ClickAsync();
         await Assertions.Expect(page.Locator("#action-form")).ToHaveCountAsync(0);
-        await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Decision notified to the Home Office");
+        await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Decision made: Home Office to be told");
         await Assertions.Expect(page.Locator("#clock-Appointment .clock-due")).ToHaveTextAsync("18 Dec 2026");
         await Assertions.Expect(page.Locator("#clock-Completion .clock-due")).ToHaveTextAsync("18 May 2027");
         await Assertions.Expect(Action(page, Trigger.RecordHomeOfficeNotified)).ToBeEnabledAsync();

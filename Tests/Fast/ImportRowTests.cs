@@ -70,6 +70,14 @@ public class ImportRowTests
         Assert.Equal(Trigger.AppointAuthor, row.Steps[^2].Trigger);
     }
 
+    [Theory]
+    [InlineData("Decision made: Home Office to be told")]
+    [InlineData("Decision notified to the Home Office")]
+    [InlineData(" decision  NOTIFIED to the home office ")]
+    [InlineData("DecisionNotified")]
+    public void ParseStage_TakesTheStageNameAndItsFormerName(string text) =>
+        Assert.Equal(Stage.DecisionNotified, TrackerValues.ParseStage(text));
+
     [Fact]
     public void Check_ReportsEveryProblemWithRowAndColumn()
     {

@@ -83,6 +83,23 @@ public class TriggerArgsTests
     }
 
     [Theory]
+    [InlineData(typeof(RecordHomeOfficeAcknowledgedArgs))]
+    [InlineData(typeof(RecordHomeOfficeDirectionArgs))]
+    [InlineData(typeof(CloseWithoutReviewArgs))]
+    public void HomeOfficeResponse_BeforeTheHomeOfficeWasNotified_IsRefused_OnTheDayItIsNot(Type type)
+    {
+        var told = DardrV1Tests.ReviewAt(Stage.DecisionNotified, r => r.HomeOfficeNotifiedOn = new DateOnly(2026, 11, 10));
+        var args = (TriggerArgs)Activator.CreateInstance(type)!;
+
+        var before = Assert.Single((args with { Date = new DateOnly(2026, 11, 9) }).Validate(new TriggerCheck(told, Today)));
+
+        Assert.Equal(("Date", "The Home Office cannot have answered before it was notified of the decision (10 Nov 2026): check the date."),
+            (before.Field, before.Message));
+        Assert.Empty((args with { Date = new DateOnly(2026, 11, 10) }).Validate(new TriggerCheck(told, Today)));
+        Assert.Empty(args.Validate(new TriggerCheck(told, Today)));
+    }
+
+    [Theory]
     [InlineData(typeof(RecordCriteriaMetArgs), true)]
     [InlineData(typeof(RecordCriteriaNotMetArgs), true)]
     [InlineData(typeof(RecordMoreInformationNeededArgs), true)]

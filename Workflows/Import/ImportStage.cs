@@ -25,7 +25,7 @@ public static class ImportStage
 
         if (entry.WithoutReview && entry.Stage is not (Stage.DecisionNotified or Stage.Closed or Stage.OnHold or Stage.AwaitingCrgDecision))
         {
-            problems.Add(C.Stage, "The CRG decided the criteria were not met: the case is at \"Decision notified to the Home Office\", or \"Closed\" without a review. A review the Home Office directed is recorded on the review page; a decision the CRG reversed, in \"Decision reversed\" and \"Reversed on\".");
+            problems.Add(C.Stage, $"The CRG decided the criteria were not met: the case is at \"{StageNames.Describe(Stage.DecisionNotified)}\", or \"Closed\" without a review. A review the Home Office directed is recorded on the review page; a decision the CRG reversed, in \"Decision reversed\" and \"Reversed on\".");
             return null;
         }
 

@@ -43,18 +43,19 @@ public static partial class TrackerValues
         return ParseDate(t) is DateOnly date ? (date.Year, date.Month) : null;
     }
 
-    public static Stage? ParseStage(string text) => ParseNamed<Stage>(text, StageNames.Describe);
+    public static Stage? ParseStage(string text) => ParseNamed<Stage>(text, StageNames.Describe, StageNames.FormerName);
 
     public static HoldReason? ParseHoldReason(string text) => ParseNamed<HoldReason>(text.Replace('’', '\''), StageNames.Describe);
 
     public static DecisionReversalReason? ParseReversal(string text) => ParseNamed<DecisionReversalReason>(text, StageNames.Describe);
 
-    /// A value by the name the portal shows (any case and spacing) or its name in code.
-    private static T? ParseNamed<T>(string text, Func<T, string> describe) where T : struct, Enum
+    /// A value by the name the portal shows (any case and spacing), a name it showed before, or its name in code.
+    private static T? ParseNamed<T>(string text, Func<T, string> describe, Func<T, string?>? former = null) where T : struct, Enum
     {
         var key = CaseLabels.Normalise(text);
         return key.Length == 0 ? null : Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v =>
-            CaseLabels.Normalise(describe(v!.Value)) == key || v.Value.ToString().Equals(key.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
+            CaseLabels.Normalise(describe(v!.Value)) == key || (former?.Invoke(v.Value) is string old && CaseLabels.Normalise(old) == key)
+            || v.Value.ToString().Equals(key.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
     }
 
     public static ReviewType? ParseType(string text) => text.ToUpperInvariant() switch

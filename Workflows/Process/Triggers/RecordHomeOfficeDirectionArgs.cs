@@ -4,7 +4,7 @@ namespace Workflows.Process;
 
 /// The Home Office directs a review after a "criteria not met" decision (Date: the direction's date, from which the
 /// review's clocks run).
-public sealed record RecordHomeOfficeDirectionArgs : TriggerArgs
+public sealed record RecordHomeOfficeDirectionArgs : HomeOfficeResponseArgs
 {
     public override Trigger Trigger => Trigger.RecordHomeOfficeDirection;
 
