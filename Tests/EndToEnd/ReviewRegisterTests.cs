@@ -46,11 +46,13 @@ public sealed class ReviewRegisterTests(BrowserFixture browser) : IAsyncLifetime
         // Blazor navigates within the page: wait for the review's heading (a failure then shows what the page says),
         // then check the address.
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = label, Level = 1 })).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/reviews/\d+$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/reviews/\d+\?registered=true$"));
         await Assertions.Expect(page.Locator("#restricted-details")).ToContainTextAsync("Jane Testperson");
         await Assertions.Expect(page.Locator("#review-history")).ToContainTextAsync("Created");
         var reference = (await page.Locator(".mud-chip").First.InnerTextAsync()).Trim();
         Assert.Matches(@"^LR-2026-\d{3}$", reference);
+        // The page it lands on says it is registered, in words a screen reader announces.
+        await Assertions.Expect(page.Locator("#review-registered[role=status]")).ToHaveTextAsync($"Notification registered: {reference}");
         await Assertions.Expect(page.Locator("#review-details")).ToContainTextAsync("2 Oct 2026");
         await Assertions.Expect(page.Locator("#review-details")).ToContainTextAsync("September 2026");
         await tab.AssertAccessibleAsync();
@@ -64,6 +66,7 @@ public sealed class ReviewRegisterTests(BrowserFixture browser) : IAsyncLifetime
         await tab.AssertAccessibleAsync();
         await link.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = label, Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#review-registered")).ToHaveCountAsync(0);
         Assert.Empty(tab.ConsoleErrors);
 
         // One view recorded per visit (not again for the prerender).

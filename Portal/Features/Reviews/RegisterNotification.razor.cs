@@ -62,9 +62,10 @@ public partial class RegisterNotification
             return;
         }
 
-        await Run.RunAsync(actor => Handler.HandleAsync(actor, model.ToNotification()), registered => $"Registered {registered.Reference} ({registered.CaseLabel}).", registered =>
+        // The review's page confirms it: a message that vanished with the page it was shown on went unseen.
+        await Run.RunAsync(actor => Handler.HandleAsync(actor, model.ToNotification()), _ => null, registered =>
         {
-            Navigation.NavigateTo($"reviews/{registered.Id}");
+            Navigation.NavigateTo($"reviews/{registered.Id}?registered=true");
             return Task.CompletedTask;
         });
     }
