@@ -50,7 +50,7 @@ public sealed class DraftsEndToEndTests(BrowserFixture browser) : IAsyncLifetime
             await page.Locator("input.draft-file-input").SetInputFilesAsync(file);
             await Assertions.Expect(page.Locator("#upload-draft .document-chosen")).ToContainTextAsync("Overview report draft 2.docx");
             await page.Locator("#share-draft").ClickAsync();
-            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Draft 2 shared: 1 panel member(s) asked to comment by 7 Dec 2026.");
+            await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Draft 2 shared: 1 panel member asked to comment by 7 Dec 2026.");
             await Assertions.Expect(page.Locator("#draft-2 .draft-status")).ToHaveTextAsync("Open for comments until 23:59 on 7 Dec 2026");
             await Assertions.Expect(page.Locator("#draft-2 a.document-link")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"documents/versions/\d+$"));
             await AssertCleanAsync(author);
@@ -99,5 +99,28 @@ public sealed class DraftsEndToEndTests(BrowserFixture browser) : IAsyncLifetime
             await Assertions.Expect(page.Locator("#draft-2 .close-round")).ToHaveCountAsync(0);
             await AssertCleanAsync(officer);
         }
+    }
+
+    [Fact]
+    public async Task Author_SharingADraftWithNobodyOnThePanel_IsRefusedWithAMessage_AndNothingIsShared()
+    {
+        var id = await _portal.ReviewAtPanelAndReportAsync();
+        var file = DraftTestFiles.Save(DraftTestFiles.Docx(), "Overview report draft 1.docx");
+        await using var author = await PortalPage.OpenAsync(browser, _portal);
+        var page = author.Page;
+        await author.SignInAsync(DemoAccounts.Author);
+        await author.GotoAsync($"reviews/{id}/drafts");
+        await Assertions.Expect(page.Locator("#upload-draft")).ToContainTextAsync("Share draft 1 with the panel");
+        await author.WaitForInteractiveAsync();
+
+        await page.Locator("input.draft-file-input").SetInputFilesAsync(file);
+        await Assertions.Expect(page.Locator("#upload-draft .document-chosen")).ToContainTextAsync("Overview report draft 1.docx");
+        await page.Locator("#share-draft").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#upload-draft")).ToContainTextAsync(UploadDraftHandler.NoPanel);
+        await Assertions.Expect(page.Locator("#upload-draft")).ToContainTextAsync("Share draft 1 with the panel");
+        await Assertions.Expect(page.Locator("#draft-1")).ToHaveCountAsync(0);
+        await AssertCleanAsync(author);
+        Assert.False(await _portal.WithDbAsync(db => db.Drafts.AnyAsync(d => d.ReviewId == id)));
     }
 }

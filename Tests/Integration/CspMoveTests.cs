@@ -52,6 +52,7 @@ public abstract class CspMoveTests(ProviderFixture fixture)
         var lrOfficer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
         var kentOfficer = await Portal.ActorAsync(DemoAccounts.KentOfficer);
         Assert.True(await RecordContactAsync(DemoAccounts.LrOfficer, reviewId) > 0);
+        await Portal.AddPanelMemberRowAsync(reviewId, await Portal.NewPanelContactAsync());
         var draft = await Portal.Get<UploadDraftHandler>().HandleAsync(lrOfficer,
             new UploadDraft(reviewId, Today.AddDays(14), new MemoryStream(SampleDocuments.Docx()), "draft.docx"));
         Assert.True(draft.IsSuccess, draft.Error?.Message);

@@ -218,6 +218,34 @@ public abstract class DraftsTests(MailFixture fixture)
     }
 
     [Fact]
+    public async Task Upload_WithNobodyOnThePanel_IsRefusedWithAMessage_AndNothingIsSaved()
+    {
+        var id = await Portal.ReviewAtPanelAndReportAsync();
+        var before = await Portal.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.ReviewId == id));
+
+        var empty = await UploadAsync(id, Today.AddDays(14));
+        // A panel whose only member was removed is as empty.
+        var removed = await Portal.NewPanelContactAsync();
+        await Portal.AddPanelMemberRowAsync(id, removed);
+        var removedId = (await Portal.ActorAsync(removed)).UserId;
+        await Portal.WithDbAsync(db => db.ReviewParticipants.Where(p => p.ReviewId == id && p.UserId == removedId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.RevokedAtUtc, DateTime.UtcNow)));
+        var revoked = await UploadAsync(id, Today.AddDays(14), who: DemoAccounts.LrOfficer);
+
+        Assert.Equal(UploadDraftHandler.NoPanel, empty.Error?.Message);
+        Assert.Equal(UploadDraftHandler.NoPanel, revoked.Error?.Message);
+        await Portal.WithDbAsync(async db =>
+        {
+            Assert.False(await db.Drafts.AnyAsync(d => d.ReviewId == id));
+            Assert.False(await db.Documents.AnyAsync(d => d.ReviewId == id));
+            Assert.False(await db.WorkItems.AnyAsync(w => w.ReviewId == id && (w.Kind == WorkItemKind.CommentOnDraft || w.Kind == WorkItemKind.CloseDraftComments)));
+            Assert.False(await db.OutboxMessages.AnyAsync(m => m.ReviewId == id && m.Reason == UploadDraftHandler.EmailReason));
+            Assert.Equal(before, await db.AuditEvents.CountAsync(a => a.ReviewId == id));
+            return 0;
+        });
+    }
+
+    [Fact]
     public async Task Upload_OutsidePanelAndReport_IsRefusedWithTheStage()
     {
         var id = await Portal.RegisterReviewAsync(Today.AddDays(-3));

@@ -29,6 +29,8 @@ public sealed class UploadDraftHandler(IReviewDbFactory dbs, BusinessClock clock
 {
     public const string EmailReason = "DraftForComment";
 
+    public const string NoPanel = "Nobody on this review's panel can be asked to comment yet: add panel members on the panel page, then share the draft.";
+
     public Task<Result<DraftUploaded>> HandleAsync(Actor actor, UploadDraft input, CancellationToken ct = default) =>
         uploads.SaveOrDiscardAsync(files => UploadAsync(actor, input, files, ct));
 
@@ -46,6 +48,16 @@ public sealed class UploadDraftHandler(IReviewDbFactory dbs, BusinessClock clock
         {
             return new Error($"Drafts are shared while the review is at \"{StageNames.Describe(Stage.PanelAndReport)}\"; "
                 + $"this review is at \"{StageNames.Describe(roles.Stage)}\".");
+        }
+
+        var members = await (from p in db.ReviewParticipants.PanelMembers(input.ReviewId)
+                             join u in db.Users on p.UserId equals u.Id
+                             where !u.IsDisabled && u.Email != null
+                             select new { u.Id, u.Email }).Distinct().ToListAsync(ct);
+        if (members.Count == 0)
+        {
+            // A round with nobody to comment would wait for comments that never come.
+            return new Error(NoPanel);
         }
 
         var today = clock.Today;
@@ -88,10 +100,6 @@ public sealed class UploadDraftHandler(IReviewDbFactory dbs, BusinessClock clock
             return new ValidationFailed([version.Error! with { Field = DocumentFiles.FieldName }]);
         }
 
-        var members = await (from p in db.ReviewParticipants.PanelMembers(input.ReviewId)
-                             join u in db.Users on p.UserId equals u.Id
-                             where !u.IsDisabled && u.Email != null
-                             select new { u.Id, u.Email }).Distinct().ToListAsync(ct);
         foreach (var member in members.OrderBy(m => m.Email, StringComparer.Ordinal))
         {
             var task = NewTask(input.ReviewId, WorkItemKind.CommentOnDraft, $"Comment on draft {number}", due, now);
@@ -115,13 +123,15 @@ public sealed class UploadDraftHandler(IReviewDbFactory dbs, BusinessClock clock
         db.WorkItems.Add(officeTask);
         draft.OfficeWorkItem = officeTask;
         audit.Add(db, actor, AuditAction.Created, "Draft", draft.Id.ToString(), input.ReviewId, roles.Reference,
-            $"draft {number} shared for comments until {UkDate.Format(due)}; {members.Count} panel member(s) asked");
+            $"draft {number} shared for comments until {UkDate.Format(due)}; {PanelMembers(members.Count)} asked");
         await db.SaveChangesAsync(ct);
         draft.DocumentId = version.Value.DocumentId;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new DraftUploaded(draft.Id, number, due, members.Count);
     }
+
+    public static string PanelMembers(int count) => count == 1 ? "1 panel member" : $"{count} panel members";
 
     private static WorkItem NewTask(int reviewId, WorkItemKind kind, string title, DateOnly due, DateTime now) => new()
     {
