@@ -1,5 +1,6 @@
 using System.Globalization;
 using Domain.Calendar;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Portal.Testing;
 
@@ -69,6 +70,8 @@ public sealed class AuthorsCommissioningTests(BrowserFixture browser) : IAsyncLi
         await AssertCleanAsync(author);
         await authorPage.Locator("#my-eois a").First.ClickAsync();
         await Assertions.Expect(authorPage.Locator("#eoi-summary-text")).ToContainTextAsync("former partner is charged");
+        // The expression of interest says which office commissions the review.
+        await Assertions.Expect(authorPage.Locator("#eoi-from")).ToContainTextAsync("From Leicestershire & Rutland Safeguarding Partnerships Business Office, for review LR-");
         await author.WaitForInteractiveAsync();
         await AssertCleanAsync(author);
         await authorPage.GetByText("I am interested").ClickAsync();
@@ -83,18 +86,30 @@ public sealed class AuthorsCommissioningTests(BrowserFixture browser) : IAsyncLi
 
         await officer.GotoAsync($"reviews/{id}/commissioning");
         await Assertions.Expect(page.Locator(".eoi-replies")).ToContainTextAsync("£12,500");
-        await officer.ChooseAsync("appoint-chair", "Alex Author");
-        await page.Locator("#appoint-chair-fee").FillAsync("12500");
+        // The officer chooses the reply: it fills the form (the person and their quote), and focus moves to the form.
+        await officer.WaitForInteractiveAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use this reply: Alex Author" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#appoint-filled")).ToHaveTextAsync("Filled from Alex Author's reply: check the fee and the date, then appoint.");
+        await Assertions.Expect(page.Locator("#appoint-title")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("div.mud-select:has(#appoint-chair) input[role=combobox]").Last).ToHaveValueAsync("Alex Author");
+        await Assertions.Expect(page.Locator("#appoint-chair-fee")).ToHaveValueAsync("12500");
         await AssertCleanAsync(officer);
         await page.Locator("#appoint-submit").ClickAsync();
         await Assertions.Expect(page.Locator("#commissioning-message")).ToContainTextAsync("Appointed");
         await Assertions.Expect(page.Locator("#appointments")).ToContainTextAsync("Chair and author");
         await Assertions.Expect(page.Locator("#appointments")).ToContainTextAsync("£12,500");
         await AssertCleanAsync(officer);
+        // The author is told by email: the reference and a link to the review, no case label or names.
+        var reference = await _portal.WithDbAsync(db => Task.FromResult(db.Reviews.Where(r => r.Id == id).Select(r => r.Reference).Single()));
+        var told = await _portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.ReviewId == id && m.Reason == Workflows.Authors.AppointAuthorHandler.EmailReason)
+            .Select(m => new { m.RecipientAddress, m.Subject, m.TextBody }).ToListAsync());
+        var mail = Assert.Single(told);
+        Assert.Equal((DemoAccounts.Author, $"You are appointed to review {reference}"), (mail.RecipientAddress, mail.Subject));
+        Assert.Contains($"/reviews/{id}", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alex Author", mail.TextBody, StringComparison.Ordinal);
 
         // The author now has the case among their reviews and can open it.
         await author.GotoAsync("my-reviews");
-        var reference = await _portal.WithDbAsync(db => Task.FromResult(db.Reviews.Where(r => r.Id == id).Select(r => r.Reference).Single()));
         await authorPage.Locator("#my-appointments").GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
         await Assertions.Expect(authorPage.Locator("#restricted-details")).ToBeVisibleAsync();
         await AssertCleanAsync(author);

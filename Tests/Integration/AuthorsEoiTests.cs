@@ -42,6 +42,31 @@ public abstract class AuthorsEoiTests(ProviderFixture fixture)
         return sent.Value;
     }
 
+    private Task<string> OfficeOfAsync(int reviewId) => Portal.WithDbAsync(db =>
+        db.Reviews.Where(r => r.Id == reviewId).Join(db.Organisations, r => r.LeadOfficeId, o => o.Id, (_, o) => o.Name).SingleAsync());
+
+    /// The appointment emails of a review, by recipient: the reference, a link to the review and the office, never
+    /// the case label or anyone's name.
+    private async Task<Dictionary<string, Domain.Email.OutboxMessage>> AppointmentMailsAsync(int reviewId)
+    {
+        var review = await Portal.WithDbAsync(db => db.Reviews.SingleAsync(r => r.Id == reviewId));
+        var office = await OfficeOfAsync(reviewId);
+        var mails = await Portal.WithDbAsync(db => db.OutboxMessages.Where(m => m.ReviewId == reviewId && m.Reason == AppointAuthorHandler.EmailReason)
+            .ToDictionaryAsync(m => m.RecipientAddress));
+        Assert.All(mails.Values, m =>
+        {
+            Assert.Equal($"You are appointed to review {review.Reference}", m.Subject);
+            Assert.Contains($"{office} has appointed you", m.TextBody, StringComparison.Ordinal);
+            Assert.Contains($"/reviews/{reviewId}", m.TextBody, StringComparison.Ordinal);
+            Assert.Contains($"/reviews/{reviewId}", m.HtmlBody, StringComparison.Ordinal);
+            foreach (var secret in new[] { review.CaseLabel, "Alex Author", "Ali Writer", "Nina NotChosen" })
+            {
+                Assert.DoesNotContain(secret, m.Subject + m.TextBody + m.HtmlBody, StringComparison.Ordinal);
+            }
+        });
+        return mails;
+    }
+
     private async Task<string> AuthorIdAsync() => (await Portal.ActorAsync(DemoAccounts.Author)).UserId;
 
     private Task<int> RefusalsAsync(string userId) =>
@@ -76,6 +101,7 @@ public abstract class AuthorsEoiTests(ProviderFixture fixture)
             });
             Assert.Equal(eoi.Recipients.Select(r => r.WorkItemId).Order(), tasks.Select(t => (long?)t.Id).Order());
             var review = await db.Reviews.Include(r => r.Restricted).SingleAsync(r => r.Id == reviewId);
+            var office = await db.Organisations.Where(o => o.Id == review.LeadOfficeId).Select(o => o.Name).SingleAsync();
             var mails = await db.OutboxMessages.Where(m => m.ReviewId == reviewId && m.Reason == Commissioning.EmailReason).ToListAsync();
             Assert.Equal(2, mails.Count);
             Assert.Contains(mails, m => m.RecipientAddress == secondEmail);
@@ -84,6 +110,9 @@ public abstract class AuthorsEoiTests(ProviderFixture fixture)
                 Assert.Contains(review.CaseLabel, m.Subject, StringComparison.Ordinal);
                 Assert.Contains($"/eoi/{eoiId}", m.TextBody, StringComparison.Ordinal);
                 Assert.Contains(review.Reference, m.TextBody, StringComparison.Ordinal);
+                // It names the office that commissions the review.
+                Assert.Contains($"{office}, the review office commissioning this review, invites you", m.TextBody, StringComparison.Ordinal);
+                Assert.Contains(office, m.HtmlBody, StringComparison.Ordinal);
                 Assert.DoesNotContain("Sam Second", m.TextBody, StringComparison.Ordinal);
                 Assert.DoesNotContain("Alex Author", m.HtmlBody, StringComparison.Ordinal);
             });
@@ -132,6 +161,7 @@ public abstract class AuthorsEoiTests(ProviderFixture fixture)
         var seen = await handler.GetAsync(author, eoiId);
         Assert.True(seen.IsSuccess, seen.Error?.Message);
         Assert.True(seen.Value.AcceptsReplies);
+        Assert.Equal(await OfficeOfAsync(reviewId), seen.Value.Office);
         var replied = await handler.ReplyAsync(author, eoiId, new EoiReplyForm(true, "From January, two days a week", "£12,500", null));
 
         Assert.True(replied.IsSuccess, replied.Error?.Message);
@@ -209,6 +239,10 @@ public abstract class AuthorsEoiTests(ProviderFixture fixture)
 
         Assert.True(appointed.IsSuccess, appointed.Error?.Message);
         Assert.Equal(Stage.PanelAndReport, appointed.Value.To);
+        // The person appointed is told; the author not chosen is not.
+        var mail = Assert.Single(await AppointmentMailsAsync(reviewId)).Value;
+        Assert.Equal(DemoAccounts.Author, mail.RecipientAddress);
+        Assert.Contains("appointed you chair and author of review", mail.TextBody, StringComparison.Ordinal);
         await Portal.WithDbAsync(async db =>
         {
             var appointment = await db.AuthorAppointments.SingleAsync(a => a.ReviewId == reviewId);
@@ -242,6 +276,10 @@ public abstract class AuthorsEoiTests(ProviderFixture fixture)
         var rows = await Portal.WithDbAsync(db => db.AuthorAppointments.Where(a => a.ReviewId == reviewId).ToDictionaryAsync(a => a.UserId));
         Assert.Equal((AppointmentRole.Chair, 600_000L), (rows[chair].Role, rows[chair].FeePence));
         Assert.Equal((AppointmentRole.Author, 850_000L), (rows[author].Role, rows[author].FeePence));
+        var mails = await AppointmentMailsAsync(reviewId);
+        Assert.Equal(2, mails.Count);
+        Assert.Contains("appointed you chair of review", mails[DemoAccounts.Author].TextBody, StringComparison.Ordinal);
+        Assert.Contains("appointed you author of review", mails[authorEmail].TextBody, StringComparison.Ordinal);
         Assert.True((await Portal.Get<GetReviewHandler>().HandleAsync(await Portal.ActorAsync(authorEmail), reviewId)).IsSuccess);
     }
 

@@ -155,6 +155,7 @@ public static partial class EntryWords
         [Admin.ResetUserAuthenticatorHandler.EmailReason] = "Authenticator app reset",
         [Crg.CrgPapersMail.EmailReason] = "CRG meeting papers",
         [Authors.Commissioning.EmailReason] = "Expression of interest",
+        [Authors.AppointAuthorHandler.EmailReason] = "Appointed to a review",
         [Drafts.UploadDraftHandler.EmailReason] = "Draft for comment",
         [Accounts.AskForAgencyContactHandler.EmailReason] = "Agency contact to approve",
         [Accounts.RoleGrants.EmailReason] = "Role to approve",

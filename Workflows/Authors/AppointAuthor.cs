@@ -4,6 +4,7 @@ using Domain.Authors;
 using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Data;
+using Workflows.Email;
 using Workflows.Process;
 
 namespace Workflows.Authors;
@@ -14,9 +15,12 @@ public sealed record AppointRequest(int ReviewId, long? EoiId, string? ChairUser
 
 /// Appoints a chair and an author (one person for both, or two) with the agreed fees, through the workflow
 /// engine's Trigger.AppointAuthor, which writes the participant rows (case access) and the appointments; the review's
-/// open expressions of interest stop taking replies in the same transaction.
-public sealed class AppointAuthorHandler(WorkflowEngine engine, IReviewDbFactory dbs)
+/// open expressions of interest stop taking replies in the same transaction, and each person appointed is told by email
+/// (the case reference and a link only).
+public sealed class AppointAuthorHandler(WorkflowEngine engine, IReviewDbFactory dbs, IOutbox outbox, EmailOptions email)
 {
+    public const string EmailReason = "Appointed";
+
     public async Task<Result<TransitionResult>> HandleAsync(Actor actor, AppointRequest request, string idempotencyKey, CancellationToken ct = default)
     {
         var errors = new List<Error>();
@@ -83,7 +87,31 @@ public sealed class AppointAuthorHandler(WorkflowEngine engine, IReviewDbFactory
             eoi.Status = EoiStatus.Appointed;
         }
 
+        await TellAppointedAsync(db, command.Review, request, ct);
         return await command.SaveAsync(ct);
+    }
+
+    private async Task TellAppointedAsync(IReviewDb db, Domain.Reviews.Review review, AppointRequest request, CancellationToken ct)
+    {
+        List<(string UserId, AppointmentRole Role)> appointed = request.SamePerson
+            ? [(request.ChairUserId!, AppointmentRole.ChairAndAuthor)]
+            : [(request.ChairUserId!, AppointmentRole.Chair), (request.AuthorUserId!, AppointmentRole.Author)];
+        var ids = appointed.Select(a => a.UserId).ToList();
+        var addresses = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.Email != null).ToDictionaryAsync(u => u.Id, u => u.Email!, ct);
+        var office = await db.Organisations.Where(o => o.Id == review.LeadOfficeId).Select(o => o.Name).SingleAsync(ct);
+        foreach (var (userId, role) in appointed.Where(a => addresses.ContainsKey(a.UserId)))
+        {
+            // One message per person and appointment: the review's version tells a later appointment (after one ended) apart.
+            await outbox.EnqueueAsync(db, new OutgoingEmail(addresses[userId], userId, EmailReason, $"review:{review.Id}:appointed:{review.Version}", EmailReason,
+                new Dictionary<string, string>
+                {
+                    ["Reference"] = review.Reference,
+                    ["Role"] = AuthorAppointment.Describe(role).ToLowerInvariant(),
+                    ["Office"] = office,
+                    ["Link"] = email.LinkTo($"reviews/{review.Id}"),
+                    ["PortalBaseUrl"] = email.PortalBaseUrl.TrimEnd('/'),
+                }, ReviewId: review.Id), ct);
+        }
     }
 
     private static Error ToFormField(Error e) => e with

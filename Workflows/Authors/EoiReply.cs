@@ -14,8 +14,9 @@ namespace Workflows.Authors;
 
 public sealed record EoiReplyForm(bool? Interested, string? Availability, string? Quote, string? Conflicts);
 
+/// Office: the review office commissioning the review, which sent the expression of interest.
 public sealed record EoiForAuthor(long Id, string Reference, string CaseLabel, string Summary, DateOnly ClosesOn, EoiStatus Status, bool AcceptsReplies,
-    bool? Interested, string? Availability, long? QuotePence, string? Conflicts, DateTime? RepliedAtUtc);
+    bool? Interested, string? Availability, long? QuotePence, string? Conflicts, DateTime? RepliedAtUtc, string Office);
 
 /// An author's view of an expression of interest sent to them, and their reply. Anyone else is refused (audited),
 /// whether or not it exists.
@@ -30,10 +31,10 @@ public sealed class EoiReplyHandler(IReviewDbFactory dbs, BusinessClock clock, A
             return found.Error!;
         }
 
-        var (eoi, mine, review) = found.Value;
+        var (eoi, mine, review, office) = found.Value;
         audit.Add(db, actor, AuditAction.Viewed, "ExpressionOfInterest", eoi.Id.ToString(), review.Id, review.Reference, "expression of interest");
         await db.SaveChangesAsync(ct);
-        return View(eoi, mine, review, clock.Today);
+        return View(eoi, mine, review, office, clock.Today);
     }
 
     public async Task<Result<EoiForAuthor>> ReplyAsync(Actor actor, long eoiId, EoiReplyForm form, CancellationToken ct = default)
@@ -45,7 +46,7 @@ public sealed class EoiReplyHandler(IReviewDbFactory dbs, BusinessClock clock, A
             return found.Error!;
         }
 
-        var (eoi, mine, review) = found.Value;
+        var (eoi, mine, review, office) = found.Value;
         var today = clock.Today;
         if (eoi.Status != EoiStatus.Open)
         {
@@ -105,10 +106,10 @@ public sealed class EoiReplyHandler(IReviewDbFactory dbs, BusinessClock clock, A
         audit.Add(db, actor, AuditAction.Changed, "ExpressionOfInterest", eoi.Id.ToString(), review.Id, review.Reference,
             interested ? "reply: interested, with a quote" : "reply: not interested");
         await db.SaveChangesAsync(ct);
-        return View(eoi, mine, review, today);
+        return View(eoi, mine, review, office, today);
     }
 
-    private async Task<Result<(ExpressionOfInterest Eoi, EoiRecipient Mine, Review Review)>> RecipientAsync(IReviewDb db, Actor actor, long eoiId,
+    private async Task<Result<(ExpressionOfInterest Eoi, EoiRecipient Mine, Review Review, string Office)>> RecipientAsync(IReviewDb db, Actor actor, long eoiId,
         string what, CancellationToken ct)
     {
         var eoi = await db.ExpressionsOfInterest.Include(e => e.Recipients.Where(x => x.UserId == actor.UserId)).SingleOrDefaultAsync(e => e.Id == eoiId, ct);
@@ -120,10 +121,11 @@ public sealed class EoiReplyHandler(IReviewDbFactory dbs, BusinessClock clock, A
         }
 
         var review = await db.Reviews.AsNoTracking().SingleAsync(r => r.Id == eoi.ReviewId, ct);
-        return (eoi, mine, review);
+        var office = await db.Organisations.Where(o => o.Id == review.LeadOfficeId).Select(o => o.Name).SingleAsync(ct);
+        return (eoi, mine, review, office);
     }
 
-    private static EoiForAuthor View(ExpressionOfInterest e, EoiRecipient mine, Review r, DateOnly today) =>
+    private static EoiForAuthor View(ExpressionOfInterest e, EoiRecipient mine, Review r, string office, DateOnly today) =>
         new(e.Id, r.Reference, r.CaseLabel, e.Summary, e.ClosesOn, e.Status, e.AcceptsRepliesOn(today),
-            mine.Interested, mine.Availability, mine.QuotePence, mine.Conflicts, mine.RepliedAtUtc);
+            mine.Interested, mine.Availability, mine.QuotePence, mine.Conflicts, mine.RepliedAtUtc, office);
 }

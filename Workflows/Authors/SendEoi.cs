@@ -112,6 +112,7 @@ public sealed class SendEoiHandler(IReviewDbFactory dbs, BusinessClock clock, Au
         db.WorkItems.AddRange(tasks.Values);
         await db.SaveChangesAsync(ct);
 
+        var office = await db.Organisations.Where(o => o.Id == r.LeadOfficeId).Select(o => o.Name).SingleAsync(ct);
         foreach (var author in known)
         {
             eoi.Recipients.Add(new EoiRecipient { ExpressionOfInterestId = eoi.Id, UserId = author.UserId, WorkItemId = tasks[author.UserId].Id });
@@ -120,6 +121,7 @@ public sealed class SendEoiHandler(IReviewDbFactory dbs, BusinessClock clock, Au
                 {
                     ["CaseLabel"] = r.CaseLabel,
                     ["Reference"] = r.Reference,
+                    ["Office"] = office,
                     ["ClosesOn"] = UkDate.Format(closesOn),
                     ["Link"] = email.LinkTo($"eoi/{eoi.Id}"),
                     ["PortalBaseUrl"] = email.PortalBaseUrl.TrimEnd('/'),

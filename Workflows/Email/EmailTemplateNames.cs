@@ -13,6 +13,7 @@ public static class EmailTemplateNames
         ["ActionUpdateRequest"] = new("Action plan update request", "On each update request date (Actions:UpdateRequestDates): asks action owners to update their open actions."),
         ["AgencyContactDecided"] = new("Agency contact approved or refused", "When an administrator approves or refuses an officer's request for an agency contact: tells the officer who asked."),
         ["AgencyContactToApprove"] = new("Agency contact to approve", "When a review officer or manager asks for an agency contact account: to every active administrator, who approves or refuses it."),
+        ["Appointed"] = new("Appointed to a review", "When a chair and/or author is appointed to a review: to each person appointed (the case reference and a link only)."),
         ["AuthenticatorReset"] = new("Authenticator app reset", "When an administrator resets a person's authenticator app (a lost phone): to that person."),
         ["ClockReminder"] = new("Review deadline reminder", "Before a review deadline with no task of its own falls due: to the lead office's officers."),
         ["CrgPapersShared"] = new("CRG papers shared", "When an officer shares a CRG meeting's agenda papers: to each CRG member of the office."),

@@ -1,3 +1,4 @@
+using Domain;
 using Domain.Access;
 using Domain.Authors;
 using Microsoft.AspNetCore.Components;
@@ -25,6 +26,10 @@ public partial class CommissioningPage
     private DateTime? endedOn;
     private string? refused;
     private string? message;
+    private long? chosenEoiId; // the expression of interest whose reply filled the form, if one did
+    private string? filledFrom;
+    private ElementReference appointHeading;
+    private bool focusForm;
 
     [Parameter]
     public int Id { get; set; }
@@ -93,6 +98,32 @@ public partial class CommissioningPage
         }
     }
 
+    private bool MayAppoint => view is { CanChange: true, MayCommission: true } && view.Appointments.All(a => a.EndedOn is not null);
+
+    /// The chosen reply fills the form: its author as chair and author, their quote as the fee; the officer checks it.
+    private void FillFrom(EoiSummary eoi, EoiReplyRow reply)
+    {
+        appoint.SamePerson = true;
+        appoint.ChairUserId = reply.UserId;
+        appoint.ChairFee = reply.QuotePence is { } quote ? Money.ForInput(quote) : null;
+        appoint.AuthorUserId = null;
+        appoint.AuthorFee = null;
+        chosenEoiId = eoi.Id;
+        filledFrom = reply.Name;
+        errors.Clear();
+        focusForm = true;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // Keyboard and screen reader users go on to the form the reply filled.
+        if (focusForm)
+        {
+            focusForm = false;
+            await appointHeading.FocusAsync();
+        }
+    }
+
     private string NameOf(string? userId) => choices.FirstOrDefault(c => c.UserId == userId)?.Name ?? string.Empty;
 
     private static string StatusText(EoiStatus status) => status switch
@@ -105,12 +136,14 @@ public partial class CommissioningPage
     private async Task AppointAsync()
     {
         message = null;
-        var request = new AppointRequest(Id, view!.Eois.Count > 0 ? view.Eois[0].Id : null, appoint.ChairUserId, appoint.SamePerson, appoint.AuthorUserId,
-            appoint.ChairFee, appoint.AuthorFee, view.Version, DateOf(appoint.AppointedOn));
+        var shown = view!;
+        var request = new AppointRequest(Id, chosenEoiId ?? (shown.Eois.Count > 0 ? shown.Eois[0].Id : null), appoint.ChairUserId, appoint.SamePerson,
+            appoint.AuthorUserId, appoint.ChairFee, appoint.AuthorFee, shown.Version, DateOf(appoint.AppointedOn));
         await Run.RunAsync(actor => Appointer.HandleAsync(actor, request, idempotencyKey), then: () =>
         {
             idempotencyKey = Guid.NewGuid().ToString();
-            message = "Appointed. They can now open the review.";
+            message = "Appointed. They are told by email and can now open the review.";
+            filledFrom = null;
             return LoadAsync();
         });
     }
