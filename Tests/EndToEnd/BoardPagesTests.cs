@@ -53,7 +53,9 @@ public sealed class BoardPagesTests(BrowserFixture browser, BoardPagesTests.Serv
         var pageRows = await table.Locator("tbody tr, tfoot tr").CountAsync();
 
         var download = await tab.Page.RunAndWaitForDownloadAsync(() => tab.Page.Locator("#board-docx").ClickAsync());
-        Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
+        // Named by the office and the date, never by an internal id.
+        var today = Domain.Calendar.London.DateOf(Portal.Time.GetUtcNow().UtcDateTime);
+        Assert.Equal($"board-report-leicestershire-rutland-safeguarding-partnerships-business-office-{today:yyyy-MM-dd}.docx", download.SuggestedFilename);
         var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".docx");
         await download.SaveAsAsync(path);
         await using (var file = File.OpenRead(path))

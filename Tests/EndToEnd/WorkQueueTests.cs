@@ -199,6 +199,15 @@ public sealed class WorkQueueTests(BrowserFixture browser) : IAsyncLifetime
         _portal.Set("Jobs:Enabled", "true");
         await using var admin = await PortalPage.OpenAsync(browser, _portal);
         await admin.SignInAsync(DemoAccounts.Admin);
+        // The administrators' menu leads to it, in a new tab.
+        var menuLink = admin.Page.GetByRole(AriaRole.Link, new() { Name = "Background jobs (opens in a new tab)" });
+        await Assertions.Expect(menuLink).ToHaveAttributeAsync("target", "_blank");
+        await admin.AssertAccessibleAsync();
+        var jobs = await admin.Page.Context.RunAndWaitForPageAsync(() => menuLink.ClickAsync());
+        await jobs.WaitForLoadStateAsync();
+        Assert.EndsWith("/hangfire", jobs.Url, StringComparison.Ordinal);
+        await Assertions.Expect(jobs.Locator("canvas").First).ToBeVisibleAsync();
+        await jobs.CloseAsync();
         var response = await admin.Page.GotoAsync("hangfire/recurring");
         Assert.Equal(200, response!.Status);
         Assert.Contains("script-src 'self'", await response.HeaderValueAsync("content-security-policy"), StringComparison.Ordinal);
@@ -211,6 +220,7 @@ public sealed class WorkQueueTests(BrowserFixture browser) : IAsyncLifetime
 
         await using var officer = await PortalPage.OpenAsync(browser, _portal);
         await officer.SignInAsync(DemoAccounts.LrOfficer);
+        await Assertions.Expect(officer.Page.GetByRole(AriaRole.Link, new() { Name = "Background jobs (opens in a new tab)" })).ToHaveCountAsync(0);
         var refused = await officer.Page.GotoAsync("hangfire");
         Assert.Equal(403, refused!.Status);
         await Assertions.Expect(officer.Page.GetByText("timer-sweep")).ToHaveCountAsync(0);

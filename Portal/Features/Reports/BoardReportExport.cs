@@ -24,11 +24,18 @@ internal static class BoardReportExport
                 return Results.Forbid();
             }
 
-            // The file name holds the organisation id and date only.
             return Results.File(BoardReportDocx.Build(result.Value),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                $"board-report-{org}-{date:yyyy-MM-dd}.docx");
+                FileName(result.Value.Scope.Name, date));
         }).RequireAuthorization(p => p.RequireRole(Domain.Access.Roles.BoardMember, Domain.Access.Roles.ReviewOfficer, Domain.Access.Roles.Manager)).NoStore();
+
+    /// The organisation's name and the date only: no internal id, and no personal data (a board report names no one).
+    public static string FileName(string organisation, DateOnly asOf)
+    {
+        var words = new string(organisation.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : ' ').ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return $"board-report-{string.Join('-', words)}-{asOf:yyyy-MM-dd}.docx";
+    }
 
     public static string Link(int org, DateOnly asOf) =>
         $"{Path.TrimStart('/')}?org={org.ToString(CultureInfo.InvariantCulture)}&asOf={asOf:yyyy-MM-dd}";
