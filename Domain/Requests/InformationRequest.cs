@@ -36,6 +36,17 @@ public sealed class InformationRequest
 
     public DateOnly DueDate { get; set; }
 
+    /// What the agency is asked for, in the officer's words. Requests sent before these were asked for have none.
+    public string? Needed { get; set; }
+
+    /// The period the information is to cover, first and last day.
+    public DateOnly? PeriodFrom { get; set; }
+
+    public DateOnly? PeriodTo { get; set; }
+
+    /// The terms of reference the request is made under (the review's, or the part of them it serves).
+    public string? TermsOfReference { get; set; }
+
     public RequestStatus Status { get; set; }
 
     public DateTime SentAtUtc { get; set; }

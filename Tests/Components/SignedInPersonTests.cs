@@ -112,7 +112,7 @@ public sealed class SignedInPersonTests : ComponentContext
     {
         var review = await Portal.RegisterReviewAsync(new DateOnly(2026, 11, 2));
         var sent = await Portal.Get<SendInformationRequestsHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer),
-            new SendInformationRequests(review, RequestType.Scoping, [await Portal.UserIdAsync(DemoAccounts.AgencyContact)], null));
+            new SendInformationRequests(review, RequestType.Scoping, [await Portal.UserIdAsync(DemoAccounts.AgencyContact)], null, TestRequests.Scope));
         var request = Assert.Single(sent.Value.RequestIds);
         await SignInAsync(DemoAccounts.AgencyContact);
         var cut = Open<RequestPage>(p => p.Add(r => r.Id, request));

@@ -35,6 +35,19 @@ public sealed class RequestsEndToEndTests(BrowserFixture browser) : IAsyncLifeti
         await AssertCleanAsync(officer);
         await officer.ChooseAsync("request-type", "Individual management review (IMR)");
         await officer.ChooseAsync("request-contacts", "Leicestershire Police: Priya Police", multiple: true);
+        // The request must say what is needed, for which period and under which terms of reference: each is asked for.
+        await section.Locator("#send-request").ClickAsync();
+        await Assertions.Expect(section).ToContainTextAsync("Say what information the agency is asked for");
+        await Assertions.Expect(section).ToContainTextAsync("Enter the first day of the period the information covers.");
+        await Assertions.Expect(section).ToContainTextAsync("Say under which terms of reference the information is asked for.");
+        await Assertions.Expect(section.Locator("#requests-empty")).ToBeVisibleAsync();
+        await AssertCleanAsync(officer);
+        await section.Locator("#request-needed textarea, textarea#request-needed").First.FillAsync("Every contact with the victim and the suspect, and any risk assessments.");
+        await section.Locator("#request-period-from").FillAsync("01/01/2024");
+        await section.Locator("#request-period-from").PressAsync("Tab");
+        await section.Locator("#request-period-to").FillAsync("31/10/2026");
+        await section.Locator("#request-period-to").PressAsync("Tab");
+        await section.Locator("#request-terms textarea, textarea#request-terms").First.FillAsync("Terms of reference 2 and 4.");
         await section.Locator("#send-request").ClickAsync();
         await Assertions.Expect(officer.Page.Locator(".mud-snackbar")).ToContainTextAsync("The request was sent.");
         var row = section.Locator("#requests-table tbody tr");
@@ -57,6 +70,10 @@ public sealed class RequestsEndToEndTests(BrowserFixture browser) : IAsyncLifeti
         await contact.WaitForInteractiveAsync();
         var form = contact.Page.Locator("#return-form");
         await Assertions.Expect(form).ToBeVisibleAsync();
+        // The contact reads what is asked of the agency.
+        await Assertions.Expect(contact.Page.Locator("#request-needed")).ToHaveTextAsync("Every contact with the victim and the suspect, and any risk assessments.");
+        await Assertions.Expect(contact.Page.Locator("#request-period")).ToHaveTextAsync("1 Jan 2024 to 31 Oct 2026");
+        await Assertions.Expect(contact.Page.Locator("#request-terms")).ToHaveTextAsync("Terms of reference 2 and 4.");
         await AssertCleanAsync(contact);
 
         var input = form.Locator("input[type=file]:not(.d-none)");

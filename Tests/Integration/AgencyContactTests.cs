@@ -49,7 +49,7 @@ public abstract class AgencyContactTests(ProviderFixture fixture)
         var kentContact = await Portal.UserIdAsync(await Portal.AddAgencyContactAsync("Kent County Council Adult Social Care"));
         var review = await Portal.RegisterReviewAsync(new DateOnly(2026, 11, 2));
         Assert.DoesNotContain(await Portal.Get<RequestQueries>().ContactChoicesAsync(officer, review), c => c.UserId == kentContact);
-        var sent = await Portal.Get<SendInformationRequestsHandler>().HandleAsync(officer, new SendInformationRequests(review, RequestType.Imr, [kentContact], null));
+        var sent = await Portal.Get<SendInformationRequestsHandler>().HandleAsync(officer, new SendInformationRequests(review, RequestType.Imr, [kentContact], null, TestRequests.Scope));
         Assert.Equal(nameof(SendInformationRequests.ContactUserIds), Assert.Single(Assert.IsType<ValidationFailed>(sent.Error).Errors).Field);
         Assert.False(await Portal.WithDbAsync(db => db.InformationRequests.AnyAsync(r => r.ReviewId == review)));
     }
@@ -147,7 +147,7 @@ public abstract class AgencyContactTests(ProviderFixture fixture)
         var review = await Portal.RegisterReviewAsync(new DateOnly(2026, 11, 2));
         var contact = await Portal.UserIdAsync(await Portal.AddAgencyContactAsync("Women's Aid Leicestershire"));
         Assert.True((await Portal.Get<SendInformationRequestsHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer),
-            new SendInformationRequests(review, RequestType.Chronology, [contact], null))).IsSuccess);
+            new SendInformationRequests(review, RequestType.Chronology, [contact], null, TestRequests.Scope))).IsSuccess);
         var before = await Portal.WithDbAsync(db => db.AgencyOffices.AsNoTracking().ToListAsync());
         try
         {
@@ -181,7 +181,7 @@ public abstract class AgencyContactTests(ProviderFixture fixture)
         var priya = await Portal.UserIdAsync(DemoAccounts.AgencyContact);
         var colleague = await Portal.AddAgencyContactAsync("Leicestershire Police");
         var sent = await Portal.Get<SendInformationRequestsHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer),
-            new SendInformationRequests(review, RequestType.Scoping, [priya], null));
+            new SendInformationRequests(review, RequestType.Scoping, [priya], null, TestRequests.Scope));
         var id = Assert.Single(sent.Value.RequestIds);
         var queries = Portal.Get<RequestQueries>();
         var lr = await OrganisationAsync("LR");

@@ -33,7 +33,7 @@ public abstract class ClosingReviewTests(MailFixture fixture)
     private async Task SendImrAsync(int id, string contactEmail)
     {
         var sent = await Portal.Get<SendInformationRequestsHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer),
-            new SendInformationRequests(id, RequestType.Imr, [await Portal.UserIdAsync(contactEmail)], null));
+            new SendInformationRequests(id, RequestType.Imr, [await Portal.UserIdAsync(contactEmail)], null, TestRequests.Scope));
         Assert.True(sent.IsSuccess, sent.Error?.Message);
     }
 

@@ -235,9 +235,9 @@ public sealed class NeedToKnowTests(SqliteFixture fixture) : IClassFixture<Sqlit
         await Portal.WithDbAsync(db => { db.AgencyOffices.Add(kentWorks); return db.SaveChangesAsync(); });
         var send = Portal.Get<SendInformationRequestsHandler>();
         var lrRequest = Assert.Single((await send.HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer),
-            new SendInformationRequests(lrReview, RequestType.Imr, [priya.UserId], null))).Value.RequestIds);
+            new SendInformationRequests(lrReview, RequestType.Imr, [priya.UserId], null, TestRequests.Scope))).Value.RequestIds);
         var ktRequest = Assert.Single((await send.HandleAsync(await Portal.ActorAsync(DemoAccounts.KentOfficer),
-            new SendInformationRequests(ktReview, RequestType.Imr, [priya.UserId], null))).Value.RequestIds);
+            new SendInformationRequests(ktReview, RequestType.Imr, [priya.UserId], null, TestRequests.Scope))).Value.RequestIds);
         Assert.True((await ReturnAsync(ktRequest)).IsSuccess);
         var ktReturn = await Portal.WithDbAsync(db => (from r in db.InformationRequests
                                                        join v in db.DocumentVersions on r.DocumentId equals v.DocumentId

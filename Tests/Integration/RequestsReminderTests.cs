@@ -25,7 +25,7 @@ public abstract class RequestsReminderTests(DatabaseProvider provider)
         var kentContact = await Portal.AddAgencyContactAsync("Kent Police");
         var reviewId = await Portal.RegisterReviewAsync(new DateOnly(2026, 11, 2));
         var sent = await Portal.Get<SendInformationRequestsHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer),
-            new SendInformationRequests(reviewId, RequestType.Chronology, [await Portal.UserIdAsync(policeContact), await Portal.UserIdAsync(kentContact)], new DateOnly(2026, 12, 24)));
+            new SendInformationRequests(reviewId, RequestType.Chronology, [await Portal.UserIdAsync(policeContact), await Portal.UserIdAsync(kentContact)], new DateOnly(2026, 12, 24), TestRequests.Scope));
         Assert.True(sent.IsSuccess, sent.Error?.Message);
         var reference = await Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Reference).SingleAsync());
 

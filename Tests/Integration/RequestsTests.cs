@@ -28,7 +28,7 @@ public abstract class RequestsTests(ProviderFixture fixture)
     private async Task<RequestsSent> SendAsync(int reviewId, RequestType type, DateOnly? due, params string[] contacts)
     {
         var result = await Portal.Get<SendInformationRequestsHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer),
-            new SendInformationRequests(reviewId, type, contacts, due));
+            new SendInformationRequests(reviewId, type, contacts, due, TestRequests.Scope));
         Assert.True(result.IsSuccess, result.Error?.Message);
         return result.Value;
     }
@@ -87,24 +87,64 @@ public abstract class RequestsTests(ProviderFixture fixture)
         var secondPolice = await Portal.UserIdAsync(await Portal.AddAgencyContactAsync("Leicestershire Police"));
         var handler = Portal.Get<SendInformationRequestsHandler>();
 
-        var past = await handler.HandleAsync(officer, new SendInformationRequests(reviewId, null, [], new DateOnly(2026, 11, 22)));
+        var past = await handler.HandleAsync(officer, new SendInformationRequests(reviewId, null, [], new DateOnly(2026, 11, 22), TestRequests.Scope));
         var fields = Assert.IsType<ValidationFailed>(past.Error).Errors.Select(e => e.Field).ToList();
         Assert.Equal(["Type", "DueDate", "ContactUserIds"], fields);
         Assert.Contains("is in the past", past.Error!.Message, StringComparison.Ordinal);
 
-        var twoFromOneAgency = await handler.HandleAsync(officer, new SendInformationRequests(reviewId, RequestType.Imr, [police, secondPolice, kent], null));
+        var twoFromOneAgency = await handler.HandleAsync(officer, new SendInformationRequests(reviewId, RequestType.Imr, [police, secondPolice, kent], null, TestRequests.Scope));
         Assert.Contains("one contact per agency", twoFromOneAgency.Error!.Message, StringComparison.Ordinal);
 
-        var notAContact = await handler.HandleAsync(officer, new SendInformationRequests(reviewId, RequestType.Imr, [officer.UserId], null));
+        var notAContact = await handler.HandleAsync(officer, new SendInformationRequests(reviewId, RequestType.Imr, [officer.UserId], null, TestRequests.Scope));
         Assert.Contains("is not an agency contact of an agency that works with this review's office", notAContact.Error!.Message, StringComparison.Ordinal);
 
         var refusalsBefore = await AuditCountAsync(DemoAccounts.KentOfficer, AuditAction.Refused, "InformationRequest");
-        var kentOfficer = await handler.HandleAsync(await Portal.ActorAsync(DemoAccounts.KentOfficer), new SendInformationRequests(reviewId, RequestType.Imr, [police], null));
+        var kentOfficer = await handler.HandleAsync(await Portal.ActorAsync(DemoAccounts.KentOfficer), new SendInformationRequests(reviewId, RequestType.Imr, [police], null, TestRequests.Scope));
         Assert.IsType<AccessRefused>(kentOfficer.Error);
         Assert.Equal(refusalsBefore + 1, await AuditCountAsync(DemoAccounts.KentOfficer, AuditAction.Refused, "InformationRequest"));
 
         Assert.Equal(0, await Portal.WithDbAsync(db => db.InformationRequests.CountAsync(r => r.ReviewId == reviewId)));
         Assert.Equal(0, await Portal.WithDbAsync(db => db.WorkItems.CountAsync(w => w.ReviewId == reviewId && w.Kind == WorkItemKind.InformationRequest)));
+    }
+
+    [Fact]
+    public async Task Send_SaysWhatIsNeeded_ForWhichPeriod_UnderWhichTerms_AndTheAgencyContactReadsIt()
+    {
+        var (reviewId, police, _, _) = await SetUpAsync();
+        var scope = new RequestScope("  Contacts with the victim since 2024.  ", new DateOnly(2024, 1, 1), new DateOnly(2026, 10, 31), "Terms of reference 2 and 3.");
+        var sent = await Portal.Get<SendInformationRequestsHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer),
+            new SendInformationRequests(reviewId, RequestType.Imr, [police], null, scope));
+        Assert.True(sent.IsSuccess, sent.Error?.Message);
+        var id = sent.Value.RequestIds.Single();
+
+        var stored = await RequestAsync(id);
+        Assert.Equal(("Contacts with the victim since 2024.", new DateOnly(2024, 1, 1), new DateOnly(2026, 10, 31), "Terms of reference 2 and 3."),
+            (stored.Needed, stored.PeriodFrom!.Value, stored.PeriodTo!.Value, stored.TermsOfReference));
+        var seen = await Portal.Get<RequestQueries>().GetAsync(await Portal.ActorAsync(DemoAccounts.AgencyContact), id);
+        Assert.True(seen.IsSuccess, seen.Error?.Message);
+        Assert.Equal(scope with { Needed = "Contacts with the victim since 2024." }, seen.Value.Scope);
+        Assert.Equal("1 Jan 2024 to 31 Oct 2026", RequestScope.DescribePeriod(seen.Value.Scope.PeriodFrom, seen.Value.Scope.PeriodTo));
+    }
+
+    [Fact]
+    public async Task Send_WithoutWhatIsNeeded_APeriodOrTerms_ExplainsEachField_AndSavesNothing()
+    {
+        var (reviewId, police, _, _) = await SetUpAsync();
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        var handler = Portal.Get<SendInformationRequestsHandler>();
+        Task<Result<RequestsSent>> SendAsync(RequestScope scope) => handler.HandleAsync(officer, new SendInformationRequests(reviewId, RequestType.Imr, [police], null, scope));
+
+        var empty = await SendAsync(new RequestScope(" ", null, null, null));
+        var backwards = await SendAsync(TestRequests.Scope with { PeriodFrom = new DateOnly(2026, 10, 1), PeriodTo = new DateOnly(2026, 9, 30) });
+        var future = await SendAsync(TestRequests.Scope with { PeriodTo = Domain.Calendar.London.DateOf(Portal.Time.GetUtcNow().UtcDateTime).AddDays(1) });
+        var tooLong = await SendAsync(TestRequests.Scope with { Needed = new string('x', InformationRequest.TextMaxLength + 1) });
+
+        Assert.Equal(["Needed", "PeriodFrom", "PeriodTo", "TermsOfReference"], Assert.IsType<ValidationFailed>(empty.Error).Errors.Select(e => e.Field));
+        var order = Assert.Single(Assert.IsType<ValidationFailed>(backwards.Error).Errors);
+        Assert.Equal(("PeriodTo", "The period must end on or after its first day (1 Oct 2026)."), (order.Field, order.Message));
+        Assert.Equal("PeriodTo", Assert.Single(Assert.IsType<ValidationFailed>(future.Error).Errors).Field);
+        Assert.Equal("Needed", Assert.Single(Assert.IsType<ValidationFailed>(tooLong.Error).Errors).Field);
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.InformationRequests.CountAsync(r => r.ReviewId == reviewId)));
     }
 
     [Fact]

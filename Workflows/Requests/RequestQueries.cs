@@ -21,7 +21,7 @@ public sealed record ReturnVersion(long VersionId, int Number, long SizeBytes, D
 
 public sealed record RequestDetails(RequestRow Row, string ContactName, DateTime SentAtUtc, string? ReturnNote, DateTime? ReturnedAtUtc,
     string? MoreInformationReason, DateTime? AcceptedAtUtc, IReadOnlyList<ReturnVersion> Versions, bool IsLeadOffice, bool IsAgencyContact,
-    int Version)
+    int Version, RequestScope Scope)
 {
     public bool CanReturn => IsAgencyContact && Row.Status is RequestStatus.Sent or RequestStatus.MoreInformationRequested;
 
@@ -81,7 +81,7 @@ public sealed class RequestQueries(IReviewDbFactory dbs, BusinessClock clock, Au
         audit.Add(db, actor, AuditAction.Viewed, "InformationRequest", r.Id.ToString(CultureInfo.InvariantCulture), r.ReviewId, context.Reference);
         await db.SaveChangesAsync(ct);
         return new RequestDetails(row, contact ?? "Unknown", r.SentAtUtc, r.ReturnNote, r.ReturnedAtUtc, r.MoreInformationReason, r.AcceptedAtUtc,
-            versions, context.IsLeadOffice, context.IsAgencyContact, r.Version);
+            versions, context.IsLeadOffice, context.IsAgencyContact, r.Version, new RequestScope(r.Needed, r.PeriodFrom, r.PeriodTo, r.TermsOfReference));
     }
 
     /// The agency contacts the lead office may choose (AgencyContacts.ForOffice), for the officer's picker (only lead office

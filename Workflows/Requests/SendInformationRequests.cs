@@ -14,8 +14,9 @@ using Workflows.Time;
 namespace Workflows.Requests;
 
 /// One request per chosen contact (one contact per agency): the same type to several agencies at once.
-/// DueDate null: the default (Deadlines:InformationRequestWeeks after today).
-public sealed record SendInformationRequests(int ReviewId, RequestType? Type, IReadOnlyList<string> ContactUserIds, DateOnly? DueDate);
+/// DueDate null: the default (Deadlines:InformationRequestWeeks after today). Scope: what is needed, for which period,
+/// under which terms of reference (the same for every agency asked).
+public sealed record SendInformationRequests(int ReviewId, RequestType? Type, IReadOnlyList<string> ContactUserIds, DateOnly? DueDate, RequestScope Scope);
 
 public sealed record RequestsSent(IReadOnlyList<long> RequestIds, DateOnly DueDate);
 
@@ -54,6 +55,7 @@ public sealed class SendInformationRequestsHandler(IReviewDbFactory dbs, Busines
             errors.Add(PastDueDate(due, nameof(command.DueDate)));
         }
 
+        errors.AddRange(command.Scope.Check(today));
         var ids = command.ContactUserIds.Distinct().ToList();
         var contacts = ids.Count == 0 ? []
             : await AgencyContacts.ForOffice(db, review.LeadOfficeId).Where(c => ids.Contains(c.UserId)).ToListAsync(ct);
@@ -84,6 +86,10 @@ public sealed class SendInformationRequestsHandler(IReviewDbFactory dbs, Busines
             AgencyId = c.AgencyId,
             ContactUserId = c.UserId,
             DueDate = due,
+            Needed = command.Scope.Needed!.Trim(),
+            PeriodFrom = command.Scope.PeriodFrom,
+            PeriodTo = command.Scope.PeriodTo,
+            TermsOfReference = command.Scope.TermsOfReference!.Trim(),
             Status = RequestStatus.Sent,
             SentAtUtc = now,
             SentByUserId = actor.UserId,

@@ -17,6 +17,8 @@ internal sealed class InformationRequestConfiguration : IEntityTypeConfiguration
         b.Property(r => r.ContactUserId).HasMaxLength(450);
         b.Property(r => r.SentByUserId).HasMaxLength(450);
         b.Property(r => r.AcceptedByUserId).HasMaxLength(450);
+        b.Property(r => r.Needed).HasMaxLength(InformationRequest.TextMaxLength);
+        b.Property(r => r.TermsOfReference).HasMaxLength(InformationRequest.TextMaxLength);
         b.Property(r => r.ReturnNote).HasMaxLength(InformationRequest.TextMaxLength);
         b.Property(r => r.MoreInformationReason).HasMaxLength(InformationRequest.TextMaxLength);
         b.Property(r => r.Version).IsConcurrencyToken();
