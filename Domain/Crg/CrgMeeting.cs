@@ -10,7 +10,15 @@ public sealed class CrgMeeting
     /// The review office whose CRG meets; only its officers change the agenda, only its CRG members read the papers.
     public int OfficeId { get; set; }
 
+    public const int PlaceMaxLength = 200;
+
     public DateOnly MeetingDate { get; set; }
+
+    /// When it starts (UK time) and where: a room and building, or "Online (Teams)". Meetings planned before these
+    /// were asked for have neither.
+    public TimeOnly? StartsAt { get; set; }
+
+    public string? Place { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
 
@@ -122,6 +130,42 @@ public static class CrgRules
     public static IReadOnlyList<CrgItemOutcome> OutcomesFor(AgendaPurpose purpose) => purpose == AgendaPurpose.Decision
         ? [CrgItemOutcome.CriteriaMet, CrgItemOutcome.CriteriaNotMet, CrgItemOutcome.MoreInformationNeeded]
         : [CrgItemOutcome.SignedOff, CrgItemOutcome.AmendmentsRequired];
+
+    private static readonly string[] TimeFormats = ["H:mm", "HH:mm", "H.mm", "HH.mm", "HHmm"];
+
+    /// The start time as typed ("10:00", "9.30", "1400"; 24-hour) and the place, each required.
+    public static IReadOnlyList<Error> ValidateTimeAndPlace(string? startsAt, string? place, out TimeOnly time)
+    {
+        var errors = new List<Error>();
+        time = default;
+        if (string.IsNullOrWhiteSpace(startsAt))
+        {
+            errors.Add(new Error("Enter the time the meeting starts, for example 10:00.", "StartsAt"));
+        }
+        else if (!TimeOnly.TryParseExact(startsAt.Trim(), TimeFormats, System.Globalization.CultureInfo.InvariantCulture,
+                     System.Globalization.DateTimeStyles.None, out time))
+        {
+            errors.Add(new Error($"We could not read '{startsAt.Trim()}' as a time: enter it as hours and minutes on the 24-hour clock, for example 14:30.", "StartsAt"));
+        }
+
+        if (string.IsNullOrWhiteSpace(place))
+        {
+            errors.Add(new Error("Enter where the meeting is held: a room and building, or how to join it online.", "Place"));
+        }
+        else if (place.Trim().Length > CrgMeeting.PlaceMaxLength)
+        {
+            errors.Add(new Error($"Keep the place to {CrgMeeting.PlaceMaxLength} characters or fewer.", "Place"));
+        }
+
+        return errors;
+    }
+
+    /// "14 Dec 2026 at 10:00", or the date alone for a meeting planned before times were asked for.
+    public static string When(DateOnly date, TimeOnly? startsAt) =>
+        startsAt is { } t ? $"{Calendar.UkDate.Format(date)} at {Time(t)}" : Calendar.UkDate.Format(date);
+
+    /// "09:30": the 24-hour clock, as the UK writes meeting times.
+    public static string Time(TimeOnly time) => time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// A new meeting is in the future: today's or past meetings are not planned in the portal.
     public static IReadOnlyList<Error> ValidateMeetingDate(DateOnly? date, DateOnly today)

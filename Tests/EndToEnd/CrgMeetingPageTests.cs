@@ -35,10 +35,18 @@ public sealed class CrgMeetingPageTests(BrowserFixture browser) : IAsyncLifetime
             await page.Locator("#create-meeting").ClickAsync();
             await Assertions.Expect(page.Locator("#plan-meeting")).ToContainTextAsync("must be in the future");
 
+            // The time and place are asked for too, each beside its field.
+            await Assertions.Expect(page.Locator("#plan-meeting")).ToContainTextAsync("Enter the time the meeting starts, for example 10:00.");
+            await Assertions.Expect(page.Locator("#plan-meeting")).ToContainTextAsync("Enter where the meeting is held");
+            await tab.AssertAccessibleAsync();
+
             await page.Locator("#meeting-date").FillAsync("14/12/2026");
             await page.Locator("#meeting-date").PressAsync("Tab");
+            await page.Locator("#meeting-time").FillAsync("10:30");
+            await page.Locator("#meeting-place").FillAsync("Committee Room 2, City Hall");
             await page.Locator("#create-meeting").ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "CRG meeting, 14 Dec 2026", Level = 1 })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#meeting-when")).ToHaveTextAsync("14 Dec 2026 at 10:30, Committee Room 2, City Hall");
             await Assertions.Expect(page.Locator($"#item-{id}")).ToContainTextAsync("Decision: are the criteria for a review met?");
             await tab.AssertAccessibleAsync();
             await page.Locator("#share-papers").ClickAsync();
@@ -51,7 +59,9 @@ public sealed class CrgMeetingPageTests(BrowserFixture browser) : IAsyncLifetime
             await tab.SignInAsync(DemoAccounts.CrgMember);
             await page.GetByRole(AriaRole.Link, new() { Name = "CRG meetings" }).ClickAsync();
             await tab.WaitForInteractiveAsync();
+            await Assertions.Expect(page.Locator("#meetings")).ToContainTextAsync("10:30, Committee Room 2, City Hall");
             await page.GetByRole(AriaRole.Link, new() { Name = "14 Dec 2026" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#meeting-when")).ToHaveTextAsync("14 Dec 2026 at 10:30, Committee Room 2, City Hall");
             var item = page.Locator($"#item-{id}");
             await Assertions.Expect(item).ToContainTextAsync("A summary.");
             await Assertions.Expect(item).ToContainTextAsync("Notification received");

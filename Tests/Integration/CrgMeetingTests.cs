@@ -25,7 +25,7 @@ public abstract class CrgMeetingTests(ProviderFixture fixture)
 
     private async Task<int> CreateMeetingAsync(int daysAhead, string who = DemoAccounts.LrOfficer, string office = "LR")
     {
-        var result = await Portal.Get<CreateCrgMeetingHandler>().HandleAsync(await Portal.ActorAsync(who), await OfficeAsync(office), Today.AddDays(daysAhead));
+        var result = await Portal.Get<CreateCrgMeetingHandler>().HandleAsync(await Portal.ActorAsync(who), await OfficeAsync(office), Today.AddDays(daysAhead), "10:00", "Committee Room 2, City Hall");
         Assert.True(result.IsSuccess, result.Error?.Message);
         return result.Value;
     }
@@ -78,12 +78,43 @@ public abstract class CrgMeetingTests(ProviderFixture fixture)
     {
         var before = await Portal.WithDbAsync(db => db.CrgMeetings.CountAsync());
 
-        var result = await Portal.Get<CreateCrgMeetingHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), await OfficeAsync(), Today.AddDays(days));
+        var result = await Portal.Get<CreateCrgMeetingHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), await OfficeAsync(), Today.AddDays(days), "10:00", "Committee Room 2, City Hall");
 
         var error = Assert.Single(Assert.IsType<ValidationFailed>(result.Error).Errors);
         Assert.Equal("MeetingDate", error.Field);
         Assert.Contains("must be in the future", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, await Portal.WithDbAsync(db => db.CrgMeetings.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData(null, null, "StartsAt", "Place")]
+    [InlineData("25:00", "Room 1", "StartsAt", null)]
+    [InlineData("half ten", " ", "StartsAt", "Place")]
+    public async Task CreateMeeting_WithoutATimeOrPlace_SaysWhatIsWrongBesideEach_AndNothingSaved(string? time, string? place, string first, string? second)
+    {
+        var before = await Portal.WithDbAsync(db => db.CrgMeetings.CountAsync());
+
+        var result = await Portal.Get<CreateCrgMeetingHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), await OfficeAsync(), Today.AddDays(10), time, place);
+
+        var errors = Assert.IsType<ValidationFailed>(result.Error).Errors;
+        Assert.Equal(new[] { first, second }.OfType<string>(), errors.Select(e => e.Field));
+        if (time is "25:00")
+        {
+            Assert.Equal("We could not read '25:00' as a time: enter it as hours and minutes on the 24-hour clock, for example 14:30.", errors[0].Message);
+        }
+
+        Assert.Equal(before, await Portal.WithDbAsync(db => db.CrgMeetings.CountAsync()));
+    }
+
+    [Fact]
+    public async Task CreateMeeting_KeepsItsTimeAndPlace_AsTyped()
+    {
+        var result = await Portal.Get<CreateCrgMeetingHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), await OfficeAsync(), Today.AddDays(12), "9.30", "  Online (Teams)  ");
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        var meeting = await Portal.WithDbAsync(db => db.CrgMeetings.SingleAsync(m => m.Id == result.Value));
+        Assert.Equal((new TimeOnly(9, 30), "Online (Teams)"), (meeting.StartsAt!.Value, meeting.Place));
+        Assert.Equal($"{Domain.Calendar.UkDate.Format(Today.AddDays(12))} at 09:30", Domain.Crg.CrgRules.When(meeting.MeetingDate, meeting.StartsAt));
     }
 
     [Theory]
@@ -94,7 +125,7 @@ public abstract class CrgMeetingTests(ProviderFixture fixture)
     {
         var actor = await Portal.ActorAsync(who);
 
-        var result = await Portal.Get<CreateCrgMeetingHandler>().HandleAsync(actor, await OfficeAsync(), Today.AddDays(10));
+        var result = await Portal.Get<CreateCrgMeetingHandler>().HandleAsync(actor, await OfficeAsync(), Today.AddDays(10), "10:00", "Committee Room 2, City Hall");
 
         Assert.IsType<AccessRefused>(result.Error);
         Assert.True(await Portal.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.UserId == actor.UserId && a.Action == AuditAction.Refused && a.Subject == "CrgMeeting")));

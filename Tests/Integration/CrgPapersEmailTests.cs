@@ -41,7 +41,7 @@ public abstract class CrgPapersEmailTests(MailFixture fixture)
         var kent = await NewCrgMemberAsync("KT");
         await Portal.RegisterReviewAsync(Today.AddDays(-5));
         var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
-        var created = await Portal.Get<CreateCrgMeetingHandler>().HandleAsync(officer, await OfficeAsync("LR"), new DateOnly(2026, 12, 3));
+        var created = await Portal.Get<CreateCrgMeetingHandler>().HandleAsync(officer, await OfficeAsync("LR"), new DateOnly(2026, 12, 3), "10:00", "Committee Room 2, City Hall");
         Assert.True(created.IsSuccess, created.Error?.Message);
         var meeting = created.Value;
         var cases = await Portal.WithDbAsync(db => db.CrgAgendaItems.CountAsync(i => i.MeetingId == meeting));
@@ -57,6 +57,7 @@ public abstract class CrgPapersEmailTests(MailFixture fixture)
         var mine = Assert.Single(queued, m => m.RecipientAddress == member);
         Assert.Equal("CRG papers for the meeting on 3 Dec 2026 are ready", mine.Subject);
         Assert.Contains($"On the agenda: {(cases == 1 ? "1 case" : $"{cases} cases")}", mine.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Meeting: 3 Dec 2026 at 10:00\nPlace: Committee Room 2, City Hall", mine.TextBody.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         var link = Portal.Get<EmailOptions>().LinkTo($"crg/meetings/{meeting}");
         Assert.Contains(link, mine.TextBody, StringComparison.Ordinal);
         Assert.Contains($"href=\"{link}\"", mine.HtmlBody, StringComparison.Ordinal);
@@ -75,6 +76,7 @@ public abstract class CrgPapersEmailTests(MailFixture fixture)
         var papers = await Portal.Get<GetCrgMeetingQuery>().HandleAsync(await Portal.ActorAsync(member), meeting);
         Assert.True(papers.IsSuccess, papers.Error?.Message);
         Assert.Equal(cases, papers.Value.Items.Count);
+        Assert.Equal((new TimeOnly(10, 0), "Committee Room 2, City Hall"), (papers.Value.StartsAt!.Value, papers.Value.Place));
         await fixture.Mail.ClearAsync(member);
     }
 }

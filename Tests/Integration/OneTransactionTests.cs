@@ -33,7 +33,7 @@ public abstract class OneTransactionTests(ProviderFixture fixture, DatabaseProvi
         var review = await Portal.RegisterReviewAsync(Today.AddDays(-20));
         var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
         var office = await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Code == "LR").Select(o => o.Id).SingleAsync());
-        var meeting = (await Portal.Get<CreateCrgMeetingHandler>().HandleAsync(officer, office, Today.AddDays(5))).Value;
+        var meeting = (await Portal.Get<CreateCrgMeetingHandler>().HandleAsync(officer, office, Today.AddDays(5), "10:00", "Committee Room 2, City Hall")).Value;
         await Portal.WithDbAsync(db => db.CrgMeetings.Where(m => m.Id == meeting).ExecuteUpdateAsync(s => s.SetProperty(m => m.MeetingDate, Today.AddDays(-1))));
         var item = await Portal.WithDbAsync(db => db.CrgAgendaItems.Where(i => i.MeetingId == meeting && i.ReviewId == review).Select(i => i.Id).SingleAsync());
         var input = new CrgOutcomeInput(CrgItemOutcome.CriteriaMet, "Former partner.", false, []);

@@ -10,11 +10,11 @@ using Workflows.Time;
 
 namespace Workflows.Crg;
 
-/// An officer plans a CRG meeting of their office: the date is in the future, and the cases waiting for the CRG
-/// (a decision or a sign-off) that are on no other meeting's open agenda are proposed at once.
+/// An officer plans a CRG meeting of their office: the date is in the future, with its start time and place, and the
+/// cases waiting for the CRG (a decision or a sign-off) that are on no other meeting's open agenda are proposed at once.
 public sealed class CreateCrgMeetingHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit)
 {
-    public async Task<Result<int>> HandleAsync(Actor actor, int officeId, DateOnly? meetingDate, CancellationToken ct = default)
+    public async Task<Result<int>> HandleAsync(Actor actor, int officeId, DateOnly? meetingDate, string? startsAt, string? place, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
         if (!CrgAccess.CanChange(actor, officeId))
@@ -23,13 +23,16 @@ public sealed class CreateCrgMeetingHandler(IReviewDbFactory dbs, BusinessClock 
             return new AccessRefused("planning this office's CRG meetings");
         }
 
-        var errors = CrgRules.ValidateMeetingDate(meetingDate, clock.Today);
+        var errors = CrgRules.ValidateMeetingDate(meetingDate, clock.Today).Concat(CrgRules.ValidateTimeAndPlace(startsAt, place, out var time)).ToList();
         if (errors.Count > 0)
         {
             return new ValidationFailed(errors);
         }
 
-        var meeting = new CrgMeeting { OfficeId = officeId, MeetingDate = meetingDate!.Value, CreatedAtUtc = clock.UtcNow, CreatedByUserId = actor.UserId };
+        var meeting = new CrgMeeting
+        {
+            OfficeId = officeId, MeetingDate = meetingDate!.Value, StartsAt = time, Place = place!.Trim(), CreatedAtUtc = clock.UtcNow, CreatedByUserId = actor.UserId,
+        };
         db.CrgMeetings.Add(meeting);
         foreach (var (reviewId, purpose) in await CrgAgenda.WaitingAsync(db, officeId, ct))
         {

@@ -29,6 +29,8 @@ public sealed class CrgPapersMail(IOutbox outbox, EmailOptions email)
         var values = new Dictionary<string, string>
         {
             ["MeetingDate"] = UkDate.Format(meeting.MeetingDate),
+            ["When"] = CrgRules.When(meeting.MeetingDate, meeting.StartsAt),
+            ["Place"] = meeting.Place ?? "not recorded: ask the review office",
             ["Office"] = office,
             ["CaseCount"] = count == 1 ? "1 case" : $"{count} cases",
             ["Link"] = email.LinkTo($"crg/meetings/{meeting.Id}"),

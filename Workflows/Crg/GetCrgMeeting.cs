@@ -18,7 +18,7 @@ public sealed record AgendaItemView(long Id, int ReviewId, string Reference, str
 public sealed record AgendaCandidate(int ReviewId, string Reference, string CaseLabel, AgendaPurpose Purpose);
 
 public sealed record CrgMeetingView(int Id, int OfficeId, string Office, DateOnly MeetingDate, bool PapersShared, bool HasTakenPlace, bool CanChange,
-    IReadOnlyList<AgendaItemView> Items, IReadOnlyList<AgendaCandidate> Candidates);
+    IReadOnlyList<AgendaItemView> Items, IReadOnlyList<AgendaCandidate> Candidates, TimeOnly? StartsAt = null, string? Place = null);
 
 /// Opens a meeting: its office's staff, or its office's CRG members once the papers are shared. Every view of the
 /// papers by a CRG member is audited per case; a refused read is audited and answered the same way whether or not
@@ -71,6 +71,6 @@ public sealed class GetCrgMeetingQuery(IReviewDbFactory dbs, BusinessClock clock
 
         var office = await db.Organisations.AsNoTracking().Where(o => o.Id == meeting.OfficeId).Select(o => o.Name).SingleAsync(ct);
         return new CrgMeetingView(meeting.Id, meeting.OfficeId, office, meeting.MeetingDate, meeting.PapersSharedAtUtc is not null,
-            meeting.MeetingDate <= clock.Today, canChange, items, candidates);
+            meeting.MeetingDate <= clock.Today, canChange, items, candidates, meeting.StartsAt, meeting.Place);
     }
 }

@@ -7,7 +7,8 @@ using Workflows.Data;
 
 namespace Workflows.Crg;
 
-public sealed record CrgMeetingRow(int Id, DateOnly MeetingDate, string Office, int Items, int Decided, bool PapersShared);
+public sealed record CrgMeetingRow(int Id, DateOnly MeetingDate, string Office, int Items, int Decided, bool PapersShared, TimeOnly? StartsAt = null,
+    string? Place = null);
 
 public sealed record OfficeChoice(int Id, string Name);
 
@@ -34,13 +35,14 @@ public sealed class ListCrgMeetingsQuery(IReviewDbFactory dbs)
             .Select(m => new
             {
                 m.Id, m.MeetingDate, m.OfficeId, Items = m.Items.Count, Decided = m.Items.Count(i => i.Outcome != null), Shared = m.PapersSharedAtUtc != null,
+                m.StartsAt, m.Place,
             })
             .ToListAsync(ct);
         var names = await db.Organisations.AsNoTracking().Where(o => offices.Contains(o.Id) && o.Kind == OrganisationKind.ReviewOffice)
             .OrderBy(o => o.Name).Select(o => new OfficeChoice(o.Id, o.Name)).ToListAsync(ct);
         var byId = names.ToDictionary(n => n.Id, n => n.Name);
         return new CrgMeetingList(
-            rows.Select(r => new CrgMeetingRow(r.Id, r.MeetingDate, byId.GetValueOrDefault(r.OfficeId, "?"), r.Items, r.Decided, r.Shared)).ToList(),
+            rows.Select(r => new CrgMeetingRow(r.Id, r.MeetingDate, byId.GetValueOrDefault(r.OfficeId, "?"), r.Items, r.Decided, r.Shared, r.StartsAt, r.Place)).ToList(),
             actor.Is(Role.ReviewOfficer) ? names : []);
     }
 }

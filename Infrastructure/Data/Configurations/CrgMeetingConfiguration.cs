@@ -11,6 +11,7 @@ internal sealed class CrgMeetingConfiguration : IEntityTypeConfiguration<CrgMeet
     public void Configure(EntityTypeBuilder<CrgMeeting> b)
     {
         b.Property(m => m.CreatedByUserId).HasMaxLength(450);
+        b.Property(m => m.Place).HasMaxLength(CrgMeeting.PlaceMaxLength);
         b.HasIndex(m => new { m.OfficeId, m.MeetingDate });
         b.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OfficeId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(m => m.Items).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Cascade);
