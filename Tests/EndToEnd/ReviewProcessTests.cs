@@ -303,7 +303,7 @@ public sealed class ReviewProcessTests(BrowserFixture browser) : IAsyncLifetime
         var id = await ActionPlanScenario.ReviewAtSignOffAsync(_portal, signedOff: true);
         var contact = await _portal.AddAgencyContactAsync("Leicestershire Police");
         var sent = await _portal.Get<Workflows.Requests.SendInformationRequestsHandler>().HandleAsync(await _portal.ActorAsync(DemoAccounts.LrOfficer),
-            new Workflows.Requests.SendInformationRequests(id, Domain.Requests.RequestType.Imr, [await _portal.UserIdAsync(contact)], null));
+            new Workflows.Requests.SendInformationRequests(id, Domain.Requests.RequestType.Imr, [await _portal.UserIdAsync(contact)], null, TestRequests.Scope));
         Assert.True(sent.IsSuccess, sent.Error?.Message);
         await ActionPlanScenario.PublishAsync(_portal, id);
 
