@@ -949,6 +949,13 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.Property<DateTime?>("PapersSharedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("time without time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OfficeId", "MeetingDate");
@@ -1693,6 +1700,16 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("Needed")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PeriodTo")
+                        .HasColumnType("date");
+
                     b.Property<string>("ReturnNote")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1715,6 +1732,10 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("TermsOfReference")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -1816,6 +1837,63 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("ElsewhereUpdates");
                 });
 
+            modelBuilder.Entity("Domain.Reviews.LegalChallenge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AppealOfId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("HearingOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("LodgedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppealOfId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("LegalChallenges");
+                });
+
             modelBuilder.Entity("Domain.Reviews.RestrictedDetails", b =>
                 {
                     b.Property<int>("ReviewId")
@@ -1895,6 +1973,9 @@ namespace Infrastructure.Data.Migrations.PostgreSql
 
                     b.Property<bool>("FamilyConsentWithdrawn")
                         .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("FirstPanelBeforeImportOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("HeldFromStage")
                         .HasMaxLength(40)
@@ -3464,6 +3545,20 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.HasOne("Domain.Reviews.ReviewLedElsewhere", null)
                         .WithMany()
                         .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Reviews.LegalChallenge", b =>
+                {
+                    b.HasOne("Domain.Reviews.LegalChallenge", null)
+                        .WithMany()
+                        .HasForeignKey("AppealOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

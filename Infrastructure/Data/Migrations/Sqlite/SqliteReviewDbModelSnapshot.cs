@@ -910,6 +910,13 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime?>("PapersSharedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OfficeId", "MeetingDate");
@@ -1628,6 +1635,16 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Needed")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodTo")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReturnNote")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1649,6 +1666,10 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TermsOfReference")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
@@ -1747,6 +1768,61 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ElsewhereUpdates");
                 });
 
+            modelBuilder.Entity("Domain.Reviews.LegalChallenge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AppealOfId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("HearingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LodgedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OutcomeOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppealOfId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("LegalChallenges");
+                });
+
             modelBuilder.Entity("Domain.Reviews.RestrictedDetails", b =>
                 {
                     b.Property<int>("ReviewId")
@@ -1824,6 +1900,9 @@ namespace Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<bool>("FamilyConsentWithdrawn")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FirstPanelBeforeImportOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("HeldFromStage")
                         .HasMaxLength(40)
@@ -3367,6 +3446,20 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Domain.Reviews.ReviewLedElsewhere", null)
                         .WithMany()
                         .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Reviews.LegalChallenge", b =>
+                {
+                    b.HasOne("Domain.Reviews.LegalChallenge", null)
+                        .WithMany()
+                        .HasForeignKey("AppealOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
