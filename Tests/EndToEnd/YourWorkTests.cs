@@ -76,7 +76,7 @@ public sealed class YourWorkTests(BrowserFixture browser) : IAsyncLifetime
         var requested = await _portal.RegisterReviewAsync(Today.AddDays(-4));
         var contact = await _portal.ActorAsync(DemoAccounts.AgencyContact);
         var sent = await _portal.Get<SendInformationRequestsHandler>().HandleAsync(officer,
-            new SendInformationRequests(requested, RequestType.Scoping, [contact.UserId], Today.AddDays(21)));
+            new SendInformationRequests(requested, RequestType.Scoping, [contact.UserId], Today.AddDays(21), TestRequests.Scope));
         Assert.True(sent.IsSuccess, sent.Error?.Message);
         var (eoiReference, requestReference) = await _portal.WithDbAsync(async db => (
             await db.Reviews.Where(r => r.Id == commissioning).Select(r => r.Reference).SingleAsync(),
@@ -120,7 +120,7 @@ public sealed class YourWorkTests(BrowserFixture browser) : IAsyncLifetime
             await AssertCleanAsync(early);
         }
 
-        var meeting = (await _portal.Get<CreateCrgMeetingHandler>().HandleAsync(officer, lr, Today.AddDays(12))).Value;
+        var meeting = (await _portal.Get<CreateCrgMeetingHandler>().HandleAsync(officer, lr, Today.AddDays(12), "10:00", "Committee Room 2, City Hall")).Value;
         Assert.True((await _portal.Get<ChangeAgendaHandler>().AddAsync(officer, meeting, await _portal.RegisterReviewAsync(Today.AddDays(-6)))).IsSuccess);
         Assert.True((await _portal.Get<ChangeAgendaHandler>().SharePapersAsync(officer, meeting)).IsSuccess);
 

@@ -81,7 +81,7 @@ public abstract class YourWorkTests(ProviderFixture fixture)
         var requested = await Portal.RegisterReviewAsync(Today.AddDays(-4));
         var contact = await Portal.ActorAsync(DemoAccounts.AgencyContact);
         var sent = await Portal.Get<SendInformationRequestsHandler>().HandleAsync(officer,
-            new SendInformationRequests(requested, RequestType.Scoping, [contact.UserId], Today.AddDays(21)));
+            new SendInformationRequests(requested, RequestType.Scoping, [contact.UserId], Today.AddDays(21), TestRequests.Scope));
         Assert.True(sent.IsSuccess, sent.Error?.Message);
 
         var authorHome = await HomeOfAsync(DemoAccounts.Author);
@@ -106,8 +106,8 @@ public abstract class YourWorkTests(ProviderFixture fixture)
     {
         var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
         var lr = officer.OfficeIds.Single();
-        var meeting = (await Portal.Get<CreateCrgMeetingHandler>().HandleAsync(officer, lr, Today.AddDays(47))).Value;
-        var unshared = (await Portal.Get<CreateCrgMeetingHandler>().HandleAsync(officer, lr, Today.AddDays(48))).Value;
+        var meeting = (await Portal.Get<CreateCrgMeetingHandler>().HandleAsync(officer, lr, Today.AddDays(47), "10:00", "Committee Room 2, City Hall")).Value;
+        var unshared = (await Portal.Get<CreateCrgMeetingHandler>().HandleAsync(officer, lr, Today.AddDays(48), "10:00", "Committee Room 2, City Hall")).Value;
         Assert.True((await Portal.Get<ChangeAgendaHandler>().AddAsync(officer, meeting, await Portal.RegisterReviewAsync(Today.AddDays(-6)))).IsSuccess);
         Assert.True((await Portal.Get<ChangeAgendaHandler>().SharePapersAsync(officer, meeting)).IsSuccess);
 
