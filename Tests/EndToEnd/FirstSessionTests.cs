@@ -33,7 +33,7 @@ public sealed class FirstSessionTests(BrowserFixture browser) : IAsyncLifetime
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to the portal" }).ClickAsync();
         await tab.WaitForInteractiveAsync();
-        await Expect(Heading(tab, "Review Portal")).ToBeVisibleAsync();
+        await Expect(Heading(tab, "Your work")).ToBeVisibleAsync();
         await tab.AssertAccessibleAsync();
 
         // Nobody presses F5 from here on: a page load would hide the fault, so count them.

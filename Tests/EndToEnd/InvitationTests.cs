@@ -70,7 +70,7 @@ public sealed partial class InvitationTests(BrowserFixture browser) : IAsyncLife
         await tab.Page.GetByLabel("Authenticator code").FillAsync(Totp.Next(key));
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await tab.WaitForInteractiveAsync();
-        await Expect(Heading(tab, "Review Portal")).ToBeVisibleAsync();
+        await Expect(Heading(tab, "Your work")).ToBeVisibleAsync();
         await Expect(tab.Page.GetByText($"You are signed in as {email}")).ToBeVisibleAsync();
 
         await using (var second = await PortalPage.OpenAsync(browser, _portal))
@@ -115,7 +115,7 @@ public sealed partial class InvitationTests(BrowserFixture browser) : IAsyncLife
         // A role without the requirement (board member) signs in as before.
         await using var board = await PortalPage.OpenAsync(browser, _portal);
         await board.SignInAsync(DemoAccounts.BoardMember);
-        await Expect(Heading(board, "Review Portal")).ToBeVisibleAsync();
+        await Expect(Heading(board, "Your work")).ToBeVisibleAsync();
     }
 
     [Fact]

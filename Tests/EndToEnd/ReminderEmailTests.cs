@@ -81,7 +81,9 @@ public sealed partial class ReminderEmailTests(BrowserFixture browser) : IAsyncL
         await page.Locator("div.mud-select:has(#reassign-to)").Last.ClickAsync();
         var colleague = (await page.GetByRole(AriaRole.Option).First.InnerTextAsync()).Trim();
         await page.GetByRole(AriaRole.Option).First.ClickAsync();
-        await page.Locator("#reassign-note").FillAsync("Five days late: please present it at Thursday's CRG.");
+        const string note = "Five days late: please present it at Thursday's CRG.";
+        await page.Locator("#reassign-note").FillAsync(note);
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync($"{note.Length} / 500");
         await tab.AssertAccessibleAsync();
         await page.Locator("#reassign-save").ClickAsync();
         await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"is assigned to {colleague}");

@@ -68,7 +68,7 @@ public sealed class TwoFactorTests(BrowserFixture browser) : IAsyncLifetime
 
         await EnterCodeAsync(tab, Totp.Next(key), "Sign in");
         await tab.WaitForInteractiveAsync();
-        await Expect(Heading(tab, "Review Portal")).ToBeVisibleAsync();
+        await Expect(Heading(tab, "Your work")).ToBeVisibleAsync();
 
         var authCookie = (await tab.Page.Context.CookiesAsync()).Single(c => c.Name == "portal.auth");
         Assert.True(authCookie.HttpOnly, "Script must not read the sign-in cookie.");
@@ -149,7 +149,7 @@ public sealed class TwoFactorTests(BrowserFixture browser) : IAsyncLifetime
 
         // Still signed in after every change of security stamp above: this session's cookie was refreshed each time.
         await tab.GotoAsync("");
-        await Expect(Heading(tab, "Review Portal")).ToBeVisibleAsync();
+        await Expect(Heading(tab, "Your work")).ToBeVisibleAsync();
 
         foreach (var page in new[] { "Account/AccessDenied", "Account/InvalidUser", "Account/Lockout" })
         {
@@ -174,7 +174,7 @@ public sealed class TwoFactorTests(BrowserFixture browser) : IAsyncLifetime
         await tab.AssertAccessibleAsync();
         await EnterRecoveryCodeAsync(tab, codes[0].ToLowerInvariant());
         await tab.WaitForInteractiveAsync();
-        await Expect(Heading(tab, "Review Portal")).ToBeVisibleAsync();
+        await Expect(Heading(tab, "Your work")).ToBeVisibleAsync();
 
         await SignOutAsync(tab);
         await StartRecoveryCodeSignInAsync(tab);

@@ -146,7 +146,7 @@ public abstract class AdminTests(ProviderFixture fixture)
         Assert.Null(emails[office.Value.Id]);
         Assert.Equal("boss@agency.example.org", emails[agency.Value.Id]);
         Assert.Equal("Changed: accountable lead email", await Portal.WithDbAsync(db => db.AuditEvents
-            .Where(a => a.SubjectId == csp.ToString() && a.Action == AuditAction.Changed).Select(a => a.Detail).SingleAsync()));
+            .Where(a => a.Subject == "Organisation" && a.SubjectId == csp.ToString() && a.Action == AuditAction.Changed).Select(a => a.Detail).SingleAsync()));
     }
 
     [Fact]

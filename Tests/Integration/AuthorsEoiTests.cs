@@ -112,7 +112,7 @@ public abstract class AuthorsEoiTests(ProviderFixture fixture)
                 Assert.Contains(review.Reference, m.TextBody, StringComparison.Ordinal);
                 // It names the office that commissions the review.
                 Assert.Contains($"{office}, the review office commissioning this review, invites you", m.TextBody, StringComparison.Ordinal);
-                Assert.Contains(office, m.HtmlBody, StringComparison.Ordinal);
+                Assert.Contains(System.Net.WebUtility.HtmlEncode(office), m.HtmlBody, StringComparison.Ordinal);
                 Assert.DoesNotContain("Sam Second", m.TextBody, StringComparison.Ordinal);
                 Assert.DoesNotContain("Alex Author", m.HtmlBody, StringComparison.Ordinal);
             });

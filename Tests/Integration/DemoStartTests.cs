@@ -62,7 +62,7 @@ public sealed partial class DemoStartTests : IDisposable
         }
 
         using var production = PortalProcess.StartServer(Settings());
-        Assert.True(production.Process.WaitForExit(TimeSpan.FromMinutes(2)), production.Output);
+        Assert.True(production.ExitsWithin(TimeSpan.FromMinutes(2)), production.Output);
         Assert.Equal(1, production.Process.ExitCode);
         Assert.Contains("This database holds the demo accounts", production.Output, StringComparison.Ordinal);
 
@@ -78,7 +78,7 @@ public sealed partial class DemoStartTests : IDisposable
         settings["Seed:DemoData"] = "true";
         using (var production = PortalProcess.StartServer(settings))
         {
-            Assert.True(production.Process.WaitForExit(TimeSpan.FromMinutes(2)), production.Output);
+            Assert.True(production.ExitsWithin(TimeSpan.FromMinutes(2)), production.Output);
             Assert.Equal(1, production.Process.ExitCode);
             Assert.Contains("refused in the Production environment", production.Output, StringComparison.Ordinal);
         }

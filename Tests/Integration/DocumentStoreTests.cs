@@ -67,7 +67,7 @@ public sealed class PostgresDocumentStoreTests(PostgresFixture fixture) : Docume
                 ["Database:DataPath"] = ownFolder,
                 ["Jobs:Enabled"] = "false",
             });
-            Assert.True(refused.Process.WaitForExit(TimeSpan.FromMinutes(2)), refused.Output);
+            Assert.True(refused.ExitsWithin(TimeSpan.FromMinutes(2)), refused.Output);
             Assert.Equal(1, refused.Process.ExitCode);
             var lines = refused.Output.Split(Environment.NewLine);
             var said = Assert.Single(lines, line => line.StartsWith("The portal did not start: The documents folder ", StringComparison.Ordinal));

@@ -27,6 +27,20 @@ public sealed partial class PortalProcess : IDisposable
     /// Everything it wrote so far (standard output and error), for a failing test's message.
     public string Output => string.Join(Environment.NewLine, _lines);
 
+    /// Whether it exited within the time, with all it wrote read into Output: WaitForExit with a timeout can return
+    /// before the last redirected lines are read (a refusal's one line was seen missing once under load); the
+    /// parameterless WaitForExit waits for the streams to end.
+    public bool ExitsWithin(TimeSpan time)
+    {
+        if (!Process.WaitForExit(time))
+        {
+            return false;
+        }
+
+        Process.WaitForExit();
+        return true;
+    }
+
     /// The folder holding Portal.dll.
     public static string BinFolder
     {
