@@ -39,7 +39,7 @@ public sealed class BoardPagesTests(BrowserFixture browser, BoardPagesTests.Serv
 
         await using var tab = await PortalPage.OpenAsync(browser, Portal);
         await tab.SignInAsync(DemoAccounts.BoardMember);
-        await tab.Page.GetByRole(AriaRole.Link, new() { Name = "Board report" }).ClickAsync();
+        await tab.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Board report" }).ClickAsync();
         await tab.WaitForInteractiveAsync();
         await Assertions.Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = "Board report: reviews in progress", Level = 1 })).ToBeVisibleAsync();
         await tab.GotoAsync($"reports/board?org={office}");
