@@ -32,12 +32,14 @@ public sealed class ReviewsLedElsewhereEndToEndTests(BrowserFixture browser) : I
     public async Task Officer_RecordsAReviewLedElsewhereWithAnUpdate_SeenInTheRegisterAndTheBoardReport()
     {
         const string label = "Adult Northshire B";
+        string recordPath;
         await using (var officer = await PortalPage.OpenAsync(browser, _portal))
         {
             var page = officer.Page;
             await officer.SignInAsync(DemoAccounts.LrOfficer);
             await officer.GotoAsync("reviews");
             await page.Locator("#record-elsewhere").ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/reviews/elsewhere/new$"));
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Record a review led elsewhere", Level = 1 })).ToBeVisibleAsync();
             await officer.WaitForInteractiveAsync();
             await AssertCleanAsync(officer);
@@ -61,6 +63,8 @@ public sealed class ReviewsLedElsewhereEndToEndTests(BrowserFixture browser) : I
             await page.Locator("#save-elsewhere").ClickAsync();
 
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = label, Level = 1 })).ToBeVisibleAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/reviews/elsewhere/\d+$"));
+            recordPath = new Uri(page.Url).AbsolutePath.TrimStart('/');
             Assert.DoesNotContain("Morgan", page.Url, StringComparison.Ordinal);
             await officer.WaitForInteractiveAsync();
             await Assertions.Expect(page.Locator("#led-elsewhere-chip")).ToHaveTextAsync("Led elsewhere");
@@ -97,5 +101,20 @@ public sealed class ReviewsLedElsewhereEndToEndTests(BrowserFixture browser) : I
         await Assertions.Expect(involvement).ToContainTextAsync("Draft report, as at 5 Oct 2026: Draft 1 shared with the panel.");
         Assert.DoesNotContain("Morgan", await board.Page.ContentAsync(), StringComparison.Ordinal);
         await AssertCleanAsync(board);
+
+        // The board member reads the record itself by its address, without the contact; an officer of another office
+        // typing the same address is refused and sees nothing of it.
+        await board.GotoAsync(recordPath);
+        await Assertions.Expect(board.Page.GetByRole(AriaRole.Heading, new() { Name = label, Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(board.Page.Locator("#elsewhere-current-stage")).ToHaveTextAsync("Draft report");
+        await Assertions.Expect(board.Page.Locator("#elsewhere-contact")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("Morgan", await board.Page.ContentAsync(), StringComparison.Ordinal);
+        await AssertCleanAsync(board);
+        await using var kent = await PortalPage.OpenAsync(browser, _portal);
+        await kent.SignInAsync(DemoAccounts.KentOfficer);
+        await kent.GotoAsync(recordPath);
+        await Assertions.Expect(kent.Page.Locator("#no-access")).ToBeVisibleAsync();
+        Assert.DoesNotContain(label, await kent.Page.ContentAsync(), StringComparison.Ordinal);
+        await AssertCleanAsync(kent);
     }
 }
