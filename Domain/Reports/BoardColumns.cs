@@ -26,7 +26,7 @@ public enum BoardReviewKind
 
 /// Where a review stood on a date, replayed from its journal (so a report for an earlier date shows that date's picture).
 /// SentToHomeOffice: the report had reached the Home Office by then (once sent, it stays sent through a resubmission);
-/// SentOn is the date of the first submission when it was recorded. Stopped: its latest step stopped it.
+/// SentOn is the date of the first submission when its day was recorded. Stopped: its latest step stopped it.
 public sealed record BoardPosition(Stage Stage, CrgOutcome? Outcome, bool SignedOff)
 {
     public bool SentToHomeOffice { get; init; }
@@ -120,7 +120,7 @@ public static class BoardColumns
             position = new BoardPosition(entry.ToStage, outcome, signedOff)
             {
                 SentToHomeOffice = sent,
-                SentOn = position?.SentOn ?? (entry.Trigger == Trigger.SubmitToHomeOffice ? entry.OccurredOn : null),
+                SentOn = position?.SentOn ?? (entry.Trigger == Trigger.SubmitToHomeOffice ? entry.KnownDay : null),
                 Published = position?.Published == true || entry.Trigger == Trigger.RecordPublished || entry.ToStage == Stage.ActionPlanMonitoring,
                 Stopped = entry.Trigger == Trigger.StopReview,
             };

@@ -20,6 +20,17 @@ public enum JournalKind
     TaskReassigned,
 }
 
+/// How much of a journal entry's date is known. A step an office's tracker records without its day (only its month, or
+/// no date at all although a later step shows it happened) keeps OccurredOn as the day it is known to have happened by,
+/// so that the history stays in order and a past date's replay counts it only from then; the timeline shows the month or
+/// "date not recorded", and day counts (timeliness) treat it as not recorded.
+public enum DatePrecision
+{
+    Day,
+    Month,
+    NotRecorded,
+}
+
 /// One line of a review's history: what happened and on which day, who recorded it and when, from which stage to
 /// which, by which trigger, and why. Written by the engine in the same transaction as the change; never edited.
 public sealed class JournalEntry
@@ -31,6 +42,13 @@ public sealed class JournalEntry
     /// The London date it happened (the date the person entered: a step is often recorded days later). Clocks, the
     /// timeline, timeliness and the board's replay run on it.
     public DateOnly OccurredOn { get; set; }
+
+    /// Day: OccurredOn is the day it happened. Month: it happened in OccurredOn's month, by OccurredOn. NotRecorded: it
+    /// happened by OccurredOn, on a day nobody recorded (an import).
+    public DatePrecision Precision { get; set; }
+
+    /// The day it happened, when that is known (null for a month alone or a date not recorded): what day counts use.
+    public DateOnly? KnownDay => Precision == DatePrecision.Day ? OccurredOn : null;
 
     /// The instant it was recorded (metadata: the timeline shows it beside an entry recorded on a later day).
     public DateTime RecordedAtUtc { get; set; }

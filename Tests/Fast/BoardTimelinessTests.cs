@@ -202,6 +202,34 @@ public sealed class BoardTimelinessTests
     }
 
     [Fact]
+    public void MilestonesFrom_StepsImportedWithoutTheirDay_GiveNoDay_TheStepsTheyEndAreNotRecordedOnceKnownToHaveHappened()
+    {
+        // Imported: decided 10 Jan, appointed and submitted on days the tracker did not have (known by the sign-off, 1 Aug,
+        // and by the import, 1 Dec); presented in January (a month alone).
+        JournalEntry[] journal =
+        [
+            Step(1, D(2025, 1, 10), Stage.AwaitingCrgDecision, Trigger.PresentToCrg),
+            Step(2, D(2025, 1, 10), Stage.DecisionNotified, Trigger.RecordCriteriaMet),
+            Step(3, D(2025, 8, 1), Stage.PanelAndReport, Trigger.AppointAuthor),
+            Step(4, D(2025, 8, 1), Stage.CrgSignOff, Trigger.RecordSignedOff),
+            Step(5, D(2025, 12, 1), Stage.Submitted, Trigger.SubmitToHomeOffice),
+        ];
+        journal[0].Precision = DatePrecision.Month;
+        journal[2].Precision = DatePrecision.NotRecorded;
+        journal[4].Precision = DatePrecision.NotRecorded;
+
+        var m = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2025, 1, 2), D(2025, 1, 10), directed: false, alternativeReview: false, journal, null);
+        Assert.Equal((null, null, D(2025, 8, 1)), (m.AuthorAppointed, m.Submitted, m.SignedOff));
+        // As at 31 Jul the appointment is not known to have happened: that step counts on; from 1 Aug it is not recorded.
+        Assert.Equal("202 days so far, overdue", Text(Timeliness.Measure(m, [], D(2025, 7, 31), Targets)[1]));
+        var steps = Timeliness.Measure(m, [], D(2025, 12, 1), Targets);
+        Assert.Equal(["8 days, on time", "Not recorded", "Not recorded", "203 days, late"], steps.Take(4).Select(Text));
+        // The board counts the report as sent, without a day of its first submission.
+        var position = BoardColumns.PositionOn(journal, D(2025, 12, 1))!;
+        Assert.Equal((true, (DateOnly?)null), (position.SentToHomeOffice, position.SentOn));
+    }
+
+    [Fact]
     public void MilestonesFrom_StoppedReview_EndsEveryStepStillOpen_OnTheDayItStopped()
     {
         JournalEntry[] journal =

@@ -49,7 +49,16 @@ public class ImportRowTests
             ],
             row.Steps.Select(s => s.Trigger));
         Assert.Equal(new DateOnly(2025, 3, 20), row.Steps[0].On);
-        Assert.Equal(new DateOnly(2025, 4, 1), row.Steps[2].On); // no Home Office date in the sheet: the decision's
+        // No date in the sheet for the Home Office's notification and acknowledgement, nor for the report going for
+        // sign-off: "date not recorded", each placed on the next date the sheet has (known to have happened by then).
+        Assert.Equal(
+            [
+                DatePrecision.Day, DatePrecision.Day, DatePrecision.NotRecorded, DatePrecision.NotRecorded, DatePrecision.Day, DatePrecision.NotRecorded,
+                DatePrecision.Day, DatePrecision.Day, DatePrecision.Day, DatePrecision.Day,
+            ],
+            row.Steps.Select(s => s.Precision));
+        Assert.Equal((new DateOnly(2025, 5, 1), new DateOnly(2025, 5, 1)), (row.Steps[2].On, row.Steps[3].On));
+        Assert.Equal(new DateOnly(2025, 12, 1), row.Steps[5].On);
         Assert.Equal(new DateOnly(2026, 6, 1), row.Steps[^1].On);
     }
 
@@ -173,13 +182,16 @@ public class ImportRowTests
             (C.HoldReason, "Inquest"), (C.HeldSince, "01/04/2025"), (C.HoldEnded, "28/04/2025")), Lookups);
 
         Assert.Empty(problems);
+        // The Home Office's notification and acknowledgement have no date in the sheet: known to have happened by the
+        // appointment, after the hold.
         Assert.Equal(
-            [Trigger.PresentToCrg, Trigger.RecordCriteriaMet, Trigger.RecordHomeOfficeNotified, Trigger.RecordHomeOfficeAcknowledged, Trigger.PutOnHold, Trigger.Resume,
+            [Trigger.PresentToCrg, Trigger.RecordCriteriaMet, Trigger.PutOnHold, Trigger.Resume, Trigger.RecordHomeOfficeNotified, Trigger.RecordHomeOfficeAcknowledged,
                 Trigger.AppointAuthor],
             row!.Steps.Select(s => s.Trigger));
-        var hold = Assert.IsType<PutOnHoldArgs>(row.Steps[4].Args);
+        var hold = Assert.IsType<PutOnHoldArgs>(row.Steps[2].Args);
         Assert.Equal((HoldReason.Inquest, (DateOnly?)new DateOnly(2025, 4, 28)), (hold.HoldReason, hold.ExpectedReviewDate));
-        Assert.Equal((new DateOnly(2025, 4, 1), new DateOnly(2025, 4, 28)), (row.Steps[4].On, row.Steps[5].On));
+        Assert.Equal((new DateOnly(2025, 4, 1), new DateOnly(2025, 4, 28)), (row.Steps[2].On, row.Steps[3].On));
+        Assert.Equal((new DateOnly(2025, 5, 1), DatePrecision.NotRecorded), (row.Steps[4].On, row.Steps[4].Precision));
     }
 
     [Fact]
@@ -236,7 +248,11 @@ public class ImportRowTests
             row!.Steps.Select(s => s.Trigger));
         var reversal = Assert.IsType<ReverseCriteriaNotMetArgs>(row.Steps[3].Args);
         Assert.Equal(DecisionReversalReason.JudicialReview, reversal.Reason);
-        Assert.Equal([new DateOnly(2025, 4, 8), new DateOnly(2025, 9, 1), new DateOnly(2025, 9, 1), new DateOnly(2025, 9, 1)], row.Steps.Skip(2).Take(4).Select(s => s.On));
+        // The Home Office told of the new decision, and its acknowledgement: no dates in the sheet, known by the appointment.
+        Assert.Equal(
+            [(new DateOnly(2025, 4, 8), DatePrecision.Day), (new DateOnly(2025, 9, 1), DatePrecision.Day), (new DateOnly(2025, 10, 1), DatePrecision.NotRecorded),
+                (new DateOnly(2025, 10, 1), DatePrecision.NotRecorded)],
+            row.Steps.Skip(2).Take(4).Select(s => (s.On, s.Precision)));
         Assert.Equal(new DateOnly(2025, 11, 20), row.FirstPanel);
     }
 
@@ -320,7 +336,9 @@ public class ImportRowTests
     {
         var (_, noAuthor) = ImportRows.CheckRow(Row(2, (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.FirstPanel, "01/06/2025"),
             (C.Stage, "Commissioning chair/author")), Lookups);
-        Assert.Contains(noAuthor, p => p.Column == C.FirstPanel && p.Message == "First panel meeting is filled in but chair/author appointed is not: enter that date too.");
+        // A panel meeting means a chair/author was appointed (the day may be unknown): the stage is past commissioning.
+        Assert.Equal([(C.Stage, "The stage \"Commissioning chair/author\" does not fit the dates, which reach \"Panel and report writing\": correct the stage or the dates.")],
+            noAuthor.Select(p => (p.Column, p.Message)));
 
         var (_, late) = ImportRows.CheckRow(Row(3, (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.AuthorAppointed, "01/05/2025"),
             (C.FirstPanel, "01/12/2025"), (C.SignedOff, "01/11/2025"), (C.Stage, "CRG sign-off")), Lookups);
@@ -366,4 +384,132 @@ public class ImportRowTests
     [InlineData("soon")]
     [InlineData("2999")]
     public void ParseDate_RefusesWhatIsNotADay(string text) => Assert.Null(TrackerValues.ParseDate(text));
+
+    [Theory]
+    [InlineData("03/2025")]
+    [InlineData("3/2025")]
+    [InlineData("Mar 2025")]
+    [InlineData("March 2025")]
+    [InlineData("2025-03")]
+    public void ParseMonthAlone_ReadsAMonthAsTrackersWriteIt(string text) => Assert.Equal(new DateOnly(2025, 3, 1), TrackerValues.ParseMonthAlone(text));
+
+    [Theory]
+    [InlineData("13/2025")]
+    [InlineData("00/2025")]
+    [InlineData("03/03/2025")]
+    [InlineData("Spring 2025")]
+    public void ParseMonthAlone_RefusesAMonthOutOfRange_AndAFullDate(string text) => Assert.Null(TrackerValues.ParseMonthAlone(text));
+
+    [Fact]
+    public void CheckRow_FirstPresentedAsAMonthAlone_IsPlacedByTheMonthsEnd_OrTheNextDateInIt()
+    {
+        var (waiting, none) = ImportRows.CheckRow(Row(2, (C.Presented, "03/2025"), (C.Stage, "Awaiting CRG decision")), Lookups);
+        Assert.Empty(none);
+        Assert.Equal((Trigger.PresentToCrg, new DateOnly(2025, 3, 31), DatePrecision.Month), (waiting!.Steps[0].Trigger, waiting.Steps[0].On, waiting.Steps[0].Precision));
+
+        // Decided within the same month: presented by the decision's day, still in March.
+        var (decided, problems) = ImportRows.CheckRow(Row(3, (C.CaseLabel, "Case U 2025"), (C.Presented, "Mar 2025"), (C.Decision, "20/03/2025"),
+            (C.Stage, "Decision made: Home Office to be told")), Lookups);
+        Assert.Empty(problems);
+        Assert.Equal((new DateOnly(2025, 3, 20), DatePrecision.Month), (decided!.Steps[0].On, decided.Steps[0].Precision));
+        Assert.Equal((new DateOnly(2025, 3, 20), DatePrecision.Day), (decided.Steps[1].On, decided.Steps[1].Precision));
+    }
+
+    [Fact]
+    public void CheckRow_AMonthAlone_IsOrderedAgainstTheDatesAroundIt_AMonthNotBeforeADateInIt()
+    {
+        // Notified 3 Mar 2025: presented in March is not before it; in February it is.
+        var (_, february) = ImportRows.CheckRow(Row(2, (C.Presented, "02/2025"), (C.Stage, "Awaiting CRG decision")), Lookups);
+        Assert.Equal([(C.Presented, "First presented to CRG (February 2025) is before date notified (3 Mar 2025): the dates are out of order.")],
+            february.Select(p => (p.Column, p.Message)));
+
+        var (_, decidedBefore) = ImportRows.CheckRow(Row(3, (C.Presented, "04/2025"), (C.Decision, "20/03/2025"), (C.Stage, "Decision made: Home Office to be told")), Lookups);
+        Assert.Equal([(C.Decision, "CRG decision (20 Mar 2025) is before first presented to crg (April 2025): the dates are out of order.")],
+            decidedBefore.Select(p => (p.Column, p.Message)));
+
+        var (_, outOfRange) = ImportRows.CheckRow(Row(4, (C.Presented, "13/2025"), (C.Stage, "Awaiting CRG decision")), Lookups);
+        Assert.Equal([C.Presented], outOfRange.Select(p => p.Column));
+        Assert.StartsWith("\"13/2025\" is not a date or a month: enter the date as dd/mm/yyyy", outOfRange[0].Message, StringComparison.Ordinal);
+
+        // Today is 15 Nov 2026: November is not in the future, December is.
+        var (_, thisMonth) = ImportRows.CheckRow(Row(5, (C.Presented, "11/2026"), (C.Stage, "Awaiting CRG decision")), Lookups);
+        Assert.Empty(thisMonth);
+        var (_, nextMonth) = ImportRows.CheckRow(Row(6, (C.Presented, "12/2026"), (C.Stage, "Awaiting CRG decision")), Lookups);
+        Assert.Contains(nextMonth, p => p.Column == C.Presented && p.Message == "December 2026 is in the future: the tracker records what has happened.");
+
+        // A month alone is for the first presentation only: elsewhere it is not a date.
+        var (_, monthDecision) = ImportRows.CheckRow(Row(7, (C.Presented, "03/2025"), (C.Decision, "04/2025"), (C.Stage, "Decision made: Home Office to be told")), Lookups);
+        Assert.Contains(monthDecision, p => p.Column == C.Decision && p.Message == "\"04/2025\" is not a date: enter it as dd/mm/yyyy, e.g. 02/11/2025.");
+    }
+
+    [Fact]
+    public void CheckRow_StepsPassedWithoutTheirDates_AreRecordedDateNotRecorded_NotInvented()
+    {
+        // With the report at the Home Office, and only the decision dated: every step after it is known to have happened
+        // by the day of the import, on a day nobody recorded.
+        var (row, problems) = ImportRows.CheckRow(Row(2, (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.Stage, "Submitted to the Home Office")), Lookups);
+
+        Assert.Empty(problems);
+        Assert.Equal(
+            [
+                Trigger.PresentToCrg, Trigger.RecordCriteriaMet, Trigger.RecordHomeOfficeNotified, Trigger.RecordHomeOfficeAcknowledged, Trigger.AppointAuthor,
+                Trigger.SubmitForSignOff, Trigger.RecordSignedOff, Trigger.SubmitToHomeOffice,
+            ],
+            row!.Steps.Select(s => s.Trigger));
+        Assert.All(row.Steps.Skip(2), s => Assert.Equal((Lookups.Today, DatePrecision.NotRecorded), (s.On, s.Precision)));
+    }
+
+    [Fact]
+    public void CheckRow_PublishedWithoutItsQaDate_TheOutcomeAndAmendmentsAreNotRecorded_PlacedByThePublication()
+    {
+        var (row, problems) = ImportRows.CheckRow(Row(2, (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.AuthorAppointed, "01/05/2025"),
+            (C.Submitted, "01/12/2025"), (C.QaOutcome, "Approved subject to amendments"), (C.Published, "01/06/2026"), (C.PublicationLink, "https://example.org/dhr"),
+            (C.Stage, "Action plan monitoring")), Lookups);
+
+        Assert.Empty(problems);
+        Assert.Equal(
+            [
+                (Trigger.SubmitForSignOff, new DateOnly(2025, 12, 1), DatePrecision.NotRecorded), (Trigger.RecordSignedOff, new DateOnly(2025, 12, 1), DatePrecision.NotRecorded),
+                (Trigger.SubmitToHomeOffice, new DateOnly(2025, 12, 1), DatePrecision.Day),
+                (Trigger.RecordQaApprovedSubjectToAmendments, new DateOnly(2026, 6, 1), DatePrecision.NotRecorded),
+                (Trigger.RecordAmendmentsMade, new DateOnly(2026, 6, 1), DatePrecision.NotRecorded), (Trigger.RecordPublished, new DateOnly(2026, 6, 1), DatePrecision.Day),
+            ],
+            row!.Steps.Skip(5).Select(s => (s.Trigger, s.On, s.Precision)));
+    }
+
+    [Fact]
+    public void CheckRow_TheDatesThatStayRequired_AreAskedForByColumn()
+    {
+        // The decision starts the review's clocks: an appointment without it is refused.
+        var (_, noDecision) = ImportRows.CheckRow(Row(2, (C.Presented, "20/03/2025"), (C.AuthorAppointed, "01/05/2025"), (C.Stage, "Panel and report writing")), Lookups);
+        Assert.Contains(noDecision, p => p.Column == C.AuthorAppointed && p.Message == "Chair/author appointed is filled in but crg decision is not: enter that date too.");
+
+        // A publication needs its date (and link): a stage past it without one does not fit.
+        var (_, noPublication) = ImportRows.CheckRow(Row(3, (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.Stage, "Action plan monitoring")), Lookups);
+        Assert.Equal([C.Stage], noPublication.Select(p => p.Column));
+
+        // "Amendments after quality assurance" needs the QA outcome that asked for them.
+        var (_, approved) = ImportRows.CheckRow(Row(4, (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.Stage, "Amendments after quality assurance")), Lookups);
+        Assert.Equal([C.Stage], approved.Select(p => p.Column));
+        var (amending, none) = ImportRows.CheckRow(Row(5, (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.QaOutcome, "Approved subject to amendments"),
+            (C.Stage, "Amendments after quality assurance")), Lookups);
+        Assert.Empty(none);
+        Assert.Equal(Trigger.RecordQaApprovedSubjectToAmendments, amending!.Steps[^1].Trigger);
+    }
+
+    [Fact]
+    public void CheckRow_OnHoldWithoutItsStart_TheHoldIsNotRecorded_AndNothingBeforeItComesAfterIt()
+    {
+        var (row, problems) = ImportRows.CheckRow(Row(2, (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.Stage, "On hold"), (C.HoldReason, "Inquest"),
+            (C.HoldReviewDate, "01/01/2027")), Lookups);
+        Assert.Empty(problems);
+        Assert.Equal((Trigger.PutOnHold, Lookups.Today, DatePrecision.NotRecorded), (row!.Steps[^1].Trigger, row.Steps[^1].On, row.Steps[^1].Precision));
+
+        // Held from a known day at commissioning: the Home Office's steps without dates are placed by that day, before the hold.
+        var (held, none) = ImportRows.CheckRow(Row(3, (C.CaseLabel, "Case U 2025"), (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.AuthorAppointed, "01/05/2025"),
+            (C.Stage, "On hold"), (C.HoldReason, "Inquest"), (C.HeldSince, "01/06/2025"), (C.HoldReviewDate, "01/01/2027")), Lookups);
+        Assert.Empty(none);
+        Assert.Equal(new DateOnly(2025, 5, 1), held!.Steps[2].On);
+        Assert.Equal((Trigger.PutOnHold, new DateOnly(2025, 6, 1), DatePrecision.Day), (held.Steps[^1].Trigger, held.Steps[^1].On, held.Steps[^1].Precision));
+    }
 }

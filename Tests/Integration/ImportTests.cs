@@ -7,6 +7,7 @@ using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
 using Workflows.Import;
+using Workflows.Process;
 using Workflows.Reports;
 using C = Workflows.Import.ImportColumns;
 
@@ -218,10 +219,14 @@ public abstract class ImportTests(ProviderFixture fixture)
             Assert.Equal(
                 [
                     (Trigger.RecordCriteriaNotMet, new DateOnly(2025, 2, 24)), (Trigger.RecordHomeOfficeNotified, new DateOnly(2025, 3, 3)),
-                    (Trigger.ReverseCriteriaNotMet, new DateOnly(2025, 9, 1)), (Trigger.RecordHomeOfficeNotified, new DateOnly(2025, 9, 1)),
-                    (Trigger.RecordHomeOfficeAcknowledged, new DateOnly(2025, 9, 1)), (Trigger.AppointAuthor, new DateOnly(2025, 10, 1)),
+                    (Trigger.ReverseCriteriaNotMet, new DateOnly(2025, 9, 1)), (Trigger.RecordHomeOfficeNotified, new DateOnly(2025, 10, 1)),
+                    (Trigger.RecordHomeOfficeAcknowledged, new DateOnly(2025, 10, 1)), (Trigger.AppointAuthor, new DateOnly(2025, 10, 1)),
                 ],
                 journal.Where(j => j.Trigger is not null and not Trigger.PresentToCrg).Select(j => (j.Trigger!.Value, j.OccurredOn)));
+            // The sheet has no date for the Home Office told of the new decision, nor for its acknowledgement: not recorded,
+            // known to have happened by the appointment.
+            Assert.Equal([DatePrecision.Day, DatePrecision.Day, DatePrecision.Day, DatePrecision.NotRecorded, DatePrecision.NotRecorded, DatePrecision.Day],
+                journal.Where(j => j.Trigger is not null and not Trigger.PresentToCrg).Select(j => j.Precision));
             var panel = journal[^1];
             Assert.Equal((JournalKind.Recorded, new DateOnly(2025, 11, 5)), (panel.Kind, panel.OccurredOn));
             Assert.Contains("First panel meeting", panel.Detail, StringComparison.Ordinal);
@@ -254,6 +259,75 @@ public abstract class ImportTests(ProviderFixture fixture)
         Assert.Equal((new DateOnly(2025, 9, 1), new DateOnly(2025, 10, 1)), (steps[TimelinessStep.DecisionToAuthor].Start!.Value, steps[TimelinessStep.DecisionToAuthor].End!.Value));
         Assert.Equal((new DateOnly(2025, 10, 1), new DateOnly(2025, 11, 5), 35), (steps[TimelinessStep.AuthorToFirstPanel].Start!.Value,
             steps[TimelinessStep.AuthorToFirstPanel].End!.Value, steps[TimelinessStep.AuthorToFirstPanel].ElapsedDays!.Value));
+    }
+
+    [Fact]
+    public async Task Import_AMonthAlone_AndStepsWithoutDates_AreRecordedAsSuch_ShownSoOnTheTimeline_AndNotRecordedOnTheBoard()
+    {
+        // Presented in February 2025 (a month alone); the appointment and the submission have no dates in the sheet.
+        using var sheet = Workbook(Cells("Case MO1 2025", "Submitted to the Home Office", (C.Presented, "Feb 2025"), (C.SignedOff, "01/10/2025")));
+
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        var result = await Handler.ImportAsync(officer, sheet, "tracker.xlsx");
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        Assert.Empty(result.Value.Problems);
+        var imported = result.Value.Imported.Single();
+        var today = London.DateOf(Portal.Time.GetUtcNow().UtcDateTime);
+        await Portal.WithDbAsync(async db =>
+        {
+            var steps = await db.JournalEntries.Where(j => j.ReviewId == imported.Id && j.Trigger != null).OrderBy(j => j.Id)
+                .Select(j => new { j.Trigger, j.OccurredOn, j.Precision }).ToListAsync();
+            Assert.Equal(
+                [
+                    (Trigger.PresentToCrg, new DateOnly(2025, 2, 24), DatePrecision.Month), (Trigger.RecordCriteriaMet, new DateOnly(2025, 2, 24), DatePrecision.Day),
+                    (Trigger.RecordHomeOfficeNotified, new DateOnly(2025, 10, 1), DatePrecision.NotRecorded),
+                    (Trigger.RecordHomeOfficeAcknowledged, new DateOnly(2025, 10, 1), DatePrecision.NotRecorded),
+                    (Trigger.AppointAuthor, new DateOnly(2025, 10, 1), DatePrecision.NotRecorded), (Trigger.SubmitForSignOff, new DateOnly(2025, 10, 1), DatePrecision.NotRecorded),
+                    (Trigger.RecordSignedOff, new DateOnly(2025, 10, 1), DatePrecision.Day), (Trigger.SubmitToHomeOffice, today, DatePrecision.NotRecorded),
+                ],
+                steps.Select(j => (j.Trigger!.Value, j.OccurredOn, j.Precision)));
+            return 0;
+        });
+
+        // The timeline says the month, and "Date not recorded" where the sheet had no date.
+        var timeline = (await Portal.Get<ReviewJournalQuery>().HandleAsync(officer, imported.Id, new Workflows.PageRequest())).Value!.Items;
+        Assert.Equal("February 2025", timeline.Single(j => j.Trigger == Trigger.PresentToCrg).When);
+        Assert.Equal("Date not recorded", timeline.Single(j => j.Trigger == Trigger.AppointAuthor).When);
+        Assert.Equal("1 Oct 2025", timeline.Single(j => j.Trigger == Trigger.RecordSignedOff).When);
+
+        // The board as at 31 Oct 2025: presented in February, signed off (the submission is not known to have happened
+        // by then); the appointment's steps not recorded, the decision to sign-off measured from the real dates.
+        var board = await Portal.ActorAsync(DemoAccounts.BoardMember);
+        var rutland = await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Rutland CSP").Select(o => o.Id).SingleAsync());
+        var report = (await Portal.Get<BoardReportQuery>().HandleAsync(board, rutland, new DateOnly(2025, 10, 31))).Value!;
+        var row = report.Rows.Single(r => r.Cells.Values.Any(c => c.Any(x => x.ReviewId == imported.Id)));
+        Assert.Equal("February 2025", row.Label);
+        Assert.Contains(row.Cells[BoardColumn.SignedOffByCrg], x => x.ReviewId == imported.Id);
+        var timeliness = report.Timeliness.Single(t => t.Reference == imported.Reference).Steps.Select(BoardReportText.Step).ToList();
+        Assert.Equal(["21 days, on time", "Not recorded", "Not recorded", "219 days, late", "Not reached"], timeliness);
+    }
+
+    [Fact]
+    public async Task Import_AMonthOutOfRange_OrADateBeforeAMonthBeforeIt_IsRefusedNamingTheColumn_NothingImported()
+    {
+        var before = await Portal.WithDbAsync(db => db.Reviews.CountAsync());
+        using var sheet = Workbook(
+            Cells("Case BM1 2025", "Awaiting CRG decision", (C.Presented, "13/2025"), (C.Decision, "")),
+            Cells("Case BM2 2025", "Decision made: Home Office to be told", (C.Presented, "03/2025")),
+            Cells("Case BM3 2025", "Awaiting CRG decision", (C.Presented, "02/2025"), (C.Decision, "")));
+
+        var result = await Handler.ImportAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), sheet, "tracker.xlsx");
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        Assert.Equal(
+            [
+                (2, C.Presented, "\"13/2025\" is not a date or a month: enter the date as dd/mm/yyyy (e.g. 02/11/2025), or the month as mm/yyyy (e.g. 11/2025) when only the month is known."),
+                (3, C.Decision, "CRG decision (24 Feb 2025) is before first presented to crg (March 2025): the dates are out of order."),
+            ],
+            result.Value.Problems.Select(p => (p.Row, p.Column, p.Message)));
+        Assert.Empty(result.Value.Imported);
+        Assert.Equal(before, await Portal.WithDbAsync(db => db.Reviews.CountAsync()));
     }
 
     [Fact]

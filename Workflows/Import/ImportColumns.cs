@@ -50,6 +50,10 @@ public static class ImportColumns
         HeldSince, HoldReviewDate, HoldEnded, UpdateAsAt,
     };
 
+    /// Columns that take a month alone ("03/2025", "Mar 2025") where the office knows only the month: the first
+    /// presentation to the CRG, which the board groups cases by month and no day count uses.
+    public static readonly IReadOnlySet<string> MonthAllowed = new HashSet<string> { Presented };
+
     public static string Key(string heading) => new string(heading.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToLowerInvariant();
 
     /// The template's heading for what the sheet has, or null for a column the template does not have.

@@ -17,7 +17,7 @@ public static class ImportStage
         var reached = Reached(dates, entry.QaOutcome);
         var onHold = entry.Stage == Stage.OnHold;
         // A stopped review is closed (TrackerRowRules) from whichever stage its dates reach.
-        if (!onHold && !entry.IsStopped && !Fits(entry.Stage!.Value, reached))
+        if (!onHold && !entry.IsStopped && !Fits(entry.Stage!.Value, reached, entry.QaOutcome))
         {
             problems.Add(C.Stage, $"The stage \"{StageNames.Describe(entry.Stage.Value)}\" does not fit the dates, which reach \"{StageNames.Describe(reached)}\": correct the stage or the dates.");
             return null;
@@ -52,21 +52,24 @@ public static class ImportStage
         return onHold || entry.IsStopped ? reached : entry.Stage;
     }
 
-    /// The furthest stage the dates in the sheet reach.
+    /// The furthest stage the dates in the sheet reach (a first panel meeting: the appointment was made, its date or not).
     private static Stage Reached(TrackerDates d, Trigger? qaOutcome) =>
         d.Closed is not null ? Stage.Closed
         : d.Published is not null ? Stage.ActionPlanMonitoring
         : d.QaOutcome is not null ? (qaOutcome == Trigger.RecordQaApproved ? Stage.Publication : Stage.QaAmendments)
         : d.Submitted is not null ? Stage.Submitted
         : d.SignedOff is not null ? Stage.CrgSignOff
-        : d.Appointed is not null ? Stage.PanelAndReport
+        : d.Appointed is not null || d.FirstPanel is not null ? Stage.PanelAndReport
         : d.Decision is not null || d.ReversedOn is not null ? Stage.DecisionNotified
         : d.Presented is not null ? Stage.AwaitingCrgDecision
         : Stage.NotificationReceived;
 
-    /// The stage the dates reach, or one step past it where the tracker has no date for that step: the Home Office's
-    /// acknowledgement, the report sent for sign-off, the QA amendments made.
-    private static bool Fits(Stage stage, Stage reached) =>
+    /// The stage the dates reach, or, once decided, a later one up to "Publication" through steps the tracker has no date
+    /// for (the Home Office's notification and acknowledgement, the appointment, the report sent for sign-off, the
+    /// sign-off, the submission, the QA outcome as the sheet gives it, the QA amendments made): ImportHistory records them
+    /// "date not recorded". A publication and a closure need their dates.
+    private static bool Fits(Stage stage, Stage reached, Trigger? qaOutcome) =>
         stage == reached
-        || (reached, stage) is (Stage.DecisionNotified, Stage.Commissioning) or (Stage.PanelAndReport, Stage.CrgSignOff) or (Stage.QaAmendments, Stage.Publication);
+        || (reached >= Stage.DecisionNotified && stage > reached && stage <= Stage.Publication
+            && (stage != Stage.QaAmendments || qaOutcome == Trigger.RecordQaApprovedSubjectToAmendments));
 }

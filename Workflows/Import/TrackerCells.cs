@@ -34,13 +34,15 @@ public static class TrackerCells
         }
 
         DateOnly? Date(string column, bool required = false) => ReadDate(row, column, required, lookups.Today, problems);
-        var dates = new TrackerDates(Date(C.Notified, required: true), Date(C.Presented), Date(C.Decision), Date(C.HomeOfficeNotified),
+        var (presented, presentedMonthOnly) = ReadDateOrMonth(row, C.Presented, lookups.Today, problems);
+        var dates = new TrackerDates(Date(C.Notified, required: true), presented, Date(C.Decision), Date(C.HomeOfficeNotified),
             Date(C.AuthorAppointed), Date(C.SignedOff), Date(C.Submitted), Date(C.QaDate), Date(C.Published), Date(C.Closed), Date(C.HeldSince),
             Date(C.HoldReviewDate), Date(C.HoldEnded))
         {
             ReversedOn = Date(C.ReversedOn),
             FirstPanel = Date(C.FirstPanel),
             Stopped = Date(C.Stopped),
+            PresentedMonthOnly = presentedMonthOnly,
         };
 
         var reversal = TrackerValues.ParseReversal(row.Get(C.Reversed));
@@ -137,6 +139,24 @@ public static class TrackerCells
         return null;
     }
 
+    /// A date, or a month alone where an office often knows only the month (ImportColumns.MonthAllowed): not in the future.
+    private static (DateOnly? Date, bool MonthOnly) ReadDateOrMonth(TrackerRow row, string column, DateOnly today, RowProblems problems)
+    {
+        var text = row.Get(column);
+        if (text.Length == 0 || TrackerValues.ParseDate(text) is not null || TrackerValues.ParseMonthAlone(text) is not DateOnly month)
+        {
+            return (ReadDate(row, column, false, today, problems), false);
+        }
+
+        if (month > today)
+        {
+            problems.Add(column, $"{UkDate.FormatMonth(month)} is in the future: the tracker records what has happened.");
+            return (null, false);
+        }
+
+        return (month, true);
+    }
+
     /// A date of the history: not in the future (the tracker records what has happened), except the hold review date.
     private static DateOnly? ReadDate(TrackerRow row, string column, bool required, DateOnly today, RowProblems problems)
     {
@@ -154,7 +174,9 @@ public static class TrackerCells
         var date = TrackerValues.ParseDate(text);
         if (date is null)
         {
-            problems.Add(column, $"\"{text}\" is not a date: enter it as dd/mm/yyyy, e.g. 02/11/2025.");
+            problems.Add(column, C.MonthAllowed.Contains(column)
+                ? $"\"{text}\" is not a date or a month: enter the date as dd/mm/yyyy (e.g. 02/11/2025), or the month as mm/yyyy (e.g. 11/2025) when only the month is known."
+                : $"\"{text}\" is not a date: enter it as dd/mm/yyyy, e.g. 02/11/2025.");
         }
         else if (date > today && column != C.HoldReviewDate)
         {

@@ -1,3 +1,4 @@
+using Domain.Calendar;
 using Domain.Reviews;
 using Domain.Workflow;
 using C = Workflows.Import.ImportColumns;
@@ -64,7 +65,17 @@ public enum TrackerOutcome
     CriteriaNotMet,
 }
 
-/// The dates of a row, each the day a step happened.
+/// One date of the pipeline as the sheet has it: a day, or a month alone (Date is then the month's first day).
+public sealed record TrackerDate(string Column, DateOnly? Date, bool MonthOnly = false)
+{
+    /// The last day it may have happened on: the day itself, or the month's last day.
+    public DateOnly? Latest => MonthOnly && Date is DateOnly d ? d.AddMonths(1).AddDays(-1) : Date;
+
+    /// In words, as the messages give it: "3 Mar 2025", or "March 2025" for a month alone.
+    public string Describe() => MonthOnly ? UkDate.FormatMonth(Date!.Value) : UkDate.Format(Date!.Value);
+}
+
+/// The dates of a row, each the day a step happened (the first presentation to the CRG may be a month alone).
 public sealed record TrackerDates(
     DateOnly? Notified, DateOnly? Presented, DateOnly? Decision, DateOnly? HomeOfficeNotified, DateOnly? Appointed, DateOnly? SignedOff,
     DateOnly? Submitted, DateOnly? QaOutcome, DateOnly? Published, DateOnly? Closed, DateOnly? HeldSince, DateOnly? HoldReview, DateOnly? HoldEnded = null)
@@ -78,29 +89,39 @@ public sealed record TrackerDates(
     /// The day the Home Office agreed to stop the review (it closes then).
     public DateOnly? Stopped { get; init; }
 
-    /// Steps a tracker may leave empty although later ones are filled in: the Home Office's notification (the decision's
-    /// date stands in), a reversal and a panel meeting (only some reviews have them), a stop (a review stops at any step).
-    private static readonly HashSet<string> Optional = new() { C.HomeOfficeNotified, C.ReversedOn, C.FirstPanel, C.Stopped };
+    /// The sheet gives only the month the case was first presented to the CRG (Presented is its first day).
+    public bool PresentedMonthOnly { get; init; }
+
+    /// Steps a tracker may leave empty although later ones are filled in: they happened, on a day the office did not
+    /// record (the history records them "date not recorded"). The Home Office's notification; a reversal, a panel meeting
+    /// and a stop (only some reviews have them); the appointment, the sign-off, the submission and the QA outcome, which
+    /// the board's day counts then show as "not recorded". The notification, the first presentation (the month at least:
+    /// the board groups cases by it), the decision (the review's clocks run from it), the publication (with its link) and
+    /// the closure are needed before any later date.
+    private static readonly HashSet<string> Optional = new()
+    {
+        C.HomeOfficeNotified, C.ReversedOn, C.AuthorAppointed, C.FirstPanel, C.SignedOff, C.Submitted, C.QaDate, C.Stopped,
+    };
 
     /// Days the hold review date may default to, after the day of the import.
     public const int HoldReviewDays = 28;
 
     /// The pipeline's dates in the order the steps happen: each needs the one before it and none is earlier.
-    public IReadOnlyList<(string Column, DateOnly? Date)> Pipeline =>
+    public IReadOnlyList<TrackerDate> Pipeline =>
     [
-        (C.Notified, Notified), (C.Presented, Presented), (C.Decision, Decision), (C.HomeOfficeNotified, HomeOfficeNotified), (C.ReversedOn, ReversedOn),
-        (C.AuthorAppointed, Appointed), (C.FirstPanel, FirstPanel), (C.SignedOff, SignedOff), (C.Submitted, Submitted), (C.QaDate, QaOutcome),
-        (C.Published, Published), (C.Closed, Closed), (C.Stopped, Stopped),
+        new(C.Notified, Notified), new(C.Presented, Presented, PresentedMonthOnly), new(C.Decision, Decision), new(C.HomeOfficeNotified, HomeOfficeNotified),
+        new(C.ReversedOn, ReversedOn), new(C.AuthorAppointed, Appointed), new(C.FirstPanel, FirstPanel), new(C.SignedOff, SignedOff), new(C.Submitted, Submitted),
+        new(C.QaDate, QaOutcome), new(C.Published, Published), new(C.Closed, Closed), new(C.Stopped, Stopped),
     ];
 
     /// The pipeline a case takes: without a review (criteria not met), from the decision straight to its closure.
-    public IReadOnlyList<(string Column, DateOnly? Date)> PipelineFor(bool withoutReview) => withoutReview
+    public IReadOnlyList<TrackerDate> PipelineFor(bool withoutReview) => withoutReview
         ? Pipeline.Where(c => c.Column is C.Notified or C.Presented or C.Decision or C.HomeOfficeNotified or C.Closed or C.Stopped).ToList()
         : Pipeline;
 
     /// The step a filled-in date needs before it (null: none): the nearest earlier one a tracker does not leave empty.
     /// The notification and the first presentation need none, nor a stop.
-    public static (string Column, DateOnly? Date)? Needed(IReadOnlyList<(string Column, DateOnly? Date)> pipeline, int i) =>
+    public static TrackerDate? Needed(IReadOnlyList<TrackerDate> pipeline, int i) =>
         i < 2 || pipeline[i].Column == C.Stopped ? null : pipeline.Take(i).Last(c => !Optional.Contains(c.Column));
 
     public bool HasHold => HeldSince is not null || HoldReview is not null || HoldEnded is not null;
@@ -108,7 +129,8 @@ public sealed record TrackerDates(
     /// A hold that began and ended in the past (the review went on afterwards).
     public bool HasEndedHold => HoldEnded is not null;
 
-    /// The last day the row records something happening: what its latest update is taken to be as at.
+    /// The last day the row records something happening (a month alone counts from its first day): what its latest
+    /// update is taken to be as at.
     public DateOnly Latest => Pipeline.Select(c => c.Date).Append(HeldSince).Append(HoldEnded).Where(d => d is not null).Max()!.Value;
 
     /// The hold starts on its date in the sheet, or on the day of the import.

@@ -33,31 +33,32 @@ public static class TrackerRowRules
         }
     }
 
-    /// Each date needs the one before it, and none may be earlier than any before it.
-    private static void CheckDateOrder(IReadOnlyList<(string Column, DateOnly? Date)> pipeline, RowProblems problems)
+    /// Each date needs the one before it, and none may be earlier than any before it. A month alone is not before a date
+    /// in the same month, nor a date in the same month before it.
+    private static void CheckDateOrder(IReadOnlyList<TrackerDate> pipeline, RowProblems problems)
     {
-        (string Column, DateOnly Date)? previous = null;
+        TrackerDate? previous = null;
         for (var i = 0; i < pipeline.Count; i++)
         {
-            var (column, date) = pipeline[i];
-            if (date is not DateOnly value)
+            var current = pipeline[i];
+            if (current.Date is not DateOnly earliest)
             {
                 continue;
             }
 
-            if (previous is { } p && value < p.Date)
+            if (previous is { } p && current.Latest < p.Date)
             {
-                problems.Add(column, $"{column} ({UkDate.Format(value)}) is before {p.Column.ToLowerInvariant()} ({UkDate.Format(p.Date)}): the dates are out of order.");
+                problems.Add(current.Column, $"{current.Column} ({current.Describe()}) is before {p.Column.ToLowerInvariant()} ({p.Describe()}): the dates are out of order.");
             }
 
             if (TrackerDates.Needed(pipeline, i) is { Date: null } before)
             {
-                problems.Add(column, $"{column} is filled in but {before.Column.ToLowerInvariant()} is not: enter that date too.");
+                problems.Add(current.Column, $"{current.Column} is filled in but {before.Column.ToLowerInvariant()} is not: enter that date too.");
             }
 
-            if (previous is not { } latest || value >= latest.Date)
+            if (previous is not { } latest || earliest >= latest.Date)
             {
-                previous = (column, value);
+                previous = current;
             }
         }
     }
@@ -132,11 +133,11 @@ public static class TrackerRowRules
             return;
         }
 
-        foreach (var (column, date) in entry.Dates.PipelineFor(entry.WithoutReview))
+        foreach (var step in entry.Dates.PipelineFor(entry.WithoutReview))
         {
-            if (date is DateOnly d && d > since && d < ended)
+            if (step.Date > since && step.Latest < ended)
             {
-                problems.Add(column, $"{column} ({UkDate.Format(d)}) falls while the review was on hold ({UkDate.Format(since)} to {UkDate.Format(ended)}): check the dates.");
+                problems.Add(step.Column, $"{step.Column} ({step.Describe()}) falls while the review was on hold ({UkDate.Format(since)} to {UkDate.Format(ended)}): check the dates.");
             }
         }
     }

@@ -32,16 +32,14 @@ public static partial class TrackerValues
         return Midnight().Match(t) is { Success: true } m && UkDate.TryParse(m.Groups["date"].Value, out date) ? date : null;
     }
 
-    public static (int Year, int Month)? ParseMonth(string text)
-    {
-        var t = text.Trim();
-        if (DateOnly.TryParseExact(t, MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
-        {
-            return (month.Year, month.Month);
-        }
+    /// A month alone, as trackers write one ("03/2025", "3/2025", "Mar 2025", "March 2025", "2025-03"): its first day.
+    /// Null for anything else, a full date included, and a month out of range ("13/2025").
+    public static DateOnly? ParseMonthAlone(string text) =>
+        DateOnly.TryParseExact(text.Trim(), MonthFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) ? month : null;
 
-        return ParseDate(t) is DateOnly date ? (date.Year, date.Month) : null;
-    }
+    /// A month, alone or as the month of a full date.
+    public static (int Year, int Month)? ParseMonth(string text) =>
+        (ParseMonthAlone(text) ?? ParseDate(text)) is DateOnly date ? (date.Year, date.Month) : null;
 
     public static Stage? ParseStage(string text) => ParseNamed<Stage>(text, StageNames.Describe, StageNames.FormerName);
 

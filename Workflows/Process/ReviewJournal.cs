@@ -12,8 +12,17 @@ namespace Workflows.Process;
 
 /// One entry of the timeline: what happened (What, in words) on OccurredOn, recorded at RecordedAtUtc by Who.
 public sealed record JournalRow(long Id, DateOnly OccurredOn, DateTime RecordedAtUtc, string Who, JournalKind Kind, Stage? FromStage, Stage ToStage,
-    Trigger? Trigger, string What, string? Comment, string? Detail, bool IsImported)
+    Trigger? Trigger, string What, string? Comment, string? Detail, bool IsImported, DatePrecision Precision = DatePrecision.Day)
 {
+    /// When it happened, in words: the day, the month alone ("March 2025"), or "Date not recorded" (an import's step the
+    /// tracker had no date for; it sits where it is known to have happened by).
+    public string When => Precision switch
+    {
+        DatePrecision.Month => UkDate.FormatMonth(OccurredOn),
+        DatePrecision.NotRecorded => "Date not recorded",
+        _ => UkDate.Format(OccurredOn),
+    };
+
     /// Recorded on a later day than it happened (the timeline says when, and by whom); an import's entries are marked
     /// as imported instead.
     public bool RecordedLater => !IsImported && London.DateOf(RecordedAtUtc) > OccurredOn;
@@ -43,7 +52,8 @@ public sealed class ReviewJournalQuery(IReviewDbFactory dbs, AuditLog audit)
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var list = found.Select(j => new JournalRow(j.Id, j.OccurredOn, j.RecordedAtUtc,
             j.UserId is null ? "The portal" : names.GetValueOrDefault(j.UserId, "A former user"),
-            j.Kind, j.FromStage, j.ToStage, j.Trigger, EntryWords.Journal(j.Kind, j.FromStage, j.ToStage, j.Trigger), j.Comment, j.Detail, j.IsImported)).ToList();
+            j.Kind, j.FromStage, j.ToStage, j.Trigger, EntryWords.Journal(j.Kind, j.FromStage, j.ToStage, j.Trigger), j.Comment, j.Detail, j.IsImported,
+            j.Precision)).ToList();
         return new PagedResult<JournalRow>(list, total);
     }
 }

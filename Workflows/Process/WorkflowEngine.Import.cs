@@ -6,8 +6,9 @@ using Workflows.Data;
 
 namespace Workflows.Process;
 
-/// One step of a review's history as an office's tracker recorded it: the day it happened and its arguments.
-public sealed record ImportedStep(DateOnly On, TriggerArgs Args)
+/// One step of a review's history as an office's tracker recorded it: the day it happened (for a month alone or a date
+/// not recorded, the day it is known to have happened by: see DatePrecision) and its arguments.
+public sealed record ImportedStep(DateOnly On, TriggerArgs Args, DatePrecision Precision = DatePrecision.Day)
 {
     public Trigger Trigger => Args.Trigger;
 }
@@ -50,7 +51,9 @@ public sealed partial class WorkflowEngine
             }
 
             changes.MoveTo(AtNoon(step.On));
-            definition.Fire(changes, facts, args).IsImported = true;
+            var entry = definition.Fire(changes, facts, args);
+            entry.IsImported = true;
+            entry.Precision = step.Precision;
             await db.SaveChangesAsync(ct);
         }
 

@@ -171,11 +171,12 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
     public static Milestones MilestonesFrom(DateOnly notified, DateOnly? decidedOn, bool directed, bool alternativeReview,
         IReadOnlyList<JournalEntry> journal, DateOnly? firstPanel)
     {
-        // Each step on the date it happened (the journal is in that order).
-        static DateOnly On(JournalEntry e) => e.OccurredOn;
+        // Each step on the day it happened (the journal is in that order); a step whose day was not recorded (an import's
+        // month alone or missing date) gives no day: the step it ends or starts is "not recorded" once passed.
+        static DateOnly? On(JournalEntry e) => e.KnownDay;
         DateOnly? First(Func<JournalEntry, bool> match, DateOnly? after = null) =>
-            journal.Where(e => match(e) && (after is null || On(e) >= after)).Select(e => (DateOnly?)On(e)).FirstOrDefault();
-        DateOnly? Last(Trigger trigger) => journal.Where(e => e.Trigger == trigger).Select(e => (DateOnly?)On(e)).LastOrDefault();
+            journal.Where(e => match(e) && (after is null || e.OccurredOn >= after)).Select(On).FirstOrDefault();
+        DateOnly? Last(Trigger trigger) => journal.Where(e => e.Trigger == trigger).Select(On).LastOrDefault();
 
         var crg = journal.FirstOrDefault(e => e.Trigger is Trigger.RecordCriteriaMet or Trigger.RecordCriteriaNotMet);
         var direction = journal.FirstOrDefault(e => e.Trigger == Trigger.RecordHomeOfficeDirection);
@@ -194,7 +195,7 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
             Submitted = Last(Trigger.SubmitToHomeOffice),
             // A stopped review's steps end with it.
             Finished = First(e => e.Trigger == Trigger.RecordPublished)
-                       ?? journal.Skip(afterReopen).Where(e => e.Trigger is Trigger.CloseReview or Trigger.StopReview).Select(e => (DateOnly?)On(e)).FirstOrDefault(),
+                       ?? journal.Skip(afterReopen).Where(e => e.Trigger is Trigger.CloseReview or Trigger.StopReview).Select(On).FirstOrDefault(),
         };
     }
 

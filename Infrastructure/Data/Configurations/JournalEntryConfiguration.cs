@@ -13,6 +13,7 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         b.Property(j => j.Comment).HasMaxLength(JournalEntry.CommentMaxLength);
         b.Property(j => j.Detail).HasMaxLength(JournalEntry.DetailMaxLength);
         b.Property(j => j.DefinitionId).HasMaxLength(20);
+        b.Ignore(j => j.KnownDay);
         // The review page reads a review's journal newest first (by the date it happened); the board replays it up to a date.
         b.HasIndex(j => new { j.ReviewId, j.OccurredOn });
         b.HasOne<Review>().WithMany().HasForeignKey(j => j.ReviewId).OnDelete(DeleteBehavior.Restrict);
