@@ -2499,6 +2499,11 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly>("OccurredOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Precision")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("RecordedAtUtc")
                         .HasColumnType("TEXT");
 
