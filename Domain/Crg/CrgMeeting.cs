@@ -78,6 +78,12 @@ public sealed class CrgAgendaItem
 
     public string? OutcomeRecordedByUserId { get; set; }
 
+    /// The owner key of the papers attached for this case (documents of kind CrgPaper).
+    public static string DocumentOwnerKey(long itemId) => $"crg-item:{itemId}";
+
+    public static long? ItemIdOf(string ownerKey) =>
+        ownerKey.StartsWith("crg-item:", StringComparison.Ordinal) && long.TryParse(ownerKey["crg-item:".Length..], out var id) ? id : null;
+
     /// The amendments the CRG required before signing off, in order.
     public List<CrgAmendment> Amendments { get; set; } = [];
 }

@@ -8,6 +8,8 @@ public enum DocumentKind
     ActionEvidence,
     Submission,
     Other,
+    /// A paper for one case on a CRG meeting's agenda (owner key "crg-item:{id}").
+    CrgPaper,
 }
 
 /// A versioned document of one review. The owner key says which record it belongs to, e.g. "request:12",

@@ -1,10 +1,13 @@
+using Domain.Audit;
 using Domain.Calendar;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Portal.Testing;
 
 namespace Portal.EndToEnd.Tests;
 
-/// An officer plans a CRG meeting and shares its papers; a CRG member reads the agenda and nothing else.
+/// An officer plans a CRG meeting, attaches papers and shares them; a CRG member reads the agenda, downloads its papers
+/// and nothing else.
 [Collection(BrowserCollection.Name)]
 public sealed class CrgMeetingPageTests(BrowserFixture browser) : IAsyncLifetime
 {
@@ -72,6 +75,63 @@ public sealed class CrgMeetingPageTests(BrowserFixture browser) : IAsyncLifetime
             await tab.GotoAsync($"reviews/{id}");
             await Assertions.Expect(page.Locator("#no-access")).ToBeVisibleAsync();
             await tab.AssertAccessibleAsync();
+            Assert.Empty(tab.ConsoleErrors);
+        }
+    }
+
+    [Fact]
+    public async Task Officer_AttachesAPaperToACase_CrgMemberDownloadsItFromThePapers()
+    {
+        var id = await _portal.RegisterReviewAsync(Today.AddDays(-5));
+        var office = await _portal.WithDbAsync(db => db.Organisations.Where(o => o.Code == "LR").Select(o => o.Id).SingleAsync());
+        var created = await _portal.Get<Workflows.Crg.CreateCrgMeetingHandler>().HandleAsync(await _portal.ActorAsync(DemoAccounts.LrOfficer), office,
+            Today.AddDays(9), "14:00", "Room 4, County Hall");
+        var meeting = created.Value;
+        await using (var tab = await PortalPage.OpenAsync(browser, _portal))
+        {
+            var page = tab.Page;
+            await tab.SignInAsync(DemoAccounts.LrOfficer);
+            await tab.GotoAsync($"crg/meetings/{meeting}");
+            var papers = page.Locator($"#papers-{id}");
+            await Assertions.Expect(papers).ToContainTextAsync("No papers are attached for this case.");
+
+            // Without a title or a file: each is asked for beside its field, nothing attached.
+            await page.Locator($"#attach-{id}").ClickAsync();
+            await Assertions.Expect(papers).ToContainTextAsync("Say what the paper is");
+            await Assertions.Expect(papers).ToContainTextAsync("Choose the paper's file");
+            await tab.AssertAccessibleAsync();
+
+            await page.Locator($"#paper-title-{id}").FillAsync("Chronology");
+            await page.Locator($"input.paper-{id}-input").SetInputFilesAsync(new FilePayload
+            {
+                Name = "chronology.pdf", MimeType = "application/pdf", Buffer = SampleDocuments.Pdf("Chronology for the CRG"),
+            });
+            await Assertions.Expect(papers).ToContainTextAsync("Chosen: chronology.pdf");
+            await page.Locator($"#attach-{id}").ClickAsync();
+            await Assertions.Expect(papers.Locator("a.document-link")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Chronology \(PDF, .+\)$"));
+            await Assertions.Expect(page.Locator($"#paper-title-{id}")).ToHaveValueAsync(string.Empty);
+            await tab.AssertAccessibleAsync();
+            await page.Locator("#share-papers").ClickAsync();
+            await Assertions.Expect(page.Locator("#meeting-summary")).ToContainTextAsync("are shared with the CRG members");
+            Assert.Empty(tab.ConsoleErrors);
+        }
+
+        await using (var tab = await PortalPage.OpenAsync(browser, _portal))
+        {
+            var page = tab.Page;
+            await tab.SignInAsync(DemoAccounts.CrgMember);
+            await tab.GotoAsync($"crg/meetings/{meeting}");
+            var papers = page.Locator($"#papers-{id}");
+            var link = papers.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Chronology") });
+            await Assertions.Expect(link).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator($"#attach-{id}")).ToHaveCountAsync(0);
+            await tab.AssertAccessibleAsync();
+
+            var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+            Assert.Matches(@"^LR-\d{4}-\d{3}-crg-paper-v1\.pdf$", download.SuggestedFilename);
+            Assert.Contains("Chronology for the CRG", await File.ReadAllTextAsync((await download.PathAsync())!), StringComparison.Ordinal);
+            var member = await _portal.ActorAsync(DemoAccounts.CrgMember);
+            Assert.True(await _portal.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.UserId == member.UserId && a.Action == AuditAction.Downloaded && a.ReviewId == id)));
             Assert.Empty(tab.ConsoleErrors);
         }
     }

@@ -11,9 +11,11 @@ using Workflows.Time;
 namespace Workflows.Crg;
 
 /// One case on the agenda as the papers show it: case label and reference, the summary, the stage and what the CRG
-/// is asked; and, once recorded, the outcome. Nothing else of the case (no names, no documents, no journal).
+/// is asked, the papers the office attached for it; and, once recorded, the outcome. Nothing else of the case (no
+/// names, none of its other documents, no journal).
 public sealed record AgendaItemView(long Id, int ReviewId, string Reference, string CaseLabel, string Summary, Stage Stage, AgendaPurpose Purpose,
-    bool Proposed, bool Carried, CrgItemOutcome? Outcome, string? Rationale, bool AlternativeReview, IReadOnlyList<string> Amendments);
+    bool Proposed, bool Carried, CrgItemOutcome? Outcome, string? Rationale, bool AlternativeReview, IReadOnlyList<string> Amendments,
+    IReadOnlyList<CrgPaperLink> Papers);
 
 public sealed record AgendaCandidate(int ReviewId, string Reference, string CaseLabel, AgendaPurpose Purpose);
 
@@ -39,12 +41,13 @@ public sealed class GetCrgMeetingQuery(IReviewDbFactory dbs, BusinessClock clock
         var ids = meeting.Items.Select(i => i.ReviewId).ToArray();
         var reviews = await db.Reviews.AsNoTracking().Where(r => ids.Contains(r.Id))
             .Select(r => new { r.Id, r.Reference, r.CaseLabel, r.Summary, r.Stage }).ToDictionaryAsync(r => r.Id, ct);
+        var papers = await CrgPaperAccessRule.ListAsync(db, meeting.Items.Select(i => i.Id).ToList(), ct);
         var items = meeting.Items.OrderBy(i => i.Purpose).ThenBy(i => reviews[i.ReviewId].Reference)
             .Select(i =>
             {
                 var r = reviews[i.ReviewId];
                 return new AgendaItemView(i.Id, i.ReviewId, r.Reference, r.CaseLabel, r.Summary, r.Stage, i.Purpose, i.Proposed, i.CarriedFromItemId is not null,
-                    i.Outcome, i.Rationale, i.AlternativeReview, i.Amendments.OrderBy(a => a.Number).Select(a => a.Text).ToList());
+                    i.Outcome, i.Rationale, i.AlternativeReview, i.Amendments.OrderBy(a => a.Number).Select(a => a.Text).ToList(), papers[i.Id].ToList());
             }).ToList();
 
         var canChange = CrgAccess.CanChange(actor, meeting.OfficeId);

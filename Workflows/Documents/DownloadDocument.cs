@@ -53,6 +53,7 @@ public sealed class DownloadDocumentHandler(IReviewDbFactory dbs, IEnumerable<ID
     {
         DocumentKind.InformationReturn => "information-return",
         DocumentKind.ActionEvidence => "action-evidence",
+        DocumentKind.CrgPaper => "crg-paper",
         _ => kind.ToString().ToLowerInvariant(),
     };
 }
