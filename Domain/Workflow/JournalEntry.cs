@@ -18,6 +18,9 @@ public enum JournalKind
     OfficeChanged,
     /// A manager reassigned one of the review's tasks, with a note to the new assignee.
     TaskReassigned,
+    /// The lead office corrected the date of the review's latest step (recorded with the wrong date), with the reason:
+    /// the step's entry now carries the corrected date and keeps the first one (FirstOccurredOn).
+    DateCorrected,
 }
 
 /// How much of a journal entry's date is known. A step an office's tracker records without its day (only its month, or
@@ -32,7 +35,9 @@ public enum DatePrecision
 }
 
 /// One line of a review's history: what happened and on which day, who recorded it and when, from which stage to
-/// which, by which trigger, and why. Written by the engine in the same transaction as the change; never edited.
+/// which, by which trigger, and why. Written by the engine in the same transaction as the change; never edited, but for
+/// one thing: a correction of a step's date (JournalKind.DateCorrected) moves OccurredOn and keeps the date first
+/// recorded in FirstOccurredOn, so clocks, timeliness and the board's replay all read the corrected date.
 public sealed class JournalEntry
 {
     public long Id { get; set; }
@@ -49,6 +54,10 @@ public sealed class JournalEntry
 
     /// The day it happened, when that is known (null for a month alone or a date not recorded): what day counts use.
     public DateOnly? KnownDay => Precision == DatePrecision.Day ? OccurredOn : null;
+
+    /// The date first recorded, when the lead office has since corrected OccurredOn (null when never corrected). The
+    /// timeline shows it struck through; the DateCorrected entry says who corrected it, when and why.
+    public DateOnly? FirstOccurredOn { get; set; }
 
     /// The instant it was recorded (metadata: the timeline shows it beside an entry recorded on a later day).
     public DateTime RecordedAtUtc { get; set; }

@@ -357,6 +357,12 @@ public class DardrV1Tests
         {
         }
 
+        public override IReadOnlySet<Role> WhoMayCorrectDates => new HashSet<Role> { Role.ReviewOfficer };
+
+        public override void CorrectDate(CaseChanges c, Trigger trigger, DateOnly from, DateOnly to, DateTime recordedAtUtc)
+        {
+        }
+
         protected override void Configure(StateMachine<Stage, Trigger> m, Review r, GuardFacts f) =>
             m.Configure(Stage.NotificationReceived).Permit(Trigger.RecordCriteriaMet, Stage.DecisionNotified);
     }

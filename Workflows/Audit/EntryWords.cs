@@ -124,6 +124,10 @@ public static partial class EntryWords
             ? $"{TriggerNames.Describe(trigger)} (stage stays \"{StageNames.Describe(to)}\")"
             : $"{TriggerNames.Describe(trigger)}: \"{StageNames.Describe(from)}\" to \"{StageNames.Describe(to)}\"";
 
+    /// The journal's and the audit's words for a step's date corrected (WorkflowEngine.CorrectDateAsync).
+    public static string DateCorrected(Trigger trigger, DateOnly from, DateOnly to) =>
+        $"The date of \"{TriggerNames.Describe(trigger)}\" is corrected from {Domain.Calendar.UkDate.Format(from)} to {Domain.Calendar.UkDate.Format(to)}.";
+
     /// The engine's audit detail for a step refused.
     public static string Refused(Trigger trigger, Stage at, string reasons) =>
         $"{TriggerNames.Describe(trigger)} at \"{StageNames.Describe(at)}\": {reasons}";
@@ -136,6 +140,7 @@ public static partial class EntryWords
         JournalKind.AppointmentEnded => "Appointment ended",
         JournalKind.OfficeChanged => "Office changed",
         JournalKind.TaskReassigned => "Task reassigned",
+        JournalKind.DateCorrected => "Date of a step corrected",
         JournalKind.Recorded when trigger is null => "Recorded",
         _ when trigger is { } t && from is { } f && f != to => $"{TriggerNames.Describe(t)}: \"{StageNames.Describe(f)}\" to \"{StageNames.Describe(to)}\"",
         _ when trigger is { } t => TriggerNames.Describe(t),

@@ -30,6 +30,8 @@ public sealed class CaseChanges
     private readonly List<string> _notes = [];
     private readonly List<AuthorAppointment> _appointments = [];
     private readonly List<JournalEntry> _journal = [];
+    // For a correction of a step's date (LoadForCorrectionAsync): the clocks the step scheduled, by id.
+    private readonly HashSet<long> _scheduledByStep = [];
     private ClosedWork? _closed;
 
     private CaseChanges(IReviewDb? db, Review review, Actor actor, DateTime nowUtc, BusinessCalendar calendar, DeadlineSettings deadlines,
@@ -154,6 +156,102 @@ public sealed class CaseChanges
         }
 
         _closed = null;
+    }
+
+    /// For a correction of the latest step's date: loads (tracked) the clocks completed and the appointments made on
+    /// the step's date, and which clocks the step scheduled (a timer made at the instant it was recorded, fired since
+    /// or not). The command loaded only the open clocks; in memory everything is there already.
+    public async Task LoadForCorrectionAsync(DateOnly on, DateTime recordedAtUtc, CancellationToken ct)
+    {
+        if (_db is null)
+        {
+            return;
+        }
+
+        _clocks.AddRange(await _db.ReviewClocks.Where(c => c.ReviewId == Review.Id && c.Status == ClockStatus.Completed && c.CompletedOn == on).ToListAsync(ct));
+        _appointments.AddRange(await _db.AuthorAppointments.Where(a => a.ReviewId == Review.Id && a.AppointedOn == on).ToListAsync(ct));
+        _scheduledByStep.UnionWith(await _db.Timers.Where(t => t.ReviewId == Review.Id && t.CreatedAtUtc == recordedAtUtc && t.ClockId != null)
+            .Select(t => t.ClockId!.Value).ToListAsync(ct));
+    }
+
+    /// A corrected step date: the clock of this kind the step completed on `from` was met on `to`.
+    public void RedateCompletion(ClockKind kind, DateOnly from, DateOnly to)
+    {
+        if (_clocks.Where(c => c.Kind == kind && c.Status == ClockStatus.Completed && c.CompletedOn == from).MaxBy(c => c.Id) is { } clock)
+        {
+            clock.CompletedOn = to;
+            Note($"{ReviewClock.Describe(kind)} ({UkDate.Format(clock.DueDate)}): met on {UkDate.Format(to)}" + (to > clock.DueDate ? ", late." : "."));
+        }
+    }
+
+    /// A corrected step date: the open clock of this kind the step started on `from` runs from `to`, due on `due`
+    /// (plus any days on hold since), with its timer and its tasks' due dates moved.
+    public void RestartFrom(ClockKind kind, DateOnly from, DateOnly to, DateOnly due)
+    {
+        if (Clock(kind) is { } clock && clock.StartDate == from)
+        {
+            clock.StartDate = to;
+            clock.BaseDueDate = due;
+            Reschedule(clock);
+        }
+    }
+
+    /// A corrected hold start: the clocks it paused from `from` are paused from `to`.
+    public void RedatePause(DateOnly from, DateOnly to)
+    {
+        foreach (var clock in _clocks.Where(c => c.Status == ClockStatus.Paused && c.PausedSince == from))
+        {
+            clock.PausedSince = to;
+            Note($"{ReviewClock.Describe(clock.Kind)} ({UkDate.Format(clock.DueDate)}) paused from {UkDate.Format(to)}.");
+        }
+    }
+
+    /// A corrected resume: the clocks the step (recorded at recordedAtUtc) resumed stood still `days` more (fewer, if
+    /// negative) days, which move their due dates, timers and tasks.
+    public void ShiftClocksScheduledBy(DateTime recordedAtUtc, int days)
+    {
+        foreach (var clock in _clocks.Where(c => c.IsOpen && c.PausesOnHold
+                     && (c.Id != 0 && _scheduledByStep.Contains(c.Id) || _pendingTimers.Any(t => t.CreatedAtUtc == recordedAtUtc && t.Clock == c))).ToList())
+        {
+            clock.PausedDays = Math.Max(0, clock.PausedDays + days);
+            Reschedule(clock);
+        }
+    }
+
+    /// A corrected appointment date: the appointments made on `from` were made on `to`.
+    public void RedateAppointments(DateOnly from, DateOnly to)
+    {
+        foreach (var appointment in _appointments.Where(a => a.AppointedOn == from))
+        {
+            appointment.AppointedOn = to;
+        }
+    }
+
+    /// Due date = base + days held; a new timer for a running clock; its open tasks due (or followed up) with it; an
+    /// overdue mark cleared if the new date has not passed (a date passed already is marked by the next sweep).
+    private void Reschedule(ReviewClock clock)
+    {
+        var before = clock.DueDate;
+        clock.DueDate = clock.BaseDueDate.AddDays(clock.PausedDays);
+        if (Today <= clock.DueDate)
+        {
+            clock.OverdueSinceUtc = null;
+        }
+
+        if (clock.Status == ClockStatus.Running)
+        {
+            CancelTimers(t => t.ClockId == clock.Id && clock.Id != 0 || t.Clock == clock);
+            AddTimer(TimerKind.ClockDue, clock.DueDate, clock, null);
+        }
+
+        foreach (var item in _openItems.Where(w => w.IsOpen && (w.ClockId == clock.Id && clock.Id != 0 || w.Clock == clock)))
+        {
+            item.DueDate = item.DueDate is null ? null : clock.DueDate;
+            item.FollowUpDate = item.FollowUpDate == before ? clock.DueDate : item.FollowUpDate;
+            item.Version++;
+        }
+
+        Note($"{ReviewClock.Describe(clock.Kind)} moved from {UkDate.Format(before)} to {UkDate.Format(clock.DueDate)}.");
     }
 
     /// Loads what a batch of timers fired together needs, and the calendar once: their reviews (tracked), and untracked

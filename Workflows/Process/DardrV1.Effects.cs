@@ -243,6 +243,94 @@ public sealed partial class DardrV1
         }
     }
 
+    /// A reopening ran the closed clocks again with the days closed added; moving its date would mean telling those
+    /// people again. The close stays correctable while it is the latest step.
+    public override string? CannotCorrectDate(Trigger trigger) => trigger == Trigger.ReopenReview
+        ? "The date of a reopening cannot be corrected: close the review and reopen it with the right date, saying why."
+        : null;
+
+    /// What each step's date fed, moved to the corrected date (see Apply): the date on the review, the clock the step
+    /// met, the clocks it started (due dates from the new date) and the days a hold paused them. A step whose date fed
+    /// nothing but the journal (e.g. the Home Office's acknowledgement) needs nothing here.
+    public override void CorrectDate(CaseChanges c, Trigger trigger, DateOnly from, DateOnly to, DateTime recordedAtUtc)
+    {
+        var r = c.Review;
+        switch (trigger)
+        {
+            case Trigger.PresentToCrg when r.CrgFirstPresentedOn == from:
+                r.CrgFirstPresentedOn = to;
+                break;
+
+            case Trigger.RecordCriteriaMet or Trigger.RecordCriteriaNotMet or Trigger.ReverseCriteriaNotMet:
+                r.DecidedOn = to;
+                c.RedateCompletion(ClockKind.Decision, from, to);
+                c.RestartFrom(ClockKind.HomeOfficeNotification, from, to, c.Deadlines.HomeOfficeNotificationDue(to, c.Calendar));
+                RestartReviewClocks(c, from, to);
+                break;
+
+            case Trigger.RecordHomeOfficeDirection:
+                r.DecidedOn = to;
+                RestartReviewClocks(c, from, to);
+                break;
+
+            case Trigger.RecordHomeOfficeNotified:
+                r.HomeOfficeNotifiedOn = to;
+                c.RedateCompletion(ClockKind.HomeOfficeNotification, from, to);
+                break;
+
+            case Trigger.AppointAuthor:
+                c.RedateAppointments(from, to);
+                r.ChairAuthorAppointedBeforeImportOn = r.ChairAuthorAppointedBeforeImportOn == from ? to : r.ChairAuthorAppointedBeforeImportOn;
+                c.RedateCompletion(ClockKind.Appointment, from, to);
+                break;
+
+            case Trigger.RecordSignedOff:
+                r.SignedOffOn = to;
+                c.RedateCompletion(ClockKind.Completion, from, to);
+                break;
+
+            case Trigger.RecordAmendmentsAfterSignOff:
+                r.SignOffAmendmentsAskedOn = to;
+                break;
+
+            case Trigger.SubmitToHomeOffice:
+                r.SubmittedOn = to;
+                c.RestartFrom(ClockKind.QaChase, from, to, c.Deadlines.QaChase(to));
+                break;
+
+            case Trigger.RecordQaApproved or Trigger.RecordQaApprovedSubjectToAmendments or Trigger.RecordQaResubmit:
+                c.RedateCompletion(ClockKind.QaChase, from, to);
+                break;
+
+            case Trigger.RecordPublished:
+                r.PublishedOn = to;
+                break;
+
+            case Trigger.CloseReview or Trigger.CloseWithoutReview or Trigger.StopReview:
+                r.ClosedOn = to;
+                break;
+
+            case Trigger.PutOnHold:
+                r.HeldSince = to;
+                c.RedatePause(from, to);
+                break;
+
+            case Trigger.Resume:
+                // Resumed later, the clocks stood still longer: their due dates move by the difference.
+                c.ShiftClocksScheduledBy(recordedAtUtc, to.DayNumber - from.DayNumber);
+                break;
+
+            case Trigger.ReopenReview:
+                throw new InvalidOperationException(CannotCorrectDate(trigger));
+        }
+    }
+
+    private static void RestartReviewClocks(CaseChanges c, DateOnly from, DateOnly to)
+    {
+        c.RestartFrom(ClockKind.Appointment, from, to, c.Deadlines.AppointmentDue(to));
+        c.RestartFrom(ClockKind.Completion, from, to, c.Deadlines.CompletionDue(to));
+    }
+
     /// Appointment (decision + 1 month) and completion (decision + 6 months) run from the decision to hold a review.
     private static void StartReviewClocks(CaseChanges c, DateOnly decided)
     {

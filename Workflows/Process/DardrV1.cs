@@ -39,6 +39,9 @@ public sealed partial class DardrV1 : ProcessDefinition
         _ => Officer,
     };
 
+    /// The lead office's officers and managers, who record the steps, correct a step recorded with the wrong date.
+    public override IReadOnlySet<Role> WhoMayCorrectDates => OfficerOrManager;
+
     protected override bool OfferedOnlyWhenAvailable(Trigger trigger) => trigger == Trigger.ReverseCriteriaNotMet;
 
     protected override void Configure(StateMachine<Stage, Trigger> m, Review r, GuardFacts f)

@@ -40,6 +40,18 @@ public abstract partial class ProcessDefinition
     /// What a transition causes (args.Trigger), after the machine has moved the review from `from` to its new stage.
     public abstract void Apply(CaseChanges c, Stage from, TriggerArgs args);
 
+    /// Who may correct the date of the review's latest step (recorded by mistake with the wrong date); they must also be
+    /// staff of the review's lead office.
+    public abstract IReadOnlySet<Role> WhoMayCorrectDates { get; }
+
+    /// Why the date of a step fired by this trigger cannot be corrected; null when it can.
+    public virtual string? CannotCorrectDate(Trigger trigger) => null;
+
+    /// What the review's latest step, fired by `trigger` on `from` and recorded at `recordedAtUtc`, causes when it
+    /// happened on `to` instead: the dates it set on the review, the clocks it completed, started, paused or resumed
+    /// (their due dates, timers and tasks). The engine moves the journal entry's date (WorkflowEngine.CorrectDateAsync).
+    public abstract void CorrectDate(CaseChanges c, Trigger trigger, DateOnly from, DateOnly to, DateTime recordedAtUtc);
+
     /// The one transition step, for every command that moves a review (a person's, an import's): the machine moves the
     /// review, Apply adds what the transition causes, and the journal says what happened. The step happened on the date
     /// given (args.Date), today when none was. Nothing is saved here.

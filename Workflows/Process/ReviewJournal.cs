@@ -12,7 +12,8 @@ namespace Workflows.Process;
 
 /// One entry of the timeline: what happened (What, in words) on OccurredOn, recorded at RecordedAtUtc by Who.
 public sealed record JournalRow(long Id, DateOnly OccurredOn, DateTime RecordedAtUtc, string Who, JournalKind Kind, Stage? FromStage, Stage ToStage,
-    Trigger? Trigger, string What, string? Comment, string? Detail, bool IsImported, DatePrecision Precision = DatePrecision.Day)
+    Trigger? Trigger, string What, string? Comment, string? Detail, bool IsImported, DatePrecision Precision = DatePrecision.Day,
+    DateOnly? FirstOccurredOn = null)
 {
     /// When it happened, in words: the day, the month alone ("March 2025"), or "Date not recorded" (an import's step the
     /// tracker had no date for; it sits where it is known to have happened by).
@@ -53,7 +54,7 @@ public sealed class ReviewJournalQuery(IReviewDbFactory dbs, AuditLog audit)
         var list = found.Select(j => new JournalRow(j.Id, j.OccurredOn, j.RecordedAtUtc,
             j.UserId is null ? "The portal" : names.GetValueOrDefault(j.UserId, "A former user"),
             j.Kind, j.FromStage, j.ToStage, j.Trigger, EntryWords.Journal(j.Kind, j.FromStage, j.ToStage, j.Trigger), j.Comment, j.Detail, j.IsImported,
-            j.Precision)).ToList();
+            j.Precision, j.FirstOccurredOn)).ToList();
         return new PagedResult<JournalRow>(list, total);
     }
 }

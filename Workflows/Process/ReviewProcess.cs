@@ -18,7 +18,8 @@ public sealed record ClockView(ClockKind Kind, string Label, DateOnly StartDate,
 /// the diagram with the current stage highlighted. Send Version back as TriggerArgs.ExpectedVersion.
 public sealed record ReviewProcessView(
     int ReviewId, Stage Stage, int Version, string Definition, Stage? HeldFromStage, HoldReason? HoldReason, DateOnly? HeldSince,
-    DateOnly? HoldExpectedReviewDate, bool UnderChallenge, IReadOnlyList<ActionOption> Actions, IReadOnlyList<ClockView> Clocks, string Diagram);
+    DateOnly? HoldExpectedReviewDate, bool UnderChallenge, IReadOnlyList<ActionOption> Actions, IReadOnlyList<ClockView> Clocks, string Diagram,
+    CorrectableStep? LatestStep = null);
 
 /// Reads the process state of one review. The page view itself is audited by GetReviewHandler; a refused read is
 /// audited here.
@@ -46,7 +47,8 @@ public sealed class ReviewProcessQuery(IReviewDbFactory dbs, BusinessClock clock
             await engine.ActionsAsync(db, review, actor, access, ct),
             // A clock started again (a new decision, a resubmission) stands for its kind; the journal keeps the earlier one.
             clocks.GroupBy(c => c.Kind).Select(g => g.Last()).OrderBy(c => c.StartDate).ThenBy(c => c.Id).Select(c => View(c, today)).ToList(),
-            definition.ToMermaid(review.Stage));
+            definition.ToMermaid(review.Stage),
+            await engine.CorrectableStepAsync(db, review, actor, access, ct));
     }
 
     /// A paused clock shows its due date as it stands; the days held so far are added when the hold ends.

@@ -13,6 +13,7 @@ public partial class ProcessPanel
     private ReviewProcessView? view;
     private string? refused;
     private ActionOption? opened;
+    private bool correcting;
     private Guid openedAt;
     private int? loadedId;
 
@@ -84,6 +85,19 @@ public partial class ProcessPanel
 
         opened = action;
         openedAt = Guid.NewGuid();
+        correcting = false;
+    }
+
+    private void OpenCorrection()
+    {
+        opened = null;
+        correcting = true;
+    }
+
+    private async Task OnCorrectedAsync(DateCorrected result)
+    {
+        correcting = false;
+        await LoadAsync();
     }
 
     private async Task OnDoneAsync(TransitionResult result)

@@ -46,24 +46,9 @@ public abstract record TriggerArgs
         var errors = new List<Error>();
         void Add(string field, string message) => errors.Add(new Error(message, field));
 
-        if (Date is DateOnly date)
+        if (Date is DateOnly date && (OrderProblem(check, date) ?? DateProblem(check.Review, date)) is { } problem)
         {
-            if (date > check.Today)
-            {
-                Add(nameof(Date), "The date cannot be in the future.");
-            }
-            else if (date < check.Review.DateNotified)
-            {
-                Add(nameof(Date), "The date cannot be before the death was notified: check it.");
-            }
-            else if (check.Previous is { } previous && date < previous.On)
-            {
-                Add(nameof(Date), $"The date cannot be before the step before it ({previous.Describe()}): check it.");
-            }
-            else if (DateProblem(check.Review, date) is { } problem)
-            {
-                Add(nameof(Date), problem);
-            }
+            Add(nameof(Date), problem);
         }
 
         if (Comment?.Length > JournalEntry.CommentMaxLength)
@@ -79,6 +64,14 @@ public abstract record TriggerArgs
         Check(check, Add);
         return errors;
     }
+
+    /// The rules every step's date keeps: not in the future, not before the notification, not before the review's
+    /// previous step (check.Previous). A correction of a step's date (WorkflowEngine.CorrectDateAsync) keeps them too.
+    public static string? OrderProblem(TriggerCheck check, DateOnly date) =>
+        date > check.Today ? "The date cannot be in the future."
+        : date < check.Review.DateNotified ? "The date cannot be before the death was notified: check it."
+        : check.Previous is { } previous && date < previous.On ? $"The date cannot be before the step before it ({previous.Describe()}): check it."
+        : null;
 
     /// Rules that read a feature's data (after Validate passed): e.g. that the people appointed have active accounts.
     public virtual Task<IReadOnlyList<Error>> ValidateDataAsync(TriggerCheck check, TriggerData data, CancellationToken ct) =>
