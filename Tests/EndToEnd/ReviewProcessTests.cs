@@ -257,6 +257,52 @@ public sealed class ReviewProcessTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Officer_CorrectsTheDateOfADecisionRecordedWrongly_WithAReason_AndTheDeadlinesAndTimelineFollow()
+    {
+        // Notified 14 October, presented on the 18th; the decision recorded as 21 November when the CRG met on 28 October.
+        var id = await _portal.RegisterReviewAsync(Today.AddDays(-40));
+        await _portal.FireOkAsync(id, new PresentToCrgArgs { Date = Today.AddDays(-36) });
+        await _portal.FireOkAsync(id, new RecordCriteriaMetArgs { Comment = "Criteria met.", Date = Today.AddDays(-2) });
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        var page = tab.Page;
+        await tab.SignInAsync(DemoAccounts.LrOfficer);
+        await tab.GotoAsync($"reviews/{id}");
+        await Assertions.Expect(page.Locator("#clock-Appointment .clock-due")).ToHaveTextAsync("21 Dec 2026");
+
+        // Dated before the presentation and without a reason: told beside each field, nothing corrected.
+        await page.Locator("#open-correct-date").ClickAsync();
+        await Assertions.Expect(page.Locator("#correct-date-step")).ToContainTextAsync("\"Record decision: criteria met\" is dated 21 Nov 2026.");
+        await Assertions.Expect(page.Locator("#correct-date-date")).ToHaveValueAsync("21/11/2026");
+        await FillDateAsync(page, "correct-date-date", "17/10/2026");
+        await page.Locator("#correct-date-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#correct-date-form")).ToContainTextAsync(
+            "The date cannot be before the step before it (Present to the CRG, 18 Oct 2026): check it.");
+        await Assertions.Expect(page.Locator("#correct-date-form")).ToContainTextAsync("Say why the date is corrected.");
+        await Assertions.Expect(page.Locator("#correct-date-errors")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#clock-Appointment .clock-due")).ToHaveTextAsync("21 Dec 2026");
+        await AccessibleFromTheTopAsync(tab);
+
+        await FillDateAsync(page, "correct-date-date", "28/10/2026");
+        await page.Locator("#correct-date-reason").FillAsync("The date of the Home Office letter was typed instead of the CRG meeting's.");
+        await page.Locator("#correct-date-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#correct-date-form")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#clock-Appointment .clock-due")).ToHaveTextAsync("28 Nov 2026");
+        await Assertions.Expect(page.Locator("#clock-Completion .clock-due")).ToHaveTextAsync("28 Apr 2027");
+        // Five working days from Wednesday 28 October.
+        await Assertions.Expect(page.Locator("#clock-HomeOfficeNotification .clock-due")).ToHaveTextAsync("4 Nov 2026");
+        var journal = page.Locator("#review-journal");
+        await Assertions.Expect(journal).ToContainTextAsync("The date of \"Record decision: criteria met\" is corrected from 21 Nov 2026 to 28 Oct 2026.");
+        await Assertions.Expect(journal).ToContainTextAsync("The date of the Home Office letter was typed instead of the CRG meeting's.");
+        var decision = page.Locator(".journal-entry:has(.journal-corrected)");
+        await Assertions.Expect(decision.Locator(".journal-what")).ToContainTextAsync("Record decision: criteria met");
+        await Assertions.Expect(decision.Locator(".journal-when")).ToContainTextAsync("28 Oct 2026 (corrected from 21 Nov 2026)");
+        await Assertions.Expect(decision.Locator(".journal-corrected s")).ToHaveTextAsync("21 Nov 2026");
+        await AccessibleFromTheTopAsync(tab);
+        Assert.Equal((DateOnly?)Today.AddDays(-26), await _portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == id).Select(r => r.DecidedOn).SingleAsync()));
+        Assert.Empty(tab.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task Manager_StopsAReviewWithTheHomeOfficesAgreement_AfterAReasonAndAConfirmation_AndItCloses()
     {
         var id = await _portal.CommissioningReviewAsync(Today.AddDays(-20));
