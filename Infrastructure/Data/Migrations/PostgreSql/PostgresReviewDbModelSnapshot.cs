@@ -2571,6 +2571,9 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateOnly?>("FirstOccurredOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("FromStage")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");

@@ -2484,6 +2484,9 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FirstOccurredOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FromStage")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
