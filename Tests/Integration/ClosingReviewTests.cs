@@ -14,6 +14,7 @@ namespace Portal.Integration.Tests;
 /// A review closed or stopped: each way of closing ends its tasks and timers, withdraws its open agency requests, ends
 /// its panel members' access and tells those people and the chair/author through real SMTP, by case reference only
 /// (ClosingWork, called by the engine for every close). A stop is refused without a reason or with a date in the future.
+/// A reopening tells the same people, the same way.
 public abstract class ClosingReviewTests(MailFixture fixture)
 {
     private PortalFactory Portal => fixture.Portal;
@@ -158,6 +159,18 @@ public abstract class ClosingReviewTests(MailFixture fixture)
         Assert.Contains("Panel access given back to 1 member.", entry.Detail, StringComparison.Ordinal);
         Assert.Contains("1 agency request withdrawn when it closed is not sent again", entry.Detail, StringComparison.Ordinal);
         Assert.True(await Portal.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.ReviewId == id && a.Detail == "ReopenReview: Closed -> PanelAndReport")));
+
+        // The people the stop told are told of the reopening, once each, by the case reference only, through real SMTP.
+        var told = await Portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.ReviewId == id && m.Reason == ClosingWork.ReopenedReason).ToListAsync());
+        Assert.Equal(new[] { contactEmail, DemoAccounts.Author, panelEmail }.Order(StringComparer.Ordinal), told.Select(m => m.RecipientAddress).Order(StringComparer.Ordinal));
+        Assert.All(told, m => Assert.DoesNotContain(review.CaseLabel, m.Subject + m.TextBody + m.HtmlBody, StringComparison.Ordinal));
+        Assert.Contains("Told by email: 3 people (the case reference only).", entry.Detail, StringComparison.Ordinal);
+        await Portal.Get<OutboxDispatcher>().RunOnceAsync();
+        var mail = Assert.Single(await Mail.WaitForSubjectAsync(panelEmail, $"Review {review.Reference} has been reopened"));
+        Assert.Contains("Panel members have access to its panel pages again", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(review.CaseLabel, mail.Text + mail.Html, StringComparison.Ordinal);
+        Assert.Contains("the review office will send a new request", (Assert.Single(await Mail.WaitForSubjectAsync(contactEmail, $"Review {review.Reference} has been reopened"))).Text,
+            StringComparison.Ordinal);
 
         // Sent again, it leaves the list.
         await SendImrAsync(id, contactEmail);

@@ -157,6 +157,7 @@ public static partial class EntryWords
         [EmailReasons.DailyDigest] = "Daily summary for managers",
         [Reviews.ClosingWork.StoppedReason] = "Review stopped",
         [Reviews.ClosingWork.ClosedReason] = "Review closed",
+        [Reviews.ClosingWork.ReopenedReason] = "Review reopened",
         [Admin.ResetUserAuthenticatorHandler.EmailReason] = "Authenticator app reset",
         [Crg.CrgPapersMail.EmailReason] = "CRG meeting papers",
         [Authors.Commissioning.EmailReason] = "Expression of interest",

@@ -21,6 +21,7 @@ public static class EmailTemplateNames
         ["DraftForComment"] = new("Draft ready for comments", "When a draft report is shared: asks each panel member to comment by the deadline."),
         ["ExpressionOfInterest"] = new("Expression of interest", "When the office looks for a chair/author: to each independent author asked."),
         ["ReviewClosed"] = new("Review closed", "When a review is closed (after its action plan, or without a review): to its agency contacts with open requests, its panel members and its chair/author (the case reference only)."),
+        ["ReviewReopened"] = new("Review reopened", "When a manager reopens a closed or stopped review: to the people its close told (its panel members, whose access comes back, its chair/author, and the agency contacts whose requests it withdrew), by the case reference only."),
         ["ReviewStopped"] = new("Review stopped", "When a review is stopped with the Home Office's agreement: to its agency contacts with open requests, its panel members and its chair/author (the case reference only)."),
         ["RoleGrant"] = new("Role awaiting approval", "When an administrator asks for the data protection officer's or administrator's role for an account, and when a second administrator approves it: to every administrator."),
         ["InformationRequest"] = new("Information request", "When an agency is asked for information (scoping, chronology, IMR), or asked for more."),
