@@ -30,8 +30,17 @@ public sealed record FinancialYearFigures(int StartYear, IReadOnlyDictionary<Tim
 
 /// Steps passed without their date recorded (left out of the medians and the shares; a stopped review's open steps are
 /// not counted here), and reviews sent to the Home Office
-/// without a recorded submission date or month of death (left out of the months).
-public sealed record NotRecordedFigures(IReadOnlyDictionary<TimelinessStep, int> Steps, int DeathToSubmission);
+/// without a recorded submission date or month of death (left out of the months). Years: the same split by financial
+/// year (newest first, only years with any), then those whose year is not known (StartYear null).
+public sealed record NotRecordedFigures(IReadOnlyDictionary<TimelinessStep, int> Steps, int DeathToSubmission)
+{
+    public IReadOnlyList<NotRecordedYear> Years { get; init; } = [];
+}
+
+/// What was not recorded in one financial year (StartYear null: year not known). A step counts in the year of the day it
+/// is known to have been passed by (TimelinessInterval.PassedBy); a review sent without its month of death, in the year
+/// of its first submission; one sent without a recorded submission day, in no known year.
+public sealed record NotRecordedYear(int? StartYear, IReadOnlyDictionary<TimelinessStep, int> Steps, int DeathToSubmission);
 
 public sealed record BoardSummary(SummaryCounts Counts, IReadOnlyList<FinancialYearFigures> Years, NotRecordedFigures NotRecorded);
 
@@ -73,12 +82,24 @@ public static class BoardSummaries
                 }),
                 new MonthsYear(submissions.Count(s => FinancialYearOf(s.On) == year), Median(submissions.Where(s => FinancialYearOf(s.On) == year).Select(s => s.Months)))))
             .ToList();
-        var notRecorded = new NotRecordedFigures(
-            // A stopped review's steps still open when it stopped were never passed: left out, not "not recorded".
-            Enum.GetValues<TimelinessStep>().ToDictionary(step => step, step => cases.Where(c => !c.Position.Stopped).SelectMany(c => c.Steps)
-                .Count(s => s.Step == step && s.NotRecorded)),
-            reviews.Count(c => c.Position.SentToHomeOffice && (c.Position.SentOn is null || c.DeathMonth is null)));
+        // A stopped review's steps still open when it stopped were never passed: left out, not "not recorded".
+        var missingSteps = cases.Where(c => !c.Position.Stopped).SelectMany(c => c.Steps).Where(s => s.NotRecorded)
+            .Select(s => (s.Step, Year: s.PassedBy is DateOnly by ? FinancialYearOf(by) : (int?)null)).ToList();
+        var missingMonths = reviews.Where(c => c.Position.SentToHomeOffice && (c.Position.SentOn is null || c.DeathMonth is null))
+            .Select(c => c.Position.SentOn is DateOnly sent ? FinancialYearOf(sent) : (int?)null).ToList();
+        var notRecorded = new NotRecordedFigures(StepCounts(missingSteps.Select(m => m.Step)), missingMonths.Count)
+        {
+            Years = missingSteps.Select(m => m.Year).Concat(missingMonths).Distinct().OrderBy(y => y is null ? 1 : 0).ThenByDescending(y => y)
+                .Select(year => new NotRecordedYear(year, StepCounts(missingSteps.Where(m => m.Year == year).Select(m => m.Step)), missingMonths.Count(y => y == year)))
+                .ToList(),
+        };
         return new BoardSummary(counts, years, notRecorded);
+    }
+
+    private static Dictionary<TimelinessStep, int> StepCounts(IEnumerable<TimelinessStep> steps)
+    {
+        var list = steps.ToList();
+        return Enum.GetValues<TimelinessStep>().ToDictionary(step => step, step => list.Count(s => s == step));
     }
 
     /// A review going ahead on the date: decided as a full review (the CRG, a reversal or a Home Office direction) or an

@@ -31,6 +31,10 @@ public enum TimelinessStep
 public sealed record TimelinessInterval(TimelinessStep Step, DateOnly? Start, DateOnly? End, int? ElapsedDays, int HeldDays,
     DateOnly? Target, bool? Met, bool NotRecorded = false)
 {
+    /// A step not recorded: the day it is known to have been passed by (its own end when only its start is unknown, else
+    /// the later milestone that made it moot). The summary counts it in that day's financial year.
+    public DateOnly? PassedBy { get; init; }
+
     /// Started but not finished on the report date.
     public bool InProgress => Start is not null && End is null && !NotRecorded;
 
@@ -87,12 +91,15 @@ public static class Timeliness
         // A step that starts after the report date has not started as of that date, unless it was passed all the same.
         if (start is not DateOnly from || from > asOf)
         {
-            return new TimelinessInterval(step, null, null, null, 0, null, null, NotRecorded: finished is not null || passed is not null);
+            return new TimelinessInterval(step, null, null, null, 0, null, null, NotRecorded: finished is not null || passed is not null)
+            {
+                PassedBy = finished ?? passed,
+            };
         }
 
         if (finished is null && passed is not null)
         {
-            return new TimelinessInterval(step, from, null, null, 0, null, null, NotRecorded: true);
+            return new TimelinessInterval(step, from, null, null, 0, null, null, NotRecorded: true) { PassedBy = passed };
         }
 
         var until = finished ?? asOf;

@@ -179,6 +179,9 @@ public sealed class BoardPagesTests(BrowserFixture browser, BoardPagesTests.Serv
         await Assertions.Expect(Figure("Ongoing")).ToHaveTextAsync("1");
         await Assertions.Expect(years.Locator("tbody tr td").First).ToHaveTextAsync("1 of 1 on time (100%), median 28 days");
         await Assertions.Expect(page.Locator("#board-summary-help")).ToContainTextAsync("Alternative reviews: a learning review agreed instead of a full one");
+        // Every step passed so far has its date: the "Not recorded" split by year says so.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not recorded, by financial year", Level = 3 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText(Workflows.Reports.BoardReportText.SummaryNotRecordedEmpty)).ToBeVisibleAsync();
         await tab.AssertAccessibleAsync();
         Assert.Empty(tab.ConsoleErrors);
     }

@@ -188,6 +188,46 @@ public sealed class BoardSummaryTests
     }
 
     [Fact]
+    public void Compute_NotRecorded_SplitByTheFinancialYearItIsKnownToHaveBeenPassedBy_ElseYearNotKnown()
+    {
+        // Decided 10 Jan 2025, signed off 2 Apr 2025, with no appointment recorded: the appointment step is passed by the
+        // sign-off (2 Apr 2025, in 2025-26) though it started in 2024-25; so is the first panel step.
+        var measured = Timeliness.Measure(new Milestones(D(2025, 1, 2), D(2025, 1, 10), D(2025, 1, 10), null, null, D(2025, 4, 2), null), [], D(2025, 5, 1), Targets);
+        Assert.Equal((true, D(2025, 4, 2)), (measured[1].NotRecorded, measured[1].PassedBy!.Value));
+        Assert.Equal((true, D(2025, 4, 2)), (measured[2].NotRecorded, measured[2].PassedBy!.Value));
+
+        static TimelinessInterval NotRecorded(TimelinessStep step, DateOnly passedBy) => new(step, null, null, null, 0, null, null, NotRecorded: true) { PassedBy = passedBy };
+        static BoardPosition Sent(DateOnly? on, bool stopped = false) =>
+            new(Stage.Submitted, CrgOutcome.CriteriaMet, true) { SentToHomeOffice = true, SentOn = on, Stopped = stopped };
+        SummaryCase[] cases =
+        [
+            // A: sent 1 Jun 2025 with its death month: its two unrecorded steps counted, one each side of 1 April.
+            new(D(2025, 1, 2), D(2024, 12, 1), Sent(D(2025, 6, 1)), BoardReviewKind.Full, [.. measured.Take(1), measured[1] with { PassedBy = D(2025, 3, 31) }, measured[2]]),
+            // B: sent 1 Jun 2025 without the month of the death: its months counted in 2025-26.
+            new(D(2025, 1, 3), null, Sent(D(2025, 6, 1)), BoardReviewKind.Full, []),
+            // C: sent on a day not recorded: year not known.
+            new(D(2025, 1, 4), D(2024, 12, 1), Sent(null), BoardReviewKind.Full, []),
+            // D: stopped: its open steps were never passed, not counted.
+            new(D(2025, 1, 5), D(2024, 12, 1), new BoardPosition(Stage.Closed, CrgOutcome.CriteriaMet, false) { Stopped = true }, BoardReviewKind.Full,
+                [NotRecorded(TimelinessStep.DecisionToAuthor, D(2025, 5, 1))]),
+        ];
+
+        var summary = BoardSummaries.Compute(cases, D(2025, 7, 1));
+
+        Assert.Equal((1, 1, 2), (summary.NotRecorded.Steps[TimelinessStep.DecisionToAuthor], summary.NotRecorded.Steps[TimelinessStep.AuthorToFirstPanel],
+            summary.NotRecorded.DeathToSubmission));
+        var report = new BoardReport(new BoardScope(1, "CSP", false), D(2025, 7, 1), [], [], [], summary);
+        Assert.Equal(
+        [
+            ["2025-26 (Apr 2025 to Mar 2026)", "0", "0", "1", "0", "0", "1"],
+            ["2024-25 (Apr 2024 to Mar 2025)", "0", "1", "0", "0", "0", "0"],
+            ["Year not known", "0", "0", "0", "0", "0", "1"],
+        ], BoardReportText.SummaryNotRecorded(report).Rows);
+        // The total row is the sum of the split.
+        Assert.Equal(["Not recorded (left out)", "0", "1", "1", "0", "0", "2"], BoardReportText.SummaryYears(report).Footer);
+    }
+
+    [Fact]
     public void Compute_NoCase_OneRowForTheReportsYear_SayingSo()
     {
         var summary = BoardSummaries.Compute([], D(2026, 12, 7));

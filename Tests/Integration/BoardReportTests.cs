@@ -405,16 +405,30 @@ public abstract class BoardReportTests(ProviderFixture fixture)
         ], octoberYears.Rows);
         // R's first panel was passed without a date; S's open steps ended with it and are not counted.
         Assert.Equal(["Not recorded (left out)", "0", "0", "1", "0", "0", "0"], octoberYears.Footer);
+        // Split by financial year: R's first panel was passed by its sign-off on 6 Oct 2025, in 2025-26.
+        Assert.Equal([["2025-26 (Apr 2025 to Mar 2026)", "0", "0", "1", "0", "0", "0"]], BoardReportText.SummaryNotRecorded(october).Rows);
+        Assert.Empty(BoardReportText.SummaryNotRecorded(march).Rows);
 
-        // The .docx prints the same two tables after the others, cell for cell.
+        // The .docx prints the same tables after the others, cell for cell (the split of "Not recorded" when there is any),
+        // and passes the Open XML SDK's validator.
         foreach (var report in new[] { march, october })
         {
-            using var docx = new MemoryStream(BoardReportDocx.Build(report));
+            var bytes = BoardReportDocx.Build(report);
+            using var docx = new MemoryStream(bytes);
             var tables = BoardReportDocx.ReadTables(docx);
             var counts = BoardReportText.SummaryCounts(report);
             var years = BoardReportText.SummaryYears(report);
-            Assert.Equal([counts.Header, .. counts.Rows], tables[^2]);
-            Assert.Equal([years.Header, .. years.Rows, years.Footer!], tables[^1]);
+            var notRecorded = BoardReportText.SummaryNotRecorded(report);
+            var last = notRecorded.Rows.Count == 0 ? tables.Count : tables.Count - 1;
+            Assert.Equal([counts.Header, .. counts.Rows], tables[last - 2]);
+            Assert.Equal([years.Header, .. years.Rows, years.Footer!], tables[last - 1]);
+            if (notRecorded.Rows.Count > 0)
+            {
+                Assert.Equal([notRecorded.Header, .. notRecorded.Rows], tables[^1]);
+            }
+
+            using var package = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), false);
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(package));
         }
     }
 

@@ -81,9 +81,31 @@ public static class BoardReportText
             ["Not recorded (left out)", .. steps.Select(s => Count(notRecorded.Steps[s])), Count(notRecorded.DeathToSubmission)]);
     }
 
+    /// The "Not recorded" row split by financial year (newest first), then "Year not known": empty when every step passed
+    /// has its date.
+    public static TextTable SummaryNotRecorded(BoardReport report)
+    {
+        var steps = Enum.GetValues<TimelinessStep>();
+        return new(
+            ["Financial year", .. steps.Select(Domain.Reports.Timeliness.Describe), "Death to submission to the Home Office"],
+            report.Summary.NotRecorded.Years.Select(y => (IReadOnlyList<string>)
+                [y.StartYear is int start ? FinancialYear(start) : "Year not known", .. steps.Select(s => Count(y.Steps[s])), Count(y.DeathToSubmission)]).ToList());
+    }
+
+    public const string SummaryNotRecordedHelp =
+        "A step passed without its date recorded counts in the financial year of the day it is known to have been passed by: its own "
+        + "end when only its start is unknown, else the later step that shows it was passed (e.g. the sign-off for an appointment "
+        + "without a date). A report sent to the Home Office without the month of the death counts in the year it was first sent; "
+        + "one sent on a day not recorded, under \"Year not known\".";
+
+    public const string SummaryNotRecordedEmpty = "Every step passed has its date recorded.";
+
     /// "2025-26 (Apr 2025 to Mar 2026)".
-    public static string FinancialYear(FinancialYearFigures year) =>
-        $"{year.StartYear.ToString(CultureInfo.InvariantCulture)}-{(year.StartYear + 1) % 100:00} ({year.From.ToString("MMM yyyy", CultureInfo.InvariantCulture)} to {year.To.ToString("MMM yyyy", CultureInfo.InvariantCulture)})";
+    public static string FinancialYear(int startYear) =>
+        $"{startYear.ToString(CultureInfo.InvariantCulture)}-{(startYear + 1) % 100:00} (Apr {startYear.ToString(CultureInfo.InvariantCulture)} to Mar {(startYear + 1).ToString(CultureInfo.InvariantCulture)})";
+
+    /// "2025-26 (Apr 2025 to Mar 2026)".
+    public static string FinancialYear(FinancialYearFigures year) => FinancialYear(year.StartYear);
 
     /// "3 of 4 on time (75%), median 28 days"; a step without a target: "4 cases, median 31 days"; none ended: "No case".
     public static string Year(StepYear step)

@@ -35,6 +35,9 @@ public static class BoardReportDocx
             body.Append(Heading("Timeliness by financial year", 2));
             AppendTable(body, BoardReportText.SummaryYears(report), string.Empty);
             body.Append(Text(BoardReportText.SummaryYearsHelp));
+            body.Append(Heading("Not recorded, by financial year", 2));
+            AppendTable(body, BoardReportText.SummaryNotRecorded(report), BoardReportText.SummaryNotRecordedEmpty);
+            body.Append(Text(BoardReportText.SummaryNotRecordedHelp));
             // Landscape A4: seven stage columns need the width.
             body.Append(new SectionProperties(
                 new PageSize { Width = PageWidth, Height = 11906U, Orient = PageOrientationValues.Landscape },
