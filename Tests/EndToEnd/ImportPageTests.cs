@@ -63,14 +63,16 @@ public sealed class ImportPageTests(BrowserFixture browser) : IAsyncLifetime
     {
         string[] headings = [.. ImportColumns.Required, ImportColumns.Presented, ImportColumns.Decision, ImportColumns.Outcome, ImportColumns.HomeOfficeNotified,
             ImportColumns.Closed, ImportColumns.HoldReason, ImportColumns.HeldSince, ImportColumns.HoldEnded, ImportColumns.LatestUpdate, ImportColumns.UpdateAsAt];
-        FilePayload Sheet(string name, string heldSince) => new()
+        // P: first presented in February 2025 (the month alone), decided, at commissioning with the Home Office's steps undated.
+        FilePayload Sheet(string name, string heldSince, string presentedMonth) => new()
         {
             Name = name,
             MimeType = "text/csv",
             Buffer = Encoding.UTF8.GetBytes(string.Join("\r\n",
                 string.Join(",", headings),
                 "Case Imp N 2025,Rutland CSP,DHR,Leicestershire Police,01/2025,03/02/2025,Closed,10/02/2025,24/02/2025,Criteria not met,03/03/2025,01/06/2025,,,,No review: the Home Office agreed.,02/06/2025",
-                $"Case Imp R 2025,Rutland CSP,DHR,Leicestershire Police,01/2025,03/02/2025,Decision notified to the Home Office,10/02/2025,24/02/2025,,,,Inquest,{heldSince},15/04/2025,,")),
+                $"Case Imp R 2025,Rutland CSP,DHR,Leicestershire Police,01/2025,03/02/2025,Decision notified to the Home Office,10/02/2025,24/02/2025,,,,Inquest,{heldSince},15/04/2025,,",
+                $"Case Imp P 2025,Rutland CSP,DHR,Leicestershire Police,01/2025,03/02/2025,Commissioning chair/author,{presentedMonth},24/02/2025,,,,,,,,")),
         };
 
         await using var tab = await PortalPage.OpenAsync(browser, _portal);
@@ -79,16 +81,27 @@ public sealed class ImportPageTests(BrowserFixture browser) : IAsyncLifetime
         await tab.GotoAsync("reviews/import");
         await tab.WaitForInteractiveAsync();
 
-        await page.Locator("input.tracker-file-input").Last.SetInputFilesAsync(Sheet("tracker.csv", "01/05/2025"));
-        await Assertions.Expect(page.Locator("#import-problems-summary")).ToContainTextAsync("1 problem");
+        await page.Locator("input.tracker-file-input").Last.SetInputFilesAsync(Sheet("tracker.csv", "01/05/2025", "13/2025"));
+        await Assertions.Expect(page.Locator("#import-problems-summary")).ToContainTextAsync("2 problems");
         await Assertions.Expect(page.Locator("#import-problems")).ToContainTextAsync("Hold ended");
         await Assertions.Expect(page.Locator("#import-problems")).ToContainTextAsync("The hold ended (15 Apr 2025) on or before the day it started (1 May 2025)");
+        var month = page.Locator("#import-problems tbody tr", new() { HasText = "13/2025" });
+        await Assertions.Expect(month.Locator("td").Nth(1)).ToHaveTextAsync("First presented to CRG");
+        await Assertions.Expect(month.Locator("td").Nth(2)).ToContainTextAsync("\"13/2025\" is not a date or a month");
         await tab.AssertAccessibleAsync();
 
-        await page.Locator("input.tracker-file-input").Last.SetInputFilesAsync(Sheet("tracker-fixed.csv", "01/03/2025"));
-        await Assertions.Expect(page.Locator("#import-ready")).ToContainTextAsync("2 reviews are ready to import");
+        await page.Locator("input.tracker-file-input").Last.SetInputFilesAsync(Sheet("tracker-fixed.csv", "01/03/2025", "Feb 2025"));
+        await Assertions.Expect(page.Locator("#import-ready")).ToContainTextAsync("3 reviews are ready to import");
         await page.Locator("#import-now").ClickAsync();
-        await Assertions.Expect(page.Locator("#import-done")).ToContainTextAsync("Imported 2 reviews");
+        await Assertions.Expect(page.Locator("#import-done")).ToContainTextAsync("Imported 3 reviews");
+
+        // The month alone shows as that month; the Home Office's steps the sheet had no dates for say so.
+        var month2025 = await _portal.WithDbAsync(db => db.Reviews.Where(r => r.CaseLabel == "Case Imp P 2025").Select(r => r.Id).SingleAsync());
+        await tab.GotoAsync($"reviews/{month2025}");
+        await Assertions.Expect(page.Locator("#review-journal time", new() { HasText = "February 2025" })).ToHaveAttributeAsync("datetime", "2025-02");
+        await Assertions.Expect(page.Locator("#review-journal .journal-date-not-recorded")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#review-journal .journal-date-not-recorded").First).ToHaveTextAsync("Date not recorded");
+        await tab.AssertAccessibleAsync();
 
         var held = await _portal.WithDbAsync(db => db.Reviews.Where(r => r.CaseLabel == "Case Imp R 2025").Select(r => r.Id).SingleAsync());
         await tab.GotoAsync($"reviews/{held}");

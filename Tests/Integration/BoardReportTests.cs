@@ -193,10 +193,14 @@ public abstract class BoardReportTests(ProviderFixture fixture)
         Assert.Equal([j.Cell, "9 days, on time", "26 days so far", "Not reached", "26 days so far", "Not reached", "0 days"], timeliness[j.Cell]);
         Assert.Equal([k.Cell, "9 days, on time", "Not reached", "Not reached", "Not reached", "Not reached", "0 days"], timeliness[k.Cell]);
 
-        // The .docx holds the same three tables, cell for cell.
+        // The .docx holds the same three tables, cell for cell, then the summary's, with the "Not recorded" split last
+        // (steps passed without their dates in this fixture).
         using var docx = new MemoryStream(BoardReportDocx.Build(report));
         var tables = BoardReportDocx.ReadTables(docx);
-        Assert.Equal(5, tables.Count);
+        Assert.Equal(6, tables.Count);
+        var notRecorded = BoardReportText.SummaryNotRecorded(report);
+        Assert.NotEmpty(notRecorded.Rows);
+        Assert.Equal([notRecorded.Header, .. notRecorded.Rows], tables[5]);
         Assert.Equal([table.Header, .. table.Rows, table.Footer!], tables[0]);
         Assert.Equal([involvement.Header, .. involvement.Rows], tables[1]);
         var timelinessTable = BoardReportText.Timeliness(report);
