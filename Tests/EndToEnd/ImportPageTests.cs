@@ -81,8 +81,9 @@ public sealed class ImportPageTests(BrowserFixture browser) : IAsyncLifetime
         await tab.GotoAsync("reviews/import");
         await tab.WaitForInteractiveAsync();
 
+        // Three problems: the hold, the month out of range, and so the decision without its first presentation.
         await page.Locator("input.tracker-file-input").Last.SetInputFilesAsync(Sheet("tracker.csv", "01/05/2025", "13/2025"));
-        await Assertions.Expect(page.Locator("#import-problems-summary")).ToContainTextAsync("2 problems");
+        await Assertions.Expect(page.Locator("#import-problems-summary")).ToContainTextAsync("3 problems");
         await Assertions.Expect(page.Locator("#import-problems")).ToContainTextAsync("Hold ended");
         await Assertions.Expect(page.Locator("#import-problems")).ToContainTextAsync("The hold ended (15 Apr 2025) on or before the day it started (1 May 2025)");
         var month = page.Locator("#import-problems tbody tr", new() { HasText = "13/2025" });
