@@ -124,12 +124,13 @@ internal sealed class DemoHistories
             ],
             // Signed off and submitted; QA has not answered.
             [.. ToCommissioning(14, 28), Appoint(70), S(330, Trigger.SubmitForSignOff), S(345, Trigger.RecordSignedOff), S(360, Trigger.SubmitToHomeOffice)],
-            // Criteria not met, then a Home Office direction that the CSP challenges.
+            // Criteria not met, then a Home Office direction; the CSP is taking advice (a challenge, once lodged, is recorded
+            // under Legal challenges).
             [
                 S(10, Trigger.PresentToCrg),
                 new(25, new RecordCriteriaNotMetArgs { Comment = "No evidence of a qualifying relationship at the time of death." }),
                 S(27, Trigger.RecordHomeOfficeNotified),
-                new(90, new RecordHomeOfficeDirectionArgs { UnderChallenge = true, Comment = "The Home Office directs a review; the CSP is seeking legal advice." }),
+                new(90, new RecordHomeOfficeDirectionArgs { Comment = "The Home Office directs a review; the CSP is seeking legal advice." }),
                 Appoint(130),
             ],
             // Held for an inquest and resumed: the clocks moved on by the days held.

@@ -246,17 +246,18 @@ public class DardrV1EffectsTests
         Assert.Equal([WorkItemKind.AppointAuthor], c.OpenKinds);
     }
 
+    /// "Under challenge" follows from legal challenges only: a direction leaves it as it is.
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void HomeOfficeDirection_StartsTheReviewClocksFromTheDirection_AndRecordsAChallenge(bool challenged)
+    public void HomeOfficeDirection_StartsTheReviewClocksFromTheDirection_AndLeavesUnderChallengeToLegalChallenges(bool challenged)
     {
-        var c = new Case(r => r.UnderChallenge = !challenged);
+        var c = new Case(r => r.UnderChallenge = challenged);
         c.Fire(new PresentToCrgArgs(), new DateOnly(2026, 10, 5));
         c.Fire(new RecordCriteriaNotMetArgs { Comment = "Not met." }, new DateOnly(2026, 10, 20));
         c.Fire(new RecordHomeOfficeNotifiedArgs(), new DateOnly(2026, 10, 22));
 
-        var entry = c.Fire(new RecordHomeOfficeDirectionArgs { Date = new DateOnly(2026, 12, 1), UnderChallenge = challenged }, new DateOnly(2026, 12, 2));
+        var entry = c.Fire(new RecordHomeOfficeDirectionArgs { Date = new DateOnly(2026, 12, 1) }, new DateOnly(2026, 12, 2));
 
         var r = c.Review;
         Assert.Equal((true, challenged, new DateOnly(2026, 12, 1)), (r.HomeOfficeDirected, r.UnderChallenge, r.DecidedOn!.Value));
@@ -265,7 +266,7 @@ public class DardrV1EffectsTests
         Assert.Equal((new DateOnly(2026, 12, 1), new DateOnly(2027, 1, 1)), (c.Clock(ClockKind.Appointment).StartDate, c.Clock(ClockKind.Appointment).DueDate));
         Assert.Equal((new DateOnly(2026, 12, 1), new DateOnly(2027, 6, 1)), (c.Clock(ClockKind.Completion).StartDate, c.Clock(ClockKind.Completion).DueDate));
         Assert.Equal((DateOnly?)new DateOnly(2027, 1, 1), c.Open(WorkItemKind.AppointAuthor).DueDate);
-        Assert.Equal(challenged, entry.Detail!.Contains("under challenge", StringComparison.Ordinal));
+        Assert.DoesNotContain("under challenge", entry.Detail!, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -71,18 +71,12 @@ public sealed partial class DardrV1
                 OpenAppointAuthor(c);
                 break;
 
-            case RecordHomeOfficeDirectionArgs direction:
+            case RecordHomeOfficeDirectionArgs:
                 // The direction is the decision that starts the review's clocks.
                 r.HomeOfficeDirected = true;
-                r.UnderChallenge = direction.UnderChallenge;
                 r.DecidedOn = on;
                 c.CloseItems(WorkItemKind.RecordHomeOfficeResponse);
                 StartReviewClocks(c, on);
-                if (direction.UnderChallenge)
-                {
-                    c.Note("Directed, under challenge.");
-                }
-
                 OpenAppointAuthor(c);
                 break;
 

@@ -13,8 +13,6 @@ public sealed class ActionFormModel
 
     public bool AlternativeReview { get; set; }
 
-    public bool UnderChallenge { get; set; }
-
     public HoldReason? HoldReason { get; set; }
 
     public DateTime? ExpectedReviewDate { get; set; }
@@ -36,7 +34,6 @@ public sealed class ActionFormModel
         return args switch
         {
             RecordCriteriaNotMetArgs notMet => notMet with { AlternativeReview = AlternativeReview },
-            RecordHomeOfficeDirectionArgs direction => direction with { UnderChallenge = UnderChallenge },
             HoldArgs hold => hold with { HoldReason = HoldReason, ExpectedReviewDate = expected },
             RecordPublishedArgs published => published with { PublicationLink = PublicationLink },
             ReverseCriteriaNotMetArgs reversal => reversal with { Reason = ReversalReason },
