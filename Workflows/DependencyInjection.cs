@@ -18,6 +18,7 @@ using Workflows.Home;
 using Workflows.Import;
 using Workflows.Panels;
 using Workflows.Process;
+using Workflows.Profiles;
 using Workflows.Reminders;
 using Workflows.Reports;
 using Workflows.Requests;
@@ -54,6 +55,7 @@ public static class DependencyInjection
         services.AddDocuments(configuration);
         services.AddDrafts(configuration);
         services.AddFamily();
+        services.AddProfiles();
         services.AddPanels(configuration);
         services.AddCrg();
         services.AddSubmissions();

@@ -12,6 +12,7 @@ using Domain.Email;
 using Domain.Family;
 using Domain.Organisations;
 using Domain.Panels;
+using Domain.Profiles;
 using Domain.Requests;
 using Domain.Reviews;
 using Domain.Submissions;
@@ -132,6 +133,10 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<ElsewhereUpdate> ElsewhereUpdates => Set<ElsewhereUpdate>();
 
     public DbSet<LegalChallenge> LegalChallenges => Set<LegalChallenge>();
+
+    public DbSet<ProfileField> ProfileFields => Set<ProfileField>();
+
+    public DbSet<ProfileValue> ProfileValues => Set<ProfileValue>();
 
     public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
 

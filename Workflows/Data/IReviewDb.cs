@@ -12,6 +12,7 @@ using Domain.Email;
 using Domain.Family;
 using Domain.Organisations;
 using Domain.Panels;
+using Domain.Profiles;
 using Domain.Requests;
 using Domain.Reviews;
 using Domain.Submissions;
@@ -133,6 +134,10 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<ElsewhereUpdate> ElsewhereUpdates { get; }
 
     DbSet<LegalChallenge> LegalChallenges { get; }
+
+    DbSet<ProfileField> ProfileFields { get; }
+
+    DbSet<ProfileValue> ProfileValues { get; }
 
     DbSet<InformationRequest> InformationRequests { get; }
 
