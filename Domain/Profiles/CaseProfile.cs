@@ -43,6 +43,10 @@ public sealed class ProfileField
 
     public bool HasChoices => Kind is ProfileFieldKind.Choice or ProfileFieldKind.SeveralChoices;
 
+    /// The Office for National Statistics' five broad groups, and "not known" (declared before Seed, which reads it).
+    private static readonly string[] Ethnicities = ["Asian or Asian British", "Black, Black British, Caribbean or African", "Mixed or multiple ethnic groups",
+        "White", "Other ethnic group", "Not known"];
+
     /// The fields every portal starts with, in form order. Ids are fixed so the migration can seed them.
     public static IReadOnlyList<ProfileField> Seed { get; } =
     [
@@ -65,10 +69,6 @@ public sealed class ProfileField
             ["Police", "MARAC", "IDVA", "Children's social care", "Adult social care", "Health", "Housing", "Specialist domestic abuse service", "Other"]),
         Seeded(15, ProfileKeys.ChildrenInHousehold, "Children in the household", ProfileFieldKind.YesNo, 320),
     ];
-
-    /// The Office for National Statistics' five broad groups, and "not known".
-    private static readonly string[] Ethnicities = ["Asian or Asian British", "Black, Black British, Caribbean or African", "Mixed or multiple ethnic groups",
-        "White", "Other ethnic group", "Not known"];
 
     private static ProfileField Seeded(int id, string key, string label, ProfileFieldKind kind, int order, IEnumerable<string>? choices = null) =>
         new() { Id = id, Key = key, Label = label, Kind = kind, SortOrder = order, Choices = string.Join('\n', choices ?? []) };

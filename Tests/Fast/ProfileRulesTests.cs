@@ -13,6 +13,14 @@ public class ProfileRulesTests
     private static Dictionary<int, string?> Input(params (string Key, string? Value)[] values) =>
         values.ToDictionary(v => Field(v.Key).Id, v => v.Value);
 
+    [Fact]
+    public void Seed_EveryFieldAnsweredByChoosingHasItsAnswers_AndNoOtherHasAny()
+    {
+        Assert.All(ProfileField.Seed, f => Assert.Equal(f.HasChoices, f.ChoiceList.Count > 0));
+        Assert.Contains("Mixed or multiple ethnic groups", Field(ProfileKeys.PerpetratorEthnicity).ChoiceList);
+        Assert.Equal(ProfileField.Seed.Count, ProfileField.Seed.Select(f => f.Id).Distinct().Count());
+    }
+
     [Theory]
     [InlineData("0", "0")]
     [InlineData(" 34 ", "34")]

@@ -43,6 +43,7 @@ public sealed class AccountGateTests(AccountGateFixture fixture) : IClassFixture
         ["/actions/plan/export.xlsx"] = "/actions/plan/export.xlsx",
         ["/actions/plan/export.csv"] = "/actions/plan/export.csv",
         ["/reports/board.docx"] = "/reports/board.docx?org=1",
+        ["/reviews/{id:int}/data-collection-form.docx"] = "/reviews/1/data-collection-form.docx",
         ["/audit/export.csv"] = "/audit/export.csv",
         ["/documents/versions/{id:long}"] = "/documents/versions/1",
         ["/reviews/import/template.xlsx"] = "/reviews/import/template.xlsx",
@@ -129,6 +130,7 @@ public sealed class AccountGateTests(AccountGateFixture fixture) : IClassFixture
                  {
                      "/documents/versions/1" => $"/documents/versions/{evidence}",
                      "/reports/board.docx?org=1" => $"/reports/board.docx?org={office}",
+                     "/reviews/1/data-collection-form.docx" => $"/reviews/{reviewId}/data-collection-form.docx",
                      _ => a,
                  }))
         {

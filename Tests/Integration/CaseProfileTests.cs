@@ -1,7 +1,12 @@
+using System.Net;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using Domain;
 using Domain.Audit;
 using Domain.Profiles;
 using Microsoft.EntityFrameworkCore;
+using Portal.Features.Reports;
 using Portal.Testing;
 using Workflows.Data;
 using Workflows.Profiles;
@@ -162,7 +167,7 @@ public abstract class CaseProfileTests(ProviderFixture fixture)
 
         Assert.IsType<AccessRefused>(refused.Error);
         Assert.Equal(["Choices"], Assert.IsType<ValidationFailed>(bad.Error).Errors.Select(e => e.Field));
-        Assert.True(added.Value >= 100, "fields added start above the seeded ids");
+        Assert.True(added.Value > ProfileField.Seed.Max(f => f.Id), "fields added come after the seeded ids");
         Assert.True(more.IsSuccess, more.Error?.Message);
 
         var id = await Portal.RegisterReviewAsync(Today.AddDays(-5));
@@ -176,9 +181,54 @@ public abstract class CaseProfileTests(ProviderFixture fixture)
         var view = (await Portal.Get<CaseProfileQuery>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), id)).Value;
         Assert.Equal("Sikh", view.Answers.Single(a => a.Field.Id == added.Value).Value);
         Assert.DoesNotContain(label, view.Missing);
-        Assert.Empty((await SaveAsync(DemoAccounts.LrOfficer, new SaveCaseProfile(id, new Dictionary<int, string?>()))).Value.Changed
-            .Where(c => c == label));
+        Assert.DoesNotContain(label, (await SaveAsync(DemoAccounts.LrOfficer, new SaveCaseProfile(id, new Dictionary<int, string?>()))).Value.Changed);
         Assert.Equal(1, await Portal.WithDbAsync(db => db.ProfileValues.CountAsync(v => v.ReviewId == id && v.FieldId == added.Value)));
+    }
+    [Fact]
+    public async Task DataCollectionForm_DownloadedByTheOfficer_IsValidWord_WithTheProfileAndNoRealName_AndAudited_OthersRefusedAndAudited()
+    {
+        var id = await Portal.RegisterReviewAsync(Today.AddDays(-5));
+        Assert.True((await SaveAsync(DemoAccounts.LrOfficer, Profile(id, (ProfileKeys.VictimAge, "34"), (ProfileKeys.VictimSex, "Female"),
+            (ProfileKeys.KnownToAgencies, "Police\nIDVA"), (ProfileKeys.ChildrenInHousehold, "Yes")))).IsSuccess);
+        var reference = await Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == id).Select(r => r.Reference).SingleAsync());
+        const string realName = "Amelia Hartley-Quinn";
+        await Portal.WithDbAsync(db =>
+        {
+            db.RestrictedDetails.Add(new Domain.Reviews.RestrictedDetails { ReviewId = id, DeceasedNames = Portal.Get<AtRest>().Protect(AtRest.DeceasedNames, realName) });
+            return db.SaveChangesAsync();
+        });
+
+        using var officer = await Portal.SignedInClientAsync(DemoAccounts.LrOfficer);
+        using var response = await officer.GetAsync(new Uri($"/reviews/{id}/data-collection-form.docx", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"{reference}-data-collection-form.docx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using (var docx = WordprocessingDocument.Open(new MemoryStream(bytes), false))
+        {
+            var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(docx).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+            Assert.True(errors.Count == 0, string.Join('\n', errors));
+            Assert.DoesNotContain(realName, docx.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+        }
+
+        var tables = BoardReportDocx.ReadTables(new MemoryStream(bytes));
+        Assert.Equal(["Reference", reference], tables[0][1]);
+        var answers = tables[1].Skip(1).ToDictionary(r => r[0], r => r[1]);
+        Assert.Equal("34", answers["Victim's age"]);
+        Assert.Equal("Police, IDVA", answers["Victim known to agencies for domestic abuse"]);
+        Assert.Equal("Not recorded", answers["Kind of death"]);
+        Assert.Equal(1, await Portal.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.ReviewId == id && a.Action == AuditAction.Exported
+            && a.Subject == ProfileAccess.Subject && a.Detail == "data collection form downloaded")));
+
+        foreach (var account in new[] { DemoAccounts.CrgMember, DemoAccounts.AgencyContact, DemoAccounts.BoardMember, DemoAccounts.KentOfficer })
+        {
+            var actor = await Portal.ActorAsync(account);
+            var before = await RefusalsAsync(actor.UserId, id);
+            using var client = await Portal.SignedInClientAsync(account);
+            using var refused = await client.GetAsync(new Uri($"/reviews/{id}/data-collection-form.docx", UriKind.Relative));
+            Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Equal(before + 1, await RefusalsAsync(actor.UserId, id));
+        }
     }
 }
 

@@ -10,6 +10,7 @@ public static class ProfilesSetup
         services.AddSingleton<CaseProfileQuery>();
         services.AddSingleton<SaveCaseProfileHandler>();
         services.AddSingleton<ProfileFieldAdminHandler>();
+        services.AddSingleton<DataCollectionFormQuery>();
         return services;
     }
 }

@@ -24,10 +24,14 @@ public sealed record SubmissionSectionView(int ReviewId, Stage Stage, int Versio
     string? PublicationLink, IReadOnlyList<SignOffAmendmentsView> SignOffAmendments, IReadOnlyList<SubmissionView> Submissions,
     IReadOnlyDictionary<Trigger, ActionOption> Actions)
 {
+    /// What the case profile still lacks for the data collection form (empty: complete), for a reader who may read the
+    /// profile and so download the form; null for anyone else.
+    public IReadOnlyList<string>? ProfileMissing { get; init; }
+
     public SubmissionView? Latest => Submissions.Count == 0 ? null : Submissions[^1];
 }
 
-public sealed class SubmissionQuery(IReviewDbFactory dbs, AuditLog audit, WorkflowEngine engine)
+public sealed class SubmissionQuery(IReviewDbFactory dbs, AuditLog audit, WorkflowEngine engine, AtRest atRest)
 {
     /// The triggers this section gives a form of its own; the generic process panel leaves them to it.
     public static readonly IReadOnlySet<Trigger> Triggers = new HashSet<Trigger>
@@ -59,7 +63,12 @@ public sealed class SubmissionQuery(IReviewDbFactory dbs, AuditLog audit, Workfl
         return new SubmissionSectionView(review.Id, review.Stage, review.Version, access.CanChange, review.SignedOffOn, review.PublishedOn, review.PublicationLink,
             amendments.GroupBy(a => a.MeetingDate).OrderBy(g => g.Key)
                 .Select(g => new SignOffAmendmentsView(g.Key, g.OrderBy(a => a.Number).Select(a => a.Text).ToList())).ToList(),
-            submissions.Select(View).ToList(), actions);
+            submissions.Select(View).ToList(), actions)
+        {
+            ProfileMissing = access.CanSeeRestricted
+                ? (await Profiles.CaseProfileQuery.LoadAsync(db, atRest, reviewId, review.Reference, review.CaseLabel, access.CanChange, ct)).Missing
+                : null,
+        };
     }
 
     private static SubmissionView View(HomeOfficeSubmission s) => new(s.Id, s.Number, s.SubmittedOn, s.CommissionerCopyOn,
