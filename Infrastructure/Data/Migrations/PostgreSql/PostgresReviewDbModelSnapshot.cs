@@ -1667,6 +1667,228 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("PanelSeats");
                 });
 
+            modelBuilder.Entity("Domain.Profiles.ProfileField", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    NpgsqlPropertyBuilderExtensions.HasIdentityOptions(b.Property<int>("Id"), 100L, null, null, null, null, null);
+
+                    b.Property<string>("Choices")
+                        .IsRequired()
+                        .HasMaxLength(3240)
+                        .HasColumnType("character varying(3240)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("ProfileFields");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Choices = "",
+                            IsActive = true,
+                            Key = "victim-age",
+                            Kind = "Number",
+                            Label = "Victim's age",
+                            SortOrder = 10
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Choices = "Under 16\n16 to 24\n25 to 34\n35 to 44\n45 to 54\n55 to 64\n65 to 74\n75 and over",
+                            IsActive = true,
+                            Key = "victim-age-band",
+                            Kind = "Choice",
+                            Label = "Victim's age band (when the age is not known)",
+                            SortOrder = 20
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Choices = "Female\nMale",
+                            IsActive = true,
+                            Key = "victim-sex",
+                            Kind = "Choice",
+                            Label = "Victim's sex",
+                            SortOrder = 30
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Choices = "Asian or Asian British\nBlack, Black British, Caribbean or African\nMixed or multiple ethnic groups\nWhite\nOther ethnic group\nNot known",
+                            IsActive = true,
+                            Key = "victim-ethnicity",
+                            Kind = "Choice",
+                            Label = "Victim's ethnicity",
+                            SortOrder = 40
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Choices = "",
+                            IsActive = true,
+                            Key = "victim-disability",
+                            Kind = "YesNo",
+                            Label = "Victim had a disability",
+                            SortOrder = 50
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Choices = "",
+                            IsActive = true,
+                            Key = "perpetrator-age",
+                            Kind = "Number",
+                            Label = "Perpetrator's age",
+                            SortOrder = 110
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Choices = "Under 16\n16 to 24\n25 to 34\n35 to 44\n45 to 54\n55 to 64\n65 to 74\n75 and over",
+                            IsActive = true,
+                            Key = "perpetrator-age-band",
+                            Kind = "Choice",
+                            Label = "Perpetrator's age band (when the age is not known)",
+                            SortOrder = 120
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Choices = "Female\nMale",
+                            IsActive = true,
+                            Key = "perpetrator-sex",
+                            Kind = "Choice",
+                            Label = "Perpetrator's sex",
+                            SortOrder = 130
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Choices = "Asian or Asian British\nBlack, Black British, Caribbean or African\nMixed or multiple ethnic groups\nWhite\nOther ethnic group\nNot known",
+                            IsActive = true,
+                            Key = "perpetrator-ethnicity",
+                            Kind = "Choice",
+                            Label = "Perpetrator's ethnicity",
+                            SortOrder = 140
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Choices = "",
+                            IsActive = true,
+                            Key = "perpetrator-disability",
+                            Kind = "YesNo",
+                            Label = "Perpetrator had a disability",
+                            SortOrder = 150
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Choices = "Intimate partner\nEx-partner\nFamily member\nMember of the same household\nOther",
+                            IsActive = true,
+                            Key = "relationship",
+                            Kind = "Choice",
+                            Label = "Relationship of the perpetrator to the victim",
+                            SortOrder = 210
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Choices = "Homicide\nSuicide\nHomicide-suicide\nOther",
+                            IsActive = true,
+                            Key = "death-kind",
+                            Kind = "Choice",
+                            Label = "Kind of death",
+                            SortOrder = 220
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Choices = "Sharp instrument\nBlunt instrument\nHitting or kicking\nStrangulation or suffocation\nShooting\nPoisoning or overdose\nHanging\nFall\nFire\nOther\nNot known",
+                            IsActive = true,
+                            Key = "death-method",
+                            Kind = "Choice",
+                            Label = "Method",
+                            SortOrder = 230
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Choices = "Police\nMARAC\nIDVA\nChildren's social care\nAdult social care\nHealth\nHousing\nSpecialist domestic abuse service\nOther",
+                            IsActive = true,
+                            Key = "known-to-agencies",
+                            Kind = "SeveralChoices",
+                            Label = "Victim known to agencies for domestic abuse",
+                            SortOrder = 310
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Choices = "",
+                            IsActive = true,
+                            Key = "children-in-household",
+                            Kind = "YesNo",
+                            Label = "Children in the household",
+                            SortOrder = 320
+                        });
+                });
+
+            modelBuilder.Entity("Domain.Profiles.ProfileValue", b =>
+                {
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(13100)
+                        .HasColumnType("character varying(13100)");
+
+                    b.HasKey("ReviewId", "FieldId");
+
+                    b.HasIndex("FieldId");
+
+                    b.ToTable("ProfileValues");
+                });
+
             modelBuilder.Entity("Domain.Requests.InformationRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -3512,6 +3734,21 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Domain.Profiles.ProfileValue", b =>
+                {
+                    b.HasOne("Domain.Profiles.ProfileField", null)
+                        .WithMany()
+                        .HasForeignKey("FieldId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Domain.Requests.InformationRequest", b =>
