@@ -91,4 +91,56 @@ public sealed class NarrowScreenTests(BrowserFixture browser) : IAsyncLifetime
         Assert.Empty(tab.ConsoleErrors);
         await tab.ScreenshotAsync($"narrow-team-{width}");
     }
+
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(1366, 900)]
+    public async Task Officer_ReadsAReviewsAuditHistory_AsLabelledLinesOnAPhone_AndAsATableOnADesktop(int width, int height)
+    {
+        var phone = width < 600;
+        var id = await _portal.RegisterReviewAsync(Domain.Calendar.London.DateOf(_portal.Time.GetUtcNow().UtcDateTime).AddDays(-5));
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        var page = tab.Page;
+        await page.SetViewportSizeAsync(width, height);
+        await tab.SignInAsync(DemoAccounts.LrOfficer);
+        await tab.GotoAsync($"reviews/{id}");
+
+        var history = page.Locator("#review-history");
+        var row = history.Locator("tbody tr").Last;
+        await Expect(row).ToContainTextAsync("Created");
+        await row.ScrollIntoViewIfNeededAsync();
+        var cells = row.Locator("td");
+        if (phone)
+        {
+            // Each cell a line of its own, led by its column's name, as wide as the row: no word-a-line columns.
+            await Expect(history.Locator("thead")).ToBeHiddenAsync();
+            var rowWidth = (await row.BoundingBoxAsync())!.Width;
+            Assert.True(rowWidth > 300, $"The row is {rowWidth}px wide.");
+            foreach (var cell in await cells.AllAsync())
+            {
+                if (!await cell.IsVisibleAsync())
+                {
+                    continue; // an empty detail
+                }
+
+                Assert.True((await cell.BoundingBoxAsync())!.Width >= rowWidth - 1, "A cell is narrower than its row.");
+                Assert.Equal(await cell.GetAttributeAsync("data-label"), await cell.EvaluateAsync<string>("c => getComputedStyle(c, '::before').content.replaceAll('\"', '')"));
+            }
+
+            var lines = await cells.EvaluateAllAsync<double[]>("cs => cs.filter(c => c.offsetParent).map(c => c.getBoundingClientRect().top)");
+            Assert.Equal(lines.Order(), lines);
+            Assert.Equal(lines.Length, lines.Distinct().Count());
+        }
+        else
+        {
+            await Expect(history.Locator("thead")).ToBeVisibleAsync();
+            var tops = await cells.EvaluateAllAsync<double[]>("cs => cs.map(c => c.getBoundingClientRect().top)");
+            Assert.Single(tops.Distinct());
+        }
+
+        await tab.ExpectNoSidewaysScrollAsync();
+        await tab.AssertAccessibleAsync();
+        Assert.Empty(tab.ConsoleErrors);
+        await tab.ScreenshotAsync($"narrow-history-{width}");
+    }
 }

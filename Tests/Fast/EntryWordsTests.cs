@@ -76,6 +76,14 @@ public partial class EntryWordsTests
             EntryWords.Detail("AppointAuthor: Commissioning -> PanelAndReport"));
         Assert.Equal(EntryWords.Moved(Trigger.AppointAuthor, Stage.Commissioning, Stage.PanelAndReport), EntryWords.Detail("AppointAuthor: Commissioning -> PanelAndReport"));
         Assert.Equal("A deadline passed", EntryWords.Detail("deadline: timer 26, 27"));
+        Assert.Equal([26L, 27L], EntryWords.DeadlineTimerIds("deadline: timer 26, 27"));
+        Assert.Equal("Deadline passed: CRG decision due 12 Nov 2026; task \"Review the hold\" due 1 Dec 2026",
+            EntryWords.Detail("deadline: timer 26, 27", deadlines: new Dictionary<long, string>
+            {
+                [26] = EntryWords.ClockDeadline(ClockKind.Decision, new DateOnly(2026, 11, 12)),
+                [27] = EntryWords.TaskDeadline("Review the hold", new DateOnly(2026, 12, 1)),
+            }));
+        Assert.Equal("Deadline passed: quality assurance outcome expected by 3 Mar 2027", EntryWords.DeadlinesPassed([EntryWords.ClockDeadline(ClockKind.QaChase, new DateOnly(2027, 3, 3))]));
         Assert.Equal("Record CRG sign-off at \"Submitted to the Home Office\": Not now.", EntryWords.Detail("RecordSignedOff at Submitted: Not now."));
 
         const string id = "82ce9bdc-1111-2222-3333-444455556666";

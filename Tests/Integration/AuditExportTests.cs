@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Domain.Audit;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
 
@@ -14,7 +15,16 @@ public abstract class AuditExportTests(ProviderFixture fixture)
 {
     private PortalFactory Portal => fixture.Portal;
 
-    private static Uri Export(string query) => new($"/audit/export.csv?{query}", UriKind.Relative);
+    private static readonly Uri Export = new("/audit/export.csv", UriKind.Relative);
+
+    /// Posts the export form as the audit page does: the filters as fields, with the session's antiforgery token (the
+    /// sign-out form of every page carries it).
+    private static async Task<HttpResponseMessage> ExportAsync(HttpClient client, string query, string tokenFrom = "/")
+    {
+        var fields = QueryHelpers.ParseQuery(query).ToDictionary(q => q.Key, q => q.Value.ToString());
+        fields["__RequestVerificationToken"] = (await client.HiddenFieldsAsync(tokenFrom))["__RequestVerificationToken"];
+        return await client.PostAsync(Export, new FormUrlEncodedContent(fields));
+    }
 
     /// Two rows of a case of its own, on 1 July 2026 at 23:30 UTC, which is 00:30 on 2 July in London.
     private async Task<string> SeedAsync()
@@ -51,7 +61,7 @@ public abstract class AuditExportTests(ProviderFixture fixture)
         var reference = await SeedAsync();
         using var dpo = await Portal.SignedInClientAsync(DemoAccounts.Dpo);
 
-        using var response = await dpo.GetAsync(Export($"reference={reference}&from=2026-07-02&to=2026-07-02"));
+        using var response = await ExportAsync(dpo, $"reference={reference}&from=2026-07-02&to=2026-07-02");
         var lines = await LinesAsync(response);
         Assert.Contains("attachment", response.Content.Headers.ContentDisposition!.ToString(), StringComparison.Ordinal);
         Assert.StartsWith("audit-trail-", response.Content.Headers.ContentDisposition.FileName?.Trim('"'), StringComparison.Ordinal);
@@ -64,7 +74,7 @@ public abstract class AuditExportTests(ProviderFixture fixture)
         Assert.Equal($"2 Jul 2026,00:32:00,\"'=HYPERLINK(\"\"http://x\"\")\",\"'=HYPERLINK(\"\"http://x\"\")\",Refused,Page,{reference},'@SUM(1+1)", lines[3]);
 
         // A London day: 1 July (UTC) holds none of them.
-        using (var before = await dpo.GetAsync(Export($"reference={reference}&to=2026-07-01")))
+        using (var before = await ExportAsync(dpo, $"reference={reference}&to=2026-07-01"))
         {
             Assert.Single(await LinesAsync(before));
         }
@@ -81,7 +91,7 @@ public abstract class AuditExportTests(ProviderFixture fixture)
         var reference = await SeedAsync();
         using var admin = await Portal.SignedInClientAsync(DemoAccounts.Admin);
 
-        using var response = await admin.GetAsync(Export($"reference={reference}&action=Changed"));
+        using var response = await ExportAsync(admin, $"reference={reference}&action=Changed");
         var lines = await LinesAsync(response);
 
         Assert.Equal("Date,Time (London),Person,Email,What,Subject,Case", lines[0]);
@@ -92,13 +102,13 @@ public abstract class AuditExportTests(ProviderFixture fixture)
     }
 
     [Fact]
-    public async Task AnotherRole_TypingTheAddress_IsRefused_AndTheRefusalAudited()
+    public async Task AnotherRole_PostingTheForm_IsRefused_AndTheRefusalAudited()
     {
         var reference = await SeedAsync();
         foreach (var email in new[] { DemoAccounts.LrOfficer, DemoAccounts.LrManager })
         {
             using var client = await Portal.SignedInClientAsync(email);
-            using var response = await client.GetAsync(Export($"reference={reference}"));
+            using var response = await ExportAsync(client, $"reference={reference}");
 
             Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
             Assert.DoesNotContain(reference, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -109,9 +119,40 @@ public abstract class AuditExportTests(ProviderFixture fixture)
 
         // Without a session: sent to sign in, no file.
         using var anonymous = Portal.Client();
-        using var signIn = await anonymous.GetAsync(Export($"reference={reference}"));
+        using var signIn = await ExportAsync(anonymous, $"reference={reference}", tokenFrom: "/Account/Login");
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Contains("/Account/Login", signIn.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_ByALinkOrAFormWithoutThePortalsToken_IsRefused_NothingExportedOrAudited()
+    {
+        var reference = await SeedAsync();
+        using var dpo = await Portal.SignedInClientAsync(DemoAccounts.Dpo);
+
+        // What another site can make a signed-in browser send: a link to open, or its own form, without the page's token.
+        using var link = await dpo.GetAsync(new Uri($"/audit/export.csv?reference={reference}", UriKind.Relative));
+        using var noToken = await dpo.PostAsync(Export, new FormUrlEncodedContent(new Dictionary<string, string> { ["reference"] = reference }));
+        using var forged = await dpo.PostAsync(Export, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["reference"] = reference, ["__RequestVerificationToken"] = "forged",
+        }));
+
+        Assert.NotEqual(HttpStatusCode.OK, link.StatusCode);
+        Assert.DoesNotContain(reference, await link.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        foreach (var refused in new[] { noToken, forged })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("This form was not accepted", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.False(await Portal.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.UserEmail == DemoAccounts.Dpo && a.Action == AuditAction.Exported
+            && a.CaseReference == reference)));
+
+        // The page's own form, token and all, is answered, not to be stored.
+        using var own = await ExportAsync(dpo, $"reference={reference}");
+        Assert.Equal(4, (await LinesAsync(own)).Count);
+        Assert.True(own.Headers.CacheControl?.NoStore == true);
     }
 }
 

@@ -5,7 +5,9 @@ using Domain.Workflow;
 using Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
+using Workflows.Audit;
 using Workflows.Process;
+using Workflows.Reviews;
 using Workflows.Timers;
 
 namespace Portal.Integration.Tests;
@@ -80,12 +82,27 @@ public abstract class TimerSweepTests(DatabaseProvider provider)
             var keys = await db.IdempotencyKeys.Where(k => k.ReviewId == id && k.Key.StartsWith("timer:")).ToListAsync();
             Assert.Equal(timers.Select(t => $"timer:{t.Id}").Order(), keys.Select(k => k.Key).Order());
             Assert.All(keys, k => Assert.Equal(entry.Id, k.JournalEntryId));
-            var audit = await db.AuditEvents.SingleAsync(a => a.ReviewId == id && a.Detail!.StartsWith("deadline"));
-            Assert.All(timers, t => Assert.Contains(t.Id.ToString(), audit.Detail, StringComparison.Ordinal));
+            // The audit row names each clock and its date, not the timers' ids.
+            var audit = await db.AuditEvents.SingleAsync(a => a.ReviewId == id && a.Detail!.StartsWith("Deadline passed: "));
+            var clocks = await db.ReviewClocks.Where(c => c.ReviewId == id && c.OverdueSinceUtc != null).ToListAsync();
+            Assert.All(clocks, c => Assert.Contains(EntryWords.ClockDeadline(c.Kind, c.DueDate), audit.Detail, StringComparison.Ordinal));
+            Assert.Contains("Home Office notification due ", audit.Detail, StringComparison.Ordinal);
             Assert.Equal(3, await db.ReviewClocks.CountAsync(c => c.ReviewId == id && c.OverdueSinceUtc != null));
             Assert.Equal(3, (await db.Reviews.SingleAsync(r => r.Id == id)).Version);
             var task = await db.WorkItems.SingleAsync(w => w.ReviewId == id && w.Status == WorkItemStatus.Open);
             Assert.Equal((WorkItemKind.NotifyHomeOffice, WorkItemPriority.Urgent), (task.Kind, task.Priority));
+
+            // A row written before deadlines were named ("deadline: timer 26, 27") reads the same on the review's history.
+            db.AuditEvents.Add(new AuditEvent
+            {
+                AtUtc = audit.AtUtc, Action = AuditAction.Changed, Subject = "Review", SubjectId = id.ToString(), ReviewId = id, CaseReference = audit.CaseReference,
+                Detail = $"deadline: timer {string.Join(", ", timers.Select(t => t.Id))}",
+            });
+            await db.SaveChangesAsync();
+            var history = (await portal.Get<GetReviewHandler>().HandleAsync(officer, id)).Value.History;
+            var named = history.Where(h => h.Detail?.StartsWith("Deadline passed: ", StringComparison.Ordinal) == true).ToList();
+            Assert.Equal(2, named.Count);
+            Assert.All(clocks, c => Assert.All(named, h => Assert.Contains(EntryWords.ClockDeadline(c.Kind, c.DueDate), h.Detail, StringComparison.Ordinal)));
 
             // The demo reviews waiting for the Home Office's QA outcome: the chase deadline opened one chase task each.
             var submitted = await db.Reviews.Where(r => r.Stage == Stage.Submitted).Select(r => r.Id).ToListAsync();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Domain.Audit;
+using Domain.Calendar;
 using Domain.Reviews;
 using Domain.Workflow;
 using Workflows.Email;
@@ -82,7 +83,9 @@ public static partial class EntryWords
     /// PanelAndReport", "deadline: timer 26", "RecordSignedOff at Submitted: ...", "FamilyConsentWithdrawn: True"),
     /// which stay in the database as they were written; they read as words here. User ids are replaced with the names
     /// given (unknown ones with "another person").
-    public static string? Detail(string? detail, IReadOnlyDictionary<string, string>? names = null)
+    /// Rows written before deadlines were named ("deadline: timer 26") name them from the timers given by id
+    /// (DeadlineTimerIds, looked up by the caller); without them they say only that a deadline passed.
+    public static string? Detail(string? detail, IReadOnlyDictionary<string, string>? names = null, IReadOnlyDictionary<long, string>? deadlines = null)
     {
         if (detail is null)
         {
@@ -104,7 +107,8 @@ public static partial class EntryWords
 
         if (TimerDeadline().IsMatch(detail))
         {
-            return "A deadline passed";
+            var named = DeadlineTimerIds(detail).Select(id => deadlines?.GetValueOrDefault(id)).OfType<string>().ToList();
+            return named.Count == 0 ? "A deadline passed" : DeadlinesPassed(named);
         }
 
         var flag = FlagSet().Match(detail);
@@ -115,6 +119,23 @@ public static partial class EntryWords
 
         return UserId().Replace(detail, m => names?.GetValueOrDefault(m.Value) ?? "another person");
     }
+
+    /// The timers an old deadline row names by id ("deadline: timer 26, 27"), for the caller to look up what they were.
+    public static IEnumerable<long> DeadlineTimerIds(string? detail) =>
+        detail is not null && TimerDeadline().IsMatch(detail)
+            ? detail["deadline: timer ".Length..].Split(',', StringSplitOptions.TrimEntries)
+                .Select(id => long.TryParse(id, out var n) ? n : (long?)null).OfType<long>()
+            : [];
+
+    /// The audit detail of deadlines that passed, each named: "Deadline passed: CRG decision due 12 Nov 2026".
+    public static string DeadlinesPassed(IEnumerable<string> deadlines) => $"Deadline passed: {string.Join("; ", deadlines)}";
+
+    /// A clock's deadline by name and date; the QA chase is the date the outcome was expected by.
+    public static string ClockDeadline(ClockKind kind, DateOnly due) =>
+        kind == ClockKind.QaChase ? $"quality assurance outcome expected by {UkDate.Format(due)}" : $"{ReviewClock.Describe(kind)} {UkDate.Format(due)}";
+
+    /// A task's own due date.
+    public static string TaskDeadline(string title, DateOnly due) => $"task \"{title}\" due {UkDate.Format(due)}";
 
     /// The user ids a detail mentions (older rows named people by id), for the caller to look up their names.
     public static IEnumerable<string> UserIds(string? detail) =>

@@ -273,7 +273,8 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
     private sealed record TimerKeyRow(long TimerId, int ReviewId, JournalEntry? Journal);
 
     /// A deadline that still stood when its timer fired: the clock (if any) to mark overdue and the tasks to make urgent.
-    private sealed record DeadlineNotice(long TimerId, IReadOnlyList<long> WorkItemIds, long? ClockId = null);
+    /// What names the deadline for the audit trail (EntryWords.Deadline).
+    private sealed record DeadlineNotice(long TimerId, IReadOnlyList<long> WorkItemIds, string What, long? ClockId = null);
 
     /// Writes the timers' keys once SaveChanges has given the journal entries their ids, in multi-row INSERTs. EF
     /// sends an INSERT a row (returning its id): with a thousand timers in a batch, 100,000 due timers took 23 s on
@@ -324,7 +325,7 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
             journal = changes.Journal(JournalKind.Deadline, review.Stage, null, null, overdueFrom);
             review.Version++;
             audit.Add(db, Actor.Anonymous, AuditAction.Changed, "Review", review.Id.ToString(), review.Id, review.Reference,
-                $"deadline: timer {string.Join(", ", notices.Select(n => n.TimerId))}");
+                EntryWords.DeadlinesPassed(notices.Select(n => n.What)));
         }
 
         keys.AddRange(pending.Select(timer => new TimerKeyRow(timer.Id, review.Id, journal)));
@@ -358,7 +359,7 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
                     c.Note($"{ReviewClock.Describe(clockRow.Kind)} {UkDate.Format(clockRow.DueDate)} has passed: overdue.");
                 }
 
-                return new DeadlineNotice(timer.Id, items.Select(w => w.Id).ToList(), clockRow.Id);
+                return new DeadlineNotice(timer.Id, items.Select(w => w.Id).ToList(), EntryWords.ClockDeadline(clockRow.Kind, clockRow.DueDate), clockRow.Id);
 
             case TimerKind.WorkItemDue:
                 var task = c.OpenItems.SingleOrDefault(w => w.Id == timer.WorkItemId);
@@ -368,7 +369,7 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
                 }
 
                 c.Note($"Task \"{task.Title}\" was due {UkDate.Format(due)}: overdue.");
-                return new DeadlineNotice(timer.Id, [task.Id]);
+                return new DeadlineNotice(timer.Id, [task.Id], EntryWords.TaskDeadline(task.Title, due));
 
             default:
                 throw new InvalidOperationException($"Unknown timer kind {timer.Kind}.");
