@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Domain.Access;
 using Hangfire;
 using Infrastructure.Documents;
@@ -64,7 +65,14 @@ public sealed class DatabaseInitialiser(ReviewDb db, RoleManager<IdentityRole> r
             }
         }
 
+        var seeding = Stopwatch.GetTimestamp();
         var seeded = demoAsked ? await demo.SeedAsync(ct) : null;
+        if (seeded is not null)
+        {
+            // Many tests start on a new demo data set: its cost shows here.
+            logger.LogInformation("Demo data set created in {Seconds:0.0} s", Stopwatch.GetElapsedTime(seeding).TotalSeconds);
+        }
+
         if (environment.IsProduction() && await demo.AccountsExistAsync(ct))
         {
             throw new StartRefusedException("This database holds the demo accounts (admin@example.org and the others of the demo data set), "

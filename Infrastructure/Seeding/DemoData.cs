@@ -132,47 +132,68 @@ public sealed class DemoData(IReviewDbFactory dbs, UserManager<PortalUser> users
         var police = ids["Leicestershire Police"];
         var kentPolice = ids["Kent Police"];
 
-        (Actor Officer, ReviewType Type, string Lead, string[] Others, int Agency, DateOnly Notified, int DeathYear, int DeathMonth, int Deceased, string Summary)[] cases =
+        DemoCase[] cases =
         [
-            (lrOfficer, ReviewType.Dhr, "Leicester City CSP", [], police, new(2024, 2, 12), 2024, 1, 1, "Death of a woman in her forties at home; former partner charged."),
-            (lrOfficer, ReviewType.Dhr, "Leicestershire CSP", ["Rutland CSP"], police, new(2024, 6, 3), 2024, 5, 1, "Suicide of a man where coercive control by a partner was reported."),
-            (lrOfficer, ReviewType.Dhr, "Charnwood CSP", [], ids["Probation Service"], new(2024, 11, 20), 2024, 10, 2, "Homicide-suicide of an older couple; caring responsibilities."),
-            (lrOfficer, ReviewType.Dardr, "Rutland CSP", [], police, new(2025, 3, 7), 2025, 2, 1, "Death of a young woman; stalking by a former partner reported to police."),
-            (lrOfficer, ReviewType.Dardr, "Leicester City CSP", ["Leicestershire CSP"], ids["University Hospitals of Leicester NHS Trust"], new(2025, 8, 14), 2025, 7, 1, "Death of a woman after a long history of economic and emotional abuse."),
-            (lrOfficer, ReviewType.Dardr, "Leicestershire CSP", [], police, new(2026, 1, 19), 2025, 12, 1, "Death of a man at the hands of his adult son; mental health services involved."),
-            (lrOfficer, ReviewType.Dardr, "Leicester City CSP", [], police, new(2026, 9, 2), 2026, 8, 1, "Death of a woman; separation two months before; children present."),
-            (kentOfficer, ReviewType.Dhr, "Ashford CSP", [], kentPolice, new(2024, 4, 22), 2024, 3, 1, "Death of a woman; alcohol misuse by both partners."),
-            (kentOfficer, ReviewType.Dardr, "Canterbury CSP", ["Dover CSP"], kentPolice, new(2025, 5, 30), 2025, 5, 1, "Suicide of a woman after years of coercive control."),
-            (kentOfficer, ReviewType.Dardr, "Dover CSP", [], ids["Kent County Council Adult Social Care"], new(2025, 10, 6), 2025, 9, 1, "Death of a disabled man; his carer is the suspect."),
-            (kentOfficer, ReviewType.Dardr, "Maidstone CSP", [], kentPolice, new(2026, 2, 25), 2026, 2, 1, "Death of a woman; MARAC had heard the case twice."),
-            (kentOfficer, ReviewType.Dardr, "Ashford CSP", ["Leicester City CSP"], kentPolice, new(2026, 10, 12), 2026, 9, 1, "Death of a man who had moved from Leicester; both areas' agencies involved."),
+            new(lrOfficer, ReviewType.Dhr, "Leicester City CSP", [], police, new(2024, 2, 12), 2024, 1, 1, "Death of a woman in her forties at home; former partner charged."),
+            new(lrOfficer, ReviewType.Dhr, "Leicestershire CSP", ["Rutland CSP"], police, new(2024, 6, 3), 2024, 5, 1, "Suicide of a man where coercive control by a partner was reported."),
+            new(lrOfficer, ReviewType.Dhr, "Charnwood CSP", [], ids["Probation Service"], new(2024, 11, 20), 2024, 10, 2, "Homicide-suicide of an older couple; caring responsibilities."),
+            new(lrOfficer, ReviewType.Dardr, "Rutland CSP", [], police, new(2025, 3, 7), 2025, 2, 1, "Death of a young woman; stalking by a former partner reported to police."),
+            new(lrOfficer, ReviewType.Dardr, "Leicester City CSP", ["Leicestershire CSP"], ids["University Hospitals of Leicester NHS Trust"], new(2025, 8, 14), 2025, 7, 1, "Death of a woman after a long history of economic and emotional abuse."),
+            new(lrOfficer, ReviewType.Dardr, "Leicestershire CSP", [], police, new(2026, 1, 19), 2025, 12, 1, "Death of a man at the hands of his adult son; mental health services involved."),
+            new(lrOfficer, ReviewType.Dardr, "Leicester City CSP", [], police, new(2026, 9, 2), 2026, 8, 1, "Death of a woman; separation two months before; children present."),
+            new(kentOfficer, ReviewType.Dhr, "Ashford CSP", [], kentPolice, new(2024, 4, 22), 2024, 3, 1, "Death of a woman; alcohol misuse by both partners."),
+            new(kentOfficer, ReviewType.Dardr, "Canterbury CSP", ["Dover CSP"], kentPolice, new(2025, 5, 30), 2025, 5, 1, "Suicide of a woman after years of coercive control."),
+            new(kentOfficer, ReviewType.Dardr, "Dover CSP", [], ids["Kent County Council Adult Social Care"], new(2025, 10, 6), 2025, 9, 1, "Death of a disabled man; his carer is the suspect."),
+            new(kentOfficer, ReviewType.Dardr, "Maidstone CSP", [], kentPolice, new(2026, 2, 25), 2026, 2, 1, "Death of a woman; MARAC had heard the case twice."),
+            new(kentOfficer, ReviewType.Dardr, "Ashford CSP", ["Leicester City CSP"], kentPolice, new(2026, 10, 12), 2026, 9, 1, "Death of a man who had moved from Leicester; both areas' agencies involved."),
         ];
 
         var histories = new DemoHistories(services, clock);
         var scripts = DemoHistories.Scripts(await UserIdAsync(db, "author@example.org", ct));
         foreach (var (c, script) in cases.Zip(scripts))
         {
-            var label = await lookups.SuggestLabelAsync(c.Notified.Year, ct);
-            await histories.AtAsync(c.Notified, ct);
-            var result = await histories.Register.HandleAsync(c.Officer, new Notification(
-                c.Type, JointWithSar: c.Deceased == 2, JointWithCspr: false, IsAlternativeReview: false,
-                ids[c.Lead], c.Others.Select(o => ids[o]).ToArray(), c.Agency, c.Notified, c.DeathYear, c.DeathMonth, c.Deceased,
-                label, DeceasedNames: "Demo Person " + label[5..], PerpetratorNames: null, c.Summary), ct);
-            if (!result.IsSuccess)
-            {
-                throw new InvalidOperationException("Demo review could not be registered: " + result.Error!.Message);
-            }
-
-            await histories.PlayAsync(c.Officer, result.Value.Id, result.Value.Reference, c.Notified, script, ct);
+            var id = await RegisterAsync(histories, ids, c, script, ct);
             // The older cases' tasks wait in the team queue; the officer keeps those of this year's, which their steps made theirs.
             if (c.Notified.Year < 2026)
             {
-                await histories.HandBackAsync(c.Officer, result.Value.Id, ct);
+                await histories.HandBackAsync(c.Officer, id, ct);
             }
         }
 
+        var people = new DemoPeople(lrOfficer, await ActorAsync(db, "manager@lr.example.org", ct), await ActorAsync(db, "author@example.org", ct),
+            await ActorAsync(db, "contact@police.example.org", ct));
+        var work = new DemoWork(histories, people, ids);
+        var more = new List<int>();
+        foreach (var (c, script) in work.Cases())
+        {
+            more.Add(await RegisterAsync(histories, ids, c, script, ct));
+        }
+
+        await work.PlayAsync(more[0], more[1], more[2], ct);
         await histories.CatchUpAsync(ct);
     }
+
+    /// Registers a demo review at its notification date through the registration form's handler and plays its history.
+    private async Task<int> RegisterAsync(DemoHistories histories, Dictionary<string, int> ids, DemoCase c, IEnumerable<DemoHistories.Step> script,
+        CancellationToken ct)
+    {
+        var label = await lookups.SuggestLabelAsync(c.Notified.Year, ct);
+        await histories.AtAsync(c.Notified, ct);
+        var result = await histories.Register.HandleAsync(c.Officer, new Notification(
+            c.Type, JointWithSar: c.Deceased == 2, JointWithCspr: false, IsAlternativeReview: false,
+            ids[c.Lead], c.Others.Select(o => ids[o]).ToArray(), c.Agency, c.Notified, c.DeathYear, c.DeathMonth, c.Deceased,
+            label, DeceasedNames: "Demo Person " + label[5..], PerpetratorNames: null, c.Summary), ct);
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException("Demo review could not be registered: " + result.Error!.Message);
+        }
+
+        await histories.PlayAsync(c.Officer, result.Value.Id, result.Value.Reference, c.Notified, script, ct);
+        return result.Value.Id;
+    }
+
+    private static async Task<Actor> ActorAsync(IReviewDb db, string email, CancellationToken ct) =>
+        await ActorLoader.LoadAsync(db, await UserIdAsync(db, email, ct), ct);
 
     private static Task<string> UserIdAsync(IReviewDb db, string email, CancellationToken ct) =>
         db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(ct);

@@ -5,6 +5,9 @@ using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Audit;
+using Workflows.Budget;
+using Workflows.Documents;
+using Workflows.Panels;
 using Workflows.Data;
 using Workflows.Process;
 using Workflows.Reviews;
@@ -25,21 +28,29 @@ internal sealed class DemoHistories
     private readonly TimerSweep _sweep;
     private readonly WorkItemCommands _tasks;
     private readonly IReviewDbFactory _dbs;
+    private readonly SeedServices _seeded;
 
     public DemoHistories(IServiceProvider services, BusinessClock realClock)
     {
         _realNowUtc = realClock.UtcNow;
         var clock = new BusinessClock(_time);
         var audit = new AuditLog(clock);
-        _engine = ActivatorUtilities.CreateInstance<WorkflowEngine>(services, clock, audit);
-        _sweep = ActivatorUtilities.CreateInstance<TimerSweep>(services, clock, _engine);
-        Register = ActivatorUtilities.CreateInstance<RegisterNotificationHandler>(services, clock, audit, _engine);
-        _tasks = ActivatorUtilities.CreateInstance<WorkItemCommands>(services, clock, audit);
+        _seeded = new SeedServices(services, clock, audit);
+        _engine = ActivatorUtilities.CreateInstance<WorkflowEngine>(_seeded);
+        _sweep = ActivatorUtilities.CreateInstance<TimerSweep>(_seeded, _engine);
+        Register = ActivatorUtilities.CreateInstance<RegisterNotificationHandler>(_seeded, _engine);
+        _tasks = ActivatorUtilities.CreateInstance<WorkItemCommands>(_seeded);
         _dbs = services.GetRequiredService<IReviewDbFactory>();
     }
 
     /// Registers with the notification date as business time.
     public RegisterNotificationHandler Register { get; }
+
+    /// The business date today (the real clock's): the demo's later activity is dated from it.
+    public DateOnly Today => London.DateOf(_realNowUtc);
+
+    /// A page's handler on the demo's clock: what it records is dated at the business time set by AtAsync.
+    public T Make<T>() => ActivatorUtilities.CreateInstance<T>(_seeded);
 
     public sealed record Step(int Day, TriggerArgs Args);
 
@@ -86,6 +97,12 @@ internal sealed class DemoHistories
                 throw new InvalidOperationException($"A demo task could not be given back: {result.Error!.Message}");
             }
         }
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<IReviewDb, Task<T>> query, CancellationToken ct)
+    {
+        await using var db = await _dbs.CreateAsync(ct);
+        return await query(db);
     }
 
     /// Fires what fell due since the last step, at the real business time.
@@ -168,6 +185,19 @@ internal sealed class DemoHistories
             // Just notified.
             [],
         ];
+    }
+
+    /// The portal's services, with the demo's clock (and the audit log and helpers that read it) in place of the real one.
+    private sealed class SeedServices(IServiceProvider inner, BusinessClock clock, AuditLog audit) : IServiceProvider
+    {
+        private static readonly HashSet<Type> OnTheDemoClock =
+            [typeof(MeetingInvitations), typeof(MeetingChanges), typeof(DocumentUploads), typeof(BudgetChanges)];
+
+        public object? GetService(Type serviceType) =>
+            serviceType == typeof(BusinessClock) ? clock
+            : serviceType == typeof(AuditLog) ? audit
+            : OnTheDemoClock.Contains(serviceType) ? ActivatorUtilities.CreateInstance(this, serviceType)
+            : inner.GetService(serviceType);
     }
 
     private sealed class SeedTime : TimeProvider

@@ -1,9 +1,13 @@
+using Domain.Access;
 using Domain.Calendar;
 using Domain.Requests;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.Testing;
 using Workflows.Authors;
+using Workflows.Data;
 using Workflows.Crg;
 using Workflows.Requests;
 using static Microsoft.Playwright.Assertions;
@@ -112,8 +116,22 @@ public sealed class YourWorkTests(BrowserFixture browser) : IAsyncLifetime
         var officer = await _portal.ActorAsync(DemoAccounts.LrOfficer);
         var lr = officer.OfficeIds.Single();
 
-        // Before any papers are shared, the CRG member is told so.
-        await using (var early = await HomeAsync(DemoAccounts.CrgMember))
+        // Before any papers are shared with them, a CRG member is told so (the demo's CRG member has the demo meeting's papers).
+        var newMember = $"crg.{Guid.NewGuid():N}@lr.example.org";
+        await using (var scope = _portal.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = new PortalUser { UserName = newMember, Email = newMember, EmailConfirmed = true, DisplayName = "Casey Crg" };
+            Assert.True((await users.CreateAsync(user, _portal.DemoPassword)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, Roles.CrgMember)).Succeeded);
+            await _portal.WithDbAsync(async db =>
+            {
+                db.Memberships.Add(new Membership { UserId = user.Id, OrganisationId = lr });
+                return await db.SaveChangesAsync();
+            });
+        }
+
+        await using (var early = await HomeAsync(newMember))
         {
             await Expect(early.Page.Locator("#your-papers-empty")).ToHaveTextAsync("No papers are shared with you for a meeting to come.");
             await Expect(early.Page.Locator("#your-tasks")).ToHaveCountAsync(0);

@@ -19,9 +19,10 @@ public abstract class BudgetTests(ProviderFixture fixture)
     [Fact]
     public async Task Statement_RollsOverTheYear_WithTheClosingReserveCarriedForward()
     {
-        var office = await OfficeAsync("LR");
-        var manager = await Portal.ActorAsync(DemoAccounts.LrManager);
-        var review = await Portal.RegisterReviewAsync(new DateOnly(2026, 2, 2));
+        // The Kent office: the demo data set fills the LR office's budget.
+        var office = await OfficeAsync("KT");
+        var manager = await Portal.ActorAsync(DemoAccounts.KentOfficer);
+        var review = await Portal.RegisterReviewAsync(new DateOnly(2026, 2, 2), "Dover CSP", DemoAccounts.KentOfficer);
         var settings = await Portal.Get<SaveBudgetSettingsHandler>().HandleAsync(manager, office, new BudgetSettingsInput(2025, "10,000", 3,
             (await Query.HandleAsync(manager, office, null)).Value.Settings?.Version));
         Assert.True(settings.IsSuccess, settings.Error?.Message);
