@@ -19,8 +19,8 @@ public sealed record DemoAccount(string Role, string Email);
 public sealed record SeededDemo(IReadOnlyList<DemoAccount> Accounts, string Password);
 
 /// The demo data set, only when asked for (`--demo`, or Seed:DemoData=true): two review offices serving several CSPs,
-/// a few agencies, one user per role and a dozen reviews registered through the same handler the form uses and moved
-/// on through the workflow engine (DemoHistories). Seeded once: a database with organisations is left alone. The
+/// a few agencies, one user per role and fifteen reviews registered through the same handler the form uses and moved
+/// on through the workflow engine (DemoHistories), then the LR office's day-to-day work on them (DemoWork). Seeded once: a database with organisations is left alone. The
 /// accounts share a new random password each time the set is made (Seed:DemoPassword fixes it, for automated tests
 /// only: appsettings.json carries none), and a Production start refuses a database that holds them.
 public sealed class DemoData(IReviewDbFactory dbs, UserManager<PortalUser> users, ReviewLookups lookups, IConfiguration configuration,

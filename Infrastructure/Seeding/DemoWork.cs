@@ -116,15 +116,16 @@ internal sealed class DemoWork(DemoHistories histories, DemoPeople people, IRead
 
         // The first panel meeting: proposed, scheduled with its place, held.
         await histories.AtAsync(Day(50), ct);
+        var held = Weekday(Day(64));
         var meetingId = Ok(await histories.Make<ProposeMeetingHandler>().HandleAsync(officer, review,
-            new ProposeMeeting("Panel meeting 1", [Day(64).ToDateTime(TenAm), Day(66).ToDateTime(TenAm)]), ct), "propose the panel meeting");
+            new ProposeMeeting("Panel meeting 1", [held.ToDateTime(TenAm), Weekday(held.AddDays(2)).ToDateTime(TenAm)]), ct), "propose the panel meeting");
         await histories.AtAsync(Day(52), ct);
         var (version, option) = await MeetingAsync(meetingId, ct);
         Ok(await histories.Make<ScheduleMeetingHandler>().HandleAsync(officer, meetingId, version, option,
             new MeetingPlace("Committee Room 1, City Hall, Leicester", "https://meet.example.org/panel-1"), ct), "schedule the panel meeting");
         await histories.AtAsync(Day(62), ct);
         await ReturnAsync(scoping, "Scoping return: four contacts, two domestic incidents.", ct);
-        await histories.AtAsync(Day(65), ct);
+        await histories.AtAsync(held.AddDays(1), ct);
         Ok(await histories.Make<RecordAttendanceHandler>().HandleAsync(officer, meetingId, [author.UserId, contact.UserId],
             "Terms of reference agreed; IMRs requested from the police.", ct), "record the panel meeting");
 
@@ -206,7 +207,7 @@ internal sealed class DemoWork(DemoHistories histories, DemoPeople people, IRead
         var officer = people.Officer;
         var office = officer.OfficeIds.Single();
         await histories.AtAsync(Today.AddDays(-3), ct);
-        var meeting = Ok(await histories.Make<CreateCrgMeetingHandler>().HandleAsync(officer, office, Today.AddDays(14), "14:00",
+        var meeting = Ok(await histories.Make<CreateCrgMeetingHandler>().HandleAsync(officer, office, Weekday(Today.AddDays(14)), "14:00",
             "Committee Room 2, County Hall, Glenfield", ct), "plan the CRG meeting");
         await histories.AtAsync(Today.AddDays(-2), ct);
         Ok(await histories.Make<ChangeAgendaHandler>().SharePapersAsync(officer, meeting, ct), "share the CRG papers");
@@ -247,10 +248,12 @@ internal sealed class DemoWork(DemoHistories histories, DemoPeople people, IRead
             "record a contribution");
         Ok(await contribution.HandleAsync(manager, office, new ContributionInput(null, thisYear, organisations["Leicestershire Police"], null, "10,000", null, null, null), ct),
             "record a contribution");
-        await histories.AtAsync(Today.AddDays(-7), ct);
-        Ok(await cost.HandleAsync(manager, office, new CostInput(null, CostKind.ChairAuthorFee, panelReview, null, "6,750", Today.AddDays(-7), "First half of the fee", null), ct),
+        // A week ago, but in this financial year (on its first days, its first day).
+        var spent = Today.AddDays(-7) < In(thisYear, 4, 1) ? In(thisYear, 4, 1) : Today.AddDays(-7);
+        await histories.AtAsync(spent, ct);
+        Ok(await cost.HandleAsync(manager, office, new CostInput(null, CostKind.ChairAuthorFee, panelReview, null, "6,750", spent, "First half of the fee", null), ct),
             "record a cost");
-        Ok(await cost.HandleAsync(manager, office, new CostInput(null, CostKind.Expenses, panelReview, null, "180", Today.AddDays(-7), "Room hire for the panel", null), ct),
+        Ok(await cost.HandleAsync(manager, office, new CostInput(null, CostKind.Expenses, panelReview, null, "180", spent, "Room hire for the panel", null), ct),
             "record a cost");
     }
 
@@ -278,6 +281,14 @@ internal sealed class DemoWork(DemoHistories histories, DemoPeople people, IRead
 
     private Task<int[]> ThemesAsync(string[] names, CancellationToken ct) =>
         histories.WithDbAsync(db => db.Themes.Where(t => names.Contains(t.Name)).Select(t => t.Id).ToArrayAsync(ct), ct);
+
+    /// Meetings fall on working days.
+    private static DateOnly Weekday(DateOnly date) => date.DayOfWeek switch
+    {
+        DayOfWeek.Saturday => date.AddDays(2),
+        DayOfWeek.Sunday => date.AddDays(1),
+        _ => date,
+    };
 
     private static T Ok<T>(Result<T> result, string what) =>
         result.IsSuccess ? result.Value : throw new InvalidOperationException($"The demo could not {what}: {result.Error!.Message}");

@@ -54,7 +54,8 @@ public sealed class YourWorkTests(BrowserFixture browser) : IAsyncLifetime
         await officer.ScreenshotAsync("home-officer");
         await AssertCleanAsync(officer);
 
-        var link = tasks.First.Locator("[data-task-link]");
+        // A task whose form is on the review page (others lead to their own pages, e.g. commissioning).
+        var link = tasks.Locator("[data-task-link][href$='#process-panel']").First;
         var href = await link.GetAttributeAsync("href");
         Assert.Matches(@"^reviews/\d+(\?do=\w+)?#process-panel$", href);
         await link.ClickAsync();
@@ -116,8 +117,10 @@ public sealed class YourWorkTests(BrowserFixture browser) : IAsyncLifetime
         var officer = await _portal.ActorAsync(DemoAccounts.LrOfficer);
         var lr = officer.OfficeIds.Single();
 
-        // Before any papers are shared with them, a CRG member is told so (the demo's CRG member has the demo meeting's papers).
-        var newMember = $"crg.{Guid.NewGuid():N}@lr.example.org";
+        // Before any papers are shared with them, a CRG member is told so: one of the Kent office, which has no meeting in the
+        // demo (the LR office's CRG members have the papers of its next meeting).
+        var kent = (await _portal.ActorAsync(DemoAccounts.KentOfficer)).OfficeIds.Single();
+        var newMember = $"crg.{Guid.NewGuid():N}@kent.example.org";
         await using (var scope = _portal.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
@@ -126,7 +129,7 @@ public sealed class YourWorkTests(BrowserFixture browser) : IAsyncLifetime
             Assert.True((await users.AddToRoleAsync(user, Roles.CrgMember)).Succeeded);
             await _portal.WithDbAsync(async db =>
             {
-                db.Memberships.Add(new Membership { UserId = user.Id, OrganisationId = lr });
+                db.Memberships.Add(new Membership { UserId = user.Id, OrganisationId = kent });
                 return await db.SaveChangesAsync();
             });
         }

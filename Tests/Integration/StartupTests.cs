@@ -18,7 +18,7 @@ public sealed class StartupTests
         Assert.True(File.Exists(Path.Combine(portal.DataPath, "portal.db")));
         Assert.Equal(16, organisations); // 2 offices, 8 CSPs, 6 agencies
         Assert.Equal(9, users);
-        Assert.Equal(12, reviews);
+        Assert.Equal(15, reviews);
         var journalMode = await portal.WithDbAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());
         Assert.Equal("wal", Assert.Single(journalMode));
     }
@@ -68,7 +68,7 @@ public sealed class StartupTests
             (await db.Reviews.CountAsync(), await db.Users.CountAsync(), await db.Reviews.AnyAsync(r => r.Id == registeredId)));
 
         Assert.True(kept);
-        Assert.Equal(13, reviews);
+        Assert.Equal(16, reviews);
         Assert.Equal(9, users);
         Directory.Delete(dataPath, recursive: true);
     }

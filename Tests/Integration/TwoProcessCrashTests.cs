@@ -31,7 +31,9 @@ public sealed class TwoProcessCrashTests(ITestOutputHelper output)
         int due;
         List<long> dueIds;
         List<long> timers;
-        await using (var portal = new PortalFactory(DatabaseProvider.PostgreSql))
+        // One data folder for every process, as a deployment of several processes shares one (the demo's documents are there).
+        var dataPath = Directory.CreateTempSubdirectory("portal-crash-").FullName;
+        await using (var portal = new PortalFactory(DatabaseProvider.PostgreSql, dataPath: dataPath))
         {
             connection = portal.PostgresConnection!;
             portal.Time.SetUtcNow(DateTimeOffset.UtcNow); // the processes use the system clock
@@ -54,12 +56,12 @@ public sealed class TwoProcessCrashTests(ITestOutputHelper output)
         }
 
         Assert.True(due >= reviews, $"{due} messages due");
-        using var survivor = Start(connection, mail);
+        using var survivor = Start(connection, mail, dataPath);
         await survivor.ServerAddressAsync();
         var victimStarts = new List<TimeSpan>();
         for (var k = 0; k < kills; k++)
         {
-            using var victim = Start(connection, mail);
+            using var victim = Start(connection, mail, dataPath);
             var up = DateTime.UtcNow;
             await victim.ServerAddressAsync();
             victimStarts.Add(DateTime.UtcNow - up);
@@ -70,9 +72,9 @@ public sealed class TwoProcessCrashTests(ITestOutputHelper output)
 
         // The survivor (and a last start of the other) finish the work; claims of the killed process are taken over
         // after Email:ClaimTimeout and Timers:ClaimLease.
-        using var last = Start(connection, mail);
+        using var last = Start(connection, mail, dataPath);
         var (delivered, received, left, unfired) = (0, 0, 0, 0);
-        await using var check = new PortalFactory(DatabaseProvider.PostgreSql, demoData: false, postgresConnection: connection);
+        await using var check = new PortalFactory(DatabaseProvider.PostgreSql, demoData: false, dataPath: dataPath, postgresConnection: connection);
         var deadline = DateTime.UtcNow.AddMinutes(3);
         List<string> ids = [];
         while (DateTime.UtcNow < deadline)
@@ -114,13 +116,15 @@ public sealed class TwoProcessCrashTests(ITestOutputHelper output)
         Assert.Equal(timerKeys.Count, timerKeys.Select(k => k.Key).Distinct().Count());
         Assert.True(deadlineEntries >= reviews, $"{deadlineEntries} deadline entries for {reviews} overdue reviews");
         Assert.Equal(deadlineEntries, journalled);
+        Directory.Delete(dataPath, recursive: true);
     }
 
     private static int Setting(string variable, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(variable), out var value) ? value : fallback;
 
-    private static PortalProcess Start(string connection, MailDev mail) => PortalProcess.StartServer(new Dictionary<string, string>
+    private static PortalProcess Start(string connection, MailDev mail, string dataPath) => PortalProcess.StartServer(new Dictionary<string, string>
     {
+        ["Database:DataPath"] = dataPath,
         // The database holds the demo accounts, which a Production start refuses.
         ["ASPNETCORE_ENVIRONMENT"] = "Staging",
         ["Database:Provider"] = "PostgreSql",
