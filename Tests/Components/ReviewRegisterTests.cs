@@ -40,7 +40,8 @@ public sealed class ReviewRegisterTests : ComponentContext
     [Fact]
     public async Task Register_ForOfficeStaff_OffersToRecordAReviewLedElsewhere()
     {
-        await SignInAsync(DemoAccounts.LrOfficer);
+        // The Kent office has none in the demo data set (the LR office has one, Nottinghamshire's).
+        await SignInAsync(DemoAccounts.KentOfficer);
         var cut = RenderWithProviders<ReviewRegister>();
         cut.WaitForAssertion(() => Assert.Contains("Record a review led elsewhere", cut.Markup, StringComparison.Ordinal));
         Assert.Contains("No reviews led elsewhere match.", cut.Markup, StringComparison.Ordinal);

@@ -73,7 +73,8 @@ public sealed class ActionPlanJourneyTests(BrowserFixture browser) : IAsyncLifet
         await contact.WaitForInteractiveAsync();
         await Expect(contact.Page.Locator("#impact-queue")).ToContainTextAsync("Nothing to answer");
         await contact.AssertAccessibleAsync();
-        await contact.Page.GetByRole(AriaRole.Link, new() { Name = "R1.1" }).ClickAsync();
+        // The demo's police contact owns the demo review's actions too (its R1.1 among them): this review's is the one to open.
+        await contact.Page.GetByRole(AriaRole.Link, new() { Name = "R1.1" }).And(contact.Page.Locator($"[href='actions/{actionId}']")).ClickAsync();
         await contact.Page.WaitForURLAsync(url => url.EndsWith($"/actions/{actionId}", StringComparison.Ordinal));
         await contact.WaitForInteractiveAsync();
         await contact.AssertAccessibleAsync();

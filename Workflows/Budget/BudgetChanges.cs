@@ -24,6 +24,10 @@ public sealed class BudgetChanges(IReviewDbFactory dbs, AuditLog audit)
         return new AccessRefused("changing this office's pooled budget");
     }
 
+    /// The reference of the review a cost line is for (null: none), which its audit rows name as every review's do.
+    public static async Task<string?> ReferenceAsync(IReviewDb db, int? reviewId, CancellationToken ct) =>
+        reviewId is int id ? await db.Reviews.Where(r => r.Id == id).Select(r => r.Reference).SingleOrDefaultAsync(ct) : null;
+
     /// Deletes one line of an office's budget (after the page has asked for confirmation), audited with what it was.
     public async Task<Result<bool>> DeleteAsync<T>(Actor actor, long id, int version, Func<IReviewDb, DbSet<T>> set, string what, string subject,
         Func<T, (int OfficeId, int Version, int? ReviewId, string Detail)> describe, CancellationToken ct) where T : class
@@ -47,7 +51,7 @@ public sealed class BudgetChanges(IReviewDbFactory dbs, AuditLog audit)
         }
 
         set(db).Remove(row);
-        audit.Add(db, actor, AuditAction.Changed, subject, id.ToString(), line.ReviewId, detail: line.Detail);
+        audit.Add(db, actor, AuditAction.Changed, subject, id.ToString(), line.ReviewId, await ReferenceAsync(db, line.ReviewId, ct), line.Detail);
         await db.SaveChangesAsync(ct);
         return true;
     }

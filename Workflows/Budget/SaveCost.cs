@@ -99,7 +99,7 @@ public sealed class SaveCostHandler(IReviewDbFactory dbs, BudgetChanges budget, 
         }
 
         audit.Add(db, actor, input.Id is null ? AuditAction.Created : AuditAction.Changed, "BudgetCost", row.Id.ToString(), row.ReviewId,
-            detail: $"{BudgetCost.Describe(kind)}, {new FinancialYear(row.FinancialYearStart)}: amount, date, description");
+            await BudgetChanges.ReferenceAsync(db, row.ReviewId, ct), detail: $"{BudgetCost.Describe(kind)}, {new FinancialYear(row.FinancialYearStart)}: amount, date, description");
         await db.SaveChangesAsync(ct);
         return row.Id;
     }
