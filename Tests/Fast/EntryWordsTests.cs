@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Domain.Audit;
+using Domain.Documents;
 using Domain.Reviews;
 using Domain.Workflow;
 using Workflows.Audit;
@@ -52,6 +53,17 @@ public partial class EntryWordsTests
         Assert.All(Enum.GetValues<Trigger>(), t => PlainWords(TriggerNames.Describe(t)));
         Assert.All(Enum.GetValues<Stage>(), s => PlainWords(StageNames.Describe(s)));
         Assert.All(Enum.GetValues<JournalKind>(), k => PlainWords(EntryWords.Journal(k, Stage.Commissioning, Stage.PanelAndReport, Trigger.AppointAuthor)));
+    }
+
+    [Fact]
+    public void EveryDocumentKind_HasItsOwnWords()
+    {
+        // A document download's audit row read "CrgPaper version 1" before; "Document" is the words for Other only.
+        var kinds = Enum.GetValues<DocumentKind>().Where(k => k != DocumentKind.Other).ToList();
+        Assert.All(kinds, k => PlainWords(EntryWords.Document(k)));
+        Assert.All(kinds, k => Assert.NotEqual("Document", EntryWords.Document(k)));
+        Assert.Equal(kinds.Count, kinds.Select(EntryWords.Document).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal("CRG paper", EntryWords.Document(DocumentKind.CrgPaper));
     }
 
     [Fact]

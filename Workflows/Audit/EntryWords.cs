@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Domain.Audit;
 using Domain.Calendar;
+using Domain.Documents;
 using Domain.Reviews;
 using Domain.Workflow;
 using Workflows.Email;
@@ -74,6 +75,17 @@ public static partial class EntryWords
         ["Theme"] = "Theme",
         ["User"] = "User account",
         ["WorkItem"] = "Task",
+    };
+
+    /// A document's kind as people say it, as in "Information return, version 2".
+    public static string Document(DocumentKind kind) => kind switch
+    {
+        DocumentKind.InformationReturn => "Information return",
+        DocumentKind.Draft => "Draft report",
+        DocumentKind.ActionEvidence => "Evidence for an action",
+        DocumentKind.Submission => "Report sent to the Home Office",
+        DocumentKind.CrgPaper => "CRG paper",
+        _ => "Document",
     };
 
     /// A subject written before it was given words here still reads as words, not as one joined-up code.

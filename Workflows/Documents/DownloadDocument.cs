@@ -35,12 +35,12 @@ public sealed class DownloadDocumentHandler(IReviewDbFactory dbs, IEnumerable<ID
             && await rule.CanReadAsync(db, actor, doc, ct);
         if (!allowed)
         {
-            await audit.RefusedAsync(db, actor, "Document", subjectId, doc.ReviewId, $"download {doc.Kind} version {version.Number}", ct);
+            await audit.RefusedAsync(db, actor, "Document", subjectId, doc.ReviewId, $"download a document ({EntryWords.Document(doc.Kind)}, version {version.Number})", ct);
             return new AccessRefused("this document");
         }
 
         var reference = await db.Reviews.AsNoTracking().Where(r => r.Id == doc.ReviewId).Select(r => r.Reference).SingleAsync(ct);
-        audit.Add(db, actor, AuditAction.Downloaded, "Document", subjectId, doc.ReviewId, reference, $"{doc.Kind} version {version.Number}");
+        audit.Add(db, actor, AuditAction.Downloaded, "Document", subjectId, doc.ReviewId, reference, $"{EntryWords.Document(doc.Kind)}, version {version.Number}");
         await db.SaveChangesAsync(ct);
         var stream = await storage.OpenReadAsync(version.StoredName, ct);
         return new DocumentDownload(stream, version.ContentType, FileName(reference, doc.Kind, version.Number, version.Extension));
