@@ -1,3 +1,5 @@
+using Domain.Email;
+
 namespace Domain.Organisations;
 
 public enum OrganisationKind
@@ -79,9 +81,7 @@ public sealed class Organisation
             return new Error("A review office has no escalation contact: its managers receive the overdue emails.", nameof(EscalationEmail));
         }
 
-        var e = email.Trim();
-        var at = e.IndexOf('@', StringComparison.Ordinal);
-        return e.Length > EscalationEmailMaxLength || at < 1 || at == e.Length - 1 || e.Contains(' ', StringComparison.Ordinal)
+        return !AddressShape.Looks(email, EscalationEmailMaxLength)
             ? new Error("Enter an email address, e.g. chair@csp.example.org.", nameof(EscalationEmail))
             : null;
     }

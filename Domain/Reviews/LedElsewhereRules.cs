@@ -1,3 +1,5 @@
+using Domain.Email;
+
 namespace Domain.Reviews;
 
 /// What the office types about a review led elsewhere (the first stage and update come with it when it is recorded).
@@ -36,14 +38,9 @@ public static class LedElsewhereRules
 
         Required(errors, d.ContactName, ReviewLedElsewhere.ContactNameMaxLength, nameof(d.ContactName),
             "Enter the name of your contact at the lead area.", "The contact's name");
-        if (!string.IsNullOrWhiteSpace(d.ContactEmail))
+        if (!string.IsNullOrWhiteSpace(d.ContactEmail) && !AddressShape.Looks(d.ContactEmail, ReviewLedElsewhere.ContactEmailMaxLength))
         {
-            var e = d.ContactEmail.Trim();
-            var at = e.IndexOf('@', StringComparison.Ordinal);
-            if (e.Length > ReviewLedElsewhere.ContactEmailMaxLength || at < 1 || at == e.Length - 1 || e.Contains(' ', StringComparison.Ordinal))
-            {
-                errors.Add(new Error("Enter the contact's email address, e.g. dhr@northshire.gov.uk, or leave it empty.", nameof(d.ContactEmail)));
-            }
+            errors.Add(new Error("Enter the contact's email address, e.g. dhr@northshire.gov.uk, or leave it empty.", nameof(d.ContactEmail)));
         }
 
         Optional(errors, d.ContactPhone, ReviewLedElsewhere.ContactPhoneMaxLength, nameof(d.ContactPhone), "The phone number");
