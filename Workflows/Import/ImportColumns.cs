@@ -44,12 +44,6 @@ public static class ImportColumns
 
     public static readonly IReadOnlyList<string> Required = [CaseLabel, LeadCsp, Type, NotifyingAgency, DeathMonth, Notified, Stage];
 
-    public static readonly IReadOnlySet<string> Dates = new HashSet<string>
-    {
-        Notified, Presented, Decision, HomeOfficeNotified, ReversedOn, AuthorAppointed, FirstPanel, SignedOff, Submitted, QaDate, Published, Closed, Stopped,
-        HeldSince, HoldReviewDate, HoldEnded, UpdateAsAt,
-    };
-
     /// Columns that take a month alone ("03/2025", "Mar 2025") where the office knows only the month: the first
     /// presentation to the CRG, which the board groups cases by month and no day count uses.
     public static readonly IReadOnlySet<string> MonthAllowed = new HashSet<string> { Presented };
