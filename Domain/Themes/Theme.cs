@@ -47,6 +47,15 @@ public sealed class Theme
         new() { Id = 16, Name = "Professional curiosity", Group = ThemeGroup.Practice, SortOrder = 240 },
     ];
 
+    /// Themes added after the first release (issue 18), seeded by a data migration (ThemesAddedLater) into every
+    /// database that has no theme of that name yet: an administrator may have added one already. No fixed ids: on SQLite
+    /// an administrator's themes take the ids after the seed list.
+    public static IReadOnlyList<Theme> AddedLater { get; } =
+    [
+        new() { Name = "Adolescent-to-parent violence", Group = ThemeGroup.Abuse },
+        new() { Name = "Barriers to engagement", Group = ThemeGroup.Circumstance },
+    ];
+
     public static string Describe(ThemeGroup group) => group switch
     {
         ThemeGroup.Abuse => "Abuse",

@@ -2,6 +2,7 @@ using Domain;
 using Domain.ActionPlans;
 using Domain.Audit;
 using Domain.Themes;
+using Infrastructure.Data.Migrations;
 using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
 using Workflows.ActionPlans;
@@ -40,6 +41,47 @@ public abstract class ThemesAndLearningTests(ProviderFixture fixture)
         var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
         Assert.IsType<AccessRefused>((await handler.AddAsync(officer, "Other", ThemeGroup.Abuse)).Error);
         Assert.True(await Portal.WithDbAsync(db => db.AuditEvents.AnyAsync(a => a.UserEmail == DemoAccounts.LrOfficer && a.Action == AuditAction.Refused && a.Subject == "Theme")));
+    }
+
+    [Fact]
+    public async Task ThemesAddedLater_SeededOnce_LastInTheirGroup_AndNotAddedAgainWhateverTheCase()
+    {
+        var statements = Portal.PostgresConnection is null ? ThemesAddedLater.Sqlite : ThemesAddedLater.PostgreSql;
+        await Portal.WithDbAsync(async db =>
+        {
+            foreach (var later in Theme.AddedLater)
+            {
+                var theme = await db.Themes.SingleAsync(t => t.Name == later.Name);
+                Assert.Equal(later.Group, theme.Group);
+                Assert.True(theme.IsActive);
+            }
+
+            // Run again, and after an administrator renamed one in another case: nothing added twice.
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var barriers = await db.Themes.SingleAsync(t => t.Name == "Barriers to engagement");
+            barriers.Name = "BARRIERS TO ENGAGEMENT";
+            await db.SaveChangesAsync();
+            var count = await db.Themes.CountAsync();
+            foreach (var sql in statements)
+            {
+                await db.Database.ExecuteSqlRawAsync(sql);
+            }
+
+            Assert.Equal(count, await db.Themes.CountAsync());
+
+            // A database without it gets it, after the others of its group.
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "Themes" WHERE "Name" = 'BARRIERS TO ENGAGEMENT'""");
+            foreach (var sql in statements)
+            {
+                await db.Database.ExecuteSqlRawAsync(sql);
+            }
+
+            var added = await db.Themes.AsNoTracking().SingleAsync(t => t.Name == "Barriers to engagement");
+            Assert.Equal(ThemeGroup.Circumstance, added.Group);
+            Assert.True(await db.Themes.Where(t => t.Group == ThemeGroup.Circumstance && t.Id != added.Id).AllAsync(t => t.SortOrder < added.SortOrder));
+            await tx.RollbackAsync();
+            return true;
+        });
     }
 
     [Fact]
