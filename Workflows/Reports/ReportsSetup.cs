@@ -9,6 +9,7 @@ public static class ReportsSetup
     {
         services.AddSingleton<LearningQuery>();
         services.AddSingleton<BoardReportQuery>();
+        services.AddSingleton<ActivityOverviewQuery>();
         return services;
     }
 }
