@@ -19,7 +19,8 @@ public sealed partial class Review
 
     public CrgOutcome? CrgOutcome { get; set; }
 
-    /// The date of the decision that starts the appointment and completion clocks (the CRG's, or a Home Office direction's).
+    /// The date of the CRG's decision (or of its reversal of "criteria not met"). A Home Office direction leaves it: the
+    /// direction starts the review's clocks from its own date, which its journal entry keeps.
     public DateOnly? DecidedOn { get; set; }
 
     public DateOnly? HomeOfficeNotifiedOn { get; set; }

@@ -28,7 +28,7 @@ public sealed class BoardSummaryTests
             .Where(e => e.OccurredOn <= asOf).ToList();
         var position = BoardColumns.PositionOn(journal, asOf)!;
         var decided = h.DecidedOn <= asOf ? h.DecidedOn : null;
-        var milestones = BoardReportQuery.MilestonesFrom(h.Notified, decided, directed: false, h.Alternative, journal, null);
+        var milestones = BoardReportQuery.MilestonesFrom(h.Notified, decided, h.Alternative, journal, null);
         var steps = Timeliness.Measure(milestones, BoardReportQuery.HoldsFrom(journal), asOf, Targets);
         return new SummaryCase(h.Notified, h.Death, position, BoardColumns.KindOf(position, h.Alternative), steps);
     }

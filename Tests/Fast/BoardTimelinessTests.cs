@@ -156,9 +156,9 @@ public sealed class BoardTimelinessTests
     public void MilestonesFrom_AlternativeReview_TheCrgsDecisionIsTheDecision_AndStartsTheReview()
     {
         JournalEntry[] journal = [Step(1, D(2026, 12, 10), Stage.DecisionNotified, Trigger.RecordCriteriaNotMet)];
-        var m = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2026, 12, 1), D(2026, 12, 8), directed: false, alternativeReview: true, journal, null);
+        var m = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2026, 12, 1), D(2026, 12, 8), alternativeReview: true, journal, null);
         Assert.Equal((D(2026, 12, 8), D(2026, 12, 8)), (m.Decided, m.ReviewStarted));
-        var plain = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2026, 12, 1), D(2026, 12, 8), directed: false, alternativeReview: false, journal, null);
+        var plain = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2026, 12, 1), D(2026, 12, 8), alternativeReview: false, journal, null);
         Assert.Equal((D(2026, 12, 8), null), (plain.Decided, plain.ReviewStarted));
     }
 
@@ -168,10 +168,10 @@ public sealed class BoardTimelinessTests
         JournalEntry[] journal =
         [
             Step(1, D(2026, 12, 10), Stage.DecisionNotified, Trigger.RecordCriteriaNotMet),
-            Step(2, D(2027, 2, 1), Stage.Commissioning, Trigger.RecordHomeOfficeDirection),
+            Step(2, D(2027, 1, 28), Stage.Commissioning, Trigger.RecordHomeOfficeDirection),
         ];
-        // The review's DecidedOn now holds the direction's date (28 Jan, entered on 1 Feb).
-        var m = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2026, 12, 1), D(2027, 1, 28), directed: true, alternativeReview: false, journal, null);
+        // The review's DecidedOn keeps the CRG's date; the direction's (28 Jan) is its journal entry's.
+        var m = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2026, 12, 1), D(2026, 12, 10), alternativeReview: false, journal, null);
         Assert.Equal((D(2026, 12, 10), D(2027, 1, 28)), (m.Decided, m.ReviewStarted));
         var steps = Timeliness.Measure(m, [], D(2027, 3, 1), Targets);
         Assert.Equal("9 days, on time", Text(steps[0]));
@@ -189,14 +189,14 @@ public sealed class BoardTimelinessTests
             Step(3, D(2027, 3, 3), Stage.DecisionNotified, Trigger.ReverseCriteriaNotMet),
         ];
 
-        var m = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2026, 10, 1), D(2027, 3, 3), directed: false, alternativeReview: false, journal, null);
+        var m = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2026, 10, 1), D(2027, 3, 3), alternativeReview: false, journal, null);
         Assert.Equal((D(2027, 3, 3), D(2027, 3, 3)), (m.Decided, m.ReviewStarted));
         var steps = Timeliness.Measure(m, [], D(2027, 3, 10), Targets);
         Assert.Equal(["153 days, late", "7 days so far"], steps.Take(2).Select(Text));
         Assert.Equal(BoardReviewKind.Full, BoardColumns.KindOf(BoardColumns.PositionOn(journal, D(2027, 3, 10))!, alternativeReview: false));
 
         // As at a date before the reversal (the report's caller leaves out a DecidedOn after it): "criteria not met" stands.
-        var before = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2026, 10, 1), null, directed: false, alternativeReview: false, journal[..2], null);
+        var before = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2026, 10, 1), null, alternativeReview: false, journal[..2], null);
         Assert.Equal((D(2026, 10, 20), null), (before.Decided, before.ReviewStarted));
         Assert.Equal(BoardReviewKind.CriteriaNotMet, BoardColumns.KindOf(BoardColumns.PositionOn(journal, D(2027, 3, 2))!, alternativeReview: false));
     }
@@ -218,7 +218,7 @@ public sealed class BoardTimelinessTests
         journal[2].Precision = DatePrecision.NotRecorded;
         journal[4].Precision = DatePrecision.NotRecorded;
 
-        var m = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2025, 1, 2), D(2025, 1, 10), directed: false, alternativeReview: false, journal, null);
+        var m = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2025, 1, 2), D(2025, 1, 10), alternativeReview: false, journal, null);
         Assert.Equal((null, null, D(2025, 8, 1)), (m.AuthorAppointed, m.Submitted, m.SignedOff));
         // As at 31 Jul the appointment is not known to have happened: that step counts on; from 1 Aug it is not recorded.
         Assert.Equal("202 days so far, overdue", Text(Timeliness.Measure(m, [], D(2025, 7, 31), Targets)[1]));
@@ -237,7 +237,7 @@ public sealed class BoardTimelinessTests
             Step(1, D(2025, 1, 10), Stage.DecisionNotified, Trigger.RecordCriteriaMet),
             Step(2, D(2025, 4, 1), Stage.Closed, Trigger.StopReview),
         ];
-        var m = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2025, 1, 2), null, directed: false, alternativeReview: false, journal, null);
+        var m = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2025, 1, 2), null, alternativeReview: false, journal, null);
         Assert.Equal(D(2025, 4, 1), m.Finished);
         Assert.DoesNotContain(Timeliness.Measure(m, [], D(2026, 6, 1), Targets), s => Text(s).Contains("so far", StringComparison.Ordinal));
     }
@@ -251,10 +251,10 @@ public sealed class BoardTimelinessTests
             Step(2, D(2025, 4, 1), Stage.Closed, Trigger.StopReview),
             Step(3, D(2025, 5, 1), Stage.Commissioning, Trigger.ReopenReview),
         ];
-        var reopened = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2025, 1, 2), null, directed: false, alternativeReview: false, journal, null);
+        var reopened = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2025, 1, 2), null, alternativeReview: false, journal, null);
         Assert.Null(reopened.Finished);
 
-        var stoppedAgain = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2025, 1, 2), null, directed: false, alternativeReview: false,
+        var stoppedAgain = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2025, 1, 2), null, alternativeReview: false,
             [.. journal, Step(4, D(2025, 9, 1), Stage.Closed, Trigger.StopReview)], null);
         Assert.Equal(D(2025, 9, 1), stoppedAgain.Finished);
     }
@@ -270,7 +270,7 @@ public sealed class BoardTimelinessTests
             Step(4, D(2025, 9, 20), Stage.Submitted, Trigger.SubmitToHomeOffice),
             Step(5, D(2026, 3, 1), Stage.ActionPlanMonitoring, Trigger.RecordPublished),
         ];
-        var m = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2025, 1, 2), null, directed: false, alternativeReview: false, journal, null);
+        var m = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2025, 1, 2), null, alternativeReview: false, journal, null);
         Assert.Equal((D(2025, 9, 20), D(2026, 3, 1)), (m.Submitted, m.Finished));
         Assert.Equal(["8 days, on time", "31 days, on time", "Not recorded", "234 days, late", "Not recorded"],
             Timeliness.Measure(m, [], D(2026, 6, 1), Targets).Select(Text));

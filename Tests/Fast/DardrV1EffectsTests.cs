@@ -246,11 +246,12 @@ public class DardrV1EffectsTests
         Assert.Equal([WorkItemKind.AppointAuthor], c.OpenKinds);
     }
 
-    /// "Under challenge" follows from legal challenges only: a direction leaves it as it is.
+    /// "Under challenge" follows from legal challenges only: a direction leaves it as it is. The CRG's decision keeps its
+    /// date (decision timeliness reads it); the direction's date is its journal entry's.
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void HomeOfficeDirection_StartsTheReviewClocksFromTheDirection_AndLeavesUnderChallengeToLegalChallenges(bool challenged)
+    public void HomeOfficeDirection_StartsTheReviewClocksFromTheDirection_KeepsTheCrgsDecisionDate_AndLeavesUnderChallengeToLegalChallenges(bool challenged)
     {
         var c = new Case(r => r.UnderChallenge = challenged);
         c.Fire(new PresentToCrgArgs(), new DateOnly(2026, 10, 5));
@@ -260,7 +261,8 @@ public class DardrV1EffectsTests
         var entry = c.Fire(new RecordHomeOfficeDirectionArgs { Date = new DateOnly(2026, 12, 1) }, new DateOnly(2026, 12, 2));
 
         var r = c.Review;
-        Assert.Equal((true, challenged, new DateOnly(2026, 12, 1)), (r.HomeOfficeDirected, r.UnderChallenge, r.DecidedOn!.Value));
+        Assert.Equal((true, challenged, new DateOnly(2026, 10, 20)), (r.HomeOfficeDirected, r.UnderChallenge, r.DecidedOn!.Value));
+        Assert.Equal(new DateOnly(2026, 12, 1), entry.OccurredOn);
         Assert.Equal(Stage.Commissioning, r.Stage);
         Assert.Equal(WorkItemStatus.Completed, c.Closed(WorkItemKind.RecordHomeOfficeResponse).Status);
         Assert.Equal((new DateOnly(2026, 12, 1), new DateOnly(2027, 1, 1)), (c.Clock(ClockKind.Appointment).StartDate, c.Clock(ClockKind.Appointment).DueDate));

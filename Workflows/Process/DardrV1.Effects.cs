@@ -72,9 +72,9 @@ public sealed partial class DardrV1
                 break;
 
             case RecordHomeOfficeDirectionArgs:
-                // The direction is the decision that starts the review's clocks.
+                // The direction starts the review's clocks; the CRG's decision keeps its date (decision timeliness reads
+                // it), and the direction's date is its journal entry's.
                 r.HomeOfficeDirected = true;
-                r.DecidedOn = on;
                 c.CloseItems(WorkItemKind.RecordHomeOfficeResponse);
                 StartReviewClocks(c, on);
                 OpenAppointAuthor(c);
@@ -263,7 +263,6 @@ public sealed partial class DardrV1
                 break;
 
             case Trigger.RecordHomeOfficeDirection:
-                r.DecidedOn = to;
                 RestartReviewClocks(c, from, to);
                 break;
 

@@ -82,7 +82,7 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
             .Where(r => scope.IsOffice ? r.LeadOfficeId == org.Id : r.LeadCspId == org.Id)
             // A review belongs to the report from its notification, however late its row was made (an import, a late registration).
             .Where(r => r.DateNotified <= asOf)
-            .Select(r => new { r.Id, r.Reference, r.CaseLabel, r.DateNotified, r.DecidedOn, r.CrgFirstPresentedOn, r.IsAlternativeReview, r.HomeOfficeDirected, r.DeathYear, r.DeathMonth })
+            .Select(r => new { r.Id, r.Reference, r.CaseLabel, r.DateNotified, r.DecidedOn, r.CrgFirstPresentedOn, r.IsAlternativeReview, r.DeathYear, r.DeathMonth })
             .ToListAsync(ct);
         var involved = await db.Reviews.AsNoTracking()
             .Where(r => r.DateNotified <= asOf && !cspIds.Contains(r.LeadCspId) && r.InvolvedCsps.Any(c => cspIds.Contains(c.CspId)))
@@ -137,7 +137,7 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
                 var holds = HoldsFrom(j);
                 // The latest decision may be after the date (a reversal recorded since): the journal to the date says which stood.
                 var decidedOn = x.Review.DecidedOn <= asOf ? x.Review.DecidedOn : null;
-                var milestones = MilestonesFrom(x.Review.DateNotified, decidedOn, x.Review.HomeOfficeDirected, x.Review.IsAlternativeReview, j,
+                var milestones = MilestonesFrom(x.Review.DateNotified, decidedOn, x.Review.IsAlternativeReview, j,
                     firstPanels.TryGetValue(x.Review.Id, out var panel) ? panel : null);
                 return new { x.Review, x.Position, x.Kind, Journal = j, Holds = holds, Steps = Timeliness.Measure(milestones, holds, asOf, targets) };
             })
@@ -165,10 +165,10 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
 
     /// The milestones as the journal recorded them. The CRG's decision (met, not met, or an alternative review instead)
     /// ends the decision step; a Home Office direction keeps it and starts the review's steps from the direction's date.
-    /// DecidedOn is the date entered for the latest decision (a direction overwrites the CRG's): each keeps its own. A
+    /// DecidedOn is the CRG's decision date (a direction leaves it), the direction's is its journal entry's. A
     /// "criteria not met" the CRG reversed is replaced by its new decision, which ends the decision step and starts the
     /// review's.
-    public static Milestones MilestonesFrom(DateOnly notified, DateOnly? decidedOn, bool directed, bool alternativeReview,
+    public static Milestones MilestonesFrom(DateOnly notified, DateOnly? decidedOn, bool alternativeReview,
         IReadOnlyList<JournalEntry> journal, DateOnly? firstPanel)
     {
         // Each step on the day it happened (the journal is in that order); a step whose day was not recorded (an import's
@@ -181,8 +181,8 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
         var crg = journal.FirstOrDefault(e => e.Trigger is Trigger.RecordCriteriaMet or Trigger.RecordCriteriaNotMet);
         var direction = journal.FirstOrDefault(e => e.Trigger == Trigger.RecordHomeOfficeDirection);
         var reversal = journal.LastOrDefault(e => e.Trigger == Trigger.ReverseCriteriaNotMet);
-        DateOnly? decided = reversal is not null ? On(reversal) : crg is null ? null : directed ? On(crg) : decidedOn ?? On(crg);
-        DateOnly? started = direction is not null ? decidedOn ?? On(direction)
+        DateOnly? decided = reversal is not null ? On(reversal) : crg is null ? null : decidedOn ?? On(crg);
+        DateOnly? started = direction is not null ? On(direction)
             : reversal is not null || crg is not null && (crg.Trigger == Trigger.RecordCriteriaMet || alternativeReview) ? decided
             : null;
         var signedOff = Last(Trigger.RecordSignedOff);
