@@ -44,7 +44,8 @@ public sealed partial class Review
 
     public DateOnly? PublishedOn { get; set; }
 
-    public string? PublicationLink { get; set; }
+    /// Where the published report can be read, first the address recorded with the publication step.
+    public List<Domain.Submissions.PublicationLink> PublicationLinks { get; set; } = [];
 
     /// The family withdrew consent to the report pseudonym: publication is blocked until it is restored.
     public bool FamilyConsentWithdrawn { get; set; }

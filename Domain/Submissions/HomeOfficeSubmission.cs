@@ -194,14 +194,22 @@ public static class SubmissionRules
             errors.Add(new Error($"The publication date cannot be before the submission to the Home Office ({UkDate.Format(submitted)}).", "Date"));
         }
 
-        var trimmed = link?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > LinkMaxLength
-            || !Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || string.IsNullOrEmpty(uri.Host))
+        if (CheckLink(link, "PublicationLink") is { } badLink)
         {
-            errors.Add(new Error("Enter the web address of the published report, starting https:// (secure addresses only).", "PublicationLink"));
+            errors.Add(badLink);
         }
 
         return errors;
+    }
+
+    /// The address of a published report: https only, at most LinkMaxLength characters.
+    public static Error? CheckLink(string? link, string field)
+    {
+        var trimmed = link?.Trim();
+        return string.IsNullOrEmpty(trimmed) || trimmed.Length > LinkMaxLength
+            || !Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps || string.IsNullOrEmpty(uri.Host)
+            ? new Error("Enter the web address of the published report, starting https:// (secure addresses only).", field)
+            : null;
     }
 
     private static string Join(List<string> names) =>

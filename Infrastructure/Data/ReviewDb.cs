@@ -107,6 +107,8 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
 
     public DbSet<HomeOfficeSubmission> HomeOfficeSubmissions => Set<HomeOfficeSubmission>();
 
+    public DbSet<PublicationLink> PublicationLinks => Set<PublicationLink>();
+
     public DbSet<QaFeedbackPoint> QaFeedbackPoints => Set<QaFeedbackPoint>();
     public DbSet<PooledBudget> PooledBudgets => Set<PooledBudget>();
 

@@ -72,8 +72,29 @@ public sealed class SubmissionPageTests(BrowserFixture browser) : IAsyncLifetime
         await page.Locator("#publication-address").FillAsync("https://www.rutland.gov.uk/dardr/case-e");
         await page.Locator("#record-publication").ClickAsync();
         await Stage(page).ToHaveTextAsync("Action plan monitoring");
-        await Assertions.Expect(page.Locator("#publication-link")).ToHaveTextAsync("https://www.rutland.gov.uk/dardr/case-e");
+        var links = page.Locator("#publication-links li");
+        await Assertions.Expect(links).ToHaveTextAsync(["Published report (https://www.rutland.gov.uk/dardr/case-e)"]);
         await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Action plan monitoring");
+        await tab.AssertAccessibleAsync();
+
+        // Also published on another council's website (issue 18): a label and an https address, each told beside its field.
+        await page.Locator("#publication-link-url").FillAsync("http://www.leicester.gov.uk/dardr");
+        await page.Locator("#add-publication-link").ClickAsync();
+        await Assertions.Expect(page.Locator("#publication-link-form")).ToContainTextAsync("Say where the report is published");
+        await Assertions.Expect(page.Locator("#publication-link-form")).ToContainTextAsync("starting https://");
+        await Assertions.Expect(links).ToHaveCountAsync(1);
+        await tab.AssertAccessibleAsync();
+        await page.Locator("#publication-link-label").FillAsync("Leicester City Council");
+        await page.Locator("#publication-link-url").FillAsync("https://www.leicester.gov.uk/dardr");
+        await page.Locator("#add-publication-link").ClickAsync();
+        await Assertions.Expect(links).ToContainTextAsync(["Published report (https://www.rutland.gov.uk/dardr/case-e)",
+            "Leicester City Council (https://www.leicester.gov.uk/dardr)"]);
+
+        // Removing one asks first; the last one stays.
+        await links.First.GetByRole(AriaRole.Button, new() { Name = "Remove the address Published report" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
+        await Assertions.Expect(links).ToHaveTextAsync(["Leicester City Council (https://www.leicester.gov.uk/dardr)"]);
+        await Assertions.Expect(page.Locator("#publication-links a")).ToHaveAttributeAsync("href", "https://www.leicester.gov.uk/dardr");
         await tab.AssertAccessibleAsync();
         Assert.Empty(tab.ConsoleErrors);
     }

@@ -127,6 +127,13 @@ public sealed class UpgradeTests(BrowserFixture browser)
         Assert.Equal(new DateOnly(2025, 9, 9), On("LR-2025-002", (_, t) => t == Trigger.RecordCriteriaMet)); // imported: its own date
         Assert.True(journal.Single(j => j.Reference == "LR-2025-002" && j.Trigger == Trigger.RecordCriteriaMet).IsImported);
 
+        // Issue 18: the one publication address a review kept is the first of its list; the themes added later are there.
+        var links = await portal.WithDbAsync(db => db.PublicationLinks.Join(db.Reviews, l => l.ReviewId, r => r.Id, (l, r) => new { r.Reference, l.Url, l.Label }).ToListAsync());
+        var published = Assert.Single(links, l => l.Reference == "LR-2024-001");
+        Assert.Equal(("https://www.example.org/community-safety/dhr-case-a-2024", Domain.Submissions.PublicationLink.FirstLabel), (published.Url, published.Label));
+        var laterThemes = Domain.Themes.Theme.AddedLater.Select(t => t.Name).ToList();
+        Assert.Equal(laterThemes.Count, await portal.WithDbAsync(db => db.Themes.CountAsync(t => laterThemes.Contains(t.Name))));
+
         // Issue 13: the release kept real names and authenticator keys in plain; the start protected them (ProtectPlainValues).
         var raw = await portal.WithDbAsync(db => db.Database.SqlQuery<string>(
             $"SELECT \"DeceasedNames\" AS \"Value\" FROM \"ReviewRestrictedDetails\" WHERE \"ReviewId\" = {restricted.ReviewId} UNION ALL SELECT \"Value\" FROM \"AspNetUserTokens\"")

@@ -2,6 +2,7 @@ using Domain.Access;
 using Domain.Authors;
 using Domain.Calendar;
 using Domain.Reviews;
+using Domain.Submissions;
 using Domain.Workflow;
 using Workflows.Process;
 
@@ -488,8 +489,9 @@ public class DardrV1EffectsTests
         Assert.Equal(Stage.Publication, c.Review.Stage);
 
         c.Fire(new RecordPublishedArgs { Date = new DateOnly(2027, 7, 1), PublicationLink = "  https://csp.example.org/dhr  " }, new DateOnly(2027, 7, 2));
-        Assert.Equal((Stage.ActionPlanMonitoring, (DateOnly?)new DateOnly(2027, 7, 1), "https://csp.example.org/dhr"),
-            (c.Review.Stage, c.Review.PublishedOn, c.Review.PublicationLink));
+        var link = Assert.Single(c.Review.PublicationLinks);
+        Assert.Equal((Stage.ActionPlanMonitoring, (DateOnly?)new DateOnly(2027, 7, 1), "https://csp.example.org/dhr", PublicationLink.FirstLabel),
+            (c.Review.Stage, c.Review.PublishedOn, link.Url, link.Label));
         Assert.Equal(WorkItemStatus.Completed, c.Closed(WorkItemKind.Publish).Status);
         Assert.Equal([WorkItemKind.MonitorActionPlan], c.OpenKinds);
 

@@ -94,6 +94,21 @@ public class SubmissionRulesTests
         Assert.All(errors, e => Assert.Equal("PublicationLink", e.Field));
     }
 
+    [Theory]
+    [InlineData("https://www.leicester.gov.uk/dardr", "Leicester City Council", "")]
+    [InlineData("http://www.leicester.gov.uk/dardr", "Leicester City Council", "Url")]
+    [InlineData("javascript:alert(1)", "Leicester", "Url")]
+    [InlineData("https://www.leicester.gov.uk/dardr", "   ", "Label")]
+    [InlineData("", null, "Url,Label")]
+    public void PublicationLink_NeedsAnHttpsAddressAndALabel(string url, string? label, string fields)
+    {
+        Assert.Equal(fields, string.Join(",", PublicationLink.Validate(url, label).Select(e => e.Field)));
+    }
+
+    [Fact]
+    public void PublicationLink_LabelAtMostItsLength() =>
+        Assert.Equal("Label", Assert.Single(PublicationLink.Validate("https://x.example/r", new string('a', PublicationLink.LabelMaxLength + 1))).Field);
+
     [Fact]
     public void ValidatePublication_Date_NotInTheFutureNorBeforeSubmission()
     {

@@ -66,6 +66,7 @@ public static partial class EntryWords
         ["PanelMember"] = "Panel member",
         ["PlanAction"] = "Action plan action",
         ["PooledBudget"] = "Pooled budget",
+        ["PublicationLink"] = "Where the report is published",
         ["QaFeedbackPoint"] = "Home Office quality assurance point",
         ["Recommendation"] = "Recommendation",
         ["Review"] = "Review",

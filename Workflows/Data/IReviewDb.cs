@@ -108,6 +108,8 @@ public interface IReviewDb : IAsyncDisposable
 
     DbSet<HomeOfficeSubmission> HomeOfficeSubmissions { get; }
 
+    DbSet<PublicationLink> PublicationLinks { get; }
+
     DbSet<QaFeedbackPoint> QaFeedbackPoints { get; }
     DbSet<PooledBudget> PooledBudgets { get; }
 

@@ -1,6 +1,7 @@
 using Domain.Calendar;
 using Domain.Authors;
 using Domain.Reviews;
+using Domain.Submissions;
 using Domain.Workflow;
 
 namespace Workflows.Process;
@@ -177,7 +178,10 @@ public sealed partial class DardrV1
 
             case RecordPublishedArgs published:
                 r.PublishedOn = on;
-                r.PublicationLink = published.PublicationLink!.Trim();
+                r.PublicationLinks.Add(new PublicationLink
+                {
+                    Url = published.PublicationLink!.Trim(), Label = PublicationLink.FirstLabel, AddedAtUtc = c.NowUtc, AddedByUserId = c.Actor.UserId,
+                });
                 c.CloseItems(WorkItemKind.Publish);
                 c.OpenItem(WorkItemKind.MonitorActionPlan, "Monitor the action plan until every action is signed off");
                 break;

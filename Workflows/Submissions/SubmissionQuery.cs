@@ -16,12 +16,14 @@ public sealed record FeedbackPointView(long Id, int Number, string Text, DateTim
 public sealed record SubmissionView(long Id, int Number, DateOnly SubmittedOn, DateOnly? CommissionerCopyOn, SubmissionChecklist Checklist,
     QaOutcome? QaOutcome, DateOnly? QaOutcomeOn, IReadOnlyList<FeedbackPointView> Points);
 
+public sealed record PublicationLinkView(long Id, string Url, string Label);
+
 public sealed record SignOffAmendmentsView(DateOnly MeetingDate, IReadOnlyList<string> Amendments);
 
 /// The review page's "Sign-off, submission and publication" section: sign-off, each submission with its checklist
 /// and QA outcome, the feedback points, publication, and the actions of this part of the process (with reasons).
 public sealed record SubmissionSectionView(int ReviewId, Stage Stage, int Version, bool CanChange, DateOnly? SignedOffOn, DateOnly? PublishedOn,
-    string? PublicationLink, IReadOnlyList<SignOffAmendmentsView> SignOffAmendments, IReadOnlyList<SubmissionView> Submissions,
+    IReadOnlyList<PublicationLinkView> PublicationLinks, IReadOnlyList<SignOffAmendmentsView> SignOffAmendments, IReadOnlyList<SubmissionView> Submissions,
     IReadOnlyDictionary<Trigger, ActionOption> Actions)
 {
     /// What the case profile still lacks for the data collection form (empty: complete), for a reader who may read the
@@ -51,7 +53,7 @@ public sealed class SubmissionQuery(IReviewDbFactory dbs, AuditLog audit, Workfl
             return new AccessRefused("this review");
         }
 
-        var review = await db.Reviews.AsNoTracking().Include(r => r.Participants).SingleAsync(r => r.Id == reviewId, ct);
+        var review = await db.Reviews.AsNoTracking().Include(r => r.Participants).Include(r => r.PublicationLinks).SingleAsync(r => r.Id == reviewId, ct);
         var submissions = await db.HomeOfficeSubmissions.AsNoTracking().Include(s => s.FeedbackPoints)
             .Where(s => s.ReviewId == reviewId).OrderBy(s => s.Number).ToListAsync(ct);
         var amendments = await (from a in db.CrgAmendments
@@ -60,7 +62,8 @@ public sealed class SubmissionQuery(IReviewDbFactory dbs, AuditLog audit, Workfl
                                 where a.ReviewId == reviewId
                                 select new { m.MeetingDate, a.Number, a.Text }).AsNoTracking().ToListAsync(ct);
         var actions = (await engine.ActionsAsync(db, review, actor, access, ct)).Where(a => Triggers.Contains(a.Trigger)).ToDictionary(a => a.Trigger);
-        return new SubmissionSectionView(review.Id, review.Stage, review.Version, access.CanChange, review.SignedOffOn, review.PublishedOn, review.PublicationLink,
+        return new SubmissionSectionView(review.Id, review.Stage, review.Version, access.CanChange, review.SignedOffOn, review.PublishedOn,
+            review.PublicationLinks.OrderBy(l => l.Id).Select(l => new PublicationLinkView(l.Id, l.Url, l.Label)).ToList(),
             amendments.GroupBy(a => a.MeetingDate).OrderBy(g => g.Key)
                 .Select(g => new SignOffAmendmentsView(g.Key, g.OrderBy(a => a.Number).Select(a => a.Text).ToList())).ToList(),
             submissions.Select(View).ToList(), actions)

@@ -9,6 +9,7 @@ public static class SubmissionsSetup
     {
         services.AddSingleton<SubmissionQuery>();
         services.AddSingleton<SubmissionCommands>();
+        services.AddSingleton<PublicationLinksHandler>();
         return services;
     }
 }

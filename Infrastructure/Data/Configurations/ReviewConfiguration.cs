@@ -1,5 +1,6 @@
 using Domain.Organisations;
 using Domain.Reviews;
+using Domain.Submissions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Workflows.Data;
@@ -20,7 +21,6 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         b.Property(r => r.DefinitionId).HasMaxLength(20);
         b.Property(r => r.CreatedByUserId).HasMaxLength(450);
         b.Property(r => r.Version).IsConcurrencyToken();
-        b.Property(r => r.PublicationLink).HasMaxLength(400);
         b.HasIndex(r => new { r.LeadOfficeId, r.NotificationYear });
         b.HasIndex(r => r.LeadCspId);
         b.HasIndex(r => r.Stage);
@@ -30,7 +30,19 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.NotifyingAgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(r => r.InvolvedCsps).WithOne().HasForeignKey(c => c.ReviewId);
         b.HasMany(r => r.Participants).WithOne().HasForeignKey(p => p.ReviewId);
+        b.HasMany(r => r.PublicationLinks).WithOne().HasForeignKey(l => l.ReviewId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne(r => r.Restricted).WithOne().HasForeignKey<RestrictedDetails>(d => d.ReviewId);
+    }
+}
+
+internal sealed class PublicationLinkConfiguration : IEntityTypeConfiguration<PublicationLink>
+{
+    public void Configure(EntityTypeBuilder<PublicationLink> b)
+    {
+        b.Property(l => l.Url).HasMaxLength(PublicationLink.UrlMaxLength);
+        b.Property(l => l.Label).HasMaxLength(PublicationLink.LabelMaxLength);
+        b.Property(l => l.AddedByUserId).HasMaxLength(450);
+        b.HasIndex(l => l.ReviewId);
     }
 }
 
