@@ -2243,10 +2243,6 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.Property<int>("NumberOfDeceased")
                         .HasColumnType("integer");
 
-                    b.Property<string>("PublicationLink")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
 
@@ -2515,6 +2511,41 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("HomeOfficeSubmissions");
+                });
+
+            modelBuilder.Entity("Domain.Submissions.PublicationLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("PublicationLinks");
                 });
 
             modelBuilder.Entity("Domain.Submissions.QaFeedbackPoint", b =>
@@ -3890,6 +3921,15 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Domain.Submissions.PublicationLink", b =>
+                {
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany("PublicationLinks")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Domain.Submissions.QaFeedbackPoint", b =>
                 {
                     b.HasOne("Domain.Submissions.HomeOfficeSubmission", null)
@@ -4108,6 +4148,8 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.Navigation("InvolvedCsps");
 
                     b.Navigation("Participants");
+
+                    b.Navigation("PublicationLinks");
 
                     b.Navigation("Restricted");
                 });

@@ -2168,10 +2168,6 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("NumberOfDeceased")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("PublicationLink")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("TEXT");
 
@@ -2434,6 +2430,39 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("HomeOfficeSubmissions");
+                });
+
+            modelBuilder.Entity("Domain.Submissions.PublicationLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.ToTable("PublicationLinks");
                 });
 
             modelBuilder.Entity("Domain.Submissions.QaFeedbackPoint", b =>
@@ -3789,6 +3818,15 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Domain.Submissions.PublicationLink", b =>
+                {
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany("PublicationLinks")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Domain.Submissions.QaFeedbackPoint", b =>
                 {
                     b.HasOne("Domain.Submissions.HomeOfficeSubmission", null)
@@ -4007,6 +4045,8 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("InvolvedCsps");
 
                     b.Navigation("Participants");
+
+                    b.Navigation("PublicationLinks");
 
                     b.Navigation("Restricted");
                 });
