@@ -1,9 +1,12 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using Domain;
 using Domain.Audit;
-using Domain.Organisations;
 using Domain.Profiles;
 using Domain.Reports;
 using Microsoft.EntityFrameworkCore;
+using Portal.Features.Reports;
 using Portal.Testing;
 using Workflows.Profiles;
 using Workflows.Reports;
@@ -23,15 +26,7 @@ public abstract class ActivityOverviewTests(ProviderFixture fixture)
 
     private async Task<(int CspId, List<int> Reviews)> AreaAsync()
     {
-        var name = $"Overview CSP {Guid.NewGuid():N}"[..24];
-        var cspId = await Portal.WithDbAsync(async db =>
-        {
-            var office = await db.Organisations.SingleAsync(o => o.Code == "LR");
-            var csp = new Organisation { Name = name, Kind = OrganisationKind.Csp, ServingOfficeId = office.Id };
-            db.Organisations.Add(csp);
-            await db.SaveChangesAsync();
-            return csp.Id;
-        });
+        var (cspId, name) = await Portal.NewLrCspAsync("Overview CSP");
         var reviews = new List<int>();
         async Task Add(int count, DateOnly notified, params (string Key, string Value)[] profile)
         {
@@ -111,6 +106,23 @@ public abstract class ActivityOverviewTests(ProviderFixture fixture)
         Assert.Equal([W, W, W, W, W, W], Row(kind, "2025-26"));
         Assert.Equal(["5", F, F, "0", F, "9"], Row(kind, "2024-25"));
         Assert.Equal(["0", "0", "0", "0", F, F], Row(kind, "2023-24"));
+
+        // The .docx holds the same tables (one source: ActivityOverviewText) and passes the Open XML validator.
+        using var client = await Portal.SignedInClientAsync(DemoAccounts.BoardMember);
+        using var response = await client.GetAsync(new Uri($"/reports/board.docx?org={csp}&asOf=2026-03-31", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using (var doc = WordprocessingDocument.Open(new MemoryStream(bytes), false))
+        {
+            var errors = new OpenXmlValidator(FileFormatVersions.Office2019).Validate(doc).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+            Assert.True(errors.Count == 0, string.Join('\n', errors));
+        }
+
+        var docxTables = BoardReportDocx.ReadTables(new MemoryStream(bytes));
+        var expected = ActivityOverviewText.Tables(result.Value).Select(t => (IReadOnlyList<IReadOnlyList<string>>)[t.Table.Header, .. t.Table.Rows]).ToList();
+        Assert.Equal(expected, docxTables.TakeLast(4));
+        Assert.Contains(await Portal.WithDbAsync(db => db.AuditEvents.Where(a => a.Subject == ActivityOverviewQuery.Subject && a.Action == AuditAction.Exported)
+            .Select(a => a.Detail).ToListAsync()), d => d == "activity overview exported as at 2026-03-31");
 
         // As at today the three reviews notified since count in 2026-27.
         var today = (await Portal.Get<ActivityOverviewQuery>().HandleAsync(board, csp, new DateOnly(2026, 11, 23))).Value;

@@ -29,6 +29,7 @@ public static partial class EntryWords
     public static readonly IReadOnlyDictionary<string, string> Subjects = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ActionPlan"] = "Action plan",
+        ["Activity overview"] = "Activity overview (board report)",
         ["AgencyContactRequest"] = "Agency contact's request to join",
         ["AuditTrail"] = "Audit trail",
         ["AuthorAppointment"] = "Chair/author appointment",

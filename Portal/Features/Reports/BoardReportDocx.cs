@@ -14,7 +14,7 @@ public static class BoardReportDocx
     private const int Margin = 1000;
     private const uint UsableWidth = PageWidth - (2 * Margin);
 
-    public static byte[] Build(BoardReport report)
+    public static byte[] Build(BoardReport report, ActivityOverview? overview = null)
     {
         using var stream = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -39,6 +39,11 @@ public static class BoardReportDocx
             body.Append(WordParts.Heading("Not recorded, by financial year", 2));
             WordParts.AppendTable(body, BoardReportText.SummaryNotRecorded(report), BoardReportText.SummaryNotRecordedEmpty, UsableWidth);
             body.Append(WordParts.Text(BoardReportText.SummaryNotRecordedHelp));
+            if (overview is not null)
+            {
+                ActivityOverviewDocx.Append(body, overview, UsableWidth);
+            }
+
             // Landscape A4: seven stage columns need the width.
             body.Append(new SectionProperties(
                 new PageSize { Width = PageWidth, Height = 11906U, Orient = PageOrientationValues.Landscape },

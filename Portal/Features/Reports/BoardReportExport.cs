@@ -13,7 +13,7 @@ internal static class BoardReportExport
     public const string Path = "/reports/board.docx";
 
     public static IEndpointConventionBuilder MapBoardReportExport(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Path, async (HttpContext http, BoardReportQuery query, BusinessClock clock,
+        endpoints.MapGet(Path, async (HttpContext http, BoardReportQuery query, ActivityOverviewQuery overviewQuery, BusinessClock clock,
             int org, string? asOf, CancellationToken ct) =>
         {
             var actor = await http.ActorAsync();
@@ -24,7 +24,13 @@ internal static class BoardReportExport
                 return Results.Forbid();
             }
 
-            return Results.File(BoardReportDocx.Build(result.Value),
+            var overview = await overviewQuery.HandleAsync(actor, org, date, AuditAction.Exported, ct);
+            if (!overview.IsSuccess)
+            {
+                return Results.Forbid();
+            }
+
+            return Results.File(BoardReportDocx.Build(result.Value, overview.Value),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 FileName(result.Value.Scope.Name, date));
         }).RequireAuthorization(p => p.RequireRole(Domain.Access.Roles.BoardMember, Domain.Access.Roles.ReviewOfficer, Domain.Access.Roles.Manager)).NoStore();
