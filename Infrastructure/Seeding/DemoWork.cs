@@ -3,6 +3,7 @@ using Domain.Access;
 using Domain.ActionPlans;
 using Domain.Budget;
 using Domain.Panels;
+using Domain.Profiles;
 using Domain.Requests;
 using Domain.Reviews;
 using Domain.Workflow;
@@ -16,6 +17,7 @@ using Workflows.Drafts;
 using Workflows.Elsewhere;
 using Workflows.Panels;
 using Workflows.Process;
+using Workflows.Profiles;
 using Workflows.Requests;
 using Workflows.Reviews;
 using Workflows.Themes;
@@ -33,9 +35,9 @@ internal sealed record DemoPeople(Actor Officer, Actor Manager, Actor Author, Ac
 /// with a panel, a panel meeting, two draft rounds with comments, information requests returned and overdue; one signed
 /// off by the CRG with an action plan and its updates; an alternative review out for commissioning with an expression
 /// of interest waiting for the author's reply, under a complaint), themes and case updates, a review led elsewhere, a
-/// CRG meeting to come with its papers shared, and two years of the pooled budget. Everything goes through the handlers
-/// the pages use, at the business time it happened (DemoHistories' clock), dated back from today so that the demo is
-/// current on whatever day it is made.
+/// CRG meeting to come with its papers shared, two years of the pooled budget, and the three reviews' case profiles.
+/// Everything goes through the handlers the pages use, at the business time it happened (DemoHistories' clock), dated
+/// back from today so that the demo is current on whatever day it is made.
 internal sealed class DemoWork(DemoHistories histories, DemoPeople people, IReadOnlyDictionary<string, int> organisations)
 {
     private static readonly TimeOnly TenAm = new(10, 0);
@@ -94,6 +96,28 @@ internal sealed class DemoWork(DemoHistories histories, DemoPeople people, IRead
         await LedElsewhereAsync(ct);
         await CrgMeetingAsync(ct);
         await BudgetAsync(panelReview, signedOffReview, ct);
+        await ProfilesAsync(panelReview, signedOffReview, alternativeReview, ct);
+    }
+
+    /// The three reviews' case profiles, so that the board's activity overview counts more than "Not recorded".
+    private async Task ProfilesAsync(int panelReview, int signedOffReview, int alternativeReview, CancellationToken ct)
+    {
+        await histories.AtAsync(Today.AddDays(-1), ct);
+        var save = histories.Make<SaveCaseProfileHandler>();
+        static int Id(string key) => ProfileField.Seed.Single(f => f.Key == key).Id;
+        foreach (var (review, sex, age, relationship, kind) in new[]
+        {
+            (panelReview, "Female", "38", "Ex-partner", "Homicide"),
+            (signedOffReview, "Female", "63", "Intimate partner", "Homicide"),
+            (alternativeReview, "Male", "24", "Intimate partner", "Suicide"),
+        })
+        {
+            Ok(await save.HandleAsync(people.Officer, new SaveCaseProfile(review, new Dictionary<int, string?>
+            {
+                [Id(ProfileKeys.VictimSex)] = sex, [Id(ProfileKeys.VictimAge)] = age,
+                [Id(ProfileKeys.Relationship)] = relationship, [Id(ProfileKeys.DeathKind)] = kind,
+            }), ct), "record a case profile");
+        }
     }
 
     private async Task PanelAsync(int review, DateOnly notified, CancellationToken ct)

@@ -154,6 +154,13 @@ public abstract class DemoDataTests(ProviderFixture fixture)
         Assert.True(counts is { Full: > 0, Alternative: > 0, Completed: > 0, Published: > 0, Ongoing: > 0, OnHold: > 0, AwaitingDecision: > 0 }, counts.ToString());
         Assert.Contains(report.Summary.Years, y => y.Steps.Values.Any(s => s.Measured > 0) && y.DeathToSubmission.Reviews > 0);
         Assert.NotEmpty(report.Summary.NotRecorded.Steps);
+
+        // The activity overview counts more than "Not recorded": three demo reviews have a case profile (protected at rest).
+        var overview = (await Portal.Get<ActivityOverviewQuery>().HandleAsync(board, office, Today)).Value;
+        var bySex = overview.Tables[0];
+        Assert.Contains(bySex.Rows, r => r.Cells.Take(r.Cells.Count - 1).Any(c => c.Text != "0"));
+        Assert.Equal(12, await Portal.WithDbAsync(db => db.ProfileValues.CountAsync()));
+        Assert.All(await Portal.WithDbAsync(db => db.ProfileValues.Select(v => v.Value).ToListAsync()), v => Assert.True(Workflows.Data.AtRest.IsProtected(v)));
     }
 }
 
