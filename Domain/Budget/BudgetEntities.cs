@@ -13,7 +13,8 @@ public sealed class PooledBudget
 
     public long FirstYearOpeningReservePence { get; set; }
 
-    public int ExpectedReviewsPerYear { get; set; }
+    /// To one decimal place: boards plan on 2.5 reviews a year.
+    public decimal ExpectedReviewsPerYear { get; set; }
 
     public int Version { get; set; }
 }
@@ -55,10 +56,14 @@ public enum CostKind
     LegalCosts,
     /// The review office's recharge for its staff time (not tied to one review).
     Recharge,
+    /// Learning events and training (not tied to one review).
+    Learning,
+    /// Meetings of the partnership about reviews in general: room hire, catering (not tied to one review).
+    Meetings,
 }
 
-/// A cost paid from the pooled budget, dated and assigned to the financial year of its date. Every kind but the
-/// office's recharge belongs to one review.
+/// A cost paid from the pooled budget, dated and assigned to the financial year of its date. Fees, expenses and legal
+/// costs belong to one review; the recharge, learning and meetings to none (CostKinds.BelongsToReview).
 public sealed class BudgetCost
 {
     public long Id { get; set; }
@@ -94,6 +99,67 @@ public sealed class BudgetCost
         CostKind.Expenses => "Expenses",
         CostKind.LegalCosts => "Legal costs",
         CostKind.Recharge => "Office recharge",
+        CostKind.Learning => "Learning events and training",
+        CostKind.Meetings => "Meetings",
         _ => kind.ToString(),
     };
+}
+
+/// The heads a year's budget is planned under, as board papers set them out.
+public enum BudgetLineKind
+{
+    OfficeStaffing,
+    ChairsAndAuthors,
+    Legal,
+    Learning,
+    Meetings,
+}
+
+/// What an office plans to spend under one head in one financial year (at most one line per head and year).
+public sealed class BudgetLine
+{
+    public long Id { get; set; }
+
+    public int OfficeId { get; set; }
+
+    public int FinancialYearStart { get; set; }
+
+    public BudgetLineKind Kind { get; set; }
+
+    public long AmountPence { get; set; }
+
+    public int Version { get; set; }
+}
+
+/// How costs and budget lines meet: one rule for which head a cost counts against and which costs belong to a review.
+public static class CostKinds
+{
+    /// Fees, expenses and legal costs are a review's; the recharge, learning and meetings are the partnership's.
+    public static bool BelongsToReview(CostKind kind) => kind is CostKind.ChairAuthorFee or CostKind.Expenses or CostKind.LegalCosts;
+
+    /// The head a cost counts against. A review's expenses (the chair's travel, room hire for its panel) count with
+    /// the chairs and authors: that head budgets for running the reviews themselves.
+    public static BudgetLineKind LineOf(CostKind kind) => kind switch
+    {
+        CostKind.Recharge => BudgetLineKind.OfficeStaffing,
+        CostKind.ChairAuthorFee or CostKind.Expenses => BudgetLineKind.ChairsAndAuthors,
+        CostKind.LegalCosts => BudgetLineKind.Legal,
+        CostKind.Learning => BudgetLineKind.Learning,
+        CostKind.Meetings => BudgetLineKind.Meetings,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static string Describe(BudgetLineKind kind) => kind switch
+    {
+        BudgetLineKind.OfficeStaffing => "Office staffing",
+        BudgetLineKind.ChairsAndAuthors => "Chairs and authors",
+        BudgetLineKind.Legal => "Legal",
+        BudgetLineKind.Learning => "Learning",
+        BudgetLineKind.Meetings => "Meetings",
+        _ => kind.ToString(),
+    };
+
+    /// What a head holds, in words for the page.
+    public static string Holds(BudgetLineKind kind) => string.Join(", ",
+        Enum.GetValues<CostKind>().Where(k => LineOf(k) == kind).Select(k => BudgetCost.Describe(k).ToLowerInvariant()));
 }

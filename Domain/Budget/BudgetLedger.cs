@@ -4,6 +4,15 @@ public sealed record ContributionFact(int YearStart, long AmountPence, bool Paid
 
 public sealed record CostFact(int YearStart, int? ReviewId, CostKind Kind, long AmountPence);
 
+public sealed record BudgetLineFact(int YearStart, BudgetLineKind Kind, long AmountPence);
+
+/// One head of a year's budget: what was planned (null: no line set) and what the costs recorded under it add up to.
+public sealed record LineAgainstBudget(BudgetLineKind Kind, long? BudgetPence, long ActualPence)
+{
+    /// Negative when the head is overspent.
+    public long RemainingPence => (BudgetPence ?? 0) - ActualPence;
+}
+
 /// One year of the pooled budget as the board papers present it: the reserve brought forward, contributions agreed
 /// (income), spend by kind, and the reserve carried forward.
 public sealed record YearStatement(
@@ -17,15 +26,21 @@ public sealed record YearStatement(
     public long ClosingReservePence => OpeningReservePence + IncomePence - SpendPence;
 
     public long Spend(CostKind kind) => SpendByKind.TryGetValue(kind, out var p) ? p : 0;
+
+    /// What the reviews themselves cost (fees, expenses, legal); the rest belongs to no review.
+    public long ReviewSpendPence => SpendByKind.Where(k => CostKinds.BelongsToReview(k.Key)).Sum(k => k.Value);
+
+    public long NoReviewSpendPence => SpendPence - ReviewSpendPence;
 }
 
-/// Next year's forecast: expected reviews times the average cost per review of the completed years, plus the
-/// office's recharge as in the latest completed year, against the contributions already agreed for next year.
+/// Next year's forecast: expected reviews times the average cost per review of the completed years, plus the costs
+/// that belong to no review (recharge, learning, meetings) as in the latest completed year, against the contributions
+/// already agreed for next year.
 public sealed record BudgetForecast(
-    FinancialYear Year, int ExpectedReviews, long? AverageCostPerReviewPence, int CompletedYears, long ReviewCostsPence, long RechargePence,
+    FinancialYear Year, decimal ExpectedReviews, long? AverageCostPerReviewPence, int CompletedYears, long ReviewCostsPence, long NoReviewCostsPence,
     long IncomePence, long OpeningReservePence)
 {
-    public long SpendPence => ReviewCostsPence + RechargePence;
+    public long SpendPence => ReviewCostsPence + NoReviewCostsPence;
 
     public long ClosingReservePence => OpeningReservePence + IncomePence - SpendPence;
 }
@@ -59,17 +74,26 @@ public static class BudgetLedger
     /// Years that ended before today count as completed.
     public static bool IsCompleted(FinancialYear year, DateOnly today) => year.End < today;
 
-    /// The review costs (fees, expenses, legal; not the recharge) of the completed years divided by the number of
-    /// reviews that had any, to the nearest penny; null when no completed year had review costs.
+    /// The review costs (fees, expenses, legal; not the costs that belong to no review) of the completed years divided
+    /// by the number of reviews that had any, to the nearest penny; null when no completed year had review costs.
     public static long? AverageCostPerReview(IReadOnlyCollection<CostFact> costs, FinancialYear first, DateOnly today)
     {
-        var review = costs.Where(c => c.ReviewId is not null && c.Kind != CostKind.Recharge && c.YearStart >= first.StartYear
+        var review = costs.Where(c => c.ReviewId is not null && CostKinds.BelongsToReview(c.Kind) && c.YearStart >= first.StartYear
             && IsCompleted(new FinancialYear(c.YearStart), today)).ToList();
         var reviews = review.Select(c => c.ReviewId).Distinct().Count();
         return reviews == 0 ? null : (long)Math.Round(review.Sum(c => c.AmountPence) / (decimal)reviews, MidpointRounding.AwayFromZero);
     }
 
-    public static BudgetForecast Forecast(FinancialYear first, long firstOpeningPence, int expectedReviews, IReadOnlyCollection<ContributionFact> contributions,
+    /// Every head of the year's budget, in order, with the costs of that year counted against it (CostKinds.LineOf).
+    public static IReadOnlyList<LineAgainstBudget> AgainstBudget(FinancialYear year, IReadOnlyCollection<BudgetLineFact> lines, IReadOnlyCollection<CostFact> costs) =>
+        Enum.GetValues<BudgetLineKind>().Select(kind => new LineAgainstBudget(kind,
+            lines.Where(l => l.YearStart == year.StartYear && l.Kind == kind).Select(l => (long?)l.AmountPence).SingleOrDefault(),
+            costs.Where(c => c.YearStart == year.StartYear && CostKinds.LineOf(c.Kind) == kind).Sum(c => c.AmountPence))).ToList();
+
+    /// Pence times a number of reviews (one decimal place), to the nearest penny, halves away from zero.
+    public static long Times(long pence, decimal reviews) => (long)Math.Round(pence * reviews, MidpointRounding.AwayFromZero);
+
+    public static BudgetForecast Forecast(FinancialYear first, long firstOpeningPence, decimal expectedReviews, IReadOnlyCollection<ContributionFact> contributions,
         IReadOnlyCollection<CostFact> costs, DateOnly today)
     {
         var current = FinancialYear.Of(today);
@@ -77,9 +101,9 @@ public static class BudgetLedger
         var statements = Statements(first, firstOpeningPence, contributions, costs, current < first ? first : current);
         var completed = statements.Where(s => IsCompleted(s.Year, today)).ToList();
         var average = AverageCostPerReview(costs, first, today);
-        var recharge = completed.Count == 0 ? 0 : completed[^1].Spend(CostKind.Recharge);
+        var noReview = completed.Count == 0 ? 0 : completed[^1].NoReviewSpendPence;
         return new BudgetForecast(
-            next, expectedReviews, average, completed.Count, (average ?? 0) * expectedReviews, recharge,
+            next, expectedReviews, average, completed.Count, Times(average ?? 0, expectedReviews), noReview,
             contributions.Where(c => c.YearStart == next.StartYear).Sum(c => c.AmountPence),
             statements[^1].ClosingReservePence);
     }

@@ -116,6 +116,8 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
 
     public DbSet<BudgetCost> BudgetCosts => Set<BudgetCost>();
 
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+
     public DbSet<AuthorProfile> AuthorProfiles => Set<AuthorProfile>();
 
     public DbSet<AuthorAppointment> AuthorAppointments => Set<AuthorAppointment>();

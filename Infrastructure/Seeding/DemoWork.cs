@@ -237,7 +237,8 @@ internal sealed class DemoWork(DemoHistories histories, DemoPeople people, IRead
         Ok(await histories.Make<ChangeAgendaHandler>().SharePapersAsync(officer, meeting, ct), "share the CRG papers");
     }
 
-    /// Last financial year and this one: contributions (paid, invoiced, agreed) and costs of the office's reviews.
+    /// Last financial year and this one: contributions (paid, invoiced, agreed), costs of the office's reviews and of no
+    /// review (a learning event), and this year's budget lines.
     private async Task BudgetAsync(int panelReview, int signedOffReview, CancellationToken ct)
     {
         var manager = people.Manager;
@@ -248,7 +249,7 @@ internal sealed class DemoWork(DemoHistories histories, DemoPeople people, IRead
         DateOnly NotAfterToday(DateOnly d) => d <= Today ? d : Today;
 
         await histories.AtAsync(In(lastYear, 4, 10), ct);
-        Ok(await histories.Make<SaveBudgetSettingsHandler>().HandleAsync(manager, office, new BudgetSettingsInput(lastYear, "12,000", 4, null), ct), "set up the budget");
+        Ok(await histories.Make<SaveBudgetSettingsHandler>().HandleAsync(manager, office, new BudgetSettingsInput(lastYear, "12,000", "2.5", null), ct), "set up the budget");
         var contribution = histories.Make<SaveContributionHandler>();
         var cost = histories.Make<SaveCostHandler>();
         await histories.AtAsync(In(lastYear, 6, 1), ct);
@@ -279,6 +280,14 @@ internal sealed class DemoWork(DemoHistories histories, DemoPeople people, IRead
             "record a cost");
         Ok(await cost.HandleAsync(manager, office, new CostInput(null, CostKind.Expenses, panelReview, null, "180", spent, "Room hire for the panel", null), ct),
             "record a cost");
+        Ok(await cost.HandleAsync(manager, office, new CostInput(null, CostKind.Learning, null, null, "450", spent, "Learning event on coercive control", null), ct),
+            "record a cost");
+        // This year's plan by head, for 2.5 reviews: the page shows it against what was spent.
+        Ok(await histories.Make<SaveBudgetLinesHandler>().HandleAsync(manager, office, new BudgetLinesInput(thisYear,
+            [
+                new(BudgetLineKind.OfficeStaffing, "29,000", null), new(BudgetLineKind.ChairsAndAuthors, "30,000", null), new(BudgetLineKind.Legal, "2,000", null),
+                new(BudgetLineKind.Learning, "1,500", null), new(BudgetLineKind.Meetings, "500", null),
+            ]), ct), "set the budget lines");
     }
 
     private async Task<long> DraftAsync(int review, DateOnly commentsDue, CancellationToken ct)

@@ -87,7 +87,7 @@ public class BudgetLedgerTests
         Assert.Equal(new FinancialYear(2027), forecast.Year);
         Assert.Equal(2, forecast.CompletedYears);
         Assert.Equal(P(41_000.68m), forecast.ReviewCostsPence); // 4 x 10,250.17
-        Assert.Equal(P(54_000m), forecast.RechargePence); // as in 2025/26, the latest completed year
+        Assert.Equal(P(54_000m), forecast.NoReviewCostsPence); // as in 2025/26, the latest completed year
         Assert.Equal(P(95_000.68m), forecast.SpendPence);
         Assert.Equal(P(40_000m), forecast.IncomePence); // agreed for 2027/28 so far
         Assert.Equal(P(84_532.83m), forecast.OpeningReservePence); // 2026/27's closing reserve as it stands
@@ -101,7 +101,7 @@ public class BudgetLedgerTests
         var forecast = BudgetLedger.Forecast(new FinancialYear(2024), P(70_788m), expectedReviews: 4, Contributions, Costs, D(2024, 4, 1));
 
         Assert.Equal((new FinancialYear(2025), 0, (long?)null), (forecast.Year, forecast.CompletedYears, forecast.AverageCostPerReviewPence));
-        Assert.Equal((0L, 0L), (forecast.ReviewCostsPence, forecast.RechargePence));
+        Assert.Equal((0L, 0L), (forecast.ReviewCostsPence, forecast.NoReviewCostsPence));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public abstract class BudgetTests(ProviderFixture fixture)
         var office = await OfficeAsync("KT");
         var manager = await Portal.ActorAsync(DemoAccounts.KentOfficer);
         var review = await Portal.RegisterReviewAsync(new DateOnly(2026, 2, 2), "Dover CSP", DemoAccounts.KentOfficer);
-        var settings = await Portal.Get<SaveBudgetSettingsHandler>().HandleAsync(manager, office, new BudgetSettingsInput(2025, "10,000", 3,
+        var settings = await Portal.Get<SaveBudgetSettingsHandler>().HandleAsync(manager, office, new BudgetSettingsInput(2025, "10,000", "3",
             (await Query.HandleAsync(manager, office, null)).Value.Settings?.Version));
         Assert.True(settings.IsSuccess, settings.Error?.Message);
 
@@ -92,7 +92,7 @@ public abstract class BudgetTests(ProviderFixture fixture)
         var board = await Portal.ActorAsync(DemoAccounts.BoardMember);
         board = board with { OfficeIds = new HashSet<int> { office } };
         var manager = await Portal.ActorAsync(DemoAccounts.LrManager);
-        await Portal.Get<SaveBudgetSettingsHandler>().HandleAsync(manager, office, new BudgetSettingsInput(2025, "10000", 3,
+        await Portal.Get<SaveBudgetSettingsHandler>().HandleAsync(manager, office, new BudgetSettingsInput(2025, "10000", "3",
             (await Query.HandleAsync(manager, office, null)).Value.Settings?.Version));
 
         // A real line of the office's budget: the refusal must be for the person, not a missing line.

@@ -28,12 +28,14 @@ public sealed record ContributionView(long Id, int YearStart, int? PartnerOrgani
 public sealed record CostView(long Id, int YearStart, int? ReviewId, string? Review, CostKind Kind, long AmountPence, DateOnly On, long? AuthorAppointmentId,
     string? Description, int Version);
 
-public sealed record BudgetSettingsView(int FirstYearStart, long FirstYearOpeningReservePence, int ExpectedReviewsPerYear, int Version);
+public sealed record BudgetSettingsView(int FirstYearStart, long FirstYearOpeningReservePence, decimal ExpectedReviewsPerYear, int Version);
 
 /// The budget page: the office's settings, every year's statement from the first year to next year, the chosen year's
-/// contributions and (for office staff) its cost lines, and next year's forecast.
+/// budget against actual (with the versions of its lines, for the form), contributions and (for office staff) its cost
+/// lines, and next year's forecast.
 public sealed record BudgetView(
     BudgetOffice Office, BudgetSettingsView? Settings, FinancialYear Year, IReadOnlyList<YearStatement> Statements, YearStatement? Statement,
+    IReadOnlyList<LineAgainstBudget> AgainstBudget, IReadOnlyDictionary<BudgetLineKind, int> LineVersions,
     IReadOnlyList<ContributionView> Contributions, IReadOnlyList<CostView> Costs, BudgetForecast? Forecast);
 
 public sealed record BudgetChoice(int Id, string Name);
@@ -78,17 +80,18 @@ public sealed class BudgetQuery(IReviewDbFactory dbs, BusinessClock clock, Audit
         var partnerIds = contributions.Where(c => c.PartnerOrganisationId != null).Select(c => c.PartnerOrganisationId!.Value).Distinct().ToList();
         var partners = await db.Organisations.AsNoTracking().Where(o => partnerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var costs = await db.BudgetCosts.AsNoTracking().Where(c => c.OfficeId == officeId).ToListAsync(ct);
+        var lines = await db.BudgetLines.AsNoTracking().Where(l => l.OfficeId == officeId && l.FinancialYearStart == year.StartYear).ToListAsync(ct);
         var reviewIds = costs.Where(c => c.ReviewId != null).Select(c => c.ReviewId!.Value).Distinct().ToList();
         var reviews = await db.Reviews.AsNoTracking().Where(r => reviewIds.Contains(r.Id))
             .ToDictionaryAsync(r => r.Id, r => r.Reference + " " + r.CaseLabel, ct);
 
         IReadOnlyList<YearStatement> statements = [];
         BudgetForecast? forecast = null;
+        var spend = costs.Select(c => new CostFact(c.FinancialYearStart, c.ReviewId, c.Kind, c.AmountPence)).ToList();
         if (settings is not null)
         {
             var first = new FinancialYear(settings.FirstYearStart);
             var income = contributions.Select(c => new ContributionFact(c.FinancialYearStart, c.AmountPence, c.PaidOn != null)).ToList();
-            var spend = costs.Select(c => new CostFact(c.FinancialYearStart, c.ReviewId, c.Kind, c.AmountPence)).ToList();
             var last = new[] { current.Next, year, first }.Max();
             statements = BudgetLedger.Statements(first, settings.FirstYearOpeningReservePence, income, spend, last);
             forecast = BudgetLedger.Forecast(first, settings.FirstYearOpeningReservePence, settings.ExpectedReviewsPerYear, income, spend, today);
@@ -98,6 +101,8 @@ public sealed class BudgetQuery(IReviewDbFactory dbs, BusinessClock clock, Audit
         await db.SaveChangesAsync(ct);
         return new BudgetView(
             office, settings, year, statements, statements.SingleOrDefault(s => s.Year == year),
+            BudgetLedger.AgainstBudget(year, lines.Select(l => new BudgetLineFact(l.FinancialYearStart, l.Kind, l.AmountPence)).ToList(), spend),
+            lines.ToDictionary(l => l.Kind, l => l.Version),
             contributions.Where(c => c.FinancialYearStart == year.StartYear).OrderBy(c => c.PartnerName ?? partners.GetValueOrDefault(c.PartnerOrganisationId ?? 0))
                 .Select(c => new ContributionView(c.Id, c.FinancialYearStart, c.PartnerOrganisationId,
                     c.PartnerName ?? partners.GetValueOrDefault(c.PartnerOrganisationId ?? 0, "?"), c.AmountPence, c.InvoicedOn, c.PaidOn, c.Version)).ToList(),

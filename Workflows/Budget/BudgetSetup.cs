@@ -4,7 +4,7 @@ namespace Workflows.Budget;
 
 public static class BudgetSetup
 {
-    /// The pooled budget of each office: settings, contributions, costs and the statement.
+    /// The pooled budget of each office: settings, budget lines, contributions, costs and the statement.
     public static IServiceCollection AddBudget(this IServiceCollection services)
     {
         services.AddSingleton<BudgetQuery>();
@@ -12,6 +12,7 @@ public static class BudgetSetup
         services.AddSingleton<SaveBudgetSettingsHandler>();
         services.AddSingleton<SaveContributionHandler>();
         services.AddSingleton<SaveCostHandler>();
+        services.AddSingleton<SaveBudgetLinesHandler>();
         services.AddSingleton<DeleteContributionHandler>();
         services.AddSingleton<DeleteCostHandler>();
         return services;

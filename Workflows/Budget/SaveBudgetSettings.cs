@@ -10,7 +10,7 @@ using Workflows.Time;
 namespace Workflows.Budget;
 
 /// Where the office's ledger starts and how many reviews a year it expects. Amounts are typed text, checked here.
-public sealed record BudgetSettingsInput(int? FirstYearStart, string? OpeningReserve, int? ExpectedReviewsPerYear, int? Version);
+public sealed record BudgetSettingsInput(int? FirstYearStart, string? OpeningReserve, string? ExpectedReviewsPerYear, int? Version);
 
 /// The office's budget settings: the first year the portal keeps, its opening reserve, the reviews expected a year.
 public sealed class SaveBudgetSettingsHandler(IReviewDbFactory dbs, BudgetChanges budget, BusinessClock clock, AuditLog audit)
@@ -34,9 +34,9 @@ public sealed class SaveBudgetSettingsHandler(IReviewDbFactory dbs, BudgetChange
             errors.Add(notMoney);
         }
 
-        if (input.ExpectedReviewsPerYear is not int expected || expected < 0 || expected > 100)
+        if (ExpectedReviews.Parse(input.ExpectedReviewsPerYear, nameof(input.ExpectedReviewsPerYear), out var expected) is { } notReviews)
         {
-            errors.Add(new Error("Enter the number of reviews expected a year, from 0 to 100.", nameof(input.ExpectedReviewsPerYear)));
+            errors.Add(notReviews);
         }
 
         if (errors.Count > 0)
@@ -57,7 +57,7 @@ public sealed class SaveBudgetSettingsHandler(IReviewDbFactory dbs, BudgetChange
 
         row.FirstYearStart = input.FirstYearStart!.Value;
         row.FirstYearOpeningReservePence = reserve;
-        row.ExpectedReviewsPerYear = input.ExpectedReviewsPerYear!.Value;
+        row.ExpectedReviewsPerYear = expected;
         row.Version++;
         audit.Add(db, actor, AuditAction.Changed, "PooledBudget", officeId.ToString(), detail: "settings: first year, opening reserve, expected reviews a year");
         return await BudgetChanges.SaveAsync(db, row.Version, "The budget settings", ct);

@@ -9,7 +9,7 @@ using Workflows.Time;
 
 namespace Workflows.Budget;
 
-/// A cost paid from the pooled budget: its kind, the review it belongs to (none for the recharge), amount and date.
+/// A cost paid from the pooled budget: its kind, the review it belongs to (none for the recharge, learning, meetings), amount and date.
 public sealed record CostInput(long? Id, CostKind? Kind, int? ReviewId, long? AuthorAppointmentId, string? Amount, DateOnly? On, string? Description, int? Version);
 
 
@@ -31,11 +31,12 @@ public sealed class SaveCostHandler(IReviewDbFactory dbs, BudgetChanges budget, 
             kind = CostKind.Expenses;
         }
 
-        if (kind != CostKind.Recharge && input.ReviewId is null)
+        var ofReview = CostKinds.BelongsToReview(kind);
+        if (ofReview && input.ReviewId is null)
         {
             errors.Add(new Error("Choose the review the cost belongs to.", nameof(input.ReviewId)));
         }
-        else if (input.ReviewId is int reviewId && !await db.Reviews.AnyAsync(r => r.Id == reviewId && r.LeadOfficeId == officeId, ct))
+        else if (ofReview && input.ReviewId is int reviewId && !await db.Reviews.AnyAsync(r => r.Id == reviewId && r.LeadOfficeId == officeId, ct))
         {
             errors.Add(new Error("The review was not found among those your office leads: choose one from the list.", nameof(input.ReviewId)));
         }
@@ -85,7 +86,7 @@ public sealed class SaveCostHandler(IReviewDbFactory dbs, BudgetChanges budget, 
 
         var row = line.Value;
         row.Kind = kind;
-        row.ReviewId = kind == CostKind.Recharge ? null : input.ReviewId;
+        row.ReviewId = ofReview ? input.ReviewId : null;
         row.AuthorAppointmentId = kind == CostKind.ChairAuthorFee ? input.AuthorAppointmentId : null;
         row.AmountPence = amount;
         row.On = on;

@@ -117,6 +117,8 @@ public interface IReviewDb : IAsyncDisposable
 
     DbSet<BudgetCost> BudgetCosts { get; }
 
+    DbSet<BudgetLine> BudgetLines { get; }
+
     DbSet<AuthorProfile> AuthorProfiles { get; }
 
     DbSet<AuthorAppointment> AuthorAppointments { get; }

@@ -11,6 +11,7 @@ internal sealed class PooledBudgetConfiguration : IEntityTypeConfiguration<Poole
     public void Configure(EntityTypeBuilder<PooledBudget> b)
     {
         b.HasIndex(x => x.OfficeId).IsUnique();
+        b.Property(x => x.ExpectedReviewsPerYear).HasPrecision(4, 1);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -40,5 +41,16 @@ internal sealed class BudgetCostConfiguration : IEntityTypeConfiguration<BudgetC
         b.HasIndex(x => x.ReviewId);
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Review>().WithMany().HasForeignKey(x => x.ReviewId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+
+internal sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetLine>
+{
+    public void Configure(EntityTypeBuilder<BudgetLine> b)
+    {
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => new { x.OfficeId, x.FinancialYearStart, x.Kind }).IsUnique();
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
