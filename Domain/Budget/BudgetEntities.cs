@@ -20,7 +20,8 @@ public sealed class PooledBudget
 }
 
 /// A partner's contribution agreed for a financial year: a CSP or agency of the portal, or a partner named in free text
-/// (e.g. the county council or the Police and Crime Commissioner).
+/// (e.g. the county council or the Police and Crime Commissioner). Cash, or given in kind (staff time, rooms) and valued,
+/// which the statement shows apart from cash. Its state follows from its dates (ContributionStates.Of).
 public sealed class BudgetContribution
 {
     public long Id { get; set; }
@@ -39,6 +40,15 @@ public sealed class BudgetContribution
 
     public DateOnly? PaidOn { get; set; }
 
+    /// Given in kind, valued at AmountPence: not cash, never invoiced or paid.
+    public bool InKind { get; set; }
+
+    /// What an in-kind contribution gives, e.g. "20 days of an analyst's time".
+    public string? Description { get; set; }
+
+    /// Agreed but not called for this year (e.g. the reserve covered it): not income.
+    public bool NotDrawnDown { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     public required string CreatedByUserId { get; set; }
@@ -46,6 +56,38 @@ public sealed class BudgetContribution
     public int Version { get; set; }
 
     public const int PartnerNameMaxLength = 200;
+
+    public const int DescriptionMaxLength = 200;
+}
+
+public enum ContributionState
+{
+    Agreed,
+    Invoiced,
+    Paid,
+    /// Paid before the financial year it is for began (a year early).
+    PaidInAdvance,
+    NotDrawnDown,
+}
+
+public static class ContributionStates
+{
+    /// One rule: not drawn down if so marked; paid (in advance when before the year began), invoiced, or only agreed.
+    public static ContributionState Of(FinancialYear year, DateOnly? invoicedOn, DateOnly? paidOn, bool notDrawnDown) =>
+        notDrawnDown ? ContributionState.NotDrawnDown
+        : paidOn is DateOnly paid ? (paid < year.Start ? ContributionState.PaidInAdvance : ContributionState.Paid)
+        : invoicedOn is not null ? ContributionState.Invoiced
+        : ContributionState.Agreed;
+
+    public static string Describe(ContributionState state) => state switch
+    {
+        ContributionState.Agreed => "Agreed",
+        ContributionState.Invoiced => "Invoiced",
+        ContributionState.Paid => "Paid",
+        ContributionState.PaidInAdvance => "Paid in advance",
+        ContributionState.NotDrawnDown => "Not drawn down",
+        _ => state.ToString(),
+    };
 }
 
 public enum CostKind

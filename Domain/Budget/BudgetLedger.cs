@@ -1,6 +1,10 @@
 namespace Domain.Budget;
 
-public sealed record ContributionFact(int YearStart, long AmountPence, bool Paid);
+/// A contribution as the ledger counts it: cash drawn down is income; in kind and not drawn down are shown apart.
+public sealed record ContributionFact(int YearStart, long AmountPence, bool Paid, bool InKind = false, bool NotDrawnDown = false)
+{
+    public bool IsIncome => !InKind && !NotDrawnDown;
+}
 
 public sealed record CostFact(int YearStart, int? ReviewId, CostKind Kind, long AmountPence);
 
@@ -13,11 +17,12 @@ public sealed record LineAgainstBudget(BudgetLineKind Kind, long? BudgetPence, l
     public long RemainingPence => (BudgetPence ?? 0) - ActualPence;
 }
 
-/// One year of the pooled budget as the board papers present it: the reserve brought forward, contributions agreed
-/// (income), spend by kind, and the reserve carried forward.
+/// One year of the pooled budget as the board papers present it: the reserve brought forward, cash contributions agreed
+/// and drawn down (income), spend by kind, and the reserve carried forward; apart from these, contributions in kind
+/// (valued, not cash) and those not drawn down.
 public sealed record YearStatement(
     FinancialYear Year, long OpeningReservePence, long IncomePence, long PaidPence, IReadOnlyDictionary<CostKind, long> SpendByKind,
-    int ReviewsWithCosts)
+    int ReviewsWithCosts, long InKindPence = 0, long NotDrawnDownPence = 0)
 {
     public long SpendPence => SpendByKind.Values.Sum();
 
@@ -45,6 +50,14 @@ public sealed record BudgetForecast(
     public long ClosingReservePence => OpeningReservePence + IncomePence - SpendPence;
 }
 
+/// What one partner gives in a year: cash drawn down (and how much of it is paid), in kind, and cash not drawn down.
+public sealed record PartnerLine(string Partner, long CashPence, long PaidPence, long InKindPence, long NotDrawnDownPence)
+{
+    public bool PaysCash => CashPence > 0;
+
+    public long OutstandingPence => CashPence - PaidPence;
+}
+
 /// The arithmetic of the pooled budget, with no I/O so that it can be checked against figures worked out by hand.
 public static class BudgetLedger
 {
@@ -58,12 +71,14 @@ public static class BudgetLedger
         for (var year = first; year <= upTo; year = year.Next)
         {
             var y = year.StartYear;
-            var income = contributions.Where(c => c.YearStart == y).ToList();
+            var given = contributions.Where(c => c.YearStart == y).ToList();
+            var income = given.Where(c => c.IsIncome).ToList();
             var spend = costs.Where(c => c.YearStart == y).ToList();
             var statement = new YearStatement(
                 year, opening, income.Sum(c => c.AmountPence), income.Where(c => c.Paid).Sum(c => c.AmountPence),
                 spend.GroupBy(c => c.Kind).ToDictionary(g => g.Key, g => g.Sum(c => c.AmountPence)),
-                spend.Where(c => c.ReviewId is not null).Select(c => c.ReviewId).Distinct().Count());
+                spend.Where(c => c.ReviewId is not null).Select(c => c.ReviewId).Distinct().Count(),
+                given.Where(c => c.InKind).Sum(c => c.AmountPence), given.Where(c => !c.InKind && c.NotDrawnDown).Sum(c => c.AmountPence));
             list.Add(statement);
             opening = statement.ClosingReservePence;
         }
@@ -90,6 +105,22 @@ public static class BudgetLedger
             lines.Where(l => l.YearStart == year.StartYear && l.Kind == kind).Select(l => (long?)l.AmountPence).SingleOrDefault(),
             costs.Where(c => c.YearStart == year.StartYear && CostKinds.LineOf(c.Kind) == kind).Sum(c => c.AmountPence))).ToList();
 
+    /// Who pays in a year and how much, and who does not: every partner with a contribution for the year, and every
+    /// partner expected to (the office's CSPs, last year's contributors) with none, as a line of zeros. Those who pay
+    /// cash come first, most first; then the others by name. Partners are told apart by name, case ignored.
+    public static IReadOnlyList<PartnerLine> Partners(FinancialYear year, IReadOnlyCollection<(string Partner, ContributionFact Fact)> contributions,
+        IEnumerable<string> expected)
+    {
+        var lines = contributions.Where(c => c.Fact.YearStart == year.StartYear).GroupBy(c => c.Partner, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new PartnerLine(g.First().Partner,
+                g.Where(c => c.Fact.IsIncome).Sum(c => c.Fact.AmountPence), g.Where(c => c.Fact.IsIncome && c.Fact.Paid).Sum(c => c.Fact.AmountPence),
+                g.Where(c => c.Fact.InKind).Sum(c => c.Fact.AmountPence), g.Where(c => !c.Fact.InKind && c.Fact.NotDrawnDown).Sum(c => c.Fact.AmountPence)))
+            .ToList();
+        var named = lines.Select(l => l.Partner).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        lines.AddRange(expected.Distinct(StringComparer.OrdinalIgnoreCase).Where(p => !named.Contains(p)).Select(p => new PartnerLine(p, 0, 0, 0, 0)));
+        return [.. lines.OrderByDescending(l => l.PaysCash).ThenByDescending(l => l.CashPence).ThenBy(l => l.Partner, StringComparer.OrdinalIgnoreCase)];
+    }
+
     /// Pence times a number of reviews (one decimal place), to the nearest penny, halves away from zero.
     public static long Times(long pence, decimal reviews) => (long)Math.Round(pence * reviews, MidpointRounding.AwayFromZero);
 
@@ -104,7 +135,7 @@ public static class BudgetLedger
         var noReview = completed.Count == 0 ? 0 : completed[^1].NoReviewSpendPence;
         return new BudgetForecast(
             next, expectedReviews, average, completed.Count, Times(average ?? 0, expectedReviews), noReview,
-            contributions.Where(c => c.YearStart == next.StartYear).Sum(c => c.AmountPence),
+            contributions.Where(c => c.YearStart == next.StartYear && c.IsIncome).Sum(c => c.AmountPence),
             statements[^1].ClosingReservePence);
     }
 }

@@ -237,8 +237,8 @@ internal sealed class DemoWork(DemoHistories histories, DemoPeople people, IRead
         Ok(await histories.Make<ChangeAgendaHandler>().SharePapersAsync(officer, meeting, ct), "share the CRG papers");
     }
 
-    /// Last financial year and this one: contributions (paid, invoiced, agreed), costs of the office's reviews and of no
-    /// review (a learning event), and this year's budget lines.
+    /// Last financial year and this one: contributions (paid, invoiced, agreed, in kind, not drawn down, next year's paid
+    /// in advance), costs of the office's reviews and of no review (a learning event), and this year's budget lines.
     private async Task BudgetAsync(int panelReview, int signedOffReview, CancellationToken ct)
     {
         var manager = people.Manager;
@@ -273,6 +273,11 @@ internal sealed class DemoWork(DemoHistories histories, DemoPeople people, IRead
             "record a contribution");
         Ok(await contribution.HandleAsync(manager, office, new ContributionInput(null, thisYear, organisations["Leicestershire Police"], null, "10,000", null, null, null), ct),
             "record a contribution");
+        // The police also give an analyst's time; the city council's share is not called for this year (the reserve covers it).
+        Ok(await contribution.HandleAsync(manager, office, new ContributionInput(null, thisYear, organisations["Leicestershire Police"], null, "3,000", null, null, null,
+            InKind: true, Description: "10 days of an analyst's time"), ct), "record a contribution");
+        Ok(await contribution.HandleAsync(manager, office, new ContributionInput(null, thisYear, null, "Leicester City Council", "25,000", null, null, null,
+            NotDrawnDown: true), ct), "record a contribution");
         // A week ago, but in this financial year (on its first days, its first day).
         var spent = Today.AddDays(-7) < In(thisYear, 4, 1) ? In(thisYear, 4, 1) : Today.AddDays(-7);
         await histories.AtAsync(spent, ct);
@@ -282,6 +287,9 @@ internal sealed class DemoWork(DemoHistories histories, DemoPeople people, IRead
             "record a cost");
         Ok(await cost.HandleAsync(manager, office, new CostInput(null, CostKind.Learning, null, null, "450", spent, "Learning event on coercive control", null), ct),
             "record a cost");
+        // The county council pays next year's share early.
+        Ok(await contribution.HandleAsync(manager, office, new ContributionInput(null, thisYear + 1, null, "Leicestershire County Council", "33,000", spent, spent, null), ct),
+            "record a contribution");
         // This year's plan by head, for 2.5 reviews: the page shows it against what was spent.
         Ok(await histories.Make<SaveBudgetLinesHandler>().HandleAsync(manager, office, new BudgetLinesInput(thisYear,
             [

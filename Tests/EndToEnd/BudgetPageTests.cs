@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Domain.Budget;
 using Microsoft.Playwright;
 using Portal.Testing;
@@ -12,6 +13,9 @@ public sealed class BudgetPageTests(BrowserFixture browser) : IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _portal.DisposeAsync();
+
+    /// A table row's cells in order (its text spans lines).
+    private static Regex Row(string cells) => new(cells, RegexOptions.Singleline);
 
     [Fact]
     public async Task Manager_OfTheDemoOffice_SeesTwoYearsOfItsBudget()
@@ -32,6 +36,12 @@ public sealed class BudgetPageTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#statement-income")).ToHaveTextAsync("£42,000");
         await Assertions.Expect(page.Locator("#contributions")).ToContainTextAsync("Leicestershire County Council");
         await Assertions.Expect(page.Locator("#costs")).ToContainTextAsync("Room hire for the panel");
+        await Assertions.Expect(page.Locator("#costs")).ToContainTextAsync("Learning event on coercive control");
+        await Assertions.Expect(page.Locator("#against-Learning")).ToHaveTextAsync(Row("Learning.*£1,500.*£450.*£1,050"));
+        await Assertions.Expect(page.Locator("#statement-in-kind")).ToHaveTextAsync("£3,000");
+        await Assertions.Expect(page.Locator("#statement-not-drawn-down")).ToHaveTextAsync("£25,000");
+        await Assertions.Expect(page.Locator("#partners")).ToContainTextAsync("Leicester City Council");
+        await Assertions.Expect(page.Locator("#partners")).ToContainTextAsync("Not drawn down");
         await tab.AssertAccessibleAsync();
 
         await tab.ChooseAsync("budget-year", lastYear.ToString());
@@ -57,7 +67,12 @@ public sealed class BudgetPageTests(BrowserFixture browser) : IAsyncLifetime
 
         await tab.ChooseAsync("settings-first-year", "2025/26");
         await page.Locator("#settings-opening-reserve").FillAsync("10,000");
-        await page.Locator("#settings-expected").FillAsync("3");
+        // Boards plan on half reviews, not on hundredths of one.
+        await page.Locator("#settings-expected").FillAsync("2.55");
+        await page.Locator("#save-settings").ClickAsync();
+        await Assertions.Expect(page.GetByText("Enter the reviews expected a year to one decimal place")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#budget-not-set-up")).ToBeVisibleAsync();
+        await page.Locator("#settings-expected").FillAsync("2.5");
         await page.Locator("#save-settings").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Statement for 2026/27" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#statement-opening")).ToHaveTextAsync("£10,000");
@@ -71,6 +86,17 @@ public sealed class BudgetPageTests(BrowserFixture browser) : IAsyncLifetime
         await page.Locator("#save-contribution").ClickAsync();
         await Assertions.Expect(page.Locator("#contributions")).ToContainTextAsync("Leicestershire County Council");
         await Assertions.Expect(page.Locator("#contributions")).ToContainTextAsync("£30,000");
+
+        // Staff time given in kind: valued, shown apart from cash, and its partner pays in kind only.
+        await page.GetByLabel("Given in kind (staff time, rooms): valued, not cash").CheckAsync();
+        await page.Locator("#contribution-partner-name").FillAsync("Kent Fire and Rescue");
+        await page.Locator("#contribution-description").FillAsync("5 days of a station manager's time");
+        await page.Locator("#contribution-amount").FillAsync("2,000");
+        await page.Locator("#save-contribution").ClickAsync();
+        await Assertions.Expect(page.Locator("#contributions")).ToContainTextAsync("In kind (valued, not cash): 5 days of a station manager's time");
+        await Assertions.Expect(page.Locator("#statement-in-kind")).ToHaveTextAsync("£2,000");
+        await Assertions.Expect(page.Locator("#statement-income")).ToHaveTextAsync("£30,000");
+        await Assertions.Expect(page.Locator("#partners")).ToContainTextAsync("In kind only");
 
         // The office's recharge is not for one review: the review field goes.
         await tab.ChooseAsync("cost-kind", "Office recharge");
@@ -87,6 +113,20 @@ public sealed class BudgetPageTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#statement-spend")).ToHaveTextAsync("£5,000");
         await Assertions.Expect(page.Locator("#statement-closing")).ToHaveTextAsync("£35,000");
         await Assertions.Expect(page.Locator("#forecast")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#forecast-expected")).ToHaveTextAsync("2.5");
+
+        // The year's budget lines: one that is not money is explained beside it and none is saved; then actual against budget.
+        await page.Locator("#line-OfficeStaffing").FillAsync("6,000");
+        await page.Locator("#line-Legal").FillAsync("two thousand");
+        await page.Locator("#save-lines").ClickAsync();
+        await Assertions.Expect(page.GetByText("enter the budget for legal in pounds")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#against-OfficeStaffing")).ToContainTextAsync("No budget set");
+        await page.Locator("#line-Legal").FillAsync("2,000");
+        await page.Locator("#save-lines").ClickAsync();
+        await Assertions.Expect(page.Locator("#against-OfficeStaffing")).ToHaveTextAsync(Row("Office staffing.*£6,000.*£5,000.*£1,000"));
+        await Assertions.Expect(page.Locator("#against-Legal")).ToHaveTextAsync(Row("Legal.*£2,000.*£0.*£2,000"));
+        await Assertions.Expect(page.Locator("#against-total")).ToHaveTextAsync(Row("Total.*£8,000.*£5,000.*£3,000"));
+        await Assertions.Expect(page.Locator("#line-OfficeStaffing")).ToHaveValueAsync("6000");
 
         // Deleting asks first.
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete the contribution of Leicestershire County Council" }).ClickAsync();

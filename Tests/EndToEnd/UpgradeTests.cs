@@ -88,6 +88,11 @@ public sealed class UpgradeTests(BrowserFixture browser)
             UPDATE "JournalEntries" SET "IsImported" = {yes}, "AtUtc" = {instant("2025-09-09 11:00:00")}
             WHERE "Trigger" = 'RecordCriteriaMet' AND "ReviewId" = {Review("LR-2025-002")}
             """,
+            // A pooled budget planned on a whole number of reviews (issue 18 makes it a number to one decimal place).
+            """
+            INSERT INTO "PooledBudgets" ("OfficeId", "FirstYearStart", "FirstYearOpeningReservePence", "ExpectedReviewsPerYear", "Version")
+            VALUES ((SELECT "Id" FROM "Organisations" WHERE "Code" = 'LR'), 2025, 1200000, 3, 1)
+            """,
         ];
         foreach (var sql in statements)
         {
@@ -143,5 +148,8 @@ public sealed class UpgradeTests(BrowserFixture browser)
         Assert.All(raw, value => Assert.DoesNotContain(restricted.DeceasedNames, value, StringComparison.Ordinal));
         Assert.False(await portal.WithDbAsync(db => db.OutboxMessages.AnyAsync(m => m.TextBody.Contains("token=") || m.HtmlBody.Contains("token="))),
             "An invitation link with its token was left in an outbox body.");
+
+        // Issue 18: whole numbers of expected reviews stay the same.
+        Assert.Equal(3m, await portal.WithDbAsync(db => db.PooledBudgets.Select(b => b.ExpectedReviewsPerYear).SingleAsync()));
     }
 }

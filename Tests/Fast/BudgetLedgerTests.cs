@@ -114,4 +114,140 @@ public class BudgetLedgerTests
         Assert.False(new FinancialYear(2025).Contains(D(2025, 3, 31)));
         Assert.Equal((new FinancialYear(2024), new FinancialYear(2026)), (new FinancialYear(2025).Previous, new FinancialYear(2025).Next));
     }
+
+    [Fact]
+    public void AgainstBudget_CountsEachCostUnderItsHead_AndCostsOfNoReviewToo()
+    {
+        // 2026/27 of the office: two fees and an expense of reviews, the recharge, a learning event and a meeting.
+        CostFact[] costs =
+        [
+            new(2026, 4, CostKind.ChairAuthorFee, P(10_000m)), new(2026, 5, CostKind.ChairAuthorFee, P(6_750m)), new(2026, 5, CostKind.Expenses, P(180.25m)),
+            new(2026, null, CostKind.Recharge, P(28_000m)), new(2026, null, CostKind.Learning, P(450m)), new(2026, null, CostKind.Meetings, P(95.50m)),
+            new(2025, null, CostKind.Learning, P(999m)), // another year: not counted
+        ];
+        BudgetLineFact[] lines =
+        [
+            new(2026, BudgetLineKind.OfficeStaffing, P(29_000m)), new(2026, BudgetLineKind.ChairsAndAuthors, P(15_000m)), new(2026, BudgetLineKind.Learning, P(1_500m)),
+            new(2025, BudgetLineKind.Legal, P(2_000m)),
+        ];
+
+        var heads = BudgetLedger.AgainstBudget(new FinancialYear(2026), lines, costs).ToDictionary(l => l.Kind);
+
+        Assert.Equal(Enum.GetValues<BudgetLineKind>(), heads.Keys);
+        Assert.Equal((P(29_000m), P(28_000m), P(1_000m)), (heads[BudgetLineKind.OfficeStaffing].BudgetPence, heads[BudgetLineKind.OfficeStaffing].ActualPence, heads[BudgetLineKind.OfficeStaffing].RemainingPence));
+        // 10,000 + 6,750 + 180.25 = 16,930.25 against 15,000: 1,930.25 over.
+        Assert.Equal((P(16_930.25m), -P(1_930.25m)), (heads[BudgetLineKind.ChairsAndAuthors].ActualPence, heads[BudgetLineKind.ChairsAndAuthors].RemainingPence));
+        Assert.Equal((P(1_500m), P(450m), P(1_050m)), (heads[BudgetLineKind.Learning].BudgetPence, heads[BudgetLineKind.Learning].ActualPence, heads[BudgetLineKind.Learning].RemainingPence));
+        // No line set (2025/26's legal line is another year's): no budget, spent 95.50 on meetings is all over.
+        Assert.Equal(((long?)null, 0L), (heads[BudgetLineKind.Legal].BudgetPence, heads[BudgetLineKind.Legal].ActualPence));
+        Assert.Equal(((long?)null, P(95.50m), -P(95.50m)), (heads[BudgetLineKind.Meetings].BudgetPence, heads[BudgetLineKind.Meetings].ActualPence, heads[BudgetLineKind.Meetings].RemainingPence));
+
+        var statement = BudgetLedger.Statements(new FinancialYear(2026), 0, [], costs, new FinancialYear(2026)).Single();
+        Assert.Equal(P(16_930.25m), statement.ReviewSpendPence);
+        Assert.Equal(P(28_545.50m), statement.NoReviewSpendPence); // 28,000 + 450 + 95.50
+        Assert.Equal(2, statement.ReviewsWithCosts);
+    }
+
+    [Fact]
+    public void CostKinds_EveryKindCountsUnderOneHead_AndOnlyFeesExpensesAndLegalBelongToAReview()
+    {
+        Assert.All(Enum.GetValues<CostKind>(), k => Assert.True(Enum.IsDefined(CostKinds.LineOf(k))));
+        Assert.Equal([CostKind.ChairAuthorFee, CostKind.Expenses, CostKind.LegalCosts], Enum.GetValues<CostKind>().Where(CostKinds.BelongsToReview));
+        Assert.Equal("chair/author fees, expenses", CostKinds.Holds(BudgetLineKind.ChairsAndAuthors));
+    }
+
+    [Fact]
+    public void Forecast_WithHalfAReview_RoundsThePenniesHalfAwayFromZero()
+    {
+        // 2.5 x 10,250.17 = 25,625.425: to the nearest penny, the half away from zero, 25,625.43.
+        var forecast = BudgetLedger.Forecast(new FinancialYear(2024), P(70_788m), expectedReviews: 2.5m, Contributions, Costs, D(2026, 11, 15));
+
+        Assert.Equal(2.5m, forecast.ExpectedReviews);
+        Assert.Equal(P(25_625.43m), forecast.ReviewCostsPence);
+        Assert.Equal(P(79_625.43m), forecast.SpendPence); // + 54,000 of no review
+        Assert.Equal(3L, BudgetLedger.Times(1, 2.5m));
+        Assert.Equal(0L, BudgetLedger.Times(P(10_000m), 0m));
+    }
+
+    [Theory]
+    [InlineData("2.5", "2.5")]
+    [InlineData(" 4 ", "4")]
+    [InlineData("0", "0")]
+    [InlineData("100.0", "100")]
+    public void ExpectedReviews_ToOneDecimalPlace_AreAccepted(string typed, string shown)
+    {
+        Assert.Null(ExpectedReviews.Parse(typed, "Expected", out var reviews));
+        Assert.Equal(shown, ExpectedReviews.Format(reviews));
+    }
+
+    [Theory]
+    [InlineData("2.55", "one decimal place")]
+    [InlineData("100.5", "at most 100")]
+    [InlineData("-1", "from 0 to 100")]
+    [InlineData("two", "from 0 to 100")]
+    [InlineData("", "from 0 to 100")]
+    [InlineData(null, "from 0 to 100")]
+    [InlineData("2,5", "from 0 to 100")]
+    public void ExpectedReviews_Otherwise_AreRefusedForTheField(string? typed, string said)
+    {
+        var error = ExpectedReviews.Parse(typed, "Expected", out var reviews);
+
+        Assert.NotNull(error);
+        Assert.Equal("Expected", error.Field);
+        Assert.Contains(said, error.Message, StringComparison.Ordinal);
+        Assert.Equal(0m, reviews);
+    }
+
+    [Fact]
+    public void ContributionStates_FollowTheDates_PaidBeforeTheYearBeganIsPaidInAdvance()
+    {
+        var year = new FinancialYear(2027);
+        Assert.Equal(ContributionState.Agreed, ContributionStates.Of(year, null, null, notDrawnDown: false));
+        Assert.Equal(ContributionState.Invoiced, ContributionStates.Of(year, D(2027, 3, 1), null, notDrawnDown: false));
+        Assert.Equal(ContributionState.PaidInAdvance, ContributionStates.Of(year, D(2027, 3, 1), D(2027, 3, 31), notDrawnDown: false));
+        Assert.Equal(ContributionState.Paid, ContributionStates.Of(year, D(2027, 3, 1), D(2027, 4, 1), notDrawnDown: false));
+        Assert.Equal(ContributionState.NotDrawnDown, ContributionStates.Of(year, D(2027, 3, 1), null, notDrawnDown: true));
+        Assert.Equal("Paid in advance", ContributionStates.Describe(ContributionState.PaidInAdvance));
+    }
+
+    [Fact]
+    public void Statements_CountCashDrawnDownAsIncome_AndShowInKindAndNotDrawnDownApart()
+    {
+        ContributionFact[] given =
+        [
+            new(2026, P(30_000m), Paid: true), new(2026, P(10_000m), Paid: false),
+            new(2026, P(3_000m), Paid: false, InKind: true), new(2026, P(25_000m), Paid: false, NotDrawnDown: true),
+            new(2027, P(33_000m), Paid: true), new(2027, P(5_000m), Paid: false, NotDrawnDown: true),
+        ];
+
+        var year = BudgetLedger.Statements(new FinancialYear(2026), P(1_000m), given, [], new FinancialYear(2026)).Single();
+
+        Assert.Equal((P(40_000m), P(30_000m), P(10_000m)), (year.IncomePence, year.PaidPence, year.OutstandingPence));
+        Assert.Equal((P(3_000m), P(25_000m)), (year.InKindPence, year.NotDrawnDownPence));
+        Assert.Equal(P(41_000m), year.ClosingReservePence); // 1,000 + 40,000: in kind and not drawn down are not cash in the reserve
+        // The forecast for 2027/28 counts the 33,000 paid in advance, not the 5,000 not drawn down.
+        Assert.Equal(P(33_000m), BudgetLedger.Forecast(new FinancialYear(2026), P(1_000m), 2m, given, [], D(2026, 11, 23)).IncomePence);
+    }
+
+    [Fact]
+    public void Partners_WhoPaysHowMuch_AndWhoDoesNot()
+    {
+        (string, ContributionFact)[] given =
+        [
+            ("County Council", new(2026, P(30_000m), Paid: true)), ("county council", new(2026, P(2_000m), Paid: false)),
+            ("Police", new(2026, P(10_000m), Paid: false)), ("Police", new(2026, P(3_000m), Paid: false, InKind: true)),
+            ("City Council", new(2026, P(25_000m), Paid: false, NotDrawnDown: true)),
+            ("Health Board", new(2025, P(5_000m), Paid: true)),
+        ];
+
+        var partners = BudgetLedger.Partners(new FinancialYear(2026), given, ["Blaby CSP", "Health Board", "police"]);
+
+        Assert.Equal(["County Council", "Police", "Blaby CSP", "City Council", "Health Board"], partners.Select(p => p.Partner));
+        Assert.Equal(new PartnerLine("County Council", P(32_000m), P(30_000m), 0, 0), partners[0]);
+        Assert.Equal(P(2_000m), partners[0].OutstandingPence);
+        Assert.Equal(new PartnerLine("Police", P(10_000m), 0, P(3_000m), 0), partners[1]);
+        Assert.Equal(new PartnerLine("City Council", 0, 0, 0, P(25_000m)), partners[3]);
+        Assert.False(partners[2].PaysCash);
+        Assert.Equal(new PartnerLine("Health Board", 0, 0, 0, 0), partners[4]);
+    }
 }

@@ -23,7 +23,8 @@ public static class BudgetAccess
 
 public sealed record BudgetOffice(int Id, string Name, bool CanEdit);
 
-public sealed record ContributionView(long Id, int YearStart, int? PartnerOrganisationId, string Partner, long AmountPence, DateOnly? InvoicedOn, DateOnly? PaidOn, int Version);
+public sealed record ContributionView(long Id, int YearStart, int? PartnerOrganisationId, string Partner, long AmountPence, DateOnly? InvoicedOn, DateOnly? PaidOn, int Version,
+    bool InKind, string? Description, bool NotDrawnDown, ContributionState State);
 
 public sealed record CostView(long Id, int YearStart, int? ReviewId, string? Review, CostKind Kind, long AmountPence, DateOnly On, long? AuthorAppointmentId,
     string? Description, int Version);
@@ -31,12 +32,12 @@ public sealed record CostView(long Id, int YearStart, int? ReviewId, string? Rev
 public sealed record BudgetSettingsView(int FirstYearStart, long FirstYearOpeningReservePence, decimal ExpectedReviewsPerYear, int Version);
 
 /// The budget page: the office's settings, every year's statement from the first year to next year, the chosen year's
-/// budget against actual (with the versions of its lines, for the form), contributions and (for office staff) its cost
-/// lines, and next year's forecast.
+/// budget against actual (with the versions of its lines, for the form), contributions, who pays and who does not, (for
+/// office staff) its cost lines, and next year's forecast.
 public sealed record BudgetView(
     BudgetOffice Office, BudgetSettingsView? Settings, FinancialYear Year, IReadOnlyList<YearStatement> Statements, YearStatement? Statement,
     IReadOnlyList<LineAgainstBudget> AgainstBudget, IReadOnlyDictionary<BudgetLineKind, int> LineVersions,
-    IReadOnlyList<ContributionView> Contributions, IReadOnlyList<CostView> Costs, BudgetForecast? Forecast);
+    IReadOnlyList<ContributionView> Contributions, IReadOnlyList<PartnerLine> Partners, IReadOnlyList<CostView> Costs, BudgetForecast? Forecast);
 
 public sealed record BudgetChoice(int Id, string Name);
 
@@ -76,9 +77,13 @@ public sealed class BudgetQuery(IReviewDbFactory dbs, BusinessClock clock, Audit
             .Select(b => new BudgetSettingsView(b.FirstYearStart, b.FirstYearOpeningReservePence, b.ExpectedReviewsPerYear, b.Version)).SingleOrDefaultAsync(ct);
 
         var contributions = await db.BudgetContributions.AsNoTracking().Where(c => c.OfficeId == officeId)
-            .Select(c => new { c.Id, c.FinancialYearStart, c.PartnerOrganisationId, c.PartnerName, c.AmountPence, c.InvoicedOn, c.PaidOn, c.Version }).ToListAsync(ct);
+            .Select(c => new { c.Id, c.FinancialYearStart, c.PartnerOrganisationId, c.PartnerName, c.AmountPence, c.InvoicedOn, c.PaidOn, c.Version, c.InKind, c.Description, c.NotDrawnDown })
+            .ToListAsync(ct);
         var partnerIds = contributions.Where(c => c.PartnerOrganisationId != null).Select(c => c.PartnerOrganisationId!.Value).Distinct().ToList();
         var partners = await db.Organisations.AsNoTracking().Where(o => partnerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        string PartnerOf(int? organisationId, string? name) => name ?? partners.GetValueOrDefault(organisationId ?? 0, "?");
+        var csps = await db.Organisations.AsNoTracking().Where(o => o.IsActive && o.Kind == OrganisationKind.Csp && o.ServingOfficeId == officeId)
+            .Select(o => o.Name).ToListAsync(ct);
         var costs = await db.BudgetCosts.AsNoTracking().Where(c => c.OfficeId == officeId).ToListAsync(ct);
         var lines = await db.BudgetLines.AsNoTracking().Where(l => l.OfficeId == officeId && l.FinancialYearStart == year.StartYear).ToListAsync(ct);
         var reviewIds = costs.Where(c => c.ReviewId != null).Select(c => c.ReviewId!.Value).Distinct().ToList();
@@ -91,7 +96,7 @@ public sealed class BudgetQuery(IReviewDbFactory dbs, BusinessClock clock, Audit
         if (settings is not null)
         {
             var first = new FinancialYear(settings.FirstYearStart);
-            var income = contributions.Select(c => new ContributionFact(c.FinancialYearStart, c.AmountPence, c.PaidOn != null)).ToList();
+            var income = contributions.Select(c => new ContributionFact(c.FinancialYearStart, c.AmountPence, c.PaidOn != null, c.InKind, c.NotDrawnDown)).ToList();
             var last = new[] { current.Next, year, first }.Max();
             statements = BudgetLedger.Statements(first, settings.FirstYearOpeningReservePence, income, spend, last);
             forecast = BudgetLedger.Forecast(first, settings.FirstYearOpeningReservePence, settings.ExpectedReviewsPerYear, income, spend, today);
@@ -103,9 +108,14 @@ public sealed class BudgetQuery(IReviewDbFactory dbs, BusinessClock clock, Audit
             office, settings, year, statements, statements.SingleOrDefault(s => s.Year == year),
             BudgetLedger.AgainstBudget(year, lines.Select(l => new BudgetLineFact(l.FinancialYearStart, l.Kind, l.AmountPence)).ToList(), spend),
             lines.ToDictionary(l => l.Kind, l => l.Version),
-            contributions.Where(c => c.FinancialYearStart == year.StartYear).OrderBy(c => c.PartnerName ?? partners.GetValueOrDefault(c.PartnerOrganisationId ?? 0))
-                .Select(c => new ContributionView(c.Id, c.FinancialYearStart, c.PartnerOrganisationId,
-                    c.PartnerName ?? partners.GetValueOrDefault(c.PartnerOrganisationId ?? 0, "?"), c.AmountPence, c.InvoicedOn, c.PaidOn, c.Version)).ToList(),
+            contributions.Where(c => c.FinancialYearStart == year.StartYear).OrderBy(c => PartnerOf(c.PartnerOrganisationId, c.PartnerName)).ThenBy(c => c.InKind)
+                .Select(c => new ContributionView(c.Id, c.FinancialYearStart, c.PartnerOrganisationId, PartnerOf(c.PartnerOrganisationId, c.PartnerName), c.AmountPence,
+                    c.InvoicedOn, c.PaidOn, c.Version, c.InKind, c.Description, c.NotDrawnDown, ContributionStates.Of(year, c.InvoicedOn, c.PaidOn, c.NotDrawnDown))).ToList(),
+            // Last year's contributors and the office's CSPs are expected to pay: those who do not are listed with nothing.
+            BudgetLedger.Partners(year,
+                contributions.Select(c => (PartnerOf(c.PartnerOrganisationId, c.PartnerName),
+                    new ContributionFact(c.FinancialYearStart, c.AmountPence, c.PaidOn != null, c.InKind, c.NotDrawnDown))).ToList(),
+                csps.Concat(contributions.Where(c => c.FinancialYearStart == year.StartYear - 1).Select(c => PartnerOf(c.PartnerOrganisationId, c.PartnerName)))),
             // Board members read the statement only: the cost lines name reviews.
             office.CanEdit
                 ? costs.Where(c => c.FinancialYearStart == year.StartYear).OrderBy(c => c.On).ThenBy(c => c.Id)

@@ -10,9 +10,10 @@ using Workflows.Time;
 
 namespace Workflows.Budget;
 
-/// A partner's contribution to the pooled budget for a financial year: who, how much, when invoiced and paid.
+/// A partner's contribution to the pooled budget for a financial year: who, how much, when invoiced and paid; or given
+/// in kind (what, and its value); or agreed but not drawn down.
 public sealed record ContributionInput(long? Id, int YearStart, int? PartnerOrganisationId, string? PartnerName, string? Amount, DateOnly? InvoicedOn,
-    DateOnly? PaidOn, int? Version);
+    DateOnly? PaidOn, int? Version, bool InKind = false, string? Description = null, bool NotDrawnDown = false);
 
 
 /// Adds or changes a contribution (Id null: a new one).
@@ -53,6 +54,33 @@ public sealed class SaveContributionHandler(IReviewDbFactory dbs, BudgetChanges 
         else if (amount == 0)
         {
             errors.Add(new Error("Enter an amount greater than zero.", nameof(input.Amount)));
+        }
+
+        var description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
+        if (input.InKind)
+        {
+            if (description is null)
+            {
+                errors.Add(new Error("Say what is given in kind, for example 20 days of an analyst's time.", nameof(input.Description)));
+            }
+            else if (description.Length > BudgetContribution.DescriptionMaxLength)
+            {
+                errors.Add(new Error($"The description must be {BudgetContribution.DescriptionMaxLength} characters or fewer.", nameof(input.Description)));
+            }
+
+            if (input.InvoicedOn is not null || input.PaidOn is not null)
+            {
+                errors.Add(new Error("A contribution in kind is not invoiced or paid: clear both dates.", nameof(input.InvoicedOn)));
+            }
+
+            if (input.NotDrawnDown)
+            {
+                errors.Add(new Error("Only cash is drawn down: untick \"not drawn down\" for a contribution in kind.", nameof(input.NotDrawnDown)));
+            }
+        }
+        else if (input.NotDrawnDown && input.PaidOn is not null)
+        {
+            errors.Add(new Error("A contribution that was paid has been drawn down: clear the date paid or untick \"not drawn down\".", nameof(input.NotDrawnDown)));
         }
 
         var today = clock.Today;
@@ -96,6 +124,9 @@ public sealed class SaveContributionHandler(IReviewDbFactory dbs, BudgetChanges 
         row.AmountPence = amount;
         row.InvoicedOn = input.InvoicedOn;
         row.PaidOn = input.PaidOn;
+        row.InKind = input.InKind;
+        row.Description = input.InKind ? description : null;
+        row.NotDrawnDown = input.NotDrawnDown;
         row.Version++;
         var saved = await BudgetChanges.SaveAsync(db, 0, "The contribution", ct);
         if (!saved.IsSuccess)
@@ -104,7 +135,7 @@ public sealed class SaveContributionHandler(IReviewDbFactory dbs, BudgetChanges 
         }
 
         audit.Add(db, actor, input.Id is null ? AuditAction.Created : AuditAction.Changed, "BudgetContribution", row.Id.ToString(),
-            detail: $"{new FinancialYear(row.FinancialYearStart)}: partner, amount, invoiced, paid");
+            detail: $"{new FinancialYear(row.FinancialYearStart)}: partner, amount, invoiced, paid, in kind, drawn down");
         await db.SaveChangesAsync(ct);
         return row.Id;
     }

@@ -22,6 +22,7 @@ internal sealed class BudgetContributionConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<BudgetContribution> b)
     {
         b.Property(x => x.PartnerName).HasMaxLength(BudgetContribution.PartnerNameMaxLength);
+        b.Property(x => x.Description).HasMaxLength(BudgetContribution.DescriptionMaxLength);
         b.Property(x => x.CreatedByUserId).HasMaxLength(450);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.OfficeId, x.FinancialYearStart });

@@ -11,7 +11,7 @@ public partial class BudgetContributions : BudgetSection
     private static readonly string[] Fields =
     [
         nameof(ContributionInput.PartnerOrganisationId), nameof(ContributionInput.PartnerName), nameof(ContributionInput.Amount),
-        nameof(ContributionInput.InvoicedOn), nameof(ContributionInput.PaidOn),
+        nameof(ContributionInput.InvoicedOn), nameof(ContributionInput.PaidOn), nameof(ContributionInput.Description), nameof(ContributionInput.NotDrawnDown),
     ];
 
     private ServerErrors errors => Run.Errors;
@@ -21,6 +21,9 @@ public partial class BudgetContributions : BudgetSection
     private string? amount;
     private DateTime? invoiced;
     private DateTime? paid;
+    private bool inKind;
+    private string? description;
+    private bool notDrawnDown;
 
     [Inject]
     private SaveContributionHandler SaveContribution { get; set; } = null!;
@@ -34,6 +37,7 @@ public partial class BudgetContributions : BudgetSection
         (partnerId, partnerName, amount) = (c.PartnerOrganisationId, c.PartnerOrganisationId is null ? c.Partner : null, Money.ForInput(c.AmountPence));
         invoiced = c.InvoicedOn?.ToDateTime(TimeOnly.MinValue);
         paid = c.PaidOn?.ToDateTime(TimeOnly.MinValue);
+        (inKind, description, notDrawnDown) = (c.InKind, c.Description, c.NotDrawnDown);
         errors.Clear();
     }
 
@@ -41,13 +45,15 @@ public partial class BudgetContributions : BudgetSection
     {
         editing = null;
         (partnerId, partnerName, amount, invoiced, paid) = (null, null, null, null, null);
+        (inKind, description, notDrawnDown) = (false, null, false);
         errors.Clear();
     }
 
     private async Task SaveAsync()
     {
         var input = new ContributionInput(editing?.Id, View.Year.StartYear, partnerId, partnerName, amount,
-            invoiced is DateTime i ? DateOnly.FromDateTime(i) : null, paid is DateTime p ? DateOnly.FromDateTime(p) : null, editing?.Version);
+            !inKind && invoiced is DateTime i ? DateOnly.FromDateTime(i) : null, !inKind && paid is DateTime p ? DateOnly.FromDateTime(p) : null, editing?.Version,
+            inKind, inKind ? description : null, !inKind && notDrawnDown);
         await Run.RunAsync(actor => SaveContribution.HandleAsync(actor, View.Office.Id, input), "Contribution saved.", () =>
         {
             Clear();
