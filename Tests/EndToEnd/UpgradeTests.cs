@@ -93,6 +93,12 @@ public sealed class UpgradeTests(BrowserFixture browser)
             INSERT INTO "PooledBudgets" ("OfficeId", "FirstYearStart", "FirstYearOpeningReservePence", "ExpectedReviewsPerYear", "Version")
             VALUES ((SELECT "Id" FROM "Organisations" WHERE "Code" = 'LR'), 2025, 1200000, 3, 1)
             """,
+            // A contribution invoiced and paid, before contributions had a state or could be in kind.
+            $"""
+            INSERT INTO "BudgetContributions" ("OfficeId", "FinancialYearStart", "PartnerName", "AmountPence", "InvoicedOn", "PaidOn", "CreatedAtUtc", "CreatedByUserId", "Version")
+            VALUES ((SELECT "Id" FROM "Organisations" WHERE "Code" = 'LR'), 2025, 'Leicestershire County Council', 3000000, '2025-04-10', '2025-05-02',
+                    {instant("2025-05-02 10:00:00")}, 'upgrade', 1)
+            """,
         ];
         foreach (var sql in statements)
         {
@@ -151,5 +157,9 @@ public sealed class UpgradeTests(BrowserFixture browser)
 
         // Issue 18: whole numbers of expected reviews stay the same.
         Assert.Equal(3m, await portal.WithDbAsync(db => db.PooledBudgets.Select(b => b.ExpectedReviewsPerYear).SingleAsync()));
+        var contribution = await portal.WithDbAsync(db => db.BudgetContributions.SingleAsync());
+        Assert.Equal((false, false), (contribution.InKind, contribution.NotDrawnDown));
+        Assert.Equal(Domain.Budget.ContributionState.Paid,
+            Domain.Budget.ContributionStates.Of(new Domain.Budget.FinancialYear(contribution.FinancialYearStart), contribution.InvoicedOn, contribution.PaidOn, contribution.NotDrawnDown));
     }
 }
