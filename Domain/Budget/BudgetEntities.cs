@@ -16,6 +16,12 @@ public sealed class PooledBudget
     /// To one decimal place: boards plan on 2.5 reviews a year.
     public decimal ExpectedReviewsPerYear { get; set; }
 
+    /// The forecast's scenario: a pay award on the office's staffing, in per cent (two decimal places).
+    public decimal PayAwardPercent { get; set; }
+
+    /// The forecast's scenario: partners' cash contributions changed by this rate, in per cent (negative: a cut).
+    public decimal ContributionChangePercent { get; set; }
+
     public int Version { get; set; }
 }
 

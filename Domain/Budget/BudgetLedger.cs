@@ -41,9 +41,10 @@ public sealed record YearStatement(
 /// Next year's forecast: expected reviews times the average cost per review of the completed years, plus the costs
 /// that belong to no review (recharge, learning, meetings) as in the latest completed year, against the contributions
 /// already agreed for next year.
+/// StaffingPence is the office's recharge within NoReviewCostsPence (what a pay award raises).
 public sealed record BudgetForecast(
     FinancialYear Year, decimal ExpectedReviews, long? AverageCostPerReviewPence, int CompletedYears, long ReviewCostsPence, long NoReviewCostsPence,
-    long IncomePence, long OpeningReservePence)
+    long IncomePence, long OpeningReservePence, long StaffingPence = 0)
 {
     public long SpendPence => ReviewCostsPence + NoReviewCostsPence;
 
@@ -121,6 +122,30 @@ public static class BudgetLedger
         return [.. lines.OrderByDescending(l => l.PaysCash).ThenByDescending(l => l.CashPence).ThenBy(l => l.Partner, StringComparer.OrdinalIgnoreCase)];
     }
 
+    /// A percentage of an amount, to the nearest penny, halves away from zero.
+    public static long PercentOf(long pence, decimal percent) => (long)Math.Round(pence * percent / 100m, MidpointRounding.AwayFromZero);
+
+    /// The forecast as it would be with a pay award on the office's staffing (the recharge) and with partners paying
+    /// this year's cash contributions changed by a rate (in place of what is agreed for next year so far). Each amount
+    /// is rounded to the penny on its own: the uplift, then the income.
+    public static BudgetForecast Scenario(BudgetForecast current, long thisYearCashPence, decimal payAwardPercent, decimal contributionChangePercent) =>
+        current with
+        {
+            NoReviewCostsPence = current.NoReviewCostsPence + PercentOf(current.StaffingPence, payAwardPercent),
+            StaffingPence = current.StaffingPence + PercentOf(current.StaffingPence, payAwardPercent),
+            IncomePence = thisYearCashPence + PercentOf(thisYearCashPence, contributionChangePercent),
+        };
+
+    /// What one review is planned to cost: the year's budget for chairs and authors and for legal costs over the
+    /// reviews expected, to the nearest penny; null when neither head has a budget or no review is expected.
+    public static long? EstimatePerReview(IReadOnlyCollection<LineAgainstBudget> heads, decimal expectedReviews)
+    {
+        var review = heads.Where(h => h.Kind is BudgetLineKind.ChairsAndAuthors or BudgetLineKind.Legal && h.BudgetPence is not null).ToList();
+        return review.Count == 0 || expectedReviews <= 0
+            ? null
+            : (long)Math.Round(review.Sum(h => h.BudgetPence!.Value) / expectedReviews, MidpointRounding.AwayFromZero);
+    }
+
     /// Pence times a number of reviews (one decimal place), to the nearest penny, halves away from zero.
     public static long Times(long pence, decimal reviews) => (long)Math.Round(pence * reviews, MidpointRounding.AwayFromZero);
 
@@ -136,6 +161,6 @@ public static class BudgetLedger
         return new BudgetForecast(
             next, expectedReviews, average, completed.Count, Times(average ?? 0, expectedReviews), noReview,
             contributions.Where(c => c.YearStart == next.StartYear && c.IsIncome).Sum(c => c.AmountPence),
-            statements[^1].ClosingReservePence);
+            statements[^1].ClosingReservePence, completed.Count == 0 ? 0 : completed[^1].Spend(CostKind.Recharge));
     }
 }

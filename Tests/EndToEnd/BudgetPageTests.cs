@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Domain.Budget;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Portal.Testing;
 
@@ -44,6 +45,14 @@ public sealed class BudgetPageTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#partners")).ToContainTextAsync("Not drawn down");
         await tab.AssertAccessibleAsync();
 
+        // The board report's .docx carries the statement for this year.
+        var office = await _portal.WithDbAsync(db => db.Organisations.Where(o => o.Code == "LR").Select(o => o.Id).SingleAsync());
+        var docx = await page.APIRequest.GetAsync($"reports/board.docx?org={office}");
+        Assert.Equal(200, docx.Status);
+        var tables = Portal.Features.Reports.BoardReportDocx.ReadTables(new MemoryStream(await docx.BodyAsync()));
+        Assert.Contains(tables.Single(t => t[0][0] == "Statement"), r => r[0] == "Contributions in kind (valued, not cash)" && r[1] == "£3,000");
+        Assert.Contains(tables.Single(t => t[0][0] == "Head"), r => r[0] == "Learning" && r[2] == "£450");
+
         await tab.ChooseAsync("budget-year", lastYear.ToString());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Statement for {lastYear}" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#statement-income")).ToHaveTextAsync("£65,000");
@@ -73,6 +82,7 @@ public sealed class BudgetPageTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByText("Enter the reviews expected a year to one decimal place")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#budget-not-set-up")).ToBeVisibleAsync();
         await page.Locator("#settings-expected").FillAsync("2.5");
+        await page.Locator("#settings-contribution-change").FillAsync("-5");
         await page.Locator("#save-settings").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Statement for 2026/27" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#statement-opening")).ToHaveTextAsync("£10,000");
@@ -114,6 +124,8 @@ public sealed class BudgetPageTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#statement-closing")).ToHaveTextAsync("£35,000");
         await Assertions.Expect(page.Locator("#forecast")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#forecast-expected")).ToHaveTextAsync("2.5");
+        // The scenario beside it: this year's 30,000 cash at 5% less.
+        await Assertions.Expect(page.Locator("#scenario-income")).ToHaveTextAsync("£28,500");
 
         // The year's budget lines: one that is not money is explained beside it and none is saved; then actual against budget.
         await page.Locator("#line-OfficeStaffing").FillAsync("6,000");

@@ -250,4 +250,68 @@ public class BudgetLedgerTests
         Assert.False(partners[2].PaysCash);
         Assert.Equal(new PartnerLine("Health Board", 0, 0, 0, 0), partners[4]);
     }
+
+    [Fact]
+    public void Scenario_APayAwardOnTheStaffing_AndAChangedContributionRate_BesideTheForecast()
+    {
+        // The forecast of 15 Nov 2026 (above): review costs 41,000.68, no-review costs 54,000 (all of it the recharge),
+        // contributions agreed for 2027/28 40,000, brought forward 84,532.83.
+        var current = BudgetLedger.Forecast(new FinancialYear(2024), P(70_788m), expectedReviews: 4, Contributions, Costs, D(2026, 11, 15));
+        Assert.Equal(P(54_000m), current.StaffingPence);
+
+        // A 3.5% pay award: 54,000 x 3.5% = 1,890. This year's cash 30,000 cut by 2.5%: 30,000 - 750 = 29,250.
+        var scenario = BudgetLedger.Scenario(current, thisYearCashPence: P(30_000m), payAwardPercent: 3.5m, contributionChangePercent: -2.5m);
+
+        Assert.Equal(P(55_890m), scenario.NoReviewCostsPence);
+        Assert.Equal(P(29_250m), scenario.IncomePence);
+        Assert.Equal(P(41_000.68m), scenario.ReviewCostsPence);
+        Assert.Equal(P(16_892.15m), scenario.ClosingReservePence); // 84,532.83 + 29,250 - 41,000.68 - 55,890
+        Assert.Equal(P(29_532.15m), current.ClosingReservePence); // the current one is unchanged
+
+        // Pennies: 1,234.57 x 2.5% = 30.86425, to 30.86; 0.10 x 2.5% = 0.0025, to 0.00; 0.20 x 2.5% = 0.005, to 0.01 (a half away from zero).
+        Assert.Equal(3_086L, BudgetLedger.PercentOf(123_457, 2.5m));
+        Assert.Equal(0L, BudgetLedger.PercentOf(10, 2.5m));
+        Assert.Equal(1L, BudgetLedger.PercentOf(20, 2.5m));
+        Assert.Equal(-1L, BudgetLedger.PercentOf(20, -2.5m));
+    }
+
+    [Fact]
+    public void EstimatePerReview_TheReviewHeadsBudgetOverTheReviewsExpected()
+    {
+        LineAgainstBudget[] heads =
+        [
+            new(BudgetLineKind.OfficeStaffing, P(29_000m), 0), new(BudgetLineKind.ChairsAndAuthors, P(30_000m), 0), new(BudgetLineKind.Legal, P(2_000m), 0),
+            new(BudgetLineKind.Learning, P(1_500m), 0), new(BudgetLineKind.Meetings, null, 0),
+        ];
+
+        // (30,000 + 2,000) / 2.5 = 12,800; / 3 = 10,666.666... to 10,666.67.
+        Assert.Equal(P(12_800m), BudgetLedger.EstimatePerReview(heads, 2.5m));
+        Assert.Equal(P(10_666.67m), BudgetLedger.EstimatePerReview(heads, 3m));
+        Assert.Null(BudgetLedger.EstimatePerReview(heads, 0m));
+        Assert.Null(BudgetLedger.EstimatePerReview([new(BudgetLineKind.OfficeStaffing, P(1m), 0), new(BudgetLineKind.Legal, null, 0)], 2m));
+    }
+
+    [Theory]
+    [InlineData("3.5", 3.5)]
+    [InlineData(" -10 % ", -10)]
+    [InlineData("", 0)]
+    [InlineData(null, 0)]
+    public void Percentage_Accepted(string? typed, double expected)
+    {
+        Assert.Null(Percentage.Parse(typed, "Rate", "the rate", -100, 100, out var percent));
+        Assert.Equal((decimal)expected, percent);
+    }
+
+    [Theory]
+    [InlineData("3.555", "two decimal places")]
+    [InlineData("21", "from 0 to 20")]
+    [InlineData("three", "from 0 to 20")]
+    [InlineData("-1", "from 0 to 20")]
+    public void Percentage_Refused(string typed, string said)
+    {
+        var error = Percentage.Parse(typed, "PayAward", "the pay award", 0, 20, out _);
+
+        Assert.Equal("PayAward", error!.Field);
+        Assert.Contains(said, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -2,6 +2,7 @@ using Domain;
 using Domain.Audit;
 using Domain.Budget;
 using Microsoft.EntityFrameworkCore;
+using Portal.Features.Reports;
 using Portal.Testing;
 using Workflows.Budget;
 
@@ -251,6 +252,54 @@ public abstract class BudgetTests(ProviderFixture fixture)
         Assert.Equal([nameof(ContributionInput.Description), nameof(ContributionInput.InvoicedOn)], ((ValidationFailed)inKind.Error!).Errors.Select(e => e.Field));
         Assert.Equal([nameof(ContributionInput.NotDrawnDown)], ((ValidationFailed)paidNotDrawn.Error!).Errors.Select(e => e.Field));
         Assert.Equal(before, await Portal.WithDbAsync(db => db.BudgetContributions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task BoardReportDocx_OfTheOffice_HasTheBudgetStatement_WithTheScenario_AndValidates_ButNotForAReaderWithoutTheBudget()
+    {
+        var office = await OfficeAsync("LR");
+        var manager = await Portal.ActorAsync(DemoAccounts.LrManager);
+        var settings = (await Query.HandleAsync(manager, office, null)).Value.Settings!;
+        var badScenario = await Portal.Get<SaveBudgetSettingsHandler>().HandleAsync(manager, office,
+            new BudgetSettingsInput(settings.FirstYearStart, Money.ForInput(settings.FirstYearOpeningReservePence), "2.5", settings.Version, "25", "minus five"));
+        Assert.Equal([nameof(BudgetSettingsInput.PayAwardPercent), nameof(BudgetSettingsInput.ContributionChangePercent)],
+            ((ValidationFailed)badScenario.Error!).Errors.Select(e => e.Field));
+        var saved = await Portal.Get<SaveBudgetSettingsHandler>().HandleAsync(manager, office,
+            new BudgetSettingsInput(settings.FirstYearStart, Money.ForInput(settings.FirstYearOpeningReservePence), "2.5", settings.Version, "3.5", "-5"));
+        Assert.True(saved.IsSuccess, saved.Error?.Message);
+
+        var asOf = new DateOnly(2026, 11, 23);
+        var report = (await Portal.Get<Workflows.Reports.BoardReportQuery>().HandleAsync(manager, office, asOf)).Value;
+        var budget = await Query.ForBoardAsync(manager, report.Scope, asOf);
+        Assert.NotNull(budget);
+        Assert.Equal((3.5m, -5m), (budget.Settings!.PayAwardPercent, budget.Settings.ContributionChangePercent));
+        var thisYearCash = budget.Statement!.IncomePence;
+        Assert.Equal(thisYearCash - BudgetLedger.PercentOf(thisYearCash, 5m), budget.Scenario!.IncomePence);
+        var bytes = BoardReportDocx.Build(report, budget: budget);
+
+        using (var package = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), false))
+        {
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(package));
+            var text = package.MainDocumentPart!.Document!.Body!.InnerText;
+            Assert.Contains(BudgetStatementText.Title(budget), text, StringComparison.Ordinal);
+            Assert.Contains("pay award of 3.5%", text, StringComparison.Ordinal);
+        }
+
+        var tables = BoardReportDocx.ReadTables(new MemoryStream(bytes));
+        var statement = tables.Single(t => t[0][0] == "Statement");
+        Assert.Contains(statement, r => r[0] == "Contributions agreed (cash, drawn down)" && r[1] == Money.Format(thisYearCash));
+        var heads = tables.Single(t => t[0][0] == "Head");
+        Assert.Equal(["Total", Money.Format(budget.AgainstBudget.Sum(l => l.BudgetPence ?? 0)), Money.Format(budget.AgainstBudget.Sum(l => l.ActualPence)),
+            BudgetStatementText.Remaining(budget.AgainstBudget.Sum(l => l.RemainingPence))], heads[^1]);
+        var forecast = tables.Single(t => t[0][0].StartsWith("Forecast for", StringComparison.Ordinal));
+        Assert.Equal(["Contributions", Money.Format(budget.Forecast!.IncomePence), Money.Format(budget.Scenario.IncomePence)], forecast.Single(r => r[0] == "Contributions"));
+        Assert.Contains(tables, t => t[0][0] == "Partner");
+
+        // A board member outside the office (the demo's) reads the board report but gets no budget statement in it.
+        var board = await Portal.ActorAsync(DemoAccounts.BoardMember);
+        Assert.Null(await Query.ForBoardAsync(board, report.Scope, asOf));
+        var plain = BoardReportDocx.ReadTables(new MemoryStream(BoardReportDocx.Build(report)));
+        Assert.DoesNotContain(plain, t => t[0][0] == "Statement");
     }
 
     private Task<int> RefusalsAsync(string email) =>

@@ -8,6 +8,7 @@ using Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Audit;
 using Workflows.Data;
+using Workflows.Reports;
 using Workflows.Time;
 
 namespace Workflows.Budget;
@@ -29,15 +30,18 @@ public sealed record ContributionView(long Id, int YearStart, int? PartnerOrgani
 public sealed record CostView(long Id, int YearStart, int? ReviewId, string? Review, CostKind Kind, long AmountPence, DateOnly On, long? AuthorAppointmentId,
     string? Description, int Version);
 
-public sealed record BudgetSettingsView(int FirstYearStart, long FirstYearOpeningReservePence, decimal ExpectedReviewsPerYear, int Version);
+public sealed record BudgetSettingsView(int FirstYearStart, long FirstYearOpeningReservePence, decimal ExpectedReviewsPerYear, int Version,
+    decimal PayAwardPercent, decimal ContributionChangePercent);
 
 /// The budget page: the office's settings, every year's statement from the first year to next year, the chosen year's
 /// budget against actual (with the versions of its lines, for the form), contributions, who pays and who does not, (for
-/// office staff) its cost lines, and next year's forecast.
+/// office staff) its cost lines, next year's forecast beside its scenario (pay award, contribution rate), and the
+/// estimate per review from the year's budget lines.
 public sealed record BudgetView(
     BudgetOffice Office, BudgetSettingsView? Settings, FinancialYear Year, IReadOnlyList<YearStatement> Statements, YearStatement? Statement,
     IReadOnlyList<LineAgainstBudget> AgainstBudget, IReadOnlyDictionary<BudgetLineKind, int> LineVersions,
-    IReadOnlyList<ContributionView> Contributions, IReadOnlyList<PartnerLine> Partners, IReadOnlyList<CostView> Costs, BudgetForecast? Forecast);
+    IReadOnlyList<ContributionView> Contributions, IReadOnlyList<PartnerLine> Partners, IReadOnlyList<CostView> Costs, BudgetForecast? Forecast,
+    BudgetForecast? Scenario, long? EstimatePerReviewPence);
 
 public sealed record BudgetChoice(int Id, string Name);
 
@@ -59,6 +63,19 @@ public sealed class BudgetQuery(IReviewDbFactory dbs, BusinessClock clock, Audit
         return offices.Where(o => BudgetAccess.CanRead(actor, o.Id)).Select(o => new BudgetOffice(o.Id, o.Name, BudgetAccess.CanEdit(actor, o.Id))).ToList();
     }
 
+    /// The budget statement for a board report of a review office as at a date (the financial year it falls in), when the
+    /// reader may see the office's budget and it is set up; null otherwise (a CSP's report, another office's reader).
+    public async Task<BudgetView?> ForBoardAsync(Actor actor, BoardScope scope, DateOnly asOf, CancellationToken ct = default)
+    {
+        if (!scope.IsOffice || !BudgetAccess.CanRead(actor, scope.OrganisationId))
+        {
+            return null;
+        }
+
+        var view = await HandleAsync(actor, scope.OrganisationId, FinancialYear.Of(asOf).StartYear, ct);
+        return view.IsSuccess && view.Value.Settings is not null ? view.Value : null;
+    }
+
     public async Task<Result<BudgetView>> HandleAsync(Actor actor, int officeId, int? yearStart, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
@@ -74,7 +91,7 @@ public sealed class BudgetQuery(IReviewDbFactory dbs, BusinessClock clock, Audit
         var current = FinancialYear.Of(today);
         var year = yearStart is int y ? new FinancialYear(y) : current;
         var settings = await db.PooledBudgets.AsNoTracking().Where(b => b.OfficeId == officeId)
-            .Select(b => new BudgetSettingsView(b.FirstYearStart, b.FirstYearOpeningReservePence, b.ExpectedReviewsPerYear, b.Version)).SingleOrDefaultAsync(ct);
+            .Select(b => new BudgetSettingsView(b.FirstYearStart, b.FirstYearOpeningReservePence, b.ExpectedReviewsPerYear, b.Version, b.PayAwardPercent, b.ContributionChangePercent)).SingleOrDefaultAsync(ct);
 
         var contributions = await db.BudgetContributions.AsNoTracking().Where(c => c.OfficeId == officeId)
             .Select(c => new { c.Id, c.FinancialYearStart, c.PartnerOrganisationId, c.PartnerName, c.AmountPence, c.InvoicedOn, c.PaidOn, c.Version, c.InKind, c.Description, c.NotDrawnDown })
@@ -92,6 +109,7 @@ public sealed class BudgetQuery(IReviewDbFactory dbs, BusinessClock clock, Audit
 
         IReadOnlyList<YearStatement> statements = [];
         BudgetForecast? forecast = null;
+        BudgetForecast? scenario = null;
         var spend = costs.Select(c => new CostFact(c.FinancialYearStart, c.ReviewId, c.Kind, c.AmountPence)).ToList();
         if (settings is not null)
         {
@@ -100,13 +118,16 @@ public sealed class BudgetQuery(IReviewDbFactory dbs, BusinessClock clock, Audit
             var last = new[] { current.Next, year, first }.Max();
             statements = BudgetLedger.Statements(first, settings.FirstYearOpeningReservePence, income, spend, last);
             forecast = BudgetLedger.Forecast(first, settings.FirstYearOpeningReservePence, settings.ExpectedReviewsPerYear, income, spend, today);
+            scenario = BudgetLedger.Scenario(forecast, statements.SingleOrDefault(s => s.Year == current)?.IncomePence ?? 0,
+                settings.PayAwardPercent, settings.ContributionChangePercent);
         }
 
+        var heads = BudgetLedger.AgainstBudget(year, lines.Select(l => new BudgetLineFact(l.FinancialYearStart, l.Kind, l.AmountPence)).ToList(), spend);
         audit.Add(db, actor, AuditAction.Viewed, "PooledBudget", officeId.ToString(), detail: $"statement {year}");
         await db.SaveChangesAsync(ct);
         return new BudgetView(
             office, settings, year, statements, statements.SingleOrDefault(s => s.Year == year),
-            BudgetLedger.AgainstBudget(year, lines.Select(l => new BudgetLineFact(l.FinancialYearStart, l.Kind, l.AmountPence)).ToList(), spend),
+            heads,
             lines.ToDictionary(l => l.Kind, l => l.Version),
             contributions.Where(c => c.FinancialYearStart == year.StartYear).OrderBy(c => PartnerOf(c.PartnerOrganisationId, c.PartnerName)).ThenBy(c => c.InKind)
                 .Select(c => new ContributionView(c.Id, c.FinancialYearStart, c.PartnerOrganisationId, PartnerOf(c.PartnerOrganisationId, c.PartnerName), c.AmountPence,
@@ -122,7 +143,7 @@ public sealed class BudgetQuery(IReviewDbFactory dbs, BusinessClock clock, Audit
                     .Select(c => new CostView(c.Id, c.FinancialYearStart, c.ReviewId, c.ReviewId is int r ? reviews.GetValueOrDefault(r) : null, c.Kind, c.AmountPence, c.On,
                         c.AuthorAppointmentId, c.Description, c.Version)).ToList()
                 : [],
-            forecast);
+            forecast, scenario, settings is null ? null : BudgetLedger.EstimatePerReview(heads, settings.ExpectedReviewsPerYear));
     }
 
     public async Task<Result<BudgetChoices>> ChoicesAsync(Actor actor, int officeId, CancellationToken ct = default)

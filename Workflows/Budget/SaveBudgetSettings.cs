@@ -9,8 +9,10 @@ using Workflows.Time;
 
 namespace Workflows.Budget;
 
-/// Where the office's ledger starts and how many reviews a year it expects. Amounts are typed text, checked here.
-public sealed record BudgetSettingsInput(int? FirstYearStart, string? OpeningReserve, string? ExpectedReviewsPerYear, int? Version);
+/// Where the office's ledger starts, how many reviews a year it expects, and the forecast's scenario (a pay award and a
+/// change of contribution rate, in per cent; blank for none). Amounts are typed text, checked here.
+public sealed record BudgetSettingsInput(int? FirstYearStart, string? OpeningReserve, string? ExpectedReviewsPerYear, int? Version,
+    string? PayAwardPercent = null, string? ContributionChangePercent = null);
 
 /// The office's budget settings: the first year the portal keeps, its opening reserve, the reviews expected a year.
 public sealed class SaveBudgetSettingsHandler(IReviewDbFactory dbs, BudgetChanges budget, BusinessClock clock, AuditLog audit)
@@ -39,6 +41,16 @@ public sealed class SaveBudgetSettingsHandler(IReviewDbFactory dbs, BudgetChange
             errors.Add(notReviews);
         }
 
+        if (Percentage.Parse(input.PayAwardPercent, nameof(input.PayAwardPercent), "the pay award", 0, 20, out var payAward) is { } notPayAward)
+        {
+            errors.Add(notPayAward);
+        }
+
+        if (Percentage.Parse(input.ContributionChangePercent, nameof(input.ContributionChangePercent), "the change of contribution rate", -100, 100, out var change) is { } notChange)
+        {
+            errors.Add(notChange);
+        }
+
         if (errors.Count > 0)
         {
             return new ValidationFailed(errors);
@@ -58,8 +70,10 @@ public sealed class SaveBudgetSettingsHandler(IReviewDbFactory dbs, BudgetChange
         row.FirstYearStart = input.FirstYearStart!.Value;
         row.FirstYearOpeningReservePence = reserve;
         row.ExpectedReviewsPerYear = expected;
+        row.PayAwardPercent = payAward;
+        row.ContributionChangePercent = change;
         row.Version++;
-        audit.Add(db, actor, AuditAction.Changed, "PooledBudget", officeId.ToString(), detail: "settings: first year, opening reserve, expected reviews a year");
+        audit.Add(db, actor, AuditAction.Changed, "PooledBudget", officeId.ToString(), detail: "settings: first year, opening reserve, expected reviews a year, forecast scenario");
         return await BudgetChanges.SaveAsync(db, row.Version, "The budget settings", ct);
     }
 }

@@ -12,6 +12,8 @@ internal sealed class PooledBudgetConfiguration : IEntityTypeConfiguration<Poole
     {
         b.HasIndex(x => x.OfficeId).IsUnique();
         b.Property(x => x.ExpectedReviewsPerYear).HasPrecision(4, 1);
+        b.Property(x => x.PayAwardPercent).HasPrecision(5, 2);
+        b.Property(x => x.ContributionChangePercent).HasPrecision(5, 2);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
     }

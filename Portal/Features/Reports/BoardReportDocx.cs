@@ -14,7 +14,7 @@ public static class BoardReportDocx
     private const int Margin = 1000;
     private const uint UsableWidth = PageWidth - (2 * Margin);
 
-    public static byte[] Build(BoardReport report, ActivityOverview? overview = null)
+    public static byte[] Build(BoardReport report, ActivityOverview? overview = null, Workflows.Budget.BudgetView? budget = null)
     {
         using var stream = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -44,6 +44,7 @@ public static class BoardReportDocx
                 ActivityOverviewDocx.Append(body, overview, UsableWidth);
             }
 
+            BudgetStatementDocx.Append(body, budget, UsableWidth);
             // Landscape A4: seven stage columns need the width.
             body.Append(new SectionProperties(
                 new PageSize { Width = PageWidth, Height = 11906U, Orient = PageOrientationValues.Landscape },

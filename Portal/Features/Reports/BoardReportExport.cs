@@ -13,8 +13,8 @@ internal static class BoardReportExport
     public const string Path = "/reports/board.docx";
 
     public static IEndpointConventionBuilder MapBoardReportExport(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Path, async (HttpContext http, BoardReportQuery query, ActivityOverviewQuery overviewQuery, BusinessClock clock,
-            int org, string? asOf, CancellationToken ct) =>
+        endpoints.MapGet(Path, async (HttpContext http, BoardReportQuery query, ActivityOverviewQuery overviewQuery, Workflows.Budget.BudgetQuery budgets,
+            BusinessClock clock, int org, string? asOf, CancellationToken ct) =>
         {
             var actor = await http.ActorAsync();
             var date = DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : clock.Today;
@@ -30,7 +30,7 @@ internal static class BoardReportExport
                 return Results.Forbid();
             }
 
-            return Results.File(BoardReportDocx.Build(result.Value, overview.Value),
+            return Results.File(BoardReportDocx.Build(result.Value, overview.Value, await budgets.ForBoardAsync(actor, result.Value.Scope, date, ct)),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 FileName(result.Value.Scope.Name, date));
         }).RequireAuthorization(p => p.RequireRole(Domain.Access.Roles.BoardMember, Domain.Access.Roles.ReviewOfficer, Domain.Access.Roles.Manager)).NoStore();
