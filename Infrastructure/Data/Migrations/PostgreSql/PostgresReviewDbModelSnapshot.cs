@@ -686,11 +686,21 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("FinancialYearStart")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("InKind")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("InvoicedOn")
                         .HasColumnType("date");
+
+                    b.Property<bool>("NotDrawnDown")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("OfficeId")
                         .HasColumnType("integer");
@@ -774,6 +784,40 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("BudgetCosts");
                 });
 
+            modelBuilder.Entity("Domain.Budget.BudgetLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "FinancialYearStart", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("BudgetLines");
+                });
+
             modelBuilder.Entity("Domain.Budget.PooledBudget", b =>
                 {
                     b.Property<int>("Id")
@@ -782,8 +826,13 @@ namespace Infrastructure.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("ExpectedReviewsPerYear")
-                        .HasColumnType("integer");
+                    b.Property<decimal>("ContributionChangePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<decimal>("ExpectedReviewsPerYear")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
 
                     b.Property<long>("FirstYearOpeningReservePence")
                         .HasColumnType("bigint");
@@ -793,6 +842,10 @@ namespace Infrastructure.Data.Migrations.PostgreSql
 
                     b.Property<int>("OfficeId")
                         .HasColumnType("integer");
+
+                    b.Property<decimal>("PayAwardPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -3547,6 +3600,15 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Domain.Budget.BudgetLine", b =>
+                {
+                    b.HasOne("Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Domain.Budget.PooledBudget", b =>

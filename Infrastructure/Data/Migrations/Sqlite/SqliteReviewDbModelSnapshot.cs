@@ -659,11 +659,21 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FinancialYearStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InKind")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("InvoicedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NotDrawnDown")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("OfficeId")
                         .HasColumnType("INTEGER");
@@ -745,14 +755,51 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("BudgetCosts");
                 });
 
+            modelBuilder.Entity("Domain.Budget.BudgetLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FinancialYearStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "FinancialYearStart", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("BudgetLines");
+                });
+
             modelBuilder.Entity("Domain.Budget.PooledBudget", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ExpectedReviewsPerYear")
-                        .HasColumnType("INTEGER");
+                    b.Property<decimal>("ContributionChangePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ExpectedReviewsPerYear")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("FirstYearOpeningReservePence")
                         .HasColumnType("INTEGER");
@@ -762,6 +809,10 @@ namespace Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<int>("OfficeId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("PayAwardPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -3444,6 +3495,15 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Domain.Budget.BudgetLine", b =>
+                {
+                    b.HasOne("Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Domain.Budget.PooledBudget", b =>
