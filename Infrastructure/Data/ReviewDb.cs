@@ -75,6 +75,8 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
 
     public DbSet<ActionUpdate> ActionUpdates => Set<ActionUpdate>();
 
+    public DbSet<ActionChange> ActionChanges => Set<ActionChange>();
+
     public DbSet<Document> Documents => Set<Document>();
 
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();

@@ -16,6 +16,7 @@ using Workflows.Import;
 using Workflows.Documents;
 using Workflows.Process;
 using Workflows.Reminders;
+using Workflows.Email;
 using Workflows.Spreadsheets;
 using static Portal.Testing.ActionPlanScenario;
 
@@ -135,6 +136,85 @@ public abstract class ActionPlanTests(ProviderFixture fixture)
         Assert.Equal("The impact review of this action has not been asked for yet.", notAsked.Error?.Message);
         var notCompleted = await Portal.Get<DecideActionHandler>().SignOffAsync(officer, actionId, null);
         Assert.Equal("Only an action its owner reported completed can be signed off or returned.", notCompleted.Error?.Message);
+    }
+
+    [Fact]
+    public async Task Replan_AnOverdueAction_HistoryKept_TaskAndRemindersFollow_OthersRefusedAndAudited_BadInputSavesNothing()
+    {
+        var reviewId = await ReviewAtSignOffAsync(Portal);
+        var actionId = await ActionAsync(Portal, reviewId, await RecommendationAsync(Portal, reviewId));
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        var task = (await ActionRowAsync(actionId)).WorkItemId!.Value;
+        var oldDue = Today(Portal).AddDays(-10);
+        await Portal.WithDbAsync(db => db.PlanActions.Where(a => a.Id == actionId).ExecuteUpdateAsync(s => s.SetProperty(a => a.DueDate, oldDue)));
+        await Portal.WithDbAsync(db => db.WorkItems.Where(w => w.Id == task).ExecuteUpdateAsync(s => s.SetProperty(w => w.DueDate, oldDue)));
+        await Portal.Get<ReminderScan>().RunAsync();
+        Task<List<OutboxMessage>> MessagesAsync() => Portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
+            .Where(m => m.OccurrenceKey.StartsWith($"workitem:{task}:")).OrderBy(m => m.Id).ToListAsync());
+        var escalations = (await MessagesAsync()).Where(m => m.Reason == EmailReasons.OverdueEscalation).Select(m => m.Id).ToList();
+        Assert.NotEmpty(escalations);
+        Assert.All(await MessagesAsync(), m => Assert.EndsWith($":{oldDue:yyyy-MM-dd}", m.OccurrenceKey, StringComparison.Ordinal));
+        var detail = (await Portal.Get<ActionPlanQuery>().ForActionAsync(officer, actionId, false)).Value;
+        Assert.Equal(ActionDisplayStatus.Overdue, detail.Status);
+        Assert.True(detail.CanReplan);
+        var kentEmail = await OtherAgencyContactAsync(Portal);
+        var kent = await UserIdAsync(Portal, kentEmail);
+        var kentPolice = await AgencyIdAsync(Portal, "Kent Police");
+        var newDue = Today(Portal).AddDays(7);
+        var replan = new ActionReplan(detail.What, kentPolice, kent, newDue, "Kent Police now lead the training; the course runs next week.");
+        Task<int> ChangesAsync() => Portal.WithDbAsync(db => db.ActionChanges.CountAsync(c => c.ActionId == actionId));
+
+        // Bad input: a new date without a reason, empty wording, a date in the past: each beside its field, nothing saved.
+        var bad = await Portal.Get<ReplanActionHandler>().HandleAsync(officer, actionId, replan with { Reason = " " }, detail.Version);
+        Assert.Equal(["Reason"], Assert.IsType<ValidationFailed>(bad.Error).Errors.Select(e => e.Field));
+        bad = await Portal.Get<ReplanActionHandler>().HandleAsync(officer, actionId, replan with { What = "", DueDate = Today(Portal).AddDays(-1) }, detail.Version);
+        Assert.Equal(["What", "DueDate"], Assert.IsType<ValidationFailed>(bad.Error).Errors.Select(e => e.Field));
+        Assert.Equal(0, await ChangesAsync());
+        var unchanged = await ActionRowAsync(actionId);
+        Assert.Equal((oldDue, detail.Version, detail.What), (unchanged.DueDate, unchanged.Version, unchanged.What));
+
+        // Another office's officer, the lead office's manager and the owner may not re-plan; each refusal is audited.
+        foreach (var who in new[] { DemoAccounts.KentOfficer, DemoAccounts.LrManager, DemoAccounts.AgencyContact })
+        {
+            var before = await RefusalsAsync(who);
+            Assert.IsType<AccessRefused>((await Portal.Get<ReplanActionHandler>().HandleAsync(await Portal.ActorAsync(who), actionId, replan, null)).Error);
+            Assert.Equal(before + 1, await RefusalsAsync(who));
+        }
+
+        var done = await Portal.Get<ReplanActionHandler>().HandleAsync(officer, actionId, replan, detail.Version);
+
+        Assert.True(done.IsSuccess, done.Error?.Message);
+        var after = (await Portal.Get<ActionPlanQuery>().ForActionAsync(officer, actionId, false)).Value;
+        Assert.Equal((ActionDisplayStatus.NotStarted, newDue, "Kent Police", "Kim Kent"), (after.Status, after.DueDate, after.OwnerAgency, after.OwnerName));
+        Assert.Equal(
+            [
+                (ActionChangeField.Owner, "Leicestershire Police (Priya Police)", "Kent Police (Kim Kent)"),
+                (ActionChangeField.DueDate, Domain.Calendar.UkDate.Format(oldDue), Domain.Calendar.UkDate.Format(newDue)),
+            ],
+            after.Changes.OrderBy(c => c.Field).Select(c => (c.Field, c.OldValue, c.NewValue)));
+        Assert.All(after.Changes, c => Assert.Equal("Kent Police now lead the training; the course runs next week.", c.Reason));
+        var item = await Portal.WithDbAsync(db => db.WorkItems.AsNoTracking().SingleAsync(w => w.Id == task));
+        Assert.Equal((newDue, kentPolice, kent, WorkItemStatus.Open), (item.DueDate, item.AgencyId, item.CandidateUserId, item.Status));
+        var audit = await Portal.WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .SingleAsync(a => a.SubjectId == actionId.ToString() && a.Detail!.StartsWith("re-planned")));
+        Assert.Equal((AuditAction.Changed, DemoAccounts.LrOfficer), (audit.Action, audit.UserEmail));
+        Assert.DoesNotContain("Kent Police now lead", audit.Detail, StringComparison.Ordinal);
+
+        // The new owner may update it now, the old one no longer sees it; the stale page gets "changed meanwhile".
+        Assert.True((await Portal.Get<ActionPlanQuery>().ForActionAsync(await Portal.ActorAsync(kentEmail), actionId, false)).Value.CanUpdate);
+        Assert.IsType<AccessRefused>((await Portal.Get<ActionPlanQuery>().ForActionAsync(await Portal.ActorAsync(DemoAccounts.AgencyContact), actionId, false)).Error);
+        var stale = await Portal.Get<ReplanActionHandler>().HandleAsync(officer, actionId, replan with { DueDate = newDue.AddDays(7) }, detail.Version);
+        Assert.IsType<Conflict>(stale.Error);
+        Assert.Equal(2, await ChangesAsync());
+
+        // The next scan cancels the old date's escalation that had not gone out, and starts the ladder of the new date:
+        // the new owner's reminder a week before it.
+        await Portal.Get<ReminderScan>().RunAsync();
+        var messages = await MessagesAsync();
+        Assert.All(messages.Where(m => escalations.Contains(m.Id)), m => Assert.Equal(OutboxStatus.Cancelled, m.Status));
+        var reminder = Assert.Single(messages, m => m.Status == OutboxStatus.Pending);
+        Assert.Equal((EmailReasons.Reminder, kentEmail), (reminder.Reason, reminder.RecipientAddress));
+        Assert.EndsWith($":{newDue:yyyy-MM-dd}", reminder.OccurrenceKey, StringComparison.Ordinal);
     }
 
     [Fact]

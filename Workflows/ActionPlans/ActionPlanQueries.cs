@@ -25,16 +25,20 @@ public sealed record ReviewActionPlanView(int ReviewId, string Reference, string
 
 public sealed record ActionHistoryEntry(DateTime AtUtc, ActionUpdateKind Kind, string Text, ActionStatus Status, string By);
 
+/// A re-plan of one field: old and new value as recorded then, the reason, who and when.
+public sealed record ActionChangeEntry(DateTime AtUtc, ActionChangeField Field, string OldValue, string NewValue, string Reason, string By);
+
 public sealed record ActionEvidenceLink(long VersionId, string Title, string Extension, long SizeBytes, DateTime UploadedAtUtc);
 
 /// One action as its page shows it, with what the actor may do: update (owning agency's contacts, while open),
-/// sign off or return (lead office officers, once completed), answer the impact review (owning agency, once asked).
+/// sign off or return (lead office officers, once completed), re-plan (lead office officers, while open), answer the
+/// impact review (owning agency, once asked).
 public sealed record ActionDetail(
     long Id, int ReviewId, string Reference, string CaseLabel, string Label, string RecommendationText, string What, string OwnerAgency, string OwnerName,
-    DateOnly DueDate, string SuccessMeasure, ActionDisplayStatus Status, string DueText, DateOnly? CompletedOn, DateOnly? SignedOffOn, string? ReturnReason,
+    int OwnerAgencyId, string OwnerUserId, DateOnly DueDate, string SuccessMeasure, ActionDisplayStatus Status, string DueText, DateOnly? CompletedOn, DateOnly? SignedOffOn, string? ReturnReason,
     DateOnly? ImpactReviewDueOn, DateOnly? ImpactRequestedOn, ImpactOutcome? ImpactOutcome, string? ImpactComment, int Version,
-    IReadOnlyList<ActionHistoryEntry> History, IReadOnlyList<ActionEvidenceLink> Evidence,
-    bool CanUpdate, bool CanDecide, bool CanAnswerImpact, bool CanSeeReview);
+    IReadOnlyList<ActionHistoryEntry> History, IReadOnlyList<ActionChangeEntry> Changes, IReadOnlyList<ActionEvidenceLink> Evidence,
+    bool CanUpdate, bool CanDecide, bool CanReplan, bool CanAnswerImpact, bool CanSeeReview);
 
 /// An impact review waiting for the actor's agency: the contact's queue on "Our actions".
 public sealed record ImpactReviewTask(long ActionId, string Label, string Reference, string CaseLabel, DateOnly? DueDate, string? DueText);
@@ -95,7 +99,8 @@ public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, A
         var review = await db.Reviews.AsNoTracking().Where(r => r.Id == action.ReviewId).Select(r => new { r.Reference, r.CaseLabel }).SingleAsync(ct);
         var recommendation = await db.Recommendations.AsNoTracking().SingleAsync(r => r.Id == action.RecommendationId, ct);
         var updates = await db.ActionUpdates.AsNoTracking().Where(u => u.ActionId == actionId).OrderByDescending(u => u.AtUtc).ThenByDescending(u => u.Id).ToListAsync(ct);
-        var names = await NamesAsync(db, [action.OwnerAgencyId], updates.Select(u => u.ByUserId).Append(action.OwnerUserId), ct);
+        var changes = await db.ActionChanges.AsNoTracking().Where(c => c.ActionId == actionId).OrderByDescending(c => c.AtUtc).ThenByDescending(c => c.Id).ToListAsync(ct);
+        var names = await NamesAsync(db, [action.OwnerAgencyId], updates.Select(u => u.ByUserId).Concat(changes.Select(c => c.ByUserId)).Append(action.OwnerUserId), ct);
         if (recordView)
         {
             audit.Add(db, actor, AuditAction.Viewed, "PlanAction", action.Id.ToString(), action.ReviewId, review.Reference, "view action");
@@ -104,13 +109,15 @@ public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, A
 
         return new ActionDetail(action.Id, action.ReviewId, review.Reference, review.CaseLabel, PlanAction.Label(recommendation.Number, action.Number),
             recommendation.Text, action.What, names.Organisations[action.OwnerAgencyId], names.Users.GetValueOrDefault(action.OwnerUserId, "(account removed)"),
-            action.DueDate, action.SuccessMeasure, ActionStatuses.Current(action.Status, action.DueDate, today),
+            action.OwnerAgencyId, action.OwnerUserId, action.DueDate, action.SuccessMeasure, ActionStatuses.Current(action.Status, action.DueDate, today),
             action.IsOpen ? DueText.Describe(action.DueDate, today) : string.Empty, action.CompletedOn, action.SignedOffOn, action.ReturnReason,
             action.ImpactReviewDueOn, action.ImpactRequestedOn, action.ImpactOutcome, action.ImpactComment, action.Version,
             updates.Select(u => new ActionHistoryEntry(u.AtUtc, u.Kind, u.Text, u.Status, names.Users.GetValueOrDefault(u.ByUserId, "(account removed)"))).ToList(),
+            changes.Select(c => new ActionChangeEntry(c.AtUtc, c.Field, c.OldValue, c.NewValue, c.Reason, names.Users.GetValueOrDefault(c.ByUserId, "(account removed)"))).ToList(),
             await evidence.ListAsync(db, actor, action, ct),
             CanUpdate: ownerContact && action.IsOpen,
             CanDecide: ActionPlanAccess.IsLeadOfficer(actor, access) && action.Status == ActionStatus.Completed,
+            CanReplan: ActionPlanAccess.IsLeadOfficer(actor, access) && action.IsOpen,
             CanAnswerImpact: ownerContact && action.ImpactRequestedOn is not null && action.ImpactOutcome is null,
             CanSeeReview: access.CanRead);
     }

@@ -19,6 +19,7 @@ public static class ActionPlansSetup
         services.AddSingleton<AddActionHandler>();
         services.AddSingleton<PostActionUpdateHandler>();
         services.AddSingleton<DecideActionHandler>();
+        services.AddSingleton<ReplanActionHandler>();
         services.AddSingleton<AnswerImpactReviewHandler>();
         services.AddSingleton<ActionPlanQuery>();
         services.AddSingleton<ActionPlanLookups>();

@@ -39,20 +39,7 @@ public sealed class AddActionHandler(IReviewDbFactory dbs, BusinessClock clock, 
         }
 
         var errors = PlanAction.Validate(input.What, input.OwnerAgencyId, input.OwnerUserId, input.DueDate, input.SuccessMeasure, clock.Today).ToList();
-        if (input.OwnerAgencyId is int agency)
-        {
-            if (!await AgencyContacts.AgenciesOf(db, review!.LeadOfficeId).AnyAsync(o => o.Id == agency, ct))
-            {
-                errors.Add(new Error("Choose an active agency that works with this review's office from the list (an administrator records which agencies work with an office).",
-                    nameof(ActionInput.OwnerAgencyId)));
-            }
-            else if (!string.IsNullOrWhiteSpace(input.OwnerUserId)
-                && !await AgencyContacts.ForOffice(db, review.LeadOfficeId, agency).AnyAsync(c => c.UserId == input.OwnerUserId, ct))
-            {
-                errors.Add(new Error("Choose an active agency contact of the owning agency (invite one first if there is none).", nameof(ActionInput.OwnerUserId)));
-            }
-        }
-
+        errors.AddRange(await ActionOwners.CheckAsync(db, review!.LeadOfficeId, input.OwnerAgencyId, input.OwnerUserId, ct));
         if (errors.Count > 0)
         {
             return new ValidationFailed(errors);
@@ -80,6 +67,29 @@ public sealed class AddActionHandler(IReviewDbFactory dbs, BusinessClock clock, 
         action.WorkItem = OwnerTask.Deliver(db, action, label, clock.UtcNow);
         await db.SaveChangesAsync(ct);
         return action.Id;
+    }
+}
+
+/// Who may own an action of a review led by this office: an active agency working with the office, and one of that
+/// agency's active contacts the office may give work to.
+internal static class ActionOwners
+{
+    public static async Task<IReadOnlyList<Error>> CheckAsync(IReviewDb db, int leadOfficeId, int? agencyId, string? userId, CancellationToken ct)
+    {
+        if (agencyId is not int agency)
+        {
+            return [];
+        }
+
+        if (!await AgencyContacts.AgenciesOf(db, leadOfficeId).AnyAsync(o => o.Id == agency, ct))
+        {
+            return [new Error("Choose an active agency that works with this review's office from the list (an administrator records which agencies work with an office).",
+                nameof(ActionInput.OwnerAgencyId))];
+        }
+
+        return !string.IsNullOrWhiteSpace(userId) && !await AgencyContacts.ForOffice(db, leadOfficeId, agency).AnyAsync(c => c.UserId == userId, ct)
+            ? [new Error("Choose an active agency contact of the owning agency (invite one first if there is none).", nameof(ActionInput.OwnerUserId))]
+            : [];
     }
 }
 

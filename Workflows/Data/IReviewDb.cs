@@ -76,6 +76,8 @@ public interface IReviewDb : IAsyncDisposable
 
     DbSet<ActionUpdate> ActionUpdates { get; }
 
+    DbSet<ActionChange> ActionChanges { get; }
+
     DbSet<Document> Documents { get; }
 
     DbSet<DocumentVersion> DocumentVersions { get; }

@@ -70,3 +70,16 @@ internal sealed class ActionUpdateConfiguration : IEntityTypeConfiguration<Actio
         b.HasOne<PlanAction>().WithMany().HasForeignKey(u => u.ActionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ActionChangeConfiguration : IEntityTypeConfiguration<ActionChange>
+{
+    public void Configure(EntityTypeBuilder<ActionChange> b)
+    {
+        b.Property(c => c.OldValue).HasMaxLength(ActionChange.ValueMaxLength);
+        b.Property(c => c.NewValue).HasMaxLength(ActionChange.ValueMaxLength);
+        b.Property(c => c.Reason).HasMaxLength(PlanAction.ReasonMaxLength);
+        b.Property(c => c.ByUserId).HasMaxLength(450);
+        b.HasIndex(c => new { c.ActionId, c.AtUtc });
+        b.HasOne<PlanAction>().WithMany().HasForeignKey(c => c.ActionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,72 @@
+using Domain;
+using Domain.Access;
+using Domain.ActionPlans;
+using Domain.Audit;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Access;
+using Workflows.Audit;
+using Workflows.Data;
+using Workflows.Time;
+
+namespace Workflows.ActionPlans;
+
+/// The office that manages a review's actions (today: review officers of the lead office) re-plans an open action: its
+/// wording, owner and due date, with a reason. Each changed field is kept in the action's history (ActionChange); the
+/// owner's task follows, so reminders and escalation work to the new due date and the new owner (ActionReplanning.Apply).
+public sealed class ReplanActionHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit)
+{
+    public async Task<Result<int>> HandleAsync(Actor actor, long actionId, ActionReplan replan, int? expectedVersion, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(ct);
+        var action = await db.PlanActions.Include(a => a.WorkItem).SingleOrDefaultAsync(a => a.Id == actionId, ct);
+        var access = action is null ? CaseAccess.None : await (await CaseScope.LoadAsync(db, actor, ct)).ForAsync(db, action.ReviewId, ct);
+        if (action is null || !ActionPlanAccess.IsLeadOfficer(actor, access))
+        {
+            await audit.RefusedAsync(db, actor, "PlanAction", actionId.ToString(), action?.ReviewId, "re-plan an action", ct);
+            return new AccessRefused("this action (review officers of the lead office re-plan actions)");
+        }
+
+        if (expectedVersion is int expected && expected != action.Version)
+        {
+            return new Conflict("This action");
+        }
+
+        var review = await db.Reviews.Where(r => r.Id == action.ReviewId).Select(r => new { r.Reference, r.LeadOfficeId }).SingleAsync(ct);
+        var errors = ActionReplanning.Validate(action, replan, clock.Today).ToList();
+        if (action.IsOpen)
+        {
+            errors.AddRange(await ActionOwners.CheckAsync(db, review.LeadOfficeId, replan.OwnerAgencyId, replan.OwnerUserId, ct));
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors is [{ Field: null } only] ? only : new ValidationFailed(errors);
+        }
+
+        var agencies = new[] { action.OwnerAgencyId, replan.OwnerAgencyId!.Value };
+        var users = new[] { action.OwnerUserId, replan.OwnerUserId! };
+        var agencyNames = await db.Organisations.AsNoTracking().Where(o => agencies.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var userNames = await db.Users.AsNoTracking().Where(u => users.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var label = await PostActionUpdateHandler.LabelAsync(db, action, ct);
+        var changes = ActionReplanning.Apply(action, replan,
+            (agency, user) => $"{agencyNames.GetValueOrDefault(agency, "(agency removed)")} ({userNames.GetValueOrDefault(user, "(account removed)")})",
+            actor.UserId, clock.UtcNow);
+        db.ActionChanges.AddRange(changes);
+        // The audit row names the fields and dates, not the wording (which may say more than an audit list should).
+        audit.Add(db, actor, AuditAction.Changed, "PlanAction", action.Id.ToString(), action.ReviewId, review.Reference,
+            $"re-planned action {label}: {string.Join(", ", changes.Select(c => c.Field == ActionChangeField.DueDate
+                ? $"due {c.OldValue} to {c.NewValue}"
+                : c.Field == ActionChangeField.What ? "wording"
+                : agencies[0] == agencies[1] ? "owner's contact" : $"owner agency {agencies[0]} to {agencies[1]}"))}");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new Conflict("This action");
+        }
+
+        return action.Version;
+    }
+}
