@@ -60,24 +60,7 @@ public static class ActionReplanning
             return errors;
         }
 
-        if (string.IsNullOrWhiteSpace(replan.What))
-        {
-            errors.Add(new Error("Say what will be done.", nameof(ActionReplan.What)));
-        }
-        else if (replan.What.Trim().Length > PlanAction.WhatMaxLength)
-        {
-            errors.Add(new Error($"What will be done must be {PlanAction.WhatMaxLength} characters or fewer.", nameof(ActionReplan.What)));
-        }
-
-        if (replan.OwnerAgencyId is null)
-        {
-            errors.Add(new Error("Choose the agency that owns the action.", nameof(ActionReplan.OwnerAgencyId)));
-        }
-
-        if (string.IsNullOrWhiteSpace(replan.OwnerUserId))
-        {
-            errors.Add(new Error("Choose the agency contact responsible for the action.", nameof(ActionReplan.OwnerUserId)));
-        }
+        errors.AddRange(PlanAction.WhatAndOwnerErrors(replan.What, replan.OwnerAgencyId, replan.OwnerUserId));
 
         if (replan.DueDate is not DateOnly due)
         {

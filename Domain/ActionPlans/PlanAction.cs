@@ -110,26 +110,7 @@ public sealed class PlanAction
 
     public static IReadOnlyList<Error> Validate(string? what, int? agencyId, string? ownerUserId, DateOnly? due, string? measure, DateOnly today)
     {
-        var errors = new List<Error>();
-        if (string.IsNullOrWhiteSpace(what))
-        {
-            errors.Add(new Error("Say what will be done.", nameof(What)));
-        }
-        else if (what.Trim().Length > WhatMaxLength)
-        {
-            errors.Add(new Error($"What will be done must be {WhatMaxLength} characters or fewer.", nameof(What)));
-        }
-
-        if (agencyId is null)
-        {
-            errors.Add(new Error("Choose the agency that owns the action.", nameof(OwnerAgencyId)));
-        }
-
-        if (string.IsNullOrWhiteSpace(ownerUserId))
-        {
-            errors.Add(new Error("Choose the agency contact responsible for the action.", nameof(OwnerUserId)));
-        }
-
+        var errors = WhatAndOwnerErrors(what, agencyId, ownerUserId).ToList();
         if (due is not DateOnly date)
         {
             errors.Add(new Error("Enter the date by which the action will be done.", nameof(DueDate)));
@@ -149,6 +130,29 @@ public sealed class PlanAction
         }
 
         return errors;
+    }
+
+    /// The rules an action's wording and owner follow when added and when re-planned.
+    public static IEnumerable<Error> WhatAndOwnerErrors(string? what, int? agencyId, string? ownerUserId)
+    {
+        if (string.IsNullOrWhiteSpace(what))
+        {
+            yield return new Error("Say what will be done.", nameof(What));
+        }
+        else if (what.Trim().Length > WhatMaxLength)
+        {
+            yield return new Error($"What will be done must be {WhatMaxLength} characters or fewer.", nameof(What));
+        }
+
+        if (agencyId is null)
+        {
+            yield return new Error("Choose the agency that owns the action.", nameof(OwnerAgencyId));
+        }
+
+        if (string.IsNullOrWhiteSpace(ownerUserId))
+        {
+            yield return new Error("Choose the agency contact responsible for the action.", nameof(OwnerUserId));
+        }
     }
 }
 

@@ -88,6 +88,51 @@ public sealed class ActionPlanEmailTests() : MailFixture(DatabaseProvider.Sqlite
     }
 
     [Fact]
+    public async Task ReplannedAfterItsEscalationWentOut_NoLongerOverdue_TheNewDateGetsItsOwnRemindersAndEscalation()
+    {
+        var senior = $"senior-{Guid.NewGuid():N}@police.example.org";
+        await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Leicestershire Police").ExecuteUpdateAsync(s => s.SetProperty(o => o.EscalationEmail, senior)));
+        var reviewId = await ReviewAtSignOffAsync(Portal);
+        var actionId = await ActionAsync(Portal, reviewId, await RecommendationAsync(Portal, reviewId), dueInDays: 3); // due Thu 26 Nov 2026
+        var reference = await ReferenceAsync(reviewId);
+        async Task ScanOnAsync(int year, int month, int day)
+        {
+            Portal.Time.SetUtcNow(new DateTimeOffset(year, month, day, 9, 0, 0, TimeSpan.Zero));
+            await Portal.Get<ReminderScan>().RunAsync();
+            await Portal.Get<OutboxDispatcher>().RunOnceAsync();
+        }
+
+        await ScanOnAsync(2026, 11, 27);
+        Assert.Single(await Mail.WaitForSubjectAsync(senior, $"({reference}), 1 day overdue"));
+
+        // Re-planned on Monday 30 Nov to Thursday 31 Dec (a month end before the New Year bank holiday).
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        var detail = (await Portal.Get<ActionPlanQuery>().ForActionAsync(officer, actionId, false)).Value;
+        Portal.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
+        var replanned = await Portal.Get<ReplanActionHandler>().HandleAsync(officer, actionId,
+            new ActionReplan(detail.What, detail.OwnerAgencyId, detail.OwnerUserId, new DateOnly(2026, 12, 31), "The course moved to December."), detail.Version);
+        Assert.True(replanned.IsSuccess, replanned.Error?.Message);
+        Assert.Equal(ActionDisplayStatus.NotStarted, (await Portal.Get<ActionPlanQuery>().ForActionAsync(officer, actionId, false)).Value.Status);
+
+        // Nothing more about it until a week before the new date; the escalation already sent does not stop the new one,
+        // on the first working day after 31 Dec: Monday 4 Jan 2027.
+        await Mail.ClearAsync(DemoAccounts.AgencyContact);
+        foreach (var (year, month, day) in new[] { (2026, 11, 30), (2026, 12, 1), (2026, 12, 10), (2026, 12, 24), (2026, 12, 30), (2026, 12, 31), (2027, 1, 1), (2027, 1, 4) })
+        {
+            await ScanOnAsync(year, month, day);
+        }
+
+        var escalations = await Mail.WaitForSubjectAsync(senior, $"({reference}), 4 days overdue");
+        Assert.Single(escalations);
+        Assert.Contains(escalations, m => (m.Text ?? string.Empty).Contains("31 Dec 2026", StringComparison.Ordinal));
+        var sent = await Portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking()
+            .Where(m => m.ReviewId == reviewId && m.Status == Domain.Email.OutboxStatus.Sent && m.OccurrenceKey.EndsWith(":2026-12-31"))
+            .Select(m => new { m.OccurrenceKey, m.SentAtUtc }).ToListAsync());
+        Assert.Equal(["due-1wd", "due-7d", "due-day", "overdue-1wd"], sent.Select(m => m.OccurrenceKey.Split(':')[2]).Order());
+        Assert.Equal(new DateTime(2027, 1, 4), sent.Single(m => m.OccurrenceKey.Contains(":overdue-1wd:")).SentAtUtc!.Value.Date);
+    }
+
+    [Fact]
     public async Task ImpactReview_TwelveMonthsAfterSignOff_EmailAndTaskForTheOwner_AnswerRecordedOnThePlan()
     {
         var reviewId = await ReviewAtSignOffAsync(Portal);
