@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Domain;
 using Domain.ActionPlans;
 using Domain.Audit;
+using Domain.Calendar;
 using Domain.Documents;
 using Domain.Email;
 using Domain.Reviews;
@@ -15,6 +16,7 @@ using Workflows.ActionPlans;
 using Workflows.Import;
 using Workflows.Documents;
 using Workflows.Process;
+using Workflows.Reports;
 using Workflows.Reminders;
 using Workflows.Email;
 using Workflows.Spreadsheets;
@@ -215,6 +217,80 @@ public abstract class ActionPlanTests(ProviderFixture fixture)
         var reminder = Assert.Single(messages, m => m.Status == OutboxStatus.Pending);
         Assert.Equal((EmailReasons.Reminder, kentEmail), (reminder.Reason, reminder.RecipientAddress));
         Assert.EndsWith($":{newDue:yyyy-MM-dd}", reminder.OccurrenceKey, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BoardAppendix_OutstandingActionsByReviewAndOwner_LatestUpdate_ChangedSince_AsAtAPastDate_NeedToKnow()
+    {
+        var reviewId = await ReviewAtSignOffAsync(Portal);
+        var reference = await Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Reference).SingleAsync());
+        var recommendation = await RecommendationAsync(Portal, reviewId);
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        var police = await Portal.ActorAsync(DemoAccounts.AgencyContact);
+        var today = Today(Portal);
+        var now = Portal.Time.GetUtcNow().UtcDateTime;
+
+        // The police action: planned five months ago, updated four months ago ("on track"); re-planned and updated today.
+        var old = await ActionAsync(Portal, reviewId, recommendation);
+        Assert.True((await Portal.Get<PostActionUpdateHandler>().HandleAsync(police, old,
+            new ActionUpdateInput("Course booked.", ActionStatus.OnTrack, []))).IsSuccess);
+        await Portal.WithDbAsync(db => db.PlanActions.Where(a => a.Id == old).ExecuteUpdateAsync(s => s.SetProperty(a => a.CreatedAtUtc, now.AddDays(-150))));
+        await Portal.WithDbAsync(db => db.ActionUpdates.Where(u => u.ActionId == old).ExecuteUpdateAsync(s => s.SetProperty(u => u.AtUtc, now.AddDays(-120))));
+        var oldDue = (await ActionRowAsync(old)).DueDate;
+        var detail = (await Portal.Get<ActionPlanQuery>().ForActionAsync(officer, old, false)).Value;
+        Assert.True((await Portal.Get<ReplanActionHandler>().HandleAsync(officer, old,
+            new ActionReplan(detail.What, detail.OwnerAgencyId, detail.OwnerUserId, oldDue.AddDays(60), "Trainer off sick."), detail.Version)).IsSuccess);
+        Assert.True((await Portal.Get<PostActionUpdateHandler>().HandleAsync(police, old,
+            new ActionUpdateInput("Half the course postponed.", ActionStatus.AtRisk, []))).IsSuccess);
+        // Kent Police's action is new today; a signed-off action is not outstanding.
+        var kentEmail = await OtherAgencyContactAsync(Portal);
+        var kentAction = await ActionAsync(Portal, reviewId, recommendation, kentEmail, "Kent Police");
+        var done = await ActionAsync(Portal, reviewId, recommendation);
+        await CompleteAsync(Portal, done);
+        Assert.True((await Portal.Get<DecideActionHandler>().SignOffAsync(officer, done, null)).IsSuccess);
+        var rutland = await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Rutland CSP").Select(o => o.Id).SingleAsync());
+        var board = await Portal.ActorAsync(DemoAccounts.BoardMember);
+
+        var appendix = await Portal.Get<BoardActionsQuery>().HandleAsync(board, rutland, today);
+
+        Assert.True(appendix.IsSuccess, appendix.Error?.Message);
+        Assert.Equal(today.AddMonths(-3), appendix.Value.Since);
+        var rows = appendix.Value.Actions.Where(a => a.Reference == reference).ToList();
+        Assert.Equal([("Kent Police", "R1.2"), ("Leicestershire Police", "R1.1")], rows.Select(r => (r.OwnerAgency, r.Label)));
+        Assert.Equal(["New action"], rows[0].ChangedSince);
+        Assert.Equal((ActionDisplayStatus.AtRisk, oldDue.AddDays(60), today, "Half the course postponed."),
+            (rows[1].Status, rows[1].DueDate, rows[1].LatestUpdateOn, rows[1].LatestUpdate));
+        Assert.Equal([$"Due date moved from {UkDate.Format(oldDue)} to {UkDate.Format(oldDue.AddDays(60))}: Trainer off sick.", "Status On track to At risk", "1 update"],
+            rows[1].ChangedSince);
+        // Pseudonymised: the case label and reference, the agency; no contact's name, no real name.
+        var table = BoardActionsText.Table(appendix.Value);
+        Assert.Contains(table.Rows, r => r[0] == $"{rows[0].CaseLabel} ({reference})");
+        Assert.DoesNotContain(table.Rows.SelectMany(r => r), c => c.Contains("Priya", StringComparison.Ordinal) || c.Contains("Kim Kent", StringComparison.Ordinal));
+
+        // As at a month ago: the police action as it stood (on track, its old due date, the old update); Kent's did not exist.
+        var then = (await Portal.Get<BoardActionsQuery>().HandleAsync(board, rutland, today.AddDays(-30))).Value.Actions.Where(a => a.Reference == reference).ToList();
+        var police1 = Assert.Single(then);
+        Assert.Equal((ActionDisplayStatus.OnTrack, oldDue, "Course booked."), (police1.Status, police1.DueDate, police1.LatestUpdate));
+
+        // Need-to-know: the board member reads the appendix but no case record or case profile; another office's officer and
+        // an agency contact are refused the appendix, audited.
+        Assert.IsType<AccessRefused>((await Portal.Get<Workflows.Reviews.GetReviewHandler>().HandleAsync(board, reviewId)).Error);
+        Assert.IsType<AccessRefused>((await Portal.Get<Workflows.Profiles.CaseProfileQuery>().HandleAsync(board, reviewId)).Error);
+        foreach (var who in new[] { DemoAccounts.KentOfficer, DemoAccounts.AgencyContact })
+        {
+            var before = await RefusalsAsync(who);
+            Assert.IsType<AccessRefused>((await Portal.Get<BoardActionsQuery>().HandleAsync(await Portal.ActorAsync(who), rutland, today)).Error);
+            Assert.Equal(before + 1, await RefusalsAsync(who));
+        }
+
+        // Agency contacts see their agency's actions only, with the latest update, on the master plan.
+        async Task<IReadOnlyList<ActionPlanRow>> PlanAsync(string who) =>
+            (await Portal.Get<MasterActionPlanQuery>().HandleAsync(await Portal.ActorAsync(who), new ActionPlanFilter(ReviewId: reviewId), new PageRequest())).Items;
+        var policeRows = await PlanAsync(DemoAccounts.AgencyContact);
+        Assert.Equal(new[] { done, old }.Order(), policeRows.Select(r => r.Id).Order());
+        Assert.Equal((today, "Half the course postponed."), policeRows.Where(r => r.Id == old).Select(r => (r.LatestUpdateOn, r.LatestUpdate)).Single());
+        Assert.Equal([kentAction], (await PlanAsync(kentEmail)).Select(r => r.Id));
+        Assert.Equal([(string?)null], (await PlanAsync(kentEmail)).Select(r => r.LatestUpdate));
     }
 
     [Fact]

@@ -25,8 +25,9 @@ public sealed class OpenXmlDocumentsTests(SqliteFixture fixture) : IClassFixture
         var report = await DownloadAsync(board, $"/reports/board.docx?org={office}&asOf={Today(Portal):yyyy-MM-dd}");
         using (var docx = WordprocessingDocument.Open(new MemoryStream(report), false))
         {
-            // The tables are there to be checked: in progress, timeliness and the two summary tables (always printed) at least.
-            Assert.True(docx.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().Count() >= 4);
+            // The tables are there to be checked: in progress, timeliness, the two summary tables (always printed) and the actions appendix at least.
+            Assert.True(docx.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().Count() >= 5);
+            Assert.Contains("Appendix: outstanding actions", docx.MainDocumentPart.Document.Body.InnerText, StringComparison.Ordinal);
             AssertValid(docx, "board report");
         }
 

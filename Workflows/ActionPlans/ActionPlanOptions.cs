@@ -14,6 +14,10 @@ public sealed class ActionPlanOptions
     /// Weeks the owner has to answer the impact review (the task's due date).
     public int ImpactAnswerWeeks { get; set; } = 4;
 
+    /// How far the board report's actions appendix looks back for "changed since": the previous board's date, months
+    /// before the report's (boards meet quarterly).
+    public int BoardChangesMonths { get; set; } = 3;
+
     public UpdateRequestDates RequestDates => Domain.ActionPlans.UpdateRequestDates.Parse(UpdateRequestDates);
 }
 

@@ -16,7 +16,8 @@ public sealed record ActionPlanFilter(int? AgencyId = null, int? CspId = null, i
 
 public sealed record ActionPlanRow(
     long Id, int ReviewId, string Reference, string CaseLabel, string LeadCsp, string Label, RecommendationLevel Level, string What,
-    string OwnerAgency, DateOnly DueDate, ActionDisplayStatus Status, string DueText, string Themes, ImpactOutcome? Impact, DateOnly? SignedOffOn);
+    string OwnerAgency, DateOnly DueDate, ActionDisplayStatus Status, string DueText, string Themes, ImpactOutcome? Impact, DateOnly? SignedOffOn,
+    DateOnly? LatestUpdateOn = null, string? LatestUpdate = null);
 
 public sealed record Choice(int Id, string Name);
 
@@ -158,13 +159,19 @@ public sealed class MasterActionPlanQuery(IReviewDbFactory dbs, BusinessClock cl
     private static async Task<IReadOnlyList<ActionPlanRow>> ToRowsAsync(IReviewDb db, IReadOnlyList<Item> items, DateOnly today, CancellationToken ct)
     {
         var themes = await ActionPlanThemes.NamesAsync(db, items.Select(i => i.Action.RecommendationId).Distinct().ToList(), ct);
+        var ids = items.Select(i => i.Action.Id).ToList();
+        // The page's rows only (or the export's): each one's latest update, whoever posted it.
+        var latest = (await db.ActionUpdates.AsNoTracking().Where(u => ids.Contains(u.ActionId))
+                .Select(u => new { u.ActionId, u.Id, u.AtUtc, u.Text }).ToListAsync(ct))
+            .GroupBy(u => u.ActionId).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.AtUtc).ThenByDescending(u => u.Id).First());
         return items.Select(x =>
         {
             var a = x.Action;
             var status = ActionStatuses.Current(a.Status, a.DueDate, today);
             return new ActionPlanRow(a.Id, a.ReviewId, x.Reference, x.CaseLabel, x.LeadCsp, PlanAction.Label(x.RecommendationNumber, a.Number), x.Level, a.What,
                 x.OwnerAgency, a.DueDate, status, a.IsOpen ? DueText.Describe(a.DueDate, today) : string.Empty,
-                themes.TryGetValue(a.RecommendationId, out var names) ? string.Join(", ", names) : string.Empty, a.ImpactOutcome, a.SignedOffOn);
+                themes.TryGetValue(a.RecommendationId, out var names) ? string.Join(", ", names) : string.Empty, a.ImpactOutcome, a.SignedOffOn,
+                latest.TryGetValue(a.Id, out var u) ? London.DateOf(u.AtUtc) : null, u?.Text);
         }).ToList();
     }
 }

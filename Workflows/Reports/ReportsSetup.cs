@@ -10,6 +10,7 @@ public static class ReportsSetup
         services.AddSingleton<LearningQuery>();
         services.AddSingleton<BoardReportQuery>();
         services.AddSingleton<ActivityOverviewQuery>();
+        services.AddSingleton<BoardActionsQuery>();
         return services;
     }
 }

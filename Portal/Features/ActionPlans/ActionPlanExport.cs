@@ -16,7 +16,8 @@ internal static class ActionPlanExport
     public const string CsvPath = "/actions/plan/export.csv";
 
     private static readonly string[] Headings =
-        ["Reference", "Case label", "Lead CSP", "Action", "Level", "What will be done", "Owner", "Due", "Status", "Themes", "Signed off", "Impact review"];
+        ["Reference", "Case label", "Lead CSP", "Action", "Level", "What will be done", "Owner", "Due", "Status", "Latest update on", "Latest update", "Themes",
+            "Signed off", "Impact review"];
 
     public static IEndpointRouteBuilder MapActionPlanExport(this IEndpointRouteBuilder endpoints)
     {
@@ -59,7 +60,7 @@ internal static class ActionPlanExport
     private static string[] Cells(ActionPlanRow r) =>
     [
         r.Reference, r.CaseLabel, r.LeadCsp, r.Label, Recommendation.Describe(r.Level), r.What, r.OwnerAgency, UkDate.Format(r.DueDate),
-        ActionStatuses.Describe(r.Status), r.Themes, r.SignedOffOn is DateOnly s ? UkDate.Format(s) : string.Empty,
+        ActionStatuses.Describe(r.Status), r.LatestUpdateOn is DateOnly on ? UkDate.Format(on) : string.Empty, r.LatestUpdate ?? string.Empty, r.Themes, r.SignedOffOn is DateOnly s ? UkDate.Format(s) : string.Empty,
         r.Impact is ImpactOutcome o ? ActionStatuses.Describe(o) : string.Empty,
     ];
 }

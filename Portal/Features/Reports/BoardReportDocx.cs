@@ -14,7 +14,8 @@ public static class BoardReportDocx
     private const int Margin = 1000;
     private const uint UsableWidth = PageWidth - (2 * Margin);
 
-    public static byte[] Build(BoardReport report, ActivityOverview? overview = null, Workflows.Budget.BudgetView? budget = null)
+    public static byte[] Build(BoardReport report, ActivityOverview? overview = null, Workflows.Budget.BudgetView? budget = null,
+        BoardActions? actions = null)
     {
         using var stream = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
@@ -45,6 +46,12 @@ public static class BoardReportDocx
             }
 
             BudgetStatementDocx.Append(body, budget, UsableWidth);
+
+            if (actions is not null)
+            {
+                BoardActionsDocx.Append(body, actions, UsableWidth);
+            }
+
             // Landscape A4: seven stage columns need the width.
             body.Append(new SectionProperties(
                 new PageSize { Width = PageWidth, Height = 11906U, Orient = PageOrientationValues.Landscape },

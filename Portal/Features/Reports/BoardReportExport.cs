@@ -14,7 +14,7 @@ internal static class BoardReportExport
 
     public static IEndpointConventionBuilder MapBoardReportExport(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet(Path, async (HttpContext http, BoardReportQuery query, ActivityOverviewQuery overviewQuery, Workflows.Budget.BudgetQuery budgets,
-            BusinessClock clock, int org, string? asOf, CancellationToken ct) =>
+            BoardActionsQuery actionsQuery, BusinessClock clock, int org, string? asOf, CancellationToken ct) =>
         {
             var actor = await http.ActorAsync();
             var date = DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : clock.Today;
@@ -30,7 +30,13 @@ internal static class BoardReportExport
                 return Results.Forbid();
             }
 
-            return Results.File(BoardReportDocx.Build(result.Value, overview.Value, await budgets.ForBoardAsync(actor, result.Value.Scope, date, ct)),
+            var actions = await actionsQuery.HandleAsync(actor, org, date, AuditAction.Exported, ct);
+            if (!actions.IsSuccess)
+            {
+                return Results.Forbid();
+            }
+
+            return Results.File(BoardReportDocx.Build(result.Value, overview.Value, await budgets.ForBoardAsync(actor, result.Value.Scope, date, ct), actions.Value),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 FileName(result.Value.Scope.Name, date));
         }).RequireAuthorization(p => p.RequireRole(Domain.Access.Roles.BoardMember, Domain.Access.Roles.ReviewOfficer, Domain.Access.Roles.Manager)).NoStore();
