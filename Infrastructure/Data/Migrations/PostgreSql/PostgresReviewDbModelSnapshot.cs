@@ -181,6 +181,52 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("NotificationPreferences");
                 });
 
+            modelBuilder.Entity("Domain.ActionPlans.ActionChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ActionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("OldValue")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "AtUtc");
+
+                    b.ToTable("ActionChanges");
+                });
+
             modelBuilder.Entity("Domain.ActionPlans.ActionUpdate", b =>
                 {
                     b.Property<long>("Id")
@@ -3444,6 +3490,15 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .WithOne()
                         .HasForeignKey("Domain.Accounts.NotificationPreferences", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.ActionPlans.ActionChange", b =>
+                {
+                    b.HasOne("Domain.ActionPlans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -172,6 +172,50 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("NotificationPreferences");
                 });
 
+            modelBuilder.Entity("Domain.ActionPlans.ActionChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "AtUtc");
+
+                    b.ToTable("ActionChanges");
+                });
+
             modelBuilder.Entity("Domain.ActionPlans.ActionUpdate", b =>
                 {
                     b.Property<long>("Id")
@@ -3339,6 +3383,15 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .WithOne()
                         .HasForeignKey("Domain.Accounts.NotificationPreferences", "UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.ActionPlans.ActionChange", b =>
+                {
+                    b.HasOne("Domain.ActionPlans.PlanAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
