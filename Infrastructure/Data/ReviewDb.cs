@@ -134,6 +134,8 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
 
     public DbSet<CaseUpdate> CaseUpdates => Set<CaseUpdate>();
 
+    public DbSet<DisseminationEntry> DisseminationEntries => Set<DisseminationEntry>();
+
     public DbSet<ReviewLedElsewhere> ReviewsLedElsewhere => Set<ReviewLedElsewhere>();
 
     public DbSet<ElsewhereUpdate> ElsewhereUpdates => Set<ElsewhereUpdate>();

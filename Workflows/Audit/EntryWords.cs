@@ -46,6 +46,7 @@ public static partial class EntryWords
         ["CrgAgendaPapers"] = "CRG meeting papers",
         ["CrgMeeting"] = "CRG meeting",
         ["Dashboard"] = "Dashboard",
+        ["DisseminationLog"] = "Where learning was shared",
         ["Document"] = "Document",
         ["Draft"] = "Draft report",
         ["DraftComment"] = "Comment on a draft",

@@ -135,6 +135,8 @@ public interface IReviewDb : IAsyncDisposable
 
     DbSet<CaseUpdate> CaseUpdates { get; }
 
+    DbSet<DisseminationEntry> DisseminationEntries { get; }
+
     DbSet<ReviewLedElsewhere> ReviewsLedElsewhere { get; }
 
     DbSet<ElsewhereUpdate> ElsewhereUpdates { get; }

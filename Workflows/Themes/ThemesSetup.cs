@@ -10,6 +10,7 @@ public static class ThemesSetup
         services.AddSingleton<ThemesQuery>();
         services.AddSingleton<ThemeAdminHandler>();
         services.AddSingleton<ReviewThemesHandler>();
+        services.AddSingleton<DisseminationLogHandler>();
         return services;
     }
 }

@@ -18,6 +18,17 @@ internal sealed class ThemeConfiguration : IEntityTypeConfiguration<Theme>
     }
 }
 
+internal sealed class DisseminationEntryConfiguration : IEntityTypeConfiguration<DisseminationEntry>
+{
+    public void Configure(EntityTypeBuilder<DisseminationEntry> b)
+    {
+        b.Property(e => e.Audience).HasMaxLength(DisseminationEntry.AudienceMaxLength);
+        b.Property(e => e.ByUserId).HasMaxLength(450);
+        b.HasIndex(e => new { e.ReviewId, e.HeldOn });
+        b.HasOne<Review>().WithMany().HasForeignKey(e => e.ReviewId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ReviewThemeConfiguration : IEntityTypeConfiguration<ReviewTheme>
 {
     public void Configure(EntityTypeBuilder<ReviewTheme> b)
