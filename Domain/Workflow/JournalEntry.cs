@@ -21,6 +21,9 @@ public enum JournalKind
     /// The lead office corrected the date of the review's latest step (recorded with the wrong date), with the reason:
     /// the step's entry now carries the corrected date and keeps the first one (FirstOccurredOn).
     DateCorrected,
+    /// The lead office undid the review's latest step (recorded by mistake), with the reason: the review went back to
+    /// where it was before it. The step's entry stays, marked undone (UndoneById points here).
+    StepUndone,
 }
 
 /// How much of a journal entry's date is known. A step an office's tracker records without its day (only its month, or
@@ -36,8 +39,9 @@ public enum DatePrecision
 
 /// One line of a review's history: what happened and on which day, who recorded it and when, from which stage to
 /// which, by which trigger, and why. Written by the engine in the same transaction as the change; never edited, but for
-/// one thing: a correction of a step's date (JournalKind.DateCorrected) moves OccurredOn and keeps the date first
-/// recorded in FirstOccurredOn, so clocks, timeliness and the board's replay all read the corrected date.
+/// two things: a correction of a step's date (JournalKind.DateCorrected) moves OccurredOn and keeps the date first
+/// recorded in FirstOccurredOn, so clocks, timeliness and the board's replay all read the corrected date; and undoing a
+/// step (JournalKind.StepUndone) marks it undone (UndoneById).
 public sealed class JournalEntry
 {
     public long Id { get; set; }
@@ -58,6 +62,17 @@ public sealed class JournalEntry
     /// The date first recorded, when the lead office has since corrected OccurredOn (null when never corrected). The
     /// timeline shows it struck through; the DateCorrected entry says who corrected it, when and why.
     public DateOnly? FirstOccurredOn { get; set; }
+
+    /// For a step: the StepUndone entry that undid it (recorded by mistake). An undone step stays in the timeline, struck
+    /// through, and counts for nothing else: not for the latest step, the clocks, the board's replay or timeliness.
+    public long? UndoneById { get; set; }
+
+    public JournalEntry? UndoneBy { get; set; }
+
+    /// For a step a person recorded: what the review and its open clocks were just before it (a StepState, as JSON),
+    /// which undoing it puts back. Null for a step that cannot be undone (imported, recorded with another step in one
+    /// command, or recorded before steps could be undone).
+    public string? StateBefore { get; set; }
 
     /// The instant it was recorded (metadata: the timeline shows it beside an entry recorded on a later day).
     public DateTime RecordedAtUtc { get; set; }

@@ -136,6 +136,16 @@ public sealed class WorkItem
         Version++;
     }
 
+    /// Open again as it was before it was closed (its due date kept): the step that closed it was undone.
+    public void Reopen()
+    {
+        Status = WorkItemStatus.Open;
+        Outcome = null;
+        CompletedByUserId = null;
+        CompletedAtUtc = null;
+        Version++;
+    }
+
     public void Assign(string? userId, DateTime nowUtc, string? note = null)
     {
         AssigneeUserId = userId;

@@ -303,6 +303,53 @@ public sealed class ReviewProcessTests(BrowserFixture browser) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Officer_UndoesADecisionRecordedByMistake_WithAReason_AndTheReviewItsClocksAndTheTimelineGoBack()
+    {
+        // Notified 14 October, presented on the 18th; "criteria met" recorded on 21 November for a case the CRG has not decided.
+        var id = await _portal.RegisterReviewAsync(Today.AddDays(-40));
+        // Each step a minute after the one before (the steps of one command share their instant and are undone together or not at all).
+        _portal.Time.Advance(TimeSpan.FromMinutes(1));
+        await _portal.FireOkAsync(id, new PresentToCrgArgs { Date = Today.AddDays(-36) });
+        _portal.Time.Advance(TimeSpan.FromMinutes(1));
+        await _portal.FireOkAsync(id, new RecordCriteriaMetArgs { Comment = "Criteria met.", Date = Today.AddDays(-2) });
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        var page = tab.Page;
+        await tab.SignInAsync(DemoAccounts.LrOfficer);
+        await tab.GotoAsync($"reviews/{id}");
+        await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Decision made: Home Office to be told");
+        await Assertions.Expect(page.Locator("#clock-Appointment")).ToHaveCountAsync(1);
+
+        // Without a reason: told beside the field, nothing undone.
+        await page.Locator("#open-undo-step").ClickAsync();
+        await Assertions.Expect(page.Locator("#undo-step-what")).ToContainTextAsync("\"Record decision: criteria met\" of 21 Nov 2026 will be undone");
+        await page.Locator("#undo-step-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#undo-step-form")).ToContainTextAsync("Say why the step is undone.");
+        await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Decision made: Home Office to be told");
+        await AccessibleFromTheTopAsync(tab);
+
+        await page.Locator("#undo-step-reason").FillAsync("Recorded on the wrong review: the CRG has not decided this one.");
+        await page.Locator("#undo-step-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#undo-step-form")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#process-stage dd").First).ToHaveTextAsync("Awaiting CRG decision");
+        // The clocks the decision started are gone; the decision's own runs again, due a month from the notification.
+        await Assertions.Expect(page.Locator("#clock-Appointment")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#clock-Decision .clock-due")).ToHaveTextAsync("14 Nov 2026");
+        var undone = page.Locator(".journal-entry-undone");
+        await Assertions.Expect(undone.Locator(".journal-what s")).ToContainTextAsync("Record decision: criteria met");
+        await Assertions.Expect(undone.Locator(".journal-undone-note")).ToContainTextAsync(
+            $"Undone on {UkDate.Format(Today)} by ");
+        await Assertions.Expect(undone.Locator(".journal-undone-note")).ToContainTextAsync("because: Recorded on the wrong review: the CRG has not decided this one.");
+        await Assertions.Expect(page.Locator("#review-journal")).ToContainTextAsync(
+            "\"Record decision: criteria met\" of 21 Nov 2026 is undone: the review is back at \"Awaiting CRG decision\".");
+        // The presentation is now the latest step; it too could be undone.
+        await Assertions.Expect(page.Locator("#open-undo-step")).ToBeVisibleAsync();
+        await AccessibleFromTheTopAsync(tab);
+        var review = await _portal.WithDbAsync(db => db.Reviews.AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal((Stage.AwaitingCrgDecision, (DateOnly?)null), (review.Stage, review.DecidedOn));
+        Assert.Empty(tab.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task Manager_StopsAReviewWithTheHomeOfficesAgreement_AfterAReasonAndAConfirmation_AndItCloses()
     {
         var id = await _portal.CommissioningReviewAsync(Today.AddDays(-20));

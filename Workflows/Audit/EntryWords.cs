@@ -166,6 +166,10 @@ public static partial class EntryWords
     public static string DateCorrected(Trigger trigger, DateOnly from, DateOnly to) =>
         $"The date of \"{TriggerNames.Describe(trigger)}\" is corrected from {Domain.Calendar.UkDate.Format(from)} to {Domain.Calendar.UkDate.Format(to)}.";
 
+    /// The journal's and the audit's words for a step undone (WorkflowEngine.UndoStepAsync).
+    public static string StepUndone(Trigger trigger, DateOnly on, Stage backTo) =>
+        $"\"{TriggerNames.Describe(trigger)}\" of {Domain.Calendar.UkDate.Format(on)} is undone: the review is back at \"{StageNames.Describe(backTo)}\".";
+
     /// The engine's audit detail for a step refused.
     public static string Refused(Trigger trigger, Stage at, string reasons) =>
         $"{TriggerNames.Describe(trigger)} at \"{StageNames.Describe(at)}\": {reasons}";
@@ -179,6 +183,7 @@ public static partial class EntryWords
         JournalKind.OfficeChanged => "Office changed",
         JournalKind.TaskReassigned => "Task reassigned",
         JournalKind.DateCorrected => "Date of a step corrected",
+        JournalKind.StepUndone => "Step undone",
         JournalKind.Recorded when trigger is null => "Recorded",
         _ when trigger is { } t && from is { } f && f != to => $"{TriggerNames.Describe(t)}: \"{StageNames.Describe(f)}\" to \"{StageNames.Describe(to)}\"",
         _ when trigger is { } t => TriggerNames.Describe(t),

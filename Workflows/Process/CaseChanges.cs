@@ -107,7 +107,7 @@ public sealed class CaseChanges
         var timers = await db.Timers.Where(t => t.ReviewId == review.Id && t.Status == TimerStatus.Pending).ToListAsync(ct);
         var calendar = await LoadCalendarAsync(db, ct);
         var last = await db.JournalEntries.AsNoTracking()
-            .Where(j => j.ReviewId == review.Id && (j.Kind == JournalKind.Started || j.Kind == JournalKind.Transition))
+            .Where(j => j.ReviewId == review.Id && (j.Kind == JournalKind.Started || j.Kind == JournalKind.Transition) && j.UndoneById == null)
             .OrderByDescending(j => j.OccurredOn).ThenByDescending(j => j.Id)
             .Select(j => new PreviousStep(j.OccurredOn, j.Trigger)).FirstOrDefaultAsync(ct);
         return new CaseChanges(db, review, actor, nowUtc, calendar, deadlines, clocks, items, timers, last)
@@ -172,6 +172,89 @@ public sealed class CaseChanges
         _appointments.AddRange(await _db.AuthorAppointments.Where(a => a.ReviewId == Review.Id && a.AppointedOn == on).ToListAsync(ct));
         _scheduledByStep.UnionWith(await _db.Timers.Where(t => t.ReviewId == Review.Id && t.CreatedAtUtc == recordedAtUtc && t.ClockId != null)
             .Select(t => t.ClockId!.Value).ToListAsync(ct));
+    }
+
+    /// For undoing the latest step, recorded at `recordedAtUtc`: loads (tracked) the clocks as they were before it (any
+    /// status now) and the tasks it closed. The command loaded the open clocks, tasks and pending timers; in memory
+    /// everything is there already.
+    public async Task LoadForUndoAsync(StepState before, DateTime recordedAtUtc, CancellationToken ct)
+    {
+        if (_db is null)
+        {
+            return;
+        }
+
+        var ids = before.Clocks.Select(c => c.Id).Where(id => _clocks.All(c => c.Id != id)).ToList();
+        _clocks.AddRange(await _db.ReviewClocks.Where(c => c.ReviewId == Review.Id && ids.Contains(c.Id)).ToListAsync(ct));
+        _openItems.AddRange(await _db.WorkItems.Where(w => w.ReviewId == Review.Id && w.Status != WorkItemStatus.Open && w.CompletedAtUtc == recordedAtUtc)
+            .ToListAsync(ct));
+    }
+
+    /// Undoes the latest step, recorded at `recordedAtUtc`: the review's fields and stage as they were before it; the
+    /// clocks it started cancelled, those it completed, paused, resumed or moved as they were (a new timer for each that
+    /// runs); the tasks it opened cancelled, those it closed open again with their own due dates (or their clock's); the
+    /// timers it made cancelled.
+    public void UndoStep(StepState before, DateTime recordedAtUtc)
+    {
+        before.RestoreTo(Review);
+        foreach (var timer in _pendingTimers.Where(t => t.Status == TimerStatus.Pending && t.CreatedAtUtc == recordedAtUtc))
+        {
+            timer.Status = TimerStatus.Cancelled;
+        }
+
+        foreach (var started in _clocks.Where(c => c.IsOpen && before.Clocks.All(s => s.Id != c.Id)).ToList())
+        {
+            CloseClock(started, ClockStatus.Cancelled, Today);
+            Note($"{ReviewClock.Describe(started.Kind)} ({UkDate.Format(started.DueDate)}) cancelled.");
+        }
+
+        foreach (var state in before.Clocks)
+        {
+            var clock = _clocks.Single(c => c.Id == state.Id);
+            var was = (clock.Status, clock.DueDate);
+            StepState.RestoreTo(clock, state);
+            CancelTimers(t => t.ClockId == clock.Id && clock.Id != 0 || t.Clock == clock);
+            if (clock.Status == ClockStatus.Running)
+            {
+                AddTimer(TimerKind.ClockDue, clock.DueDate, clock, null);
+            }
+
+            foreach (var item in _openItems.Where(w => w.IsOpen && w.ClockId == clock.Id && w.DueDate is not null && w.DueDate != clock.DueDate))
+            {
+                item.DueDate = clock.DueDate;
+                item.Version++;
+            }
+
+            if (was != (clock.Status, clock.DueDate))
+            {
+                Note($"{ReviewClock.Describe(clock.Kind)}: {(clock.Status == ClockStatus.Paused ? "paused" : "running")}, due {UkDate.Format(clock.DueDate)}.");
+            }
+        }
+
+        // Both lists first: a task cancelled here must not count as one the step closed.
+        var openedByStep = _openItems.Where(w => w.IsOpen && w.CreatedAtUtc == recordedAtUtc).ToList();
+        var closedByStep = _openItems.Where(w => !w.IsOpen && w.CompletedAtUtc == recordedAtUtc).ToList();
+        foreach (var opened in openedByStep)
+        {
+            CloseItem(opened, WorkItemStatus.Cancelled, "Cancelled: the step that opened it was undone");
+            Note($"Task cancelled: {opened.Title}.");
+        }
+
+        foreach (var closed in closedByStep)
+        {
+            closed.Reopen();
+            var clock = closed.ClockId is { } id ? _clocks.SingleOrDefault(c => c.Id == id) : closed.Clock;
+            if (clock is not null && closed.DueDate is not null)
+            {
+                closed.DueDate = clock.DueDate;
+            }
+            else if (clock is null && closed.DueDate is DateOnly due)
+            {
+                AddTimer(TimerKind.WorkItemDue, due, null, closed);
+            }
+
+            Note($"Task open again: {closed.Title}" + (closed.DueDate is DateOnly d ? $", due {UkDate.Format(d)}." : "."));
+        }
     }
 
     /// A corrected step date: the clock of this kind the step completed on `from` was met on `to`.

@@ -19,7 +19,7 @@ public sealed record ClosingStep(Trigger Trigger, Stage ReturnTo, DateOnly Close
             return null;
         }
 
-        var steps = db.JournalEntries.AsNoTracking().Where(j => j.ReviewId == review.Id && j.Kind == JournalKind.Transition);
+        var steps = db.JournalEntries.AsNoTracking().Where(j => j.ReviewId == review.Id && j.Kind == JournalKind.Transition && j.UndoneById == null);
         var close = await steps.Where(j => j.ToStage == Stage.Closed && j.FromStage != Stage.Closed)
             .OrderByDescending(j => j.Id).Select(j => new { j.Id, j.Trigger, j.FromStage, j.OccurredOn, j.RecordedAtUtc }).FirstOrDefaultAsync(ct);
         if (close is not { Trigger: { } trigger, FromStage: { } from })

@@ -247,6 +247,22 @@ public sealed partial class DardrV1
         ? "The date of a reopening cannot be corrected: close the review and reopen it with the right date, saying why."
         : null;
 
+    /// The steps whose effects reach beyond the review's process: people were told or given access, or another part of
+    /// the portal keeps its own record of the step. Each says what to do instead.
+    public override string? CannotUndo(Trigger trigger) => trigger switch
+    {
+        Trigger.AppointAuthor =>
+            "Appointing gave the chair/author access to the review and recorded their fee: end the appointment under Commissioning instead.",
+        Trigger.SubmitToHomeOffice or Trigger.RecordQaApproved or Trigger.RecordQaApprovedSubjectToAmendments or Trigger.RecordQaResubmit
+            or Trigger.RecordAmendmentsMade =>
+            "The submission's record (its documents and the Home Office's points) keeps this step: correct its date if that is what is wrong.",
+        Trigger.CloseReview or Trigger.CloseWithoutReview or Trigger.StopReview =>
+            "Closing withdrew agency requests, panel access and tasks and told the people concerned: reopen the review instead, saying why.",
+        Trigger.ReopenReview =>
+            "Reopening gave back access and told the people concerned: close or stop the review again instead, saying why.",
+        _ => null,
+    };
+
     /// What each step's date fed, moved to the corrected date (see Apply): the date on the review, the clock the step
     /// met, the clocks it started (due dates from the new date) and the days a hold paused them. A step whose date fed
     /// nothing but the journal (e.g. the Home Office's acknowledgement) needs nothing here.

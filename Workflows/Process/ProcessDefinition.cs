@@ -47,6 +47,11 @@ public abstract partial class ProcessDefinition
     /// Why the date of a step fired by this trigger cannot be corrected; null when it can.
     public virtual string? CannotCorrectDate(Trigger trigger) => null;
 
+    /// Why a step fired by this trigger cannot be undone (its effects reach beyond the review's process, which the engine
+    /// cannot take back); null when it can. Undoing puts back the review's fields and clocks as they were before the step
+    /// (StepState) and the tasks and timers it opened or closed (CaseChanges.UndoStep).
+    public virtual string? CannotUndo(Trigger trigger) => null;
+
     /// What the review's latest step, fired by `trigger` on `from` and recorded at `recordedAtUtc`, causes when it
     /// happened on `to` instead: the dates it set on the review, the clocks it completed, started, paused or resumed
     /// (their due dates, timers and tasks). The engine moves the journal entry's date (WorkflowEngine.CorrectDateAsync).

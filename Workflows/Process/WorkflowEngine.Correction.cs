@@ -20,22 +20,23 @@ public sealed record CorrectStepDate(int ReviewId, long StepId, DateOnly? Date, 
 /// What a correction did (or, for a repeated idempotency key, did the first time): its own journal entry.
 public sealed record DateCorrected(int ReviewId, long JournalEntryId, int Version, bool Repeated);
 
-/// The review's latest step as the page offers it for correction: its date, the earliest date it may take (the step
-/// before it, or the notification) and, when it cannot be corrected, why.
-public sealed record CorrectableStep(long Id, Trigger Trigger, DateOnly OccurredOn, DateOnly Earliest, string? CannotCorrect);
+/// The review's latest step as the page offers it for correction or undoing: its date, the earliest date it may take
+/// (the step before it, or the notification) and, when it cannot be corrected or undone, why.
+public sealed record CorrectableStep(long Id, Trigger Trigger, DateOnly OccurredOn, DateOnly Earliest, string? CannotCorrect, string? CannotUndo = null);
 
 public sealed partial class WorkflowEngine
 {
     /// The review's latest step (its start excluded: the notification date is the review's own), with the one before it.
     private static async Task<(JournalEntry? Latest, PreviousStep? Before)> LatestStepAsync(IReviewDb db, int reviewId, bool tracked, CancellationToken ct)
     {
-        var query = db.JournalEntries.Where(j => j.ReviewId == reviewId && (j.Kind == JournalKind.Started || j.Kind == JournalKind.Transition));
+        var query = db.JournalEntries.Where(j => j.ReviewId == reviewId && (j.Kind == JournalKind.Started || j.Kind == JournalKind.Transition)
+                                                 && j.UndoneById == null);
         var two = await (tracked ? query : query.AsNoTracking()).OrderByDescending(j => j.OccurredOn).ThenByDescending(j => j.Id).Take(2).ToListAsync(ct);
         var latest = two.FirstOrDefault() is { Kind: JournalKind.Transition, Trigger: not null } step ? step : null;
         return (latest, two.Skip(1).Select(j => new PreviousStep(j.OccurredOn, j.Trigger)).FirstOrDefault());
     }
 
-    /// The latest step this actor may correct the date of, for the review page; null when they may not or there is none.
+    /// The latest step this actor may correct the date of or undo, for the review page; null when they may not or there is none.
     public async Task<CorrectableStep?> CorrectableStepAsync(IReviewDb db, Domain.Reviews.Review review, Actor actor, CaseAccess access, CancellationToken ct)
     {
         var definition = registry.For(review);
@@ -47,7 +48,7 @@ public sealed partial class WorkflowEngine
         var (latest, before) = await LatestStepAsync(db, review.Id, tracked: false, ct);
         return latest is null ? null
             : new CorrectableStep(latest.Id, latest.Trigger!.Value, latest.OccurredOn, before is { } b && b.On > review.DateNotified ? b.On : review.DateNotified,
-                definition.CannotCorrectDate(latest.Trigger.Value));
+                definition.CannotCorrectDate(latest.Trigger.Value), await CannotUndoAsync(db, definition, latest, ct));
     }
 
     /// Corrects the date of the review's latest step (recorded by mistake with the wrong date), in one context and one
@@ -157,14 +158,47 @@ public sealed partial class WorkflowEngine
             JournalEntry = journal,
         });
         audit.Add(db, actor, AuditAction.Changed, "Review", review.Id.ToString(), review.Id, review.Reference, EntryWords.DateCorrected(trigger, from, to));
+        return await SaveOnceAsync(db, () => EarlierCorrectionAsync(db, idempotencyKey, review.Id, ct),
+            () => new DateCorrected(review.Id, journal.Id, review.Version, Repeated: false), ct);
+    }
+
+    private static Task<Result<DateCorrected>?> EarlierCorrectionAsync(IReviewDb db, string key, int reviewId, CancellationToken ct) =>
+        EarlierEntryAsync(db, key, reviewId, JournalKind.DateCorrected, (entryId, version) => new DateCorrected(reviewId, entryId, version, Repeated: true), ct);
+
+    /// The result of an earlier command with this key, which wrote a journal entry of this kind on this review; KeyReused
+    /// for a key used for something else; null when the key is new.
+    private static async Task<Result<T>?> EarlierEntryAsync<T>(IReviewDb db, string key, int reviewId, JournalKind kind, Func<long, int, T> repeated,
+        CancellationToken ct)
+    {
+        var earlier = await db.IdempotencyKeys.AsNoTracking().Where(k => k.Key == key)
+            .Select(k => new { k.ReviewId, Kind = (JournalKind?)k.JournalEntry!.Kind, k.JournalEntryId }).SingleOrDefaultAsync(ct);
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        if (earlier.ReviewId != reviewId || earlier.Kind != kind || earlier.JournalEntryId is not long entryId)
+        {
+            return Result<T>.Fail(new KeyReused());
+        }
+
+        var version = await db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Version).SingleAsync(ct);
+        return repeated(entryId, version);
+    }
+
+    /// Saves everything a command added to its context in one transaction. A racing request with the same key (unique
+    /// index) that committed first gives its result (`earlier`); a command that changed the review first gives Conflict.
+    private static async Task<Result<T>> SaveOnceAsync<T>(IReviewDb db, Func<Task<Result<T>?>> earlier, Func<T> saved, CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException e)
         {
+            // Nothing of this command was written; the context serves the look-up.
             db.ChangeTracker.Clear();
-            if (await EarlierCorrectionAsync(db, idempotencyKey, review.Id, ct) is { } repeated)
+            if (await earlier() is { } repeated)
             {
                 return repeated;
             }
@@ -177,24 +211,6 @@ public sealed partial class WorkflowEngine
             throw;
         }
 
-        return new DateCorrected(review.Id, journal.Id, review.Version, Repeated: false);
-    }
-
-    private static async Task<Result<DateCorrected>?> EarlierCorrectionAsync(IReviewDb db, string key, int reviewId, CancellationToken ct)
-    {
-        var earlier = await db.IdempotencyKeys.AsNoTracking().Where(k => k.Key == key)
-            .Select(k => new { k.ReviewId, Kind = (JournalKind?)k.JournalEntry!.Kind, k.JournalEntryId }).SingleOrDefaultAsync(ct);
-        if (earlier is null)
-        {
-            return null;
-        }
-
-        if (earlier.ReviewId != reviewId || earlier.Kind != JournalKind.DateCorrected || earlier.JournalEntryId is not long entryId)
-        {
-            return Result<DateCorrected>.Fail(new KeyReused());
-        }
-
-        var version = await db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Version).SingleAsync(ct);
-        return new DateCorrected(reviewId, entryId, version, Repeated: true);
+        return saved();
     }
 }

@@ -120,7 +120,10 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
             await closing.ReopeningAsync(command, changes, command.Facts.LastClose!, ct);
         }
 
+        // Kept with the step so that the lead office can undo it if it was recorded by mistake (UndoStepAsync).
+        var before = StepState.Capture(review, changes.Clocks);
         var journal = definition.Fire(changes, command.Facts, args);
+        journal.StateBefore = before?.ToJson();
         if (review.Stage == Stage.Closed && from != Stage.Closed)
         {
             await closing.ClosedAsync(command, trigger, ct);
@@ -142,31 +145,11 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
 
     /// Saves everything the command added in one transaction. A racing request with the same key (unique index) that
     /// committed first gives its result (Repeated); a command that changed the review first gives Conflict.
-    internal async Task<Result<TransitionResult>> SaveAsync(ReviewCommand command, ReviewCommand.Transition last, CancellationToken ct)
+    internal Task<Result<TransitionResult>> SaveAsync(ReviewCommand command, ReviewCommand.Transition last, CancellationToken ct)
     {
         var (db, review) = (command.Db, command.Review);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e)
-        {
-            // Nothing of this command was written; the context serves the look-up.
-            db.ChangeTracker.Clear();
-            if (await EarlierResultAsync(db, last.Key, review.Id, last.Trigger, ct) is { } repeated)
-            {
-                return repeated;
-            }
-
-            if (e is DbUpdateConcurrencyException)
-            {
-                return new Conflict("This review");
-            }
-
-            throw;
-        }
-
-        return new TransitionResult(review.Id, last.Trigger, last.From, last.To, last.Journal.Id, review.Version, Repeated: false);
+        return SaveOnceAsync(db, () => EarlierResultAsync(db, last.Key, review.Id, last.Trigger, ct),
+            () => new TransitionResult(review.Id, last.Trigger, last.From, last.To, last.Journal.Id, review.Version, Repeated: false), ct);
     }
 
     /// Starts the process for a review just registered: pins the definition, starts the decision clock, opens the

@@ -89,8 +89,9 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
             .Select(r => new { r.Id, r.Reference, r.CaseLabel, r.LeadCspId, r.IsAlternativeReview }).ToListAsync(ct);
 
         var ids = reviews.Select(r => r.Id).Concat(involved.Select(r => r.Id)).ToList();
-        // What happened on or before the date, by the date it happened (a step recorded later counts from its own date).
-        var journal = (await db.JournalEntries.AsNoTracking().Where(j => ids.Contains(j.ReviewId) && j.OccurredOn <= asOf).ToListAsync(ct))
+        // What happened on or before the date, by the date it happened (a step recorded later counts from its own date); a
+        // step undone (recorded by mistake) never happened.
+        var journal = (await db.JournalEntries.AsNoTracking().Where(j => ids.Contains(j.ReviewId) && j.OccurredOn <= asOf && j.UndoneById == null).ToListAsync(ct))
             .GroupBy(j => j.ReviewId).ToDictionary(g => g.Key, g => g.OrderBy(j => j.OccurredOn).ThenBy(j => j.Id).ToList());
         var updates = (await db.CaseUpdates.AsNoTracking().Where(u => ids.Contains(u.ReviewId) && u.AsAt <= asOf)
                 .Select(u => new { u.ReviewId, u.Id, u.AsAt, u.Text }).ToListAsync(ct))

@@ -17,5 +17,6 @@ internal sealed class JournalEntryConfiguration : IEntityTypeConfiguration<Journ
         // The review page reads a review's journal newest first (by the date it happened); the board replays it up to a date.
         b.HasIndex(j => new { j.ReviewId, j.OccurredOn });
         b.HasOne<Review>().WithMany().HasForeignKey(j => j.ReviewId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(j => j.UndoneBy).WithMany().HasForeignKey(j => j.UndoneById).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -14,6 +14,7 @@ public partial class ProcessPanel
     private string? refused;
     private ActionOption? opened;
     private bool correcting;
+    private bool undoing;
     private Guid openedAt;
     private int? loadedId;
 
@@ -86,12 +87,27 @@ public partial class ProcessPanel
         opened = action;
         openedAt = Guid.NewGuid();
         correcting = false;
+        undoing = false;
     }
 
     private void OpenCorrection()
     {
         opened = null;
+        undoing = false;
         correcting = true;
+    }
+
+    private void OpenUndo()
+    {
+        opened = null;
+        correcting = false;
+        undoing = true;
+    }
+
+    private async Task OnUndoneAsync(StepUndone result)
+    {
+        undoing = false;
+        await LoadAsync();
     }
 
     private async Task OnCorrectedAsync(DateCorrected result)
