@@ -158,6 +158,7 @@ public class UndoStepTests
     [InlineData(Trigger.AppointAuthor, "end the appointment")]
     [InlineData(Trigger.SubmitToHomeOffice, "submission's record")]
     [InlineData(Trigger.RecordQaApproved, "submission's record")]
+    [InlineData(Trigger.RecordPublished, "publication links")]
     [InlineData(Trigger.CloseReview, "reopen the review instead")]
     [InlineData(Trigger.StopReview, "reopen the review instead")]
     [InlineData(Trigger.ReopenReview, "close or stop the review again")]

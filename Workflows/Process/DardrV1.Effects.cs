@@ -256,6 +256,8 @@ public sealed partial class DardrV1
         Trigger.SubmitToHomeOffice or Trigger.RecordQaApproved or Trigger.RecordQaApprovedSubjectToAmendments or Trigger.RecordQaResubmit
             or Trigger.RecordAmendmentsMade =>
             "The submission's record (its documents and the Home Office's points) keeps this step: correct its date if that is what is wrong.",
+        Trigger.RecordPublished =>
+            "The report's address is kept with its other publication links (under Submission): correct the date if that is what is wrong.",
         Trigger.CloseReview or Trigger.CloseWithoutReview or Trigger.StopReview =>
             "Closing withdrew agency requests, panel access and tasks and told the people concerned: reopen the review instead, saying why.",
         Trigger.ReopenReview =>

@@ -24,7 +24,6 @@ public sealed record StepState(
     DateOnly? SubmittedOn,
     QaOutcome? QaOutcome,
     DateOnly? PublishedOn,
-    string? PublicationLink,
     DateOnly? ClosedOn,
     IReadOnlyList<StepState.ClockState> Clocks)
 {
@@ -43,7 +42,7 @@ public sealed record StepState(
 
         return new StepState(r.Stage, r.HeldFromStage, r.HoldReason, r.HeldSince, r.HoldExpectedReviewDate, r.CrgFirstPresentedOn, r.CrgOutcome,
             r.IsAlternativeReview, r.DecidedOn, r.HomeOfficeNotifiedOn, r.HomeOfficeDirected, r.SignedOffOn, r.SignOffAmendmentsAskedOn, r.SubmittedOn,
-            r.QaOutcome, r.PublishedOn, r.PublicationLink, r.ClosedOn,
+            r.QaOutcome, r.PublishedOn, r.ClosedOn,
             open.Select(c => new ClockState(c.Id, c.Kind, c.Status, c.StartDate, c.BaseDueDate, c.PausedDays, c.PausedSince, c.DueDate, c.CompletedOn,
                 c.OverdueSinceUtc)).ToList());
     }
@@ -72,7 +71,6 @@ public sealed record StepState(
         r.SubmittedOn = SubmittedOn;
         r.QaOutcome = QaOutcome;
         r.PublishedOn = PublishedOn;
-        r.PublicationLink = PublicationLink;
         r.ClosedOn = ClosedOn;
     }
 
