@@ -2685,6 +2685,48 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("QaFeedbackPoints");
                 });
 
+            modelBuilder.Entity("Domain.Themes.DisseminationEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("Attendance")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "HeldOn");
+
+                    b.ToTable("DisseminationEntries");
+                });
+
             modelBuilder.Entity("Domain.Themes.ReviewTheme", b =>
                 {
                     b.Property<int>("ReviewId")
@@ -2952,6 +2994,9 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.Property<int>("ReviewId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("StateBefore")
+                        .HasColumnType("text");
+
                     b.Property<string>("ToStage")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2961,11 +3006,16 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<long?>("UndoneById")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UndoneById");
 
                     b.HasIndex("ReviewId", "OccurredOn");
 
@@ -4056,6 +4106,15 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Domain.Themes.DisseminationEntry", b =>
+                {
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Domain.Themes.ReviewTheme", b =>
                 {
                     b.HasOne("Domain.Reviews.Review", null)
@@ -4088,6 +4147,13 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Domain.Workflow.JournalEntry", "UndoneBy")
+                        .WithMany()
+                        .HasForeignKey("UndoneById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("UndoneBy");
                 });
 
             modelBuilder.Entity("Domain.Workflow.ReviewClock", b =>

@@ -2596,6 +2596,46 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("QaFeedbackPoints");
                 });
 
+            modelBuilder.Entity("Domain.Themes.DisseminationEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Attendance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "HeldOn");
+
+                    b.ToTable("DisseminationEntries");
+                });
+
             modelBuilder.Entity("Domain.Themes.ReviewTheme", b =>
                 {
                     b.Property<int>("ReviewId")
@@ -2857,6 +2897,9 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("ReviewId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("StateBefore")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ToStage")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2866,11 +2909,16 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("UndoneById")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("UndoneById");
 
                     b.HasIndex("ReviewId", "OccurredOn");
 
@@ -3949,6 +3997,15 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Domain.Themes.DisseminationEntry", b =>
+                {
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Domain.Themes.ReviewTheme", b =>
                 {
                     b.HasOne("Domain.Reviews.Review", null)
@@ -3981,6 +4038,13 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Domain.Workflow.JournalEntry", "UndoneBy")
+                        .WithMany()
+                        .HasForeignKey("UndoneById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("UndoneBy");
                 });
 
             modelBuilder.Entity("Domain.Workflow.ReviewClock", b =>
