@@ -11,12 +11,13 @@ public static class LeadOfficeRealignment
     public static IEnumerable<string> PostgreSql => For(postgres: true, eventDates: false);
 
     /// eventDates: for the schema after the EventDates migration, where the journal keeps the date a step happened
-    /// (OccurredOn) apart from when it was recorded (AtUtc became RecordedAtUtc); the test runs it on today's schema.
+    /// (OccurredOn) apart from when it was recorded (AtUtc became RecordedAtUtc) and how precisely (Precision: on SQLite
+    /// its column keeps no default once a later migration rebuilds the table); the test runs it on today's schema.
     public static IEnumerable<string> For(bool postgres, bool eventDates)
     {
         var now = postgres ? "now()" : "strftime('%Y-%m-%d %H:%M:%f', 'now')";
         var (columns, values) = eventDates
-            ? ("\"OccurredOn\", \"RecordedAtUtc\"", $"{EventDatesBackfill.LondonDate(postgres, now)}, {now}")
+            ? ("\"OccurredOn\", \"RecordedAtUtc\", \"Precision\"", $"{EventDatesBackfill.LondonDate(postgres, now)}, {now}, 'Day'")
             : ("\"AtUtc\"", now);
         return Statements(columns, values, postgres ? "false" : "0");
     }
