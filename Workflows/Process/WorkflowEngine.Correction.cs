@@ -26,6 +26,42 @@ public sealed record CorrectableStep(long Id, Trigger Trigger, DateOnly Occurred
 
 public sealed partial class WorkflowEngine
 {
+    /// One key per form shown: a double click or retry is one command.
+    private static void RequireKey(string idempotencyKey)
+    {
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > IdempotencyKey.KeyMaxLength)
+        {
+            throw new ArgumentException($"An idempotency key of 1 to {IdempotencyKey.KeyMaxLength} characters is required.", nameof(idempotencyKey));
+        }
+    }
+
+    /// The checks a command on the review's latest step (correct its date, undo it) starts with, after its key: the lead
+    /// office's officers and managers only (a refusal is audited), the page's version, and the step the page showed
+    /// still the latest. Returns that step (tracked) with the one before it.
+    private static async Task<Result<(JournalEntry Step, PreviousStep? Before)>> LatestStepForChangeAsync(
+        IReviewDb db, ReviewCommand command, ProcessDefinition definition, long stepId, int? expectedVersion,
+        string refusal, string refusedWhat, string title, CancellationToken ct)
+    {
+        if (!command.Access.CanChange || !definition.WhoMayCorrectDates.Any(command.Actor.Is))
+        {
+            return await command.RefuseAsync(refusal, refusedWhat, ct);
+        }
+
+        if (expectedVersion is int expected && expected != command.LoadedVersion)
+        {
+            return new Conflict("This review");
+        }
+
+        var (step, before) = await LatestStepAsync(db, command.Review.Id, tracked: true, ct);
+        if (step is null)
+        {
+            return new ActionUnavailable(title, ["Nothing has been recorded on this review since it was registered."]);
+        }
+
+        // Another step was recorded (or this one undone) since the page was shown: that one is now the latest.
+        return step.Id == stepId ? (step, before) : new Conflict("This review");
+    }
+
     /// The review's latest step (its start excluded: the notification date is the review's own), with the one before it.
     private static async Task<(JournalEntry? Latest, PreviousStep? Before)> LatestStepAsync(IReviewDb db, int reviewId, bool tracked, CancellationToken ct)
     {
@@ -60,10 +96,7 @@ public sealed partial class WorkflowEngine
     /// step before it. The key makes a double click one correction.
     public async Task<Result<DateCorrected>> CorrectDateAsync(CorrectStepDate request, Actor actor, string idempotencyKey, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > IdempotencyKey.KeyMaxLength)
-        {
-            throw new ArgumentException($"An idempotency key of 1 to {IdempotencyKey.KeyMaxLength} characters is required.", nameof(idempotencyKey));
-        }
+        RequireKey(idempotencyKey);
 
         await using var db = await dbs.CreateAsync(ct);
         var opened = await OpenAsync(db, request.ReviewId, actor, "correct a step's date", ct);
@@ -80,28 +113,14 @@ public sealed partial class WorkflowEngine
         }
 
         var definition = registry.For(review);
-        if (!command.Access.CanChange || !definition.WhoMayCorrectDates.Any(actor.Is))
+        var latest = await LatestStepForChangeAsync(db, command, definition, request.StepId, request.ExpectedVersion,
+            "correct a step's date: only the lead office's review officers and managers may", "correcting this review's steps", "Correct the date", ct);
+        if (!latest.IsSuccess)
         {
-            return await command.RefuseAsync("correct a step's date: only the lead office's review officers and managers may", "correcting this review's steps", ct);
+            return latest.Error!;
         }
 
-        if (request.ExpectedVersion is int expected && expected != command.LoadedVersion)
-        {
-            return new Conflict("This review");
-        }
-
-        var (step, before) = await LatestStepAsync(db, review.Id, tracked: true, ct);
-        if (step is null)
-        {
-            return new ActionUnavailable("Correct the date", ["Nothing has been recorded on this review since it was registered."]);
-        }
-
-        if (step.Id != request.StepId)
-        {
-            // Another step was recorded since the page was shown: that one is now the latest.
-            return new Conflict("This review");
-        }
-
+        var (step, before) = latest.Value;
         var trigger = step.Trigger!.Value;
         if (definition.CannotCorrectDate(trigger) is { } cannot)
         {

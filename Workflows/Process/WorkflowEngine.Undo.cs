@@ -57,10 +57,7 @@ public sealed partial class WorkflowEngine
     /// The key makes a double click one undo.
     public async Task<Result<StepUndone>> UndoStepAsync(UndoStep request, Actor actor, string idempotencyKey, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > IdempotencyKey.KeyMaxLength)
-        {
-            throw new ArgumentException($"An idempotency key of 1 to {IdempotencyKey.KeyMaxLength} characters is required.", nameof(idempotencyKey));
-        }
+        RequireKey(idempotencyKey);
 
         await using var db = await dbs.CreateAsync(ct);
         var opened = await OpenAsync(db, request.ReviewId, actor, "undo a step", ct);
@@ -77,28 +74,14 @@ public sealed partial class WorkflowEngine
         }
 
         var definition = registry.For(review);
-        if (!command.Access.CanChange || !definition.WhoMayCorrectDates.Any(actor.Is))
+        var latest = await LatestStepForChangeAsync(db, command, definition, request.StepId, request.ExpectedVersion,
+            "undo a step: only the lead office's review officers and managers may", "undoing this review's steps", "Undo the step", ct);
+        if (!latest.IsSuccess)
         {
-            return await command.RefuseAsync("undo a step: only the lead office's review officers and managers may", "undoing this review's steps", ct);
+            return latest.Error!;
         }
 
-        if (request.ExpectedVersion is int expected && expected != command.LoadedVersion)
-        {
-            return new Conflict("This review");
-        }
-
-        var (step, _) = await LatestStepAsync(db, review.Id, tracked: true, ct);
-        if (step is null)
-        {
-            return new ActionUnavailable("Undo the step", ["Nothing has been recorded on this review since it was registered."]);
-        }
-
-        if (step.Id != request.StepId)
-        {
-            // Another step was recorded (or this one undone) since the page was shown.
-            return new Conflict("This review");
-        }
-
+        var step = latest.Value.Step;
         if (await CannotUndoAsync(db, definition, step, ct) is { } cannot)
         {
             return new ActionUnavailable("Undo the step", [cannot]);

@@ -73,10 +73,7 @@ public sealed partial class WorkflowEngine(IReviewDbFactory dbs, BusinessClock c
     internal async Task<Error?> FireAsync(ReviewCommand command, TriggerArgs args, string idempotencyKey, CancellationToken ct)
     {
         var trigger = args.Trigger;
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > IdempotencyKey.KeyMaxLength)
-        {
-            throw new ArgumentException($"An idempotency key of 1 to {IdempotencyKey.KeyMaxLength} characters is required.", nameof(idempotencyKey));
-        }
+        RequireKey(idempotencyKey);
 
         var (db, review, actor) = (command.Db, command.Review, command.Actor);
         // Looked up after loading the review: a twin request that committed meanwhile is then seen here, not
