@@ -37,6 +37,7 @@ public static partial class EntryWords
         ["AuthorHome"] = "Chair/author's home page",
         ["AuthorProfile"] = "Chair/author profile",
         ["BankHoliday"] = "Bank holidays",
+        ["Board actions appendix"] = "Outstanding actions (board report)",
         ["Board report"] = "Board report",
         ["BudgetContribution"] = "Budget contribution",
         ["BudgetCost"] = "Budget cost",

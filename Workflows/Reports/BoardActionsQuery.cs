@@ -26,6 +26,10 @@ public sealed record BoardActions(BoardScope Scope, DateOnly AsOf, DateOnly Sinc
 /// CSPs it serves); anyone else is refused and audited, and each view or export is audited.
 public sealed class BoardActionsQuery(IReviewDbFactory dbs, AuditLog audit, ActionPlanOptions options)
 {
+    /// Its own audit subject, as the activity overview has: a board report page view is one "Board report" row, and
+    /// each section read with it says what it was.
+    public const string Subject = "Board actions appendix";
+
     public async Task<Result<BoardActions>> HandleAsync(Actor actor, int organisationId, DateOnly asOf, AuditAction action = AuditAction.Viewed,
         CancellationToken ct = default)
     {
@@ -33,7 +37,7 @@ public sealed class BoardActionsQuery(IReviewDbFactory dbs, AuditLog audit, Acti
         var org = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId, ct);
         if (org is null || !ReportAccess.Covers(actor, org))
         {
-            await audit.RefusedAsync(db, actor, "Board report", organisationId.ToString(CultureInfo.InvariantCulture), null, "board report actions", ct);
+            await audit.RefusedAsync(db, actor, Subject, organisationId.ToString(CultureInfo.InvariantCulture), null, "board report actions", ct);
             return new AccessRefused("that board report");
         }
 
@@ -70,7 +74,7 @@ public sealed class BoardActionsQuery(IReviewDbFactory dbs, AuditLog audit, Acti
             })
             .ToList();
 
-        audit.Add(db, actor, action, "Board report", org.Id.ToString(CultureInfo.InvariantCulture),
+        audit.Add(db, actor, action, Subject, org.Id.ToString(CultureInfo.InvariantCulture),
             detail: $"{(action == AuditAction.Exported ? "board report actions exported" : "board report actions viewed")} as at {asOf:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
         return new BoardActions(scope, asOf, since, actions);
