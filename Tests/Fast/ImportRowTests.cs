@@ -134,6 +134,18 @@ public class ImportRowTests
     }
 
     [Fact]
+    public void CheckRow_PublishedAtAnHttpAddress_IsRefusedAsTheForms()
+    {
+        var (row, problems) = ImportRows.CheckRow(Row(2,
+            (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.AuthorAppointed, "01/05/2025"), (C.SignedOff, "01/12/2025"),
+            (C.Submitted, "05/12/2025"), (C.QaDate, "01/03/2026"), (C.Published, "01/06/2026"), (C.PublicationLink, "http://example.org/dhr"),
+            (C.Stage, "Action plan monitoring")), Lookups);
+
+        Assert.Null(row);
+        Assert.Contains(problems, p => p.Column == C.PublicationLink && p.Message.Contains("should start https://", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void CheckHeadings_RefusesColumnsOutsideTheTemplate_AndNamesMissingOnes()
     {
         var problems = ImportHeadings.Check(["Case label", "Lead CSP", "Deceased name", "Type"]);

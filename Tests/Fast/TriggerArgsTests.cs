@@ -163,7 +163,7 @@ public class TriggerArgsTests
 
     [Theory]
     [InlineData("https://csp.example.org/dhr", true)]
-    [InlineData("http://csp.example.org/dhr", true)]
+    [InlineData("http://csp.example.org/dhr", false)]
     [InlineData("ftp://csp.example.org/dhr", false)]
     [InlineData("csp.example.org/dhr", false)]
     [InlineData(null, false)]
@@ -174,8 +174,8 @@ public class TriggerArgsTests
     public void Published_AddressLongerThanTheLimit_IsRefused()
     {
         var at = "https://csp.example.org/";
-        Assert.Empty(Fields(new RecordPublishedArgs { PublicationLink = at + new string('a', RecordPublishedArgs.LinkMaxLength - at.Length) }));
-        Assert.Equal(["PublicationLink"], Fields(new RecordPublishedArgs { PublicationLink = at + new string('a', RecordPublishedArgs.LinkMaxLength - at.Length + 1) }));
+        Assert.Empty(Fields(new RecordPublishedArgs { PublicationLink = at + new string('a', Domain.Submissions.SubmissionRules.LinkMaxLength - at.Length) }));
+        Assert.Equal(["PublicationLink"], Fields(new RecordPublishedArgs { PublicationLink = at + new string('a', Domain.Submissions.SubmissionRules.LinkMaxLength - at.Length + 1) }));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Domain.Calendar;
 using Domain.Reviews;
+using Domain.Submissions;
 using Domain.Workflow;
 using Workflows.Process;
 using C = Workflows.Import.ImportColumns;
@@ -66,12 +67,11 @@ public static class TrackerRowRules
     private static void CheckPublicationLink(TrackerEntry entry, RowProblems problems)
     {
         var link = entry.PublicationLink;
-        if (entry.Dates.Published is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri)
-                && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && link.Length <= RecordPublishedArgs.LinkMaxLength))
+        if (entry.Dates.Published is not null && SubmissionRules.CheckLink(link, C.PublicationLink) is not null)
         {
             problems.Add(C.PublicationLink, link.Length == 0
                 ? "Enter the web address of the published report (the review has a publication date)."
-                : $"\"{link}\" is not a web address: it should start https://.");
+                : $"\"{link}\" is not a secure web address: it should start https://.");
         }
     }
 

@@ -1,3 +1,4 @@
+using Domain.Submissions;
 using Domain.Workflow;
 
 namespace Workflows.Process;
@@ -5,23 +6,16 @@ namespace Workflows.Process;
 /// The report was published (Date: the day it was published) at a web address.
 public sealed record RecordPublishedArgs : TriggerArgs
 {
-    public const int LinkMaxLength = 400;
-
     public override Trigger Trigger => Trigger.RecordPublished;
 
-    /// The address of the published report (http or https).
+    /// The address of the published report: https only, by the same rule as the publish form and the links list.
     public string? PublicationLink { get; init; }
 
     protected override void Check(TriggerCheck check, Action<string, string> add)
     {
-        if (!IsWebAddress(PublicationLink))
+        if (SubmissionRules.CheckLink(PublicationLink, nameof(PublicationLink)) is { } error)
         {
-            add(nameof(PublicationLink), "Enter the web address of the published report, starting https://.");
+            add(error.Field!, error.Message);
         }
     }
-
-    private static bool IsWebAddress(string? link) =>
-        link?.Length <= LinkMaxLength
-        && Uri.TryCreate(link, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }
