@@ -28,6 +28,10 @@ public sealed class ActionChange
 
     public required string Reason { get; set; }
 
+    /// The day the change was agreed (entered, a London date; today by default): the board appendix reads it.
+    public DateOnly AgreedOn { get; set; }
+
+    /// When it was recorded (metadata).
     public DateTime AtUtc { get; set; }
 
     public required string ByUserId { get; set; }
@@ -41,15 +45,17 @@ public sealed class ActionChange
     };
 }
 
-/// A re-plan as asked for: the action's wording, owner and due date after it (unchanged ones as they were) and why.
-public sealed record ActionReplan(string? What, int? OwnerAgencyId, string? OwnerUserId, DateOnly? DueDate, string? Reason);
+/// A re-plan as asked for: the action's wording, owner and due date after it (unchanged ones as they were), why, and
+/// the day it was agreed (null: today).
+public sealed record ActionReplan(string? What, int? OwnerAgencyId, string? OwnerUserId, DateOnly? DueDate, string? Reason, DateOnly? AgreedOn = null);
 
 /// The rules of a re-plan, apart from the owner's existence (the handler checks it against the office's agencies).
 public static class ActionReplanning
 {
     /// Field errors, or none. Changing nothing is refused (a history row says what changed); a new due date cannot be in
-    /// the past, but an unchanged overdue one may stay while the wording or owner changes.
-    public static IReadOnlyList<Error> Validate(PlanAction action, ActionReplan replan, DateOnly today)
+    /// the past, but an unchanged overdue one may stay while the wording or owner changes; the day it was agreed follows
+    /// ActionDates (latestReplan: the agreed date of the action's latest re-plan, if any).
+    public static IReadOnlyList<Error> Validate(PlanAction action, ActionReplan replan, DateOnly today, DateOnly? latestReplan = null)
     {
         var errors = new List<Error>();
         if (!action.IsOpen)
@@ -69,6 +75,11 @@ public static class ActionReplanning
         else if (due != action.DueDate && due < today)
         {
             errors.Add(new Error("The new due date cannot be in the past.", nameof(ActionReplan.DueDate)));
+        }
+
+        if (ActionDates.CheckReplan(replan.AgreedOn ?? today, today, action, latestReplan) is { } date)
+        {
+            errors.Add(date);
         }
 
         var changed = Changes(action, replan).Any();
@@ -117,10 +128,11 @@ public static class ActionReplanning
     public static IReadOnlyList<ActionChange> Apply(PlanAction action, ActionReplan replan, Func<int, string, string> ownerName, string byUserId, DateTime nowUtc)
     {
         var reason = replan.Reason!.Trim();
+        var agreedOn = replan.AgreedOn ?? London.DateOf(nowUtc);
         var changes = new List<ActionChange>();
         ActionChange Change(ActionChangeField field, string from, string to) => new()
         {
-            ActionId = action.Id, Field = field, OldValue = from, NewValue = to, Reason = reason, AtUtc = nowUtc, ByUserId = byUserId,
+            ActionId = action.Id, Field = field, OldValue = from, NewValue = to, Reason = reason, AgreedOn = agreedOn, AtUtc = nowUtc, ByUserId = byUserId,
         };
 
         foreach (var field in Changes(action, replan).ToList())

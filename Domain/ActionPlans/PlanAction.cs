@@ -61,6 +61,10 @@ public sealed class PlanAction
 
     public ActionStatus Status { get; set; }
 
+    /// The day the action was agreed (entered, a London date; today by default). The board appendix as at a past date
+    /// shows the action from this day, however late it was typed in (CreatedAtUtc, metadata).
+    public DateOnly AgreedOn { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
 
     public required string CreatedByUserId { get; set; }
@@ -172,6 +176,11 @@ public sealed class ActionUpdate
     /// The status the action had after this update.
     public ActionStatus Status { get; set; }
 
+    /// The date the update describes the action "as at" (entered, a London date; today by default): what the board
+    /// appendix and the master plan read.
+    public DateOnly AsAt { get; set; }
+
+    /// When it was recorded (metadata).
     public DateTime AtUtc { get; set; }
 
     public required string ByUserId { get; set; }

@@ -7,7 +7,8 @@ namespace Portal.EndToEnd.Tests;
 
 /// Issue 18 in Chromium: an action goes overdue (business time moved on); the officer re-plans it, is told beside the
 /// field that a new due date needs a reason (nothing saved), gives one, and sees the overdue mark go and the change in
-/// the action's history and on the master plan. axe on each page.
+/// the action's history (with the day it was agreed and, as that was another day, when it was recorded) and on the
+/// master plan. axe on each page.
 [Collection(BrowserCollection.Name)]
 public sealed class ActionReplanJourneyTests(BrowserFixture browser) : IAsyncLifetime
 {
@@ -46,6 +47,9 @@ public sealed class ActionReplanJourneyTests(BrowserFixture browser) : IAsyncLif
         Assert.Equal(0, await _portal.WithDbAsync(db => db.ActionChanges.CountAsync(c => c.ActionId == actionId)));
 
         await officer.Page.Locator("#replan-reason").FillAsync("The training provider moved the course to January.");
+        // Agreed at Tuesday's meeting, typed in on Thursday: the history shows both.
+        await officer.Page.Locator("#replan-agreed-on").FillAsync("01/12/2026");
+        await officer.Page.Locator("#replan-agreed-on").PressAsync("Tab");
         await officer.Page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         await Expect(officer.Page.Locator("#action-status")).Not.ToContainTextAsync("Overdue");
         await Expect(officer.Page.Locator("#action-status")).ToContainTextAsync("Not started");
@@ -55,6 +59,9 @@ public sealed class ActionReplanJourneyTests(BrowserFixture browser) : IAsyncLif
         await Expect(changes).ToContainTextAsync("26 Nov 2026");
         await Expect(changes).ToContainTextAsync("29 Jan 2027");
         await Expect(changes).ToContainTextAsync("The training provider moved the course to January.");
+        await Expect(changes).ToContainTextAsync("1 Dec 2026");
+        await Expect(changes).ToContainTextAsync("recorded 3 Dec 2026 10:00");
+        Assert.Equal([new DateOnly(2026, 12, 1)], await _portal.WithDbAsync(db => db.ActionChanges.Where(c => c.ActionId == actionId).Select(c => c.AgreedOn).ToListAsync()));
         await officer.AssertAccessibleAsync();
 
         await officer.GotoAsync("actions/plan");

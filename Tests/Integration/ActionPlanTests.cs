@@ -121,15 +121,16 @@ public abstract class ActionPlanTests(ProviderFixture fixture)
         var recommendation = await RecommendationAsync(Portal, reviewId);
         var kentContact = await UserIdAsync(Portal, await OtherAgencyContactAsync(Portal));
         var badAction = await Portal.Get<AddActionHandler>().HandleAsync(officer, reviewId,
-            new ActionInput(recommendation, "", await AgencyIdAsync(Portal), kentContact, Today(Portal).AddDays(-1), null));
-        Assert.Equal(["What", "DueDate", "SuccessMeasure", "OwnerUserId"], Assert.IsType<ValidationFailed>(badAction.Error).Errors.Select(e => e.Field));
+            new ActionInput(recommendation, "", await AgencyIdAsync(Portal), kentContact, Today(Portal).AddDays(-1), null, Today(Portal).AddDays(1)));
+        Assert.Equal(["What", "DueDate", "SuccessMeasure", "OwnerUserId", "AgreedOn"], Assert.IsType<ValidationFailed>(badAction.Error).Errors.Select(e => e.Field));
         Assert.Equal(0, await Portal.WithDbAsync(db => db.PlanActions.CountAsync(a => a.ReviewId == reviewId)));
 
         var actionId = await ActionAsync(Portal, reviewId, recommendation);
         var contact = await Portal.ActorAsync(DemoAccounts.AgencyContact);
         var notAFile = new EvidenceFile(new MemoryStream("not a document"u8.ToArray()), "evidence.docx");
-        var badUpdate = await Portal.Get<PostActionUpdateHandler>().HandleAsync(contact, actionId, new ActionUpdateInput("", ActionStatus.SignedOff, [notAFile]));
-        Assert.Equal(["Text", "Status", "Evidence"], Assert.IsType<ValidationFailed>(badUpdate.Error).Errors.Select(e => e.Field));
+        var badUpdate = await Portal.Get<PostActionUpdateHandler>().HandleAsync(contact, actionId, new ActionUpdateInput("", ActionStatus.SignedOff, [notAFile],
+            AsAt: Today(Portal).AddDays(-1)));
+        Assert.Equal(["Text", "Status", "AsAt", "Evidence"], Assert.IsType<ValidationFailed>(badUpdate.Error).Errors.Select(e => e.Field));
         Assert.Equal(0, await Portal.WithDbAsync(db => db.ActionUpdates.CountAsync(u => u.ActionId == actionId)));
         Assert.Equal(0, await Portal.WithDbAsync(db => db.Documents.CountAsync(d => d.OwnerKey == $"action:{actionId}")));
         Assert.Equal(ActionStatus.NotStarted, (await ActionRowAsync(actionId)).Status);
@@ -222,26 +223,26 @@ public abstract class ActionPlanTests(ProviderFixture fixture)
     [Fact]
     public async Task BoardAppendix_OutstandingActionsByReviewAndOwner_LatestUpdate_ChangedSince_AsAtAPastDate_NeedToKnow()
     {
-        var reviewId = await ReviewAtSignOffAsync(Portal);
+        var reviewId = await ReviewAtSignOffAsync(Portal, notifiedDaysAgo: 200);
         var reference = await Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Reference).SingleAsync());
         var recommendation = await RecommendationAsync(Portal, reviewId);
         var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
         var police = await Portal.ActorAsync(DemoAccounts.AgencyContact);
         var today = Today(Portal);
-        var now = Portal.Time.GetUtcNow().UtcDateTime;
 
-        // The police action: planned five months ago, updated four months ago ("on track"); re-planned and updated today.
-        var old = await ActionAsync(Portal, reviewId, recommendation);
-        Assert.True((await Portal.Get<PostActionUpdateHandler>().HandleAsync(police, old,
-            new ActionUpdateInput("Course booked.", ActionStatus.OnTrack, []))).IsSuccess);
-        await Portal.WithDbAsync(db => db.PlanActions.Where(a => a.Id == old).ExecuteUpdateAsync(s => s.SetProperty(a => a.CreatedAtUtc, now.AddDays(-150))));
-        await Portal.WithDbAsync(db => db.ActionUpdates.Where(u => u.ActionId == old).ExecuteUpdateAsync(s => s.SetProperty(u => u.AtUtc, now.AddDays(-120))));
+        // Everything is typed in today, dated as it happened (the entered dates are the facts): the police action agreed
+        // five months ago, updated 140 and 45 days ago ("on track"), re-planned 10 days ago, updated today ("at risk").
+        var old = await ActionAsync(Portal, reviewId, recommendation, agreedOn: today.AddDays(-150));
+        async Task UpdateAsync(string text, ActionStatus status, int daysAgo) =>
+            Assert.True((await Portal.Get<PostActionUpdateHandler>().HandleAsync(police, old,
+                new ActionUpdateInput(text, status, [], AsAt: today.AddDays(-daysAgo)))).IsSuccess);
+        await UpdateAsync("Course booked.", ActionStatus.OnTrack, 140);
+        await UpdateAsync("Trainer confirmed.", ActionStatus.OnTrack, 45);
         var oldDue = (await ActionRowAsync(old)).DueDate;
         var detail = (await Portal.Get<ActionPlanQuery>().ForActionAsync(officer, old, false)).Value;
         Assert.True((await Portal.Get<ReplanActionHandler>().HandleAsync(officer, old,
-            new ActionReplan(detail.What, detail.OwnerAgencyId, detail.OwnerUserId, oldDue.AddDays(60), "Trainer off sick."), detail.Version)).IsSuccess);
-        Assert.True((await Portal.Get<PostActionUpdateHandler>().HandleAsync(police, old,
-            new ActionUpdateInput("Half the course postponed.", ActionStatus.AtRisk, []))).IsSuccess);
+            new ActionReplan(detail.What, detail.OwnerAgencyId, detail.OwnerUserId, oldDue.AddDays(60), "Trainer off sick.", today.AddDays(-10)), detail.Version)).IsSuccess);
+        await UpdateAsync("Half the course postponed.", ActionStatus.AtRisk, 0);
         // Kent Police's action is new today; a signed-off action is not outstanding.
         var kentEmail = await OtherAgencyContactAsync(Portal);
         var kentAction = await ActionAsync(Portal, reviewId, recommendation, kentEmail, "Kent Police");
@@ -260,17 +261,23 @@ public abstract class ActionPlanTests(ProviderFixture fixture)
         Assert.Equal(["New action"], rows[0].ChangedSince);
         Assert.Equal((ActionDisplayStatus.AtRisk, oldDue.AddDays(60), today, "Half the course postponed."),
             (rows[1].Status, rows[1].DueDate, rows[1].LatestUpdateOn, rows[1].LatestUpdate));
-        Assert.Equal([$"Due date moved from {UkDate.Format(oldDue)} to {UkDate.Format(oldDue.AddDays(60))}: Trainer off sick.", "Status On track to At risk", "1 update"],
+        Assert.Equal([$"Due date moved from {UkDate.Format(oldDue)} to {UkDate.Format(oldDue.AddDays(60))}: Trainer off sick.", "Status On track to At risk", "2 updates"],
             rows[1].ChangedSince);
         // Pseudonymised: the case label and reference, the agency; no contact's name, no real name.
         var table = BoardActionsText.Table(appendix.Value);
         Assert.Contains(table.Rows, r => r[0] == $"{rows[0].CaseLabel} ({reference})");
         Assert.DoesNotContain(table.Rows.SelectMany(r => r), c => c.Contains("Priya", StringComparison.Ordinal) || c.Contains("Kim Kent", StringComparison.Ordinal));
 
-        // As at a month ago: the police action as it stood (on track, its old due date, the old update); Kent's did not exist.
+        // As at a month ago: the police action as it stood by the dates entered, though all of it was typed in today (on
+        // track, its old due date, the update dated 45 days ago; neither the re-plan agreed 10 days ago nor today's
+        // update); Kent's did not exist.
         var then = (await Portal.Get<BoardActionsQuery>().HandleAsync(board, rutland, today.AddDays(-30))).Value.Actions.Where(a => a.Reference == reference).ToList();
         var police1 = Assert.Single(then);
-        Assert.Equal((ActionDisplayStatus.OnTrack, oldDue, "Course booked."), (police1.Status, police1.DueDate, police1.LatestUpdate));
+        Assert.Equal((ActionDisplayStatus.OnTrack, oldDue, today.AddDays(-45), "Trainer confirmed."),
+            (police1.Status, police1.DueDate, police1.LatestUpdateOn, police1.LatestUpdate));
+        Assert.Equal(["1 update"], police1.ChangedSince);
+        // Before it was agreed it was not on the board's list, though it was typed in long after.
+        Assert.DoesNotContain((await Portal.Get<BoardActionsQuery>().HandleAsync(board, rutland, today.AddDays(-151))).Value.Actions, a => a.Reference == reference);
 
         // Need-to-know: the board member reads the appendix but no case record or case profile; another office's officer and
         // an agency contact are refused the appendix, audited.

@@ -17,9 +17,9 @@ public static class ActionPlanScenario
     public static DateOnly Today(PortalFactory portal) => Domain.Calendar.London.DateOf(portal.Time.GetUtcNow().UtcDateTime);
 
     /// A review of the LR office taken to CRG sign-off (stage CrgSignOff; signedOff: the sign-off recorded).
-    public static async Task<int> ReviewAtSignOffAsync(PortalFactory portal, bool signedOff = false, string csp = "Rutland CSP")
+    public static async Task<int> ReviewAtSignOffAsync(PortalFactory portal, bool signedOff = false, string csp = "Rutland CSP", int notifiedDaysAgo = 60)
     {
-        var id = await portal.RegisterReviewAsync(Today(portal).AddDays(-60), csp);
+        var id = await portal.RegisterReviewAsync(Today(portal).AddDays(-notifiedDaysAgo), csp);
         var authorId = await portal.WithDbAsync(db => db.Users.Where(u => u.Email == DemoAccounts.Author).Select(u => u.Id).SingleAsync());
         await FireAsync(portal, id, Trigger.PresentToCrg);
         await FireAsync(portal, id, new RecordCriteriaMetArgs { Comment = "Criteria met." });
@@ -70,11 +70,12 @@ public static class ActionPlanScenario
     }
 
     public static async Task<long> ActionAsync(PortalFactory portal, int reviewId, int recommendationId, string owner = DemoAccounts.AgencyContact,
-        string agency = "Leicestershire Police", int dueInDays = 90)
+        string agency = "Leicestershire Police", int dueInDays = 90, DateOnly? agreedOn = null)
     {
         var result = await portal.Get<AddActionHandler>().HandleAsync(await portal.ActorAsync(DemoAccounts.LrOfficer), reviewId,
             new ActionInput(recommendationId, "Train response officers in risk after separation.", await AgencyIdAsync(portal, agency),
-                await UserIdAsync(portal, owner), Today(portal).AddDays(dueInDays), "Every response officer trained by the due date."));
+                await UserIdAsync(portal, owner), Today(portal).AddDays(dueInDays), "Every response officer trained by the due date.",
+                agreedOn));
         Assert.True(result.IsSuccess, result.Error?.Message);
         return result.Value;
     }

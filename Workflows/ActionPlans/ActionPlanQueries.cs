@@ -23,10 +23,11 @@ public sealed record RecommendationView(int Id, int Number, string Text, Recomme
 public sealed record ReviewActionPlanView(int ReviewId, string Reference, string CaseLabel, Stage Stage, bool CanRecordRecommendations, bool CanRecordActions,
     string? WhyNotRecommendations, string? WhyNotActions, IReadOnlyList<RecommendationView> Recommendations);
 
-public sealed record ActionHistoryEntry(DateTime AtUtc, ActionUpdateKind Kind, string Text, ActionStatus Status, string By);
+/// An update: the date it describes the action as at (entered), then when it was recorded and by whom (metadata).
+public sealed record ActionHistoryEntry(DateOnly AsAt, DateTime AtUtc, ActionUpdateKind Kind, string Text, ActionStatus Status, string By);
 
-/// A re-plan of one field: old and new value as recorded then, the reason, who and when.
-public sealed record ActionChangeEntry(DateTime AtUtc, ActionChangeField Field, string OldValue, string NewValue, string Reason, string By);
+/// A re-plan of one field: old and new value as recorded then, the reason, the day it was agreed, who recorded it when.
+public sealed record ActionChangeEntry(DateOnly AgreedOn, DateTime AtUtc, ActionChangeField Field, string OldValue, string NewValue, string Reason, string By);
 
 public sealed record ActionEvidenceLink(long VersionId, string Title, string Extension, long SizeBytes, DateTime UploadedAtUtc);
 
@@ -35,7 +36,7 @@ public sealed record ActionEvidenceLink(long VersionId, string Title, string Ext
 /// impact review (owning agency, once asked).
 public sealed record ActionDetail(
     long Id, int ReviewId, string Reference, string CaseLabel, string Label, string RecommendationText, string What, string OwnerAgency, string OwnerName,
-    int OwnerAgencyId, string OwnerUserId, DateOnly DueDate, string SuccessMeasure, ActionDisplayStatus Status, string DueText, DateOnly? CompletedOn, DateOnly? SignedOffOn, string? ReturnReason,
+    int OwnerAgencyId, string OwnerUserId, DateOnly AgreedOn, DateOnly DueDate, string SuccessMeasure, ActionDisplayStatus Status, string DueText, DateOnly? CompletedOn, DateOnly? SignedOffOn, string? ReturnReason,
     DateOnly? ImpactReviewDueOn, DateOnly? ImpactRequestedOn, ImpactOutcome? ImpactOutcome, string? ImpactComment, int Version,
     IReadOnlyList<ActionHistoryEntry> History, IReadOnlyList<ActionChangeEntry> Changes, IReadOnlyList<ActionEvidenceLink> Evidence,
     bool CanUpdate, bool CanDecide, bool CanReplan, bool CanAnswerImpact, bool CanSeeReview);
@@ -98,8 +99,8 @@ public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, A
         var today = clock.Today;
         var review = await db.Reviews.AsNoTracking().Where(r => r.Id == action.ReviewId).Select(r => new { r.Reference, r.CaseLabel }).SingleAsync(ct);
         var recommendation = await db.Recommendations.AsNoTracking().SingleAsync(r => r.Id == action.RecommendationId, ct);
-        var updates = await db.ActionUpdates.AsNoTracking().Where(u => u.ActionId == actionId).OrderByDescending(u => u.AtUtc).ThenByDescending(u => u.Id).ToListAsync(ct);
-        var changes = await db.ActionChanges.AsNoTracking().Where(c => c.ActionId == actionId).OrderByDescending(c => c.AtUtc).ThenByDescending(c => c.Id).ToListAsync(ct);
+        var updates = await db.ActionUpdates.AsNoTracking().Where(u => u.ActionId == actionId).OrderByDescending(u => u.AsAt).ThenByDescending(u => u.Id).ToListAsync(ct);
+        var changes = await db.ActionChanges.AsNoTracking().Where(c => c.ActionId == actionId).OrderByDescending(c => c.AgreedOn).ThenByDescending(c => c.Id).ToListAsync(ct);
         var names = await NamesAsync(db, [action.OwnerAgencyId], updates.Select(u => u.ByUserId).Concat(changes.Select(c => c.ByUserId)).Append(action.OwnerUserId), ct);
         if (recordView)
         {
@@ -109,11 +110,11 @@ public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, A
 
         return new ActionDetail(action.Id, action.ReviewId, review.Reference, review.CaseLabel, PlanAction.Label(recommendation.Number, action.Number),
             recommendation.Text, action.What, names.Organisations[action.OwnerAgencyId], names.Users.GetValueOrDefault(action.OwnerUserId, "(account removed)"),
-            action.OwnerAgencyId, action.OwnerUserId, action.DueDate, action.SuccessMeasure, ActionStatuses.Current(action.Status, action.DueDate, today),
+            action.OwnerAgencyId, action.OwnerUserId, action.AgreedOn, action.DueDate, action.SuccessMeasure, ActionStatuses.Current(action.Status, action.DueDate, today),
             action.IsOpen ? DueText.Describe(action.DueDate, today) : string.Empty, action.CompletedOn, action.SignedOffOn, action.ReturnReason,
             action.ImpactReviewDueOn, action.ImpactRequestedOn, action.ImpactOutcome, action.ImpactComment, action.Version,
-            updates.Select(u => new ActionHistoryEntry(u.AtUtc, u.Kind, u.Text, u.Status, names.Users.GetValueOrDefault(u.ByUserId, "(account removed)"))).ToList(),
-            changes.Select(c => new ActionChangeEntry(c.AtUtc, c.Field, c.OldValue, c.NewValue, c.Reason, names.Users.GetValueOrDefault(c.ByUserId, "(account removed)"))).ToList(),
+            updates.Select(u => new ActionHistoryEntry(u.AsAt, u.AtUtc, u.Kind, u.Text, u.Status, names.Users.GetValueOrDefault(u.ByUserId, "(account removed)"))).ToList(),
+            changes.Select(c => new ActionChangeEntry(c.AgreedOn, c.AtUtc, c.Field, c.OldValue, c.NewValue, c.Reason, names.Users.GetValueOrDefault(c.ByUserId, "(account removed)"))).ToList(),
             await evidence.ListAsync(db, actor, action, ct),
             CanUpdate: ownerContact && action.IsOpen,
             CanDecide: ActionPlanAccess.IsLeadOfficer(actor, access) && action.Status == ActionStatus.Completed,

@@ -11,7 +11,9 @@ using Workflows.Time;
 
 namespace Workflows.ActionPlans;
 
-public sealed record ActionInput(int RecommendationId, string? What, int? OwnerAgencyId, string? OwnerUserId, DateOnly? DueDate, string? SuccessMeasure);
+/// AgreedOn: the day the action was agreed (null: today).
+public sealed record ActionInput(int RecommendationId, string? What, int? OwnerAgencyId, string? OwnerUserId, DateOnly? DueDate, string? SuccessMeasure,
+    DateOnly? AgreedOn = null);
 
 /// An action for a recommendation, recorded by a review officer of the lead office once the review reaches CRG
 /// sign-off. It opens the owner's task (an agency work item due on the action's due date), so the reminder scan
@@ -40,6 +42,12 @@ public sealed class AddActionHandler(IReviewDbFactory dbs, BusinessClock clock, 
 
         var errors = PlanAction.Validate(input.What, input.OwnerAgencyId, input.OwnerUserId, input.DueDate, input.SuccessMeasure, clock.Today).ToList();
         errors.AddRange(await ActionOwners.CheckAsync(db, review!.LeadOfficeId, input.OwnerAgencyId, input.OwnerUserId, ct));
+        var agreedOn = input.AgreedOn ?? clock.Today;
+        if (ActionDates.CheckAgreed(agreedOn, clock.Today, review.DateNotified) is { } date)
+        {
+            errors.Add(date);
+        }
+
         if (errors.Count > 0)
         {
             return new ValidationFailed(errors);
@@ -57,6 +65,7 @@ public sealed class AddActionHandler(IReviewDbFactory dbs, BusinessClock clock, 
             DueDate = input.DueDate!.Value,
             SuccessMeasure = input.SuccessMeasure!.Trim(),
             Status = ActionStatus.NotStarted,
+            AgreedOn = agreedOn,
             CreatedAtUtc = clock.UtcNow,
             CreatedByUserId = actor.UserId,
         };

@@ -68,6 +68,7 @@ public sealed class DecideActionHandler(IReviewDbFactory dbs, BusinessClock cloc
             ActionId = action.Id,
             Kind = signOff ? ActionUpdateKind.SignedOff : ActionUpdateKind.Returned,
             Text = string.IsNullOrEmpty(trimmed) ? "Signed off." : trimmed,
+            AsAt = clock.Today,
             AtUtc = now,
             ByUserId = actor.UserId,
         };

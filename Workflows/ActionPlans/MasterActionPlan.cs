@@ -160,10 +160,10 @@ public sealed class MasterActionPlanQuery(IReviewDbFactory dbs, BusinessClock cl
     {
         var themes = await ActionPlanThemes.NamesAsync(db, items.Select(i => i.Action.RecommendationId).Distinct().ToList(), ct);
         var ids = items.Select(i => i.Action.Id).ToList();
-        // The page's rows only (or the export's): each one's latest update, whoever posted it.
+        // The page's rows only (or the export's): each one's latest update by its "as at" date, whoever posted it.
         var latest = (await db.ActionUpdates.AsNoTracking().Where(u => ids.Contains(u.ActionId))
-                .Select(u => new { u.ActionId, u.Id, u.AtUtc, u.Text }).ToListAsync(ct))
-            .GroupBy(u => u.ActionId).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.AtUtc).ThenByDescending(u => u.Id).First());
+                .Select(u => new { u.ActionId, u.Id, u.AsAt, u.Text }).ToListAsync(ct))
+            .GroupBy(u => u.ActionId).ToDictionary(g => g.Key, g => g.OrderByDescending(u => u.AsAt).ThenByDescending(u => u.Id).First());
         return items.Select(x =>
         {
             var a = x.Action;
@@ -171,7 +171,7 @@ public sealed class MasterActionPlanQuery(IReviewDbFactory dbs, BusinessClock cl
             return new ActionPlanRow(a.Id, a.ReviewId, x.Reference, x.CaseLabel, x.LeadCsp, PlanAction.Label(x.RecommendationNumber, a.Number), x.Level, a.What,
                 x.OwnerAgency, a.DueDate, status, a.IsOpen ? DueText.Describe(a.DueDate, today) : string.Empty,
                 themes.TryGetValue(a.RecommendationId, out var names) ? string.Join(", ", names) : string.Empty, a.ImpactOutcome, a.SignedOffOn,
-                latest.TryGetValue(a.Id, out var u) ? London.DateOf(u.AtUtc) : null, u?.Text);
+                latest.TryGetValue(a.Id, out var u) ? u.AsAt : null, u?.Text);
         }).ToList();
     }
 }

@@ -14,11 +14,13 @@ namespace Workflows.ActionPlans;
 /// A file the owner attaches to an update as evidence (checked and stored by the documents core).
 public sealed record EvidenceFile(Stream Content, string FileName);
 
-public sealed record ActionUpdateInput(string? Text, ActionStatus? Status, IReadOnlyList<EvidenceFile> Evidence, int? ExpectedVersion = null);
+/// AsAt: the date the update describes the action as at (null: today).
+public sealed record ActionUpdateInput(string? Text, ActionStatus? Status, IReadOnlyList<EvidenceFile> Evidence, int? ExpectedVersion = null, DateOnly? AsAt = null);
 
 /// A contact of the owning agency reports progress on an open action: what happened, the status now (not started,
 /// on track, at risk, completed) and optional evidence documents. Reporting it completed closes the owner's task and
-/// waits for an officer's sign-off. The update, its evidence and the status change are saved together or not at all.
+/// waits for an officer's sign-off (completed on the update's "as at" date, ActionDates says which dates may be given).
+/// The update, its evidence and the status change are saved together or not at all.
 public sealed class PostActionUpdateHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, DocumentUploads uploads)
 {
     public Task<Result<int>> HandleAsync(Actor actor, long actionId, ActionUpdateInput input, CancellationToken ct = default) =>
@@ -62,6 +64,13 @@ public sealed class PostActionUpdateHandler(IReviewDbFactory dbs, BusinessClock 
             status = action.Status;
         }
 
+        var asAt = input.AsAt ?? clock.Today;
+        var latest = await db.ActionUpdates.Where(u => u.ActionId == action.Id).MaxAsync(u => (DateOnly?)u.AsAt, ct);
+        if (ActionDates.CheckUpdate(asAt, clock.Today, action, latest, nameof(ActionUpdateInput.AsAt)) is { } date)
+        {
+            errors.Add(date);
+        }
+
         var review = await db.Reviews.Where(r => r.Id == action.ReviewId).Select(r => new { r.Reference }).SingleAsync(ct);
         var label = await LabelAsync(db, action, ct);
         foreach (var file in input.Evidence)
@@ -82,7 +91,7 @@ public sealed class PostActionUpdateHandler(IReviewDbFactory dbs, BusinessClock 
         action.Version++;
         if (status == ActionStatus.Completed)
         {
-            action.CompletedOn = clock.Today;
+            action.CompletedOn = asAt;
             action.ReturnReason = null;
             if (action.WorkItem is { IsOpen: true } item)
             {
@@ -92,10 +101,11 @@ public sealed class PostActionUpdateHandler(IReviewDbFactory dbs, BusinessClock 
 
         db.ActionUpdates.Add(new ActionUpdate
         {
-            ActionId = action.Id, Kind = ActionUpdateKind.Progress, Text = input.Text!.Trim(), Status = status, AtUtc = now, ByUserId = actor.UserId,
+            ActionId = action.Id, Kind = ActionUpdateKind.Progress, Text = input.Text!.Trim(), Status = status, AsAt = asAt, AtUtc = now,
+            ByUserId = actor.UserId,
         });
         audit.Add(db, actor, AuditAction.Changed, "PlanAction", action.Id.ToString(), action.ReviewId, review.Reference,
-            $"update of action {label}: status {status}, {input.Evidence.Count} evidence files");
+            $"update of action {label} as at {asAt:yyyy-MM-dd}: status {status}, {input.Evidence.Count} evidence files");
         try
         {
             await db.SaveChangesAsync(ct);

@@ -11,7 +11,7 @@ using Workflows.Time;
 namespace Workflows.ActionPlans;
 
 /// The office that manages a review's actions (today: review officers of the lead office) re-plans an open action: its
-/// wording, owner and due date, with a reason. Each changed field is kept in the action's history (ActionChange); the
+/// wording, owner and due date, with a reason and the day it was agreed. Each changed field is kept in the action's history (ActionChange); the
 /// owner's task follows, so reminders and escalation work to the new due date and the new owner (ActionReplanning.Apply).
 public sealed class ReplanActionHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit)
 {
@@ -32,7 +32,9 @@ public sealed class ReplanActionHandler(IReviewDbFactory dbs, BusinessClock cloc
         }
 
         var review = await db.Reviews.Where(r => r.Id == action.ReviewId).Select(r => new { r.Reference, r.LeadOfficeId }).SingleAsync(ct);
-        var errors = ActionReplanning.Validate(action, replan, clock.Today).ToList();
+        replan = replan with { AgreedOn = replan.AgreedOn ?? clock.Today };
+        var latest = await db.ActionChanges.Where(c => c.ActionId == action.Id).MaxAsync(c => (DateOnly?)c.AgreedOn, ct);
+        var errors = ActionReplanning.Validate(action, replan, clock.Today, latest).ToList();
         if (action.IsOpen)
         {
             errors.AddRange(await ActionOwners.CheckAsync(db, review.LeadOfficeId, replan.OwnerAgencyId, replan.OwnerUserId, ct));
@@ -54,7 +56,7 @@ public sealed class ReplanActionHandler(IReviewDbFactory dbs, BusinessClock cloc
         db.ActionChanges.AddRange(changes);
         // The audit row names the fields and dates, not the wording (which may say more than an audit list should).
         audit.Add(db, actor, AuditAction.Changed, "PlanAction", action.Id.ToString(), action.ReviewId, review.Reference,
-            $"re-planned action {label}: {string.Join(", ", changes.Select(c => c.Field == ActionChangeField.DueDate
+            $"re-planned action {label} agreed on {changes[0].AgreedOn:yyyy-MM-dd}: {string.Join(", ", changes.Select(c => c.Field == ActionChangeField.DueDate
                 ? $"due {c.OldValue} to {c.NewValue}"
                 : c.Field == ActionChangeField.What ? "wording"
                 : agencies[0] == agencies[1] ? "owner's contact" : $"owner agency {agencies[0]} to {agencies[1]}"))}");

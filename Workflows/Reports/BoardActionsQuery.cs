@@ -17,8 +17,10 @@ namespace Workflows.Reports;
 public sealed record BoardAction(string Reference, string CaseLabel, string OwnerAgency, string Label, string What, DateOnly DueDate,
     ActionDisplayStatus Status, DateOnly? LatestUpdateOn, string? LatestUpdate, IReadOnlyList<string> ChangedSince);
 
-/// The board report's appendix of outstanding actions: not signed off on the report's date, of the reviews the CSP or
-/// office leads, by review and owner. "Changed since" looks back Actions:BoardChangesMonths from the report's date: the
+/// The board report's appendix of outstanding actions: agreed by and not signed off on the report's date, of the
+/// reviews the CSP or office leads, by review and owner. It reads the dates people entered (the day an action or a
+/// re-plan was agreed, an update's "as at" date), never when they were typed, so an update recorded today and dated a
+/// month ago counts a month ago. "Changed since" looks back Actions:BoardChangesMonths from the report's date: the
 /// previous board's papers (boards meet quarterly; the portal keeps no calendar of their meetings).
 public sealed record BoardActions(BoardScope Scope, DateOnly AsOf, DateOnly Since, IReadOnlyList<BoardAction> Actions);
 
@@ -43,17 +45,15 @@ public sealed class BoardActionsQuery(IReviewDbFactory dbs, AuditLog audit, Acti
 
         var scope = new BoardScope(org.Id, org.Name, org.Kind == OrganisationKind.ReviewOffice);
         var since = asOf.AddMonths(-options.BoardChangesMonths);
-        var endUtc = London.StartOfDayUtc(asOf.AddDays(1));
-        var sinceUtc = London.StartOfDayUtc(since.AddDays(1));
         var rows = await (from a in db.PlanActions.AsNoTracking()
                           join r in db.Reviews on a.ReviewId equals r.Id
                           join rec in db.Recommendations on a.RecommendationId equals rec.Id
                           join ag in db.Organisations on a.OwnerAgencyId equals ag.Id
                           where (scope.IsOffice ? r.LeadOfficeId == org.Id : r.LeadCspId == org.Id)
-                                && a.CreatedAtUtc < endUtc && (a.SignedOffOn == null || a.SignedOffOn > asOf)
+                                && a.AgreedOn <= asOf && (a.SignedOffOn == null || a.SignedOffOn > asOf)
                           select new { Action = a, r.Reference, r.CaseLabel, Recommendation = rec.Number, Agency = ag.Name }).ToListAsync(ct);
         var ids = rows.Select(x => x.Action.Id).ToList();
-        var updates = (await db.ActionUpdates.AsNoTracking().Where(u => ids.Contains(u.ActionId) && u.AtUtc < endUtc).ToListAsync(ct))
+        var updates = (await db.ActionUpdates.AsNoTracking().Where(u => ids.Contains(u.ActionId) && u.AsAt <= asOf).ToListAsync(ct))
             .ToLookup(u => u.ActionId);
         var changes = (await db.ActionChanges.AsNoTracking().Where(c => ids.Contains(c.ActionId)).ToListAsync(ct)).ToLookup(c => c.ActionId);
 
@@ -63,14 +63,14 @@ public sealed class BoardActionsQuery(IReviewDbFactory dbs, AuditLog audit, Acti
             .Select(x =>
             {
                 var a = x.Action;
-                var history = updates[a.Id].OrderBy(u => u.AtUtc).ThenBy(u => u.Id).ToList();
-                var plan = changes[a.Id].OrderBy(c => c.AtUtc).ThenBy(c => c.Id).ToList();
-                var due = DueOn(a, plan, endUtc);
+                var history = updates[a.Id].OrderBy(u => u.AsAt).ThenBy(u => u.Id).ToList();
+                var plan = changes[a.Id].OrderBy(c => c.AgreedOn).ThenBy(c => c.Id).ToList();
+                var due = DueOn(a, plan, asOf);
                 var latest = history.LastOrDefault();
                 var status = ActionStatuses.Current(latest?.Status ?? ActionStatus.NotStarted, due, asOf);
                 return new BoardAction(x.Reference, x.CaseLabel, x.Agency, PlanAction.Label(x.Recommendation, a.Number), a.What, due, status,
-                    latest is null ? null : London.DateOf(latest.AtUtc), latest?.Text,
-                    ChangedSince(a, history, plan, since, sinceUtc, endUtc, status));
+                    latest?.AsAt, latest?.Text,
+                    ChangedSince(a, history, plan, since, asOf, status));
             })
             .ToList();
 
@@ -80,24 +80,25 @@ public sealed class BoardActionsQuery(IReviewDbFactory dbs, AuditLog audit, Acti
         return new BoardActions(scope, asOf, since, actions);
     }
 
-    /// The due date that stood at the end of the day: today's, unless a re-plan after it moved the date (then the date it moved from).
-    private static DateOnly DueOn(PlanAction action, IReadOnlyList<ActionChange> plan, DateTime endUtc) =>
-        plan.FirstOrDefault(c => c.Field == ActionChangeField.DueDate && c.AtUtc >= endUtc) is { } later && UkDate.TryParse(later.OldValue, out var was)
+    /// The due date that stood at the end of the day: today's, unless a re-plan agreed after it moved the date (then the
+    /// date it moved from).
+    private static DateOnly DueOn(PlanAction action, IReadOnlyList<ActionChange> plan, DateOnly on) =>
+        plan.FirstOrDefault(c => c.Field == ActionChangeField.DueDate && c.AgreedOn > on) is { } later && UkDate.TryParse(later.OldValue, out var was)
             ? was
             : action.DueDate;
 
     /// What the board hears changed in the window: a new action, re-plans with their reasons, the status moved, updates posted.
     private static List<string> ChangedSince(PlanAction action, IReadOnlyList<ActionUpdate> history, IReadOnlyList<ActionChange> plan,
-        DateOnly since, DateTime sinceUtc, DateTime endUtc, ActionDisplayStatus now)
+        DateOnly since, DateOnly asOf, ActionDisplayStatus now)
     {
         var lines = new List<string>();
-        var isNew = action.CreatedAtUtc >= sinceUtc;
+        var isNew = action.AgreedOn > since;
         if (isNew)
         {
             lines.Add("New action");
         }
 
-        foreach (var change in plan.Where(c => c.AtUtc >= sinceUtc && c.AtUtc < endUtc))
+        foreach (var change in plan.Where(c => c.AgreedOn > since && c.AgreedOn <= asOf))
         {
             lines.Add(change.Field switch
             {
@@ -109,15 +110,15 @@ public sealed class BoardActionsQuery(IReviewDbFactory dbs, AuditLog audit, Acti
 
         if (!isNew)
         {
-            var before = history.LastOrDefault(u => u.AtUtc < sinceUtc)?.Status ?? ActionStatus.NotStarted;
-            var then = ActionStatuses.Current(before, DueOn(action, plan, sinceUtc), since);
+            var before = history.LastOrDefault(u => u.AsAt <= since)?.Status ?? ActionStatus.NotStarted;
+            var then = ActionStatuses.Current(before, DueOn(action, plan, since), since);
             if (then != now)
             {
                 lines.Add($"Status {ActionStatuses.Describe(then)} to {ActionStatuses.Describe(now)}");
             }
         }
 
-        var posted = history.Count(u => u.AtUtc >= sinceUtc);
+        var posted = history.Count(u => u.AsAt > since);
         if (posted > 0)
         {
             lines.Add(posted == 1 ? "1 update" : $"{posted} updates");

@@ -66,7 +66,7 @@ internal sealed class ActionUpdateConfiguration : IEntityTypeConfiguration<Actio
     {
         b.Property(u => u.Text).HasMaxLength(ActionUpdate.TextMaxLength);
         b.Property(u => u.ByUserId).HasMaxLength(450);
-        b.HasIndex(u => new { u.ActionId, u.AtUtc });
+        b.HasIndex(u => new { u.ActionId, u.AsAt });
         b.HasOne<PlanAction>().WithMany().HasForeignKey(u => u.ActionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -79,7 +79,7 @@ internal sealed class ActionChangeConfiguration : IEntityTypeConfiguration<Actio
         b.Property(c => c.NewValue).HasMaxLength(ActionChange.ValueMaxLength);
         b.Property(c => c.Reason).HasMaxLength(PlanAction.ReasonMaxLength);
         b.Property(c => c.ByUserId).HasMaxLength(450);
-        b.HasIndex(c => new { c.ActionId, c.AtUtc });
+        b.HasIndex(c => new { c.ActionId, c.AgreedOn });
         b.HasOne<PlanAction>().WithMany().HasForeignKey(c => c.ActionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
