@@ -192,6 +192,9 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.Property<long>("ActionId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -222,7 +225,7 @@ namespace Infrastructure.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ActionId", "AtUtc");
+                    b.HasIndex("ActionId", "AgreedOn");
 
                     b.ToTable("ActionChanges");
                 });
@@ -237,6 +240,9 @@ namespace Infrastructure.Data.Migrations.PostgreSql
 
                     b.Property<long>("ActionId")
                         .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("AsAt")
+                        .HasColumnType("date");
 
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -263,7 +269,7 @@ namespace Infrastructure.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ActionId", "AtUtc");
+                    b.HasIndex("ActionId", "AsAt");
 
                     b.ToTable("ActionUpdates");
                 });
@@ -275,6 +281,9 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("date");

@@ -181,6 +181,9 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("ActionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
 
@@ -211,7 +214,7 @@ namespace Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ActionId", "AtUtc");
+                    b.HasIndex("ActionId", "AgreedOn");
 
                     b.ToTable("ActionChanges");
                 });
@@ -224,6 +227,9 @@ namespace Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<long>("ActionId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("TEXT");
@@ -250,7 +256,7 @@ namespace Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ActionId", "AtUtc");
+                    b.HasIndex("ActionId", "AsAt");
 
                     b.ToTable("ActionUpdates");
                 });
@@ -260,6 +266,9 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("TEXT");
