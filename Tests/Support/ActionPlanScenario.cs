@@ -89,14 +89,14 @@ public static class ActionPlanScenario
     }
 
     /// An agency contact account of another agency (created once per portal).
-    public static async Task<string> OtherAgencyContactAsync(PortalFactory portal, string agency = "Kent Police")
+    public static async Task<string> OtherAgencyContactAsync(PortalFactory portal, string agency = "Kent Police",
+        string email = "contact@kent-police.example.org", string name = "Kim Kent")
     {
-        var email = "contact@kent-police.example.org";
         using var scope = portal.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         if (await users.FindByEmailAsync(email) is null)
         {
-            var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Kim Kent" };
+            var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
             Assert.True((await users.CreateAsync(user, portal.DemoPassword)).Succeeded);
             Assert.True((await users.AddToRoleAsync(user, Roles.AgencyContact)).Succeeded);
             var agencyId = await AgencyIdAsync(portal, agency);
