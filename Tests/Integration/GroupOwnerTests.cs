@@ -19,38 +19,18 @@ namespace Portal.Integration.Tests;
 /// the master plan and the board appendix name the group.
 public abstract class GroupOwnerTests(ProviderFixture fixture)
 {
-    private const string Group = "Rutland Domestic Abuse Delivery Group";
-    private const string GroupEmail = "da-delivery-group@rutland.example.org";
+    private const string Group = DeliveryGroup;
+    private const string GroupEmail = DeliveryGroupEmail;
 
     private PortalFactory Portal => fixture.Portal;
 
     private Task<int> RefusalsAsync(string email) =>
         Portal.WithDbAsync(db => db.AuditEvents.CountAsync(a => a.UserEmail == email && a.Action == AuditAction.Refused));
 
-    /// The group, working with the LR office, and its contact (once per portal).
-    private async Task GroupAsync()
-    {
-        await Portal.WithDbAsync(async db =>
-        {
-            if (await db.Organisations.AnyAsync(o => o.Name == Group))
-            {
-                return 0;
-            }
-
-            var office = await db.Organisations.Where(o => o.Code == "LR").Select(o => o.Id).SingleAsync();
-            var group = new Organisation { Name = Group, Kind = OrganisationKind.Agency };
-            db.Organisations.Add(group);
-            await db.SaveChangesAsync();
-            db.AgencyOffices.Add(new AgencyOffice { AgencyId = group.Id, OfficeId = office });
-            return await db.SaveChangesAsync();
-        });
-        await OtherAgencyContactAsync(Portal, Group, GroupEmail, "Dana Group");
-    }
-
     [Fact]
     public async Task GroupOwner_GetsTheTask_PostsUpdates_SeesOnlyItsActions_OthersRefusedAndAudited_ReplanMovesAnActionToIt()
     {
-        await GroupAsync();
+        await DeliveryGroupAsync(Portal);
         var reviewId = await ReviewAtSignOffAsync(Portal);
         var recommendation = await RecommendationAsync(Portal, reviewId);
         var groupAction = await ActionAsync(Portal, reviewId, recommendation, GroupEmail, Group);
@@ -107,7 +87,7 @@ public abstract class GroupOwnerTests(ProviderFixture fixture)
     [Fact]
     public async Task AGroupThatDoesNotWorkWithTheOffice_CannotOwnItsActions()
     {
-        await GroupAsync();
+        await DeliveryGroupAsync(Portal);
         var reviewId = await ReviewAtSignOffAsync(Portal);
         var recommendation = await RecommendationAsync(Portal, reviewId);
         var groupId = await AgencyIdAsync(Portal, Group);

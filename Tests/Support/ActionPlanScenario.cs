@@ -1,5 +1,6 @@
 using Domain.Access;
 using Domain.ActionPlans;
+using Domain.Organisations;
 using Domain.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -108,6 +109,31 @@ public static class ActionPlanScenario
         }
 
         return email;
+    }
+
+    public const string DeliveryGroup = "Rutland Domestic Abuse Delivery Group";
+
+    public const string DeliveryGroupEmail = "da-delivery-group@rutland.example.org";
+
+    /// A delivery group that owns actions, held as an organisation working with the LR office (as an agency is), and its
+    /// contact, an agency-contact account "Dana Group" (once per portal).
+    public static async Task DeliveryGroupAsync(PortalFactory portal)
+    {
+        await portal.WithDbAsync(async db =>
+        {
+            if (await db.Organisations.AnyAsync(o => o.Name == DeliveryGroup))
+            {
+                return 0;
+            }
+
+            var office = await db.Organisations.Where(o => o.Code == "LR").Select(o => o.Id).SingleAsync();
+            var group = new Organisation { Name = DeliveryGroup, Kind = OrganisationKind.Agency };
+            db.Organisations.Add(group);
+            await db.SaveChangesAsync();
+            db.AgencyOffices.Add(new AgencyOffice { AgencyId = group.Id, OfficeId = office });
+            return await db.SaveChangesAsync();
+        });
+        await OtherAgencyContactAsync(portal, DeliveryGroup, DeliveryGroupEmail, "Dana Group");
     }
 
     /// A minimal Word document (a real package: the upload checks look at its parts).
