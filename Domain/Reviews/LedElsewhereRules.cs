@@ -23,7 +23,8 @@ public static class LedElsewhereRules
 
     /// earliestUpdate: the as-at date of the record's first update (none when recording it): the date the office heard
     /// of the review cannot move after it, or that update would describe the review before the office knew of it.
-    public static IReadOnlyList<Error> CheckDetails(ElsewhereDetails d, DateOnly today, DateOnly? earliestUpdate = null)
+    /// contactRequired: false for a record brought in from a tracker (trackers often keep no contact) or kept without one.
+    public static IReadOnlyList<Error> CheckDetails(ElsewhereDetails d, DateOnly today, DateOnly? earliestUpdate = null, bool contactRequired = true)
     {
         var errors = new List<Error>();
         Required(errors, d.Area, ReviewLedElsewhere.AreaMaxLength, nameof(d.Area), "Enter the area that leads the review, e.g. Northshire.", "The area");
@@ -36,8 +37,15 @@ public static class LedElsewhereRules
             errors.Add(new Error("Choose the CSP or the agency of yours that takes part (or both).", nameof(d.CspId)));
         }
 
-        Required(errors, d.ContactName, ReviewLedElsewhere.ContactNameMaxLength, nameof(d.ContactName),
-            "Enter the name of your contact at the lead area.", "The contact's name");
+        if (contactRequired)
+        {
+            Required(errors, d.ContactName, ReviewLedElsewhere.ContactNameMaxLength, nameof(d.ContactName),
+                "Enter the name of your contact at the lead area.", "The contact's name");
+        }
+        else
+        {
+            Optional(errors, d.ContactName, ReviewLedElsewhere.ContactNameMaxLength, nameof(d.ContactName), "The contact's name");
+        }
         if (!string.IsNullOrWhiteSpace(d.ContactEmail) && !AddressShape.Looks(d.ContactEmail, ReviewLedElsewhere.ContactEmailMaxLength))
         {
             errors.Add(new Error("Enter the contact's email address, e.g. dhr@northshire.gov.uk, or leave it empty.", nameof(d.ContactEmail)));

@@ -40,7 +40,7 @@ public sealed class ReviewLedElsewhere
 
     public int? AgencyId { get; set; }
 
-    /// The contact at the lead area (protected at rest).
+    /// The contact at the lead area (protected at rest); empty when not known (imported from a tracker without one).
     public required string ContactName { get; set; }
 
     public string? ContactEmail { get; set; }

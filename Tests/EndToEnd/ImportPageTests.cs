@@ -22,6 +22,15 @@ public sealed class ImportPageTests(BrowserFixture browser) : IAsyncLifetime
         Buffer = Encoding.UTF8.GetBytes(string.Join("\r\n", new[] { string.Join(",", ImportColumns.Required) }.Concat(rows))),
     };
 
+    /// The required columns and those of a review led elsewhere ("Led by", "Taking part").
+    private static FilePayload CsvWithElsewhere(string name, params string[] rows) => new()
+    {
+        Name = name,
+        MimeType = "text/csv",
+        Buffer = Encoding.UTF8.GetBytes(string.Join("\r\n",
+            new[] { string.Join(",", [.. ImportColumns.Required, ImportColumns.LedBy, ImportColumns.TakingPart]) }.Concat(rows))),
+    };
+
     [Fact]
     public async Task Officer_UploadsASheetWithErrors_SeesTheReport_FixesIt_AndFindsTheReviewsInTheRegister()
     {
@@ -34,27 +43,33 @@ public sealed class ImportPageTests(BrowserFixture browser) : IAsyncLifetime
         await tab.AssertAccessibleAsync();
 
         // Required columns: label, lead CSP, type, notifying agency, month of death, date notified, current stage.
-        await page.Locator("input.tracker-file-input").Last.SetInputFilesAsync(Csv("tracker.csv",
-            "Case Imp A 2025,Nowhere CSP,DHR,Leicestershire Police,01/2025,03/02/2025,Notification received",
-            "Case Imp B 2025,Rutland CSP,DARDR,Leicestershire Police,01/2025,31/02/2025,Notification received"));
+        // A review led by an area outside the portal, on its own row ("Led by" filled in).
+        const string ledElsewhere = "Adult Imp N,Northshire CSP,,,,01/09/2025,Review under way,Northshire,Rutland CSP";
+        await page.Locator("input.tracker-file-input").Last.SetInputFilesAsync(CsvWithElsewhere("tracker.csv",
+            "Case Imp A 2025,Nowhere CSP,DHR,Leicestershire Police,01/2025,03/02/2025,Notification received,,",
+            "Case Imp B 2025,Rutland CSP,DARDR,Leicestershire Police,01/2025,31/02/2025,Notification received,,", ledElsewhere));
         await Assertions.Expect(page.Locator("#import-problems-summary")).ToContainTextAsync("2 problems");
         await Assertions.Expect(page.Locator("#import-problems")).ToContainTextAsync("\"Nowhere CSP\" is not a CSP your office serves");
         await Assertions.Expect(page.Locator("#import-problems")).ToContainTextAsync("\"31/02/2025\" is not a date");
         await tab.AssertAccessibleAsync();
 
-        await page.Locator("input.tracker-file-input").Last.SetInputFilesAsync(Csv("tracker-fixed.csv",
-            "Case Imp A 2025,Rutland CSP,DHR,Leicestershire Police,01/2025,03/02/2025,Notification received",
-            "Case Imp B 2025,Rutland CSP,DARDR,Leicestershire Police,01/2025,28/02/2025,Notification received"));
-        await Assertions.Expect(page.Locator("#import-ready")).ToContainTextAsync("2 reviews are ready to import");
+        await page.Locator("input.tracker-file-input").Last.SetInputFilesAsync(CsvWithElsewhere("tracker-fixed.csv",
+            "Case Imp A 2025,Rutland CSP,DHR,Leicestershire Police,01/2025,03/02/2025,Notification received,,",
+            "Case Imp B 2025,Rutland CSP,DARDR,Leicestershire Police,01/2025,28/02/2025,Notification received,,", ledElsewhere));
+        await Assertions.Expect(page.Locator("#import-ready")).ToContainTextAsync("3 reviews are ready to import");
         await page.Locator("#import-now").ClickAsync();
-        await Assertions.Expect(page.Locator("#import-done")).ToContainTextAsync("Imported 2 reviews");
+        await Assertions.Expect(page.Locator("#import-done")).ToContainTextAsync("Imported 3 reviews (1 led elsewhere)");
         await Assertions.Expect(page.Locator("#imported-reviews")).ToContainTextAsync("Case Imp B 2025");
+        await Assertions.Expect(page.Locator("#imported-elsewhere")).ToContainTextAsync("Adult Imp N");
         await tab.AssertAccessibleAsync();
 
         await tab.GotoAsync("reviews");
-        await page.Locator("#register-search").FillAsync("Case Imp");
+        await page.Locator("#register-search").FillAsync("Imp");
         await Assertions.Expect(page.GetByText("Case Imp A 2025")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Case Imp B 2025")).ToBeVisibleAsync();
+        var elsewhere = page.Locator("#elsewhere-register tbody tr", new() { HasText = "Adult Imp N" });
+        await Assertions.Expect(elsewhere).ToContainTextAsync("Led elsewhere");
+        await Assertions.Expect(elsewhere).ToContainTextAsync("Review under way");
         Assert.Empty(tab.ConsoleErrors);
     }
 

@@ -101,7 +101,7 @@ public class ImportRowTests
             Row(8, (C.CaseLabel, "Case X 2025"), (C.HoldReason, "Inquest")),
         };
 
-        var (valid, problems) = ImportRows.Check(rows, Lookups);
+        var (valid, _, problems) = ImportRows.Check(rows, Lookups);
 
         Assert.Empty(valid);
         Assert.Contains(problems, p => p is { Row: 2, Column: C.LeadCsp } && p.Message.Contains("not a CSP your office serves", StringComparison.Ordinal));

@@ -330,6 +330,92 @@ public abstract class ImportTests(ProviderFixture fixture)
         Assert.Equal(before, await Portal.WithDbAsync(db => db.Reviews.CountAsync()));
     }
 
+    /// A review led by an area outside the portal, as a tracker row has it ("Led by" filled in).
+    private static Dictionary<string, string> LedElsewhere(string label, params (string Column, string Value)[] cells)
+    {
+        var row = new Dictionary<string, string>
+        {
+            [C.CaseLabel] = label, [C.LedBy] = "Northshire", [C.LeadCsp] = "Northshire CSP", [C.TakingPart] = "Rutland CSP; Leicestershire Police",
+            [C.Notified] = "01/09/2025", [C.Stage] = "Draft report",
+        };
+        foreach (var (column, value) in cells)
+        {
+            row[column] = value;
+        }
+
+        return row;
+    }
+
+    [Fact]
+    public async Task Import_ATrackerWithBothKinds_RecordsTheReviewLedElsewhere_InTheRegisterMarkedSo_AndInTheBoardsInvolvement()
+    {
+        using var sheet = Workbook(
+            Cells("Case LE1 2025", "Decision made: Home Office to be told"),
+            LedElsewhere("Adult LE1", (C.TheirReference, "NS-DHR-31"), (C.Contact, "Morgan Contactperson"), (C.LatestUpdate, "Draft 2 shared with the panel."),
+                (C.UpdateAsAt, "15/10/2025")));
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+
+        var result = await Handler.ImportAsync(officer, sheet, "tracker.xlsx");
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        Assert.Empty(result.Value.Problems);
+        Assert.Equal((2, 2), (result.Value.Rows, result.Value.ImportedCount));
+        Assert.Equal("Case LE1 2025", Assert.Single(result.Value.Imported).CaseLabel);
+        var imported = Assert.Single(result.Value.LedElsewhere);
+        Assert.Equal((3, "Adult LE1", "Northshire CSP", ElsewhereStage.DraftReport), (imported.Row, imported.CaseLabel, imported.LeadCsp, imported.Stage));
+        await Portal.WithDbAsync(async db =>
+        {
+            var record = await db.ReviewsLedElsewhere.SingleAsync(r => r.Id == imported.Id);
+            Assert.Equal(("Northshire", "NS-DHR-31", new DateOnly(2025, 9, 1)), (record.Area, record.TheirReference, record.KnownSince));
+            Assert.StartsWith(Workflows.Data.AtRest.Prefix, record.ContactName, StringComparison.Ordinal);
+            var update = await db.ElsewhereUpdates.SingleAsync(u => u.RecordId == imported.Id);
+            Assert.Equal((new DateOnly(2025, 10, 15), ElsewhereStage.DraftReport, "Draft 2 shared with the panel."), (update.AsAt, update.Stage, update.Text));
+            var audit = await db.AuditEvents.SingleAsync(a => a.Subject == "Review led elsewhere" && a.SubjectId == imported.Id.ToString());
+            Assert.Contains("imported from a tracker (row 3)", audit.Detail, StringComparison.Ordinal);
+            Assert.DoesNotContain("Morgan", audit.Detail, StringComparison.Ordinal);
+            return 0;
+        });
+
+        // The register lists it among the reviews led elsewhere (the page marks that list so), with its stage.
+        var register = await Portal.Get<Workflows.Elsewhere.ReviewsLedElsewhereQuery>().ListAsync(officer, new Workflows.Reviews.RegisterFilter(Search: "Adult LE1"));
+        var listed = Assert.Single(register);
+        Assert.Equal((imported.Id, "Rutland CSP, Leicestershire Police", (ElsewhereStage?)ElsewhereStage.DraftReport), (listed.Id, listed.TakesPart, listed.Stage));
+        var page = (await Portal.Get<Workflows.Elsewhere.ReviewsLedElsewhereQuery>().GetAsync(officer, imported.Id)).Value!;
+        Assert.Equal(("Morgan Contactperson", "Draft 2 shared with the panel."), (page.Details.ContactName, page.Latest!.Text));
+
+        // The board's involvement section: from the day the office heard of it; the stage from the update's date.
+        var board = await Portal.ActorAsync(DemoAccounts.BoardMember);
+        var rutland = await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Rutland CSP").Select(o => o.Id).SingleAsync());
+        async Task<InvolvementRow?> AsAt(DateOnly date) =>
+            (await Portal.Get<BoardReportQuery>().HandleAsync(board, rutland, date)).Value!.Involvement.SingleOrDefault(i => i.CaseLabel == "Adult LE1");
+        Assert.Null(await AsAt(new DateOnly(2025, 8, 31)));
+        Assert.Equal(new InvolvementRow("NS-DHR-31", "Adult LE1", "Northshire CSP, Northshire (led elsewhere)", "Stage not recorded", LedElsewhere: true),
+            await AsAt(new DateOnly(2025, 9, 30)));
+        Assert.Equal("Draft report, as at 15 Oct 2025: Draft 2 shared with the panel.", (await AsAt(new DateOnly(2025, 10, 31)))!.Position);
+    }
+
+    [Fact]
+    public async Task Import_ABadRowLedElsewhere_RefusesTheWholeFile_NamingTheColumn_NothingSaved()
+    {
+        var before = await Portal.WithDbAsync(async db => (await db.Reviews.CountAsync(), await db.ReviewsLedElsewhere.CountAsync()));
+        using var sheet = Workbook(
+            Cells("Case LE2 2025", "Decision made: Home Office to be told"),
+            LedElsewhere("Adult LE2"),
+            LedElsewhere("Adult LE3", (C.TakingPart, "Ashford CSP"), (C.Outcome, "Criteria met")));
+
+        var result = await Handler.ImportAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), sheet, "tracker.xlsx");
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        Assert.Equal(
+            [
+                (4, C.Outcome, "A review led elsewhere (\"Led by\" is filled in) has no \"CRG outcome\": the area that leads it keeps its history. Clear this cell, or clear \"Led by\" if your office leads the review."),
+                (4, C.TakingPart, "\"Ashford CSP\" is neither a CSP your office serves nor an agency in the portal: use the names as the portal shows them (see the lists in the template), separated by \";\"."),
+            ],
+            result.Value.Problems.Select(p => (p.Row, p.Column, p.Message)));
+        Assert.Equal(0, result.Value.ImportedCount);
+        Assert.Equal(before, await Portal.WithDbAsync(async db => (await db.Reviews.CountAsync(), await db.ReviewsLedElsewhere.CountAsync())));
+    }
+
     [Fact]
     public async Task Check_AMalformedWorkbook_SaysSoAndLogsWhy_WithoutItsNameOrContents()
     {

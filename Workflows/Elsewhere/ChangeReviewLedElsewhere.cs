@@ -32,7 +32,9 @@ public sealed class ChangeReviewLedElsewhereHandler(IReviewDbFactory dbs, Busine
         }
 
         var earliest = await db.ElsewhereUpdates.Where(u => u.RecordId == record.Id).MinAsync(u => (DateOnly?)u.AsAt, ct);
-        var errors = LedElsewhereRules.CheckDetails(input.Details, clock.Today, earliest).ToList();
+        // A record imported without a contact may stay without one; a contact once kept is not cleared.
+        var hasContact = !string.IsNullOrEmpty(atRest.Unprotect(AtRest.ElsewhereContactName, record.ContactName));
+        var errors = LedElsewhereRules.CheckDetails(input.Details, clock.Today, earliest, contactRequired: hasContact).ToList();
         await RecordReviewLedElsewhereHandler.OfficeAsync(db, actor, input.Details, record.OfficeId, errors, ct);
         if (errors.Count > 0)
         {

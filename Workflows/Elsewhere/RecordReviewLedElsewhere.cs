@@ -40,6 +40,22 @@ public sealed class RecordReviewLedElsewhereHandler(IReviewDbFactory dbs, Busine
             return new ValidationFailed(errors);
         }
 
+        // The record and its first update, or neither.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var record = await AddAsync(db, actor, officeId, d, input.Stage!.Value, input.Note, d.KnownSince!.Value, clock.UtcNow, atRest, ct);
+        audit.Add(db, actor, AuditAction.Created, ElsewhereAccess.Subject, record.Id.ToString(CultureInfo.InvariantCulture),
+            detail: "review led elsewhere recorded: area, lead CSP, case label, who takes part, contact, date heard of, stage");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return record.Id;
+    }
+
+    /// Adds a record of checked details and its first update (the stage, with an optional note, as at the date): the form's
+    /// record as at the date heard of, the import's as at its update's date. The caller holds the transaction and saves
+    /// the update with its audit row.
+    internal static async Task<ReviewLedElsewhere> AddAsync(IReviewDb db, Actor actor, int officeId, ElsewhereDetails d, ElsewhereStage stage, string? note,
+        DateOnly asAt, DateTime now, AtRest atRest, CancellationToken ct)
+    {
         var record = new ReviewLedElsewhere
         {
             OfficeId = officeId,
@@ -47,24 +63,17 @@ public sealed class RecordReviewLedElsewhereHandler(IReviewDbFactory dbs, Busine
             LeadCsp = d.LeadCsp!.Trim(),
             CaseLabel = d.CaseLabel!.Trim(),
             ContactName = string.Empty,
-            RecordedAtUtc = clock.UtcNow,
+            RecordedAtUtc = now,
             RecordedByUserId = actor.UserId,
         };
         Apply(record, d, atRest);
-        // The record and its first update, or neither.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.ReviewsLedElsewhere.Add(record);
         await db.SaveChangesAsync(ct);
         db.ElsewhereUpdates.Add(new ElsewhereUpdate
         {
-            RecordId = record.Id, AsAt = record.KnownSince, Stage = input.Stage!.Value, Text = Trimmed(input.Note),
-            RecordedAtUtc = clock.UtcNow, ByUserId = actor.UserId,
+            RecordId = record.Id, AsAt = asAt, Stage = stage, Text = Trimmed(note), RecordedAtUtc = now, ByUserId = actor.UserId,
         });
-        audit.Add(db, actor, AuditAction.Created, ElsewhereAccess.Subject, record.Id.ToString(CultureInfo.InvariantCulture),
-            detail: "review led elsewhere recorded: area, lead CSP, case label, who takes part, contact, date heard of, stage");
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return record.Id;
+        return record;
     }
 
     /// The details as typed, trimmed, the contact protected at rest (ChangeReviewLedElsewhere uses it too).
@@ -76,7 +85,8 @@ public sealed class RecordReviewLedElsewhereHandler(IReviewDbFactory dbs, Busine
         record.CaseLabel = d.CaseLabel!.Trim();
         record.CspId = d.CspId;
         record.AgencyId = d.AgencyId;
-        record.ContactName = atRest.Protect(AtRest.ElsewhereContactName, d.ContactName!.Trim())!;
+        // No contact (a record imported from a tracker without one) is kept empty, not protected.
+        record.ContactName = Trimmed(d.ContactName) is { } contact ? atRest.Protect(AtRest.ElsewhereContactName, contact)! : string.Empty;
         record.ContactEmail = atRest.Protect(AtRest.ElsewhereContactEmail, Trimmed(d.ContactEmail));
         record.ContactPhone = atRest.Protect(AtRest.ElsewhereContactPhone, Trimmed(d.ContactPhone));
         record.KnownSince = d.KnownSince!.Value;

@@ -35,11 +35,17 @@ public static class ImportColumns
     public const string LatestUpdate = "Latest update";
     public const string UpdateAsAt = "Update as at";
 
+    // A review led by an area outside the portal that one of the office's CSPs or agencies takes part in (TrackerElsewhere).
+    public const string LedBy = "Led by";
+    public const string TheirReference = "Their reference";
+    public const string TakingPart = "Taking part";
+    public const string Contact = "Lead area contact";
+
     public static readonly IReadOnlyList<string> All =
     [
         CaseLabel, LeadCsp, Type, NotifyingAgency, DeathMonth, Notified, Presented, Decision, Outcome, HomeOfficeNotified, Reversed, ReversedOn,
         AuthorAppointed, FirstPanel, SignedOff, Submitted, QaDate, QaOutcome, Published, PublicationLink, Closed, Stopped, StopReason, Stage, HoldReason,
-        HeldSince, HoldReviewDate, HoldEnded, LatestUpdate, UpdateAsAt,
+        HeldSince, HoldReviewDate, HoldEnded, LatestUpdate, UpdateAsAt, LedBy, TheirReference, TakingPart, Contact,
     ];
 
     public static readonly IReadOnlyList<string> Required = [CaseLabel, LeadCsp, Type, NotifyingAgency, DeathMonth, Notified, Stage];

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Domain;
 using Domain.Access;
 using Domain.Audit;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Workflows.Audit;
 using Workflows.Data;
+using Workflows.Elsewhere;
 using Workflows.Files;
 using Workflows.Process;
 using Workflows.Time;
@@ -17,17 +19,26 @@ namespace Workflows.Import;
 
 public sealed record ImportedReview(int Row, int Id, string Reference, string CaseLabel, Stage Stage);
 
+public sealed record ImportedElsewhere(int Row, int Id, string CaseLabel, string LeadCsp, ElsewhereStage Stage);
+
 /// What the import found (every problem, by row and column) and, once imported, the reviews it created.
 public sealed record ImportReport(string FileName, int Rows, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<ImportedReview> Imported)
 {
     public bool IsClean => Problems.Count == 0;
+
+    /// The reviews led elsewhere it recorded.
+    public IReadOnlyList<ImportedElsewhere> LedElsewhere { get; init; } = [];
+
+    public int ImportedCount => Imported.Count + LedElsewhere.Count;
 }
 
 /// Imports existing reviews from an office's tracker (docs/IMPORT-TEMPLATE.md). Check lists every problem and saves
 /// nothing; Import checks again and, only if the sheet is clean, creates every review in one transaction, its history
 /// replayed through the workflow engine's import path with the sheet's dates. Office staff only, for CSPs their
-/// office serves (the lead office); the import is audited.
-public sealed class ImportReviewsHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, WorkflowEngine engine, ILogger<ImportReviewsHandler> logger)
+/// office serves (the lead office); a review led elsewhere is recorded as the office's record of it, kept by the office
+/// that serves the CSP of its that takes part (as one recorded by hand). The import is audited.
+public sealed class ImportReviewsHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, WorkflowEngine engine, AtRest atRest,
+    ILogger<ImportReviewsHandler> logger)
 {
     public Task<Result<ImportReport>> CheckAsync(Actor actor, Stream content, string fileName, CancellationToken ct = default) =>
         RunAsync(actor, content, fileName, save: false, ct);
@@ -59,11 +70,24 @@ public sealed class ImportReviewsHandler(IReviewDbFactory dbs, BusinessClock clo
         var sheet = read.Value;
         var problems = ImportHeadings.Check(sheet.Headings).ToList();
         IReadOnlyList<ImportRow> rows = [];
+        var elsewhere = new List<(ImportElsewhereRow Row, int OfficeId)>();
         if (problems.Count == 0)
         {
             var lookups = await LookupsAsync(db, actor, ct);
-            (rows, var rowProblems) = ImportRows.Check(sheet.Rows, lookups);
+            (rows, var ledElsewhere, var rowProblems) = ImportRows.Check(sheet.Rows, lookups);
             problems.AddRange(rowProblems);
+            foreach (var row in ledElsewhere)
+            {
+                // The office that keeps it, as for one recorded by hand.
+                var errors = new List<Error>();
+                if (await RecordReviewLedElsewhereHandler.OfficeAsync(db, actor, row.Details, null, errors, ct) is int officeId && errors.Count == 0)
+                {
+                    elsewhere.Add((row, officeId));
+                }
+
+                problems.AddRange(errors.Select(e => TrackerElsewhere.Problem(row.Row, e)));
+            }
+
             if (sheet.Rows.Count == 0)
             {
                 problems.Add(new ImportProblem(2, ImportColumns.CaseLabel, "The sheet has no reviews under the headings: add one row per review."));
@@ -76,10 +100,11 @@ public sealed class ImportReviewsHandler(IReviewDbFactory dbs, BusinessClock clo
             return new ImportReport(name, sheet.Rows.Count, problems, []);
         }
 
-        return await SaveAsync(db, actor, name, rows, ct);
+        return await SaveAsync(db, actor, name, rows, elsewhere, ct);
     }
 
-    private async Task<Result<ImportReport>> SaveAsync(IReviewDb db, Actor actor, string fileName, IReadOnlyList<ImportRow> rows, CancellationToken ct)
+    private async Task<Result<ImportReport>> SaveAsync(IReviewDb db, Actor actor, string fileName, IReadOnlyList<ImportRow> rows,
+        List<(ImportElsewhereRow Row, int OfficeId)> elsewhere, CancellationToken ct)
     {
         var cspIds = rows.Select(r => r.LeadCspId).Distinct().ToList();
         var csps = await db.Organisations.AsNoTracking().Where(o => cspIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
@@ -121,17 +146,29 @@ public sealed class ImportReviewsHandler(IReviewDbFactory dbs, BusinessClock clo
                 created.Add((row, review));
             }
 
-            audit.Add(db, actor, AuditAction.Created, "Import", null, detail: $"Imported {rows.Count} reviews from a tracker file ({Path.GetExtension(fileName).ToLowerInvariant()})");
+            var recorded = new List<ImportedElsewhere>();
+            foreach (var (row, officeId) in elsewhere)
+            {
+                var record = await RecordReviewLedElsewhereHandler.AddAsync(db, actor, officeId, row.Details, row.Stage, row.Update, row.AsAt, now, atRest, ct);
+                audit.Add(db, actor, AuditAction.Created, ElsewhereAccess.Subject, record.Id.ToString(CultureInfo.InvariantCulture),
+                    detail: $"review led elsewhere imported from a tracker (row {row.Row}): area, lead CSP, case label, who takes part, date heard of, stage"
+                        + (row.Details.TheirReference is null ? string.Empty : ", their reference") + (row.Details.ContactName is null ? string.Empty : ", contact")
+                        + (row.Update is null ? string.Empty : ", latest update"));
+                recorded.Add(new ImportedElsewhere(row.Row, record.Id, record.CaseLabel, record.LeadCsp, row.Stage));
+            }
+
+            audit.Add(db, actor, AuditAction.Created, "Import", null,
+                detail: $"Imported {rows.Count} reviews and {elsewhere.Count} reviews led elsewhere from a tracker file ({Path.GetExtension(fileName).ToLowerInvariant()})");
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            return new ImportReport(fileName, rows.Count + elsewhere.Count, [],
+                created.Select(c => new ImportedReview(c.Row.Row, c.Review.Id, c.Review.Reference, c.Review.CaseLabel, c.Review.Stage)).ToList()) { LedElsewhere = recorded };
         }
         catch (DbUpdateException)
         {
             await tx.RollbackAsync(ct);
             return new Conflict("The register (another review was registered with one of these labels or references)");
         }
-
-        return new ImportReport(fileName, rows.Count, [], created.Select(c => new ImportedReview(c.Row.Row, c.Review.Id, c.Review.Reference, c.Review.CaseLabel, c.Review.Stage)).ToList());
     }
 
     /// The first panel meeting the tracker records, held before the portal (no meeting or members here): the board's
@@ -164,10 +201,11 @@ public sealed class ImportReviewsHandler(IReviewDbFactory dbs, BusinessClock clo
         var agencies = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Agency && o.IsActive)
             .Select(o => new { o.Id, o.Name }).ToListAsync(ct);
         var labels = await db.Reviews.AsNoTracking().Select(r => r.CaseLabelKey).ToListAsync(ct);
+        var elsewhere = await db.ReviewsLedElsewhere.AsNoTracking().Where(r => offices.Contains(r.OfficeId)).Select(r => new { r.Area, r.CaseLabel }).ToListAsync(ct);
         return new ImportLookups(
             csps.GroupBy(c => CaseLabels.Normalise(c.Name)).ToDictionary(g => g.Key, g => g.First().Id),
             agencies.GroupBy(a => CaseLabels.Normalise(a.Name)).ToDictionary(g => g.Key, g => g.First().Id),
-            labels.ToHashSet(), clock.Today);
+            labels.ToHashSet(), clock.Today, elsewhere.Select(r => TrackerElsewhere.Key(r.Area, r.CaseLabel)).ToHashSet());
     }
 
     /// The names the template's lists use: the CSPs the actor's office serves and the agencies, for the template page.

@@ -15,7 +15,9 @@ public sealed record TrackerRow(int Row, IReadOnlyDictionary<string, string> Cel
 
 /// What the import needs to know: the CSPs the importing office serves and the agencies, by normalised name; the case
 /// labels already in use; today.
-public sealed record ImportLookups(IReadOnlyDictionary<string, int> Csps, IReadOnlyDictionary<string, int> Agencies, IReadOnlySet<string> LabelsInUse, DateOnly Today);
+/// ElsewhereInUse: the reviews led elsewhere that the office keeps already (TrackerElsewhere.Key).
+public sealed record ImportLookups(IReadOnlyDictionary<string, int> Csps, IReadOnlyDictionary<string, int> Agencies, IReadOnlySet<string> LabelsInUse, DateOnly Today,
+    IReadOnlySet<string>? ElsewhereInUse = null);
 
 /// A valid row: the review to create and the history the engine replays.
 public sealed record ImportRow(
@@ -30,21 +32,28 @@ public static class ImportRows
 {
     public const int LatestUpdateMaxLength = CaseUpdate.TextMaxLength;
 
-    /// Checks every row; returns the valid rows and every problem. Duplicate labels are checked across the sheet.
-    public static (IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Problems) Check(IReadOnlyList<TrackerRow> rows, ImportLookups lookups)
+    /// Checks every row; returns the valid rows (the reviews the office leads, and those led elsewhere) and every
+    /// problem. Duplicate labels are checked across the sheet (of a review led elsewhere, with its area).
+    public static (IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportElsewhereRow> LedElsewhere, IReadOnlyList<ImportProblem> Problems) Check(
+        IReadOnlyList<TrackerRow> rows, ImportLookups lookups)
     {
         var valid = new List<ImportRow>();
+        var elsewhere = new List<ImportElsewhereRow>();
         var problems = new List<ImportProblem>();
         var seen = new Dictionary<string, int>();
         foreach (var row in rows)
         {
-            var (parsed, rowProblems) = CheckRow(row, lookups);
-            var key = CaseLabels.Normalise(row.Get(C.CaseLabel));
-            if (key.Length > 0)
+            var ledElsewhere = TrackerElsewhere.IsLedElsewhere(row);
+            var rowProblems = new RowProblems(row.Row);
+            var parsed = ledElsewhere ? null : CheckRow(row, lookups, rowProblems);
+            var parsedElsewhere = ledElsewhere ? TrackerElsewhere.Read(row, lookups, rowProblems) : null;
+            var label = row.Get(C.CaseLabel);
+            var key = ledElsewhere ? TrackerElsewhere.Key(row.Get(C.LedBy), label) : CaseLabels.Normalise(label);
+            if (CaseLabels.Normalise(label).Length > 0)
             {
                 if (seen.TryGetValue(key, out var first))
                 {
-                    rowProblems.Add(new ImportProblem(row.Row, C.CaseLabel, $"The case label \"{row.Get(C.CaseLabel)}\" is also used on row {first}: each review needs its own label."));
+                    rowProblems.Add(C.CaseLabel, $"The case label \"{label}\" is also used on row {first}: each review needs its own label.");
                 }
                 else
                 {
@@ -52,28 +61,39 @@ public static class ImportRows
                 }
             }
 
-            problems.AddRange(rowProblems);
-            if (rowProblems.Count == 0 && parsed is not null)
+            problems.AddRange(rowProblems.List);
+            if (!rowProblems.Any && parsed is not null)
             {
                 valid.Add(parsed);
             }
+            else if (!rowProblems.Any && parsedElsewhere is not null)
+            {
+                elsewhere.Add(parsedElsewhere);
+            }
         }
 
-        return (valid, problems);
+        return (valid, elsewhere, problems);
     }
 
+    /// A row of a review the office leads.
     public static (ImportRow? Row, List<ImportProblem> Problems) CheckRow(TrackerRow row, ImportLookups lookups)
     {
         var problems = new RowProblems(row.Row);
+        return (CheckRow(row, lookups, problems), problems.List);
+    }
+
+    private static ImportRow? CheckRow(TrackerRow row, ImportLookups lookups, RowProblems problems)
+    {
         var entry = TrackerCells.Read(row, lookups, problems);
+        TrackerElsewhere.CheckNotElsewhere(row, problems);
         TrackerRowRules.Check(entry, problems);
         if (problems.Any || ImportStage.Check(entry, lookups.Today, problems) is not Stage target)
         {
-            return (null, problems.List);
+            return null;
         }
 
         var steps = ImportHistory.Steps(entry, target, lookups.Today);
-        return (new ImportRow(row.Row, entry.CaseLabel, entry.LeadCspId!.Value, entry.NotifyingAgencyId!.Value, entry.Type!.Value, entry.Death!.Value.Year,
-            entry.Death.Value.Month, entry.Dates.Notified!.Value, entry.Stage!.Value, entry.LatestUpdate, entry.UpdateAsAt ?? entry.Dates.Latest, steps, entry.Dates.FirstPanel), problems.List);
+        return new ImportRow(row.Row, entry.CaseLabel, entry.LeadCspId!.Value, entry.NotifyingAgencyId!.Value, entry.Type!.Value, entry.Death!.Value.Year,
+            entry.Death.Value.Month, entry.Dates.Notified!.Value, entry.Stage!.Value, entry.LatestUpdate, entry.UpdateAsAt ?? entry.Dates.Latest, steps, entry.Dates.FirstPanel);
     }
 }

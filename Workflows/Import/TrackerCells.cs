@@ -158,7 +158,7 @@ public static class TrackerCells
     }
 
     /// A date of the history: not in the future (the tracker records what has happened), except the hold review date.
-    private static DateOnly? ReadDate(TrackerRow row, string column, bool required, DateOnly today, RowProblems problems)
+    internal static DateOnly? ReadDate(TrackerRow row, string column, bool required, DateOnly today, RowProblems problems)
     {
         var text = row.Get(column);
         if (text.Length == 0)

@@ -47,6 +47,9 @@ public static partial class TrackerValues
 
     public static DecisionReversalReason? ParseReversal(string text) => ParseNamed<DecisionReversalReason>(text, StageNames.Describe);
 
+    /// Where a review led elsewhere stands, by the name the portal shows ("Draft report").
+    public static ElsewhereStage? ParseElsewhereStage(string text) => ParseNamed<ElsewhereStage>(text, LedElsewhereRules.Describe);
+
     /// A value by the name the portal shows (any case and spacing), a name it showed before, or its name in code.
     private static T? ParseNamed<T>(string text, Func<T, string> describe, Func<T, string?>? former = null) where T : struct, Enum
     {
