@@ -12,6 +12,12 @@ public sealed record Milestones(DateOnly Notified, DateOnly? Decided, DateOnly? 
     public DateOnly? Submitted { get; init; }
 
     public DateOnly? Finished { get; init; }
+
+    /// A CRG decision recorded without its day (an import's): the day it is known to have happened by (Decided is null).
+    public DateOnly? DecidedBy { get; init; }
+
+    /// The review's start, when that decision started it: the day it is known to have started by (ReviewStarted is null).
+    public DateOnly? StartedBy { get; init; }
 }
 
 /// A spell on hold: From the day it was put on hold, To the day it resumed (null: still on hold).
@@ -64,11 +70,13 @@ public static class Timeliness
         return
         [
             Step(TimelinessStep.NotificationToDecision, m.Notified, m.Decided,
-                Passed(m.ReviewStarted, m.AuthorAppointed, m.FirstPanel, m.SignedOff, m.Submitted, m.QaOutcome, m.Finished), holds, asOf, targets.DecisionDue),
+                Passed(m.DecidedBy, m.ReviewStarted, m.AuthorAppointed, m.FirstPanel, m.SignedOff, m.Submitted, m.QaOutcome, m.Finished), holds, asOf, targets.DecisionDue),
+            // A review started on a day not recorded: its steps from the decision are "not recorded" once it has started.
             Step(TimelinessStep.DecisionToAuthor, m.ReviewStarted, m.AuthorAppointed,
-                Passed(m.FirstPanel, m.SignedOff, m.Submitted, m.QaOutcome, m.Finished), holds, asOf, targets.AppointmentDue),
+                Passed(m.FirstPanel, m.SignedOff, m.Submitted, m.QaOutcome, m.Finished) ?? Passed(m.StartedBy), holds, asOf, targets.AppointmentDue),
             Step(TimelinessStep.AuthorToFirstPanel, m.AuthorAppointed, m.FirstPanel, Passed(m.SignedOff, m.Submitted, m.QaOutcome, m.Finished), holds, asOf, null),
-            Step(TimelinessStep.DecisionToSignOff, m.ReviewStarted, m.SignedOff, Passed(m.Submitted, m.QaOutcome, m.Finished), holds, asOf, targets.CompletionDue),
+            Step(TimelinessStep.DecisionToSignOff, m.ReviewStarted, m.SignedOff, Passed(m.Submitted, m.QaOutcome, m.Finished) ?? Passed(m.StartedBy), holds, asOf,
+                targets.CompletionDue),
             Step(TimelinessStep.SignOffToQaOutcome, m.SignedOff, m.QaOutcome, Passed(m.Finished), holds, asOf, null),
         ];
     }

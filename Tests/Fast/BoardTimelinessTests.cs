@@ -230,6 +230,36 @@ public sealed class BoardTimelinessTests
     }
 
     [Fact]
+    public void MilestonesFrom_ADecisionImportedWithoutItsDay_GivesNoDay_ItsStepsAreNotRecordedOnceKnownToHaveHappened_NeverCountedFromThatDay()
+    {
+        // Imported: the CRG's decision (criteria met) has no day in the tracker; known to have happened by the appointment,
+        // 1 Aug, where the import placed it. The review's DecidedOn stays empty.
+        JournalEntry[] journal =
+        [
+            Step(1, D(2025, 1, 10), Stage.AwaitingCrgDecision, Trigger.PresentToCrg),
+            Step(2, D(2025, 8, 1), Stage.DecisionNotified, Trigger.RecordCriteriaMet),
+            Step(3, D(2025, 8, 1), Stage.PanelAndReport, Trigger.AppointAuthor),
+        ];
+        journal[1].Precision = DatePrecision.NotRecorded;
+
+        var m = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2025, 1, 2), null, alternativeReview: false, journal, null);
+        Assert.Equal((null, null, D(2025, 8, 1), D(2025, 8, 1), D(2025, 8, 1)), (m.Decided, m.ReviewStarted, m.DecidedBy, m.StartedBy, m.AuthorAppointed));
+        // Before 1 Aug the decision is not known to have happened: the decision step counts on, the later ones not reached.
+        Assert.Equal(["200 days so far, overdue", "Not reached", "Not reached", "Not reached"], Timeliness.Measure(m, [], D(2025, 7, 21), Targets).Take(4).Select(Text));
+        // From 1 Aug every step from the decision is "not recorded", the one still running (to sign-off) included: none counts from 1 Aug.
+        var steps = Timeliness.Measure(m, [], D(2025, 10, 1), Targets);
+        Assert.Equal(["Not recorded", "Not recorded", "61 days so far", "Not recorded", "Not reached"], steps.Select(Text));
+        Assert.Equal(D(2025, 8, 1), steps[3].PassedBy);
+
+        // A decision not to review, imported without its day, starts nothing.
+        JournalEntry[] notMet = [Step(1, D(2025, 8, 1), Stage.DecisionNotified, Trigger.RecordCriteriaNotMet)];
+        notMet[0].Precision = DatePrecision.NotRecorded;
+        var n = Workflows.Reports.BoardReportQuery.MilestonesFrom(D(2025, 1, 2), null, alternativeReview: false, notMet, null);
+        Assert.Equal(((DateOnly?)D(2025, 8, 1), (DateOnly?)null), (n.DecidedBy, n.StartedBy));
+        Assert.Equal(["Not recorded", "Not reached"], Timeliness.Measure(n, [], D(2025, 10, 1), Targets).Take(2).Select(Text));
+    }
+
+    [Fact]
     public void MilestonesFrom_StoppedReview_EndsEveryStepStillOpen_OnTheDayItStopped()
     {
         JournalEntry[] journal =

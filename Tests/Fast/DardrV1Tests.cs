@@ -224,6 +224,23 @@ public class DardrV1Tests
         Assert.Equal(stage, review.Stage);
     }
 
+    [Fact]
+    public void Guards_ADecisionWithoutItsDate_AsTheImportRecordsIt_ReadTheOutcome_NotTheDate_SoTheReviewGoesOn()
+    {
+        // Imported: criteria met on a day the tracker did not have (DecidedOn empty), the Home Office told.
+        var review = ReviewAt(Stage.DecisionNotified, r => (r.CrgOutcome, r.HomeOfficeNotifiedOn) = (CrgOutcome.CriteriaMet, Day));
+        Assert.Null(review.DecidedOn);
+        Definition.Build(review, GuardFacts.None).Fire(Trigger.RecordHomeOfficeAcknowledged);
+        Definition.Build(review, GuardFacts.None).Fire(Trigger.AppointAuthor);
+        WithAuthor(review);
+        Definition.Build(review, GuardFacts.None).Fire(Trigger.SubmitForSignOff);
+        Assert.Equal(Stage.CrgSignOff, review.Stage);
+
+        // A "criteria not met" without its date would not bar its reversal's date either (the import keeps that date).
+        var notMet = ReviewAt(Stage.DecisionNotified, r => r.CrgOutcome = CrgOutcome.CriteriaNotMet);
+        Assert.True(Definition.Build(notMet, GuardFacts.None).CanFire(Trigger.ReverseCriteriaNotMet));
+    }
+
     public static TheoryData<Stage> OpenStages() => new(DardrV1.OpenStages);
 
     [Fact]

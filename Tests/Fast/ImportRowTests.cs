@@ -63,6 +63,34 @@ public class ImportRowTests
     }
 
     [Fact]
+    public void CheckRow_PastTheDecisionWithoutItsDate_RecordsTheDecisionNotRecorded_OnTheNextDateTheSheetHas()
+    {
+        var (row, problems) = ImportRows.CheckRow(Row(2,
+            (C.Presented, "Mar 2025"), (C.AuthorAppointed, "01/05/2025"), (C.SignedOff, "01/12/2025"), (C.Stage, "CRG sign-off")), Lookups);
+
+        Assert.Empty(problems);
+        Assert.Equal(
+            [
+                (Trigger.PresentToCrg, new DateOnly(2025, 3, 31), DatePrecision.Month), (Trigger.RecordCriteriaMet, new DateOnly(2025, 5, 1), DatePrecision.NotRecorded),
+                (Trigger.RecordHomeOfficeNotified, new DateOnly(2025, 5, 1), DatePrecision.NotRecorded),
+                (Trigger.RecordHomeOfficeAcknowledged, new DateOnly(2025, 5, 1), DatePrecision.NotRecorded), (Trigger.AppointAuthor, new DateOnly(2025, 5, 1), DatePrecision.Day),
+                (Trigger.SubmitForSignOff, new DateOnly(2025, 12, 1), DatePrecision.NotRecorded), (Trigger.RecordSignedOff, new DateOnly(2025, 12, 1), DatePrecision.Day),
+            ],
+            row!.Steps.Select(s => (s.Trigger, s.On, s.Precision)));
+
+        // Only the stage says the case is past its decision: the decision is still recorded, on the day of the import.
+        var (decided, none) = ImportRows.CheckRow(Row(3, (C.Presented, "20/03/2025"), (C.Stage, "Commissioning chair/author")), Lookups);
+        Assert.Empty(none);
+        Assert.Equal((Trigger.RecordCriteriaMet, Lookups.Today, DatePrecision.NotRecorded), (decided!.Steps[1].Trigger, decided.Steps[1].On, decided.Steps[1].Precision));
+
+        // A "criteria not met" decision keeps needing its date; and the case must have been presented to the CRG.
+        var (_, notMet) = ImportRows.CheckRow(Row(4, (C.Presented, "20/03/2025"), (C.Outcome, "Criteria not met"), (C.Stage, "Decision made: Home Office to be told")), Lookups);
+        Assert.Contains(notMet, p => p.Column == C.Decision);
+        var (_, notPresented) = ImportRows.CheckRow(Row(5, (C.AuthorAppointed, "01/05/2025"), (C.Stage, "Panel and report writing")), Lookups);
+        Assert.Contains(notPresented, p => p.Column == C.AuthorAppointed && p.Message.Contains("first presented to crg", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void CheckRow_OnHold_EndsWithAHoldFromTheStageTheDatesReach()
     {
         var (row, problems) = ImportRows.CheckRow(Row(3,
@@ -95,7 +123,7 @@ public class ImportRowTests
             Row(2, (C.LeadCsp, "Nowhere CSP"), (C.Notified, "31/02/2025"), (C.Type, "SAR")),
             Row(3, (C.CaseLabel, "Case A 2024")),
             Row(4, (C.CaseLabel, "Case U 2025"), (C.Presented, "01/05/2025"), (C.Decision, "01/04/2025"), (C.Stage, "Decision notified to the Home Office")),
-            Row(5, (C.CaseLabel, "Case V 2025"), (C.Presented, "20/03/2025"), (C.Stage, "Panel and report writing")),
+            Row(5, (C.CaseLabel, "Case V 2025"), (C.Presented, "20/03/2025"), (C.Stage, "Action plan monitoring")),
             Row(6, (C.CaseLabel, "case v 2025")),
             Row(7, (C.CaseLabel, "Case W 2025"), (C.Presented, "20/03/2027")),
             Row(8, (C.CaseLabel, "Case X 2025"), (C.HoldReason, "Inquest")),
@@ -492,9 +520,10 @@ public class ImportRowTests
     [Fact]
     public void CheckRow_TheDatesThatStayRequired_AreAskedForByColumn()
     {
-        // The decision starts the review's clocks: an appointment without it is refused.
-        var (_, noDecision) = ImportRows.CheckRow(Row(2, (C.Presented, "20/03/2025"), (C.AuthorAppointed, "01/05/2025"), (C.Stage, "Panel and report writing")), Lookups);
-        Assert.Contains(noDecision, p => p.Column == C.AuthorAppointed && p.Message == "Chair/author appointed is filled in but crg decision is not: enter that date too.");
+        // The board groups cases by the month first presented to the CRG: an appointment without it is refused (the
+        // decision between them may be left empty: "date not recorded").
+        var (_, noDecision) = ImportRows.CheckRow(Row(2, (C.AuthorAppointed, "01/05/2025"), (C.Stage, "Panel and report writing")), Lookups);
+        Assert.Contains(noDecision, p => p.Column == C.AuthorAppointed && p.Message == "Chair/author appointed is filled in but first presented to crg is not: enter that date too.");
 
         // A publication needs its date (and link): a stage past it without one does not fit.
         var (_, noPublication) = ImportRows.CheckRow(Row(3, (C.Presented, "20/03/2025"), (C.Decision, "01/04/2025"), (C.Stage, "Action plan monitoring")), Lookups);

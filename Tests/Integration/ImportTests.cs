@@ -178,13 +178,14 @@ public abstract class ImportTests(ProviderFixture fixture)
     private static MemoryStream Workbook(params Dictionary<string, string>[] rows) =>
         new(TrackerFile.XlsxTemplate([.. rows.Select(r => (IReadOnlyList<string>)C.All.Select(c => r.GetValueOrDefault(c, string.Empty)).ToArray())]));
 
-    private static Dictionary<string, string> Cells(string label, string stage, params (string Column, string Value)[] cells)
+    private static Dictionary<string, string> Cells(string label, string stage, params (string Column, string Value)[] cells) => With(new()
     {
-        var row = new Dictionary<string, string>
-        {
-            [C.CaseLabel] = label, [C.LeadCsp] = "Rutland CSP", [C.Type] = "DHR", [C.NotifyingAgency] = "Leicestershire Police", [C.DeathMonth] = "01/2025",
-            [C.Notified] = "03/02/2025", [C.Presented] = "10/02/2025", [C.Decision] = "24/02/2025", [C.Stage] = stage,
-        };
+        [C.CaseLabel] = label, [C.LeadCsp] = "Rutland CSP", [C.Type] = "DHR", [C.NotifyingAgency] = "Leicestershire Police", [C.DeathMonth] = "01/2025",
+        [C.Notified] = "03/02/2025", [C.Presented] = "10/02/2025", [C.Decision] = "24/02/2025", [C.Stage] = stage,
+    }, cells);
+
+    private static Dictionary<string, string> With(Dictionary<string, string> row, (string Column, string Value)[] cells)
+    {
         foreach (var (column, value) in cells)
         {
             row[column] = value;
@@ -309,6 +310,47 @@ public abstract class ImportTests(ProviderFixture fixture)
     }
 
     [Fact]
+    public async Task Import_ADecisionWithoutItsDate_KeepsNoDate_TheBoardSaysNotRecorded_NeverCountingFromTheImport_AndTheReviewGoesOn()
+    {
+        // Signed off on 1 Oct 2025; the tracker has no date for the CRG's decision (criteria met).
+        using var sheet = Workbook(Cells("Case ND1 2025", "CRG sign-off", (C.Decision, ""), (C.AuthorAppointed, "01/04/2025"), (C.SignedOff, "01/10/2025")));
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+
+        var result = await Handler.ImportAsync(officer, sheet, "tracker.xlsx");
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        Assert.Empty(result.Value.Problems);
+        var imported = result.Value.Imported.Single();
+        await Portal.WithDbAsync(async db =>
+        {
+            var review = await db.Reviews.SingleAsync(r => r.Id == imported.Id);
+            Assert.Equal(((DateOnly?)null, CrgOutcome.CriteriaMet, (DateOnly?)new DateOnly(2025, 10, 1)), (review.DecidedOn, review.CrgOutcome!.Value, review.SignedOffOn));
+            // Known to have happened by the appointment: its entry sits there, "date not recorded".
+            var decision = await db.JournalEntries.SingleAsync(j => j.ReviewId == imported.Id && j.Trigger == Trigger.RecordCriteriaMet);
+            Assert.Equal((new DateOnly(2025, 4, 1), DatePrecision.NotRecorded), (decision.OccurredOn, decision.Precision));
+            return 0;
+        });
+        var timeline = (await Portal.Get<ReviewJournalQuery>().HandleAsync(officer, imported.Id, new Workflows.PageRequest())).Value!.Items;
+        Assert.Equal("Date not recorded", timeline.Single(j => j.Trigger == Trigger.RecordCriteriaMet).When);
+
+        var board = await Portal.ActorAsync(DemoAccounts.BoardMember);
+        var rutland = await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Rutland CSP").Select(o => o.Id).SingleAsync());
+        async Task<IReadOnlyList<string>> TimelinessAsAt(DateOnly date) => (await Portal.Get<BoardReportQuery>().HandleAsync(board, rutland, date)).Value!
+            .Timeliness.Single(t => t.Reference == imported.Reference).Steps.Select(BoardReportText.Step).ToList();
+        // Before the decision is known to have happened (notified 3 Feb 2025): the decision step counts on from the notification.
+        Assert.Equal("40 days so far, overdue", (await TimelinessAsAt(new DateOnly(2025, 3, 15)))[0]);
+        // As at 31 Oct 2025: the decision's steps are not recorded (never counted from the appointment or the import).
+        Assert.Equal(["Not recorded", "Not recorded", "Not recorded", "Not recorded", "30 days so far"], await TimelinessAsAt(new DateOnly(2025, 10, 31)));
+
+        // Its later steps still work: submitted to the Home Office on 20 Oct 2025, recorded today.
+        var submitted = await Portal.Get<WorkflowEngine>().FireAsync(imported.Id, new SubmitToHomeOfficeArgs { Date = new DateOnly(2025, 10, 20) }, officer,
+            Guid.NewGuid().ToString());
+        Assert.True(submitted.IsSuccess, submitted.Error?.Message);
+        var after = await Portal.WithDbAsync(db => db.Reviews.AsNoTracking().SingleAsync(r => r.Id == imported.Id));
+        Assert.Equal((Stage.Submitted, (DateOnly?)new DateOnly(2025, 10, 20), (DateOnly?)null), (after.Stage, after.SubmittedOn, after.DecidedOn));
+    }
+
+    [Fact]
     public async Task Import_AMonthOutOfRange_OrADateBeforeAMonthBeforeIt_IsRefusedNamingTheColumn_NothingImported()
     {
         var before = await Portal.WithDbAsync(db => db.Reviews.CountAsync());
@@ -331,20 +373,11 @@ public abstract class ImportTests(ProviderFixture fixture)
     }
 
     /// A review led by an area outside the portal, as a tracker row has it ("Led by" filled in).
-    private static Dictionary<string, string> LedElsewhere(string label, params (string Column, string Value)[] cells)
+    private static Dictionary<string, string> LedElsewhere(string label, params (string Column, string Value)[] cells) => With(new()
     {
-        var row = new Dictionary<string, string>
-        {
-            [C.CaseLabel] = label, [C.LedBy] = "Northshire", [C.LeadCsp] = "Northshire CSP", [C.TakingPart] = "Rutland CSP; Leicestershire Police",
-            [C.Notified] = "01/09/2025", [C.Stage] = "Draft report",
-        };
-        foreach (var (column, value) in cells)
-        {
-            row[column] = value;
-        }
-
-        return row;
-    }
+        [C.CaseLabel] = label, [C.LedBy] = "Northshire", [C.LeadCsp] = "Northshire CSP", [C.TakingPart] = "Rutland CSP; Leicestershire Police",
+        [C.Notified] = "01/09/2025", [C.Stage] = "Draft report",
+    }, cells);
 
     [Fact]
     public async Task Import_ATrackerWithBothKinds_RecordsTheReviewLedElsewhere_InTheRegisterMarkedSo_AndInTheBoardsInvolvement()

@@ -105,14 +105,16 @@ public static class ImportHistory
         }
     }
 
+    /// The CRG's decision on its date; without one, once the case is past it, "date not recorded" (a "criteria not met"
+    /// decision keeps its date: TrackerRowRules).
     private static void Decision(History h)
     {
-        if (h.Dates.Decision is not DateOnly decided)
+        if (h.Dates.Decision is null && (h.Target < Stage.DecisionNotified || h.Entry.CriteriaNotMet))
         {
             return;
         }
 
-        h.Add(decided, h.Entry.Outcome switch
+        h.AddOn(h.Dates.Decision, passed: true, h.Entry.Outcome switch
         {
             TrackerOutcome.AlternativeReview => new RecordCriteriaNotMetArgs { AlternativeReview = true, Comment = ImportComment },
             TrackerOutcome.CriteriaNotMet => new RecordCriteriaNotMetArgs { Comment = ImportComment },

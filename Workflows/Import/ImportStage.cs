@@ -64,12 +64,12 @@ public static class ImportStage
         : d.Presented is not null ? Stage.AwaitingCrgDecision
         : Stage.NotificationReceived;
 
-    /// The stage the dates reach, or, once decided, a later one up to "Publication" through steps the tracker has no date
-    /// for (the Home Office's notification and acknowledgement, the appointment, the report sent for sign-off, the
-    /// sign-off, the submission, the QA outcome as the sheet gives it, the QA amendments made): ImportHistory records them
-    /// "date not recorded". A publication and a closure need their dates.
+    /// The stage the dates reach, or, once presented to the CRG, a later one up to "Publication" through steps the tracker
+    /// has no date for (the CRG's decision, the Home Office's notification and acknowledgement, the appointment, the report
+    /// sent for sign-off, the sign-off, the submission, the QA outcome as the sheet gives it, the QA amendments made):
+    /// ImportHistory records them "date not recorded". A publication and a closure need their dates.
     private static bool Fits(Stage stage, Stage reached, Trigger? qaOutcome) =>
         stage == reached
-        || (reached >= Stage.DecisionNotified && stage > reached && stage <= Stage.Publication
+        || (reached >= Stage.AwaitingCrgDecision && stage > reached && stage <= Stage.Publication
             && (stage != Stage.QaAmendments || qaOutcome == Trigger.RecordQaApprovedSubjectToAmendments));
 }

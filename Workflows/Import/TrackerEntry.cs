@@ -93,14 +93,14 @@ public sealed record TrackerDates(
     public bool PresentedMonthOnly { get; init; }
 
     /// Steps a tracker may leave empty although later ones are filled in: they happened, on a day the office did not
-    /// record (the history records them "date not recorded"). The Home Office's notification; a reversal, a panel meeting
-    /// and a stop (only some reviews have them); the appointment, the sign-off, the submission and the QA outcome, which
-    /// the board's day counts then show as "not recorded". The notification, the first presentation (the month at least:
-    /// the board groups cases by it), the decision (the review's clocks run from it), the publication (with its link) and
-    /// the closure are needed before any later date.
+    /// record (the history records them "date not recorded"). The CRG's decision (a "criteria not met" one keeps its date:
+    /// TrackerRowRules); the Home Office's notification; a reversal, a panel meeting and a stop (only some reviews have
+    /// them); the appointment, the sign-off, the submission and the QA outcome, which the board's day counts then show as
+    /// "not recorded". The notification, the first presentation (the month at least: the board groups cases by it), the
+    /// publication (with its link) and the closure are needed before any later date.
     private static readonly HashSet<string> Optional = new()
     {
-        C.HomeOfficeNotified, C.ReversedOn, C.AuthorAppointed, C.FirstPanel, C.SignedOff, C.Submitted, C.QaDate, C.Stopped,
+        C.Decision, C.HomeOfficeNotified, C.ReversedOn, C.AuthorAppointed, C.FirstPanel, C.SignedOff, C.Submitted, C.QaDate, C.Stopped,
     };
 
     /// Days the hold review date may default to, after the day of the import.

@@ -54,6 +54,14 @@ public sealed partial class WorkflowEngine
             var entry = definition.Fire(changes, facts, args);
             entry.IsImported = true;
             entry.Precision = step.Precision;
+            if (step.Precision == DatePrecision.NotRecorded && args is CrgDecisionArgs)
+            {
+                // A decision whose day the tracker does not have keeps no date: the board's decision steps then say "not
+                // recorded" (its journal entry has the day it is known to have happened by). No guard reads the date; the
+                // review's clocks run from that day, the latest the decision can have been.
+                review.DecidedOn = null;
+            }
+
             await db.SaveChangesAsync(ct);
         }
 

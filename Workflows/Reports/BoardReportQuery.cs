@@ -191,8 +191,12 @@ public sealed class BoardReportQuery(IReviewDbFactory dbs, AuditLog audit, Deadl
         var afterReopen = journal.Select((e, i) => (e, i)).LastOrDefault(x => x.e.Trigger == Trigger.ReopenReview) is { e: not null } reopen ? reopen.i + 1 : 0;
         var qa = signedOff is null ? null
             : First(e => e.Trigger is Trigger.RecordQaApproved or Trigger.RecordQaApprovedSubjectToAmendments or Trigger.RecordQaResubmit, signedOff);
+        // A decision without its day (DecidedOn null): known to have happened, and started the review if it went ahead, by its entry's day.
+        var decidedBy = decided is null && reversal is null && crg is not null && On(crg) is null ? crg.OccurredOn : (DateOnly?)null;
         return new Milestones(notified, decided, started, First(e => e.Trigger == Trigger.AppointAuthor), firstPanel, signedOff, qa)
         {
+            DecidedBy = decidedBy,
+            StartedBy = direction is null && (crg?.Trigger == Trigger.RecordCriteriaMet || alternativeReview) ? decidedBy : null,
             Submitted = Last(Trigger.SubmitToHomeOffice),
             // A stopped review's steps end with it.
             Finished = First(e => e.Trigger == Trigger.RecordPublished)
