@@ -7,6 +7,7 @@ using Workflows.Audit;
 using Workflows.Authors;
 using Workflows.Budget;
 using Workflows.Calendar;
+using Workflows.Conduct;
 using Workflows.Crg;
 using Workflows.Data;
 using Workflows.Documents;
@@ -56,6 +57,7 @@ public static class DependencyInjection
         services.AddDrafts(configuration);
         services.AddFamily();
         services.AddProfiles();
+        services.AddConduct();
         services.AddPanels(configuration);
         services.AddCrg();
         services.AddSubmissions();

@@ -12,6 +12,7 @@ using Domain.Email;
 using Domain.Family;
 using Domain.Organisations;
 using Domain.Panels;
+using Domain.Conduct;
 using Domain.Profiles;
 using Domain.Requests;
 using Domain.Reviews;
@@ -145,6 +146,8 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<ProfileField> ProfileFields => Set<ProfileField>();
 
     public DbSet<ProfileValue> ProfileValues => Set<ProfileValue>();
+
+    public DbSet<ReviewFindings> ReviewFindings => Set<ReviewFindings>();
 
     public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
 

@@ -75,6 +75,7 @@ public static partial class EntryWords
         ["Review"] = "Review",
         ["Review led elsewhere"] = "Review led elsewhere",
         ["Review themes"] = "Review themes",
+        ["ReviewConduct"] = "Findings and conduct of the review",
         ["ReviewRegister"] = "Review register",
         ["Theme"] = "Theme",
         ["User"] = "User account",

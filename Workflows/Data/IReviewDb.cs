@@ -12,6 +12,7 @@ using Domain.Email;
 using Domain.Family;
 using Domain.Organisations;
 using Domain.Panels;
+using Domain.Conduct;
 using Domain.Profiles;
 using Domain.Requests;
 using Domain.Reviews;
@@ -146,6 +147,8 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<ProfileField> ProfileFields { get; }
 
     DbSet<ProfileValue> ProfileValues { get; }
+
+    DbSet<ReviewFindings> ReviewFindings { get; }
 
     DbSet<InformationRequest> InformationRequests { get; }
 

@@ -25,15 +25,21 @@ public static class ProfileAccess
 {
     public const string Subject = "CaseProfile";
 
+    public static Task<Result<(CaseAccess Access, string Reference, string CaseLabel)>> CheckAsync(IReviewDb db, AuditLog audit, Actor actor,
+        int reviewId, bool edit, string what, CancellationToken ct) =>
+        CheckAsync(db, audit, actor, reviewId, edit, Subject, "this review's case profile", what, ct);
+
+    /// The same rule for the review's other records kept as sensitive as its profile (the findings and conduct of the
+    /// review): subject names the record in the audit trail, record in the refusal's words.
     public static async Task<Result<(CaseAccess Access, string Reference, string CaseLabel)>> CheckAsync(IReviewDb db, AuditLog audit, Actor actor,
-        int reviewId, bool edit, string what, CancellationToken ct)
+        int reviewId, bool edit, string subject, string record, string what, CancellationToken ct)
     {
         var scope = await CaseScope.LoadAsync(db, actor, ct);
         var access = await scope.ForAsync(db, reviewId, ct);
         if (edit ? !access.CanChange : !access.CanSeeRestricted)
         {
-            await audit.RefusedAsync(db, actor, Subject, reviewId.ToString(System.Globalization.CultureInfo.InvariantCulture), reviewId, what, ct);
-            return new AccessRefused("this review's case profile");
+            await audit.RefusedAsync(db, actor, subject, reviewId.ToString(System.Globalization.CultureInfo.InvariantCulture), reviewId, what, ct);
+            return new AccessRefused(record);
         }
 
         var review = await db.Reviews.AsNoTracking().Where(r => r.Id == reviewId).Select(r => new { r.Reference, r.CaseLabel }).SingleAsync(ct);
