@@ -945,6 +945,47 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("BankHolidays");
                 });
 
+            modelBuilder.Entity("Domain.Conduct.ReviewFindings", b =>
+                {
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Predictable")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PredictableWords")
+                        .HasMaxLength(8140)
+                        .HasColumnType("character varying(8140)");
+
+                    b.Property<string>("Preventable")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PreventableWords")
+                        .HasMaxLength(8140)
+                        .HasColumnType("character varying(8140)");
+
+                    b.Property<DateOnly?>("ReportDated")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("ReviewId");
+
+                    b.ToTable("ReviewFindings");
+                });
+
             modelBuilder.Entity("Domain.Crg.CrgAgendaItem", b =>
                 {
                     b.Property<long>("Id")
@@ -3730,6 +3771,15 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.HasOne("Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Conduct.ReviewFindings", b =>
+                {
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -908,6 +908,47 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("BankHolidays");
                 });
 
+            modelBuilder.Entity("Domain.Conduct.ReviewFindings", b =>
+                {
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Predictable")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PredictableWords")
+                        .HasMaxLength(8140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Preventable")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreventableWords")
+                        .HasMaxLength(8140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportDated")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReviewId");
+
+                    b.ToTable("ReviewFindings");
+                });
+
             modelBuilder.Entity("Domain.Crg.CrgAgendaItem", b =>
                 {
                     b.Property<long>("Id")
@@ -3621,6 +3662,15 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Conduct.ReviewFindings", b =>
+                {
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
