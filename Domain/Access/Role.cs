@@ -11,6 +11,8 @@ public enum Role
     BoardMember,
     DataProtectionOfficer,
     Administrator,
+    /// A member of a CSP's action plan team (ActionPlanTeam): manages that CSP's action plans, sees nothing else.
+    ActionPlanManager,
 }
 
 public static class Roles
@@ -23,6 +25,7 @@ public static class Roles
     public const string BoardMember = nameof(Role.BoardMember);
     public const string DataProtectionOfficer = nameof(Role.DataProtectionOfficer);
     public const string Administrator = nameof(Role.Administrator);
+    public const string ActionPlanManager = nameof(Role.ActionPlanManager);
 
     /// Office staff: see every case of the CSPs their office serves.
     public const string OfficeStaff = ReviewOfficer + "," + Manager;
@@ -37,6 +40,7 @@ public static class Roles
         Role.BoardMember => "Board member",
         Role.DataProtectionOfficer => "Data protection officer",
         Role.Administrator => "Administrator",
+        Role.ActionPlanManager => "Action plan manager",
         _ => role.ToString(),
     };
 }

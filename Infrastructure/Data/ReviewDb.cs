@@ -43,6 +43,10 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
 
     public DbSet<Membership> Memberships => Set<Membership>();
 
+    public DbSet<ActionPlanTeam> ActionPlanTeams => Set<ActionPlanTeam>();
+
+    public DbSet<ActionPlanTeamMember> ActionPlanTeamMembers => Set<ActionPlanTeamMember>();
+
     public DbSet<JournalEntry> JournalEntries => Set<JournalEntry>();
 
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();

@@ -36,7 +36,7 @@ public sealed class ActionEvidence
     }
 }
 
-/// Who may read an action's evidence: the lead office's officers and managers, and the agency contacts the action reaches
+/// Who may read an action's evidence: the lead office's officers and managers, the CSP's action plan team, and the agency contacts the action reaches
 /// (its owner, or the owning agency's team where the lead office shares: not other agencies, even on the same review).
 public sealed class ActionEvidenceAccessRule : IDocumentAccessRule
 {
@@ -50,7 +50,8 @@ public sealed class ActionEvidenceAccessRule : IDocumentAccessRule
     /// The one rule for the evidence of one action of one review: the download and the list both ask it.
     public static async Task<bool> MayReadAsync(IReviewDb db, Actor actor, int reviewId, long actionId, CancellationToken ct)
     {
-        if (await DocumentAccess.IsLeadOfficeStaffAsync(db, actor, reviewId, ct))
+        if (await DocumentAccess.IsLeadOfficeStaffAsync(db, actor, reviewId, ct)
+            || (actor.Is(Role.ActionPlanManager) && (await ActionPlanAccess.ForReviewAsync(db, actor, reviewId, ct)).CanManage))
         {
             return true;
         }

@@ -9,11 +9,21 @@ namespace Workflows.ActionPlans;
 
 /// Who may do what with action plans (issue 6):
 /// - reading a review's plan: whoever may read the review (CaseScope);
-/// - recording recommendations and actions, signing off and returning: review officers of the lead office;
+/// - recording recommendations and actions, re-planning, signing off and returning: review officers of the lead office,
+///   and, where an administrator named one for the review's lead CSP, the members of that CSP's action plan team
+///   (ActionPlanTeam; accounts holding the Action plan manager role). The review office keeps the right alongside the
+///   team: it runs the review, and a team only adds people who may manage its actions;
+/// - a team member reads the action plans of their CSP's reviews and nothing else of those reviews (need-to-know);
 /// - an action's page, its updates and evidence: the above, plus the agency contacts the action reaches (Actor.Reaches:
 ///   its owner, or the owning agency's team where the lead office shares its agency work, from offices working with it).
 public static class ActionPlanAccess
 {
+    /// What one actor may do with one review's action plan. Case is their access to the review itself (its pages).
+    public sealed record PlanAccess(bool CanRead, bool CanManage, CaseAccess Case)
+    {
+        public static PlanAccess None { get; } = new(false, false, CaseAccess.None);
+    }
+
     /// Recommendations come from the final draft: from PanelAndReport onwards (also while held from those stages).
     public static readonly IReadOnlySet<Stage> RecommendationStages = new HashSet<Stage>
     {
@@ -30,6 +40,30 @@ public static class ActionPlanAccess
 
     public static bool IsLeadOfficer(Actor actor, CaseAccess access) => access.CanChange && actor.Is(Role.ReviewOfficer);
 
+    /// The one check of who may read and manage a review's action plan.
+    public static async Task<PlanAccess> ForReviewAsync(IReviewDb db, Actor actor, int reviewId, CancellationToken ct)
+    {
+        var access = await (await CaseScope.LoadAsync(db, actor, ct)).ForAsync(db, reviewId, ct);
+        var onTeam = actor.Is(Role.ActionPlanManager) && await ManagedReviews(db, actor).AnyAsync(id => id == reviewId, ct);
+        return Decide(actor, access, onTeam);
+    }
+
+    /// The rule, given the actor's access to the review and whether they are on the team of the review's lead CSP: a team
+    /// member (holding the role) reads and manages the plan, with no more access to the review itself than before.
+    public static PlanAccess Decide(Actor actor, CaseAccess access, bool onLeadCspTeam)
+    {
+        var team = onLeadCspTeam && actor.Is(Role.ActionPlanManager);
+        return new PlanAccess(access.CanRead || team, IsLeadOfficer(actor, access) || team, access);
+    }
+
+    /// The reviews whose action plans this actor manages as a member of their lead CSP's action plan team.
+    private static IQueryable<int> ManagedReviews(IReviewDb db, Actor actor)
+    {
+        var userId = actor.UserId;
+        var csps = db.ActionPlanTeamMembers.Where(m => m.UserId == userId).Select(m => m.CspId);
+        return db.Reviews.Where(r => csps.Contains(r.LeadCspId)).Select(r => r.Id);
+    }
+
     /// The owner's side of an action (update it, answer its impact review, read its evidence), for the review led by this office.
     public static bool IsOwnerContact(Actor actor, PlanAction action, int leadOfficeId) =>
         actor.Reaches(action.OwnerAgencyId, leadOfficeId, action.OwnerUserId);
@@ -38,20 +72,23 @@ public static class ActionPlanAccess
     public static Task<int> LeadOfficeAsync(IReviewDb db, PlanAction action, CancellationToken ct) =>
         db.Reviews.Where(r => r.Id == action.ReviewId).Select(r => r.LeadOfficeId).SingleAsync(ct);
 
-    /// The actions this actor may see: those of reviews they may read, and (agency contacts) those they reach.
+    /// The actions this actor may see: those of reviews they may read, those of reviews their CSP's action plan team
+    /// manages, and (agency contacts) those they reach.
     public static IQueryable<PlanAction> Visible(IReviewDb db, CaseScope scope)
     {
         var actor = scope.Actor;
         var seesReviews = actor.IsOfficeStaff || actor.Is(Role.DataProtectionOfficer) || actor.Is(Role.IndependentAuthor);
         var reached = AgencyReach.Actions(db, actor).Select(a => a.Id);
         var actions = db.PlanActions.AsNoTracking();
+        // An empty set unless the actor holds the role, so that the role alone gives nothing.
+        var managed = actor.Is(Role.ActionPlanManager) ? ManagedReviews(db, actor) : db.Reviews.Where(r => false).Select(r => r.Id);
         if (!seesReviews)
         {
-            return actions.Where(a => reached.Contains(a.Id));
+            return actions.Where(a => reached.Contains(a.Id) || managed.Contains(a.ReviewId));
         }
 
         var readable = scope.Readable(db.Reviews).Select(r => r.Id);
-        return actions.Where(a => readable.Contains(a.ReviewId) || reached.Contains(a.Id));
+        return actions.Where(a => readable.Contains(a.ReviewId) || reached.Contains(a.Id) || managed.Contains(a.ReviewId));
     }
 }
 

@@ -21,7 +21,7 @@ public sealed record RecommendationView(int Id, int Number, string Text, Recomme
 
 /// A review's action plan: its recommendations with their actions. CanRecord* say what the actor may add now.
 public sealed record ReviewActionPlanView(int ReviewId, string Reference, string CaseLabel, Stage Stage, bool CanRecordRecommendations, bool CanRecordActions,
-    string? WhyNotRecommendations, string? WhyNotActions, IReadOnlyList<RecommendationView> Recommendations);
+    string? WhyNotRecommendations, string? WhyNotActions, IReadOnlyList<RecommendationView> Recommendations, bool CanSeeReview = true);
 
 /// An update: the date it describes the action as at (entered), then when it was recorded and by whom (metadata).
 public sealed record ActionHistoryEntry(DateOnly AsAt, DateTime AtUtc, ActionUpdateKind Kind, string Text, ActionStatus Status, string By);
@@ -50,7 +50,7 @@ public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, A
     public async Task<Result<ReviewActionPlanView>> ForReviewAsync(Actor actor, int reviewId, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
-        var access = await (await CaseScope.LoadAsync(db, actor, ct)).ForAsync(db, reviewId, ct);
+        var access = await ActionPlanAccess.ForReviewAsync(db, actor, reviewId, ct);
         if (!access.CanRead)
         {
             await audit.RefusedAsync(db, actor, "ActionPlan", reviewId.ToString(), reviewId, "view action plan", ct);
@@ -64,13 +64,13 @@ public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, A
         var names = await NamesAsync(db, recommendations.Select(r => r.AddressedToAgencyId).Concat(actions.Select(a => (int?)a.OwnerAgencyId)),
             actions.Select(a => a.OwnerUserId), ct);
         var themes = await ActionPlanThemes.NamesAsync(db, recommendations.Select(r => r.Id).ToList(), ct);
-        var officer = ActionPlanAccess.IsLeadOfficer(actor, access);
+        var officer = access.CanManage;
         var stage = ActionPlanAccess.EffectiveStage(review);
         var recommendationsOpen = ActionPlanAccess.RecommendationStages.Contains(stage);
         var actionsOpen = ActionPlanAccess.ActionStages.Contains(stage);
         return new ReviewActionPlanView(review.Id, review.Reference, review.CaseLabel, review.Stage,
             officer && recommendationsOpen, officer && actionsOpen && recommendations.Count > 0,
-            !officer ? "Only review officers of the lead office record the action plan."
+            !officer ? "Only review officers of the lead office, or the CSP's action plan team, record the action plan."
                 : recommendationsOpen ? null : "Recommendations are recorded from the final draft (panel and report writing onwards).",
             !officer ? null : !actionsOpen ? "Actions are added from CRG sign-off onwards." : recommendations.Count == 0 ? "Record a recommendation first." : null,
             recommendations.Select(r => new RecommendationView(r.Id, r.Number, r.Text, r.Level,
@@ -79,7 +79,8 @@ public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, A
                 actions.Where(a => a.RecommendationId == r.Id).Select(a => new PlanActionView(a.Id, PlanAction.Label(r.Number, a.Number), a.What,
                     names.Organisations[a.OwnerAgencyId], names.Users.GetValueOrDefault(a.OwnerUserId, "(account removed)"), a.DueDate,
                     ActionStatuses.Current(a.Status, a.DueDate, today), a.IsOpen ? DueText.Describe(a.DueDate, today) : string.Empty, a.SuccessMeasure,
-                    a.SignedOffOn, a.ImpactOutcome)).ToList())).ToList());
+                    a.SignedOffOn, a.ImpactOutcome)).ToList())).ToList(),
+            CanSeeReview: access.Case.CanRead);
     }
 
     /// One action, for office staff who may read its review and the owning agency's contacts; the view is audited
@@ -88,7 +89,7 @@ public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, A
     {
         await using var db = await dbs.CreateAsync(ct);
         var action = await db.PlanActions.AsNoTracking().SingleOrDefaultAsync(a => a.Id == actionId, ct);
-        var access = action is null ? CaseAccess.None : await (await CaseScope.LoadAsync(db, actor, ct)).ForAsync(db, action.ReviewId, ct);
+        var access = action is null ? ActionPlanAccess.PlanAccess.None : await ActionPlanAccess.ForReviewAsync(db, actor, action.ReviewId, ct);
         var ownerContact = action is not null && ActionPlanAccess.IsOwnerContact(actor, action, await ActionPlanAccess.LeadOfficeAsync(db, action, ct));
         if (action is null || !(access.CanRead || ownerContact))
         {
@@ -117,9 +118,10 @@ public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, A
             changes.Select(c => new ActionChangeEntry(c.AgreedOn, c.AtUtc, c.Field, c.OldValue, c.NewValue, c.Reason, names.Users.GetValueOrDefault(c.ByUserId, "(account removed)"))).ToList(),
             await evidence.ListAsync(db, actor, action, ct),
             CanUpdate: ownerContact && action.IsOpen,
-            CanDecide: ActionPlanAccess.IsLeadOfficer(actor, access) && action.Status == ActionStatus.Completed,
-            CanReplan: ActionPlanAccess.IsLeadOfficer(actor, access) && action.IsOpen,
+            CanDecide: access.CanManage && action.Status == ActionStatus.Completed,
+            CanReplan: access.CanManage && action.IsOpen,
             CanAnswerImpact: ownerContact && action.ImpactRequestedOn is not null && action.ImpactOutcome is null,
+            // The way back is the review's action plan, which an action plan team member reads too.
             CanSeeReview: access.CanRead);
     }
 

@@ -20,6 +20,7 @@ public static class ActionPlansSetup
         services.AddSingleton<PostActionUpdateHandler>();
         services.AddSingleton<DecideActionHandler>();
         services.AddSingleton<ReplanActionHandler>();
+        services.AddSingleton<ActionPlanTeamsHandler>();
         services.AddSingleton<AnswerImpactReviewHandler>();
         services.AddSingleton<ActionPlanQuery>();
         services.AddSingleton<ActionPlanLookups>();

@@ -30,8 +30,7 @@ public sealed class DecideActionHandler(IReviewDbFactory dbs, BusinessClock cloc
         await using var db = await dbs.CreateAsync(ct);
         var what = signOff ? "sign off an action" : "return an action";
         var action = await db.PlanActions.SingleOrDefaultAsync(a => a.Id == actionId, ct);
-        var access = action is null ? CaseAccess.None : await (await CaseScope.LoadAsync(db, actor, ct)).ForAsync(db, action.ReviewId, ct);
-        if (action is null || !ActionPlanAccess.IsLeadOfficer(actor, access))
+        if (action is null || !(await ActionPlanAccess.ForReviewAsync(db, actor, action.ReviewId, ct)).CanManage)
         {
             await audit.RefusedAsync(db, actor, "PlanAction", actionId.ToString(), action?.ReviewId, what, ct);
             return new AccessRefused("this action (review officers of the lead office sign actions off)");

@@ -84,16 +84,14 @@ public sealed class RecordRecommendationHandler(IReviewDbFactory dbs, BusinessCl
 /// Loading the review behind an action plan command, with the access checks every command shares.
 internal static class PlanReviews
 {
-    /// The review, if the actor is a review officer of its lead office; otherwise the refusal (audited).
+    /// The review, if the actor manages its action plan (ActionPlanAccess); otherwise the refusal (audited).
     public static async Task<(Review? Review, Error? Refused)> ForChangeAsync(IReviewDb db, AuditLog audit, Actor actor, int reviewId, string what,
         CancellationToken ct)
     {
-        var scope = await CaseScope.LoadAsync(db, actor, ct);
-        var access = await scope.ForAsync(db, reviewId, ct);
-        if (!ActionPlanAccess.IsLeadOfficer(actor, access))
+        if (!(await ActionPlanAccess.ForReviewAsync(db, actor, reviewId, ct)).CanManage)
         {
             await audit.RefusedAsync(db, actor, "ActionPlan", reviewId.ToString(), reviewId, what, ct);
-            return (null, new AccessRefused("this review's action plan (review officers of the lead office record it)"));
+            return (null, new AccessRefused("this review's action plan (review officers of the lead office, or the CSP's action plan team, record it)"));
         }
 
         return (await db.Reviews.SingleAsync(r => r.Id == reviewId, ct), null);

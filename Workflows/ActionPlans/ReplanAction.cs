@@ -10,7 +10,8 @@ using Workflows.Time;
 
 namespace Workflows.ActionPlans;
 
-/// The office that manages a review's actions (today: review officers of the lead office) re-plans an open action: its
+/// The office that manages a review's actions (review officers of the lead office, and the CSP's action plan team where
+/// there is one: ActionPlanAccess) re-plans an open action: its
 /// wording, owner and due date, with a reason and the day it was agreed. Each changed field is kept in the action's history (ActionChange); the
 /// owner's task follows, so reminders and escalation work to the new due date and the new owner (ActionReplanning.Apply).
 public sealed class ReplanActionHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit)
@@ -19,8 +20,7 @@ public sealed class ReplanActionHandler(IReviewDbFactory dbs, BusinessClock cloc
     {
         await using var db = await dbs.CreateAsync(ct);
         var action = await db.PlanActions.Include(a => a.WorkItem).SingleOrDefaultAsync(a => a.Id == actionId, ct);
-        var access = action is null ? CaseAccess.None : await (await CaseScope.LoadAsync(db, actor, ct)).ForAsync(db, action.ReviewId, ct);
-        if (action is null || !ActionPlanAccess.IsLeadOfficer(actor, access))
+        if (action is null || !(await ActionPlanAccess.ForReviewAsync(db, actor, action.ReviewId, ct)).CanManage)
         {
             await audit.RefusedAsync(db, actor, "PlanAction", actionId.ToString(), action?.ReviewId, "re-plan an action", ct);
             return new AccessRefused("this action (review officers of the lead office re-plan actions)");

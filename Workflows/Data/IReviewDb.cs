@@ -44,6 +44,10 @@ public interface IReviewDb : IAsyncDisposable
 
     DbSet<Membership> Memberships { get; }
 
+    DbSet<ActionPlanTeam> ActionPlanTeams { get; }
+
+    DbSet<ActionPlanTeamMember> ActionPlanTeamMembers { get; }
+
     DbSet<JournalEntry> JournalEntries { get; }
 
     DbSet<WorkItem> WorkItems { get; }

@@ -21,7 +21,8 @@ internal static class ActionPlanExport
 
     public static IEndpointRouteBuilder MapActionPlanExport(this IEndpointRouteBuilder endpoints)
     {
-        string[] roles = [Domain.Access.Roles.ReviewOfficer, Domain.Access.Roles.Manager, Domain.Access.Roles.DataProtectionOfficer, Domain.Access.Roles.AgencyContact];
+        string[] roles = [Domain.Access.Roles.ReviewOfficer, Domain.Access.Roles.Manager, Domain.Access.Roles.DataProtectionOfficer, Domain.Access.Roles.AgencyContact,
+            Domain.Access.Roles.ActionPlanManager];
         endpoints.MapGet(XlsxPath, async (HttpContext http, MasterActionPlanQuery query,
             int? agency, int? csp, int? theme, ActionDisplayStatus? status, int? review, CancellationToken ct) =>
         {
