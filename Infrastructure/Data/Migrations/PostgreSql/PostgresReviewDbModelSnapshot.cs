@@ -230,6 +230,45 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("ActionChanges");
                 });
 
+            modelBuilder.Entity("Domain.ActionPlans.ActionPlanTeam", b =>
+                {
+                    b.Property<int>("CspId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("CspId");
+
+                    b.ToTable("ActionPlanTeams");
+                });
+
+            modelBuilder.Entity("Domain.ActionPlans.ActionPlanTeamMember", b =>
+                {
+                    b.Property<int>("CspId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("CspId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ActionPlanTeamMembers");
+                });
+
             modelBuilder.Entity("Domain.ActionPlans.ActionUpdate", b =>
                 {
                     b.Property<long>("Id")
@@ -3602,6 +3641,30 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Domain.ActionPlans.ActionPlanTeam", b =>
+                {
+                    b.HasOne("Domain.Organisations.Organisation", null)
+                        .WithOne()
+                        .HasForeignKey("Domain.ActionPlans.ActionPlanTeam", "CspId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.ActionPlans.ActionPlanTeamMember", b =>
+                {
+                    b.HasOne("Domain.ActionPlans.ActionPlanTeam", null)
+                        .WithMany("Members")
+                        .HasForeignKey("CspId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workflows.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Domain.ActionPlans.ActionUpdate", b =>
                 {
                     b.HasOne("Domain.ActionPlans.PlanAction", null)
@@ -4337,6 +4400,11 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.ActionPlans.ActionPlanTeam", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Domain.ActionPlans.Recommendation", b =>

@@ -219,6 +219,45 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ActionChanges");
                 });
 
+            modelBuilder.Entity("Domain.ActionPlans.ActionPlanTeam", b =>
+                {
+                    b.Property<int>("CspId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CspId");
+
+                    b.ToTable("ActionPlanTeams");
+                });
+
+            modelBuilder.Entity("Domain.ActionPlans.ActionPlanTeamMember", b =>
+                {
+                    b.Property<int>("CspId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CspId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ActionPlanTeamMembers");
+                });
+
             modelBuilder.Entity("Domain.ActionPlans.ActionUpdate", b =>
                 {
                     b.Property<long>("Id")
@@ -3493,6 +3532,30 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Domain.ActionPlans.ActionPlanTeam", b =>
+                {
+                    b.HasOne("Domain.Organisations.Organisation", null)
+                        .WithOne()
+                        .HasForeignKey("Domain.ActionPlans.ActionPlanTeam", "CspId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.ActionPlans.ActionPlanTeamMember", b =>
+                {
+                    b.HasOne("Domain.ActionPlans.ActionPlanTeam", null)
+                        .WithMany("Members")
+                        .HasForeignKey("CspId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workflows.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Domain.ActionPlans.ActionUpdate", b =>
                 {
                     b.HasOne("Domain.ActionPlans.PlanAction", null)
@@ -4228,6 +4291,11 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.ActionPlans.ActionPlanTeam", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Domain.ActionPlans.Recommendation", b =>
