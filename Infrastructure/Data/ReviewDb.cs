@@ -153,6 +153,10 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
 
     public DbSet<ReviewFindings> ReviewFindings => Set<ReviewFindings>();
 
+    public DbSet<TermsOfReferenceVersion> TermsOfReference => Set<TermsOfReferenceVersion>();
+
+    public DbSet<InterviewEntry> Interviews => Set<InterviewEntry>();
+
     public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
 
     /// Document files' bytes when Documents:Store is Database (DatabaseDocumentStorage).

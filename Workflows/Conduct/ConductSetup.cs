@@ -9,6 +9,8 @@ public static class ConductSetup
     {
         services.AddSingleton<ConductQuery>();
         services.AddSingleton<SaveFindingsHandler>();
+        services.AddSingleton<RecordTermsOfReferenceHandler>();
+        services.AddSingleton<RecordInterviewHandler>();
         return services;
     }
 }

@@ -21,7 +21,7 @@ public sealed class AtRest(IDataProtectionProvider provider)
     public const string Prefix = "dp1:";
 
     /// Real names first (RestrictedDetails), then the family engagement log's contacts, the contact at the area that leads
-    /// a review led elsewhere, the case profile's values, the review's findings (the author's words), Identity's tokens (the authenticator key and recovery codes) and the outbox's secret values
+    /// a review led elsewhere, the case profile's values, the findings and conduct of a review (the author's words, the terms of reference and the family's part in them, the interviewees), Identity's tokens (the authenticator key and recovery codes) and the outbox's secret values
     /// (an invitation's link until it is sent).
     public static readonly AtRestField DeceasedNames = new(typeof(RestrictedDetails), nameof(RestrictedDetails.DeceasedNames));
     public static readonly AtRestField PerpetratorNames = new(typeof(RestrictedDetails), nameof(RestrictedDetails.PerpetratorNames));
@@ -33,12 +33,19 @@ public sealed class AtRest(IDataProtectionProvider provider)
     public static readonly AtRestField ProfileValue = new(typeof(Domain.Profiles.ProfileValue), nameof(Domain.Profiles.ProfileValue.Value));
     public static readonly AtRestField FindingsPredictableWords = new(typeof(Domain.Conduct.ReviewFindings), nameof(Domain.Conduct.ReviewFindings.PredictableWords));
     public static readonly AtRestField FindingsPreventableWords = new(typeof(Domain.Conduct.ReviewFindings), nameof(Domain.Conduct.ReviewFindings.PreventableWords));
+    public static readonly AtRestField TermsText = new(typeof(Domain.Conduct.TermsOfReferenceVersion), nameof(Domain.Conduct.TermsOfReferenceVersion.Text));
+    public static readonly AtRestField TermsChangeReason = new(typeof(Domain.Conduct.TermsOfReferenceVersion), nameof(Domain.Conduct.TermsOfReferenceVersion.ChangeReason));
+    public static readonly AtRestField TermsFamilyAsked = new(typeof(Domain.Conduct.TermsOfReferenceVersion), nameof(Domain.Conduct.TermsOfReferenceVersion.FamilyAsked));
+    public static readonly AtRestField TermsNotInvitedReason = new(typeof(Domain.Conduct.TermsOfReferenceVersion), nameof(Domain.Conduct.TermsOfReferenceVersion.NotInvitedReason));
+    public static readonly AtRestField InterviewInterviewee = new(typeof(Domain.Conduct.InterviewEntry), nameof(Domain.Conduct.InterviewEntry.Interviewee));
+    public static readonly AtRestField InterviewNotSoughtReason = new(typeof(Domain.Conduct.InterviewEntry), nameof(Domain.Conduct.InterviewEntry.NotSoughtReason));
     public static readonly AtRestField UserTokenValue = new(typeof(IdentityUserToken<string>), nameof(IdentityUserToken<string>.Value));
     public static readonly AtRestField OutboxSecrets = new(typeof(OutboxMessage), nameof(OutboxMessage.ProtectedValues));
 
     public static IReadOnlyList<AtRestField> Fields { get; } =
         [DeceasedNames, PerpetratorNames, FamilyContactWho, FamilyContactSummary, ElsewhereContactName, ElsewhereContactEmail, ElsewhereContactPhone,
-            ProfileValue, FindingsPredictableWords, FindingsPreventableWords, UserTokenValue, OutboxSecrets];
+            ProfileValue, FindingsPredictableWords, FindingsPreventableWords, TermsText, TermsChangeReason,
+            TermsFamilyAsked, TermsNotInvitedReason, InterviewInterviewee, InterviewNotSoughtReason, UserTokenValue, OutboxSecrets];
 
     public static bool IsProtected(string? stored) => stored?.StartsWith(Prefix, StringComparison.Ordinal) == true;
 

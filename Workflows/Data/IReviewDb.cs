@@ -154,6 +154,10 @@ public interface IReviewDb : IAsyncDisposable
 
     DbSet<ReviewFindings> ReviewFindings { get; }
 
+    DbSet<TermsOfReferenceVersion> TermsOfReference { get; }
+
+    DbSet<InterviewEntry> Interviews { get; }
+
     DbSet<InformationRequest> InformationRequests { get; }
 
     DbSet<PortalUser> Users { get; }
