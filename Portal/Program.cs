@@ -10,6 +10,7 @@ using Portal.Features.Import;
 using Portal.Features.Profiles;
 using Portal.Features.Reports;
 using Portal.Features.Reviews;
+using Portal.Features.Themes;
 using Workflows;
 
 // A command (`admin create ...`, `backup`, ...) runs with the same configuration and services, without the web server.
@@ -52,6 +53,7 @@ app.MapDocumentDownloads();
 app.MapImportTemplate();
 app.MapBoardReportExport();
 app.MapDataCollectionFormExport();
+app.MapBriefingExport();
 app.MapAuditTrailExport();
 app.MapHealthEndpoints();
 await app.RunAsync();

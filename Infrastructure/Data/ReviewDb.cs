@@ -141,6 +141,8 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
 
     public DbSet<DisseminationEntry> DisseminationEntries => Set<DisseminationEntry>();
 
+    public DbSet<ReviewBriefing> ReviewBriefings => Set<ReviewBriefing>();
+
     public DbSet<ReviewLedElsewhere> ReviewsLedElsewhere => Set<ReviewLedElsewhere>();
 
     public DbSet<ElsewhereUpdate> ElsewhereUpdates => Set<ElsewhereUpdate>();

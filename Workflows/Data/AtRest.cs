@@ -21,7 +21,7 @@ public sealed class AtRest(IDataProtectionProvider provider)
     public const string Prefix = "dp1:";
 
     /// Real names first (RestrictedDetails), then the family engagement log's contacts, the contact at the area that leads
-    /// a review led elsewhere, the case profile's values, the findings and conduct of a review (the author's words, the terms of reference and the family's part in them, the interviewees), Identity's tokens (the authenticator key and recovery codes) and the outbox's secret values
+    /// a review led elsewhere, the case profile's values, the findings and conduct of a review (the author's words, the terms of reference and the family's part in them, the interviewees), a review briefing's texts, Identity's tokens (the authenticator key and recovery codes) and the outbox's secret values
     /// (an invitation's link until it is sent).
     public static readonly AtRestField DeceasedNames = new(typeof(RestrictedDetails), nameof(RestrictedDetails.DeceasedNames));
     public static readonly AtRestField PerpetratorNames = new(typeof(RestrictedDetails), nameof(RestrictedDetails.PerpetratorNames));
@@ -39,13 +39,18 @@ public sealed class AtRest(IDataProtectionProvider provider)
     public static readonly AtRestField TermsNotInvitedReason = new(typeof(Domain.Conduct.TermsOfReferenceVersion), nameof(Domain.Conduct.TermsOfReferenceVersion.NotInvitedReason));
     public static readonly AtRestField InterviewInterviewee = new(typeof(Domain.Conduct.InterviewEntry), nameof(Domain.Conduct.InterviewEntry.Interviewee));
     public static readonly AtRestField InterviewNotSoughtReason = new(typeof(Domain.Conduct.InterviewEntry), nameof(Domain.Conduct.InterviewEntry.NotSoughtReason));
+    public static readonly AtRestField BriefingSummary = new(typeof(Domain.Themes.ReviewBriefing), nameof(Domain.Themes.ReviewBriefing.Summary));
+    public static readonly AtRestField BriefingThemes = new(typeof(Domain.Themes.ReviewBriefing), nameof(Domain.Themes.ReviewBriefing.Themes));
+    public static readonly AtRestField BriefingRecommendations = new(typeof(Domain.Themes.ReviewBriefing), nameof(Domain.Themes.ReviewBriefing.Recommendations));
+    public static readonly AtRestField BriefingQuestions = new(typeof(Domain.Themes.ReviewBriefing), nameof(Domain.Themes.ReviewBriefing.Questions));
     public static readonly AtRestField UserTokenValue = new(typeof(IdentityUserToken<string>), nameof(IdentityUserToken<string>.Value));
     public static readonly AtRestField OutboxSecrets = new(typeof(OutboxMessage), nameof(OutboxMessage.ProtectedValues));
 
     public static IReadOnlyList<AtRestField> Fields { get; } =
         [DeceasedNames, PerpetratorNames, FamilyContactWho, FamilyContactSummary, ElsewhereContactName, ElsewhereContactEmail, ElsewhereContactPhone,
             ProfileValue, FindingsPredictableWords, FindingsPreventableWords, TermsText, TermsChangeReason,
-            TermsFamilyAsked, TermsNotInvitedReason, InterviewInterviewee, InterviewNotSoughtReason, UserTokenValue, OutboxSecrets];
+            TermsFamilyAsked, TermsNotInvitedReason, InterviewInterviewee, InterviewNotSoughtReason,
+            BriefingSummary, BriefingThemes, BriefingRecommendations, BriefingQuestions, UserTokenValue, OutboxSecrets];
 
     public static bool IsProtected(string? stored) => stored?.StartsWith(Prefix, StringComparison.Ordinal) == true;
 

@@ -142,6 +142,8 @@ public interface IReviewDb : IAsyncDisposable
 
     DbSet<DisseminationEntry> DisseminationEntries { get; }
 
+    DbSet<ReviewBriefing> ReviewBriefings { get; }
+
     DbSet<ReviewLedElsewhere> ReviewsLedElsewhere { get; }
 
     DbSet<ElsewhereUpdate> ElsewhereUpdates { get; }

@@ -2,6 +2,7 @@ using Domain.Reviews;
 using Domain.Themes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workflows.Data;
 
 namespace Infrastructure.Data.Configurations;
 
@@ -38,5 +39,21 @@ internal sealed class ReviewThemeConfiguration : IEntityTypeConfiguration<Review
         b.HasOne<Review>().WithMany().HasForeignKey(t => t.ReviewId).OnDelete(DeleteBehavior.Cascade);
         // A theme in use cannot be deleted: deactivate it instead.
         b.HasOne<Theme>().WithMany().HasForeignKey(t => t.ThemeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReviewBriefingConfiguration : IEntityTypeConfiguration<ReviewBriefing>
+{
+    public void Configure(EntityTypeBuilder<ReviewBriefing> b)
+    {
+        b.HasKey(x => x.ReviewId);
+        // Protected at rest (AtRest): each column holds the longer protected form of its longest text.
+        b.Property(x => x.Summary).HasMaxLength(AtRest.StoredLength(ReviewBriefing.SummaryMaxLength));
+        b.Property(x => x.Themes).HasMaxLength(AtRest.StoredLength(ReviewBriefing.ThemesMaxLength));
+        b.Property(x => x.Recommendations).HasMaxLength(AtRest.StoredLength(ReviewBriefing.RecommendationsMaxLength));
+        b.Property(x => x.Questions).HasMaxLength(AtRest.StoredLength(ReviewBriefing.QuestionsMaxLength));
+        b.Property(x => x.UpdatedByUserId).HasMaxLength(450);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Review>().WithMany().HasForeignKey(x => x.ReviewId).OnDelete(DeleteBehavior.Cascade);
     }
 }

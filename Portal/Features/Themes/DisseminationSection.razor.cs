@@ -20,6 +20,10 @@ public partial class DisseminationSection
     [Parameter, EditorRequired]
     public int ReviewId { get; set; }
 
+    /// What the form starts with (the briefing page logs briefings).
+    [Parameter]
+    public DisseminationKind? Preset { get; set; }
+
     [Inject]
     private DisseminationLogHandler Handler { get; set; } = null!;
 
@@ -36,6 +40,7 @@ public partial class DisseminationSection
 
     protected override async Task OnParametersSetAsync()
     {
+        kind ??= Preset;
         if (RendererInfo.IsInteractive)
         {
             await LoadAsync();
@@ -52,7 +57,7 @@ public partial class DisseminationSection
         actor => Handler.AddAsync(actor, ReviewId, new DisseminationInput(kind, audience, heldOn is { } d ? DateOnly.FromDateTime(d) : null, attendance)),
         "Recorded.", () =>
         {
-            (kind, audience, heldOn, attendance) = (null, null, null, null);
+            (kind, audience, heldOn, attendance) = (Preset, null, null, null);
             return LoadAsync();
         });
 }
