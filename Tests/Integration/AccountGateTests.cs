@@ -44,6 +44,7 @@ public sealed class AccountGateTests(AccountGateFixture fixture) : IClassFixture
         ["/actions/plan/export.csv"] = "/actions/plan/export.csv",
         ["/reports/board.docx"] = "/reports/board.docx?org=1",
         ["/reviews/{id:int}/data-collection-form.docx"] = "/reviews/1/data-collection-form.docx",
+        ["/reviews/{id:int}/briefing.docx"] = "/reviews/1/briefing.docx",
         ["/audit/export.csv"] = "/audit/export.csv",
         ["/documents/versions/{id:long}"] = "/documents/versions/1",
         ["/reviews/import/template.xlsx"] = "/reviews/import/template.xlsx",
@@ -131,6 +132,7 @@ public sealed class AccountGateTests(AccountGateFixture fixture) : IClassFixture
                      "/documents/versions/1" => $"/documents/versions/{evidence}",
                      "/reports/board.docx?org=1" => $"/reports/board.docx?org={office}",
                      "/reviews/1/data-collection-form.docx" => $"/reviews/{reviewId}/data-collection-form.docx",
+                     "/reviews/1/briefing.docx" => $"/reviews/{reviewId}/briefing.docx",
                      _ => a,
                  }))
         {
