@@ -50,6 +50,11 @@ public static class BriefingAccess
 
         return (access, review.Reference);
     }
+
+    /// A saved briefing's texts in plain (they are stored protected).
+    public static BriefingTexts Texts(AtRest atRest, ReviewBriefing b) => new(
+        atRest.Unprotect(AtRest.BriefingSummary, b.Summary), atRest.Unprotect(AtRest.BriefingThemes, b.Themes),
+        atRest.Unprotect(AtRest.BriefingRecommendations, b.Recommendations), atRest.Unprotect(AtRest.BriefingQuestions, b.Questions));
 }
 
 /// The briefing of one review for the page (audited as a view) and for the .docx download (audited as an export).
@@ -101,9 +106,7 @@ public sealed class BriefingQuery(IReviewDbFactory dbs, AuditLog audit, AtRest a
                            join p in db.Users on b.UpdatedByUserId equals p.Id into people
                            from p in people.DefaultIfEmpty()
                            select new { Briefing = b, By = p == null ? "Unknown" : p.DisplayName }).SingleOrDefaultAsync(ct);
-        var texts = saved is null ? prefilled : new BriefingTexts(
-            atRest.Unprotect(AtRest.BriefingSummary, saved.Briefing.Summary), atRest.Unprotect(AtRest.BriefingThemes, saved.Briefing.Themes),
-            atRest.Unprotect(AtRest.BriefingRecommendations, saved.Briefing.Recommendations), atRest.Unprotect(AtRest.BriefingQuestions, saved.Briefing.Questions));
+        var texts = saved is null ? prefilled : BriefingAccess.Texts(atRest, saved.Briefing);
         return new BriefingView(reviewId, reference, label, string.IsNullOrWhiteSpace(pseudonym) ? null : pseudonym.Trim(), texts, prefilled, links,
             saved?.Briefing.Version ?? 0, saved?.Briefing.UpdatedAtUtc, saved?.By, canEdit, clock.Today);
     }

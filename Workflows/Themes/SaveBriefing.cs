@@ -39,9 +39,7 @@ public sealed class SaveBriefingHandler(IReviewDbFactory dbs, BusinessClock cloc
             return new Conflict("The briefing");
         }
 
-        var before = briefing is null ? new BriefingTexts(null, null, null, null) : new BriefingTexts(
-            atRest.Unprotect(AtRest.BriefingSummary, briefing.Summary), atRest.Unprotect(AtRest.BriefingThemes, briefing.Themes),
-            atRest.Unprotect(AtRest.BriefingRecommendations, briefing.Recommendations), atRest.Unprotect(AtRest.BriefingQuestions, briefing.Questions));
+        var before = briefing is null ? new BriefingTexts(null, null, null, null) : BriefingAccess.Texts(atRest, briefing);
         var changed = new[]
         {
             (before.Summary != texts.Summary, "summary"), (before.Themes != texts.Themes, "themes"),
