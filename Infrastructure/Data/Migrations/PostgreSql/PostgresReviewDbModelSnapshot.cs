@@ -984,6 +984,64 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("BankHolidays");
                 });
 
+            modelBuilder.Entity("Domain.Conduct.InterviewEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ConductedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Consent")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Interviewee")
+                        .IsRequired()
+                        .HasMaxLength(620)
+                        .HasColumnType("character varying(620)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("NotSoughtReason")
+                        .HasMaxLength(2140)
+                        .HasColumnType("character varying(2140)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "HeldOn");
+
+                    b.ToTable("Interviews", (string)null);
+                });
+
             modelBuilder.Entity("Domain.Conduct.ReviewFindings", b =>
                 {
                     b.Property<int>("ReviewId")
@@ -1023,6 +1081,62 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.HasKey("ReviewId");
 
                     b.ToTable("ReviewFindings");
+                });
+
+            modelBuilder.Entity("Domain.Conduct.TermsOfReferenceVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(4140)
+                        .HasColumnType("character varying(4140)");
+
+                    b.Property<string>("FamilyAsked")
+                        .HasMaxLength(8140)
+                        .HasColumnType("character varying(8140)");
+
+                    b.Property<bool?>("FamilyContributed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("FamilyInvited")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NotInvitedReason")
+                        .HasMaxLength(4140)
+                        .HasColumnType("character varying(4140)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(32140)
+                        .HasColumnType("character varying(32140)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("TermsOfReference", (string)null);
                 });
 
             modelBuilder.Entity("Domain.Crg.CrgAgendaItem", b =>
@@ -2816,6 +2930,44 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("DisseminationEntries");
                 });
 
+            modelBuilder.Entity("Domain.Themes.ReviewBriefing", b =>
+                {
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Questions")
+                        .HasMaxLength(8140)
+                        .HasColumnType("character varying(8140)");
+
+                    b.Property<string>("Recommendations")
+                        .HasMaxLength(32140)
+                        .HasColumnType("character varying(32140)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(16140)
+                        .HasColumnType("character varying(16140)");
+
+                    b.Property<string>("Themes")
+                        .HasMaxLength(8140)
+                        .HasColumnType("character varying(8140)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("ReviewId");
+
+                    b.ToTable("ReviewBriefings");
+                });
+
             modelBuilder.Entity("Domain.Themes.ReviewTheme", b =>
                 {
                     b.Property<int>("ReviewId")
@@ -3838,7 +3990,25 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Domain.Conduct.InterviewEntry", b =>
+                {
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Domain.Conduct.ReviewFindings", b =>
+                {
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Conduct.TermsOfReferenceVersion", b =>
                 {
                     b.HasOne("Domain.Reviews.Review", null)
                         .WithMany()
@@ -4229,6 +4399,15 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Domain.Themes.DisseminationEntry", b =>
+                {
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Themes.ReviewBriefing", b =>
                 {
                     b.HasOne("Domain.Reviews.Review", null)
                         .WithMany()

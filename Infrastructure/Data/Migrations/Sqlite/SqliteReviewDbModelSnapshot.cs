@@ -947,6 +947,62 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("BankHolidays");
                 });
 
+            modelBuilder.Entity("Domain.Conduct.InterviewEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConductedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Consent")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Interviewee")
+                        .IsRequired()
+                        .HasMaxLength(620)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotSoughtReason")
+                        .HasMaxLength(2140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "HeldOn");
+
+                    b.ToTable("Interviews", (string)null);
+                });
+
             modelBuilder.Entity("Domain.Conduct.ReviewFindings", b =>
                 {
                     b.Property<int>("ReviewId")
@@ -986,6 +1042,60 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("ReviewId");
 
                     b.ToTable("ReviewFindings");
+                });
+
+            modelBuilder.Entity("Domain.Conduct.TermsOfReferenceVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangeReason")
+                        .HasMaxLength(4140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyAsked")
+                        .HasMaxLength(8140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("FamilyContributed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FamilyInvited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotInvitedReason")
+                        .HasMaxLength(4140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(32140)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("TermsOfReference", (string)null);
                 });
 
             modelBuilder.Entity("Domain.Crg.CrgAgendaItem", b =>
@@ -2725,6 +2835,44 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("DisseminationEntries");
                 });
 
+            modelBuilder.Entity("Domain.Themes.ReviewBriefing", b =>
+                {
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Questions")
+                        .HasMaxLength(8140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recommendations")
+                        .HasMaxLength(32140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(16140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Themes")
+                        .HasMaxLength(8140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReviewId");
+
+                    b.ToTable("ReviewBriefings");
+                });
+
             modelBuilder.Entity("Domain.Themes.ReviewTheme", b =>
                 {
                     b.Property<int>("ReviewId")
@@ -3729,7 +3877,25 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Domain.Conduct.InterviewEntry", b =>
+                {
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Domain.Conduct.ReviewFindings", b =>
+                {
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Conduct.TermsOfReferenceVersion", b =>
                 {
                     b.HasOne("Domain.Reviews.Review", null)
                         .WithMany()
@@ -4120,6 +4286,15 @@ namespace Infrastructure.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Domain.Themes.DisseminationEntry", b =>
+                {
+                    b.HasOne("Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Domain.Themes.ReviewBriefing", b =>
                 {
                     b.HasOne("Domain.Reviews.Review", null)
                         .WithMany()
