@@ -34,6 +34,14 @@ public static class ConductAccess
         return new ConductReview(checkedAccess.Value.Access, review.Reference, ActionPlanAccess.EffectiveStage(review), review.DateNotified);
     }
 
+    /// For the three recording handlers: the lead office's right to record (refusals audited), then the stage.
+    public static async Task<Result<ConductReview>> CheckRecordAsync(IReviewDb db, AuditLog audit, Actor actor, int reviewId, string what,
+        CancellationToken ct)
+    {
+        var checkedAccess = await CheckAsync(db, audit, actor, reviewId, edit: true, what, ct);
+        return checkedAccess.IsSuccess && !IsRecordedAt(checkedAccess.Value.Stage) ? WrongStage(checkedAccess.Value.Stage) : checkedAccess;
+    }
+
     public static bool IsRecordedAt(Stage stage) => ActionPlanAccess.RecommendationStages.Contains(stage);
 
     public static Error WrongStage(Stage stage) => new(

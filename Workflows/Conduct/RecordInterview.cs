@@ -28,17 +28,13 @@ public sealed class RecordInterviewHandler(IReviewDbFactory dbs, BusinessClock c
     public async Task<Result<long>> HandleAsync(Actor actor, RecordInterview command, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
-        var checkedAccess = await ConductAccess.CheckAsync(db, audit, actor, command.ReviewId, edit: true, "record an interview", ct);
+        var checkedAccess = await ConductAccess.CheckRecordAsync(db, audit, actor, command.ReviewId, "record an interview", ct);
         if (!checkedAccess.IsSuccess)
         {
             return checkedAccess.Error!;
         }
 
         var review = checkedAccess.Value;
-        if (!ConductAccess.IsRecordedAt(review.Stage))
-        {
-            return ConductAccess.WrongStage(review.Stage);
-        }
 
         var input = command.Input;
         var errors = InterviewRules.Validate(input, review.Notified, clock.Today);

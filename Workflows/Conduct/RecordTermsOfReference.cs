@@ -25,17 +25,13 @@ public sealed class RecordTermsOfReferenceHandler(IReviewDbFactory dbs, Business
     public async Task<Result<int>> HandleAsync(Actor actor, RecordTermsOfReference command, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
-        var checkedAccess = await ConductAccess.CheckAsync(db, audit, actor, command.ReviewId, edit: true, "record terms of reference", ct);
+        var checkedAccess = await ConductAccess.CheckRecordAsync(db, audit, actor, command.ReviewId, "record terms of reference", ct);
         if (!checkedAccess.IsSuccess)
         {
             return checkedAccess.Error!;
         }
 
         var review = checkedAccess.Value;
-        if (!ConductAccess.IsRecordedAt(review.Stage))
-        {
-            return ConductAccess.WrongStage(review.Stage);
-        }
 
         var latest = await db.TermsOfReference.AsNoTracking().Where(t => t.ReviewId == command.ReviewId).OrderByDescending(t => t.Number)
             .Select(t => new { t.Number, t.AgreedOn }).FirstOrDefaultAsync(ct);

@@ -25,17 +25,13 @@ public sealed class SaveFindingsHandler(IReviewDbFactory dbs, BusinessClock cloc
     public async Task<Result<int>> HandleAsync(Actor actor, SaveFindings command, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
-        var checkedAccess = await ConductAccess.CheckAsync(db, audit, actor, command.ReviewId, edit: true, "record findings", ct);
+        var checkedAccess = await ConductAccess.CheckRecordAsync(db, audit, actor, command.ReviewId, "record findings", ct);
         if (!checkedAccess.IsSuccess)
         {
             return checkedAccess.Error!;
         }
 
         var review = checkedAccess.Value;
-        if (!ConductAccess.IsRecordedAt(review.Stage))
-        {
-            return ConductAccess.WrongStage(review.Stage);
-        }
 
         var row = await db.ReviewFindings.SingleOrDefaultAsync(f => f.ReviewId == command.ReviewId, ct);
         if ((row?.Version ?? 0) != command.ExpectedVersion)
