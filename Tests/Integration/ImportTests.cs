@@ -9,6 +9,7 @@ using Portal.Testing;
 using Workflows.Import;
 using Workflows.Process;
 using Workflows.Reports;
+using Workflows.Submissions;
 using C = Workflows.Import.ImportColumns;
 
 namespace Portal.Integration.Tests;
@@ -348,6 +349,29 @@ public abstract class ImportTests(ProviderFixture fixture)
         Assert.True(submitted.IsSuccess, submitted.Error?.Message);
         var after = await Portal.WithDbAsync(db => db.Reviews.AsNoTracking().SingleAsync(r => r.Id == imported.Id));
         Assert.Equal((Stage.Submitted, (DateOnly?)new DateOnly(2025, 10, 20), (DateOnly?)null), (after.Stage, after.SubmittedOn, after.DecidedOn));
+    }
+
+    [Fact]
+    public async Task Import_ASignOffWithoutItsDate_IsShownAsNotRecorded_NotAsTheDayItWasPlacedOn()
+    {
+        using var sheet = Workbook(
+            Cells("Case NS1 2025", "Submitted to the Home Office", (C.AuthorAppointed, "01/04/2025"), (C.Submitted, "20/10/2025")),
+            Cells("Case NS2 2025", "Submitted to the Home Office", (C.AuthorAppointed, "01/04/2025"), (C.SignedOff, "01/10/2025"), (C.Submitted, "20/10/2025")));
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+
+        var result = await Handler.ImportAsync(officer, sheet, "tracker.xlsx");
+
+        Assert.True(result.IsSuccess, result.Error?.Message);
+        Assert.Empty(result.Value.Problems);
+        async Task<(bool, DateOnly?)> SignOffAsync(string label)
+        {
+            var view = (await Portal.Get<SubmissionQuery>().HandleAsync(officer, result.Value.Imported.Single(i => i.CaseLabel == label).Id)).Value!;
+            return (view.SignOffDateNotRecorded, view.SignedOffOn);
+        }
+
+        // Undated: known to have happened (the guards still see it), its day not shown; dated: shown as entered.
+        Assert.True((await SignOffAsync("Case NS1 2025")).Item1);
+        Assert.Equal((false, (DateOnly?)new DateOnly(2025, 10, 1)), await SignOffAsync("Case NS2 2025"));
     }
 
     [Fact]

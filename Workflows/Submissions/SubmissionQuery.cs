@@ -30,6 +30,10 @@ public sealed record SubmissionSectionView(int ReviewId, Stage Stage, int Versio
     /// profile and so download the form; null for anyone else.
     public IReadOnlyList<string>? ProfileMissing { get; init; }
 
+    /// The sign-off is known to have happened but not when (imported without its date): SignedOffOn then holds only the
+    /// day it was placed on, for the guards, and is not shown as a date.
+    public bool SignOffDateNotRecorded { get; init; }
+
     public SubmissionView? Latest => Submissions.Count == 0 ? null : Submissions[^1];
 }
 
@@ -68,6 +72,9 @@ public sealed class SubmissionQuery(IReviewDbFactory dbs, AuditLog audit, Workfl
                 .Select(g => new SignOffAmendmentsView(g.Key, g.OrderBy(a => a.Number).Select(a => a.Text).ToList())).ToList(),
             submissions.Select(View).ToList(), actions)
         {
+            SignOffDateNotRecorded = review.SignedOffOn is not null && await db.JournalEntries.AsNoTracking()
+                .Where(j => j.ReviewId == reviewId && j.Trigger == Trigger.RecordSignedOff && j.UndoneById == null)
+                .OrderByDescending(j => j.Id).Select(j => j.Precision).FirstOrDefaultAsync(ct) == DatePrecision.NotRecorded,
             ProfileMissing = access.CanSeeRestricted
                 ? (await Profiles.CaseProfileQuery.LoadAsync(db, atRest, reviewId, review.Reference, review.CaseLabel, access.CanChange, ct)).Missing
                 : null,
