@@ -7,6 +7,7 @@ using Workflows.Audit;
 using Workflows.Authors;
 using Workflows.Budget;
 using Workflows.Calendar;
+using Workflows.Commissioner;
 using Workflows.Conduct;
 using Workflows.Crg;
 using Workflows.Data;
@@ -64,6 +65,7 @@ public static class DependencyInjection
         services.AddBudget();
         services.AddImport();
         services.AddThemes();
+        services.AddCommissioner();
         services.AddReports();
         services.AddAuthors();
         services.AddRequests();

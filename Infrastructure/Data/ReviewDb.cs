@@ -5,6 +5,7 @@ using Domain.Audit;
 using Domain.Authors;
 using Domain.Budget;
 using Domain.Calendar;
+using Domain.Commissioner;
 using Domain.Documents;
 using Domain.Drafts;
 using Domain.Crg;
@@ -142,6 +143,8 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
     public DbSet<DisseminationEntry> DisseminationEntries => Set<DisseminationEntry>();
 
     public DbSet<ReviewBriefing> ReviewBriefings => Set<ReviewBriefing>();
+
+    public DbSet<CommissionerRecommendation> CommissionerRecommendations => Set<CommissionerRecommendation>();
 
     public DbSet<ReviewLedElsewhere> ReviewsLedElsewhere => Set<ReviewLedElsewhere>();
 

@@ -5,6 +5,7 @@ using Domain.Audit;
 using Domain.Authors;
 using Domain.Budget;
 using Domain.Calendar;
+using Domain.Commissioner;
 using Domain.Documents;
 using Domain.Drafts;
 using Domain.Crg;
@@ -143,6 +144,8 @@ public interface IReviewDb : IAsyncDisposable
     DbSet<DisseminationEntry> DisseminationEntries { get; }
 
     DbSet<ReviewBriefing> ReviewBriefings { get; }
+
+    DbSet<CommissionerRecommendation> CommissionerRecommendations { get; }
 
     DbSet<ReviewLedElsewhere> ReviewsLedElsewhere { get; }
 
