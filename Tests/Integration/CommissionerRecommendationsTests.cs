@@ -52,6 +52,9 @@ public abstract class CommissionerRecommendationsTests(ProviderFixture fixture)
         Assert.Equal(["RespondedOn"], Assert.IsType<ValidationFailed>(early.Error).Errors.Select(e => e.Field));
         Assert.True((await handler.HandleAsync(officer, new RecordCommissionerResponse(id, today.AddDays(-1), "Training agreed for all call handlers.", 1))).IsSuccess);
         Assert.IsType<Conflict>((await handler.HandleAsync(officer, new RecordCommissionerResponse(id, today, "Again.", 1))).Error);
+        // Closed: a second response, even against the current version, is refused and the first kept.
+        Assert.Contains("already recorded", (await handler.HandleAsync(officer, new RecordCommissionerResponse(id, today, "Again.", 2))).Error!.Message,
+            StringComparison.Ordinal);
 
         var answered = (await Portal.Get<CommissionerRecommendationsQuery>().HandleAsync(officer)).Value.Recommendations.Single(r => r.Id == id);
         Assert.False(answered.IsOverdue);

@@ -13,7 +13,7 @@ namespace Workflows.Commissioner;
 public sealed record RecordCommissionerResponse(int Id, DateOnly? RespondedOn, string? Summary, int Version);
 
 /// Records the addressee's response (the day it was sent and a summary), which closes the recommendation: the office's
-/// officers and managers only, against the version they saw. A recommendation of another office is refused and audited
+/// officers and managers only, against the version they saw, once (a second response is refused). A recommendation of another office is refused and audited
 /// as one that does not exist.
 public sealed class RecordCommissionerResponseHandler(IReviewDbFactory dbs, AuditLog audit, BusinessClock clock)
 {
@@ -31,6 +31,11 @@ public sealed class RecordCommissionerResponseHandler(IReviewDbFactory dbs, Audi
         if (row.Version != input.Version)
         {
             return new Conflict("The recommendation");
+        }
+
+        if (row.RespondedOn is not null)
+        {
+            return new Error("A response is already recorded for this recommendation: it is closed.");
         }
 
         var errors = CommissionerRecommendation.ValidateResponse(input.RespondedOn, input.Summary, row.MadeOn, clock.Today);
