@@ -100,9 +100,17 @@ internal sealed class Run
                 Console.Error.WriteLine($"  {database} N={people}: {failure.Count()} x {failure.Key}");
             }
 
-            foreach (var line in portal.Output.Split(Environment.NewLine).Where(l => l.StartsWith("fail:", StringComparison.Ordinal) || l.StartsWith("crit:", StringComparison.Ordinal)).Distinct().Take(5))
+            // The portal's whole log is kept beside the run's (an error's category line alone does not say what failed):
+            // each logged error is printed with its first lines, the exception's type and message.
+            var log = Path.Combine(Path.GetTempPath(), $"capacity-portal-{database}-{people}-{DateTime.UtcNow:yyyyMMddTHHmmssZ}.log");
+            File.WriteAllText(log, portal.Output);
+            Console.Error.WriteLine($"  {database} N={people}, the portal's log: {log}");
+            var lines = portal.Output.Split(Environment.NewLine);
+            var logged = lines.Select((line, i) => (line, i)).Where(l => l.line.StartsWith("fail:", StringComparison.Ordinal) || l.line.StartsWith("crit:", StringComparison.Ordinal))
+                .Select(l => string.Join(" / ", lines.Skip(l.i).Take(3).Select(x => x.Trim())));
+            foreach (var error in logged.GroupBy(e => e).OrderByDescending(g => g.Count()).Take(8))
             {
-                Console.Error.WriteLine($"  {database} N={people}, the portal logged: {line}");
+                Console.Error.WriteLine($"  {database} N={people}, the portal logged {error.Count()} x: {error.Key}");
             }
 
             return string.Create(CultureInfo.InvariantCulture,

@@ -57,6 +57,26 @@ public abstract class ComponentContext : BunitContext, IAsyncLifetime
         return person.FindComponent<T>();
     }
 
+    /// Every handler the pages and their sections use, as the portal registers them.
+    protected void UsePortalHandlers() => Services.AddFallbackServiceProvider(new PortalHandlers(Portal));
+
+    /// The portal's own services of the Workflows project (handlers, queries, the clock); the rest are bUnit's.
+    private sealed class PortalHandlers(PortalFactory portal) : IServiceProvider
+    {
+        public object? GetService(Type serviceType) =>
+            serviceType.Assembly == typeof(BusinessClock).Assembly ? portal.Services.GetService(serviceType) : null;
+    }
+
+    /// The page in the portal's layout, as Routes renders it for a circuit.
+    protected IRenderedComponent<SignedInPerson> OpenInLayout<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
+        where TPage : IComponent
+    {
+        SetRendererInfo(new RendererInfo("Server", true));
+        return Render<SignedInPerson>(p => p.AddChildContent<LayoutView>(layout => layout
+            .Add(l => l.Layout, typeof(Portal.Components.Layout.MainLayout))
+            .AddChildContent(parameters ?? (_ => { }))));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -4,7 +4,6 @@ using Domain.Reviews;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Components.Layout;
 using Portal.Features.Requests;
 using Portal.Features.Reviews;
 using Portal.Features.Work;
@@ -24,29 +23,11 @@ public sealed class SignedInPersonTests : ComponentContext
     public SignedInPersonTests(ITestOutputHelper output)
     {
         _output = output;
-        // Every handler the pages and their sections use, as the portal registers them.
-        Services.AddFallbackServiceProvider(new PortalHandlers(Portal));
-    }
-
-    /// The portal's own services of the Workflows project (handlers, queries, the clock); the rest are bUnit's.
-    private sealed class PortalHandlers(PortalFactory portal) : IServiceProvider
-    {
-        public object? GetService(Type serviceType) =>
-            serviceType.Assembly == typeof(Workflows.Time.BusinessClock).Assembly ? portal.Services.GetService(serviceType) : null;
+        UsePortalHandlers();
     }
 
     private Task<int> LeadOfficeReviewAsync() => Portal.WithDbAsync(db =>
         db.Reviews.Where(r => r.Reference.StartsWith("LR-") && r.Stage == Stage.PanelAndReport).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
-
-    /// The page in the portal's layout, as Routes renders it for a circuit.
-    private IRenderedComponent<SignedInPerson> Open<TPage>(Action<ComponentParameterCollectionBuilder<TPage>>? parameters = null)
-        where TPage : IComponent
-    {
-        SetRendererInfo(new RendererInfo("Server", true));
-        return Render<SignedInPerson>(p => p.AddChildContent<LayoutView>(layout => layout
-            .Add(l => l.Layout, typeof(MainLayout))
-            .AddChildContent(parameters ?? (_ => { }))));
-    }
 
     private void Report(string page, DbCommandCounter counter) =>
         _output.WriteLine($"{page}: {counter.Commands.Count} commands, {counter.PersonLoads} loads of the person");
@@ -58,7 +39,7 @@ public sealed class SignedInPersonTests : ComponentContext
         var reviewId = await LeadOfficeReviewAsync();
         using var counter = new DbCommandCounter(Portal.DataPath);
 
-        var cut = Open<ReviewPage>(p => p.Add(r => r.Id, reviewId));
+        var cut = OpenInLayout<ReviewPage>(p => p.Add(r => r.Id, reviewId));
         cut.WaitForAssertion(() =>
         {
             Assert.NotEmpty(cut.FindAll("#review-details"));
@@ -78,7 +59,7 @@ public sealed class SignedInPersonTests : ComponentContext
         await SignInAsync(DemoAccounts.LrOfficer);
         using var counter = new DbCommandCounter(Portal.DataPath);
 
-        var cut = Open<TeamQueuePage>();
+        var cut = OpenInLayout<TeamQueuePage>();
         cut.WaitForAssertion(() =>
         {
             Assert.NotEmpty(cut.FindAll("#work-queue tbody tr [data-action='claim']"));
@@ -95,7 +76,7 @@ public sealed class SignedInPersonTests : ComponentContext
     {
         await SignInAsync(DemoAccounts.LrOfficer);
         var reviewId = await LeadOfficeReviewAsync();
-        var cut = Open<ReviewPage>(p => p.Add(r => r.Id, reviewId));
+        var cut = OpenInLayout<ReviewPage>(p => p.Add(r => r.Id, reviewId));
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#review-details")), TimeSpan.FromSeconds(30));
 
         // The office is closed while the page is open; the revalidation interval comes round.
@@ -115,7 +96,7 @@ public sealed class SignedInPersonTests : ComponentContext
             new SendInformationRequests(review, RequestType.Scoping, [await Portal.UserIdAsync(DemoAccounts.AgencyContact)], null, TestRequests.Scope));
         var request = Assert.Single(sent.Value.RequestIds);
         await SignInAsync(DemoAccounts.AgencyContact);
-        var cut = Open<RequestPage>(p => p.Add(r => r.Id, request));
+        var cut = OpenInLayout<RequestPage>(p => p.Add(r => r.Id, request));
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#request-details")), TimeSpan.FromSeconds(30));
 
         // The office stops working with the agency while the page is open (the contact's roles and agency stay as they
@@ -134,7 +115,7 @@ public sealed class SignedInPersonTests : ComponentContext
     {
         await SignInAsync(DemoAccounts.LrOfficer);
         var reviewId = await LeadOfficeReviewAsync();
-        var cut = Open<ReviewPage>(p => p.Add(r => r.Id, reviewId));
+        var cut = OpenInLayout<ReviewPage>(p => p.Add(r => r.Id, reviewId));
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("#case-updates")), TimeSpan.FromSeconds(30));
         using var counter = new DbCommandCounter(Portal.DataPath);
         // The page's sections may still be loading on a busy machine: count only from when they are done.
