@@ -171,6 +171,7 @@ public sealed class DemoData(IReviewDbFactory dbs, UserManager<PortalUser> users
 
         await work.PlayAsync(more[0], more[1], more[2], ct);
         await histories.CatchUpAsync(ct);
+        await work.ManagerTaskAsync(ct);
     }
 
     /// Registers a demo review at its notification date through the registration form's handler and plays its history.

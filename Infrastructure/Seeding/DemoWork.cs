@@ -2,15 +2,19 @@ using Domain;
 using Domain.Access;
 using Domain.ActionPlans;
 using Domain.Budget;
+using Domain.Conduct;
 using Domain.Panels;
 using Domain.Profiles;
 using Domain.Requests;
 using Domain.Reviews;
+using Domain.Themes;
 using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Workflows.ActionPlans;
 using Workflows.Authors;
 using Workflows.Budget;
+using Workflows.Commissioner;
+using Workflows.Conduct;
 using Workflows.Crg;
 using Workflows.Data;
 using Workflows.Drafts;
@@ -21,6 +25,7 @@ using Workflows.Profiles;
 using Workflows.Requests;
 using Workflows.Reviews;
 using Workflows.Themes;
+using Workflows.WorkItems;
 
 namespace Infrastructure.Seeding;
 
@@ -35,7 +40,10 @@ internal sealed record DemoPeople(Actor Officer, Actor Manager, Actor Author, Ac
 /// with a panel, a panel meeting, two draft rounds with comments, information requests returned and overdue; one signed
 /// off by the CRG with an action plan and its updates; an alternative review out for commissioning with an expression
 /// of interest waiting for the author's reply, under a complaint), themes and case updates, a review led elsewhere, a
-/// CRG meeting to come with its papers shared, two years of the pooled budget, and the three reviews' case profiles.
+/// CRG meeting to come with its papers shared, two years of the pooled budget, and the three reviews' case profiles; the
+/// review being written has its findings, terms of reference (with the family's part) and interviews (by role, never a
+/// name), the signed-off one a briefing; the office has three of the Domestic Abuse Commissioner's recommendations (one
+/// due soon, one overdue, one answered), and its manager a task of their own.
 /// Everything goes through the handlers the pages use, at the business time it happened (DemoHistories' clock), dated
 /// back from today so that the demo is current on whatever day it is made.
 internal sealed class DemoWork(DemoHistories histories, DemoPeople people, IReadOnlyDictionary<string, int> organisations)
@@ -97,6 +105,84 @@ internal sealed class DemoWork(DemoHistories histories, DemoPeople people, IRead
         await CrgMeetingAsync(ct);
         await BudgetAsync(panelReview, signedOffReview, ct);
         await ProfilesAsync(panelReview, signedOffReview, alternativeReview, ct);
+        await BriefingAsync(signedOffReview, ct);
+        await CommissionerAsync(ct);
+    }
+
+    /// The manager takes over the review of a hold from the team queue (review tasks are offered to officers: a manager
+    /// hands one over, here to themselves, with the note the reassign form asks for), so that their "Your work" is not
+    /// empty. Run after the catch-up, when every task the demo's histories open is there.
+    public async Task ManagerTaskAsync(CancellationToken ct)
+    {
+        var manager = people.Manager;
+        var offices = manager.OfficeIds.ToArray();
+        var task = await histories.WithDbAsync(db => db.WorkItems
+            .Where(w => w.Status == WorkItemStatus.Open && w.AssigneeUserId == null && w.OfficeId != null && offices.Contains(w.OfficeId.Value))
+            .OrderBy(w => w.Kind != WorkItemKind.ReviewHold).ThenBy(w => w.DueDate == null).ThenBy(w => w.DueDate).ThenBy(w => w.Id)
+            .Select(w => w.Id).FirstAsync(ct), ct);
+        Ok(await histories.Make<WorkItemCommands>().ReassignAsync(manager, task, manager.UserId,
+            "I will review this hold myself: the trial date is due to be confirmed.", ct: ct), "give the manager a task");
+    }
+
+    /// The findings and conduct of the review being written: the terms of reference agreed at the first panel meeting,
+    /// with the family's part; two interviews, described by role; the findings as the second draft has them.
+    private async Task ConductAsync(int review, DateOnly agreedOn, CancellationToken ct)
+    {
+        var officer = people.Officer;
+        await histories.AtAsync(agreedOn.AddDays(2), ct);
+        Ok(await histories.Make<RecordTermsOfReferenceHandler>().HandleAsync(officer, new RecordTermsOfReference(review, new TermsInput(
+            "1. Agencies' contacts with the woman and her former partner in the year before her death.\n2. What was known of the risk after she "
+            + "left him, and how it was shared.\n3. Barriers that kept her from seeking help.", agreedOn, FamilyInvited: true, FamilyContributed: true,
+            "Her mother asked the review to look at why two calls to the police about the partner's messages were not linked.", null, null), 0), ct),
+            "record the terms of reference");
+
+        var interview = histories.Make<RecordInterviewHandler>();
+        await histories.AtAsync(Today.AddDays(-100), ct);
+        Ok(await interview.HandleAsync(officer, new RecordInterview(review, new InterviewInput("The victim's mother", IntervieweeGroup.Family,
+            Today.AddDays(-104), InterviewKind.InPerson, InterviewConsent.Given, null, InterviewConductor.ChairAndAuthor)), ct), "record an interview");
+        Ok(await interview.HandleAsync(officer, new RecordInterview(review, new InterviewInput("GP", IntervieweeGroup.Professional,
+            Today.AddDays(-101), InterviewKind.Video, InterviewConsent.Given, null, InterviewConductor.Author)), ct), "record an interview");
+
+        await histories.AtAsync(Today.AddDays(-11), ct);
+        Ok(await histories.Make<SaveFindingsHandler>().HandleAsync(officer, new SaveFindings(review, new FindingsInput(
+            FindingAnswer.Partly, "The risk after separation was foreseeable from the police's records, though not the timing.",
+            FindingAnswer.NotConcluded, "The panel has not yet concluded whether linking the two calls would have changed the outcome.",
+            Today.AddDays(-12)), 0), ct), "record the findings");
+    }
+
+    /// The signed-off review's briefing for professionals: the draft the portal writes, with the office's summary and questions.
+    private async Task BriefingAsync(int review, CancellationToken ct)
+    {
+        await histories.AtAsync(Today.AddDays(-20), ct);
+        var draft = Ok(await histories.Make<BriefingQuery>().HandleAsync(people.Officer, review, ct), "open the briefing").Prefilled;
+        Ok(await histories.Make<SaveBriefingHandler>().HandleAsync(people.Officer, new SaveBriefing(review, draft with
+        {
+            Summary = "A woman in her sixties died at the hands of her husband after many years of coercive control that agencies saw only in parts.",
+            Questions = "Would you recognise coercive control in an older couple?\nWhom would you tell, and how quickly?",
+        }, 0), ct), "save the briefing");
+    }
+
+    /// The LR office's Commissioner's recommendations: one due in six days, one overdue, one answered.
+    private async Task CommissionerAsync(CancellationToken ct)
+    {
+        var officer = people.Officer;
+        var office = officer.OfficeIds.Single();
+        var record = histories.Make<RecordCommissionerRecommendationHandler>();
+        async Task<int> RecordAsync(int madeDaysAgo, string addressee, string report, string text)
+        {
+            await histories.AtAsync(Today.AddDays(-madeDaysAgo + 2), ct);
+            return Ok(await record.HandleAsync(officer, new RecordCommissionerRecommendation(office, report, Today.AddDays(-madeDaysAgo),
+                organisations[addressee], text), ct), "record a Commissioner's recommendation");
+        }
+
+        var answered = await RecordAsync(140, "University Hospitals of Leicester NHS Trust", "Safe to tell? Health settings (demo report)",
+            "Ask every patient attending the emergency department with an injury about domestic abuse, in private.");
+        await RecordAsync(75, "Leicester City CSP", "Learning from reviews (demo report)", "Publish each review's action plan with its report.");
+        await RecordAsync(50, "Leicestershire Police", "Stalking after separation (demo report)",
+            "Link every report of stalking to earlier domestic abuse incidents involving the same people.");
+        await histories.AtAsync(Today.AddDays(-100), ct);
+        Ok(await histories.Make<RecordCommissionerResponseHandler>().HandleAsync(officer, new RecordCommissionerResponse(answered, Today.AddDays(-100),
+            "The trust accepted the recommendation: routine enquiry starts in the emergency department in the spring.", 1), ct), "record the response");
     }
 
     /// The three reviews' case profiles, so that the board's activity overview counts more than "Not recorded".
@@ -172,6 +258,7 @@ internal sealed class DemoWork(DemoHistories histories, DemoPeople people, IRead
         Ok(await histories.Make<AddDraftCommentHandler>().HandleAsync(contact, new NewDraftComment(second,
             "The recommendation on risk after separation is clearer now; please name the police's training lead.", "Recommendation 2"), ct), "comment on draft 2");
         Ok(await themes.AddUpdateAsync(officer, review, "Panel met; the second draft is out for comment.", Today.AddDays(-6), ct), "add a case update");
+        await ConductAsync(review, held, ct);
     }
 
     private async Task ActionPlanAsync(int review, CancellationToken ct)

@@ -1,4 +1,6 @@
 using Bunit;
+using Domain.Workflow;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Portal.Features.Work;
@@ -51,7 +53,17 @@ public sealed class QueueViewTests : ComponentContext
     [Fact]
     public async Task MyWork_WhenEmpty_SaysWhatToDo()
     {
-        // The demo's manager records no steps, so nothing is theirs (the officer's steps made tasks theirs).
+        // The demo's manager took over one task (DemoWork); given back to the team queue, nothing is theirs.
+        var manager = await Portal.ActorAsync(DemoAccounts.LrManager);
+        var theirs = await Portal.WithDbAsync(db => db.WorkItems.Where(w => w.AssigneeUserId == manager.UserId && w.Status == WorkItemStatus.Open)
+            .Select(w => w.Id).ToListAsync());
+        Assert.NotEmpty(theirs);
+        foreach (var id in theirs)
+        {
+            var given = await Portal.Get<WorkItemCommands>().UnclaimAsync(manager, id);
+            Assert.True(given.IsSuccess, given.Error?.Message);
+        }
+
         await SignInAsync(DemoAccounts.LrManager);
         var cut = RenderWithProviders<QueueView>(p => p.Add(q => q.Queue, WorkQueue.MyWork));
         cut.WaitForAssertion(() => Assert.Contains("Claim a task from the team queue", cut.Find("#queue-empty").TextContent, StringComparison.Ordinal),

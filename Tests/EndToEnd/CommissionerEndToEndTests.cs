@@ -26,7 +26,8 @@ public sealed class CommissionerEndToEndTests(BrowserFixture browser) : IAsyncLi
     {
         await using var tab = await PortalPage.OpenAsync(browser, _portal);
         var page = tab.Page;
-        await tab.SignInAsync(DemoAccounts.LrOfficer);
+        // The Kent office has none yet (the demo gives the LR office three).
+        await tab.SignInAsync(DemoAccounts.KentOfficer);
         await tab.GotoAsync("");
         await page.GetByRole(AriaRole.Link, new() { Name = "Commissioner's recommendations" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The Commissioner's recommendations", Level = 1 })).ToBeVisibleAsync();
@@ -46,18 +47,18 @@ public sealed class CommissionerEndToEndTests(BrowserFixture browser) : IAsyncLi
         await page.Locator("#commissioner-report").FillAsync("Did anyone notice? (2026)");
         await page.Locator("#commissioner-made").FillAsync("01/09/2026");
         await page.Locator("#commissioner-made").PressAsync("Tab");
-        await tab.ChooseAsync("commissioner-addressee", "Leicestershire Police");
+        await tab.ChooseAsync("commissioner-addressee", "Kent Police");
         await page.Locator("#commissioner-text").FillAsync("Train call handlers to recognise coercive control.");
         await page.Locator("#add-commissioner").ClickAsync();
 
         var row = page.Locator("#commissioner-list tbody tr").First;
         await Assertions.Expect(row).ToContainTextAsync("1 Sep 2026");
-        await Assertions.Expect(row).ToContainTextAsync("Leicestershire Police");
+        await Assertions.Expect(row).ToContainTextAsync("Kent Police");
         await Assertions.Expect(row).ToContainTextAsync("27 Oct 2026");
         await Assertions.Expect(row).ToContainTextAsync("Overdue");
         await AssertCleanAsync(tab);
 
-        await row.GetByRole(AriaRole.Button, new() { Name = "Record the response to the recommendation of 1 Sep 2026 to Leicestershire Police" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Record the response to the recommendation of 1 Sep 2026 to Kent Police" }).ClickAsync();
         await page.Locator("#response-date").FillAsync("20/11/2026");
         await page.Locator("#response-date").PressAsync("Tab");
         await page.Locator("#response-summary").FillAsync("Training agreed for all call handlers by March.");

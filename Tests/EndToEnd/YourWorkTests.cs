@@ -63,9 +63,10 @@ public sealed class YourWorkTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(page.Locator("#process-panel")).ToBeVisibleAsync();
         await AssertCleanAsync(officer);
 
-        // The manager records no step in the demo: nothing is theirs, said in plain English.
+        // The demo's manager took over the review of a hold: it is theirs, with their note.
         await using var manager = await HomeAsync(DemoAccounts.LrManager);
-        await Expect(manager.Page.Locator("#your-tasks-empty")).ToHaveTextAsync("Nothing is assigned to you now.");
+        await Expect(manager.Page.Locator("#your-tasks li").Filter(new() { HasText = "Review the hold" })).ToHaveCountAsync(1);
+        await Expect(manager.Page.Locator("#your-tasks-empty")).ToHaveCountAsync(0);
         await AssertCleanAsync(manager);
     }
 

@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Testing;
 using Workflows.ActionPlans;
 using Workflows.Budget;
+using Workflows.Commissioner;
+using Workflows.Conduct;
 using Workflows.Crg;
 using Workflows.Drafts;
 using Workflows.Elsewhere;
@@ -125,6 +127,41 @@ public abstract class DemoDataTests(ProviderFixture fixture)
         Assert.Contains(contact.Tasks, t => t.Kind == WorkItemKind.InformationRequest && t.DueDate < Today);
         Assert.Contains(contact.Tasks, t => t.Kind == WorkItemKind.DeliverAction);
         Assert.NotEmpty((await Portal.Get<YourWorkQuery>().HandleAsync(officer)).Tasks);
+    }
+
+    /// The newest pages (issue 18) read by the demo accounts who use them: the Commissioner's recommendations (one due
+    /// soon, one overdue, one answered), the findings and conduct of the review being written, the briefing of the one
+    /// signed off, and the manager's own work.
+    [Fact]
+    public async Task CommissionerRecommendations_Conduct_Briefing_AndTheManagersWork_AreThere()
+    {
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        var manager = await Portal.ActorAsync(DemoAccounts.LrManager);
+
+        var commissioner = (await Portal.Get<CommissionerRecommendationsQuery>().HandleAsync(manager)).Value.Recommendations;
+        Assert.Equal(3, commissioner.Count);
+        Assert.Contains(commissioner, r => r.RespondedOn is null && !r.IsOverdue && r.ResponseDue >= Today && r.ResponseDue <= Today.AddDays(14));
+        Assert.Contains(commissioner, r => r.RespondedOn is null && r.IsOverdue);
+        Assert.Contains(commissioner, r => r.RespondedOn is not null && r.ResponseSummary is { Length: > 0 });
+
+        var conduct = (await Portal.Get<ConductQuery>().HandleAsync(officer, await PanelReviewAsync())).Value;
+        Assert.True(conduct.CanRecord);
+        Assert.NotNull(conduct.Findings?.Predictable);
+        var terms = Assert.Single(conduct.Terms);
+        Assert.True(terms is { FamilyInvited: true, FamilyContributed: true, FamilyAsked.Length: > 0 });
+        Assert.Equal(2, conduct.Interviews.Total);
+        Assert.Contains(conduct.Interviews.Entries, i => i.Group == Domain.Conduct.IntervieweeGroup.Family);
+        Assert.Contains(conduct.Interviews.Entries, i => i.Group == Domain.Conduct.IntervieweeGroup.Professional);
+        Assert.All(await Portal.WithDbAsync(db => db.Interviews.Select(i => i.Interviewee).ToListAsync()), v => Assert.True(Workflows.Data.AtRest.IsProtected(v)));
+
+        var briefing = (await Portal.Get<BriefingQuery>().HandleAsync(officer, await ActionPlanReviewAsync())).Value;
+        Assert.True(briefing.IsSaved);
+        Assert.False(string.IsNullOrWhiteSpace(briefing.Texts.Summary));
+        Assert.False(string.IsNullOrWhiteSpace(briefing.Texts.Recommendations));
+
+        var work = await Portal.Get<YourWorkQuery>().HandleAsync(manager);
+        Assert.NotEmpty(work.Tasks);
+        Assert.All(work.Tasks, t => Assert.Equal(manager.UserId, t.AssigneeUserId));
     }
 
     /// The LR office's board report as at today: a case in every column, involvement, timeliness, a case under legal
