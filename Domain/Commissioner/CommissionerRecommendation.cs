@@ -47,7 +47,7 @@ public sealed class CommissionerRecommendation
     public static IReadOnlyList<Error> Validate(string? report, DateOnly? madeOn, int? addresseeId, string? text, DateOnly today)
     {
         var errors = new List<Error>();
-        Required(report, ReportMaxLength, nameof(Report), "Enter the Commissioner's report the recommendation comes from.", "The report's name", errors);
+        TextChecks.Required(errors, report, ReportMaxLength, nameof(Report), "Enter the Commissioner's report the recommendation comes from.", "The report's name");
         if (madeOn is not DateOnly on)
         {
             errors.Add(new Error("Enter the date the recommendation was made.", nameof(MadeOn)));
@@ -62,7 +62,7 @@ public sealed class CommissionerRecommendation
             errors.Add(new Error("Choose the body the recommendation is addressed to.", nameof(AddresseeId)));
         }
 
-        Required(text, TextMaxLength, nameof(Text), "Enter the recommendation's words.", "The recommendation", errors);
+        TextChecks.Required(errors, text, TextMaxLength, nameof(Text), "Enter the recommendation's words.", "The recommendation");
         return errors;
     }
 
@@ -82,20 +82,7 @@ public sealed class CommissionerRecommendation
             errors.Add(new Error($"The response cannot be sent before the recommendation was made ({Calendar.UkDate.Format(madeOn)}).", nameof(RespondedOn)));
         }
 
-        Required(summary, ResponseMaxLength, nameof(ResponseSummary), "Summarise the response.", "The summary", errors);
+        TextChecks.Required(errors, summary, ResponseMaxLength, nameof(ResponseSummary), "Summarise the response.", "The summary");
         return errors;
-    }
-
-    private static void Required(string? value, int max, string field, string missing, string what, List<Error> errors)
-    {
-        var trimmed = value?.Trim() ?? string.Empty;
-        if (trimmed.Length == 0)
-        {
-            errors.Add(new Error(missing, field));
-        }
-        else if (trimmed.Length > max)
-        {
-            errors.Add(new Error($"{what} must be {max:N0} characters or fewer.", field));
-        }
     }
 }

@@ -65,8 +65,8 @@ public static class TermsRules
     {
         var input = raw.Cleaned();
         var errors = new List<Error>();
-        Required(input.Text, TermsOfReferenceVersion.TextMaxLength, nameof(TermsInput.Text),
-            "Enter the terms of reference, or a summary of them.", "the terms of reference", errors);
+        TextChecks.Required(errors, input.Text, TermsOfReferenceVersion.TextMaxLength, nameof(TermsInput.Text),
+            "Enter the terms of reference, or a summary of them.", "The terms of reference");
 
         const string agreed = nameof(TermsInput.AgreedOn);
         if (input.AgreedOn is not DateOnly on)
@@ -95,12 +95,12 @@ public static class TermsRules
                 errors.Add(new Error("Say whether the family contributed.", nameof(TermsInput.FamilyContributed)));
                 break;
             case true when input.FamilyContributed == true:
-                Required(input.FamilyAsked, TermsOfReferenceVersion.FamilyAskedMaxLength, nameof(TermsInput.FamilyAsked),
-                    "Say what the family asked the review to cover.", "what the family asked for", errors);
+                TextChecks.Required(errors, input.FamilyAsked, TermsOfReferenceVersion.FamilyAskedMaxLength, nameof(TermsInput.FamilyAsked),
+                    "Say what the family asked the review to cover.", "What the family asked for");
                 break;
             case false:
-                Required(input.NotInvitedReason, TermsOfReferenceVersion.ReasonMaxLength, nameof(TermsInput.NotInvitedReason),
-                    "Say why the family was not invited, e.g. \"not yet traced\" or \"declined any contact\".", "the reason", errors);
+                TextChecks.Required(errors, input.NotInvitedReason, TermsOfReferenceVersion.ReasonMaxLength, nameof(TermsInput.NotInvitedReason),
+                    "Say why the family was not invited, e.g. \"not yet traced\" or \"declined any contact\".", "The reason");
                 break;
         }
 
@@ -113,22 +113,10 @@ public static class TermsRules
         }
         else
         {
-            Required(input.ChangeReason, TermsOfReferenceVersion.ReasonMaxLength, nameof(TermsInput.ChangeReason),
-                "Say what changed from the previous version and why (a correction too).", "the reason", errors);
+            TextChecks.Required(errors, input.ChangeReason, TermsOfReferenceVersion.ReasonMaxLength, nameof(TermsInput.ChangeReason),
+                "Say what changed from the previous version and why (a correction too).", "The reason");
         }
 
         return errors;
-    }
-
-    private static void Required(string? text, int max, string field, string missing, string what, List<Error> errors)
-    {
-        if (text is null)
-        {
-            errors.Add(new Error(missing, field));
-        }
-        else if (text.Length > max)
-        {
-            errors.Add(new Error($"Keep {what} to {max:N0} characters.", field));
-        }
     }
 }

@@ -27,10 +27,10 @@ public static class LedElsewhereRules
     public static IReadOnlyList<Error> CheckDetails(ElsewhereDetails d, DateOnly today, DateOnly? earliestUpdate = null, bool contactRequired = true)
     {
         var errors = new List<Error>();
-        Required(errors, d.Area, ReviewLedElsewhere.AreaMaxLength, nameof(d.Area), "Enter the area that leads the review, e.g. Northshire.", "The area");
-        Required(errors, d.LeadCsp, ReviewLedElsewhere.LeadCspMaxLength, nameof(d.LeadCsp), "Enter the CSP that leads the review, e.g. Northshire CSP.", "The lead CSP");
-        Optional(errors, d.TheirReference, ReviewLedElsewhere.ReferenceMaxLength, nameof(d.TheirReference), "Their reference");
-        Required(errors, d.CaseLabel, ReviewLedElsewhere.CaseLabelMaxLength, nameof(d.CaseLabel),
+        TextChecks.Required(errors, d.Area, ReviewLedElsewhere.AreaMaxLength, nameof(d.Area), "Enter the area that leads the review, e.g. Northshire.", "The area");
+        TextChecks.Required(errors, d.LeadCsp, ReviewLedElsewhere.LeadCspMaxLength, nameof(d.LeadCsp), "Enter the CSP that leads the review, e.g. Northshire CSP.", "The lead CSP");
+        TextChecks.MaxLength(errors, d.TheirReference, ReviewLedElsewhere.ReferenceMaxLength, nameof(d.TheirReference), "Their reference");
+        TextChecks.Required(errors, d.CaseLabel, ReviewLedElsewhere.CaseLabelMaxLength, nameof(d.CaseLabel),
             "Enter the case label the lead area uses, e.g. Adult A (never a real name).", "The case label");
         if (d.CspId is null && d.AgencyId is null)
         {
@@ -39,19 +39,19 @@ public static class LedElsewhereRules
 
         if (contactRequired)
         {
-            Required(errors, d.ContactName, ReviewLedElsewhere.ContactNameMaxLength, nameof(d.ContactName),
+            TextChecks.Required(errors, d.ContactName, ReviewLedElsewhere.ContactNameMaxLength, nameof(d.ContactName),
                 "Enter the name of your contact at the lead area.", "The contact's name");
         }
         else
         {
-            Optional(errors, d.ContactName, ReviewLedElsewhere.ContactNameMaxLength, nameof(d.ContactName), "The contact's name");
+            TextChecks.MaxLength(errors, d.ContactName, ReviewLedElsewhere.ContactNameMaxLength, nameof(d.ContactName), "The contact's name");
         }
         if (!string.IsNullOrWhiteSpace(d.ContactEmail) && !AddressShape.Looks(d.ContactEmail, ReviewLedElsewhere.ContactEmailMaxLength))
         {
             errors.Add(new Error("Enter the contact's email address, e.g. dhr@northshire.gov.uk, or leave it empty.", nameof(d.ContactEmail)));
         }
 
-        Optional(errors, d.ContactPhone, ReviewLedElsewhere.ContactPhoneMaxLength, nameof(d.ContactPhone), "The phone number");
+        TextChecks.MaxLength(errors, d.ContactPhone, ReviewLedElsewhere.ContactPhoneMaxLength, nameof(d.ContactPhone), "The phone number");
         if (d.KnownSince is null)
         {
             errors.Add(new Error("Enter the date you heard of the review.", nameof(d.KnownSince)));
@@ -92,13 +92,13 @@ public static class LedElsewhereRules
             errors.Add(new Error("Choose the stage the review has reached.", "Stage"));
         }
 
-        if (textRequired && string.IsNullOrWhiteSpace(text))
+        if (textRequired)
         {
-            errors.Add(new Error("Write the update: what you heard of the review.", "Text"));
+            TextChecks.Required(errors, text, ElsewhereUpdate.TextMaxLength, "Text", "Write the update: what you heard of the review.", "The update");
         }
-        else if (text?.Trim().Length > ElsewhereUpdate.TextMaxLength)
+        else
         {
-            errors.Add(new Error($"The update must be {ElsewhereUpdate.TextMaxLength} characters or fewer.", "Text"));
+            TextChecks.MaxLength(errors, text, ElsewhereUpdate.TextMaxLength, "Text", "The update");
         }
 
         return errors;
@@ -115,24 +115,4 @@ public static class LedElsewhereRules
     public static string Standing(ElsewhereUpdate? update) => update is null
         ? "Stage not recorded"
         : $"{Describe(update.Stage)}, as at {Calendar.UkDate.Format(update.AsAt)}" + (string.IsNullOrWhiteSpace(update.Text) ? string.Empty : $": {update.Text}");
-
-    private static void Required(List<Error> errors, string? value, int max, string field, string missing, string what)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add(new Error(missing, field));
-        }
-        else
-        {
-            Optional(errors, value, max, field, what);
-        }
-    }
-
-    private static void Optional(List<Error> errors, string? value, int max, string field, string what)
-    {
-        if (value?.Trim().Length > max)
-        {
-            errors.Add(new Error($"{what} must be {max} characters or fewer.", field));
-        }
-    }
 }
