@@ -25,14 +25,15 @@ public partial class EntryWordsTests
         return dir.FullName;
     }
 
-    /// The subjects handlers write: the literal after the actor in audit.Add / RefusedAsync / RefuseUnlessAdministratorAsync.
+    /// The subjects handlers write: the literal after the actor in audit.Add / RefusedAsync / RefuseUnlessAdministratorAsync,
+    /// and the constants they pass there instead (`const string Subject = "..."`, `...Subject`: e.g. ConductAccess.Subject).
     private static readonly string[] Projects = ["Workflows", "Infrastructure", "Portal"];
 
     private static List<string> SubjectsInTheCode() =>
         Projects
             .SelectMany(p => Directory.EnumerateFiles(Path.Combine(Root(), p), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(f => AuditCall().Matches(File.ReadAllText(f)).Select(m => m.Groups["subject"].Value))
+            .SelectMany(f => AuditCall().Matches(File.ReadAllText(f)).Concat(SubjectConstant().Matches(File.ReadAllText(f))).Select(m => m.Groups["subject"].Value))
             .Distinct().Order(StringComparer.Ordinal).ToList();
 
     [Fact]
@@ -43,6 +44,22 @@ public partial class EntryWordsTests
         Assert.True(subjects.Count > 30, $"Found only {subjects.Count} audit subjects: has the audit call changed shape?");
         Assert.All(subjects, s => Assert.True(EntryWords.Subjects.ContainsKey(s), $"Add \"{s}\" to EntryWords.Subjects"));
         Assert.All(EntryWords.Subjects.Values, PlainWords);
+    }
+
+    /// The subjects held in constants (ActionPlanTeams' private Subject read "Action plan team" only through automatic
+    /// spacing): every string constant named ...Subject in the handlers' assembly, public or private, has words.
+    [Fact]
+    public void EverySubjectConstant_HasWords()
+    {
+        var constants = typeof(EntryWords).Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+                .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name.EndsWith("Subject", StringComparison.Ordinal))
+                .Select(f => (Where: $"{t.Name}.{f.Name}", Value: (string)f.GetRawConstantValue()!)))
+            .ToList();
+
+        Assert.Contains(constants, c => c.Value == "ActionPlanTeam");
+        Assert.All(constants, c => Assert.True(EntryWords.Subjects.ContainsKey(c.Value), $"Add \"{c.Value}\" ({c.Where}) to EntryWords.Subjects"));
+        Assert.Subset(SubjectsInTheCode().ToHashSet(), constants.Select(c => c.Value).ToHashSet());
     }
 
     [Fact]
@@ -121,4 +138,7 @@ public partial class EntryWordsTests
 
     [GeneratedRegex(@"(?:audit|Audit)\.(?:Add|RefusedAsync|RefuseUnlessAdministratorAsync)\(\s*\w+,\s*[\w.]+,\s*(?:[\w.]+,\s*)?""(?<subject>[^""]+)""")]
     private static partial Regex AuditCall();
+
+    [GeneratedRegex(@"const\s+string\s+\w*Subject\s*=\s*""(?<subject>[^""]+)""")]
+    private static partial Regex SubjectConstant();
 }

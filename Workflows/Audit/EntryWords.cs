@@ -29,6 +29,7 @@ public static partial class EntryWords
     public static readonly IReadOnlyDictionary<string, string> Subjects = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["ActionPlan"] = "Action plan",
+        ["ActionPlanTeam"] = "Team that manages a CSP's action plans",
         ["Activity overview"] = "Activity overview (board report)",
         ["AgencyContactRequest"] = "Agency contact's request to join",
         ["AuditTrail"] = "Audit trail",
@@ -37,12 +38,14 @@ public static partial class EntryWords
         ["AuthorHome"] = "Chair/author's home page",
         ["AuthorProfile"] = "Chair/author profile",
         ["BankHoliday"] = "Bank holidays",
+        ["Briefing"] = "Briefing for professionals",
         ["Board actions appendix"] = "Outstanding actions (board report)",
         ["Board report"] = "Board report",
         ["BudgetContribution"] = "Budget contribution",
         ["BudgetCost"] = "Budget cost",
         ["Case update"] = "Case update",
         ["CaseProfile"] = "Case profile",
+        ["CommissionerRecommendation"] = "Domestic Abuse Commissioner's recommendation",
         ["CrgAgendaItem"] = "CRG agenda item",
         ["CrgAgendaPapers"] = "CRG meeting papers",
         ["CrgMeeting"] = "CRG meeting",
