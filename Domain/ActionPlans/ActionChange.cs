@@ -28,7 +28,7 @@ public sealed class ActionChange
 
     public required string Reason { get; set; }
 
-    /// The day the change was agreed (entered, a London date; today by default): the board appendix reads it.
+    /// The day the change was agreed (entered, a London date; the form offers today): the board appendix reads it.
     public DateOnly AgreedOn { get; set; }
 
     /// When it was recorded (metadata).
@@ -46,7 +46,7 @@ public sealed class ActionChange
 }
 
 /// A re-plan as asked for: the action's wording, owner and due date after it (unchanged ones as they were), why, and
-/// the day it was agreed (null: today).
+/// the day it was agreed (the form's date box, today until changed; required: a cleared box is refused).
 public sealed record ActionReplan(string? What, int? OwnerAgencyId, string? OwnerUserId, DateOnly? DueDate, string? Reason, DateOnly? AgreedOn = null);
 
 /// The rules of a re-plan, apart from the owner's existence (the handler checks it against the office's agencies).
@@ -77,7 +77,7 @@ public static class ActionReplanning
             errors.Add(new Error("The new due date cannot be in the past.", nameof(ActionReplan.DueDate)));
         }
 
-        if (ActionDates.CheckReplan(replan.AgreedOn ?? today, today, action, latestReplan) is { } date)
+        if (ActionDates.CheckReplan(replan.AgreedOn, today, action, latestReplan) is { } date)
         {
             errors.Add(date);
         }

@@ -275,16 +275,16 @@ internal sealed class DemoWork(DemoHistories histories, DemoPeople people, IRead
         var sharing = Ok(await recommend.HandleAsync(officer, review, new RecommendationInput("Agencies to share risk information before MARAC.",
             RecommendationLevel.MultiAgency, police, null, await ThemesAsync(["Information sharing"], ct)), ct), "record a recommendation");
         var train = Ok(await addAction.HandleAsync(officer, review, new ActionInput(training, "Train every response officer in coercive control.", police,
-            contact.UserId, Today.AddDays(60), "Every response officer trained; the register shows it."), ct), "add an action");
+            contact.UserId, Today.AddDays(60), "Every response officer trained; the register shows it.", Today.AddDays(-55)), ct), "add an action");
         var share = Ok(await addAction.HandleAsync(officer, review, new ActionInput(sharing, "Send MARAC a risk summary within two working days.", police,
-            contact.UserId, Today.AddDays(120), "Audit of ten referrals shows summaries sent in time."), ct), "add an action");
+            contact.UserId, Today.AddDays(120), "Audit of ten referrals shows summaries sent in time.", Today.AddDays(-55)), ct), "add an action");
 
         var update = histories.Make<PostActionUpdateHandler>();
         await histories.AtAsync(Today.AddDays(-30), ct);
-        Ok(await update.HandleAsync(contact, train, new ActionUpdateInput("Course written; first two sessions booked.", ActionStatus.OnTrack, []), ct), "post an update");
+        Ok(await update.HandleAsync(contact, train, new ActionUpdateInput("Course written; first two sessions booked.", ActionStatus.OnTrack, [], AsAt: Today.AddDays(-30)), ct), "post an update");
         await histories.AtAsync(Today.AddDays(-9), ct);
-        Ok(await update.HandleAsync(contact, train, new ActionUpdateInput("Half of the response officers trained.", ActionStatus.OnTrack, []), ct), "post an update");
-        Ok(await update.HandleAsync(contact, share, new ActionUpdateInput("MARAC coordinator on leave: the template waits for sign-off.", ActionStatus.AtRisk, []), ct),
+        Ok(await update.HandleAsync(contact, train, new ActionUpdateInput("Half of the response officers trained.", ActionStatus.OnTrack, [], AsAt: Today.AddDays(-9)), ct), "post an update");
+        Ok(await update.HandleAsync(contact, share, new ActionUpdateInput("MARAC coordinator on leave: the template waits for sign-off.", ActionStatus.AtRisk, [], AsAt: Today.AddDays(-9)), ct),
             "post an update");
     }
 

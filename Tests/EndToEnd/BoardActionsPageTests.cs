@@ -35,7 +35,7 @@ public sealed class BoardActionsPageTests(BrowserFixture browser) : IAsyncLifeti
         var officer = await _portal.ActorAsync(DemoAccounts.LrOfficer);
         var detail = (await _portal.Get<ActionPlanQuery>().ForActionAsync(officer, actionId, false)).Value;
         Assert.True((await _portal.Get<ReplanActionHandler>().HandleAsync(officer, actionId,
-            new ActionReplan(detail.What, detail.OwnerAgencyId, detail.OwnerUserId, new DateOnly(2027, 4, 30), "Waiting for the new risk form."), detail.Version)).IsSuccess);
+            new ActionReplan(detail.What, detail.OwnerAgencyId, detail.OwnerUserId, new DateOnly(2027, 4, 30), "Waiting for the new risk form.", ActionPlanScenario.Today(_portal)), detail.Version)).IsSuccess);
         var review = await _portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => new { r.Reference, r.CaseLabel }).SingleAsync());
         var office = await _portal.WithDbAsync(db => db.Organisations.Where(o => o.Code == "LR").Select(o => o.Id).SingleAsync());
 

@@ -1,3 +1,4 @@
+using Domain;
 using Domain.ActionPlans;
 using Domain.Calendar;
 using Domain.Workflow;
@@ -27,7 +28,7 @@ public class ActionReplanningTests
         },
     };
 
-    private static ActionReplan Same(PlanAction a, string? reason = "Because.") => new(a.What, a.OwnerAgencyId, a.OwnerUserId, a.DueDate, reason);
+    private static ActionReplan Same(PlanAction a, string? reason = "Because.") => new(a.What, a.OwnerAgencyId, a.OwnerUserId, a.DueDate, reason, D(2026, 12, 1));
 
     private static string Owner(int agency, string user) => $"Agency {agency} ({user})";
 
@@ -48,10 +49,21 @@ public class ActionReplanningTests
     {
         var action = Action(D(2026, 11, 30));
 
-        var errors = ActionReplanning.Validate(action, new ActionReplan(" ", null, null, D(2026, 12, 2), "Moved."), D(2026, 12, 3));
+        var errors = ActionReplanning.Validate(action, new ActionReplan(" ", null, null, D(2026, 12, 2), "Moved.", D(2026, 12, 1)), D(2026, 12, 3));
 
         Assert.Equal([nameof(ActionReplan.What), nameof(ActionReplan.OwnerAgencyId), nameof(ActionReplan.OwnerUserId), nameof(ActionReplan.DueDate)],
             errors.Select(e => e.Field));
+    }
+
+    /// The form's "Agreed on" box cleared: refused beside it, not taken for today.
+    [Fact]
+    public void Validate_TheDateAgreedCleared_IsRefusedBesideIt_NotTakenForToday()
+    {
+        var action = Action(D(2026, 11, 30));
+
+        var error = Assert.Single(ActionReplanning.Validate(action, Same(action) with { DueDate = D(2026, 12, 31), AgreedOn = null }, D(2026, 12, 3)));
+
+        Assert.Equal(new Domain.Error("Enter the date the change was agreed.", nameof(ActionReplan.AgreedOn)), error);
     }
 
     [Fact]

@@ -120,7 +120,7 @@ public sealed class AccountGateTests(AccountGateFixture fixture) : IClassFixture
         var reviewId = await ReviewAtSignOffAsync(Portal, signedOff: true);
         var action = await ActionAsync(Portal, reviewId, await RecommendationAsync(Portal, reviewId));
         var update = await Portal.Get<PostActionUpdateHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.AgencyContact), action,
-            new ActionUpdateInput("Policy drafted.", ActionStatus.OnTrack, [new EvidenceFile(new MemoryStream(Docx()), "policy.docx")]));
+            new ActionUpdateInput("Policy drafted.", ActionStatus.OnTrack, [new EvidenceFile(new MemoryStream(Docx()), "policy.docx")], AsAt: Today(Portal)));
         Assert.True(update.IsSuccess, update.Error?.Message);
         var evidence = await Portal.WithDbAsync(db => db.DocumentVersions.Where(v => v.Document!.OwnerKey == $"action:{action}").Select(v => v.Id).SingleAsync());
         var office = await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Code == "LR").Select(o => o.Id).SingleAsync());

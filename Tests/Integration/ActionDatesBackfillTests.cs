@@ -20,10 +20,10 @@ public abstract class ActionDatesBackfillTests(ProviderFixture fixture)
         var actionId = await ActionAsync(Portal, reviewId, await RecommendationAsync(Portal, reviewId));
         var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
         Assert.True((await Portal.Get<PostActionUpdateHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.AgencyContact), actionId,
-            new ActionUpdateInput("Course booked.", ActionStatus.OnTrack, []))).IsSuccess);
+            new ActionUpdateInput("Course booked.", ActionStatus.OnTrack, [], AsAt: Today(Portal)))).IsSuccess);
         var detail = (await Portal.Get<ActionPlanQuery>().ForActionAsync(officer, actionId, false)).Value;
         Assert.True((await Portal.Get<ReplanActionHandler>().HandleAsync(officer, actionId,
-            new ActionReplan(detail.What, detail.OwnerAgencyId, detail.OwnerUserId, detail.DueDate.AddDays(30), "Trainer off sick."), detail.Version)).IsSuccess);
+            new ActionReplan(detail.What, detail.OwnerAgencyId, detail.OwnerUserId, detail.DueDate.AddDays(30), "Trainer off sick.", Today(Portal)), detail.Version)).IsSuccess);
 
         // As an earlier release left them: recorded late on summer evenings (past midnight in London) and in winter; no
         // entered dates.

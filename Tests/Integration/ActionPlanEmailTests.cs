@@ -110,7 +110,7 @@ public sealed class ActionPlanEmailTests() : MailFixture(DatabaseProvider.Sqlite
         var detail = (await Portal.Get<ActionPlanQuery>().ForActionAsync(officer, actionId, false)).Value;
         Portal.Time.SetUtcNow(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
         var replanned = await Portal.Get<ReplanActionHandler>().HandleAsync(officer, actionId,
-            new ActionReplan(detail.What, detail.OwnerAgencyId, detail.OwnerUserId, new DateOnly(2026, 12, 31), "The course moved to December."), detail.Version);
+            new ActionReplan(detail.What, detail.OwnerAgencyId, detail.OwnerUserId, new DateOnly(2026, 12, 31), "The course moved to December.", new DateOnly(2026, 11, 30)), detail.Version);
         Assert.True(replanned.IsSuccess, replanned.Error?.Message);
         Assert.Equal(ActionDisplayStatus.NotStarted, (await Portal.Get<ActionPlanQuery>().ForActionAsync(officer, actionId, false)).Value.Status);
 

@@ -39,7 +39,7 @@ public abstract class ActionPlanTeamTests(ProviderFixture fixture)
         var recommendation = await RecommendAsync(email, rutland);
         Assert.True(recommendation.IsSuccess, recommendation.Error?.Message);
         var added = await Portal.Get<AddActionHandler>().HandleAsync(member, rutland, new ActionInput(recommendation.Value, "Run coercive control training.",
-            await AgencyIdAsync(Portal), await UserIdAsync(Portal, DemoAccounts.AgencyContact), Today(Portal).AddDays(60), "Training delivered to 40 staff."));
+            await AgencyIdAsync(Portal), await UserIdAsync(Portal, DemoAccounts.AgencyContact), Today(Portal).AddDays(60), "Training delivered to 40 staff.", Today(Portal)));
         Assert.True(added.IsSuccess, added.Error?.Message);
         var plan = (await Portal.Get<ActionPlanQuery>().ForReviewAsync(member, rutland)).Value;
         Assert.Equal((true, true, false), (plan.CanRecordRecommendations, plan.CanRecordActions, plan.CanSeeReview));

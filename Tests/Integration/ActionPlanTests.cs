@@ -48,7 +48,7 @@ public abstract class ActionPlanTests(ProviderFixture fixture)
         Assert.Equal("Action R1.1 of the action plan", item.Title);
 
         var updated = await Portal.Get<PostActionUpdateHandler>().HandleAsync(contact, actionId,
-            new ActionUpdateInput("Training booked for March.", ActionStatus.OnTrack, [new EvidenceFile(new MemoryStream(Docx()), "training-plan.docx")]));
+            new ActionUpdateInput("Training booked for March.", ActionStatus.OnTrack, [new EvidenceFile(new MemoryStream(Docx()), "training-plan.docx")], AsAt: Today(Portal)));
         Assert.True(updated.IsSuccess, updated.Error?.Message);
         await CompleteAsync(Portal, actionId);
 
@@ -141,6 +141,34 @@ public abstract class ActionPlanTests(ProviderFixture fixture)
         Assert.Equal("Only an action its owner reported completed can be signed off or returned.", notCompleted.Error?.Message);
     }
 
+    /// A date box cleared on the add, update or re-plan form (the page sends no date) is refused beside it: before, the
+    /// handlers took it for today and saved.
+    [Fact]
+    public async Task ClearedDateBoxes_AreRefusedBesideTheField_NotTakenForToday_AndNothingIsSaved()
+    {
+        var reviewId = await ReviewAtSignOffAsync(Portal);
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        var recommendation = await RecommendationAsync(Portal, reviewId);
+
+        var add = await Portal.Get<AddActionHandler>().HandleAsync(officer, reviewId, new ActionInput(recommendation, "Train response officers.",
+            await AgencyIdAsync(Portal), await UserIdAsync(Portal, DemoAccounts.AgencyContact), Today(Portal).AddDays(30), "All trained.", AgreedOn: null));
+        Assert.Equal(new Domain.Error("Enter the date the action was agreed.", "AgreedOn"), Assert.Single(Assert.IsType<ValidationFailed>(add.Error).Errors));
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.PlanActions.CountAsync(a => a.ReviewId == reviewId)));
+
+        var actionId = await ActionAsync(Portal, reviewId, recommendation);
+        var update = await Portal.Get<PostActionUpdateHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.AgencyContact), actionId,
+            new ActionUpdateInput("Course booked.", ActionStatus.OnTrack, [], AsAt: null));
+        Assert.Equal(new Domain.Error("Enter the date the update describes the action as at.", "AsAt"), Assert.Single(Assert.IsType<ValidationFailed>(update.Error).Errors));
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.ActionUpdates.CountAsync(u => u.ActionId == actionId)));
+
+        var detail = (await Portal.Get<ActionPlanQuery>().ForActionAsync(officer, actionId, false)).Value;
+        var replan = await Portal.Get<ReplanActionHandler>().HandleAsync(officer, actionId,
+            new ActionReplan(detail.What, detail.OwnerAgencyId, detail.OwnerUserId, detail.DueDate.AddDays(30), "The trainer is off sick.", AgreedOn: null), detail.Version);
+        Assert.Equal(new Domain.Error("Enter the date the change was agreed.", "AgreedOn"), Assert.Single(Assert.IsType<ValidationFailed>(replan.Error).Errors));
+        Assert.Equal(0, await Portal.WithDbAsync(db => db.ActionChanges.CountAsync(c => c.ActionId == actionId)));
+        Assert.Equal(detail.DueDate, (await ActionRowAsync(actionId)).DueDate);
+    }
+
     [Fact]
     public async Task Replan_AnOverdueAction_HistoryKept_TaskAndRemindersFollow_OthersRefusedAndAudited_BadInputSavesNothing()
     {
@@ -164,7 +192,7 @@ public abstract class ActionPlanTests(ProviderFixture fixture)
         var kent = await UserIdAsync(Portal, kentEmail);
         var kentPolice = await AgencyIdAsync(Portal, "Kent Police");
         var newDue = Today(Portal).AddDays(7);
-        var replan = new ActionReplan(detail.What, kentPolice, kent, newDue, "Kent Police now lead the training; the course runs next week.");
+        var replan = new ActionReplan(detail.What, kentPolice, kent, newDue, "Kent Police now lead the training; the course runs next week.", Today(Portal));
         Task<int> ChangesAsync() => Portal.WithDbAsync(db => db.ActionChanges.CountAsync(c => c.ActionId == actionId));
 
         // Bad input: a new date without a reason, empty wording, a date in the past: each beside its field, nothing saved.
@@ -316,7 +344,7 @@ public abstract class ActionPlanTests(ProviderFixture fixture)
         Assert.True(recommendation.IsSuccess, recommendation.Error?.Message);
         var action = await Portal.Get<AddActionHandler>().HandleAsync(officer, writing,
             new ActionInput(recommendation.Value, "Write to the Home Office.", await AgencyIdAsync(Portal), await UserIdAsync(Portal, DemoAccounts.AgencyContact),
-                Today(Portal).AddDays(30), "A reply."));
+                Today(Portal).AddDays(30), "A reply.", Today(Portal)));
         Assert.Contains("starts at CRG sign-off", action.Error?.Message, StringComparison.Ordinal);
         var plan = (await Portal.Get<ActionPlanQuery>().ForReviewAsync(officer, writing)).Value;
         Assert.True(plan.CanRecordRecommendations);
@@ -333,7 +361,7 @@ public abstract class ActionPlanTests(ProviderFixture fixture)
         var kentEmail = await OtherAgencyContactAsync(Portal);
         var kentAction = await ActionAsync(Portal, reviewId, recommendation, kentEmail, "Kent Police");
         var kentUpdate = await Portal.Get<PostActionUpdateHandler>().HandleAsync(await Portal.ActorAsync(kentEmail), kentAction,
-            new ActionUpdateInput("Policy drafted.", ActionStatus.OnTrack, [new EvidenceFile(new MemoryStream(Docx()), "policy.docx")]));
+            new ActionUpdateInput("Policy drafted.", ActionStatus.OnTrack, [new EvidenceFile(new MemoryStream(Docx()), "policy.docx")], AsAt: Today(Portal)));
         Assert.True(kentUpdate.IsSuccess, kentUpdate.Error?.Message);
         var kentEvidence = await Portal.WithDbAsync(db => db.DocumentVersions.Where(v => v.Document!.OwnerKey == $"action:{kentAction}").Select(v => v.Id).SingleAsync());
         var filter = new ActionPlanFilter(ReviewId: reviewId);
@@ -354,7 +382,7 @@ public abstract class ActionPlanTests(ProviderFixture fixture)
         var before = await RefusalsAsync(DemoAccounts.AgencyContact);
         Assert.IsType<AccessRefused>((await Portal.Get<ActionPlanQuery>().ForActionAsync(police, kentAction, true)).Error);
         Assert.IsType<AccessRefused>((await Portal.Get<PostActionUpdateHandler>().HandleAsync(police, kentAction,
-            new ActionUpdateInput("x", ActionStatus.OnTrack, []))).Error);
+            new ActionUpdateInput("x", ActionStatus.OnTrack, [], AsAt: Today(Portal)))).Error);
         Assert.IsType<AccessRefused>((await Portal.Get<DownloadDocumentHandler>().DownloadAsync(police, kentEvidence)).Error);
         Assert.IsType<AccessRefused>((await Portal.Get<ActionPlanQuery>().ForReviewAsync(police, reviewId)).Error);
         Assert.Equal(before + 4, await RefusalsAsync(DemoAccounts.AgencyContact));

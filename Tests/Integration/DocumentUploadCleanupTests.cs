@@ -52,7 +52,7 @@ public abstract class DocumentUploadCleanupTests(ProviderFixture fixture)
 
         // The first file is a real document and is stored; the second is not a document, so the update is refused after that.
         var refused = await HandlerStoringThrough(storage).HandleAsync(contact, actionId, new ActionUpdateInput("Training booked.", ActionStatus.OnTrack,
-            [Evidence(SampleDocuments.Docx(), "plan.docx"), Evidence(SampleDocuments.Text(), "notes.docx")]));
+            [Evidence(SampleDocuments.Docx(), "plan.docx"), Evidence(SampleDocuments.Text(), "notes.docx")], AsAt: Today(Portal)));
 
         Assert.Equal(["Evidence"], Assert.IsType<ValidationFailed>(refused.Error).Errors.Select(e => e.Field));
         Assert.Single(storage.StoredWhileRunning);
@@ -60,7 +60,7 @@ public abstract class DocumentUploadCleanupTests(ProviderFixture fixture)
         Assert.Equal((0, 0, 0), await RowsAsync(actionId));
 
         var posted = await HandlerStoringThrough(storage).HandleAsync(contact, actionId, new ActionUpdateInput("Training booked.", ActionStatus.OnTrack,
-            [Evidence(SampleDocuments.Docx(), "plan.docx")]));
+            [Evidence(SampleDocuments.Docx(), "plan.docx")], AsAt: Today(Portal)));
 
         Assert.True(posted.IsSuccess, posted.Error?.Message);
         var kept = Assert.Single(FilesInFolder().Except(before));
@@ -82,7 +82,7 @@ public abstract class DocumentUploadCleanupTests(ProviderFixture fixture)
         var before = FilesInFolder();
 
         var refused = await Portal.Get<PostActionUpdateHandler>().HandleAsync(contact, actionId,
-            new ActionUpdateInput("Training booked.", ActionStatus.OnTrack, [Evidence(make(), fileName)]));
+            new ActionUpdateInput("Training booked.", ActionStatus.OnTrack, [Evidence(make(), fileName)], AsAt: Today(Portal)));
 
         var error = Assert.Single(Assert.IsType<ValidationFailed>(refused.Error).Errors);
         Assert.Equal("Evidence", error.Field);
@@ -104,7 +104,7 @@ public abstract class DocumentUploadCleanupTests(ProviderFixture fixture)
         var before = FilesInFolder();
 
         var result = await HandlerStoringThrough(storage).HandleAsync(contact, actionId, new ActionUpdateInput("Training booked.", ActionStatus.OnTrack,
-            [Evidence(SampleDocuments.Docx(), "plan.docx"), Evidence(SampleDocuments.Pdf(), "plan.pdf")]));
+            [Evidence(SampleDocuments.Docx(), "plan.docx"), Evidence(SampleDocuments.Pdf(), "plan.pdf")], AsAt: Today(Portal)));
 
         Assert.IsType<Conflict>(result.Error);
         Assert.Equal(2, storage.StoredWhileRunning.Count);

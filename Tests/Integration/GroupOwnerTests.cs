@@ -45,7 +45,7 @@ public abstract class GroupOwnerTests(ProviderFixture fixture)
 
         // The group's contact posts an update; it sees the group's action only.
         Assert.True((await Portal.Get<PostActionUpdateHandler>().HandleAsync(group, groupAction,
-            new ActionUpdateInput("Delivery group agreed the new referral pathway.", ActionStatus.OnTrack, []))).IsSuccess);
+            new ActionUpdateInput("Delivery group agreed the new referral pathway.", ActionStatus.OnTrack, [], AsAt: Today(Portal)))).IsSuccess);
         async Task<long[]> SeenByAsync(string who) => (await Portal.Get<MasterActionPlanQuery>().HandleAsync(await Portal.ActorAsync(who),
             new ActionPlanFilter(ReviewId: reviewId), new PageRequest())).Items.Select(r => r.Id).Order().ToArray();
         Assert.Equal([groupAction], await SeenByAsync(GroupEmail));
@@ -58,7 +58,7 @@ public abstract class GroupOwnerTests(ProviderFixture fixture)
         var policeBefore = await RefusalsAsync(DemoAccounts.AgencyContact);
         Assert.IsType<AccessRefused>((await Portal.Get<ActionPlanQuery>().ForActionAsync(police, groupAction, true)).Error);
         Assert.IsType<AccessRefused>((await Portal.Get<PostActionUpdateHandler>().HandleAsync(police, groupAction,
-            new ActionUpdateInput("x", ActionStatus.OnTrack, []))).Error);
+            new ActionUpdateInput("x", ActionStatus.OnTrack, [], AsAt: Today(Portal)))).Error);
         Assert.Equal(policeBefore + 2, await RefusalsAsync(DemoAccounts.AgencyContact));
         var groupBefore = await RefusalsAsync(GroupEmail);
         Assert.IsType<AccessRefused>((await Portal.Get<ActionPlanQuery>().ForActionAsync(group, policeAction, true)).Error);
@@ -70,7 +70,7 @@ public abstract class GroupOwnerTests(ProviderFixture fixture)
         var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
         var detail = (await Portal.Get<ActionPlanQuery>().ForActionAsync(officer, policeAction, false)).Value;
         Assert.True((await Portal.Get<ReplanActionHandler>().HandleAsync(officer, policeAction, new ActionReplan(detail.What, groupId,
-            await UserIdAsync(Portal, GroupEmail), detail.DueDate, "The delivery group now leads the multi-agency training."), detail.Version)).IsSuccess);
+            await UserIdAsync(Portal, GroupEmail), detail.DueDate, "The delivery group now leads the multi-agency training.", Today(Portal)), detail.Version)).IsSuccess);
         var change = Assert.Single((await Portal.Get<ActionPlanQuery>().ForActionAsync(officer, policeAction, false)).Value.Changes);
         Assert.Equal((ActionChangeField.Owner, "Leicestershire Police (Priya Police)", $"{Group} (Dana Group)"), (change.Field, change.OldValue, change.NewValue));
         Assert.True((await Portal.Get<ActionPlanQuery>().ForActionAsync(group, policeAction, false)).Value.CanUpdate);
@@ -95,7 +95,7 @@ public abstract class GroupOwnerTests(ProviderFixture fixture)
         try
         {
             var refused = await Portal.Get<AddActionHandler>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer), reviewId,
-                new ActionInput(recommendation, "Agree a referral pathway.", groupId, await UserIdAsync(Portal, GroupEmail), Today(Portal).AddDays(30), "Pathway in use."));
+                new ActionInput(recommendation, "Agree a referral pathway.", groupId, await UserIdAsync(Portal, GroupEmail), Today(Portal).AddDays(30), "Pathway in use.", Today(Portal)));
             Assert.Equal(["OwnerAgencyId"], Assert.IsType<ValidationFailed>(refused.Error).Errors.Select(e => e.Field));
             Assert.Empty(await Portal.WithDbAsync(db => db.PlanActions.Where(a => a.ReviewId == reviewId).ToListAsync()));
         }

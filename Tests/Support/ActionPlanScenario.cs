@@ -76,7 +76,7 @@ public static class ActionPlanScenario
         var result = await portal.Get<AddActionHandler>().HandleAsync(await portal.ActorAsync(DemoAccounts.LrOfficer), reviewId,
             new ActionInput(recommendationId, "Train response officers in risk after separation.", await AgencyIdAsync(portal, agency),
                 await UserIdAsync(portal, owner), Today(portal).AddDays(dueInDays), "Every response officer trained by the due date.",
-                agreedOn));
+                agreedOn ?? Today(portal)));
         Assert.True(result.IsSuccess, result.Error?.Message);
         return result.Value;
     }
@@ -85,7 +85,7 @@ public static class ActionPlanScenario
     public static async Task CompleteAsync(PortalFactory portal, long actionId, string owner = DemoAccounts.AgencyContact)
     {
         var result = await portal.Get<PostActionUpdateHandler>().HandleAsync(await portal.ActorAsync(owner), actionId,
-            new ActionUpdateInput("All officers trained.", ActionStatus.Completed, []));
+            new ActionUpdateInput("All officers trained.", ActionStatus.Completed, [], AsAt: Today(portal)));
         Assert.True(result.IsSuccess, result.Error?.Message);
     }
 

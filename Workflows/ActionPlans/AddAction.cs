@@ -11,7 +11,7 @@ using Workflows.Time;
 
 namespace Workflows.ActionPlans;
 
-/// AgreedOn: the day the action was agreed (null: today).
+/// AgreedOn: the day the action was agreed (the form's date box, today until changed; required: a cleared box is refused).
 public sealed record ActionInput(int RecommendationId, string? What, int? OwnerAgencyId, string? OwnerUserId, DateOnly? DueDate, string? SuccessMeasure,
     DateOnly? AgreedOn = null);
 
@@ -42,8 +42,7 @@ public sealed class AddActionHandler(IReviewDbFactory dbs, BusinessClock clock, 
 
         var errors = PlanAction.Validate(input.What, input.OwnerAgencyId, input.OwnerUserId, input.DueDate, input.SuccessMeasure, clock.Today).ToList();
         errors.AddRange(await ActionOwners.CheckAsync(db, review!.LeadOfficeId, input.OwnerAgencyId, input.OwnerUserId, ct));
-        var agreedOn = input.AgreedOn ?? clock.Today;
-        if (ActionDates.CheckAgreed(agreedOn, clock.Today, review.DateNotified) is { } date)
+        if (ActionDates.CheckAgreed(input.AgreedOn, clock.Today, review.DateNotified) is { } date)
         {
             errors.Add(date);
         }
@@ -65,7 +64,7 @@ public sealed class AddActionHandler(IReviewDbFactory dbs, BusinessClock clock, 
             DueDate = input.DueDate!.Value,
             SuccessMeasure = input.SuccessMeasure!.Trim(),
             Status = ActionStatus.NotStarted,
-            AgreedOn = agreedOn,
+            AgreedOn = input.AgreedOn!.Value,
             CreatedAtUtc = clock.UtcNow,
             CreatedByUserId = actor.UserId,
         };

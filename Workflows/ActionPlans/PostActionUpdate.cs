@@ -14,7 +14,7 @@ namespace Workflows.ActionPlans;
 /// A file the owner attaches to an update as evidence (checked and stored by the documents core).
 public sealed record EvidenceFile(Stream Content, string FileName);
 
-/// AsAt: the date the update describes the action as at (null: today).
+/// AsAt: the date the update describes the action as at (the form's date box, today until changed; required: a cleared box is refused).
 public sealed record ActionUpdateInput(string? Text, ActionStatus? Status, IReadOnlyList<EvidenceFile> Evidence, int? ExpectedVersion = null, DateOnly? AsAt = null);
 
 /// A contact of the owning agency reports progress on an open action: what happened, the status now (not started,
@@ -64,9 +64,8 @@ public sealed class PostActionUpdateHandler(IReviewDbFactory dbs, BusinessClock 
             status = action.Status;
         }
 
-        var asAt = input.AsAt ?? clock.Today;
         var latest = await db.ActionUpdates.Where(u => u.ActionId == action.Id).MaxAsync(u => (DateOnly?)u.AsAt, ct);
-        if (ActionDates.CheckUpdate(asAt, clock.Today, action, latest, nameof(ActionUpdateInput.AsAt)) is { } date)
+        if (ActionDates.CheckUpdate(input.AsAt, clock.Today, action, latest, nameof(ActionUpdateInput.AsAt)) is { } date)
         {
             errors.Add(date);
         }
@@ -86,6 +85,7 @@ public sealed class PostActionUpdateHandler(IReviewDbFactory dbs, BusinessClock 
             return new ValidationFailed(errors);
         }
 
+        var asAt = input.AsAt!.Value;
         var now = clock.UtcNow;
         action.Status = status;
         action.Version++;

@@ -32,7 +32,6 @@ public sealed class ReplanActionHandler(IReviewDbFactory dbs, BusinessClock cloc
         }
 
         var review = await db.Reviews.Where(r => r.Id == action.ReviewId).Select(r => new { r.Reference, r.LeadOfficeId }).SingleAsync(ct);
-        replan = replan with { AgreedOn = replan.AgreedOn ?? clock.Today };
         var latest = await db.ActionChanges.Where(c => c.ActionId == action.Id).MaxAsync(c => (DateOnly?)c.AgreedOn, ct);
         var errors = ActionReplanning.Validate(action, replan, clock.Today, latest).ToList();
         if (action.IsOpen)
