@@ -172,4 +172,46 @@ public sealed class ActionPlanEmailTests() : MailFixture(DatabaseProvider.Sqlite
     private Task<string> CaseLabelAsync(int reviewId) => Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.CaseLabel).SingleAsync());
 
     private Task<string> ReferenceAsync(int reviewId) => Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Reference).SingleAsync());
+
+    /// The owner reports an action completed: those who manage the plan (the lead office's review officers and the CSP's
+    /// action plan team; not the office's manager) are emailed once, by the action's label and the review's reference
+    /// only. A re-plan to a new owner emails the new owner's contact, not the old one.
+    [Fact]
+    public async Task CompletedAction_EmailsThePlansManagersOnce_AndAReplanEmailsTheNewOwner_ByLabelAndReferenceOnly()
+    {
+        var member = await ActionPlanTeamScenario.NewPlanManagerAsync(Portal);
+        await ActionPlanTeamScenario.SetTeamAsync(Portal, "Rutland CSP", "Rutland community safety team", member);
+        var reviewId = await ReviewAtSignOffAsync(Portal, csp: "Rutland CSP");
+        var recommendation = await RecommendationAsync(Portal, reviewId);
+        var completed = await ActionAsync(Portal, reviewId, recommendation);
+        var moved = await ActionAsync(Portal, reviewId, recommendation);
+        var (reference, caseLabel) = (await ReferenceAsync(reviewId), await CaseLabelAsync(reviewId));
+        Task<List<string>> SentAsync(string reason) => Portal.WithDbAsync(db => db.OutboxMessages
+            .Where(m => m.ReviewId == reviewId && m.Reason == reason).Select(m => m.RecipientAddress).OrderBy(a => a).ToListAsync());
+
+        await CompleteAsync(Portal, completed);
+        await Portal.Get<OutboxDispatcher>().RunOnceAsync();
+        await Portal.Get<OutboxDispatcher>().RunOnceAsync();
+
+        Assert.Equal(new[] { member, DemoAccounts.LrOfficer }.Order(StringComparer.Ordinal), await SentAsync(ActionPlanEmails.WaitingForSignOff));
+        var mail = Assert.Single(await Mail.WaitForAsync(member));
+        Assert.Equal($"Action R1.1 on review {reference} is waiting for sign-off", mail.Subject);
+        Assert.Contains($"/actions/{completed}", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Train response officers", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(caseLabel, mail.Text, StringComparison.Ordinal);
+
+        var officer = await Portal.ActorAsync(DemoAccounts.LrOfficer);
+        var detail = (await Portal.Get<ActionPlanQuery>().ForActionAsync(officer, moved, false)).Value;
+        var kent = await OtherAgencyContactAsync(Portal);
+        var replanned = await Portal.Get<ReplanActionHandler>().HandleAsync(officer, moved, new ActionReplan(detail.What, await AgencyIdAsync(Portal, "Kent Police"),
+            await UserIdAsync(Portal, kent), detail.DueDate, "Kent Police now lead the training.", Today(Portal)), detail.Version);
+        Assert.True(replanned.IsSuccess, replanned.Error?.Message);
+        await Portal.Get<OutboxDispatcher>().RunOnceAsync();
+
+        Assert.Equal([kent], await SentAsync(ActionPlanEmails.NewOwner));
+        var told = Assert.Single(await Mail.WaitForSubjectAsync(kent, $"on review {reference} is now yours"));
+        Assert.Equal($"Action R1.2 on review {reference} is now yours", told.Subject);
+        Assert.Contains($"/actions/{moved}", told.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(caseLabel, told.Text, StringComparison.Ordinal);
+    }
 }

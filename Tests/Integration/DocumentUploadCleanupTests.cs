@@ -27,7 +27,8 @@ public abstract class DocumentUploadCleanupTests(ProviderFixture fixture)
 
     /// The real handler, its files stored through the real folder storage watched by the test.
     private PostActionUpdateHandler HandlerStoringThrough(WatchedStorage storage) => new(Portal.Get<IReviewDbFactory>(), Portal.Get<BusinessClock>(),
-        Portal.Get<AuditLog>(), new DocumentUploads(storage, Portal.Get<DocumentOptions>(), Portal.Get<BusinessClock>(), Portal.Get<ILogger<DocumentUploads>>()));
+        Portal.Get<AuditLog>(), new DocumentUploads(storage, Portal.Get<DocumentOptions>(), Portal.Get<BusinessClock>(), Portal.Get<ILogger<DocumentUploads>>()),
+        Portal.Get<ActionPlanMail>());
 
     private async Task<long> OpenActionAsync()
     {

@@ -56,6 +56,26 @@ public static class ActionPlanAccess
         return new PlanAccess(access.CanRead || team, IsLeadOfficer(actor, access) || team, access);
     }
 
+    /// The people who manage a review's action plan, by the one rule above (ForReviewAsync), not a copy of it: of the lead
+    /// office's members and the lead CSP's action plan team, every active account the rule lets manage the plan (today the
+    /// office's review officers and the team's members holding the role). For the plan's emails (ActionPlanMail).
+    public static async Task<IReadOnlyList<string>> ManagerIdsAsync(IReviewDb db, int reviewId, CancellationToken ct)
+    {
+        var review = await db.Reviews.AsNoTracking().Where(r => r.Id == reviewId).Select(r => new { r.LeadOfficeId, r.LeadCspId }).SingleAsync(ct);
+        var office = await db.Memberships.AsNoTracking().Where(m => m.OrganisationId == review.LeadOfficeId).Select(m => m.UserId).ToListAsync(ct);
+        var team = await db.ActionPlanTeamMembers.AsNoTracking().Where(m => m.CspId == review.LeadCspId).Select(m => m.UserId).ToListAsync(ct);
+        var managers = new List<string>();
+        foreach (var userId in office.Concat(team).Distinct().Order(StringComparer.Ordinal))
+        {
+            if ((await ForReviewAsync(db, await ActorLoader.LoadAsync(db, userId, ct), reviewId, ct)).CanManage)
+            {
+                managers.Add(userId);
+            }
+        }
+
+        return managers;
+    }
+
     /// The reviews whose action plans this actor manages as a member of their lead CSP's action plan team.
     private static IQueryable<int> ManagedReviews(IReviewDb db, Actor actor)
     {

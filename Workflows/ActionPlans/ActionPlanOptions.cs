@@ -32,4 +32,10 @@ public static class ActionPlanEmails
 
     /// The impact review a set time after sign-off (key "action-impact:{action id}").
     public const string ImpactReview = "ActionImpactReview";
+
+    /// The owner reported an action completed: to those who manage the plan (key "action-completed:{action id}:v{version}").
+    public const string WaitingForSignOff = "ActionWaitingForSignOff";
+
+    /// A re-plan gave an action a new owner: to the new owner's contact (key "action-owner:{action id}:v{version}").
+    public const string NewOwner = "ActionNewOwner";
 }

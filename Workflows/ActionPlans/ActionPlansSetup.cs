@@ -16,6 +16,7 @@ public static class ActionPlansSetup
         services.AddSingleton<ActionEvidence>();
         services.AddSingleton<IDocumentAccessRule, ActionEvidenceAccessRule>();
         services.AddSingleton<RecordRecommendationHandler>();
+        services.AddSingleton<ActionPlanMail>();
         services.AddSingleton<AddActionHandler>();
         services.AddSingleton<PostActionUpdateHandler>();
         services.AddSingleton<DecideActionHandler>();

@@ -19,9 +19,10 @@ public sealed record ActionUpdateInput(string? Text, ActionStatus? Status, IRead
 
 /// A contact of the owning agency reports progress on an open action: what happened, the status now (not started,
 /// on track, at risk, completed) and optional evidence documents. Reporting it completed closes the owner's task and
-/// waits for an officer's sign-off (completed on the update's "as at" date, ActionDates says which dates may be given).
+/// waits for an officer's sign-off (completed on the update's "as at" date, ActionDates says which dates may be given);
+/// those who manage the plan are emailed (ActionPlanMail).
 /// The update, its evidence and the status change are saved together or not at all.
-public sealed class PostActionUpdateHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, DocumentUploads uploads)
+public sealed class PostActionUpdateHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, DocumentUploads uploads, ActionPlanMail mail)
 {
     public Task<Result<int>> HandleAsync(Actor actor, long actionId, ActionUpdateInput input, CancellationToken ct = default) =>
         uploads.SaveOrDiscardAsync(files => PostAsync(actor, actionId, input, files, ct));
@@ -97,6 +98,8 @@ public sealed class PostActionUpdateHandler(IReviewDbFactory dbs, BusinessClock 
             {
                 item.Close(WorkItemStatus.Completed, "Reported completed by the agency", actor.UserId, now);
             }
+
+            await mail.WaitingForSignOffAsync(db, action, label, review.Reference, ct);
         }
 
         db.ActionUpdates.Add(new ActionUpdate

@@ -13,8 +13,9 @@ namespace Workflows.ActionPlans;
 /// The office that manages a review's actions (review officers of the lead office, and the CSP's action plan team where
 /// there is one: ActionPlanAccess) re-plans an open action: its
 /// wording, owner and due date, with a reason and the day it was agreed. Each changed field is kept in the action's history (ActionChange); the
-/// owner's task follows, so reminders and escalation work to the new due date and the new owner (ActionReplanning.Apply).
-public sealed class ReplanActionHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit)
+/// owner's task follows, so reminders and escalation work to the new due date and the new owner (ActionReplanning.Apply),
+/// and a new owner's contact is emailed (ActionPlanMail).
+public sealed class ReplanActionHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, ActionPlanMail mail)
 {
     public async Task<Result<int>> HandleAsync(Actor actor, long actionId, ActionReplan replan, int? expectedVersion, CancellationToken ct = default)
     {
@@ -49,10 +50,16 @@ public sealed class ReplanActionHandler(IReviewDbFactory dbs, BusinessClock cloc
         var agencyNames = await db.Organisations.AsNoTracking().Where(o => agencies.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var userNames = await db.Users.AsNoTracking().Where(u => users.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var label = await PostActionUpdateHandler.LabelAsync(db, action, ct);
+        var ownerBefore = action.OwnerUserId;
         var changes = ActionReplanning.Apply(action, replan,
             (agency, user) => $"{agencyNames.GetValueOrDefault(agency, "(agency removed)")} ({userNames.GetValueOrDefault(user, "(account removed)")})",
             actor.UserId, clock.UtcNow);
         db.ActionChanges.AddRange(changes);
+        if (action.OwnerUserId != ownerBefore)
+        {
+            await mail.NewOwnerAsync(db, action, label, review.Reference, ct);
+        }
+
         // The audit row names the fields and dates, not the wording (which may say more than an audit list should).
         audit.Add(db, actor, AuditAction.Changed, "PlanAction", action.Id.ToString(), action.ReviewId, review.Reference,
             $"re-planned action {label} agreed on {changes[0].AgreedOn:yyyy-MM-dd}: {string.Join(", ", changes.Select(c => c.Field == ActionChangeField.DueDate

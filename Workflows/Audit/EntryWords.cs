@@ -221,6 +221,8 @@ public static partial class EntryWords
         [ActionPlans.ActionPlanEmails.UpdateRequest] = "Action plan update due",
         [ActionPlans.ActionPlanEmails.Returned] = "Action plan update returned",
         [ActionPlans.ActionPlanEmails.ImpactReview] = "Action plan impact review",
+        [ActionPlans.ActionPlanEmails.WaitingForSignOff] = "Action waiting for sign-off",
+        [ActionPlans.ActionPlanEmails.NewOwner] = "Action has a new owner",
     };
 
     public static string EmailReason(string reason) => EmailReasonWords.TryGetValue(reason, out var words) ? words : Spaced(reason);

@@ -9,7 +9,9 @@ public static class EmailTemplateNames
     public static readonly IReadOnlyDictionary<string, Description> All = new Dictionary<string, Description>(StringComparer.Ordinal)
     {
         ["ActionImpactReview"] = new("Action impact review", "A set time after an action is signed off (Actions:ImpactReviewMonths): asks its owner whether the change lasted."),
+        ["ActionNewOwner"] = new("Action has a new owner", "When a re-plan moves an action to a new owner: to the new owner's contact (the action's label and the case reference only)."),
         ["ActionReturned"] = new("Action returned", "When an officer returns an action reported as completed: tells its owner why."),
+        ["ActionWaitingForSignOff"] = new("Action waiting for sign-off", "When an owner reports an action completed: to those who manage the action plan (the lead office's review officers and the CSP's action plan team), the action's label and the case reference only."),
         ["ActionUpdateRequest"] = new("Action plan update request", "On each update request date (Actions:UpdateRequestDates): asks action owners to update their open actions."),
         ["AgencyContactDecided"] = new("Agency contact approved or refused", "When an administrator approves or refuses an officer's request for an agency contact: tells the officer who asked."),
         ["AgencyContactToApprove"] = new("Agency contact to approve", "When a review officer or manager asks for an agency contact account: to every active administrator, who approves or refuses it."),
