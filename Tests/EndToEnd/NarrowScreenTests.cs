@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Portal.Testing;
 using static Microsoft.Playwright.Assertions;
@@ -142,5 +143,40 @@ public sealed class NarrowScreenTests(BrowserFixture browser) : IAsyncLifetime
         await tab.AssertAccessibleAsync();
         Assert.Empty(tab.ConsoleErrors);
         await tab.ScreenshotAsync($"narrow-history-{width}");
+    }
+
+    /// A review's "Notifications sent" on a 390 px phone: each email a stack of labelled lines (the headings hidden), the
+    /// address whole, no sideways scrolling, axe clean.
+    [Fact]
+    public async Task NotificationsSent_OnAPhone_AreStackedRows()
+    {
+        var officer = await _portal.ActorAsync(DemoAccounts.LrOfficer);
+        var office = officer.OfficeIds.Single();
+        var reviewId = await _portal.WithDbAsync(db => (from m in db.OutboxMessages
+                                                        join r in db.Reviews on m.ReviewId equals r.Id
+                                                        where r.LeadOfficeId == office
+                                                        orderby r.Id
+                                                        select r.Id).FirstAsync());
+        await using var tab = await PortalPage.OpenAsync(browser, _portal);
+        var page = tab.Page;
+        await page.SetViewportSizeAsync(390, 844);
+        await tab.SignInAsync(DemoAccounts.LrOfficer);
+
+        await tab.GotoAsync($"reviews/{reviewId}");
+        var table = page.Locator("#notifications-sent");
+        var first = table.Locator("tbody tr").First;
+        await Expect(first).ToBeVisibleAsync();
+        await Expect(table.Locator("thead tr")).ToBeHiddenAsync();
+        var to = first.Locator("td[data-label='To']");
+        await PortalPage.ExpectFullyVisibleAsync(to);
+        await Expect(first.Locator("td[data-label='When']")).ToContainTextAsync("20");
+        // The cells sit one under another, each led by its column's name.
+        var toBox = await to.BoundingBoxAsync();
+        var whyBox = await first.Locator("td[data-label='Why']").BoundingBoxAsync();
+        Assert.True(whyBox!.Y >= toBox!.Y + toBox.Height - 1, $"'Why' ({whyBox.Y}) is not under 'To' ({toBox.Y} + {toBox.Height})");
+        Assert.Equal("\"To\"", await to.EvaluateAsync<string>("e => getComputedStyle(e, '::before').content"));
+        await tab.ExpectNoSidewaysScrollAsync();
+        await tab.AssertAccessibleAsync();
+        await tab.ScreenshotAsync("narrow-notifications-sent");
     }
 }
