@@ -36,6 +36,19 @@ public sealed class CommissionerRecommendation
 
     public int Version { get; set; }
 
+    /// The office's task to get and record the response (WorkItemKind.RespondToCommissioner), on the reminder ladder.
+    public long? WorkItemId { get; set; }
+
+    public Workflow.WorkItem? WorkItem { get; set; }
+
+    /// How the portal, its queues and its emails name it: no words of the recommendation, no names.
+    public string Reference => ReferenceOf(Id);
+
+    public static string ReferenceOf(long id) => $"DAC-{id}";
+
+    /// The title of its task: the reference only, as the title goes into reminder emails.
+    public static string TaskTitleFor(long id) => $"Record the response to recommendation {ReferenceOf(id)}";
+
     public DateOnly ResponseDue => ResponseDueFor(MadeOn);
 
     /// The one rule for the response date: 56 calendar days after the day it was made.

@@ -34,6 +34,9 @@ public enum WorkItemKind
     DeliverAction,
     /// Not a process step: the owner says whether a signed-off action's change lasted.
     ActionImpactReview,
+    /// Not a process step and of no review: the office's task to get and record the response to a Domestic Abuse
+    /// Commissioner's recommendation (Domain.Commissioner), due on its response date; closed when the response is recorded.
+    RespondToCommissioner,
 }
 
 public enum WorkItemStatus
@@ -51,12 +54,16 @@ public enum WorkItemPriority
 }
 
 /// A human task. Offered to a candidate role in an office (or to a named agency or user); someone claims it or
-/// a manager assigns it. Process steps close when the matching action is recorded on the review.
+/// a manager assigns it. Process steps close when the matching action is recorded on the review. Most belong to a review;
+/// one with no review (ReviewId null) is the office's own (e.g. RespondToCommissioner): who sees and takes it is decided
+/// by its office, role, agency and named person as for any other.
 public sealed class WorkItem
 {
     public long Id { get; set; }
 
-    public int ReviewId { get; set; }
+    /// The review it belongs to; null for a task of the office that belongs to no review (e.g. answering the Domestic
+    /// Abuse Commissioner): it then shows its own title and links to its own page (TaskPages).
+    public int? ReviewId { get; set; }
 
     public WorkItemKind Kind { get; set; }
 
@@ -119,6 +126,10 @@ public sealed class WorkItem
     public const int AssignmentNoteMaxLength = 500;
 
     public bool IsOpen => Status == WorkItemStatus.Open;
+
+    /// Closed only by what it asks for, recorded on its own page (the response to the Commissioner), never from the
+    /// queue with an outcome: otherwise the task would go while the recommendation stays unanswered.
+    public static bool ClosesOnItsPage(WorkItemKind kind) => kind == WorkItemKind.RespondToCommissioner;
 
     /// May this person take the task (claim it, complete it, have it as theirs)? Staff of its office with its candidate
     /// role, a contact of its agency, or the person it names.

@@ -15,6 +15,7 @@ using Workflows.Documents;
 namespace Infrastructure.Data;
 
 /// Creates and migrates the database on start, protects what an earlier release kept in plain (ProtectPlainValues),
+/// opens the tasks of the Commissioner's recommendations recorded before they had any (CommissionerTask.BackfillAsync),
 /// creates the roles, seeds the demo data set once when asked for, brings the planner's statistics up to date (SQLite)
 /// and checks the documents folder (DocumentFolderCheck). Several processes may start at once on one PostgreSQL
 /// database: they take turns (PostgresStartupLock), so only the first creates, migrates and seeds, and the others find
@@ -53,6 +54,13 @@ public sealed class DatabaseInitialiser(ReviewDb db, RoleManager<IdentityRole> r
 
         // A database an earlier release wrote holds real names, authenticator keys and invitation links in plain.
         await protectPlainValues.RunAsync(ct);
+
+        // The Commissioner's recommendations recorded before they had tasks get theirs, once.
+        var opened = await Workflows.Commissioner.CommissionerTask.BackfillAsync(db, services.GetRequiredService<Workflows.Time.BusinessClock>().UtcNow, ct);
+        if (opened > 0)
+        {
+            logger.LogInformation("Opened {Count} task(s) for the Commissioner's recommendations still open", opened);
+        }
 
         // Hangfire creates its own tables in PostgreSQL when its storage is first used: that too is done in turn.
         _ = services.GetService<JobStorage>();

@@ -44,6 +44,7 @@ public class TaskPagesTests
     [InlineData(WorkItemKind.InformationRequest, "requests/55")]
     [InlineData(WorkItemKind.DeliverAction, "actions/55")]
     [InlineData(WorkItemKind.ActionImpactReview, "actions/55")]
+    [InlineData(WorkItemKind.RespondToCommissioner, "commissioner?respond=55")]
     public void For_Staff_TheFormThatCompletesTheTask(WorkItemKind kind, string expected) =>
         Assert.Equal(expected, TaskPages.For(kind, 7, null, 55, toStaff: true));
 

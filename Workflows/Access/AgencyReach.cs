@@ -28,13 +28,18 @@ public static class AgencyReach
             select a);
 
     /// Tasks addressed to the contact's agencies among these (a task offered to them by name, or taken by them, is theirs).
+    /// A task of no review goes by its own office in place of the review's lead office.
     public static IQueryable<WorkItem> WorkItems(IReviewDb db, IQueryable<WorkItem> items, Actor actor) =>
         Parts(actor, items, (agency, offices, team, me) =>
-            from w in items
-            join rv in db.Reviews on w.ReviewId equals rv.Id
-            where w.AgencyId == agency && offices.Contains(rv.LeadOfficeId)
-                && (w.CandidateUserId == me || w.AssigneeUserId == me || team.Contains(rv.LeadOfficeId))
-            select w);
+            (from w in items
+             join rv in db.Reviews on w.ReviewId equals rv.Id
+             where w.AgencyId == agency && offices.Contains(rv.LeadOfficeId)
+                 && (w.CandidateUserId == me || w.AssigneeUserId == me || team.Contains(rv.LeadOfficeId))
+             select w)
+            .Concat(from w in items
+                    where w.ReviewId == null && w.AgencyId == agency && w.OfficeId != null && offices.Contains(w.OfficeId.Value)
+                        && (w.CandidateUserId == me || w.AssigneeUserId == me || team.Contains(w.OfficeId.Value))
+                    select w));
 
     private static IQueryable<T> Parts<T>(Actor actor, IQueryable<T> none, Func<int, List<int>, List<int>, string, IQueryable<T>> part)
     {

@@ -57,7 +57,7 @@ internal static class CspMove
     private static async Task HandOverAsync(IReviewDb db, List<int> reviewIds, int toOfficeId, DateTime nowUtc, CancellationToken ct)
     {
         var items = await db.WorkItems
-            .Where(w => reviewIds.Contains(w.ReviewId) && w.Status == WorkItemStatus.Open && w.OfficeId != null && w.OfficeId != toOfficeId)
+            .Where(w => w.ReviewId != null && reviewIds.Contains(w.ReviewId.Value) && w.Status == WorkItemStatus.Open && w.OfficeId != null && w.OfficeId != toOfficeId)
             .ToListAsync(ct);
         var oldOffices = items.Select(w => w.OfficeId!.Value).ToHashSet();
         foreach (var item in items)

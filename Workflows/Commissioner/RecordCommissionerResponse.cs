@@ -12,7 +12,7 @@ namespace Workflows.Commissioner;
 
 public sealed record RecordCommissionerResponse(int Id, DateOnly? RespondedOn, string? Summary, int Version);
 
-/// Records the addressee's response (the day it was sent and a summary), which closes the recommendation: the office's
+/// Records the addressee's response (the day it was sent and a summary), which closes the recommendation and its task: the office's
 /// officers and managers only, against the version they saw, once (a second response is refused). A recommendation of another office is refused and audited
 /// as one that does not exist.
 public sealed class RecordCommissionerResponseHandler(IReviewDbFactory dbs, AuditLog audit, BusinessClock clock)
@@ -47,8 +47,10 @@ public sealed class RecordCommissionerResponseHandler(IReviewDbFactory dbs, Audi
         row.RespondedOn = input.RespondedOn;
         row.ResponseSummary = input.Summary!.Trim();
         row.Version++;
+        // Its task is done in the same save: it leaves the queues and the reminder ladder.
+        await CommissionerTask.CompleteAsync(db, row, actor.UserId, clock.UtcNow, ct);
         audit.Add(db, actor, AuditAction.Changed, CommissionerAccess.Subject, row.Id.ToString(CultureInfo.InvariantCulture),
-            detail: $"response recorded, sent {Domain.Calendar.UkDate.Format(row.RespondedOn!.Value)}");
+            detail: $"response recorded, sent {Domain.Calendar.UkDate.Format(row.RespondedOn!.Value)}; its task completed");
         try
         {
             await db.SaveChangesAsync(ct);

@@ -354,7 +354,7 @@ public sealed class CaseChanges
         var items = await db.WorkItems.AsNoTracking()
             // The review and status come first so that SQLite searches (ReviewId, Status); with only the OR it read
             // every open task of every review through the (Status, ...) index.
-            .Where(w => reviewIds.Contains(w.ReviewId) && w.Status == WorkItemStatus.Open
+            .Where(w => w.ReviewId != null && reviewIds.Contains(w.ReviewId.Value) && w.Status == WorkItemStatus.Open
                         && (itemIds.Contains(w.Id) || (w.ClockId != null && clockIds.Contains(w.ClockId.Value))))
             .ToListAsync(ct);
         var calendar = await LoadCalendarAsync(db, ct);

@@ -27,14 +27,23 @@ internal sealed class DailyDigest(IReviewDb db, IOutbox outbox, ReminderOptions 
         }
 
         var horizon = plan.Today.AddDays(options.DaysBefore);
-        var items = (await db.WorkItems.AsNoTracking()
-            .Where(w => w.Status == WorkItemStatus.Open).Where(TaskDeadline.DueBy(horizon))
-            .Join(db.Reviews, w => w.ReviewId, r => r.Id, (w, r) => new { Item = w, w.Clock, Office = w.OfficeId ?? r.LeadOfficeId, r.CaseLabel, r.Reference })
-            .ToListAsync(ct))
-            .Select(x =>
+        // A task of no review is its office's, under its own reference, linked to its own page.
+        var found = await (from w in db.WorkItems.AsNoTracking().Where(w => w.Status == WorkItemStatus.Open).Where(TaskDeadline.DueBy(horizon))
+                           join r in db.Reviews on w.ReviewId equals r.Id into ofReview
+                           from r in ofReview.DefaultIfEmpty()
+                           select new
+                           {
+                               Item = w, w.Clock, Office = w.OfficeId ?? (r == null ? null : (int?)r.LeadOfficeId),
+                               CaseLabel = r == null ? null : r.CaseLabel, Reference = r == null ? null : r.Reference,
+                           }).ToListAsync(ct);
+        found.ForEach(x => x.Item.Clock = x.Clock);
+        var subjects = await TaskPages.SubjectsAsync(db, found.Select(x => x.Item).ToList(), ct);
+        var items = found.Select(x =>
             {
-                x.Item.Clock = x.Clock;
-                return new { x.Item.ReviewId, x.Office, x.CaseLabel, x.Reference, x.Item.Title, Due = TaskDeadline.Of(x.Item).Date!.Value };
+                long? subject = subjects.TryGetValue(x.Item.Id, out var s) ? s : null;
+                var own = x.Reference is null ? TaskPages.Own(x.Item, subject) : default;
+                var link = x.Item.ReviewId is int reviewId ? TaskPages.ReviewPage(reviewId) : TaskPages.For(x.Item.Kind, null, x.Item.AgencyId, subject, toStaff: true);
+                return new { x.Office, CaseLabel = x.CaseLabel ?? own.Label, Reference = x.Reference ?? own.Reference, x.Item.Title, Due = TaskDeadline.Of(x.Item).Date!.Value, Link = link };
             }).ToList();
         var kinds = options.ClockKinds.ToList();
         var clocks = await db.ReviewClocks.AsNoTracking()
@@ -45,10 +54,10 @@ internal sealed class DailyDigest(IReviewDb db, IOutbox outbox, ReminderOptions 
         var queued = 0;
         foreach (var manager in managers)
         {
-            var lines = items.Where(i => manager.Organisations.Contains(i.Office))
-                .Select(i => new Line(i.Due, Describe(plan, i.CaseLabel, i.Reference, i.Title, i.Due, i.ReviewId)))
+            var lines = items.Where(i => i.Office is int office && manager.Organisations.Contains(office))
+                .Select(i => new Line(i.Due, Describe(plan, i.CaseLabel, i.Reference, i.Title, i.Due, i.Link)))
                 .Concat(clocks.Where(c => manager.Organisations.Contains(c.Office))
-                    .Select(c => new Line(c.Due, Describe(plan, c.CaseLabel, c.Reference, ReviewClock.StepName(c.Kind), c.Due, c.ReviewId))))
+                    .Select(c => new Line(c.Due, Describe(plan, c.CaseLabel, c.Reference, ReviewClock.StepName(c.Kind), c.Due, TaskPages.ReviewPage(c.ReviewId)))))
                 .OrderBy(l => l.Due).ThenBy(l => l.Text, StringComparer.Ordinal).ToList();
             if (lines.Count == 0)
             {
@@ -74,7 +83,8 @@ internal sealed class DailyDigest(IReviewDb db, IOutbox outbox, ReminderOptions 
         return queued;
     }
 
-    private string Describe(ReminderScan.Plan plan, string caseLabel, string reference, string step, DateOnly due, int reviewId) =>
+    /// link: the review page, where managers read every task of their office's reviews; a task of no review's own page.
+    private string Describe(ReminderScan.Plan plan, string caseLabel, string reference, string step, DateOnly due, string link) =>
         $"- {caseLabel} ({reference}): {step}, due {UkDate.Format(due)}, {ReminderScan.HowLate(due, plan.SendDay)}: "
-        + email.LinkTo(TaskPages.ReviewPage(reviewId)); // managers read every task of their office's reviews there
+        + email.LinkTo(link);
 }

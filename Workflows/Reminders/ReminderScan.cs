@@ -46,12 +46,12 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
         var clocks = (await db.ReviewClocks.AsNoTracking()
             .Where(c => c.Status == ClockStatus.Running && kinds.Contains(c.Kind) && c.DueDate <= today.AddDays(options.DaysBefore + 7))
             .ToListAsync(ct)).Where(c => !clockIdsWithTask.Contains(c.Id)).ToList();
-        var reviewIds = items.Select(i => i.ReviewId).Concat(clocks.Select(c => c.ReviewId)).Distinct().ToList();
+        var reviewIds = items.Where(i => i.ReviewId != null).Select(i => i.ReviewId!.Value).Concat(clocks.Select(c => c.ReviewId)).Distinct().ToList();
         var escalationEmails = await db.Organisations.AsNoTracking().Where(o => o.EscalationEmail != null && o.IsActive)
             .ToDictionaryAsync(o => o.Id, o => o.EscalationEmail!, ct);
         var reviews = (await db.Reviews.AsNoTracking().Where(r => reviewIds.Contains(r.Id))
             .Select(r => new { r.Id, r.Reference, r.CaseLabel, r.LeadOfficeId, r.LeadCspId }).ToListAsync(ct))
-            .ToDictionary(r => r.Id, r => new ReviewFacts(r.Id, r.Reference, r.CaseLabel, r.LeadOfficeId, r.LeadCspId,
+            .ToDictionary(r => r.Id, r => new ReviewFacts((int?)r.Id, r.Reference, r.CaseLabel, r.LeadOfficeId, r.LeadCspId,
                 escalationEmails.ContainsKey(r.LeadCspId)));
 
         var escalated = await EscalatedOnAsync(db, items.Select(i => (Subject(i), TaskDeadline.Of(i).Date!.Value))
@@ -60,7 +60,8 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
         var queued = 0;
         foreach (var item in items)
         {
-            var review = reviews[item.ReviewId];
+            long? subjectId = subjects.TryGetValue(item.Id, out var found) ? found : null;
+            var review = item.ReviewId is int reviewId ? reviews[reviewId] : ReviewFacts.Own(item, subjectId);
             var due = TaskDeadline.Of(item).Date!.Value;
             var subject = Subject(item);
             IEnumerable<Recipient> To(string reason) => reason switch
@@ -68,7 +69,7 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
                 EmailReasons.Reminder => plan.Candidates(item),
                 // An agency without a senior manager on record: the lead office's managers hear instead of nobody.
                 EmailReasons.OverdueEscalation when item.AgencyId is int agency && escalationEmails.ContainsKey(agency) => Contact(escalationEmails, agency),
-                EmailReasons.OverdueEscalation => plan.Staff(item.OfficeId ?? review.LeadOfficeId, Role.Manager),
+                EmailReasons.OverdueEscalation => Managers(plan, item.OfficeId ?? review.LeadOfficeId),
                 _ => SecondEscalation(plan, escalationEmails, review),
             };
 
@@ -78,10 +79,12 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
                 // The task's own people (and an agency's senior manager) get the page they act on; the office's managers
                 // the overdue queue showing the review's tasks, where they reassign; the accountable lead the review page.
                 var toAgencyManager = occasion.Reason == EmailReasons.OverdueEscalation && item.AgencyId is int a && escalationEmails.ContainsKey(a);
+                // (A task of no review is found in the overdue queue by its own reference when its title carries it.)
                 var link = occasion.Reason == EmailReasons.OverdueEscalation && !toAgencyManager && item.OfficeId is not null
+                           && (item.ReviewId is not null || item.Title.Contains(review.Reference, StringComparison.OrdinalIgnoreCase))
                     ? TaskPages.OverdueQueue(review.Reference)
                     // The agency's senior manager may have no account that opens the request itself: their agency's list.
-                    : TaskPages.For(item.Kind, item.ReviewId, item.AgencyId, !toAgencyManager && subjects.TryGetValue(item.Id, out var s) ? s : null,
+                    : TaskPages.For(item.Kind, item.ReviewId, item.AgencyId, toAgencyManager ? null : subjectId,
                         toStaff: !(occasion.Reason == EmailReasons.Reminder || toAgencyManager));
                 queued += await QueueAsync(db, plan, To(occasion.Reason), occasion, subject, item.Title, due, review, ct, link);
             }
@@ -93,8 +96,8 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
             var subject = Subject(c);
             IEnumerable<Recipient> To(string reason) => reason switch
             {
-                EmailReasons.Reminder => plan.Staff(review.LeadOfficeId, Role.ReviewOfficer),
-                EmailReasons.OverdueEscalation => plan.Staff(review.LeadOfficeId, Role.Manager),
+                EmailReasons.Reminder => plan.Staff(review.LeadOfficeId!.Value, Role.ReviewOfficer),
+                EmailReasons.OverdueEscalation => Managers(plan, review.LeadOfficeId),
                 _ => SecondEscalation(plan, escalationEmails, review),
             };
 
@@ -156,7 +159,9 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
     /// The lead CSP's accountable lead; for a CSP with none on record, the lead office's managers instead of nobody
     /// (the email tells them why, and that an administrator can add the lead under Organisations).
     private static IEnumerable<Recipient> SecondEscalation(Plan plan, Dictionary<int, string> emails, ReviewFacts review) =>
-        review.CspHasLead ? Contact(emails, review.LeadCspId) : plan.Staff(review.LeadOfficeId, Role.Manager);
+        review.CspHasLead && review.LeadCspId is int csp ? Contact(emails, csp) : Managers(plan, review.LeadOfficeId);
+
+    private static IEnumerable<Recipient> Managers(Plan plan, int? officeId) => officeId is int office ? plan.Staff(office, Role.Manager) : [];
 
     private async Task<int> QueueAsync(IReviewDb db, Plan plan, IEnumerable<Recipient> recipients, Occasion occasion, string subject,
         string step, DateOnly due, ReviewFacts review, CancellationToken ct, string? link = null)
@@ -183,12 +188,20 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
         ["Step"] = step,
         ["DueDate"] = UkDate.Format(due),
         ["HowLate"] = HowLate(due, plan.SendDay),
-        ["Link"] = email.LinkTo(link ?? TaskPages.ReviewPage(review.Id)),
-        ["LinkText"] = link?.StartsWith("work/overdue", StringComparison.Ordinal) == true
-            ? "Open the review's overdue tasks in the portal, to see who holds this one or to reassign it:"
-            : "Open the review in the portal to see where it stands and who holds its tasks:",
+        // Clocks always belong to a review; a task's link is always given.
+        ["Link"] = email.LinkTo(link ?? TaskPages.ReviewPage(review.Id!.Value)),
+        ["LinkText"] = (link?.StartsWith("work/overdue", StringComparison.Ordinal) == true, review.Id is null) switch
+        {
+            (true, false) => "Open the review's overdue tasks in the portal, to see who holds this one or to reassign it:",
+            (true, true) => "Open the office's overdue tasks in the portal, to see who holds this one or to reassign it:",
+            (false, false) => "Open the review in the portal to see where it stands and who holds its tasks:",
+            (false, true) => "Open the task in the portal:",
+        },
+        ["Where"] = review.Id is null ? "The task" : "The review",
         ["PortalBaseUrl"] = email.PortalBaseUrl,
-        ["Why"] = review.CspHasLead
+        ["Why"] = review.Id is null
+            ? "You manage the office this task belongs to. It belongs to no review, so this second escalation comes to you."
+            : review.CspHasLead
             ? "You are the accountable lead for this review."
             : "You manage the office leading this review. Its lead CSP has no accountable lead on record, so this second escalation comes to you; an administrator can add one under Organisations.",
     };
@@ -229,7 +242,16 @@ public sealed class ReminderScan(IReviewDbFactory dbs, IOutbox outbox, BusinessC
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Cancelled), ct);
     }
 
-    internal sealed record ReviewFacts(int Id, string Reference, string CaseLabel, int LeadOfficeId, int LeadCspId, bool CspHasLead);
+    /// What the emails say a task or clock is about: its review, or for a task of no review (Id null) its own reference
+    /// and what it is (TaskPages.Own), with its office in place of the lead office and no CSP.
+    internal sealed record ReviewFacts(int? Id, string Reference, string CaseLabel, int? LeadOfficeId, int? LeadCspId, bool CspHasLead)
+    {
+        public static ReviewFacts Own(WorkItem item, long? subjectId)
+        {
+            var (reference, label) = TaskPages.Own(item, subjectId);
+            return new ReviewFacts(null, reference, label, item.OfficeId, null, false);
+        }
+    }
 
     internal sealed record Recipient(string Address, string? UserId);
 

@@ -23,12 +23,14 @@ internal sealed class ReturnWorkToTeamQueue(BusinessClock clock, AuditLog audit)
             return 0;
         }
 
-        var reviewIds = items.Select(i => i.ReviewId).Distinct().ToList();
+        var reviewIds = items.Where(i => i.ReviewId != null).Select(i => i.ReviewId!.Value).Distinct().ToList();
         var references = await db.Reviews.Where(r => reviewIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Reference, ct);
         foreach (var item in items)
         {
             item.Assign(null, clock.UtcNow);
-            audit.Add(db, by, AuditAction.Changed, "WorkItem", item.Id.ToString(), item.ReviewId, references.GetValueOrDefault(item.ReviewId),
+            // A task of no review: the audit names the task (its title) and no review.
+            audit.Add(db, by, AuditAction.Changed, "WorkItem", item.Id.ToString(), item.ReviewId,
+                item.ReviewId is int reviewId ? references.GetValueOrDefault(reviewId) : null,
                 $"returned task \"{item.Title}\" to the team queue: the account {userId} was disabled");
         }
 

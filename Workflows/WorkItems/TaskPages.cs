@@ -1,3 +1,4 @@
+using Domain.Commissioner;
 using Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Data;
@@ -30,9 +31,46 @@ public static class TaskPages
     /// The agency contact's list of requests, where one without its own id is found.
     public const string AgencyRequests = "requests/agency";
 
+    /// The query parameter of the Commissioner's page that opens one recommendation's response form on arrival.
+    public const string RespondTo = "respond";
+
+    /// What stands where a review's reference and case label would, for a task that belongs to no review.
+    public const string NoReview = "No review";
+
     /// subjectId: what the task is about, where its page needs it (the expression of interest, the action plan action,
-    /// the information request).
-    public static string For(WorkItemKind kind, int reviewId, int? agencyId, long? subjectId, bool toStaff)
+    /// the information request, the Commissioner's recommendation). A task of no review links to its own page.
+    public static string For(WorkItemKind kind, int? reviewId, int? agencyId, long? subjectId, bool toStaff) =>
+        reviewId is int id ? ForReview(kind, id, agencyId, subjectId, toStaff) : OwnPage(kind, subjectId, toStaff);
+
+    /// A task of no review: its own reference and what it is (shown where a review's reference and case label would be,
+    /// in the queues and the emails), from its kind and subject. No free text, no names.
+    public static (string Reference, string Label) Own(WorkItem item, long? subjectId) => item.Kind switch
+    {
+        WorkItemKind.RespondToCommissioner when subjectId is long id => (CommissionerRecommendation.ReferenceOf(id), "Commissioner's recommendation"),
+        _ => ($"Task {item.Id}", NoReview),
+    };
+
+    /// The reference a task goes by: its review's, or its own (Own) when it belongs to no review.
+    public static async Task<string> ReferenceAsync(IReviewDb db, WorkItem item, CancellationToken ct)
+    {
+        if (item.ReviewId is int reviewId)
+        {
+            return await db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Reference).SingleAsync(ct);
+        }
+
+        var subjects = await SubjectsAsync(db, [item], ct);
+        return Own(item, subjects.TryGetValue(item.Id, out var s) ? s : null).Reference;
+    }
+
+    /// The page of a task that belongs to no review: never a review page.
+    private static string OwnPage(WorkItemKind kind, long? subjectId, bool toStaff) => kind switch
+    {
+        WorkItemKind.RespondToCommissioner => subjectId is long r ? $"commissioner?{RespondTo}={r}" : "commissioner",
+        WorkItemKind.DeliverAction or WorkItemKind.ActionImpactReview => subjectId is long action ? $"actions/{action}" : toStaff ? "work/mine" : "actions/ours",
+        _ => "work/mine",
+    };
+
+    private static string ForReview(WorkItemKind kind, int reviewId, int? agencyId, long? subjectId, bool toStaff)
     {
         var link = Page(kind, reviewId, subjectId, toStaff);
         // An agency contact never reaches the review page (the drafts page, as a panel member, they do).
@@ -66,6 +104,8 @@ public static class TaskPages
         WorkItemKind.InformationRequest => subjectId is long request ? $"requests/{request}" : toStaff ? $"{ReviewPage(reviewId)}#{RequestsAnchor}" : AgencyRequests,
         WorkItemKind.DeliverAction or WorkItemKind.ActionImpactReview =>
             subjectId is long action ? $"actions/{action}" : toStaff ? ActionPlan(reviewId) : "actions/ours",
+        // Opened with no review; should one ever carry a review, its own page still applies.
+        WorkItemKind.RespondToCommissioner => OwnPage(kind, subjectId, toStaff),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "This kind of task has no page: give it one in TaskPages."),
     };
 
@@ -83,6 +123,7 @@ public static class TaskPages
         var eoiTasks = items.Where(i => i.Kind == WorkItemKind.ReplyToExpressionOfInterest).Select(i => (long?)i.Id).ToList();
         var actionTasks = items.Where(i => i.Kind is WorkItemKind.DeliverAction or WorkItemKind.ActionImpactReview).Select(i => (long?)i.Id).ToList();
         var requestTasks = items.Where(i => i.Kind == WorkItemKind.InformationRequest).Select(i => (long?)i.Id).ToList();
+        var commissionerTasks = items.Where(i => i.Kind == WorkItemKind.RespondToCommissioner).Select(i => (long?)i.Id).ToList();
         var subjects = new Dictionary<long, long>();
         if (eoiTasks.Count > 0)
         {
@@ -108,6 +149,15 @@ public static class TaskPages
         if (requestTasks.Count > 0)
         {
             foreach (var r in await db.InformationRequests.AsNoTracking().Where(r => requestTasks.Contains(r.WorkItemId))
+                         .Select(r => new { Task = r.WorkItemId!.Value, r.Id }).ToListAsync(ct))
+            {
+                subjects[r.Task] = r.Id;
+            }
+        }
+
+        if (commissionerTasks.Count > 0)
+        {
+            foreach (var r in await db.CommissionerRecommendations.AsNoTracking().Where(r => commissionerTasks.Contains(r.WorkItemId))
                          .Select(r => new { Task = r.WorkItemId!.Value, r.Id }).ToListAsync(ct))
             {
                 subjects[r.Task] = r.Id;

@@ -82,18 +82,24 @@ public sealed class WorkItemCommands(IReviewDbFactory dbs, BusinessClock clock, 
             }
 
             item.Assign(to.Id, clock.UtcNow, text);
-            var review = await db.Reviews.SingleAsync(r => r.Id == item.ReviewId, ct);
-            CaseChanges.Record(db, review, actor, clock.UtcNow, JournalKind.TaskReassigned, $"\"{item.Title}\" reassigned to {to.DisplayName}. Note: {text}", clock.Today);
+            // A task of no review has no journal: the note stays on the task.
+            if (item.ReviewId is int reviewId)
+            {
+                var review = await db.Reviews.SingleAsync(r => r.Id == reviewId, ct);
+                CaseChanges.Record(db, review, actor, clock.UtcNow, JournalKind.TaskReassigned, $"\"{item.Title}\" reassigned to {to.DisplayName}. Note: {text}", clock.Today);
+            }
+
             if (!string.IsNullOrEmpty(to.Email))
             {
+                var reference = await TaskPages.ReferenceAsync(db, item, ct);
                 await outbox.EnqueueAsync(db, new OutgoingEmail(to.Email, to.Id, ReassignedEmail, $"reassigned:{item.Id}:{item.Version}", ReassignedEmail,
                     new Dictionary<string, string>
                     {
-                        ["Reference"] = review.Reference,
+                        ["Reference"] = reference,
                         ["Task"] = item.Title,
-                        ["Link"] = email.LinkTo(TaskPages.MyWork(review.Reference)),
+                        ["Link"] = email.LinkTo(TaskPages.MyWork(reference)),
                         ["PortalBaseUrl"] = email.PortalBaseUrl,
-                    }, ReviewId: review.Id), ct);
+                    }, ReviewId: item.ReviewId), ct);
             }
 
             return null;
@@ -113,6 +119,11 @@ public sealed class WorkItemCommands(IReviewDbFactory dbs, BusinessClock clock, 
             if (item.IsProcessStep)
             {
                 return new Error("This task is done by recording the action on the review page; it then closes by itself.");
+            }
+
+            if (WorkItem.ClosesOnItsPage(item.Kind))
+            {
+                return new Error("This task closes by itself when the response is recorded on its page.");
             }
 
             if (string.IsNullOrWhiteSpace(outcome) || outcome.Length > WorkItem.OutcomeMaxLength)
@@ -159,11 +170,12 @@ public sealed class WorkItemCommands(IReviewDbFactory dbs, BusinessClock clock, 
             }
 
             item.Resume(clock.Today);
-            if (item.DueDate is DateOnly due && item.ClockId is null)
+            // The review's timer notes the day in its journal; a task of no review has neither (the reminder scan still runs).
+            if (item.DueDate is DateOnly due && item.ClockId is null && item.ReviewId is int reviewId)
             {
                 db.Timers.Add(new WorkflowTimer
                 {
-                    ReviewId = item.ReviewId,
+                    ReviewId = reviewId,
                     Kind = TimerKind.WorkItemDue,
                     DueAtUtc = London.OverdueFromUtc(due),
                     Status = TimerStatus.Pending,
@@ -216,7 +228,7 @@ public sealed class WorkItemCommands(IReviewDbFactory dbs, BusinessClock clock, 
             return error;
         }
 
-        var reference = await db.Reviews.Where(r => r.Id == item.ReviewId).Select(r => r.Reference).SingleAsync(ct);
+        var reference = await TaskPages.ReferenceAsync(db, item, ct);
         audit.Add(db, actor, AuditAction.Changed, "WorkItem", item.Id.ToString(), item.ReviewId, reference,
             $"{action} task \"{item.Title}\"" + (item.AssigneeUserId is null ? string.Empty : $", assigned to {item.AssigneeUserId}"));
         try

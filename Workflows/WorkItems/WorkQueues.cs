@@ -27,9 +27,10 @@ public sealed record WorkItemFilter(string? Search = null, WorkItemPriority? Pri
 /// A task in a queue, dated by TaskDeadline (a task that works to a clock shows the clock's date). DueText reads
 /// "in 3 days", "5 days overdue" or "paused (on hold)"; IsOverdue drives the highlight. IsPaused: an officer paused it
 /// (Resume undoes that); IsOnHold: its clock is paused while the review is on hold. Link: where the actor does the task
-/// (TaskPages). AssignmentNote: the note of the manager who reassigned it.
+/// (TaskPages). AssignmentNote: the note of the manager who reassigned it. ReviewId is null for a task that belongs to no
+/// review: Reference and CaseLabel then hold its own reference and what it is (TaskPages.Own), and Link its own page.
 public sealed record WorkItemRow(
-    long Id, int ReviewId, string Reference, string CaseLabel, WorkItemKind Kind, string Title, Stage? Stage, bool IsProcessStep,
+    long Id, int? ReviewId, string Reference, string CaseLabel, WorkItemKind Kind, string Title, Stage? Stage, bool IsProcessStep,
     Role? CandidateRole, string? AssigneeUserId, string? AssigneeName, DateOnly? DueDate, DateOnly? FollowUpDate,
     WorkItemPriority Priority, bool IsPaused, bool IsOverdue, int? DaysLeft, string? DueText, int Version, bool IsOnHold, string Link, string? AssignmentNote);
 
@@ -63,15 +64,21 @@ public sealed class WorkQueueQuery(IReviewDbFactory dbs, BusinessClock clock)
             items = items.Where(w => w.ReviewId == reviewId);
         }
 
+        // A task of no review has no review row: it keeps its place (its own reference is put on it below).
         var rows = from w in items
-                   join r in db.Reviews on w.ReviewId equals r.Id
+                   join r in db.Reviews on w.ReviewId equals r.Id into ofReview
+                   from r in ofReview.DefaultIfEmpty()
                    join u in db.Users on w.AssigneeUserId equals u.Id into assignees
                    from u in assignees.DefaultIfEmpty()
-                   select new { Item = w, w.Clock, r.Reference, r.CaseLabel, r.SearchText, Assignee = u == null ? null : u.DisplayName };
+                   select new
+                   {
+                       Item = w, w.Clock, Reference = r == null ? null : r.Reference, CaseLabel = r == null ? null : r.CaseLabel,
+                       SearchText = r == null ? null : r.SearchText, Assignee = u == null ? null : u.DisplayName,
+                   };
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var term = CaseLabels.Normalise(filter.Search);
-            rows = rows.Where(x => x.SearchText.Contains(term) || x.Item.Title.ToLower().Contains(term));
+            rows = rows.Where(x => (x.SearchText != null && x.SearchText.Contains(term)) || x.Item.Title.ToLower().Contains(term));
         }
 
         var total = await rows.CountAsync(ct);
@@ -93,8 +100,13 @@ public sealed class WorkQueueQuery(IReviewDbFactory dbs, BusinessClock clock)
         // No tracking: the clock read beside each task is put back on it for the rule to read.
         found.ForEach(x => x.Item.Clock = x.Clock);
         var subjects = await TaskPages.SubjectsAsync(db, found.Select(x => x.Item).ToList(), ct);
-        var list = found.Select(x => Row(x.Item, x.Reference, x.CaseLabel, x.Assignee, today,
-            TaskPages.For(x.Item.Kind, x.Item.ReviewId, x.Item.AgencyId, subjects.TryGetValue(x.Item.Id, out var s) ? s : null, actor.IsOfficeStaff))).ToList();
+        var list = found.Select(x =>
+        {
+            long? subject = subjects.TryGetValue(x.Item.Id, out var s) ? s : null;
+            var own = x.Reference is null ? TaskPages.Own(x.Item, subject) : default;
+            return Row(x.Item, x.Reference ?? own.Reference, x.CaseLabel ?? own.Label, x.Assignee, today,
+                TaskPages.For(x.Item.Kind, x.Item.ReviewId, x.Item.AgencyId, subject, actor.IsOfficeStaff));
+        }).ToList();
         return new PagedResult<WorkItemRow>(list, total);
     }
 

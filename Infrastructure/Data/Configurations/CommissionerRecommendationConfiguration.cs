@@ -15,8 +15,10 @@ internal sealed class CommissionerRecommendationConfiguration : IEntityTypeConfi
         b.Property(r => r.CreatedByUserId).HasMaxLength(450);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.ResponseDue);
+        b.Ignore(r => r.Reference);
         b.HasIndex(r => new { r.OfficeId, r.MadeOn });
         b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OfficeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.AddresseeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(r => r.WorkItem).WithMany().HasForeignKey(r => r.WorkItemId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -45,6 +45,10 @@ public partial class CommissionerRecommendationsPage
     [CascadingParameter]
     private Actor Actor { get; set; } = null!;
 
+    /// The recommendation whose response form opens on arrival: the link of its task (TaskPages), from the queues and emails.
+    [SupplyParameterFromQuery(Name = "respond")]
+    public int? RespondTo { get; set; }
+
     private DateTime Today => Clock.Today.ToDateTime(TimeOnly.MinValue);
 
     protected override async Task OnInitializedAsync()
@@ -53,6 +57,7 @@ public partial class CommissionerRecommendationsPage
         if (RendererInfo.IsInteractive)
         {
             await LoadAsync();
+            OnParametersSet();
         }
     }
 
@@ -69,6 +74,14 @@ public partial class CommissionerRecommendationsPage
         if (view.Offices.All(o => o.Id != officeId))
         {
             officeId = view.Offices.Count > 0 ? view.Offices[0].Id : 0;
+        }
+    }
+
+    protected override void OnParametersSet()
+    {
+        if (RespondTo is int id && view?.Recommendations.FirstOrDefault(r => r.Id == id && r.RespondedOn is null) is { } open && answering?.Id != id)
+        {
+            Answer(open);
         }
     }
 
