@@ -100,7 +100,7 @@ public sealed class CommissionerEndToEndTests(BrowserFixture browser) : IAsyncLi
         await Assertions.Expect(task.Locator("[data-task-link]")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"^commissioner\?respond=\d+$"));
         await AssertCleanAsync(tab);
         await task.Locator("[data-action='claim']").ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"You claimed \"{title}\" ({reference})");
+        await Assertions.Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = $"You claimed \"{title}\" ({reference})" })).ToBeVisibleAsync();
 
         await page.Locator("#nav-work").GetByRole(AriaRole.Link, new() { Name = "My work" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My work", Level = 1 })).ToBeVisibleAsync();
