@@ -1030,9 +1030,14 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<long?>("WorkItemId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AddresseeId");
+
+                    b.HasIndex("WorkItemId");
 
                     b.HasIndex("OfficeId", "MadeOn");
 
@@ -3444,7 +3449,7 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<int>("ReviewId")
+                    b.Property<int?>("ReviewId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Stage")
@@ -4058,6 +4063,13 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Domain.Workflow.WorkItem", "WorkItem")
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("WorkItem");
                 });
 
             modelBuilder.Entity("Domain.Conduct.InterviewEntry", b =>
@@ -4556,8 +4568,7 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.HasOne("Domain.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Clock");
                 });

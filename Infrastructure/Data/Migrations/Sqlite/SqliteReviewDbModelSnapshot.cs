@@ -991,9 +991,14 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("WorkItemId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AddresseeId");
+
+                    b.HasIndex("WorkItemId");
 
                     b.HasIndex("OfficeId", "MadeOn");
 
@@ -3337,7 +3342,7 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("ReviewId")
+                    b.Property<int?>("ReviewId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Stage")
@@ -3943,6 +3948,13 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Domain.Workflow.WorkItem", "WorkItem")
+                        .WithMany()
+                        .HasForeignKey("WorkItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("WorkItem");
                 });
 
             modelBuilder.Entity("Domain.Conduct.InterviewEntry", b =>
@@ -4441,8 +4453,7 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Domain.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Clock");
                 });

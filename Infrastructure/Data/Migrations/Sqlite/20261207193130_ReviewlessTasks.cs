@@ -1,0 +1,67 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Infrastructure.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ReviewlessTasks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterColumn<int>(
+                name: "ReviewId",
+                table: "WorkItems",
+                type: "INTEGER",
+                nullable: true,
+                oldClrType: typeof(int),
+                oldType: "INTEGER");
+
+            migrationBuilder.AddColumn<long>(
+                name: "WorkItemId",
+                table: "CommissionerRecommendations",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommissionerRecommendations_WorkItemId",
+                table: "CommissionerRecommendations",
+                column: "WorkItemId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_CommissionerRecommendations_WorkItems_WorkItemId",
+                table: "CommissionerRecommendations",
+                column: "WorkItemId",
+                principalTable: "WorkItems",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_CommissionerRecommendations_WorkItems_WorkItemId",
+                table: "CommissionerRecommendations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_CommissionerRecommendations_WorkItemId",
+                table: "CommissionerRecommendations");
+
+            migrationBuilder.DropColumn(
+                name: "WorkItemId",
+                table: "CommissionerRecommendations");
+
+            migrationBuilder.AlterColumn<int>(
+                name: "ReviewId",
+                table: "WorkItems",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0,
+                oldClrType: typeof(int),
+                oldType: "INTEGER",
+                oldNullable: true);
+        }
+    }
+}
