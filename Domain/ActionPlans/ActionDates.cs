@@ -11,7 +11,11 @@ public static class ActionDates
 {
     /// The date the action was agreed (the field AgreedOn of the add form).
     public static Error? CheckAgreed(DateOnly? on, DateOnly today, DateOnly notified) =>
-        Check(on, today, "the date the action was agreed", "agreed", [("the death was notified", notified)], nameof(PlanAction.AgreedOn));
+        CheckAgreed(on, today, "the death was notified", notified);
+
+    /// The same for any plan: not before the day its review's death was notified or its learning source was agreed.
+    public static Error? CheckAgreed(DateOnly? on, DateOnly today, string since, DateOnly sinceOn) =>
+        Check(on, today, "the date the action was agreed", "agreed", [(since, sinceOn)], nameof(PlanAction.AgreedOn));
 
     /// The "as at" date of an owner's update: not before the action was agreed nor before its latest update.
     public static Error? CheckUpdate(DateOnly? on, DateOnly today, PlanAction action, DateOnly? latestUpdate, string field) =>

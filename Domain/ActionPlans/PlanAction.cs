@@ -41,7 +41,17 @@ public sealed class PlanAction
 
     public long Id { get; set; }
 
-    public int ReviewId { get; set; }
+    /// The review whose plan it is, or null for a learning source's action (LearningSourceId): exactly one is set (Plan).
+    public int? ReviewId { get; set; }
+
+    public int? LearningSourceId { get; set; }
+
+    /// The review or learning source whose plan it is; setting it sets both ids (the one-of-two rule, PlanOf).
+    public PlanOf Plan
+    {
+        get => PlanOf.Of(ReviewId, LearningSourceId);
+        set => (ReviewId, LearningSourceId) = (value.ReviewId, value.LearningSourceId);
+    }
 
     public int RecommendationId { get; set; }
 

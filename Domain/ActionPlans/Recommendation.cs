@@ -18,7 +18,17 @@ public sealed class Recommendation
 
     public int Id { get; set; }
 
-    public int ReviewId { get; set; }
+    /// The review whose report made it, or null for a learning source's recommendation: exactly one is set (Plan).
+    public int? ReviewId { get; set; }
+
+    public int? LearningSourceId { get; set; }
+
+    /// The review or learning source whose plan it is; setting it sets both ids (the one-of-two rule, PlanOf).
+    public PlanOf Plan
+    {
+        get => PlanOf.Of(ReviewId, LearningSourceId);
+        set => (ReviewId, LearningSourceId) = (value.ReviewId, value.LearningSourceId);
+    }
 
     /// 1, 2, 3 ... within the review: "R2" on the page.
     public int Number { get; set; }

@@ -146,6 +146,8 @@ public abstract class ReviewDb(DbContextOptions options) : IdentityDbContext<Por
 
     public DbSet<CommissionerRecommendation> CommissionerRecommendations => Set<CommissionerRecommendation>();
 
+    public DbSet<LearningSource> LearningSources => Set<LearningSource>();
+
     public DbSet<ReviewLedElsewhere> ReviewsLedElsewhere => Set<ReviewLedElsewhere>();
 
     public DbSet<ElsewhereUpdate> ElsewhereUpdates => Set<ElsewhereUpdate>();

@@ -33,7 +33,7 @@ public abstract class DemoDataTests(ProviderFixture fixture)
     /// The demo review that has drafts (and a panel, a meeting and requests): the LR office's review being written.
     private Task<int> PanelReviewAsync() => Portal.WithDbAsync(db => db.Drafts.Select(d => d.ReviewId).Distinct().SingleAsync());
 
-    private Task<int> ActionPlanReviewAsync() => Portal.WithDbAsync(db => db.Recommendations.Select(r => r.ReviewId).Distinct().SingleAsync());
+    private Task<int> ActionPlanReviewAsync() => Portal.WithDbAsync(db => db.Recommendations.Where(r => r.ReviewId != null).Select(r => r.ReviewId!.Value).Distinct().SingleAsync());
 
     [Fact]
     public async Task PanelReview_HasTwoDraftRoundsWithComments_APanel_AHeldMeetingWithItsPlace_AndRequestsReturnedAndOverdue()

@@ -22,10 +22,15 @@ public static class AgencyReach
 
     public static IQueryable<PlanAction> Actions(IReviewDb db, Actor actor) =>
         Parts(actor, db.PlanActions, (agency, offices, team, me) =>
-            from a in db.PlanActions
-            join rv in db.Reviews on a.ReviewId equals rv.Id
-            where a.OwnerAgencyId == agency && offices.Contains(rv.LeadOfficeId) && (a.OwnerUserId == me || team.Contains(rv.LeadOfficeId))
-            select a);
+            (from a in db.PlanActions
+             join rv in db.Reviews on a.ReviewId equals (int?)rv.Id
+             where a.OwnerAgencyId == agency && offices.Contains(rv.LeadOfficeId) && (a.OwnerUserId == me || team.Contains(rv.LeadOfficeId))
+             select a)
+            // A learning source's actions, as a review's: its office stands for the lead office.
+            .Concat(from a in db.PlanActions
+                    join s in db.LearningSources on a.LearningSourceId equals (int?)s.Id
+                    where a.OwnerAgencyId == agency && offices.Contains(s.OfficeId) && (a.OwnerUserId == me || team.Contains(s.OfficeId))
+                    select a));
 
     /// Tasks addressed to the contact's agencies among these (a task offered to them by name, or taken by them, is theirs).
     /// A task of no review goes by its own office in place of the review's lead office.

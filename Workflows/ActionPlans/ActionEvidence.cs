@@ -15,7 +15,13 @@ public sealed class ActionEvidence
     /// Checks and stores the file and adds its rows to the caller's context (saved with the update, or not at all).
     public static async Task<Error?> AddAsync(UploadBatch files, IReviewDb db, Actor actor, PlanAction action, string label, EvidenceFile file, CancellationToken ct)
     {
-        var added = await files.AddVersionAsync(db, actor, action.ReviewId, DocumentKind.ActionEvidence, action.OwnerKey,
+        // Documents belong to a review (Document.ReviewId): a learning source's action takes its evidence in words.
+        if (action.ReviewId is not int reviewId)
+        {
+            return new Error("Files can be attached to a review's actions only: describe the evidence in the update.");
+        }
+
+        var added = await files.AddVersionAsync(db, actor, reviewId, DocumentKind.ActionEvidence, action.OwnerKey,
             $"Evidence for action {label}", file.Content, file.FileName, existingDocumentId: null, ct);
         return added.Error;
     }
@@ -24,7 +30,7 @@ public sealed class ActionEvidence
     /// office that reads the review, the DPO, the chair/author), so the page never lists a file that would be refused.
     public async Task<IReadOnlyList<ActionEvidenceLink>> ListAsync(IReviewDb db, Actor actor, PlanAction action, CancellationToken ct)
     {
-        if (!await ActionEvidenceAccessRule.MayReadAsync(db, actor, action.ReviewId, action.Id, ct))
+        if (action.ReviewId is not int reviewId || !await ActionEvidenceAccessRule.MayReadAsync(db, actor, reviewId, action.Id, ct))
         {
             return [];
         }

@@ -14,7 +14,7 @@ public sealed class ActionPlanMail(IOutbox outbox, EmailOptions email)
     /// lead office's review officers and, where set, the lead CSP's action plan team) is asked to sign it off or return it.
     public async Task WaitingForSignOffAsync(IReviewDb db, PlanAction action, string label, string reference, CancellationToken ct)
     {
-        var managers = await ActionPlanAccess.ManagerIdsAsync(db, action.ReviewId, ct);
+        var managers = await ActionPlanAccess.ManagerIdsAsync(db, action.Plan, ct);
         foreach (var (userId, address) in await AddressesAsync(db, managers, ct))
         {
             await EnqueueAsync(db, ActionPlanEmails.WaitingForSignOff, address, userId, $"action-completed:{action.Id}:v{action.Version}", action, label, reference, ct);

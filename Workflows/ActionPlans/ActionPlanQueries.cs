@@ -19,9 +19,12 @@ public sealed record PlanActionView(long Id, string Label, string What, string O
 public sealed record RecommendationView(int Id, int Number, string Text, RecommendationLevel Level, string AddressedTo, IReadOnlyList<string> Themes,
     IReadOnlyList<PlanActionView> Actions);
 
-/// A review's action plan: its recommendations with their actions. CanRecord* say what the actor may add now.
-public sealed record ReviewActionPlanView(int ReviewId, string Reference, string CaseLabel, Stage Stage, bool CanRecordRecommendations, bool CanRecordActions,
-    string? WhyNotRecommendations, string? WhyNotActions, IReadOnlyList<RecommendationView> Recommendations, bool CanSeeReview = true);
+/// A review's action plan, or a learning source's (ReviewId null; CaseLabel is then its title, SourceKind its kind): its
+/// recommendations with their actions. CanRecord* say what the actor may add now. CanSeeReview: the actor may open the
+/// review's pages (for a source: the office's list of learning sources).
+public sealed record ReviewActionPlanView(int? ReviewId, string Reference, string CaseLabel, Stage? Stage, bool CanRecordRecommendations, bool CanRecordActions,
+    string? WhyNotRecommendations, string? WhyNotActions, IReadOnlyList<RecommendationView> Recommendations, bool CanSeeReview = true,
+    int? LearningSourceId = null, string? SourceKind = null);
 
 /// An update: the date it describes the action as at (entered), then when it was recorded and by whom (metadata).
 public sealed record ActionHistoryEntry(DateOnly AsAt, DateTime AtUtc, ActionUpdateKind Kind, string Text, ActionStatus Status, string By);
@@ -35,11 +38,14 @@ public sealed record ActionEvidenceLink(long VersionId, string Title, string Ext
 /// sign off or return (lead office officers, once completed), re-plan (lead office officers, while open), answer the
 /// impact review (owning agency, once asked).
 public sealed record ActionDetail(
-    long Id, int ReviewId, string Reference, string CaseLabel, string Label, string RecommendationText, string What, string OwnerAgency, string OwnerName,
+    long Id, int? ReviewId, string Reference, string CaseLabel, string Label, string RecommendationText, string What, string OwnerAgency, string OwnerName,
     int OwnerAgencyId, string OwnerUserId, DateOnly AgreedOn, DateOnly DueDate, string SuccessMeasure, ActionDisplayStatus Status, string DueText, DateOnly? CompletedOn, DateOnly? SignedOffOn, string? ReturnReason,
     DateOnly? ImpactReviewDueOn, DateOnly? ImpactRequestedOn, ImpactOutcome? ImpactOutcome, string? ImpactComment, int Version,
     IReadOnlyList<ActionHistoryEntry> History, IReadOnlyList<ActionChangeEntry> Changes, IReadOnlyList<ActionEvidenceLink> Evidence,
-    bool CanUpdate, bool CanDecide, bool CanReplan, bool CanAnswerImpact, bool CanSeeReview);
+    bool CanUpdate, bool CanDecide, bool CanReplan, bool CanAnswerImpact, bool CanSeeReview, string PlanLink = "", int? LearningSourceId = null)
+{
+    public PlanOf Plan => PlanOf.Of(ReviewId, LearningSourceId);
+}
 
 /// An impact review waiting for the actor's agency: the contact's queue on "Our actions".
 public sealed record ImpactReviewTask(long ActionId, string Label, string Reference, string CaseLabel, DateOnly? DueDate, string? DueText);
@@ -47,28 +53,34 @@ public sealed record ImpactReviewTask(long ActionId, string Label, string Refere
 public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit, ActionEvidence evidence)
 {
     /// The review's plan for whoever may read the review; a refused read is audited.
-    public async Task<Result<ReviewActionPlanView>> ForReviewAsync(Actor actor, int reviewId, CancellationToken ct = default)
+    public Task<Result<ReviewActionPlanView>> ForReviewAsync(Actor actor, int reviewId, CancellationToken ct = default) =>
+        ForPlanAsync(actor, PlanOf.Review(reviewId), ct);
+
+    /// A review's plan or a learning source's, by the same rule (ActionPlanAccess.ForPlanAsync).
+    public async Task<Result<ReviewActionPlanView>> ForPlanAsync(Actor actor, PlanOf plan, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
-        var access = await ActionPlanAccess.ForReviewAsync(db, actor, reviewId, ct);
+        var access = await ActionPlanAccess.ForPlanAsync(db, actor, plan, ct);
         if (!access.CanRead)
         {
-            await audit.RefusedAsync(db, actor, "ActionPlan", reviewId.ToString(), reviewId, "view action plan", ct);
-            return new AccessRefused("this review");
+            await audit.RefusedAsync(db, actor, "ActionPlan", plan.ReviewId?.ToString() ?? LearningSource.ReferenceFor(plan.LearningSourceId!.Value),
+                plan.ReviewId, "view action plan", ct);
+            return new AccessRefused(plan.IsReview ? "this review" : "this learning source");
         }
 
         var today = clock.Today;
-        var review = await db.Reviews.AsNoTracking().SingleAsync(r => r.Id == reviewId, ct);
-        var recommendations = await db.Recommendations.AsNoTracking().Where(r => r.ReviewId == reviewId).OrderBy(r => r.Number).ToListAsync(ct);
-        var actions = await db.PlanActions.AsNoTracking().Where(a => a.ReviewId == reviewId).OrderBy(a => a.Number).ToListAsync(ct);
+        var owner = (await PlanOwners.LoadAsync(db, plan, ct))!;
+        var recommendations = await db.Recommendations.AsNoTracking().Where(r => r.ReviewId == plan.ReviewId && r.LearningSourceId == plan.LearningSourceId)
+            .OrderBy(r => r.Number).ToListAsync(ct);
+        var actions = await db.PlanActions.AsNoTracking().Where(a => a.ReviewId == plan.ReviewId && a.LearningSourceId == plan.LearningSourceId)
+            .OrderBy(a => a.Number).ToListAsync(ct);
         var names = await NamesAsync(db, recommendations.Select(r => r.AddressedToAgencyId).Concat(actions.Select(a => (int?)a.OwnerAgencyId)),
             actions.Select(a => a.OwnerUserId), ct);
         var themes = await ActionPlanThemes.NamesAsync(db, recommendations.Select(r => r.Id).ToList(), ct);
         var officer = access.CanManage;
-        var stage = ActionPlanAccess.EffectiveStage(review);
-        var recommendationsOpen = ActionPlanAccess.RecommendationStages.Contains(stage);
-        var actionsOpen = ActionPlanAccess.ActionStages.Contains(stage);
-        return new ReviewActionPlanView(review.Id, review.Reference, review.CaseLabel, review.Stage,
+        var recommendationsOpen = owner.TakesRecommendations;
+        var actionsOpen = owner.TakesActions;
+        return new ReviewActionPlanView(plan.ReviewId, owner.Reference, owner.Label, owner.Stage,
             officer && recommendationsOpen, officer && actionsOpen && recommendations.Count > 0,
             !officer ? "Only review officers of the lead office, or the CSP's action plan team, record the action plan."
                 : recommendationsOpen ? null : "Recommendations are recorded from the final draft (panel and report writing onwards).",
@@ -80,7 +92,7 @@ public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, A
                     names.Organisations[a.OwnerAgencyId], names.Users.GetValueOrDefault(a.OwnerUserId, "(account removed)"), a.DueDate,
                     ActionStatuses.Current(a.Status, a.DueDate, today), a.IsOpen ? DueText.Describe(a.DueDate, today) : string.Empty, a.SuccessMeasure,
                     a.SignedOffOn, a.ImpactOutcome)).ToList())).ToList(),
-            CanSeeReview: access.Case.CanRead);
+            CanSeeReview: access.Case.CanRead, LearningSourceId: plan.LearningSourceId, SourceKind: plan.IsReview ? null : owner.EmailLabel);
     }
 
     /// One action, for office staff who may read its review and the owning agency's contacts; the view is audited
@@ -89,7 +101,7 @@ public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, A
     {
         await using var db = await dbs.CreateAsync(ct);
         var action = await db.PlanActions.AsNoTracking().SingleOrDefaultAsync(a => a.Id == actionId, ct);
-        var access = action is null ? ActionPlanAccess.PlanAccess.None : await ActionPlanAccess.ForReviewAsync(db, actor, action.ReviewId, ct);
+        var access = action is null ? ActionPlanAccess.PlanAccess.None : await ActionPlanAccess.ForPlanAsync(db, actor, action.Plan, ct);
         var ownerContact = action is not null && ActionPlanAccess.IsOwnerContact(actor, action, await ActionPlanAccess.LeadOfficeAsync(db, action, ct));
         if (action is null || !(access.CanRead || ownerContact))
         {
@@ -98,7 +110,7 @@ public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, A
         }
 
         var today = clock.Today;
-        var review = await db.Reviews.AsNoTracking().Where(r => r.Id == action.ReviewId).Select(r => new { r.Reference, r.CaseLabel }).SingleAsync(ct);
+        var review = (await PlanOwners.LoadAsync(db, action, ct))!;
         var recommendation = await db.Recommendations.AsNoTracking().SingleAsync(r => r.Id == action.RecommendationId, ct);
         var updates = await db.ActionUpdates.AsNoTracking().Where(u => u.ActionId == actionId).OrderByDescending(u => u.AsAt).ThenByDescending(u => u.Id).ToListAsync(ct);
         var changes = await db.ActionChanges.AsNoTracking().Where(c => c.ActionId == actionId).OrderByDescending(c => c.AgreedOn).ThenByDescending(c => c.Id).ToListAsync(ct);
@@ -109,7 +121,7 @@ public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, A
             await db.SaveChangesAsync(ct);
         }
 
-        return new ActionDetail(action.Id, action.ReviewId, review.Reference, review.CaseLabel, PlanAction.Label(recommendation.Number, action.Number),
+        return new ActionDetail(action.Id, action.ReviewId, review.Reference, review.Label, PlanAction.Label(recommendation.Number, action.Number),
             recommendation.Text, action.What, names.Organisations[action.OwnerAgencyId], names.Users.GetValueOrDefault(action.OwnerUserId, "(account removed)"),
             action.OwnerAgencyId, action.OwnerUserId, action.AgreedOn, action.DueDate, action.SuccessMeasure, ActionStatuses.Current(action.Status, action.DueDate, today),
             action.IsOpen ? DueText.Describe(action.DueDate, today) : string.Empty, action.CompletedOn, action.SignedOffOn, action.ReturnReason,
@@ -121,8 +133,8 @@ public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, A
             CanDecide: access.CanManage && action.Status == ActionStatus.Completed,
             CanReplan: access.CanManage && action.IsOpen,
             CanAnswerImpact: ownerContact && action.ImpactRequestedOn is not null && action.ImpactOutcome is null,
-            // The way back is the review's action plan, which an action plan team member reads too.
-            CanSeeReview: access.CanRead);
+            // The way back is the review's (or source's) action plan, which an action plan team member reads too.
+            CanSeeReview: access.CanRead, PlanLink: review.Link, LearningSourceId: action.LearningSourceId);
     }
 
     /// Impact reviews of the actions the contact reaches (their queue), oldest due first.
@@ -137,7 +149,7 @@ public sealed class ActionPlanQuery(IReviewDbFactory dbs, BusinessClock clock, A
         var today = clock.Today;
         var rows = await (from a in AgencyReach.Actions(db, actor).AsNoTracking()
                           join w in db.WorkItems on a.ImpactWorkItemId equals w.Id
-                          join r in db.Reviews on a.ReviewId equals r.Id
+                          join r in db.Reviews on a.ReviewId equals (int?)r.Id
                           join rec in db.Recommendations on a.RecommendationId equals rec.Id
                           where w.Status == WorkItemStatus.Open
                           orderby w.DueDate, a.Id
@@ -169,18 +181,24 @@ public sealed class ActionPlanLookups(IReviewDbFactory dbs)
     }
 
     /// The agencies that can own an action of this review: those that work with its lead office.
-    public async Task<IReadOnlyList<Choice>> OwnerAgenciesAsync(int reviewId, CancellationToken ct = default)
+    public Task<IReadOnlyList<Choice>> OwnerAgenciesAsync(int reviewId, CancellationToken ct = default) => OwnerAgenciesAsync(PlanOf.Review(reviewId), ct);
+
+    /// The same for either kind of plan: the agencies working with the office of its review or learning source.
+    public async Task<IReadOnlyList<Choice>> OwnerAgenciesAsync(PlanOf plan, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
-        var office = await db.Reviews.Where(r => r.Id == reviewId).Select(r => r.LeadOfficeId).SingleAsync(ct);
+        var office = (await PlanOwners.LoadAsync(db, plan, ct))!.OfficeId;
         return await AgencyContacts.AgenciesOf(db, office).AsNoTracking().OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct);
     }
 
     /// The agency's contacts this review's lead office may give an action to.
-    public async Task<IReadOnlyList<(string Id, string Name)>> ContactsAsync(int reviewId, int agencyId, CancellationToken ct = default)
+    public Task<IReadOnlyList<(string Id, string Name)>> ContactsAsync(int reviewId, int agencyId, CancellationToken ct = default) =>
+        ContactsAsync(PlanOf.Review(reviewId), agencyId, ct);
+
+    public async Task<IReadOnlyList<(string Id, string Name)>> ContactsAsync(PlanOf plan, int agencyId, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
-        var office = await db.Reviews.Where(r => r.Id == reviewId).Select(r => r.LeadOfficeId).SingleAsync(ct);
+        var office = (await PlanOwners.LoadAsync(db, plan, ct))!.OfficeId;
         var rows = await AgencyContacts.ForOffice(db, office, agencyId).OrderBy(c => c.Name).ToListAsync(ct);
         return rows.Select(r => (r.UserId, r.Name)).ToList();
     }

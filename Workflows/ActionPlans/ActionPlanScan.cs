@@ -69,8 +69,11 @@ public sealed class ActionPlanScan(IReviewDbFactory dbs, IOutbox outbox, Busines
             return 0;
         }
 
-        var reviewIds = due.Select(a => a.ReviewId).Distinct().ToList();
-        var reviews = await db.Reviews.AsNoTracking().Where(r => reviewIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => new { r.Reference, r.CaseLabel }, ct);
+        var plans = new Dictionary<PlanOf, PlanOwner>();
+        foreach (var plan in due.Select(a => a.Plan).Distinct())
+        {
+            plans[plan] = (await PlanOwners.LoadAsync(db, plan, ct))!;
+        }
         var recommendationIds = due.Select(a => a.RecommendationId).Distinct().ToList();
         var numbers = await db.Recommendations.AsNoTracking().Where(r => recommendationIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Number, ct);
         var ownerIds = due.Select(a => a.OwnerUserId).Distinct().ToList();
@@ -81,7 +84,7 @@ public sealed class ActionPlanScan(IReviewDbFactory dbs, IOutbox outbox, Busines
         foreach (var action in due)
         {
             var label = PlanAction.Label(numbers[action.RecommendationId], action.Number);
-            var review = reviews[action.ReviewId];
+            var review = plans[action.Plan];
             action.ImpactRequestedOn = today;
             action.Version++;
             action.ImpactWorkItem = OwnerTask.ImpactReview(db, action, label, answerBy, now);
@@ -90,7 +93,7 @@ public sealed class ActionPlanScan(IReviewDbFactory dbs, IOutbox outbox, Busines
                 await outbox.EnqueueAsync(db, new OutgoingEmail(to, action.OwnerUserId, ActionPlanEmails.ImpactReview, $"action-impact:{action.Id}", "ActionImpactReview",
                     new Dictionary<string, string>
                     {
-                        ["CaseLabel"] = review.CaseLabel,
+                        ["CaseLabel"] = review.EmailLabel,
                         ["Reference"] = review.Reference,
                         ["Action"] = label,
                         ["SignedOffOn"] = UkDate.Format(action.SignedOffOn ?? today),

@@ -27,6 +27,8 @@ public static class ActionPlansSetup
         services.AddSingleton<ActionPlanLookups>();
         services.AddSingleton<MasterActionPlanQuery>();
         services.AddSingleton<ActionPlanScan>();
+        services.AddSingleton<LearningSourcesQuery>();
+        services.AddSingleton<SaveLearningSourceHandler>();
         services.AddSingleton<IUnsignedActions, UnsignedActions>();
         return services;
     }

@@ -20,29 +20,34 @@ public sealed record ActionInput(int RecommendationId, string? What, int? OwnerA
 /// reminds the owner and escalates an overdue action to the agency's senior manager (Workflows/Reminders).
 public sealed class AddActionHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit)
 {
-    public async Task<Result<long>> HandleAsync(Actor actor, int reviewId, ActionInput input, CancellationToken ct = default)
+    public Task<Result<long>> HandleAsync(Actor actor, int reviewId, ActionInput input, CancellationToken ct = default) =>
+        HandleAsync(actor, PlanOf.Review(reviewId), input, ct);
+
+    /// An action of a review's plan, or of a learning source's (by the same rules, with no stage to wait for).
+    public async Task<Result<long>> HandleAsync(Actor actor, PlanOf plan, ActionInput input, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
-        var (review, refused) = await PlanReviews.ForChangeAsync(db, audit, actor, reviewId, "add an action", ct);
+        var (owner, refused) = await PlanOwners.ForChangeAsync(db, audit, actor, plan, "add an action", ct);
         if (refused is not null)
         {
             return refused;
         }
 
-        if (!ActionPlanAccess.ActionStages.Contains(ActionPlanAccess.EffectiveStage(review!)))
+        if (!owner!.TakesActions)
         {
             return new Error("The action plan starts at CRG sign-off: submit the final report for sign-off first.");
         }
 
-        var recommendation = await db.Recommendations.SingleOrDefaultAsync(r => r.Id == input.RecommendationId && r.ReviewId == reviewId, ct);
+        var recommendation = await db.Recommendations.SingleOrDefaultAsync(r => r.Id == input.RecommendationId
+            && r.ReviewId == plan.ReviewId && r.LearningSourceId == plan.LearningSourceId, ct);
         if (recommendation is null)
         {
             return new NotFound("The recommendation");
         }
 
         var errors = PlanAction.Validate(input.What, input.OwnerAgencyId, input.OwnerUserId, input.DueDate, input.SuccessMeasure, clock.Today).ToList();
-        errors.AddRange(await ActionOwners.CheckAsync(db, review!.LeadOfficeId, input.OwnerAgencyId, input.OwnerUserId, ct));
-        if (ActionDates.CheckAgreed(input.AgreedOn, clock.Today, review.DateNotified) is { } date)
+        errors.AddRange(await ActionOwners.CheckAsync(db, owner.OfficeId, input.OwnerAgencyId, input.OwnerUserId, ct));
+        if (ActionDates.CheckAgreed(input.AgreedOn, clock.Today, owner.AgreedSince, owner.AgreedSinceOn) is { } date)
         {
             errors.Add(date);
         }
@@ -55,7 +60,7 @@ public sealed class AddActionHandler(IReviewDbFactory dbs, BusinessClock clock, 
         var number = await db.PlanActions.Where(a => a.RecommendationId == recommendation.Id).Select(a => (int?)a.Number).MaxAsync(ct) ?? 0;
         var action = new PlanAction
         {
-            ReviewId = reviewId,
+            Plan = plan,
             RecommendationId = recommendation.Id,
             Number = number + 1,
             What = input.What!.Trim(),
@@ -70,7 +75,7 @@ public sealed class AddActionHandler(IReviewDbFactory dbs, BusinessClock clock, 
         };
         db.PlanActions.Add(action);
         var label = PlanAction.Label(recommendation.Number, action.Number);
-        audit.Add(db, actor, AuditAction.Created, "PlanAction", null, reviewId, review!.Reference,
+        audit.Add(db, actor, AuditAction.Created, "PlanAction", null, plan.ReviewId, owner.Reference,
             $"action {label}: owner agency {action.OwnerAgencyId}, due {action.DueDate:yyyy-MM-dd}");
         action.WorkItem = OwnerTask.Deliver(db, action, label, clock.UtcNow);
         await db.SaveChangesAsync(ct);
@@ -106,17 +111,23 @@ internal static class ActionOwners
 /// completed; the impact review closes when it is answered.
 internal static class OwnerTask
 {
-    public static WorkItem Deliver(IReviewDb db, PlanAction action, string label, DateTime nowUtc) =>
+    public static WorkItem? Deliver(IReviewDb db, PlanAction action, string label, DateTime nowUtc) =>
         Open(db, action, WorkItemKind.DeliverAction, $"Action {label} of the action plan", action.DueDate, nowUtc);
 
-    public static WorkItem ImpactReview(IReviewDb db, PlanAction action, string label, DateOnly answerBy, DateTime nowUtc) =>
+    public static WorkItem? ImpactReview(IReviewDb db, PlanAction action, string label, DateOnly answerBy, DateTime nowUtc) =>
         Open(db, action, WorkItemKind.ActionImpactReview, $"Impact review of action {label}", answerBy, nowUtc);
 
-    private static WorkItem Open(IReviewDb db, PlanAction action, WorkItemKind kind, string title, DateOnly due, DateTime nowUtc)
+    /// No task for a learning source's action yet: a work item belongs to a review (WorkItem.ReviewId).
+    private static WorkItem? Open(IReviewDb db, PlanAction action, WorkItemKind kind, string title, DateOnly due, DateTime nowUtc)
     {
+        if (action.ReviewId is not int reviewId)
+        {
+            return null;
+        }
+
         var item = new WorkItem
         {
-            ReviewId = action.ReviewId,
+            ReviewId = reviewId,
             Kind = kind,
             Title = title,
             IsProcessStep = false,

@@ -70,7 +70,7 @@ public sealed class AnswerImpactReviewHandler(IReviewDbFactory dbs, BusinessCloc
             ActionId = action.Id, Kind = ActionUpdateKind.ImpactReview, Text = $"{ActionStatuses.Describe(outcome!.Value)}. {action.ImpactComment}",
             Status = action.Status, AsAt = clock.Today, AtUtc = now, ByUserId = actor.UserId,
         });
-        var reference = await db.Reviews.Where(r => r.Id == action.ReviewId).Select(r => r.Reference).SingleAsync(ct);
+        var reference = (await PlanOwners.LoadAsync(db, action, ct))!.Reference;
         audit.Add(db, actor, AuditAction.Changed, "PlanAction", action.Id.ToString(), action.ReviewId, reference, $"impact review answered: {outcome}");
         try
         {

@@ -30,7 +30,7 @@ public sealed class DecideActionHandler(IReviewDbFactory dbs, BusinessClock cloc
         await using var db = await dbs.CreateAsync(ct);
         var what = signOff ? "sign off an action" : "return an action";
         var action = await db.PlanActions.SingleOrDefaultAsync(a => a.Id == actionId, ct);
-        if (action is null || !(await ActionPlanAccess.ForReviewAsync(db, actor, action.ReviewId, ct)).CanManage)
+        if (action is null || !(await ActionPlanAccess.ForPlanAsync(db, actor, action.Plan, ct)).CanManage)
         {
             await audit.RefusedAsync(db, actor, "PlanAction", actionId.ToString(), action?.ReviewId, what, ct);
             return new AccessRefused("this action (review officers of the lead office sign actions off)");
@@ -59,7 +59,7 @@ public sealed class DecideActionHandler(IReviewDbFactory dbs, BusinessClock cloc
             return new ValidationFailed([new Error($"Keep it to {CommentMaxLength} characters or fewer.", "Reason")]);
         }
 
-        var review = await db.Reviews.Where(r => r.Id == action.ReviewId).Select(r => new { r.Id, r.Reference, r.CaseLabel }).SingleAsync(ct);
+        var review = (await PlanOwners.LoadAsync(db, action, ct))!;
         var label = await PostActionUpdateHandler.LabelAsync(db, action, ct);
         var now = clock.UtcNow;
         var update = new ActionUpdate
@@ -96,13 +96,13 @@ public sealed class DecideActionHandler(IReviewDbFactory dbs, BusinessClock cloc
             await outbox.EnqueueAsync(db, new OutgoingEmail(to, action.OwnerUserId, ActionPlanEmails.Returned, $"action-returned:{action.Id}:v{action.Version}", "ActionReturned",
                 new Dictionary<string, string>
                 {
-                    ["CaseLabel"] = review.CaseLabel,
+                    ["CaseLabel"] = review.EmailLabel,
                     ["Reference"] = review.Reference,
                     ["Action"] = label,
                     ["Reason"] = trimmed!,
                     ["Link"] = email.LinkTo($"actions/{action.Id}"),
                     ["PortalBaseUrl"] = email.PortalBaseUrl,
-                }, ReviewId: review.Id), ct);
+                }, ReviewId: action.ReviewId), ct);
         }
 
         try

@@ -15,7 +15,7 @@ namespace Workflows.ActionPlans;
 public sealed record ActionPlanFilter(int? AgencyId = null, int? CspId = null, int? ThemeId = null, ActionDisplayStatus? Status = null, int? ReviewId = null);
 
 public sealed record ActionPlanRow(
-    long Id, int ReviewId, string Reference, string CaseLabel, string LeadCsp, string Label, RecommendationLevel Level, string What,
+    long Id, int? ReviewId, string Reference, string CaseLabel, string LeadCsp, string Label, RecommendationLevel Level, string What,
     string OwnerAgency, DateOnly DueDate, ActionDisplayStatus Status, string DueText, string Themes, ImpactOutcome? Impact, DateOnly? SignedOffOn,
     DateOnly? LatestUpdateOn = null, string? LatestUpdate = null);
 
@@ -56,7 +56,8 @@ public sealed class MasterActionPlanQuery(IReviewDbFactory dbs, BusinessClock cl
         var agencies = await db.Organisations.AsNoTracking().Where(o => actions.Any(a => a.OwnerAgencyId == o.Id))
             .OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct);
         var csps = await db.Organisations.AsNoTracking()
-            .Where(o => o.Kind == OrganisationKind.Csp && db.Reviews.Any(r => r.LeadCspId == o.Id && actions.Any(a => a.ReviewId == r.Id)))
+            .Where(o => o.Kind == OrganisationKind.Csp && (db.Reviews.Any(r => r.LeadCspId == o.Id && actions.Any(a => a.ReviewId == r.Id))
+                || db.LearningSources.Any(s => s.CspId == o.Id && actions.Any(a => a.LearningSourceId == s.Id))))
             .OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct);
         var reviews = await db.Reviews.AsNoTracking().Where(r => actions.Any(a => a.ReviewId == r.Id))
             .OrderBy(r => r.Reference).Select(r => new Choice(r.Id, r.Reference + " " + r.CaseLabel)).ToListAsync(ct);
@@ -113,14 +114,19 @@ public sealed class MasterActionPlanQuery(IReviewDbFactory dbs, BusinessClock cl
             _ => actions,
         };
 
+        // A review's action, or a learning source's: its reference, its title where the case label shows, its CSP.
         var rows = from a in actions
-                   join r in db.Reviews on a.ReviewId equals r.Id
                    join rec in db.Recommendations on a.RecommendationId equals rec.Id
                    join ag in db.Organisations on a.OwnerAgencyId equals ag.Id
-                   join csp in db.Organisations on r.LeadCspId equals csp.Id
+                   from r in db.Reviews.Where(r => r.Id == a.ReviewId).DefaultIfEmpty()
+                   from s in db.LearningSources.Where(s => s.Id == a.LearningSourceId).DefaultIfEmpty()
+                   // Two plain left joins (SQLite has no APPLY for a join on "the review's CSP, else the source's").
+                   from reviewCsp in db.Organisations.Where(o => o.Id == r!.LeadCspId).DefaultIfEmpty()
+                   from sourceCsp in db.Organisations.Where(o => o.Id == s!.CspId).DefaultIfEmpty()
                    select new Item
                    {
-                       Action = a, Reference = r.Reference, CaseLabel = r.CaseLabel, LeadCspId = r.LeadCspId, LeadCsp = csp.Name,
+                       Action = a, Reference = r != null ? r.Reference : LearningSource.ReferencePrefix + s!.Id.ToString(), CaseLabel = r != null ? r.CaseLabel : s!.Title,
+                       LeadCspId = r != null ? r.LeadCspId : s!.CspId, LeadCsp = r != null ? reviewCsp!.Name : sourceCsp!.Name,
                        RecommendationNumber = rec.Number, Level = rec.Level, OwnerAgency = ag.Name,
                    };
         if (filter.CspId is int cspId)

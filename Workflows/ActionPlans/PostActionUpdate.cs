@@ -71,7 +71,7 @@ public sealed class PostActionUpdateHandler(IReviewDbFactory dbs, BusinessClock 
             errors.Add(date);
         }
 
-        var review = await db.Reviews.Where(r => r.Id == action.ReviewId).Select(r => new { r.Reference }).SingleAsync(ct);
+        var review = (await PlanOwners.LoadAsync(db, action, ct))!;
         var label = await LabelAsync(db, action, ct);
         foreach (var file in input.Evidence)
         {

@@ -18,16 +18,20 @@ public sealed record RecommendationInput(string? Text, RecommendationLevel? Leve
 /// A recommendation of the final report, recorded by a review officer of the lead office from PanelAndReport onwards.
 public sealed class RecordRecommendationHandler(IReviewDbFactory dbs, BusinessClock clock, AuditLog audit)
 {
-    public async Task<Result<int>> HandleAsync(Actor actor, int reviewId, RecommendationInput input, CancellationToken ct = default)
+    public Task<Result<int>> HandleAsync(Actor actor, int reviewId, RecommendationInput input, CancellationToken ct = default) =>
+        HandleAsync(actor, PlanOf.Review(reviewId), input, ct);
+
+    /// A review's recommendation, or a learning source's (by the same rules, with no stage to wait for).
+    public async Task<Result<int>> HandleAsync(Actor actor, PlanOf plan, RecommendationInput input, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
-        var (review, refused) = await PlanReviews.ForChangeAsync(db, audit, actor, reviewId, "record a recommendation", ct);
+        var (owner, refused) = await PlanOwners.ForChangeAsync(db, audit, actor, plan, "record a recommendation", ct);
         if (refused is not null)
         {
             return refused;
         }
 
-        if (!ActionPlanAccess.RecommendationStages.Contains(ActionPlanAccess.EffectiveStage(review!)))
+        if (!owner!.TakesRecommendations)
         {
             return new Error("Recommendations are recorded from the final draft: the review must be at panel and report writing or later.");
         }
@@ -51,10 +55,11 @@ public sealed class RecordRecommendationHandler(IReviewDbFactory dbs, BusinessCl
             return new ValidationFailed(errors);
         }
 
-        var number = await db.Recommendations.Where(r => r.ReviewId == reviewId).Select(r => (int?)r.Number).MaxAsync(ct) ?? 0;
+        var number = await db.Recommendations.Where(r => r.ReviewId == plan.ReviewId && r.LearningSourceId == plan.LearningSourceId)
+            .Select(r => (int?)r.Number).MaxAsync(ct) ?? 0;
         var recommendation = new Recommendation
         {
-            ReviewId = reviewId,
+            Plan = plan,
             Number = number + 1,
             Text = input.Text!.Trim(),
             Level = level!.Value,
@@ -65,7 +70,7 @@ public sealed class RecordRecommendationHandler(IReviewDbFactory dbs, BusinessCl
             Themes = themeIds.Select(t => new RecommendationTheme { ThemeId = t }).ToList(),
         };
         db.Recommendations.Add(recommendation);
-        audit.Add(db, actor, AuditAction.Created, "Recommendation", null, reviewId, review!.Reference,
+        audit.Add(db, actor, AuditAction.Created, "Recommendation", null, plan.ReviewId, owner.Reference,
             $"recommendation R{recommendation.Number}: level {level}, themes {themeIds.Count}");
         try
         {
@@ -73,7 +78,7 @@ public sealed class RecordRecommendationHandler(IReviewDbFactory dbs, BusinessCl
         }
         catch (DbUpdateException)
         {
-            // Two officers numbering at once (unique review + number): the second tries again.
+            // Two officers numbering at once (unique review or source + number): the second tries again.
             return new Conflict("The action plan");
         }
 
@@ -81,22 +86,9 @@ public sealed class RecordRecommendationHandler(IReviewDbFactory dbs, BusinessCl
     }
 }
 
-/// Loading the review behind an action plan command, with the access checks every command shares.
+/// The checks the recommendation and action commands share (PlanOwners.ForChangeAsync loads the plan, checking access).
 internal static class PlanReviews
 {
-    /// The review, if the actor manages its action plan (ActionPlanAccess); otherwise the refusal (audited).
-    public static async Task<(Review? Review, Error? Refused)> ForChangeAsync(IReviewDb db, AuditLog audit, Actor actor, int reviewId, string what,
-        CancellationToken ct)
-    {
-        if (!(await ActionPlanAccess.ForReviewAsync(db, actor, reviewId, ct)).CanManage)
-        {
-            await audit.RefusedAsync(db, actor, "ActionPlan", reviewId.ToString(), reviewId, what, ct);
-            return (null, new AccessRefused("this review's action plan (review officers of the lead office, or the CSP's action plan team, record it)"));
-        }
-
-        return (await db.Reviews.SingleAsync(r => r.Id == reviewId, ct), null);
-    }
-
     public static Task<bool> IsActiveAgencyAsync(IReviewDb db, int agencyId, CancellationToken ct) =>
         db.Organisations.AnyAsync(o => o.Id == agencyId && o.Kind == OrganisationKind.Agency && o.IsActive, ct);
 

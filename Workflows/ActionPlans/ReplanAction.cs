@@ -21,7 +21,7 @@ public sealed class ReplanActionHandler(IReviewDbFactory dbs, BusinessClock cloc
     {
         await using var db = await dbs.CreateAsync(ct);
         var action = await db.PlanActions.Include(a => a.WorkItem).SingleOrDefaultAsync(a => a.Id == actionId, ct);
-        if (action is null || !(await ActionPlanAccess.ForReviewAsync(db, actor, action.ReviewId, ct)).CanManage)
+        if (action is null || !(await ActionPlanAccess.ForPlanAsync(db, actor, action.Plan, ct)).CanManage)
         {
             await audit.RefusedAsync(db, actor, "PlanAction", actionId.ToString(), action?.ReviewId, "re-plan an action", ct);
             return new AccessRefused("this action (review officers of the lead office re-plan actions)");
@@ -32,12 +32,12 @@ public sealed class ReplanActionHandler(IReviewDbFactory dbs, BusinessClock cloc
             return new Conflict("This action");
         }
 
-        var review = await db.Reviews.Where(r => r.Id == action.ReviewId).Select(r => new { r.Reference, r.LeadOfficeId }).SingleAsync(ct);
+        var review = (await PlanOwners.LoadAsync(db, action, ct))!;
         var latest = await db.ActionChanges.Where(c => c.ActionId == action.Id).MaxAsync(c => (DateOnly?)c.AgreedOn, ct);
         var errors = ActionReplanning.Validate(action, replan, clock.Today, latest).ToList();
         if (action.IsOpen)
         {
-            errors.AddRange(await ActionOwners.CheckAsync(db, review.LeadOfficeId, replan.OwnerAgencyId, replan.OwnerUserId, ct));
+            errors.AddRange(await ActionOwners.CheckAsync(db, review.OfficeId, replan.OwnerAgencyId, replan.OwnerUserId, ct));
         }
 
         if (errors.Count > 0)

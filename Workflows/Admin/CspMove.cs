@@ -40,6 +40,13 @@ internal static class CspMove
             await HandOverAsync(db, led.Select(r => r.Id).ToList(), toOfficeId, nowUtc, ct);
         }
 
+        // The CSP's learning sources go with it: the new office manages their action plans, as it does the reviews'.
+        foreach (var source in await db.LearningSources.Where(s => s.CspId == csp.Id && s.OfficeId != toOfficeId).ToListAsync(ct))
+        {
+            source.OfficeId = toOfficeId;
+            source.Version++;
+        }
+
         var involved = await db.Reviews.Where(r => r.LeadCspId != csp.Id && r.InvolvedCsps.Any(c => c.CspId == csp.Id)).ToListAsync(ct);
         var fromName = fromOfficeId is int f ? offices.GetValueOrDefault(f, "its former office") : "no office";
         foreach (var review in involved)

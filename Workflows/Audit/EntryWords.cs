@@ -63,6 +63,7 @@ public static partial class EntryWords
         ["InformationRequest"] = "Information request",
         ["LegalChallenge"] = "Legal challenge",
         ["Learning"] = "Learning and themes",
+        ["LearningSource"] = "Learning source",
         ["Organisation"] = "Organisation",
         ["Page"] = "Page",
         ["ProfileField"] = "Case profile field",

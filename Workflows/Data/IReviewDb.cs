@@ -147,6 +147,8 @@ public interface IReviewDb : IAsyncDisposable
 
     DbSet<CommissionerRecommendation> CommissionerRecommendations { get; }
 
+    DbSet<LearningSource> LearningSources { get; }
+
     DbSet<ReviewLedElsewhere> ReviewsLedElsewhere { get; }
 
     DbSet<ElsewhereUpdate> ElsewhereUpdates { get; }

@@ -18,7 +18,8 @@ public sealed record BoardAction(string Reference, string CaseLabel, string Owne
     ActionDisplayStatus Status, DateOnly? LatestUpdateOn, string? LatestUpdate, IReadOnlyList<string> ChangedSince);
 
 /// The board report's appendix of outstanding actions: agreed by and not signed off on the report's date, of the
-/// reviews the CSP or office leads, by review and owner. It reads the dates people entered (the day an action or a
+/// reviews the CSP or office leads and of its learning sources (Reference "LS-12", CaseLabel the source's title), by
+/// review or source and owner. It reads the dates people entered (the day an action or a
 /// re-plan was agreed, an update's "as at" date), never when they were typed, so an update recorded today and dated a
 /// month ago counts a month ago. "Changed since" looks back Actions:BoardChangesMonths from the report's date: the
 /// previous board's papers (boards meet quarterly; the portal keeps no calendar of their meetings).
@@ -45,13 +46,21 @@ public sealed class BoardActionsQuery(IReviewDbFactory dbs, AuditLog audit, Acti
 
         var scope = new BoardScope(org.Id, org.Name, org.Kind == OrganisationKind.ReviewOffice);
         var since = asOf.AddMonths(-options.BoardChangesMonths);
-        var rows = await (from a in db.PlanActions.AsNoTracking()
-                          join r in db.Reviews on a.ReviewId equals r.Id
+        var outstanding = db.PlanActions.AsNoTracking().Where(a => a.AgreedOn <= asOf && (a.SignedOffOn == null || a.SignedOffOn > asOf));
+        var rows = await (from a in outstanding
+                          join r in db.Reviews on a.ReviewId equals (int?)r.Id
                           join rec in db.Recommendations on a.RecommendationId equals rec.Id
                           join ag in db.Organisations on a.OwnerAgencyId equals ag.Id
-                          where (scope.IsOffice ? r.LeadOfficeId == org.Id : r.LeadCspId == org.Id)
-                                && a.AgreedOn <= asOf && (a.SignedOffOn == null || a.SignedOffOn > asOf)
+                          where scope.IsOffice ? r.LeadOfficeId == org.Id : r.LeadCspId == org.Id
                           select new { Action = a, r.Reference, r.CaseLabel, Recommendation = rec.Number, Agency = ag.Name }).ToListAsync(ct);
+        // The learning sources of the office or CSP: by reference and title, as a review by reference and case label.
+        var fromSources = await (from a in outstanding
+                                 join s in db.LearningSources on a.LearningSourceId equals (int?)s.Id
+                                 join rec in db.Recommendations on a.RecommendationId equals rec.Id
+                                 join ag in db.Organisations on a.OwnerAgencyId equals ag.Id
+                                 where scope.IsOffice ? s.OfficeId == org.Id : s.CspId == org.Id
+                                 select new { Action = a, s.Id, s.Title, Recommendation = rec.Number, Agency = ag.Name }).ToListAsync(ct);
+        rows.AddRange(fromSources.Select(x => new { x.Action, Reference = LearningSource.ReferenceFor(x.Id), CaseLabel = x.Title, x.Recommendation, x.Agency }));
         var ids = rows.Select(x => x.Action.Id).ToList();
         var updates = (await db.ActionUpdates.AsNoTracking().Where(u => ids.Contains(u.ActionId) && u.AsAt <= asOf).ToListAsync(ct))
             .ToLookup(u => u.ActionId);

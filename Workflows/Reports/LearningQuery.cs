@@ -81,8 +81,8 @@ public sealed class LearningQuery(IReviewDbFactory dbs, AuditLog audit)
     {
         var counts = await (from rt in db.RecommendationThemes
                             join rec in db.Recommendations on rt.RecommendationId equals rec.Id
-                            join r in db.Reviews on rec.ReviewId equals r.Id
-                            where reviewIds.Contains(rec.ReviewId)
+                            join r in db.Reviews on rec.ReviewId equals (int?)r.Id
+                            where reviewIds.Contains(r.Id)
                             group rt by new { rt.ThemeId, r.NotificationYear } into g
                             select new { g.Key.ThemeId, g.Key.NotificationYear, Count = g.Count() }).ToListAsync(ct);
         return counts.ToDictionary(c => (c.ThemeId, c.NotificationYear), c => c.Count);

@@ -17,8 +17,8 @@ public static class RecurringLearning
         IReviewDb db, IQueryable<Domain.Reviews.Review> reviews, IReadOnlyDictionary<int, string> themeNames, CancellationToken ct)
     {
         var recommendations = await (from rec in db.Recommendations.AsNoTracking()
-                                     join r in reviews on rec.ReviewId equals r.Id
-                                     select new { rec.Id, rec.ReviewId, rec.AddressedToAgencyId, rec.AddressedToBody }).ToListAsync(ct);
+                                     join r in reviews on rec.ReviewId equals (int?)r.Id
+                                     select new { rec.Id, ReviewId = r.Id, rec.AddressedToAgencyId, rec.AddressedToBody }).ToListAsync(ct);
         var recIds = recommendations.Select(r => r.Id).ToList();
         var recThemes = (await db.RecommendationThemes.AsNoTracking().Where(t => recIds.Contains(t.RecommendationId)).ToListAsync(ct))
             .ToLookup(t => t.RecommendationId, t => t.ThemeId);

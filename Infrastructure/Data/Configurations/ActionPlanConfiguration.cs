@@ -15,10 +15,29 @@ internal sealed class RecommendationConfiguration : IEntityTypeConfiguration<Rec
         b.Property(r => r.Text).HasMaxLength(Recommendation.TextMaxLength);
         b.Property(r => r.AddressedToBody).HasMaxLength(Recommendation.BodyMaxLength);
         b.Property(r => r.CreatedByUserId).HasMaxLength(450);
+        b.Ignore(r => r.Plan);
         b.HasIndex(r => new { r.ReviewId, r.Number }).IsUnique();
+        b.HasIndex(r => new { r.LearningSourceId, r.Number }).IsUnique();
         b.HasOne<Review>().WithMany().HasForeignKey(r => r.ReviewId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<LearningSource>().WithMany().HasForeignKey(r => r.LearningSourceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.AddressedToAgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(r => r.Themes).WithOne().HasForeignKey(t => t.RecommendationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class LearningSourceConfiguration : IEntityTypeConfiguration<LearningSource>
+{
+    public void Configure(EntityTypeBuilder<LearningSource> b)
+    {
+        b.Property(s => s.Title).HasMaxLength(LearningSource.TitleMaxLength);
+        b.Property(s => s.CreatedByUserId).HasMaxLength(450);
+        b.Property(s => s.Version).IsConcurrencyToken();
+        b.Ignore(s => s.Reference);
+        // An office's list, and the CSP's (its action plan team, the board appendix).
+        b.HasIndex(s => new { s.OfficeId, s.AgreedOn });
+        b.HasIndex(s => s.CspId);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(s => s.CspId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -49,9 +68,12 @@ internal sealed class PlanActionConfiguration : IEntityTypeConfiguration<PlanAct
         // The master plan by agency (agency contacts see only theirs), a review's plan, the scan's open and
         // signed-off actions.
         b.HasIndex(a => new { a.OwnerAgencyId, a.Status, a.DueDate });
+        b.Ignore(a => a.Plan);
         b.HasIndex(a => new { a.ReviewId, a.RecommendationId });
+        b.HasIndex(a => new { a.LearningSourceId, a.RecommendationId });
         b.HasIndex(a => new { a.Status, a.ImpactRequestedOn, a.ImpactReviewDueOn });
         b.HasOne<Review>().WithMany().HasForeignKey(a => a.ReviewId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<LearningSource>().WithMany().HasForeignKey(a => a.LearningSourceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Recommendation>().WithMany().HasForeignKey(a => a.RecommendationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organisation>().WithMany().HasForeignKey(a => a.OwnerAgencyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<PortalUser>().WithMany().HasForeignKey(a => a.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
