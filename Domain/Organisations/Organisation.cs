@@ -40,6 +40,10 @@ public sealed class Organisation
 
     public bool IsActive { get; set; } = true;
 
+    /// Agencies only: set when the organisation is a delivery group or board that owns actions (DeliveryGroups), kept by
+    /// the managers of the offices it works with on the register of delivery groups and boards. Null: an ordinary agency.
+    public GroupKind? Group { get; set; }
+
     public int Version { get; set; }
 
     public static IReadOnlyList<Error> Validate(string? name, OrganisationKind kind, string? code, int? servingOfficeId)

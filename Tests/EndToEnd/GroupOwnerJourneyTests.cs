@@ -35,7 +35,7 @@ public sealed class GroupOwnerJourneyTests(BrowserFixture browser) : IAsyncLifet
         await officer.SignInAsync(DemoAccounts.LrOfficer);
         await officer.GotoAsync($"actions/{actionId}");
         await officer.Page.GetByRole(AriaRole.Button, new() { Name = "Re-plan this action" }).ClickAsync();
-        await officer.ChooseAsync("replan-agency", ActionPlanScenario.DeliveryGroup);
+        await officer.ChooseAsync("replan-agency", ActionPlanScenario.DeliveryGroupOwner);
         await Expect(officer.Page.Locator("#replan-form")).ToContainTextAsync("Dana Group");
         await officer.Page.Locator("#replan-reason").FillAsync("The delivery group now leads the multi-agency training.");
         await officer.AssertAccessibleAsync();

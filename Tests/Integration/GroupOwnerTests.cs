@@ -52,7 +52,7 @@ public abstract class GroupOwnerTests(ProviderFixture fixture)
         Assert.Equal([policeAction], await SeenByAsync(DemoAccounts.AgencyContact));
         var row = (await Portal.Get<MasterActionPlanQuery>().HandleAsync(await Portal.ActorAsync(DemoAccounts.LrOfficer),
             new ActionPlanFilter(ReviewId: reviewId), new PageRequest())).Items.Single(r => r.Id == groupAction);
-        Assert.Equal((Group, "Delivery group agreed the new referral pathway."), (row.OwnerAgency, row.LatestUpdate));
+        Assert.Equal((DeliveryGroupOwner, "Delivery group agreed the new referral pathway."), (row.OwnerAgency, row.LatestUpdate));
 
         // The police contact cannot open or update the group's action, nor the group's contact the police action: audited.
         var policeBefore = await RefusalsAsync(DemoAccounts.AgencyContact);
@@ -72,7 +72,7 @@ public abstract class GroupOwnerTests(ProviderFixture fixture)
         Assert.True((await Portal.Get<ReplanActionHandler>().HandleAsync(officer, policeAction, new ActionReplan(detail.What, groupId,
             await UserIdAsync(Portal, GroupEmail), detail.DueDate, "The delivery group now leads the multi-agency training.", Today(Portal)), detail.Version)).IsSuccess);
         var change = Assert.Single((await Portal.Get<ActionPlanQuery>().ForActionAsync(officer, policeAction, false)).Value.Changes);
-        Assert.Equal((ActionChangeField.Owner, "Leicestershire Police (Priya Police)", $"{Group} (Dana Group)"), (change.Field, change.OldValue, change.NewValue));
+        Assert.Equal((ActionChangeField.Owner, "Leicestershire Police (Priya Police)", $"{DeliveryGroupOwner} (Dana Group)"), (change.Field, change.OldValue, change.NewValue));
         Assert.True((await Portal.Get<ActionPlanQuery>().ForActionAsync(group, policeAction, false)).Value.CanUpdate);
         Assert.Equal([groupAction, policeAction], await SeenByAsync(GroupEmail));
         Assert.Empty(await SeenByAsync(DemoAccounts.AgencyContact));
@@ -81,7 +81,7 @@ public abstract class GroupOwnerTests(ProviderFixture fixture)
         var rutland = await Portal.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Rutland CSP").Select(o => o.Id).SingleAsync());
         var reference = await Portal.WithDbAsync(db => db.Reviews.Where(r => r.Id == reviewId).Select(r => r.Reference).SingleAsync());
         var appendix = (await Portal.Get<BoardActionsQuery>().HandleAsync(await Portal.ActorAsync(DemoAccounts.BoardMember), rutland, Today(Portal))).Value;
-        Assert.Equal([Group, Group], appendix.Actions.Where(a => a.Reference == reference).Select(a => a.OwnerAgency));
+        Assert.Equal([DeliveryGroupOwner, DeliveryGroupOwner], appendix.Actions.Where(a => a.Reference == reference).Select(a => a.OwnerAgency));
     }
 
     [Fact]

@@ -113,10 +113,13 @@ public static class ActionPlanScenario
 
     public const string DeliveryGroup = "Rutland Domestic Abuse Delivery Group";
 
+    /// How pages name it as an action's owner (DeliveryGroups.OwnerName).
+    public const string DeliveryGroupOwner = "Delivery group: " + DeliveryGroup;
+
     public const string DeliveryGroupEmail = "da-delivery-group@rutland.example.org";
 
-    /// A delivery group that owns actions, held as an organisation working with the LR office (as an agency is), and its
-    /// contact, an agency-contact account "Dana Group" (once per portal).
+    /// A delivery group that owns actions, held as an organisation working with the LR office (as an agency is) marked as a
+    /// delivery group, and its contact, an agency-contact account "Dana Group" (once per portal).
     public static async Task DeliveryGroupAsync(PortalFactory portal)
     {
         await portal.WithDbAsync(async db =>
@@ -127,7 +130,7 @@ public static class ActionPlanScenario
             }
 
             var office = await db.Organisations.Where(o => o.Code == "LR").Select(o => o.Id).SingleAsync();
-            var group = new Organisation { Name = DeliveryGroup, Kind = OrganisationKind.Agency };
+            var group = new Organisation { Name = DeliveryGroup, Kind = OrganisationKind.Agency, Group = GroupKind.DeliveryGroup };
             db.Organisations.Add(group);
             await db.SaveChangesAsync();
             db.AgencyOffices.Add(new AgencyOffice { AgencyId = group.Id, OfficeId = office });

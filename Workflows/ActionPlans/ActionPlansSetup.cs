@@ -22,6 +22,7 @@ public static class ActionPlansSetup
         services.AddSingleton<DecideActionHandler>();
         services.AddSingleton<ReplanActionHandler>();
         services.AddSingleton<ActionPlanTeamsHandler>();
+        services.AddSingleton<DeliveryGroupRegister>();
         services.AddSingleton<AnswerImpactReviewHandler>();
         services.AddSingleton<ActionPlanQuery>();
         services.AddSingleton<ActionPlanLookups>();

@@ -82,6 +82,10 @@ public sealed class MasterActionPlanQuery(IReviewDbFactory dbs, BusinessClock cl
         public required RecommendationLevel Level { get; init; }
 
         public required string OwnerAgency { get; init; }
+
+        public Domain.Organisations.OrganisationKind OwnerKind { get; init; }
+
+        public Domain.Organisations.GroupKind? OwnerGroup { get; init; }
     }
 
     private static IQueryable<Item> Filtered(IReviewDb db, CaseScope scope, ActionPlanFilter filter, DateOnly today)
@@ -125,9 +129,14 @@ public sealed class MasterActionPlanQuery(IReviewDbFactory dbs, BusinessClock cl
                    from sourceCsp in db.Organisations.Where(o => o.Id == s!.CspId).DefaultIfEmpty()
                    select new Item
                    {
+<<<<<<< HEAD
                        Action = a, Reference = r != null ? r.Reference : LearningSource.ReferencePrefix + s!.Id.ToString(), CaseLabel = r != null ? r.CaseLabel : s!.Title,
                        LeadCspId = r != null ? r.LeadCspId : s!.CspId, LeadCsp = r != null ? reviewCsp!.Name : sourceCsp!.Name,
                        RecommendationNumber = rec.Number, Level = rec.Level, OwnerAgency = ag.Name,
+=======
+                       Action = a, Reference = r.Reference, CaseLabel = r.CaseLabel, LeadCspId = r.LeadCspId, LeadCsp = csp.Name,
+                       RecommendationNumber = rec.Number, Level = rec.Level, OwnerAgency = ag.Name, OwnerKind = ag.Kind, OwnerGroup = ag.Group,
+>>>>>>> 396002a (A register of delivery groups and boards (issue 18, item 3): an agency can be marked a delivery group or board (Organisation.Group), so every agency owner rule still applies; the office's managers (and administrators) list, add, rename and stand down their office's groups at /delivery-groups (stand-down refused while the group owns open actions; another office's group refused and audited); owners are named by organisation and kind wherever picked or shown (DeliveryGroups.OwnerName: pickers, action pages, master plan, board appendix), never by a person. Contacts come only through the existing request an administrator approves (Agency contact role, that group only); tests on both databases show a manager cannot escalate)
                    };
         if (filter.CspId is int cspId)
         {
@@ -175,7 +184,7 @@ public sealed class MasterActionPlanQuery(IReviewDbFactory dbs, BusinessClock cl
             var a = x.Action;
             var status = ActionStatuses.Current(a.Status, a.DueDate, today);
             return new ActionPlanRow(a.Id, a.ReviewId, x.Reference, x.CaseLabel, x.LeadCsp, PlanAction.Label(x.RecommendationNumber, a.Number), x.Level, a.What,
-                x.OwnerAgency, a.DueDate, status, a.IsOpen ? DueText.Describe(a.DueDate, today) : string.Empty,
+                Domain.Organisations.DeliveryGroups.OwnerName(x.OwnerAgency, x.OwnerKind, x.OwnerGroup), a.DueDate, status, a.IsOpen ? DueText.Describe(a.DueDate, today) : string.Empty,
                 themes.TryGetValue(a.RecommendationId, out var names) ? string.Join(", ", names) : string.Empty, a.ImpactOutcome, a.SignedOffOn,
                 latest.TryGetValue(a.Id, out var u) ? u.AsAt : null, u?.Text);
         }).ToList();

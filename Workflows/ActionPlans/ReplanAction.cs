@@ -47,7 +47,8 @@ public sealed class ReplanActionHandler(IReviewDbFactory dbs, BusinessClock cloc
 
         var agencies = new[] { action.OwnerAgencyId, replan.OwnerAgencyId!.Value };
         var users = new[] { action.OwnerUserId, replan.OwnerUserId! };
-        var agencyNames = await db.Organisations.AsNoTracking().Where(o => agencies.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var agencyNames = (await db.Organisations.AsNoTracking().Where(o => agencies.Contains(o.Id)).Select(o => new { o.Id, o.Name, o.Kind, o.Group }).ToListAsync(ct))
+            .ToDictionary(o => o.Id, o => Domain.Organisations.DeliveryGroups.OwnerName(o.Name, o.Kind, o.Group));
         var userNames = await db.Users.AsNoTracking().Where(u => users.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var label = await PostActionUpdateHandler.LabelAsync(db, action, ct);
         var ownerBefore = action.OwnerUserId;

@@ -50,6 +50,7 @@ public static partial class EntryWords
         ["CrgAgendaPapers"] = "CRG meeting papers",
         ["CrgMeeting"] = "CRG meeting",
         ["Dashboard"] = "Dashboard",
+        ["DeliveryGroup"] = "Delivery group or board",
         ["DisseminationLog"] = "Where learning was shared",
         ["Document"] = "Document",
         ["Draft"] = "Draft report",
