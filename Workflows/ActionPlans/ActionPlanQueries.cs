@@ -188,14 +188,9 @@ public sealed class ActionPlanLookups(IReviewDbFactory dbs)
     public async Task<IReadOnlyList<Choice>> OwnerAgenciesAsync(PlanOf plan, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(ct);
-<<<<<<< HEAD
         var office = (await PlanOwners.LoadAsync(db, plan, ct))!.OfficeId;
-        return await AgencyContacts.AgenciesOf(db, office).AsNoTracking().OrderBy(o => o.Name).Select(o => new Choice(o.Id, o.Name)).ToListAsync(ct);
-=======
-        var office = await db.Reviews.Where(r => r.Id == reviewId).Select(r => r.LeadOfficeId).SingleAsync(ct);
         return (await AgencyContacts.AgenciesOf(db, office).AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name, o.Kind, o.Group }).ToListAsync(ct))
             .Select(o => new Choice(o.Id, Domain.Organisations.DeliveryGroups.OwnerName(o.Name, o.Kind, o.Group))).ToList();
->>>>>>> 396002a (A register of delivery groups and boards (issue 18, item 3): an agency can be marked a delivery group or board (Organisation.Group), so every agency owner rule still applies; the office's managers (and administrators) list, add, rename and stand down their office's groups at /delivery-groups (stand-down refused while the group owns open actions; another office's group refused and audited); owners are named by organisation and kind wherever picked or shown (DeliveryGroups.OwnerName: pickers, action pages, master plan, board appendix), never by a person. Contacts come only through the existing request an administrator approves (Agency contact role, that group only); tests on both databases show a manager cannot escalate)
     }
 
     /// The agency's contacts this review's lead office may give an action to.

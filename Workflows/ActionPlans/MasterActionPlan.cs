@@ -129,14 +129,9 @@ public sealed class MasterActionPlanQuery(IReviewDbFactory dbs, BusinessClock cl
                    from sourceCsp in db.Organisations.Where(o => o.Id == s!.CspId).DefaultIfEmpty()
                    select new Item
                    {
-<<<<<<< HEAD
                        Action = a, Reference = r != null ? r.Reference : LearningSource.ReferencePrefix + s!.Id.ToString(), CaseLabel = r != null ? r.CaseLabel : s!.Title,
                        LeadCspId = r != null ? r.LeadCspId : s!.CspId, LeadCsp = r != null ? reviewCsp!.Name : sourceCsp!.Name,
-                       RecommendationNumber = rec.Number, Level = rec.Level, OwnerAgency = ag.Name,
-=======
-                       Action = a, Reference = r.Reference, CaseLabel = r.CaseLabel, LeadCspId = r.LeadCspId, LeadCsp = csp.Name,
                        RecommendationNumber = rec.Number, Level = rec.Level, OwnerAgency = ag.Name, OwnerKind = ag.Kind, OwnerGroup = ag.Group,
->>>>>>> 396002a (A register of delivery groups and boards (issue 18, item 3): an agency can be marked a delivery group or board (Organisation.Group), so every agency owner rule still applies; the office's managers (and administrators) list, add, rename and stand down their office's groups at /delivery-groups (stand-down refused while the group owns open actions; another office's group refused and audited); owners are named by organisation and kind wherever picked or shown (DeliveryGroups.OwnerName: pickers, action pages, master plan, board appendix), never by a person. Contacts come only through the existing request an administrator approves (Agency contact role, that group only); tests on both databases show a manager cannot escalate)
                    };
         if (filter.CspId is int cspId)
         {

@@ -46,38 +46,27 @@ public sealed class BoardActionsQuery(IReviewDbFactory dbs, AuditLog audit, Acti
 
         var scope = new BoardScope(org.Id, org.Name, org.Kind == OrganisationKind.ReviewOffice);
         var since = asOf.AddMonths(-options.BoardChangesMonths);
-<<<<<<< HEAD
         var outstanding = db.PlanActions.AsNoTracking().Where(a => a.AgreedOn <= asOf && (a.SignedOffOn == null || a.SignedOffOn > asOf));
         var rows = await (from a in outstanding
                           join r in db.Reviews on a.ReviewId equals (int?)r.Id
                           join rec in db.Recommendations on a.RecommendationId equals rec.Id
                           join ag in db.Organisations on a.OwnerAgencyId equals ag.Id
                           where scope.IsOffice ? r.LeadOfficeId == org.Id : r.LeadCspId == org.Id
-                          select new { Action = a, r.Reference, r.CaseLabel, Recommendation = rec.Number, Agency = ag.Name }).ToListAsync(ct);
+                          select new { Action = a, r.Reference, r.CaseLabel, Recommendation = rec.Number, ag.Name, ag.Kind, ag.Group }).ToListAsync(ct);
         // The learning sources of the office or CSP: by reference and title, as a review by reference and case label.
         var fromSources = await (from a in outstanding
                                  join s in db.LearningSources on a.LearningSourceId equals (int?)s.Id
                                  join rec in db.Recommendations on a.RecommendationId equals rec.Id
                                  join ag in db.Organisations on a.OwnerAgencyId equals ag.Id
                                  where scope.IsOffice ? s.OfficeId == org.Id : s.CspId == org.Id
-                                 select new { Action = a, s.Id, s.Title, Recommendation = rec.Number, Agency = ag.Name }).ToListAsync(ct);
-        rows.AddRange(fromSources.Select(x => new { x.Action, Reference = LearningSource.ReferenceFor(x.Id), CaseLabel = x.Title, x.Recommendation, x.Agency }));
-=======
-        var rows = (await (from a in db.PlanActions.AsNoTracking()
-                          join r in db.Reviews on a.ReviewId equals r.Id
-                          join rec in db.Recommendations on a.RecommendationId equals rec.Id
-                          join ag in db.Organisations on a.OwnerAgencyId equals ag.Id
-                          where (scope.IsOffice ? r.LeadOfficeId == org.Id : r.LeadCspId == org.Id)
-                                && a.AgreedOn <= asOf && (a.SignedOffOn == null || a.SignedOffOn > asOf)
-                          select new { Action = a, r.Reference, r.CaseLabel, Recommendation = rec.Number, ag.Name, ag.Kind, ag.Group }).ToListAsync(ct))
-            .Select(x => new { x.Action, x.Reference, x.CaseLabel, x.Recommendation, Agency = DeliveryGroups.OwnerName(x.Name, x.Kind, x.Group) }).ToList();
->>>>>>> 396002a (A register of delivery groups and boards (issue 18, item 3): an agency can be marked a delivery group or board (Organisation.Group), so every agency owner rule still applies; the office's managers (and administrators) list, add, rename and stand down their office's groups at /delivery-groups (stand-down refused while the group owns open actions; another office's group refused and audited); owners are named by organisation and kind wherever picked or shown (DeliveryGroups.OwnerName: pickers, action pages, master plan, board appendix), never by a person. Contacts come only through the existing request an administrator approves (Agency contact role, that group only); tests on both databases show a manager cannot escalate)
+                                 select new { Action = a, s.Id, s.Title, Recommendation = rec.Number, ag.Name, ag.Kind, ag.Group }).ToListAsync(ct);
+        rows.AddRange(fromSources.Select(x => new { x.Action, Reference = LearningSource.ReferenceFor(x.Id), CaseLabel = x.Title, x.Recommendation, x.Name, x.Kind, x.Group }));
         var ids = rows.Select(x => x.Action.Id).ToList();
         var updates = (await db.ActionUpdates.AsNoTracking().Where(u => ids.Contains(u.ActionId) && u.AsAt <= asOf).ToListAsync(ct))
             .ToLookup(u => u.ActionId);
         var changes = (await db.ActionChanges.AsNoTracking().Where(c => ids.Contains(c.ActionId)).ToListAsync(ct)).ToLookup(c => c.ActionId);
 
-        var actions = rows
+        var actions = rows.Select(x => new { x.Action, x.Reference, x.CaseLabel, x.Recommendation, Agency = DeliveryGroups.OwnerName(x.Name, x.Kind, x.Group) })
             .OrderBy(x => x.Reference, StringComparer.Ordinal).ThenBy(x => x.Agency, StringComparer.Ordinal)
             .ThenBy(x => x.Recommendation).ThenBy(x => x.Action.Number)
             .Select(x =>
