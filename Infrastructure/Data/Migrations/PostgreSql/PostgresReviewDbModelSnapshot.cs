@@ -313,6 +313,54 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.ToTable("ActionUpdates");
                 });
 
+            modelBuilder.Entity("Domain.ActionPlans.LearningSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("CspId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CspId");
+
+                    b.HasIndex("OfficeId", "AgreedOn");
+
+                    b.ToTable("LearningSources");
+                });
+
             modelBuilder.Entity("Domain.ActionPlans.PlanAction", b =>
                 {
                     b.Property<long>("Id")
@@ -362,6 +410,9 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.Property<long?>("ImpactWorkItemId")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("LearningSourceId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -380,7 +431,7 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<int>("ReviewId")
+                    b.Property<int?>("ReviewId")
                         .HasColumnType("integer");
 
                     b.Property<string>("SignedOffByUserId")
@@ -422,6 +473,8 @@ namespace Infrastructure.Data.Migrations.PostgreSql
 
                     b.HasIndex("WorkItemId");
 
+                    b.HasIndex("LearningSourceId", "RecommendationId");
+
                     b.HasIndex("ReviewId", "RecommendationId");
 
                     b.HasIndex("OwnerAgencyId", "Status", "DueDate");
@@ -454,6 +507,9 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<int?>("LearningSourceId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -462,7 +518,7 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
-                    b.Property<int>("ReviewId")
+                    b.Property<int?>("ReviewId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Text")
@@ -473,6 +529,9 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("AddressedToAgencyId");
+
+                    b.HasIndex("LearningSourceId", "Number")
+                        .IsUnique();
 
                     b.HasIndex("ReviewId", "Number")
                         .IsUnique();
@@ -1807,6 +1866,10 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.Property<string>("EscalationEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
@@ -3886,11 +3949,31 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Domain.ActionPlans.LearningSource", b =>
+                {
+                    b.HasOne("Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("CspId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Domain.ActionPlans.PlanAction", b =>
                 {
                     b.HasOne("Domain.Workflow.WorkItem", "ImpactWorkItem")
                         .WithMany()
                         .HasForeignKey("ImpactWorkItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Domain.ActionPlans.LearningSource", null)
+                        .WithMany()
+                        .HasForeignKey("LearningSourceId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Domain.Organisations.Organisation", null)
@@ -3914,8 +3997,7 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                     b.HasOne("Domain.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Domain.Workflow.WorkItem", "WorkItem")
                         .WithMany()
@@ -3934,11 +4016,15 @@ namespace Infrastructure.Data.Migrations.PostgreSql
                         .HasForeignKey("AddressedToAgencyId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Domain.ActionPlans.LearningSource", null)
+                        .WithMany()
+                        .HasForeignKey("LearningSourceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Domain.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Domain.ActionPlans.RecommendationTheme", b =>

@@ -300,6 +300,52 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ActionUpdates");
                 });
 
+            modelBuilder.Entity("Domain.ActionPlans.LearningSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AgreedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CspId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CspId");
+
+                    b.HasIndex("OfficeId", "AgreedOn");
+
+                    b.ToTable("LearningSources");
+                });
+
             modelBuilder.Entity("Domain.ActionPlans.PlanAction", b =>
                 {
                     b.Property<long>("Id")
@@ -347,6 +393,9 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.Property<long?>("ImpactWorkItemId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LearningSourceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -365,7 +414,7 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("ReviewId")
+                    b.Property<int?>("ReviewId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SignedOffByUserId")
@@ -407,6 +456,8 @@ namespace Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("WorkItemId");
 
+                    b.HasIndex("LearningSourceId", "RecommendationId");
+
                     b.HasIndex("ReviewId", "RecommendationId");
 
                     b.HasIndex("OwnerAgencyId", "Status", "DueDate");
@@ -437,6 +488,9 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LearningSourceId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -445,7 +499,7 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ReviewId")
+                    b.Property<int?>("ReviewId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
@@ -456,6 +510,9 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AddressedToAgencyId");
+
+                    b.HasIndex("LearningSourceId", "Number")
+                        .IsUnique();
 
                     b.HasIndex("ReviewId", "Number")
                         .IsUnique();
@@ -1739,6 +1796,10 @@ namespace Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("EscalationEmail")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
@@ -3771,11 +3832,31 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Domain.ActionPlans.LearningSource", b =>
+                {
+                    b.HasOne("Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("CspId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Domain.ActionPlans.PlanAction", b =>
                 {
                     b.HasOne("Domain.Workflow.WorkItem", "ImpactWorkItem")
                         .WithMany()
                         .HasForeignKey("ImpactWorkItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Domain.ActionPlans.LearningSource", null)
+                        .WithMany()
+                        .HasForeignKey("LearningSourceId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Domain.Organisations.Organisation", null)
@@ -3799,8 +3880,7 @@ namespace Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Domain.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Domain.Workflow.WorkItem", "WorkItem")
                         .WithMany()
@@ -3819,11 +3899,15 @@ namespace Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("AddressedToAgencyId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("Domain.ActionPlans.LearningSource", null)
+                        .WithMany()
+                        .HasForeignKey("LearningSourceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Domain.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Domain.ActionPlans.RecommendationTheme", b =>
