@@ -102,7 +102,10 @@ public abstract class ActionPlanTests(ProviderFixture fixture)
         Assert.Equal(WorkItemStatus.Open, await Portal.WithDbAsync(db => db.WorkItems.Where(w => w.Id == action.WorkItemId).Select(w => w.Status).SingleAsync()));
         var mail = await Portal.WithDbAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Reason == ActionPlanEmails.Returned && m.ReviewId == reviewId));
         Assert.Equal(DemoAccounts.AgencyContact, mail.RecipientAddress);
-        Assert.Contains("Send the training register as evidence.", mail.TextBody, StringComparison.Ordinal);
+        // The officer's words stay in the portal: an email carries labels, references and a link, never free text.
+        Assert.DoesNotContain("training register", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("training register", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("reason is on the action's page", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains($"/actions/{actionId}", mail.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Priya", mail.TextBody, StringComparison.Ordinal);
         Assert.True((await Portal.Get<ActionPlanQuery>().ForActionAsync(await Portal.ActorAsync(DemoAccounts.AgencyContact), actionId, false)).Value.CanUpdate);

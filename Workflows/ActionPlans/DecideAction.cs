@@ -99,7 +99,6 @@ public sealed class DecideActionHandler(IReviewDbFactory dbs, BusinessClock cloc
                     ["CaseLabel"] = review.EmailLabel,
                     ["Reference"] = review.Reference,
                     ["Action"] = label,
-                    ["Reason"] = trimmed!,
                     ["Link"] = email.LinkTo($"actions/{action.Id}"),
                     ["PortalBaseUrl"] = email.PortalBaseUrl,
                 }, ReviewId: action.ReviewId), ct);
