@@ -95,7 +95,7 @@ public abstract class LearningSourceTests(ProviderFixture fixture)
         var detail = (await Portal.Get<ActionPlanQuery>().ForActionAsync(officer, actionId, recordView: true)).Value;
         Assert.Equal(($"learning-sources/{id}/action-plan", reference, title, true), (detail.PlanLink, detail.Reference, detail.CaseLabel, detail.CanReplan));
         var replanned = await Portal.Get<ReplanActionHandler>().HandleAsync(officer, actionId,
-            new ActionReplan(detail.What, detail.OwnerAgencyId, detail.OwnerUserId, today.AddDays(90), "Trainers on leave."), detail.Version);
+            new ActionReplan(detail.What, detail.OwnerAgencyId, detail.OwnerUserId, today.AddDays(90), "Trainers on leave.", today), detail.Version);
         Assert.True(replanned.IsSuccess, replanned.Error?.Message);
 
         // In the master plan (the office's and the owner's "Our actions"), under the source's reference and title.
