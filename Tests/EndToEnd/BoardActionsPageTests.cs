@@ -58,7 +58,7 @@ public sealed class BoardActionsPageTests(BrowserFixture browser) : IAsyncLifeti
         {
             await using (var file = File.OpenRead(path))
             {
-                var table = BoardReportDocx.ReadTables(file).Single(t => t[0][0] == "Review" && t[0][1] == "Owner");
+                var table = BoardReportDocx.ReadTables(file).Single(t => t[0][0] == "Review or source" && t[0][1] == "Owner");
                 var cells = table.Single(r => r[0] == $"{review.CaseLabel} ({review.Reference})");
                 Assert.Equal(["Leicestershire Police", "R1.1"], cells.Skip(1).Take(2));
                 Assert.Contains("Waiting for the new risk form.", cells[^1], StringComparison.Ordinal);
